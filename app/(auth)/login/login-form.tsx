@@ -1,0 +1,151 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useRouter } from 'next/navigation';
+import { useId, useState, useTransition } from 'react';
+
+type Labels = {
+  title: string;
+  email: string;
+  password: string;
+  submit: string;
+  submitting: string;
+  invalid: string;
+  invalidEmail: string;
+  required: string;
+  unexpected: string;
+  demoTitle: string;
+  demoHint: string;
+};
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function LoginForm({
+  next,
+  labels,
+  demoAccounts,
+  demoPassword,
+}: {
+  next: string;
+  labels: Labels;
+  demoAccounts: { email: string; label: string }[];
+  demoPassword?: string;
+}) {
+  const router = useRouter();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<{ email?: string; password?: string; form?: string }>({});
+  const [pending, start] = useTransition();
+  const id = useId();
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const fieldErrors = {
+      email: EMAIL.test(email.trim()) ? undefined : labels.invalidEmail,
+      password: password ? undefined : labels.required,
+    };
+    setErrors(fieldErrors);
+    if (fieldErrors.email || fieldErrors.password) return;
+    start(async () => {
+      try {
+        const res = await signIn('credentials', { email: email.trim(), password, redirect: false });
+        if (!res || res.error) {
+          setErrors({ form: res?.error === 'CredentialsSignin' || !res ? labels.invalid : labels.unexpected });
+          return;
+        }
+        router.replace(next ? `/?next=${encodeURIComponent(next)}` : '/');
+        router.refresh();
+      } catch {
+        setErrors({ form: labels.unexpected });
+      }
+    });
+  }
+
+  const input = 'mt-1 block w-full rounded-md border px-3 py-2 text-sm';
+  return (
+    <>
+      <form onSubmit={submit} noValidate aria-label={labels.title} className="space-y-4">
+        {errors.form ? (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {errors.form}
+          </p>
+        ) : null}
+        <div>
+          <label htmlFor={`${id}-email`} className="text-sm font-medium text-slate-800">
+            {labels.email}
+          </label>
+          <input
+            id={`${id}-email`}
+            name="email"
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={errors.email ? `${id}-email-error` : undefined}
+            className={`${input} ${errors.email ? 'border-red-500' : 'border-slate-300'}`}
+          />
+          {errors.email ? (
+            <p id={`${id}-email-error`} className="mt-1 text-sm text-red-700">
+              {errors.email}
+            </p>
+          ) : null}
+        </div>
+        <div>
+          <label htmlFor={`${id}-password`} className="text-sm font-medium text-slate-800">
+            {labels.password}
+          </label>
+          <input
+            id={`${id}-password`}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={errors.password ? `${id}-password-error` : undefined}
+            className={`${input} ${errors.password ? 'border-red-500' : 'border-slate-300'}`}
+          />
+          {errors.password ? (
+            <p id={`${id}-password-error`} className="mt-1 text-sm text-red-700">
+              {errors.password}
+            </p>
+          ) : null}
+        </div>
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
+          {pending ? labels.submitting : labels.submit}
+        </button>
+      </form>
+      {demoAccounts.length > 0 && demoPassword ? (
+        <section aria-labelledby={`${id}-demo`} className="mt-8 border-t border-slate-200 pt-5">
+          <h2 id={`${id}-demo`} className="text-sm font-semibold text-slate-800">
+            {labels.demoTitle}
+          </h2>
+          <p className="mt-1 mb-3 text-xs text-slate-600">{labels.demoHint}</p>
+          <ul className="space-y-1">
+            {demoAccounts.map((a) => (
+              <li key={a.email}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setEmail(a.email);
+                    setPassword(demoPassword);
+                    setErrors({});
+                  }}
+                  className="flex w-full justify-between rounded-md px-2 py-1.5 text-left text-sm hover:bg-brand-50"
+                >
+                  <span className="font-mono text-slate-800">{a.email}</span>
+                  <span className="text-slate-600">{a.label}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import { getTranslations } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { LanguageSwitch } from '@/components/shell/language-switch';
+import { getDb } from '@/db/client';
+import { listDemoAccounts } from '@/db/queries/users';
+import { currentUser } from '@/lib/authz';
+import { env } from '@/lib/env';
+import { safeCallbackPath } from '@/lib/roles';
+import { LoginForm } from './login-form';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('login'))('title') };
+}
+
+export const DEMO_PASSWORD = 'demo1234demo';
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { callbackUrl } = await searchParams;
+  const next = safeCallbackPath(callbackUrl, '');
+  if (await currentUser()) redirect(next ? `/?next=${encodeURIComponent(next)}` : '/');
+  const demo = env.databaseMode === 'embedded' && env.demoSeed ? await listDemoAccounts(getDb()) : [];
+  const [t, tCommon, tRoles] = await Promise.all([
+    getTranslations('login'),
+    getTranslations('common'),
+    getTranslations('roles'),
+  ]);
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="flex items-center justify-between px-6 py-4">
+        <span className="text-sm text-slate-600">{tCommon('committee')}</span>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="flex flex-1 items-start justify-center px-4 pt-10 pb-16">
+        <div className="w-full max-w-md">
+          <div className="rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+            <h1 className="text-2xl font-semibold text-brand-800">{tCommon('appName')}</h1>
+            <p className="mt-1 mb-6 text-sm text-slate-600">{t('subtitle')}</p>
+            <LoginForm
+              next={next}
+              demoAccounts={demo.map((a) => ({ email: a.email, label: `${a.name} · ${tRoles(a.role)}` }))}
+              demoPassword={demo.length ? DEMO_PASSWORD : undefined}
+              labels={{
+                title: t('title'),
+                email: t('email'),
+                password: t('password'),
+                submit: t('submit'),
+                submitting: t('submitting'),
+                invalid: t('invalid'),
+                invalidEmail: t('invalidEmail'),
+                required: t('required'),
+                unexpected: t('unexpected'),
+                demoTitle: t('demoTitle'),
+                demoHint: t('demoHint', { password: DEMO_PASSWORD }),
+              }}
+            />
+          </div>
+        </div>
+      </main>
+    </div>
+  );
+}

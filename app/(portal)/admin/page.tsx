@@ -1,0 +1,87 @@
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { Card, EmptyState } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pagination } from '@/components/ui/pagination';
+import { DataTable } from '@/components/ui/table';
+import { getDb } from '@/db/client';
+import { listAccounts } from '@/db/queries/users';
+import { requireRole } from '@/lib/authz';
+import { formatDate } from '@/lib/format';
+import { parsePaging } from '@/lib/paging';
+import { ROLES } from '@/lib/roles';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('admin'))('title') };
+}
+
+type Search = { q?: string; role?: string; page?: string; size?: string };
+
+export default async function AdminHome({ searchParams }: { searchParams: Promise<Search> }) {
+  await requireRole('admin');
+  const params = await searchParams;
+  const q = z.string().trim().max(100).catch('').parse(params.q ?? '');
+  const role = z.enum(ROLES).optional().catch(undefined).parse(params.role || undefined);
+  const { page, pageSize } = parsePaging(params);
+  const [{ rows, total }, t, tRoles] = await Promise.all([
+    listAccounts(getDb(), { q: q || undefined, role, page, pageSize }),
+    getTranslations('admin'),
+    getTranslations('roles'),
+  ]);
+  return (
+    <>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <Card>
+        <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
+          <label className="flex flex-col text-sm">
+            <span className="mb-1 text-slate-700">{t('name')} / {t('email')}</span>
+            <input
+              name="q"
+              defaultValue={q}
+              placeholder={t('searchPlaceholder')}
+              className="w-64 rounded-md border border-slate-300 px-3 py-1.5"
+            />
+          </label>
+          <label className="flex flex-col text-sm">
+            <span className="mb-1 text-slate-700">{t('role')}</span>
+            <select name="role" defaultValue={role ?? ''} className="rounded-md border border-slate-300 px-3 py-1.5">
+              <option value="">{t('anyRole')}</option>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {tRoles(r)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+            {t('apply')}
+          </button>
+        </form>
+        {rows.length === 0 ? (
+          <EmptyState>{t('empty')}</EmptyState>
+        ) : (
+          <DataTable
+            caption={t('title')}
+            rows={rows}
+            rowKey={(r) => r.id}
+            columns={[
+              { key: 'name', header: t('name'), cell: (r) => r.name },
+              { key: 'email', header: t('email'), cell: (r) => r.email },
+              { key: 'role', header: t('role'), cell: (r) => tRoles(r.role) },
+              { key: 'carriers', header: t('carriers'), cell: (r) => r.carriers.join('、') || '—' },
+              {
+                key: 'status',
+                header: t('status'),
+                cell: (r) => (
+                  <span className={r.active ? 'text-emerald-700' : 'text-slate-600'}>{r.active ? t('active') : t('inactive')}</span>
+                ),
+              },
+              { key: 'last', header: t('lastSignIn'), cell: (r) => formatDate(r.lastSignInAt) },
+            ]}
+          />
+        )}
+        <Pagination basePath="/admin" params={{ q: q || undefined, role }} page={page} pageSize={pageSize} total={total} />
+      </Card>
+    </>
+  );
+}

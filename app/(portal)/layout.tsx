@@ -1,0 +1,57 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { LanguageSwitch } from '@/components/shell/language-switch';
+import { NavLink } from '@/components/shell/nav-link';
+import { SignOutButton } from '@/components/shell/sign-out-button';
+import { requireUser } from '@/lib/authz';
+import { homeFor, type Role } from '@/lib/roles';
+
+const NAV: Record<Role, { href: string; key: 'operatorHome' | 'committeeHome' | 'adminHome' }[]> = {
+  operator: [{ href: '/operator', key: 'operatorHome' }],
+  committee: [{ href: '/committee', key: 'committeeHome' }],
+  admin: [{ href: '/admin', key: 'adminHome' }],
+};
+
+/** The authenticated shell: navigation by role, the user, language and sign-out. */
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const [t, tNav, tRoles] = await Promise.all([
+    getTranslations('common'),
+    getTranslations('nav'),
+    getTranslations('roles'),
+  ]);
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        {t('skipToContent')}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
+          <Link href={homeFor(user.role)} className="flex items-center gap-2 font-semibold text-brand-800">
+            <span aria-hidden="true" className="inline-block h-6 w-6 rounded bg-brand-600" />
+            {t('appName')}
+          </Link>
+          <nav aria-label={t('mainNav')} className="flex flex-1 gap-1">
+            {NAV[user.role].map((item) => (
+              <NavLink key={item.href} href={item.href}>
+                {tNav(item.key)}
+              </NavLink>
+            ))}
+          </nav>
+          <div className="flex items-center gap-3 text-sm">
+            <span className="text-slate-700">
+              <span className="sr-only">{t('signedInAs')}: </span>
+              <span className="font-medium">{user.name}</span>
+              <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{tRoles(user.role)}</span>
+            </span>
+            <LanguageSwitch />
+            <SignOutButton label={t('signOut')} />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+'use server';
+
+import { cookies } from 'next/headers';
+import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/config';
+
+/** Remembers the chosen language for a year; the page re-renders in it. */
+export async function setLocale(formData: FormData): Promise<void> {
+  const locale = formData.get('locale');
+  if (!isLocale(locale)) return;
+  const store = await cookies();
+  store.set(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true });
+}

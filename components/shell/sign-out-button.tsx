@@ -1,0 +1,18 @@
+'use client';
+
+import { signOut } from 'next-auth/react';
+import { useTransition } from 'react';
+
+export function SignOutButton({ label }: { label: string }) {
+  const [pending, start] = useTransition();
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      onClick={() => start(() => signOut({ callbackUrl: '/login' }))}
+      className="rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 disabled:opacity-60"
+    >
+      {label}
+    </button>
+  );
+}

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema';
+import { acquireDataFolderLock, releaseDataFolderLock } from './lock';
+
+/**
+ * Opens the database for one of the three modes (DESIGN.md): embedded PGlite in a data
+ * folder, in-memory PGlite, or PostgreSQL. Scripts and tests use this directly; the app
+ * goes through db/client.ts, which keeps one handle per process.
+ */
+export type Schema = typeof schema;
+/**
+ * Both drivers are typed as node-postgres: their query builders are the same, and
+ * `execute` gives `{ rows }` in both.
+ */
+export type Db = Omit<NodePgDatabase<Schema>, '$client'>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+export type DatabaseMode = 'embedded' | 'memory' | 'postgres';
+
+export type DatabaseHandle = {
+  db: Db;
+  mode: DatabaseMode;
+  close: () => Promise<void>;
+};
+
+export function modeOf(url: string | undefined): DatabaseMode {
+  if (!url) return 'embedded';
+  if (url === 'memory:') return 'memory';
+  return 'postgres';
+}
+
+export function openDatabase(url: string | undefined, opts: { dataDir?: string } = {}): DatabaseHandle {
+  const mode = modeOf(url);
+  if (mode === 'postgres') {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    pool.on('error', (err) => console.error('PostgreSQL pool error', err));
+    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    return { db, mode, close: () => pool.end() };
+  }
+  if (mode === 'memory') {
+    const client = new PGlite();
+    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    return { db, mode, close: () => client.close() };
+  }
+  const dataDir = path.resolve(opts.dataDir ?? '.data/pglite');
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  acquireDataFolderLock(dataDir);
+  const client = new PGlite(dataDir);
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return {
+    db,
+    mode,
+    close: async () => {
+      await client.close();
+      releaseDataFolderLock(dataDir);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import 'server-only';
+import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
+import { operatorCarriers, users } from '../schema';
+import { carriers } from '../schema';
+
+export type AuthUser = {
+  id: number;
+  email: string;
+  name: string;
+  role: 'operator' | 'committee' | 'admin';
+  active: boolean;
+  mustChangePassword: boolean;
+};
+
+const authColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  active: users.active,
+  mustChangePassword: users.mustChangePassword,
+};
+
+export async function findUserForSignIn(db: DbOrTx, email: string) {
+  const [row] = await db
+    .select({ ...authColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`)
+    .limit(1);
+  return row ?? null;
+}
+
+export async function recordSignIn(db: DbOrTx, userId: number) {
+  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, userId));
+}
+
+export async function getAuthUser(db: DbOrTx, id: number): Promise<AuthUser | null> {
+  const [row] = await db.select(authColumns).from(users).where(eq(users.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function carrierIdsOfOperator(db: DbOrTx, userId: number): Promise<number[]> {
+  const rows = await db
+    .select({ carrierId: operatorCarriers.carrierId })
+    .from(operatorCarriers)
+    .where(eq(operatorCarriers.userId, userId))
+    .orderBy(asc(operatorCarriers.carrierId));
+  return rows.map((r) => r.carrierId);
+}
+
+export type AccountListParams = {
+  q?: string;
+  role?: AuthUser['role'];
+  page: number;
+  pageSize: number;
+};
+
+export async function listAccounts(db: DbOrTx, p: AccountListParams) {
+  const filters: SQL[] = [];
+  if (p.q) {
+    const like = `%${p.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    filters.push(or(ilike(users.email, like), ilike(users.name, like))!);
+  }
+  if (p.role) filters.push(eq(users.role, p.role));
+  const where = filters.length ? and(...filters) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        ...authColumns,
+        lastSignInAt: users.lastSignInAt,
+        carriers: sql<string[]>`coalesce((
+          SELECT array_agg(${carriers.name} ORDER BY ${carriers.name})
+          FROM ${operatorCarriers} JOIN ${carriers} ON ${carriers.id} = ${operatorCarriers.carrierId}
+          WHERE ${operatorCarriers.userId} = ${users.id}), '{}')`,
+      })
+      .from(users)
+      .where(where)
+      .orderBy(asc(users.role), asc(users.email))
+      .limit(p.pageSize)
+      .offset((p.page - 1) * p.pageSize),
+    db.select({ n: count() }).from(users).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Demo accounts are listed on the sign-in page in demo mode only. */
+export async function listDemoAccounts(db: DbOrTx) {
+  return db
+    .select({ email: users.email, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.active, true), ilike(users.email, '%@example.org')))
+    .orderBy(asc(users.role), asc(users.email))
+    .limit(12);
+}

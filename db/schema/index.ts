@@ -1,0 +1,6 @@
+export * from './enums';
+export * from './users';
+export * from './carriers';
+export * from './ventures';
+export * from './subsidies';
+export * from './oversight';

@@ -1,0 +1,180 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
+import {
+  exitKindEnum,
+  exitReasonEnum,
+  graduationCriterionEnum,
+  graduationStatusEnum,
+  industryEnum,
+  residencyStageEnum,
+  ventureKindEnum,
+  ventureStageEnum,
+} from './enums';
+import { carriers } from './carriers';
+import { users } from './users';
+
+export const ventures = pgTable(
+  'ventures',
+  {
+    id: serial('id').primaryKey(),
+    kind: ventureKindEnum('kind').notNull(),
+    name: text('name').notNull(),
+    creditCode: text('credit_code'),
+    creditCodeOverride: text('credit_code_override'),
+    industry: industryEnum('industry').notNull(),
+    technicalField: text('technical_field'),
+    foundedOn: date('founded_on'),
+    founders: text('founders'),
+    talentFlags: text('talent_flags').array().notNull().default(sql`'{}'`),
+    highTechCertNo: text('high_tech_cert_no'),
+    highTechCertOn: date('high_tech_cert_on'),
+    exitKind: exitKindEnum('exit_kind'),
+    exitOn: date('exit_on'),
+    stage: ventureStageEnum('stage').notNull(),
+    currentCarrierId: integer('current_carrier_id').references(() => carriers.id),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('ventures_credit_code_key').on(t.creditCode),
+    index('ventures_carrier_stage_idx').on(t.currentCarrierId, t.stage),
+    index('ventures_stage_idx').on(t.stage),
+    index('ventures_industry_idx').on(t.industry),
+    index('ventures_name_idx').on(t.name),
+    check('ventures_company_has_code', sql`(${t.kind} = 'team' AND ${t.creditCode} IS NULL) OR (${t.kind} = 'company' AND ${t.creditCode} IS NOT NULL)`),
+    check('ventures_credit_code_format', sql`${t.creditCode} IS NULL OR char_length(${t.creditCode}) = 18`),
+    check('ventures_exit_complete', sql`(${t.exitKind} IS NULL) = (${t.exitOn} IS NULL)`),
+  ],
+);
+
+export const ventureFinancings = pgTable(
+  'venture_financings',
+  {
+    id: serial('id').primaryKey(),
+    ventureId: integer('venture_id')
+      .notNull()
+      .references(() => ventures.id, { onDelete: 'cascade' }),
+    receivedOn: date('received_on').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    investor: text('investor').notNull(),
+    ...timestamps,
+  },
+  (t) => [index('venture_financings_venture_idx').on(t.ventureId), check('venture_financings_amount_pos', sql`${t.amountFen} > 0`)],
+);
+
+export const residencies = pgTable(
+  'residencies',
+  {
+    id: serial('id').primaryKey(),
+    ventureId: integer('venture_id')
+      .notNull()
+      .references(() => ventures.id, { onDelete: 'cascade' }),
+    carrierId: integer('carrier_id')
+      .notNull()
+      .references(() => carriers.id),
+    stage: residencyStageEnum('stage').notNull(),
+    enteredOn: date('entered_on').notNull(),
+    leftOn: date('left_on'),
+    exitReason: exitReasonEnum('exit_reason'),
+    areaM2: integer('area_m2').notNull().default(0),
+    workstations: integer('workstations').notNull().default(0),
+    ruleWarnings: text('rule_warnings').array().notNull().default(sql`'{}'`),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('residencies_one_open_per_venture').on(t.ventureId).where(sql`${t.leftOn} IS NULL`),
+    index('residencies_venture_idx').on(t.ventureId, t.enteredOn),
+    index('residencies_carrier_open_idx').on(t.carrierId, t.leftOn),
+    check('residencies_space_nonneg', sql`${t.areaM2} >= 0 AND ${t.workstations} >= 0`),
+    check('residencies_dates', sql`${t.leftOn} IS NULL OR ${t.leftOn} >= ${t.enteredOn}`),
+    check('residencies_exit_reason', sql`(${t.leftOn} IS NULL) = (${t.exitReason} IS NULL)`),
+  ],
+);
+
+export const graduations = pgTable(
+  'graduations',
+  {
+    id: serial('id').primaryKey(),
+    ventureId: integer('venture_id')
+      .notNull()
+      .references(() => ventures.id, { onDelete: 'cascade' }),
+    carrierId: integer('carrier_id')
+      .notNull()
+      .references(() => carriers.id),
+    graduatedOn: date('graduated_on').notNull(),
+    criteria: graduationCriterionEnum('criteria').array().notNull(),
+    evidence: text('evidence').notNull(),
+    recordedBy: integer('recorded_by').references(() => users.id),
+    verifiedBy: integer('verified_by').references(() => users.id),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    rejectionReason: text('rejection_reason'),
+    status: graduationStatusEnum('status').notNull().default('pending'),
+    ...timestamps,
+  },
+  (t) => [
+    index('graduations_carrier_idx').on(t.carrierId, t.graduatedOn),
+    index('graduations_status_idx').on(t.status),
+    index('graduations_venture_idx').on(t.ventureId),
+    check('graduations_has_criteria', sql`cardinality(${t.criteria}) > 0`),
+  ],
+);
+
+export const ventureReports = pgTable(
+  'venture_reports',
+  {
+    id: serial('id').primaryKey(),
+    ventureId: integer('venture_id')
+      .notNull()
+      .references(() => ventures.id, { onDelete: 'cascade' }),
+    carrierId: integer('carrier_id')
+      .notNull()
+      .references(() => carriers.id),
+    year: smallint('year').notNull(),
+    quarter: smallint('quarter').notNull(),
+    revenueFen: bigint('revenue_fen', { mode: 'number' }).notNull().default(0),
+    netProfitFen: bigint('net_profit_fen', { mode: 'number' }).notNull().default(0),
+    rdSpendFen: bigint('rd_spend_fen', { mode: 'number' }).notNull().default(0),
+    taxFen: bigint('tax_fen', { mode: 'number' }).notNull().default(0),
+    financingFen: bigint('financing_fen', { mode: 'number' }).notNull().default(0),
+    employees: integer('employees').notNull().default(0),
+    ipFiled: integer('ip_filed').notNull().default(0),
+    ipGranted: integer('ip_granted').notNull().default(0),
+    inventionPatents: integer('invention_patents').notNull().default(0),
+    filedBy: integer('filed_by').references(() => users.id),
+    filedAt: timestamp('filed_at', { withTimezone: true }).notNull().defaultNow(),
+    late: boolean('late').notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('venture_reports_one_per_quarter').on(t.ventureId, t.year, t.quarter),
+    index('venture_reports_carrier_period_idx').on(t.carrierId, t.year, t.quarter),
+    index('venture_reports_period_idx').on(t.year, t.quarter),
+    check('venture_reports_quarter', sql`${t.quarter} BETWEEN 1 AND 4`),
+    check(
+      'venture_reports_nonneg',
+      sql`${t.revenueFen} >= 0 AND ${t.rdSpendFen} >= 0 AND ${t.taxFen} >= 0 AND ${t.financingFen} >= 0 AND ${t.employees} >= 0 AND ${t.ipFiled} >= 0 AND ${t.ipGranted} >= 0 AND ${t.inventionPatents} >= 0`,
+    ),
+  ],
+);
+
+export type Venture = typeof ventures.$inferSelect;
+export type NewVenture = typeof ventures.$inferInsert;
+export type Residency = typeof residencies.$inferSelect;
+export type NewResidency = typeof residencies.$inferInsert;
+export type Graduation = typeof graduations.$inferSelect;
+export type VentureReport = typeof ventureReports.$inferSelect;
+export type NewVentureReport = typeof ventureReports.$inferInsert;

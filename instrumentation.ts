@@ -1,0 +1,6 @@
+export async function register() {
+  // Next's own flag: the edge runtime cannot open the database.
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { prepareDatabase } = await import('./db/startup');
+  await prepareDatabase();
+}

@@ -1,0 +1,53 @@
+import 'server-only';
+import { cache } from 'react';
+import { getServerSession } from 'next-auth';
+import { forbidden, redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { carrierIdsOfOperator, getAuthUser, type AuthUser } from '@/db/queries/users';
+import { authOptions } from './auth';
+import { homeFor, type Role, type Scope } from './roles';
+
+export { homeFor, type Role, type Scope };
+
+/**
+ * The signed-in user as the users table has them now: a deactivated account or a changed
+ * role takes effect on the very next request, whatever the session token says.
+ */
+export const currentUser = cache(async (): Promise<AuthUser | null> => {
+  const session = await getServerSession(authOptions);
+  const id = Number((session?.user as { id?: number } | undefined)?.id);
+  if (!Number.isInteger(id) || id <= 0) return null;
+  const user = await getAuthUser(getDb(), id);
+  return user && user.active ? user : null;
+});
+
+/** For pages and server actions: sends a visitor without a valid session to sign-in. */
+export async function requireUser(): Promise<AuthUser> {
+  const user = await currentUser();
+  if (!user) redirect('/login');
+  return user;
+}
+
+/** For pages and server actions: refuses (403) a user whose role is not among `roles`. */
+export async function requireRole(...roles: Role[]): Promise<AuthUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) forbidden();
+  return user;
+}
+
+/** The carriers whose private data the user may see, from the database, never from the request. */
+export const scopeFor = cache(async (user: AuthUser): Promise<Scope> => {
+  if (user.role === 'operator') return { kind: 'carriers', carrierIds: await carrierIdsOfOperator(getDb(), user.id) };
+  if (user.role === 'committee') return { kind: 'all' };
+  return { kind: 'none' };
+});
+
+/** For route handlers: a user, or the response to send instead (401 / 403). */
+export async function authorizeRequest(...roles: Role[]): Promise<{ user: AuthUser } | { response: Response }> {
+  const user = await currentUser();
+  if (!user) return { response: Response.json({ error: 'unauthenticated' }, { status: 401 }) };
+  if (roles.length && !roles.includes(user.role)) {
+    return { response: Response.json({ error: 'forbidden' }, { status: 403 }) };
+  }
+  return { user };
+}

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Imported by next.config.ts so that a bad
+ * environment fails the build rather than the first request.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || v === 'memory:' || /^postgres(ql)?:\/\//.test(v), {
+      message: 'DATABASE_URL must be unset, "memory:" or a postgres:// URL',
+    }),
+  NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  PGLITE_DIR: z.string().optional(),
+  DEMO_SEED: z.enum(['0', '1']).optional(),
+  NEXT_PHASE: z.string().optional(),
+});
+
+const parsed = schema.safeParse(process.env);
+if (!parsed.success) {
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+  throw new Error(`Invalid environment:\n${lines}`);
+}
+const raw = parsed.data;
+
+export type DatabaseMode = 'embedded' | 'memory' | 'postgres';
+
+export const env = {
+  nodeEnv: raw.NODE_ENV,
+  isProduction: raw.NODE_ENV === 'production',
+  databaseUrl: raw.DATABASE_URL || undefined,
+  databaseMode: (!raw.DATABASE_URL
+    ? 'embedded'
+    : raw.DATABASE_URL === 'memory:'
+      ? 'memory'
+      : 'postgres') as DatabaseMode,
+  pgliteDir: raw.PGLITE_DIR ?? '.data/pglite',
+  /** Load the demo network on first start of an empty database (embedded mode by default). */
+  demoSeed: raw.DEMO_SEED ? raw.DEMO_SEED === '1' : !raw.DATABASE_URL,
+  nextAuthUrl: raw.NEXTAUTH_URL,
+  isBuildPhase: raw.NEXT_PHASE === 'phase-production-build',
+};
+
+/**
+ * The signing secret for session tokens. Production refuses to run without one;
+ * development derives a stable one from the project folder so that `npm run dev`
+ * needs no env file.
+ */
+export function authSecret(): string {
+  if (raw.NEXTAUTH_SECRET) return raw.NEXTAUTH_SECRET;
+  if (env.isProduction && !env.isBuildPhase) {
+    throw new Error('NEXTAUTH_SECRET must be set in production (at least 32 characters).');
+  }
+  return createHash('sha256').update(`incubator-portal-dev:${process.cwd()}`).digest('hex');
+}
+

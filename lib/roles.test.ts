@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { homeFor, roleMayOpen, safeCallbackPath, scopeIncludesCarrier } from './roles';
+
+describe('roles and scope', () => {
+  it('sends each role to its own area', () => {
+    expect(homeFor('operator')).toBe('/operator');
+    expect(homeFor('committee')).toBe('/committee');
+    expect(homeFor('admin')).toBe('/admin');
+  });
+
+  it('lets an operator see only the carriers bound to them', () => {
+    const scope = { kind: 'carriers' as const, carrierIds: [3, 7] };
+    expect(scopeIncludesCarrier(scope, 3)).toBe(true);
+    expect(scopeIncludesCarrier(scope, 4)).toBe(false);
+    expect(scopeIncludesCarrier({ kind: 'carriers', carrierIds: [] }, 3)).toBe(false);
+    expect(scopeIncludesCarrier({ kind: 'all' }, 4)).toBe(true);
+    expect(scopeIncludesCarrier({ kind: 'none' }, 4)).toBe(false);
+  });
+
+  it('keeps a role inside its own area after sign-in', () => {
+    expect(roleMayOpen('operator', '/operator/ventures')).toBe(true);
+    expect(roleMayOpen('operator', '/committee')).toBe(false);
+    expect(roleMayOpen('committee', '/admin')).toBe(false);
+    expect(roleMayOpen('admin', '/admin?page=2')).toBe(true);
+  });
+
+  it('returns only to paths on this site', () => {
+    expect(safeCallbackPath('/committee?year=2015', '/')).toBe('/committee?year=2015');
+    expect(safeCallbackPath('http://localhost:3000/operator', '/')).toBe('/operator');
+    expect(safeCallbackPath('//evil.example/x', '/')).toBe('/');
+    expect(safeCallbackPath('/\\evil.example', '/')).toBe('/');
+    expect(safeCallbackPath('javascript:alert(1)', '/')).toBe('/');
+    expect(safeCallbackPath('/login', '/home')).toBe('/home');
+    expect(safeCallbackPath(undefined, '/x')).toBe('/x');
+  });
+});
