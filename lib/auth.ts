@@ -3,7 +3,7 @@ import bcrypt from 'bcryptjs';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb, type DbOrTx } from '@/db/client';
 import { findUserForSignIn, recordSignIn } from '@/db/queries/users';
 import { authSecret } from './env';
 
@@ -20,13 +20,12 @@ const credentialsSchema = z.object({
  */
 const DUMMY_HASH = '$2b$10$BaqvvZfq5vkUZQU3nXLUUOzg2Xs8EiJ1sJiO2WSfo.LtNjEMTP73q';
 
-export async function verifyCredentials(raw: unknown) {
+export async function verifyCredentials(db: DbOrTx, raw: unknown) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) {
     await bcrypt.compare('x', DUMMY_HASH);
     return null;
   }
-  const db = getDb();
   const user = await findUserForSignIn(db, parsed.data.email);
   const ok = await bcrypt.compare(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || !user.active) return null;
@@ -46,7 +45,7 @@ export const authOptions: NextAuthOptions = {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
       },
-      authorize: (credentials) => verifyCredentials(credentials),
+      authorize: (credentials) => verifyCredentials(getDb(), credentials),
     }),
   ],
   callbacks: {

@@ -12,7 +12,7 @@ export async function generateMetadata() {
   return { title: (await getTranslations('login'))('title') };
 }
 
-export const DEMO_PASSWORD = 'demo1234demo';
+const DEMO_PASSWORD = 'demo1234demo';
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;

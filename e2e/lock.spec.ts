@@ -1,0 +1,27 @@
+import { spawnSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { storageState } from './accounts';
+
+const DATA_DIR = '.data/e2e/pglite';
+
+test.use({ storageState: storageState('committee') });
+
+/** The embedded database has no lock between processes of its own, so the portal keeps one. */
+for (const [label, args] of [
+  ['npm run db:seed', ['tsx', '--conditions', 'react-server', 'scripts/seed.ts']],
+  ['npm run db:migrate', ['tsx', 'scripts/migrate.ts']],
+] as const) {
+  test(`${label} against the running server's data folder fails clearly and changes nothing`, async ({ page }) => {
+    await page.goto('/committee');
+    const before = await page.locator('main dl').innerText();
+    const run = spawnSync('npx', [...args], {
+      env: { ...process.env, DATABASE_URL: '', PGLITE_DIR: DATA_DIR, NODE_ENV: 'development' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/is in use by process \d+/);
+    await page.reload();
+    await expect(page.locator('main dl')).toHaveText(before);
+  });
+}

@@ -1,0 +1,36 @@
+import { addMonths, type IsoDate } from './dates';
+import { CURRENT_RULES, type RuleSet } from './rules';
+
+export type TenantWarning = 'founded_over_24_months' | 'founded_after_entry';
+
+/**
+ * The tenant rules checked at admission. A breach does not refuse the venture: it is
+ * admitted with the warning recorded, for the committee to see.
+ */
+export function admissionWarnings(
+  input: { kind: 'team' | 'company'; foundedOn: IsoDate | null; enteredOn: IsoDate },
+  rules: RuleSet = CURRENT_RULES,
+): TenantWarning[] {
+  if (input.kind !== 'company' || !input.foundedOn) return [];
+  if (input.foundedOn > input.enteredOn) return ['founded_after_entry'];
+  // "成立时间不超过24个月": entering on the 24-month anniversary is still within the rule.
+  return addMonths(input.foundedOn, rules.maxCompanyAgeAtEntryMonths) < input.enteredOn ? ['founded_over_24_months'] : [];
+}
+
+export function incubationLimitMonths(industry: string, rules: RuleSet = CURRENT_RULES): number {
+  return rules.extendedIncubationIndustries.includes(industry) ? rules.extendedIncubationLimitMonths : rules.incubationLimitMonths;
+}
+
+export type LimitStatus = { endsOn: IsoDate; limitMonths: number; status: 'ok' | 'due_soon' | 'overdue' };
+
+/** Where a venture stands against its incubation limit, counted from its incubation start. */
+export function incubationLimitStatus(
+  input: { industry: string; incubationStartedOn: IsoDate; today: IsoDate },
+  rules: RuleSet = CURRENT_RULES,
+): LimitStatus {
+  const limitMonths = incubationLimitMonths(input.industry, rules);
+  const endsOn = addMonths(input.incubationStartedOn, limitMonths);
+  if (input.today > endsOn) return { endsOn, limitMonths, status: 'overdue' };
+  if (input.today >= addMonths(endsOn, -rules.limitWarningMonths)) return { endsOn, limitMonths, status: 'due_soon' };
+  return { endsOn, limitMonths, status: 'ok' };
+}
