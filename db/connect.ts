@@ -48,7 +48,7 @@ export function openDatabase(url: string | undefined, opts: { dataDir?: string }
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return { db, mode, close: () => client.close() };
   }
-  const dataDir = path.resolve(opts.dataDir ?? '.data/pglite');
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ opts.dataDir ?? '.data/pglite');
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   acquireDataFolderLock(dataDir);
   const client = new PGlite(dataDir);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { env } from '../lib/env';
 import { getDatabase } from './handle';
+import { DataFolderLockedError } from './lock';
 import { runMigrations } from './migrate';
 
 /**
@@ -17,4 +18,17 @@ export async function prepareDatabase(): Promise<void> {
   const [{ seedDemo }, bcrypt] = await Promise.all([import('./seed/demo'), import('bcryptjs')]);
   const summary = await seedDemo(handle.db, { today: new Date(), passwordHash: await bcrypt.default.hash('demo1234demo', 10) });
   console.log('Loaded the demo network:', JSON.stringify(summary));
+}
+
+/** At server start: a data folder held by another process stops this one at once, with the reason. */
+export async function prepareDatabaseOrExit(): Promise<void> {
+  try {
+    await prepareDatabase();
+  } catch (e) {
+    if (e instanceof DataFolderLockedError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
 }

@@ -32,7 +32,7 @@ test.describe('sign-in', () => {
   test('a wrong password is refused with a message and the email is kept', async ({ page }) => {
     await page.goto('/login');
     await signIn(page, ACCOUNTS.committee, 'not-the-password');
-    await expect(page.getByRole('alert')).toContainText('邮箱或密码不正确');
+    await expect(page.getByRole('alert').filter({ hasText: '邮箱或密码不正确' })).toBeVisible();
     await expect(page.getByLabel('电子邮箱')).toHaveValue(ACCOUNTS.committee);
     await expect(page).toHaveURL(/\/login/);
   });
@@ -40,7 +40,7 @@ test.describe('sign-in', () => {
   test('an unknown email gets the same message as a wrong password', async ({ page }) => {
     await page.goto('/login');
     await signIn(page, 'nobody@example.org');
-    await expect(page.getByRole('alert')).toHaveText('邮箱或密码不正确，或账户已停用。');
+    await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('邮箱或密码不正确，或账户已停用。');
   });
 
   test('a malformed email is pointed out next to the field', async ({ page }) => {

@@ -22,6 +22,20 @@ for (const [label, args] of [
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/is in use by process \d+/);
     await page.reload();
-    await expect(page.locator('main dl')).toHaveText(before);
+    expect(await page.locator('main dl').innerText()).toBe(before);
   });
 }
+
+test('a second server on the same data folder stops at once with the reason', async ({ page }) => {
+  await page.goto('/committee');
+  const before = await page.locator('main dl').innerText();
+  const run = spawnSync('npx', ['next', 'start', '-p', '3199'], {
+    env: { ...process.env, DATABASE_URL: '', PGLITE_DIR: DATA_DIR, NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(40) },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  expect(run.status).toBe(1);
+  expect(run.stdout + run.stderr).toMatch(/is in use by process \d+/);
+  await page.reload();
+  expect(await page.locator('main dl').innerText()).toBe(before);
+});

@@ -1,8 +1,7 @@
 import 'server-only';
 import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { operatorCarriers, users } from '../schema';
-import { carriers } from '../schema';
+import { carriers, operatorCarriers, users } from '../schema';
 
 export type AuthUser = {
   id: number;
@@ -69,13 +68,13 @@ export async function listAccounts(db: DbOrTx, p: AccountListParams) {
       .select({
         ...authColumns,
         lastSignInAt: users.lastSignInAt,
-        carriers: sql<string[]>`coalesce((
-          SELECT array_agg(${carriers.name} ORDER BY ${carriers.name})
-          FROM ${operatorCarriers} JOIN ${carriers} ON ${carriers.id} = ${operatorCarriers.carrierId}
-          WHERE ${operatorCarriers.userId} = ${users.id}), '{}')`,
+        carriers: sql<string[]>`coalesce(array_agg(${carriers.name} ORDER BY ${carriers.name}) FILTER (WHERE ${carriers.id} IS NOT NULL), '{}')`,
       })
       .from(users)
+      .leftJoin(operatorCarriers, eq(operatorCarriers.userId, users.id))
+      .leftJoin(carriers, eq(carriers.id, operatorCarriers.carrierId))
       .where(where)
+      .groupBy(users.id)
       .orderBy(asc(users.role), asc(users.email))
       .limit(p.pageSize)
       .offset((p.page - 1) * p.pageSize),

@@ -102,6 +102,20 @@ describe('accounts and sign-in', () => {
     expect(none.total).toBe(0);
     expect(await listAccounts(handle.db, { q: '%', page: 1, pageSize: 5 })).toMatchObject({ total: 0 });
   });
+
+  it('shows each account with exactly the carriers bound to it', async () => {
+    const op = await makeUser(handle.db, 'operator', { name: '绑定检查运营方' });
+    const staff = await makeUser(handle.db, 'committee', { name: '绑定检查科委' });
+    const a = await makeCarrier(handle.db, 'incubator', { name: '甲孵化器' });
+    const b = await makeCarrier(handle.db, 'nursery', { name: '乙苗圃' });
+    await makeCarrier(handle.db, 'incubator', { name: '丙孵化器' });
+    await bindOperator(handle.db, op.id, a.id);
+    await bindOperator(handle.db, op.id, b.id);
+    const { rows } = await listAccounts(handle.db, { q: '绑定检查', page: 1, pageSize: 10 });
+    const byId = new Map(rows.map((r) => [r.id, r.carriers]));
+    expect(byId.get(op.id)).toEqual(['乙苗圃', '甲孵化器'].sort());
+    expect(byId.get(staff.id)).toEqual([]);
+  });
 });
 
 describe('operator scope and network figures', () => {

@@ -1,0 +1,61 @@
+/**
+ * npm run db:seed: migrates the database named by DATABASE_URL (unset: embedded PGlite in
+ * PGLITE_DIR or .data/pglite) and loads the demo network into it, if it is empty.
+ * Runs outside Next, so nothing here may import 'server-only'.
+ */
+import bcrypt from 'bcryptjs';
+import { count } from 'drizzle-orm';
+import { openDatabase, type DatabaseHandle } from '../db/connect';
+import { DataFolderLockedError } from '../db/lock';
+import { runMigrations } from '../db/migrate';
+import { users } from '../db/schema';
+import { DatabaseNotEmptyError, seedDemo } from '../db/seed/demo';
+import { env } from '../lib/env';
+
+const NOT_EMPTY = 'The database already holds data; npm run db:seed loads the demo network only into an empty database.';
+const DEMO_PASSWORD = 'demo1234demo';
+
+async function main(): Promise<number> {
+  let handle: DatabaseHandle;
+  try {
+    handle = openDatabase(env.databaseUrl, { dataDir: env.pgliteDir });
+  } catch (e) {
+    if (e instanceof DataFolderLockedError) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
+  }
+  try {
+    await runMigrations(handle);
+    const [row] = await handle.db.select({ n: count() }).from(users);
+    if ((row?.n ?? 0) > 0) {
+      console.error(NOT_EMPTY);
+      return 1;
+    }
+    const started = Date.now();
+    const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
+    const summary = await seedDemo(handle.db, { today: new Date(), passwordHash });
+    const where = handle.mode === 'embedded' ? ` in ${env.pgliteDir}` : ` (${handle.mode})`;
+    console.log(`Loaded the demo network${where} in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
+    for (const [what, n] of Object.entries(summary)) console.log(`  ${what.padEnd(18)} ${n}`);
+    console.log(`Sign in as admin@example.org, committee1@example.org or operator1@example.org with password ${DEMO_PASSWORD}.`);
+    return 0;
+  } catch (e) {
+    if (e instanceof DatabaseNotEmptyError) {
+      console.error(NOT_EMPTY);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await handle.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exit(1);
+  },
+);
