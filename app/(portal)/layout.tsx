@@ -6,8 +6,27 @@ import { SignOutButton } from '@/components/shell/sign-out-button';
 import { requireUser } from '@/lib/authz';
 import { homeFor, type Role } from '@/lib/roles';
 
-const NAV: Record<Role, { href: string; key: 'operatorHome' | 'committeeHome' | 'adminHome' }[]> = {
-  operator: [{ href: '/operator', key: 'operatorHome' }],
+type NavKey =
+  | 'operatorHome'
+  | 'committeeHome'
+  | 'adminHome'
+  | 'ventures'
+  | 'reports'
+  | 'graduations'
+  | 'limits'
+  | 'carriers'
+  | 'transfer';
+
+const NAV: Record<Role, { href: string; key: NavKey; exact?: boolean }[]> = {
+  operator: [
+    { href: '/operator', key: 'operatorHome', exact: true },
+    { href: '/operator/ventures', key: 'ventures' },
+    { href: '/operator/reports', key: 'reports' },
+    { href: '/operator/graduations', key: 'graduations' },
+    { href: '/operator/limits', key: 'limits' },
+    { href: '/operator/carriers', key: 'carriers' },
+    { href: '/operator/transfer', key: 'transfer' },
+  ],
   committee: [{ href: '/committee', key: 'committeeHome' }],
   admin: [{ href: '/admin', key: 'adminHome' }],
 };
@@ -33,7 +52,7 @@ export default async function PortalLayout({ children }: { children: React.React
           </Link>
           <nav aria-label={t('mainNav')} className="flex flex-1 gap-1">
             {NAV[user.role].map((item) => (
-              <NavLink key={item.href} href={item.href}>
+              <NavLink key={item.href} href={item.href} exact={item.exact}>
                 {tNav(item.key)}
               </NavLink>
             ))}

@@ -1,0 +1,84 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { getDb, type Db } from '@/db/client';
+import type { AuthUser } from '@/db/queries/users';
+import type { Actor } from './audit';
+import { requireRole, scopeFor } from './authz';
+import { DomainError, type FailureCode, type FieldErrors } from './errors';
+import type { Role, Scope } from './roles';
+import { zodFieldErrors } from './validation/zod-messages';
+
+/** What every server action returns: success, or a failure with messages in the user's language. */
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T; message: string }
+  | { ok: false; code: FailureCode | 'unexpected'; message: string; fieldErrors: Record<string, string[]> };
+
+export type ActionContext = { user: AuthUser; scope: Scope; db: Db; actor: Actor };
+
+async function clientIp(): Promise<string | null> {
+  const h = await headers();
+  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
+}
+
+async function translateFieldErrors(fieldErrors: FieldErrors | undefined): Promise<Record<string, string[]>> {
+  if (!fieldErrors) return {};
+  const t = await getTranslations('validation');
+  const out: Record<string, string[]> = {};
+  for (const [field, messages] of Object.entries(fieldErrors)) {
+    out[field] = messages.map((m) => (t.has(m.key) ? t(m.key, m.params) : t('invalid')));
+  }
+  return out;
+}
+
+async function failure(code: FailureCode | 'unexpected', fieldErrors?: FieldErrors): Promise<ActionResult<never>> {
+  const t = await getTranslations('outcome');
+  return { ok: false, code, message: t(code), fieldErrors: await translateFieldErrors(fieldErrors) };
+}
+
+/** FormData (or a plain object) to an object, with repeated names as arrays. */
+export function formToObject(input: FormData | Record<string, unknown>): Record<string, unknown> {
+  if (!(input instanceof FormData)) return input;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of input.entries()) {
+    if (key.startsWith('$ACTION')) continue;
+    const v = typeof value === 'string' ? value : value;
+    if (key in out) out[key] = ([] as unknown[]).concat(out[key], v);
+    else out[key] = v;
+  }
+  return out;
+}
+
+/**
+ * The order of every change (CONVENTIONS.md): parse with zod -> check the role on the server
+ * -> run (one transaction in db/queries, which writes its audit entry) -> a typed result.
+ * Expected failures come back as results; anything else is logged and shown generically.
+ */
+export function defineAction<S extends z.ZodType, T>(opts: {
+  roles: Role[];
+  schema: S;
+  run: (input: z.output<S>, ctx: ActionContext) => Promise<T>;
+  successMessage?: string;
+}) {
+  return async (input: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
+    const user = await requireRole(...opts.roles);
+    const parsed = opts.schema.safeParse(formToObject(input));
+    if (!parsed.success) return failure('invalid', zodFieldErrors(parsed.error));
+    try {
+      const ctx: ActionContext = {
+        user,
+        scope: await scopeFor(user),
+        db: getDb(),
+        actor: { userId: user.id, role: user.role, ip: await clientIp() },
+      };
+      const data = await opts.run(parsed.data, ctx);
+      const t = await getTranslations('outcome');
+      return { ok: true, data, message: opts.successMessage ?? t('saved') };
+    } catch (e) {
+      if (e instanceof DomainError) return failure(e.code, e.fieldErrors);
+      console.error('Unexpected error in a server action', e);
+      return failure('unexpected');
+    }
+  };
+}

@@ -1,0 +1,78 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { desc, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { auditLog } from '@/db/schema';
+import type { Role } from './roles';
+
+/** Who made a change and from where; taken from the session and the request, never from form input. */
+export type Actor = { userId: number; role: Role; ip: string | null };
+
+export type AuditInput = {
+  action: string;
+  entity: string;
+  entityId: string | number | null;
+  carrierId?: number | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Serialises writers of the chain (one transaction at a time appends) on PostgreSQL and PGlite alike. */
+const AUDIT_CHAIN_LOCK = 7_310_116;
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The hash of an entry: the previous hash and the entry's fields in a fixed order. */
+export function auditHash(prevHash: string, e: Record<string, unknown>): string {
+  const canonical = JSON.stringify([
+    prevHash,
+    e.at,
+    e.userId ?? null,
+    e.role ?? null,
+    e.action,
+    e.entity,
+    e.entityId ?? null,
+    e.carrierId ?? null,
+    e.before ?? null,
+    e.after ?? null,
+    e.ip ?? null,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Keeps only the fields that changed, so that an entry says what happened and no more. */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key] ?? null;
+      a[key] = after[key] ?? null;
+    }
+  }
+  return { before: b, after: a };
+}
+
+/**
+ * Appends one entry to the hash-chained audit log, inside the caller's transaction, so that
+ * the change and its entry commit or roll back together.
+ */
+export async function writeAudit(tx: Tx, actor: Actor | null, input: AuditInput): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date();
+  const entry = {
+    at: at.toISOString(),
+    userId: actor?.userId ?? null,
+    role: actor?.role ?? null,
+    action: input.action,
+    entity: input.entity,
+    entityId: input.entityId === null ? null : String(input.entityId),
+    carrierId: input.carrierId ?? null,
+    before: input.before ?? null,
+    after: input.after ?? null,
+    ip: actor?.ip ?? null,
+  };
+  await tx.insert(auditLog).values({ ...entry, at, prevHash, hash: auditHash(prevHash, entry) });
+}

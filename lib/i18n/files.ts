@@ -1,0 +1,2 @@
+/** The message files under messages/<locale>/, one per area. */
+export const MESSAGE_FILES = ['core', 'validation'] as const;

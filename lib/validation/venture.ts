@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { industryEnum } from '@/db/schema/enums';
+import { amountFen, creditCode, id, isoDate, nonNegativeInt, optionalIsoDate, optionalText, requiredText, version } from './fields';
+
+/**
+ * Venture inputs, shared by the forms and the spreadsheet import so that both apply exactly
+ * the same rules. Money is in fen after parsing; dates are ISO strings.
+ */
+export const INDUSTRIES = industryEnum.enumValues;
+export const TALENT_FLAGS = ['phd', 'returnee', 'national_talent', 'fresh_graduate'] as const;
+
+const industry = z.enum(INDUSTRIES, { message: 'choice' });
+const talentFlags = z
+  .union([z.array(z.string()), z.string()])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : v.split(/[,，;；\s]+/).filter(Boolean)))
+  .pipe(z.array(z.enum(TALENT_FLAGS, { message: 'choice' })));
+
+const space = {
+  areaM2: nonNegativeInt(100_000),
+  workstations: nonNegativeInt(10_000),
+};
+
+/** Admitting a venture into one of the operator's carriers: a team into a nursery, a company elsewhere. */
+export const admissionInput = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('team'),
+    carrierId: id,
+    name: requiredText(100),
+    industry,
+    founders: optionalText(500),
+    talentFlags,
+    enteredOn: isoDate,
+    ...space,
+  }),
+  z.object({
+    kind: z.literal('company'),
+    carrierId: id,
+    name: requiredText(100),
+    creditCode,
+    industry,
+    foundedOn: isoDate,
+    founders: optionalText(500),
+    talentFlags,
+    enteredOn: isoDate,
+    ...space,
+  }),
+]);
+export type AdmissionInput = z.output<typeof admissionInput>;
+
+/** Editing a venture's own data; `version` is the one the form was loaded with. */
+export const ventureEditInput = z.object({
+  ventureId: id,
+  version,
+  industry,
+  technicalField: optionalText(100),
+  founders: optionalText(500),
+  talentFlags,
+  highTechCertNo: optionalText(50),
+  highTechCertOn: optionalIsoDate,
+  exitKind: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['acquired', 'listed'], { message: 'choice' }).optional()),
+  exitOn: optionalIsoDate,
+});
+export type VentureEditInput = z.output<typeof ventureEditInput>;
+
+export const financingInput = z.object({
+  ventureId: id,
+  receivedOn: isoDate,
+  amountFen,
+  investor: requiredText(200),
+});
+export type FinancingInput = z.output<typeof financingInput>;
