@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-export const baseURL = `http://localhost:${PORT}`;
+const baseURL = `http://localhost:${PORT}`;
 
 /** Debian's Chromium when present (browsers cannot be downloaded here), Playwright's own otherwise. */
 const chromiumPath = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);

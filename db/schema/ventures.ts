@@ -13,7 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { timestamps } from './columns';
+import { bytea, timestamps } from './columns';
 import {
   exitKindEnum,
   exitReasonEnum,
@@ -130,6 +130,28 @@ export const graduations = pgTable(
     index('graduations_status_idx').on(t.status),
     index('graduations_venture_idx').on(t.ventureId),
     check('graduations_has_criteria', sql`cardinality(${t.criteria}) > 0`),
+  ],
+);
+
+/** Evidence files of a graduation (certificates, investment agreements, annual accounts). */
+export const graduationFiles = pgTable(
+  'graduation_files',
+  {
+    id: serial('id').primaryKey(),
+    graduationId: integer('graduation_id')
+      .notNull()
+      .references(() => graduations.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('graduation_files_graduation_idx').on(t.graduationId),
+    check('graduation_files_size', sql`${t.sizeBytes} > 0 AND ${t.sizeBytes} <= 10485760`),
   ],
 );
 
