@@ -24,10 +24,16 @@ async function clientIp(): Promise<string | null> {
 
 async function translateFieldErrors(fieldErrors: FieldErrors | undefined): Promise<Record<string, string[]>> {
   if (!fieldErrors) return {};
-  const t = await getTranslations('validation');
+  // A key is looked up under `validation` first, then from the root, so that an area can
+  // keep refusals of its own (e.g. `admission.openElsewhere`) in its own catalogue.
+  const t = await getTranslations();
   const out: Record<string, string[]> = {};
   for (const [field, messages] of Object.entries(fieldErrors)) {
-    out[field] = messages.map((m) => (t.has(m.key) ? t(m.key, m.params) : t('invalid')));
+    out[field] = messages.map((m) => {
+      if (t.has(`validation.${m.key}`)) return t(`validation.${m.key}`, m.params);
+      if (t.has(m.key)) return t(m.key, m.params);
+      return t('validation.invalid');
+    });
   }
   return out;
 }
