@@ -12,7 +12,7 @@ export default defineConfig({
     environment: 'node',
     include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['node_modules/**', 'e2e/**', '.next/**'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
   },
 });
