@@ -64,7 +64,7 @@ export function LoginForm({
   const input = 'mt-1 block w-full rounded-md border px-3 py-2 text-sm';
   return (
     <>
-      <form onSubmit={submit} noValidate aria-label={labels.title} className="space-y-4">
+      <form onSubmit={submit} method="post" noValidate aria-label={labels.title} className="space-y-4">
         {errors.form ? (
           <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
             {errors.form}
