@@ -76,3 +76,35 @@ export async function writeAudit(tx: Tx, actor: Actor | null, input: AuditInput)
   };
   await tx.insert(auditLog).values({ ...entry, at, prevHash, hash: auditHash(prevHash, entry) });
 }
+
+/**
+ * Appends many entries at once (one per changed record of a bulk change), in the caller's
+ * transaction: one lock, one read of the chain's end and one insert, whatever their number.
+ */
+export async function writeAuditEntries(tx: Tx, actor: Actor | null, inputs: AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date();
+  const rows = inputs.map((input) => {
+    const entry = {
+      at: at.toISOString(),
+      userId: actor?.userId ?? null,
+      role: actor?.role ?? null,
+      action: input.action,
+      entity: input.entity,
+      entityId: input.entityId === null ? null : String(input.entityId),
+      carrierId: input.carrierId ?? null,
+      before: input.before ?? null,
+      after: input.after ?? null,
+      ip: actor?.ip ?? null,
+    };
+    const hash = auditHash(prevHash, entry);
+    const row = { ...entry, at, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  // Chunks keep each statement under the driver's parameter limit; ids follow the chain's order.
+  for (let i = 0; i < rows.length; i += 2000) await tx.insert(auditLog).values(rows.slice(i, i + 2000));
+}

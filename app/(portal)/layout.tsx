@@ -20,6 +20,12 @@ type NavKey =
 const NAV: Record<Role, { href: string; key: NavKey; exact?: boolean }[]> = {
   operator: [
     { href: '/operator', key: 'operatorHome', exact: true },
+    { href: '/operator/ventures', key: 'ventures' },
+    { href: '/operator/reports', key: 'reports' },
+    { href: '/operator/graduations', key: 'graduations' },
+    { href: '/operator/limits', key: 'limits' },
+    { href: '/operator/carriers', key: 'carriers' },
+    { href: '/operator/transfer', key: 'transfer' },
   ],
   committee: [{ href: '/committee', key: 'committeeHome' }],
   admin: [{ href: '/admin', key: 'adminHome' }],

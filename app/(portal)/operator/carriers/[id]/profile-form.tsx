@@ -1,0 +1,189 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, useState, useTransition } from 'react';
+import { useTranslations } from 'next-intl';
+import { useHydrated } from '@/components/forms/use-hydrated';
+import { updateCarrierProfileAction } from './actions';
+
+type Initial = {
+  carrierId: number;
+  version: number;
+  totalAreaM2: string;
+  incubationAreaM2: string;
+  publicServiceAreaM2: string;
+  workstations: string;
+  services: string;
+  seedFundFen: string;
+  professionalStaff: string;
+  totalStaff: string;
+  mentors: string;
+  focusIndustries: string[];
+  specialised: boolean;
+  publicProfile: boolean;
+  contactName: string;
+  contactPhone: string;
+  contactEmail: string;
+};
+type TextField = Exclude<keyof Initial, 'carrierId' | 'version' | 'focusIndustries' | 'specialised' | 'publicProfile'>;
+type Outcome = { kind: 'ok' | 'info' | 'error'; text: string } | null;
+
+/**
+ * The operator's part of the carrier profile. Inputs are uncontrolled and the form is submitted
+ * by hand, so that what was typed stays after an error or a conflict.
+ */
+export function CarrierProfileForm({
+  initial,
+  industries,
+  seedFundWan,
+}: {
+  initial: Initial;
+  industries: { value: string; label: string }[];
+  seedFundWan: string;
+}) {
+  const t = useTranslations('carrierProfile');
+  const router = useRouter();
+  const id = useId();
+  const [pending, start] = useTransition();
+  const hydrated = useHydrated();
+  const [version, setVersion] = useState(initial.version);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    start(async () => {
+      const result = await updateCarrierProfileAction(data);
+      if (result.ok) {
+        setErrors({});
+        setVersion(result.data.version);
+        setOutcome(result.data.changed.length > 0 ? { kind: 'ok', text: t('saved') } : { kind: 'info', text: t('unchanged') });
+        router.refresh();
+        return;
+      }
+      setErrors(result.fieldErrors);
+      const formLevel = Object.entries(result.fieldErrors)
+        .filter(([k]) => k === 'version' || k === 'carrierId' || k === '_form')
+        .flatMap(([, m]) => m);
+      setOutcome({ kind: 'error', text: [result.message, ...formLevel].join(' ') });
+    });
+  }
+
+  const errorOf = (name: string) => errors[name]?.[0];
+  const describedBy = (name: string, hint?: string) =>
+    [errorOf(name) ? `${id}-${name}-error` : null, hint ?? null].filter(Boolean).join(' ') || undefined;
+
+  function textField({ name, multiline, hint, type = 'text' }: { name: TextField; multiline?: boolean; hint?: string; type?: string }) {
+    const common = {
+      id: `${id}-${name}`,
+      name,
+      defaultValue: initial[name],
+      'aria-invalid': errorOf(name) ? true : undefined,
+      'aria-describedby': describedBy(name, hint),
+      className: `mt-1 block w-full rounded-md border px-3 py-2 text-sm ${errorOf(name) ? 'border-red-600' : 'border-slate-300'}`,
+    };
+    return (
+      <div className={multiline ? 'sm:col-span-2' : undefined}>
+        <label htmlFor={`${id}-${name}`} className="block text-sm font-medium text-slate-800">
+          {t(`fields.${name}`)}
+        </label>
+        {multiline ? <textarea rows={3} {...common} /> : <input type={type} autoComplete="off" {...common} />}
+        {errorOf(name) ? (
+          <p id={`${id}-${name}-error`} className="mt-1 text-sm text-red-700">
+            {errorOf(name)}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+
+  const legend = 'text-sm font-semibold text-slate-900';
+  const hint = 'sm:col-span-2 text-sm text-slate-600';
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('editTitle')} className="space-y-6">
+      <input type="hidden" name="carrierId" value={initial.carrierId} />
+      <input type="hidden" name="version" value={version} />
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className={legend}>{t('space')}</legend>
+        <p id={`${id}-areas-hint`} className={hint}>
+          {t('hints.areas')}
+        </p>
+        {textField({ name: 'totalAreaM2', hint: `${id}-areas-hint` })}
+        {textField({ name: 'incubationAreaM2', hint: `${id}-areas-hint` })}
+        {textField({ name: 'publicServiceAreaM2', hint: `${id}-areas-hint` })}
+        {textField({ name: 'workstations' })}
+      </fieldset>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className={legend}>{t('people')}</legend>
+        <p id={`${id}-staff-hint`} className={hint}>
+          {t('hints.staff')}
+        </p>
+        {textField({ name: 'professionalStaff', hint: `${id}-staff-hint` })}
+        {textField({ name: 'totalStaff', hint: `${id}-staff-hint` })}
+        {textField({ name: 'mentors' })}
+      </fieldset>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className={legend}>{t('servicesSection')}</legend>
+        {textField({ name: 'services', multiline: true })}
+        {textField({ name: 'seedFundFen', hint: `${id}-seed-hint` })}
+        <p id={`${id}-seed-hint`} className="self-end pb-2 text-sm text-slate-600">
+          {t('hints.seedFund', { wan: seedFundWan })}
+        </p>
+        <fieldset className="sm:col-span-2" aria-describedby={errorOf('focusIndustries') ? `${id}-focusIndustries-error` : undefined}>
+          <legend className="text-sm font-medium text-slate-800">{t('fields.focusIndustries')}</legend>
+          <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
+            {industries.map((i) => (
+              <label key={i.value} className="flex items-center gap-2 text-sm text-slate-800">
+                <input
+                  type="checkbox"
+                  name="focusIndustries"
+                  value={i.value}
+                  defaultChecked={initial.focusIndustries.includes(i.value)}
+                  className="h-4 w-4"
+                />
+                {i.label}
+              </label>
+            ))}
+          </div>
+          {errorOf('focusIndustries') ? (
+            <p id={`${id}-focusIndustries-error`} className="mt-1 text-sm text-red-700">
+              {errorOf('focusIndustries')}
+            </p>
+          ) : null}
+        </fieldset>
+        <label className="flex items-center gap-2 text-sm text-slate-800 sm:col-span-2">
+          <input type="checkbox" name="specialised" defaultChecked={initial.specialised} className="h-4 w-4" />
+          {t('fields.specialised')}
+        </label>
+        <label className="flex items-center gap-2 text-sm text-slate-800 sm:col-span-2">
+          <input type="checkbox" name="publicProfile" defaultChecked={initial.publicProfile} className="h-4 w-4" />
+          {t('fields.publicProfile')}
+        </label>
+      </fieldset>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className={legend}>{t('contact')}</legend>
+        {textField({ name: 'contactName' })}
+        {textField({ name: 'contactPhone', type: 'tel' })}
+        {textField({ name: 'contactEmail', type: 'email' })}
+      </fieldset>
+      <div className="flex flex-wrap items-center gap-4">
+        <button
+          type="submit"
+          disabled={!hydrated || pending}
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
+          {pending ? t('saving') : t('save')}
+        </button>
+        <p role="status" className={`text-sm ${outcome?.kind === 'ok' ? 'text-emerald-800' : 'text-slate-700'}`}>
+          {outcome && outcome.kind !== 'error' ? outcome.text : ''}
+        </p>
+        {outcome?.kind === 'error' ? (
+          <p role="alert" className="text-sm text-red-700">
+            {outcome.text}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

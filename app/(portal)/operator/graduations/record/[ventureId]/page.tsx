@@ -1,0 +1,91 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { Card, EmptyState } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { DataTable } from '@/components/ui/table';
+import { getDb } from '@/db/client';
+import { graduationCandidate, type GraduationCandidate } from '@/db/queries/graduations';
+import { requireRole, scopeFor } from '@/lib/authz';
+import { todayInShanghai } from '@/lib/domain/dates';
+import type { CriterionResult } from '@/lib/domain/graduation';
+import { DomainError } from '@/lib/errors';
+import { formatDate } from '@/lib/format';
+import { Badge } from '../../_ui/badge';
+import { criterionFigure } from '../../_ui/figures';
+import { GraduationForm } from './graduation-form';
+
+async function load(ventureIdParam: string, today: string): Promise<GraduationCandidate> {
+  const user = await requireRole('operator');
+  const scope = await scopeFor(user);
+  if (!/^\d{1,9}$/.test(ventureIdParam)) notFound();
+  try {
+    return await graduationCandidate(getDb(), scope, Number(ventureIdParam), today);
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'notFound') notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('graduation'))('title') };
+}
+
+export default async function RecordGraduationPage({ params }: { params: Promise<{ ventureId: string }> }) {
+  const { ventureId } = await params;
+  const today = todayInShanghai();
+  const venture = await load(ventureId, today);
+  const t = await getTranslations('graduation');
+  const back = (
+    <Link href="/operator/graduations" className="text-sm font-medium text-brand-700 hover:underline">
+      {t('record.back')}
+    </Link>
+  );
+  return (
+    <>
+      <PageHeader
+        title={t('record.title', { name: venture.ventureName })}
+        subtitle={t('record.subtitle', { carrier: venture.carrierName, date: formatDate(venture.enteredOn) })}
+        actions={back}
+      />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t('record.check')}>
+          <DataTable
+            caption={t('record.checkCaption')}
+            rows={venture.evaluation}
+            rowKey={(r: CriterionResult) => r.criterion}
+            columns={[
+              { key: 'criterion', header: t('record.criterion'), cell: (r) => t(`criteria.${r.criterion}`) },
+              {
+                key: 'met',
+                header: t('record.met'),
+                cell: (r) => <Badge tone={r.met ? 'good' : 'neutral'}>{r.met ? t('record.yes') : t('record.no')}</Badge>,
+              },
+              { key: 'basis', header: t('record.basis'), cell: (r) => criterionFigure(t, r.criterion, venture.figures) },
+            ]}
+          />
+        </Card>
+        <Card title={t('record.form')}>
+          {venture.pendingGraduation ? (
+            <EmptyState>{t('record.pending')}</EmptyState>
+          ) : venture.criteria.length === 0 ? (
+            <EmptyState>
+              {t('record.noneSupported')}{' '}
+              <Link href={`/operator/ventures/${venture.ventureId}/edit`} className="font-medium text-brand-700 hover:underline">
+                {t('record.editVenture')}
+              </Link>
+            </EmptyState>
+          ) : (
+            <GraduationForm
+              ventureId={venture.ventureId}
+              version={venture.version}
+              supported={venture.criteria}
+              enteredOn={venture.enteredOn}
+              today={today}
+            />
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

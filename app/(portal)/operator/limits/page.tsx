@@ -1,0 +1,110 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { Card, EmptyState } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pagination } from '@/components/ui/pagination';
+import { DataTable } from '@/components/ui/table';
+import { getDb } from '@/db/client';
+import { listOperatorCarriers } from '@/db/queries/carriers';
+import { incubationLimitAlerts, incubationLimitCounts, type LimitAlertRow, type LimitFilter } from '@/db/queries/limits';
+import { requireRole, scopeFor } from '@/lib/authz';
+import { todayInShanghai } from '@/lib/domain/dates';
+import { formatDate } from '@/lib/format';
+import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
+import { Badge, limitTone } from '../graduations/_ui/badge';
+import { CarrierFilter } from '../graduations/_ui/carrier-filter';
+import { carrierParam } from '../graduations/_ui/params';
+import { query, TabLinks } from '../graduations/_ui/tabs';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('incubationLimits'))('title') };
+}
+
+type Search = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const FILTERS: LimitFilter[] = ['all', 'due_soon', 'overdue'];
+
+export default async function LimitsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await requireRole('operator');
+  const scope = await scopeFor(user);
+  const params = await searchParams;
+  const db = getDb();
+  const today = todayInShanghai();
+  const status = FILTERS.find((f) => f === one(params.status)) ?? 'all';
+  const carrierId = carrierParam(one(params.carrier), scope.kind === 'carriers' ? scope.carrierIds : []);
+  const { page, pageSize } = parsePaging({ page: one(params.page), size: one(params.size) });
+  const size = pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize);
+  const [{ rows, total }, counts, carriers, t, tIndustries] = await Promise.all([
+    incubationLimitAlerts(db, scope, today, { status, carrierId, page, pageSize }),
+    incubationLimitCounts(db, scope, today, { carrierId }),
+    listOperatorCarriers(db, scope),
+    getTranslations('incubationLimits'),
+    getTranslations('industries'),
+  ]);
+  const carrier = carrierId ? String(carrierId) : undefined;
+  const countOf = { all: counts.ok + counts.due_soon + counts.overdue, due_soon: counts.due_soon, overdue: counts.overdue };
+  const tabs = FILTERS.map((f) => ({
+    href: `/operator/limits${query({ status: f === 'all' ? undefined : f, carrier, size })}`,
+    label: t(`tabs.${f}`, { count: countOf[f] }),
+    current: f === status,
+  }));
+  const remaining = (r: LimitAlertRow) =>
+    r.daysLeft === 0 ? t('endsToday') : r.daysLeft > 0 ? t('daysLeft', { days: r.daysLeft }) : t('daysOver', { days: -r.daysLeft });
+
+  return (
+    <>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <TabLinks label={t('tabs.label')} tabs={tabs} />
+      {carriers.length > 1 ? (
+        <CarrierFilter
+          label={t('filters.label')}
+          carrierLabel={t('filters.carrier')}
+          anyLabel={t('filters.anyCarrier')}
+          applyLabel={t('filters.apply')}
+          carriers={carriers}
+          value={carrierId}
+          hidden={{ status: status === 'all' ? undefined : status, size }}
+        />
+      ) : null}
+      <Card>
+        {rows.length === 0 ? (
+          <EmptyState>{t(`empty.${status}`)}</EmptyState>
+        ) : (
+          <DataTable
+            caption={`${t('caption')} · ${t(`tabs.${status}`, { count: total })}`}
+            rows={rows}
+            rowKey={(r) => r.ventureId}
+            columns={[
+              {
+                key: 'venture',
+                header: t('venture'),
+                cell: (r) => (
+                  <>
+                    <Link href={`/operator/ventures/${r.ventureId}`} className="font-medium text-brand-700 hover:underline">
+                      {r.ventureName}
+                    </Link>
+                    {r.creditCode ? <div className="font-mono text-xs text-slate-600">{r.creditCode}</div> : null}
+                  </>
+                ),
+              },
+              ...(carriers.length > 1 ? [{ key: 'carrier', header: t('carrier'), cell: (r: LimitAlertRow) => r.carrierName }] : []),
+              { key: 'industry', header: t('industry'), cell: (r) => tIndustries(r.industry) },
+              { key: 'started', header: t('startedOn'), cell: (r) => formatDate(r.incubationStartedOn) },
+              { key: 'limit', header: t('limit'), numeric: true, cell: (r) => t('limitValue', { months: r.limitMonths }) },
+              { key: 'ends', header: t('endsOn'), cell: (r) => formatDate(r.endsOn) },
+              { key: 'status', header: t('status'), cell: (r) => <Badge tone={limitTone(r.status)}>{t(`statuses.${r.status}`)}</Badge> },
+              { key: 'remaining', header: t('remaining'), numeric: true, cell: remaining },
+            ]}
+          />
+        )}
+        <Pagination
+          basePath="/operator/limits"
+          params={{ status: status === 'all' ? undefined : status, carrier, size }}
+          page={page}
+          pageSize={pageSize}
+          total={total}
+        />
+      </Card>
+    </>
+  );
+}

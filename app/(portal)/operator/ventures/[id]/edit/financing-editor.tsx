@@ -1,0 +1,160 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useId, useState, useTransition } from 'react';
+import { formatDate } from '@/lib/format';
+import { formatWan } from '@/lib/money';
+import { addVentureFinancing, removeVentureFinancing } from './actions';
+import { FieldError, fieldProps, OutcomeMessage, type Outcome } from './form-bits';
+
+export type FinancingRow = { id: number; receivedOn: string; amountFen: number; investor: string };
+const EMPTY = { receivedOn: '', amountFen: '', investor: '' };
+
+/**
+ * The venture's financing events: add one (date, amount in yuan, investor) or remove one after
+ * confirming. Each change moves the venture's version on, which the profile form shares.
+ */
+export function FinancingEditor({
+  ventureId,
+  version,
+  onVersion,
+  financings,
+  today,
+}: {
+  ventureId: number;
+  version: number;
+  onVersion: (v: number) => void;
+  financings: FinancingRow[];
+  today: string;
+}) {
+  const t = useTranslations('ventures.financing');
+  const formId = useId();
+  const [draft, setDraft] = useState(EMPTY);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const [pending, start] = useTransition();
+  const set = (name: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement>) => setDraft((d) => ({ ...d, [name]: e.target.value }));
+
+  function add(e: React.FormEvent) {
+    e.preventDefault();
+    setOutcome(null);
+    start(async () => {
+      const result = await addVentureFinancing({ ventureId, version, ...draft });
+      setOutcome(result);
+      if (result.ok) {
+        onVersion(result.data.version);
+        setDraft(EMPTY);
+      }
+    });
+  }
+
+  function remove(financingId: number) {
+    setOutcome(null);
+    start(async () => {
+      const result = await removeVentureFinancing({ ventureId, financingId, version });
+      setOutcome(result.ok ? { ...result, message: t('removed') } : result);
+      setConfirming(null);
+      if (result.ok) onVersion(result.data.version);
+    });
+  }
+
+  const p = (name: keyof typeof EMPTY) => fieldProps(formId, name, outcome);
+  const label = 'text-sm font-medium text-slate-800';
+  const th = 'px-3 py-2 text-left font-medium text-slate-700';
+  return (
+    <section aria-labelledby={`${formId}-title`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 id={`${formId}-title`} className="mb-3 text-base font-semibold text-slate-900">
+        {t('title')}
+      </h2>
+      <div className="mb-3">
+        <OutcomeMessage outcome={outcome} />
+      </div>
+      {financings.length === 0 ? (
+        <p className="mb-4 text-sm text-slate-600">{t('empty')}</p>
+      ) : (
+        <div className="mb-4 overflow-x-auto">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">{t('title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className={th}>{t('date')}</th>
+                <th scope="col" className={th}>{t('investor')}</th>
+                <th scope="col" className={`${th} text-right`}>{t('amountWan')}</th>
+                <th scope="col" className={th}>
+                  <span className="sr-only">{t('actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {financings.map((f) => (
+                <tr key={f.id}>
+                  <td className="px-3 py-2">{formatDate(f.receivedOn)}</td>
+                  <td className="px-3 py-2">{f.investor}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{formatWan(f.amountFen)}</td>
+                  <td className="px-3 py-2 text-right">
+                    {confirming === f.id ? (
+                      <span className="inline-flex flex-wrap items-center justify-end gap-2">
+                        <span className="text-slate-800">{t('confirmRemove', { date: formatDate(f.receivedOn), investor: f.investor })}</span>
+                        <button
+                          type="button"
+                          disabled={pending}
+                          onClick={() => remove(f.id)}
+                          className="rounded-md bg-red-700 px-3 py-1 text-white hover:bg-red-800 disabled:opacity-60"
+                        >
+                          {t('confirm')}
+                        </button>
+                        <button type="button" onClick={() => setConfirming(null)} className="rounded-md border border-slate-300 px-3 py-1 text-slate-800 hover:bg-slate-100">
+                          {t('cancel')}
+                        </button>
+                      </span>
+                    ) : (
+                      <button
+                        type="button"
+                        disabled={pending}
+                        onClick={() => setConfirming(f.id)}
+                        aria-label={t('removeLabel', { date: formatDate(f.receivedOn), investor: f.investor })}
+                        className="rounded-md border border-slate-300 px-3 py-1 text-red-800 hover:bg-red-50 disabled:opacity-60"
+                      >
+                        {t('remove')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form onSubmit={add} noValidate aria-label={t('addTitle')} className="grid items-start gap-3 sm:grid-cols-[10rem_12rem_1fr_auto]">
+        <div>
+          <label htmlFor={p('receivedOn').id} className={label}>
+            {t('date')}
+          </label>
+          <input {...p('receivedOn')} type="date" max={today} value={draft.receivedOn} onChange={set('receivedOn')} />
+          <FieldError formId={formId} name="receivedOn" outcome={outcome} />
+        </div>
+        <div>
+          <label htmlFor={p('amountFen').id} className={label}>
+            {t('amountYuan')}
+          </label>
+          <input {...p('amountFen')} inputMode="decimal" value={draft.amountFen} onChange={set('amountFen')} placeholder="1,000,000.00" />
+          <FieldError formId={formId} name="amountFen" outcome={outcome} />
+        </div>
+        <div>
+          <label htmlFor={p('investor').id} className={label}>
+            {t('investor')}
+          </label>
+          <input {...p('investor')} value={draft.investor} onChange={set('investor')} maxLength={200} />
+          <FieldError formId={formId} name="investor" outcome={outcome} />
+        </div>
+        <button
+          type="submit"
+          disabled={pending}
+          className="mt-6 rounded-md border border-brand-600 bg-white px-4 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+        >
+          {pending ? t('adding') : t('add')}
+        </button>
+      </form>
+    </section>
+  );
+}

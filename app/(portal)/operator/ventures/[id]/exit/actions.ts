@@ -1,0 +1,18 @@
+'use server';
+
+import { endResidency } from '@/db/queries/residencies';
+import { todayInShanghai } from '@/lib/domain/dates';
+import { residencyAction } from '@/lib/residency-action';
+import { residencyEndInput } from '@/lib/validation/residency';
+
+/**
+ * No revalidatePath here: it would re-render this page at once, whose open stay has just
+ * changed, and replace the outcome the user needs to read. The lists and the venture page
+ * are dynamic and read fresh data on the next visit.
+ */
+export const endStay = residencyAction({
+  schema: residencyEndInput,
+  run: (input, { db, actor, scope }) => {
+    return endResidency(db, actor, scope, input, todayInShanghai());
+  },
+});

@@ -1,0 +1,18 @@
+'use server';
+
+import { incorporateTeam } from '@/db/queries/residencies';
+import { todayInShanghai } from '@/lib/domain/dates';
+import { residencyAction } from '@/lib/residency-action';
+import { incorporationInput } from '@/lib/validation/residency';
+
+/**
+ * No revalidatePath here: it would re-render this page at once, whose open stay has just
+ * changed, and replace the outcome the user needs to read. The lists and the venture page
+ * are dynamic and read fresh data on the next visit.
+ */
+export const incorporate = residencyAction({
+  schema: incorporationInput,
+  run: (input, { db, actor, scope }) => {
+    return incorporateTeam(db, actor, scope, input, todayInShanghai());
+  },
+});

@@ -1,0 +1,121 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db/client';
+import { getVentureDetail } from '@/db/queries/ventures';
+import { requireRole, scopeFor } from '@/lib/authz';
+import { todayInShanghai } from '@/lib/domain/dates';
+import { formatDate } from '@/lib/format';
+import { Badge, limitTone } from '../_ui/badges';
+import { ApplicationsSection, FinancingSection, GraduationsSection, HistorySection, ReportsSection } from '../_ui/detail-sections';
+import { orNotFound, ventureIdFrom } from '../_ui/load';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('ventures.detail'))('title') };
+}
+
+function Item({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-slate-600">{label}</dt>
+      <dd className="mt-0.5 font-medium text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+const button = 'rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100';
+
+export default async function VentureDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireRole('operator');
+  const scope = await scopeFor(user);
+  const ventureId = ventureIdFrom((await params).id);
+  const d = await orNotFound(getVentureDetail(getDb(), scope, ventureId, todayInShanghai()));
+  const [t, tStages, tIndustries, tTalent, tWarnings] = await Promise.all([
+    getTranslations('ventures'),
+    getTranslations('stages'),
+    getTranslations('industries'),
+    getTranslations('talent'),
+    getTranslations('ventures.ruleWarnings'),
+  ]);
+  const v = d.venture;
+  const open = d.openResidency;
+  const base = `/operator/ventures/${v.id}`;
+  return (
+    <>
+      <nav aria-label={t('detail.breadcrumb')} className="mb-2 text-sm">
+        <Link href="/operator/ventures" className="text-brand-700 hover:underline">
+          {t('detail.back')}
+        </Link>
+      </nav>
+      <PageHeader
+        title={v.name}
+        subtitle={[t(`ventureKinds.${v.kind}`), tStages(v.stage), v.creditCode].filter(Boolean).join(' · ')}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <Link href={`${base}/edit`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              {t('detail.edit')}
+            </Link>
+            {open && v.kind === 'team' && open.stage === 'nursery' ? (
+              <Link href={`${base}/incorporate`} className={button}>
+                {t('detail.incorporate')}
+              </Link>
+            ) : null}
+            {open ? (
+              <Link href={`${base}/exit`} className={button}>
+                {t('detail.exit')}
+              </Link>
+            ) : null}
+          </div>
+        }
+      />
+      <div className="space-y-6">
+        <Card title={t('detail.profile')}>
+          <dl className="grid grid-cols-1 gap-4 text-sm sm:grid-cols-2 lg:grid-cols-4">
+            <Item label={t('fields.kind')}>{t(`ventureKinds.${v.kind}`)}</Item>
+            <Item label={t('fields.creditCode')}>{v.creditCode ? <span className="font-mono">{v.creditCode}</span> : '—'}</Item>
+            <Item label={t('fields.industry')}>{tIndustries(v.industry)}</Item>
+            <Item label={t('fields.technicalField')}>{v.technicalField ?? '—'}</Item>
+            <Item label={t('fields.foundedOn')}>{formatDate(v.foundedOn)}</Item>
+            <Item label={t('fields.founders')}>{v.founders ?? '—'}</Item>
+            <Item label={t('fields.talent')}>{v.talentFlags.length ? v.talentFlags.map((f) => (tTalent.has(f) ? tTalent(f) : f)).join('、') : '—'}</Item>
+            <Item label={t('fields.highTechCert')}>
+              {v.highTechCertNo ? t('detail.certValue', { no: v.highTechCertNo, date: formatDate(v.highTechCertOn) }) : t('detail.notCertified')}
+            </Item>
+            <Item label={t('fields.exitEvent')}>
+              {v.exitKind ? t('detail.exitValue', { kind: t(`exitKinds.${v.exitKind}`), date: formatDate(v.exitOn) }) : '—'}
+            </Item>
+            <Item label={t('fields.stage')}>{tStages(v.stage)}</Item>
+            <Item label={t('fields.carrier')}>{open ? t('detail.inCarrierSince', { name: open.carrierName, date: formatDate(open.enteredOn) }) : t('detail.notResident')}</Item>
+            <Item label={t('fields.incubationLimit')}>
+              {d.limit ? (
+                <span className="flex flex-wrap items-center gap-2">
+                  <Badge tone={limitTone(d.limit.status)}>{t(`limitStatus.${d.limit.status}`)}</Badge>
+                  {t('detail.limitValue', { months: d.limit.limitMonths, date: formatDate(d.limit.endsOn) })}
+                </span>
+              ) : (
+                '—'
+              )}
+            </Item>
+            {open && open.ruleWarnings.length ? (
+              <Item label={t('fields.warnings')}>
+                <span className="flex flex-wrap gap-1">
+                  {open.ruleWarnings.map((w) => (
+                    <Badge key={w} tone="warn">
+                      {tWarnings.has(w) ? tWarnings(w) : w}
+                    </Badge>
+                  ))}
+                </span>
+              </Item>
+            ) : null}
+          </dl>
+        </Card>
+        <HistorySection detail={d} />
+        <FinancingSection detail={d} />
+        <ReportsSection detail={d} />
+        <GraduationsSection detail={d} />
+        <ApplicationsSection detail={d} />
+      </div>
+    </>
+  );
+}

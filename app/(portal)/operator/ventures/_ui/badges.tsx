@@ -1,0 +1,21 @@
+/** Small status labels shared by the ventures list and detail; colours keep AA contrast. */
+const TONES = {
+  neutral: 'bg-slate-100 text-slate-700',
+  brand: 'bg-brand-50 text-brand-700',
+  good: 'bg-emerald-50 text-emerald-800',
+  warn: 'bg-amber-50 text-amber-900',
+  bad: 'bg-red-50 text-red-800',
+} as const;
+export type Tone = keyof typeof TONES;
+
+export function Badge({ tone = 'neutral', children }: { tone?: Tone; children: React.ReactNode }) {
+  return <span className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${TONES[tone]}`}>{children}</span>;
+}
+
+export function limitTone(status: 'ok' | 'due_soon' | 'overdue'): Tone {
+  return status === 'overdue' ? 'bad' : status === 'due_soon' ? 'warn' : 'good';
+}
+
+export function graduationTone(status: 'pending' | 'verified' | 'rejected'): Tone {
+  return status === 'verified' ? 'good' : status === 'rejected' ? 'bad' : 'warn';
+}

@@ -1,0 +1,95 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { VENTURE_STAGES } from '@/lib/domain/stages';
+import { INDUSTRIES } from '@/lib/validation/venture';
+import type { VentureFilters } from '@/lib/validation/venture-filters';
+
+const field = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
+
+function Select({ label, name, value, children }: { label: string; name: string; value: string; children: React.ReactNode }) {
+  return (
+    <label className="flex flex-col text-sm">
+      <span className="mb-1 text-slate-700">{label}</span>
+      <select name={name} defaultValue={value} className={field}>
+        {children}
+      </select>
+    </label>
+  );
+}
+
+const flagValue = (b: boolean | undefined) => (b === undefined ? '' : b ? '1' : '0');
+
+/** The list's filters as a plain GET form, so that every view is a bookmarkable URL. */
+export async function VentureFilterForm({
+  filters,
+  carriers,
+  pageSize,
+}: {
+  filters: VentureFilters;
+  carriers: { id: number; name: string }[];
+  pageSize?: number;
+}) {
+  const [t, tStages, tIndustries] = await Promise.all([
+    getTranslations('ventures.filters'),
+    getTranslations('stages'),
+    getTranslations('industries'),
+  ]);
+  return (
+    <form method="get" role="search" aria-label={t('label')} className="mb-4 flex flex-wrap items-end gap-3">
+      <label className="flex flex-col text-sm">
+        <span className="mb-1 text-slate-700">{t('q')}</span>
+        <input type="search" name="q" defaultValue={filters.q ?? ''} placeholder={t('qPlaceholder')} className={`${field} w-60`} />
+      </label>
+      <Select label={t('carrier')} name="carrier" value={filters.carrierId ? String(filters.carrierId) : ''}>
+        <option value="">{t('anyCarrier')}</option>
+        {carriers.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </Select>
+      <Select label={t('stage')} name="stage" value={filters.stage ?? ''}>
+        <option value="">{t('any')}</option>
+        {VENTURE_STAGES.map((s) => (
+          <option key={s} value={s}>
+            {tStages(s)}
+          </option>
+        ))}
+      </Select>
+      <Select label={t('industry')} name="industry" value={filters.industry ?? ''}>
+        <option value="">{t('any')}</option>
+        {INDUSTRIES.map((i) => (
+          <option key={i} value={i}>
+            {tIndustries(i)}
+          </option>
+        ))}
+      </Select>
+      <Select label={t('highTech')} name="highTech" value={flagValue(filters.highTech)}>
+        <option value="">{t('any')}</option>
+        <option value="1">{t('yes')}</option>
+        <option value="0">{t('no')}</option>
+      </Select>
+      <Select label={t('warnings')} name="warnings" value={flagValue(filters.warnings)}>
+        <option value="">{t('any')}</option>
+        <option value="1">{t('withWarnings')}</option>
+        <option value="0">{t('withoutWarnings')}</option>
+      </Select>
+      <Select label={t('limit')} name="limit" value={filters.limit ?? ''}>
+        <option value="">{t('any')}</option>
+        <option value="due_soon">{t('limitDueSoon')}</option>
+        <option value="overdue">{t('limitOverdue')}</option>
+      </Select>
+      {filters.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
+      {filters.dir ? <input type="hidden" name="dir" value={filters.dir} /> : null}
+      {pageSize ? <input type="hidden" name="size" value={pageSize} /> : null}
+      <div className="flex gap-2">
+        <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+          {t('apply')}
+        </button>
+        <Link href="/operator/ventures" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
+          {t('reset')}
+        </Link>
+      </div>
+    </form>
+  );
+}

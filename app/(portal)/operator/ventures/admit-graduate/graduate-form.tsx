@@ -1,0 +1,97 @@
+'use client';
+
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useId, useState, useTransition } from 'react';
+import { controlProps, Field, outcomeOf, OutcomeMessage, SubmitButton, WarningList, type Outcome } from '@/components/residency/form-fields';
+import { admitGraduateAction } from './actions';
+
+/** An accelerator admits a graduated company by its credit code. */
+export function GraduateForm({ accelerators, today }: { accelerators: { id: number; name: string }[]; today: string }) {
+  const t = useTranslations('residency');
+  const formId = useId();
+  const blank = () => ({ carrierId: String(accelerators[0]?.id ?? ''), creditCode: '', enteredOn: today, areaM2: '0', workstations: '0' });
+  const [values, setValues] = useState(blank);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [done, setDone] = useState<{ ventureId: number; warnings: string[] } | null>(null);
+  const [pending, start] = useTransition();
+  const set = (name: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setValues((v) => ({ ...v, [name]: e.target.value }));
+  const p = (name: keyof typeof values, hint = false) => controlProps(formId, name, outcome, hint);
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    start(async () => {
+      const result = await admitGraduateAction(values);
+      if (result.ok) {
+        setDone({ ventureId: result.data.ventureId, warnings: result.data.warnings.map((w) => t(`warnings.${w}`)) });
+        setOutcome(null);
+      } else setOutcome(outcomeOf(result));
+    });
+  }
+
+  if (done) {
+    return (
+      <div className="space-y-4">
+        <OutcomeMessage outcome={{ ok: true, message: t('graduate.success') }}>
+          <WarningList title={t('warnings.title')} warnings={done.warnings} />
+        </OutcomeMessage>
+        <div className="flex flex-wrap gap-3">
+          <Link href={`/operator/ventures/${done.ventureId}`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            {t('common.viewVenture')}
+          </Link>
+          <button
+            type="button"
+            onClick={() => {
+              setDone(null);
+              setValues(blank());
+            }}
+            className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+          >
+            {t('new.another')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('graduate.title')} className="space-y-5">
+      <OutcomeMessage outcome={outcome} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field formId={formId} name="creditCode" label={t('fields.creditCode')} hint={t('fields.creditCodeHint')} outcome={outcome}>
+          <input
+            {...p('creditCode', true)}
+            value={values.creditCode}
+            onChange={set('creditCode')}
+            maxLength={24}
+            autoComplete="off"
+            spellCheck={false}
+            className={`${p('creditCode').className} font-mono uppercase`}
+          />
+        </Field>
+        <Field formId={formId} name="carrierId" label={t('fields.accelerator')} outcome={outcome}>
+          <select {...p('carrierId')} value={values.carrierId} onChange={set('carrierId')}>
+            {accelerators.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field formId={formId} name="enteredOn" label={t('fields.enteredOn')} outcome={outcome}>
+          <input {...p('enteredOn')} type="date" max={today} value={values.enteredOn} onChange={set('enteredOn')} />
+        </Field>
+        <div className="grid grid-cols-2 gap-4">
+          <Field formId={formId} name="areaM2" label={t('fields.areaM2')} outcome={outcome}>
+            <input {...p('areaM2')} inputMode="numeric" value={values.areaM2} onChange={set('areaM2')} />
+          </Field>
+          <Field formId={formId} name="workstations" label={t('fields.workstations')} outcome={outcome}>
+            <input {...p('workstations')} inputMode="numeric" value={values.workstations} onChange={set('workstations')} />
+          </Field>
+        </div>
+      </div>
+      <SubmitButton pending={pending} label={t('graduate.submit')} pendingLabel={t('common.submitting')} />
+    </form>
+  );
+}

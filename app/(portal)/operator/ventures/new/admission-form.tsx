@@ -1,0 +1,202 @@
+'use client';
+
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useId, useState, useTransition } from 'react';
+import { controlProps, Field, labelClass, outcomeOf, OutcomeMessage, SubmitButton, WarningList, type Outcome } from '@/components/residency/form-fields';
+import { INDUSTRIES, TALENT_FLAGS } from '@/lib/validation/venture';
+import { admitVenture } from './actions';
+
+type Kind = 'team' | 'company';
+type AdmissionCarrier = { id: number; kind: 'nursery' | 'incubator'; name: string };
+type Admitted = { ventureId: number; name: string; warnings: string[] };
+
+const carrierKindOf = (kind: Kind) => (kind === 'team' ? 'nursery' : 'incubator');
+
+/**
+ * Admission of one team (into a nursery) or company (into an incubator). The carrier list
+ * follows the kind, and only a company asks for a credit code and a founding date.
+ */
+export function AdmissionForm({ carriers, today }: { carriers: AdmissionCarrier[]; today: string }) {
+  const t = useTranslations('residency');
+  const tIndustries = useTranslations('industries');
+  const tTalent = useTranslations('talent');
+  const formId = useId();
+  const firstOf = (kind: Kind) => String(carriers.find((c) => c.kind === carrierKindOf(kind))?.id ?? '');
+  const initialKind: Kind = carriers.some((c) => c.kind === 'incubator') ? 'company' : 'team';
+  const blank = (kind: Kind) => ({
+    kind,
+    carrierId: firstOf(kind),
+    name: '',
+    creditCode: '',
+    industry: '',
+    foundedOn: '',
+    founders: '',
+    talentFlags: [] as string[],
+    enteredOn: today,
+    areaM2: '0',
+    workstations: '0',
+  });
+  const [values, setValues] = useState(() => blank(initialKind));
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [admitted, setAdmitted] = useState<Admitted | null>(null);
+  const [pending, start] = useTransition();
+
+  const set = (name: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setValues((v) => ({ ...v, [name]: e.target.value }));
+  const setKind = (kind: Kind) => setValues((v) => ({ ...v, kind, carrierId: firstOf(kind) }));
+  const toggleTalent = (flag: string, on: boolean) =>
+    setValues((v) => ({ ...v, talentFlags: on ? [...v.talentFlags, flag] : v.talentFlags.filter((f) => f !== flag) }));
+  const available = (kind: Kind) => carriers.some((c) => c.kind === carrierKindOf(kind));
+  const p = (name: string, hint = false) => controlProps(formId, name, outcome, hint);
+  const company = values.kind === 'company';
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    start(async () => {
+      const { creditCode, foundedOn, ...common } = values;
+      const result = await admitVenture(company ? { ...common, creditCode, foundedOn } : common);
+      if (result.ok) {
+        setAdmitted({ ...result.data, warnings: result.data.warnings.map((w) => t(`warnings.${w}`)) });
+        setOutcome(null);
+      } else setOutcome(outcomeOf(result));
+    });
+  }
+
+  if (admitted) {
+    return (
+      <div className="space-y-4">
+        <OutcomeMessage outcome={{ ok: true, message: t('new.success', { name: admitted.name }) }}>
+          {admitted.warnings.length ? <p className="mt-2 text-sm">{t('new.successWarnings')}</p> : null}
+          <WarningList title={t('warnings.title')} warnings={admitted.warnings} />
+        </OutcomeMessage>
+        <div className="flex flex-wrap gap-3">
+          <Link
+            href={`/operator/ventures/${admitted.ventureId}`}
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
+            {t('common.viewVenture')}
+          </Link>
+          <button
+            type="button"
+            onClick={() => {
+              setAdmitted(null);
+              setValues(blank(values.kind));
+            }}
+            className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+          >
+            {t('new.another')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('new.title')} className="space-y-5">
+      <OutcomeMessage outcome={outcome} />
+      <fieldset>
+        <legend className={labelClass}>{t('fields.kind')}</legend>
+        <div className="mt-2 grid gap-3 sm:grid-cols-2">
+          {(['company', 'team'] as const).map((kind) => (
+            <label
+              key={kind}
+              className={`flex gap-3 rounded-md border p-3 text-sm ${values.kind === kind ? 'border-brand-600 bg-brand-50' : 'border-slate-300'} ${available(kind) ? 'cursor-pointer' : 'opacity-70'}`}
+            >
+              <input
+                type="radio"
+                name="kind"
+                value={kind}
+                checked={values.kind === kind}
+                disabled={!available(kind)}
+                onChange={() => setKind(kind)}
+                className="mt-0.5"
+              />
+              <span>
+                <span className="block font-medium text-slate-900">{t(`fields.${kind}`)}</span>
+                <span className="block text-slate-700">
+                  {available(kind) ? t(`fields.${kind}Hint`) : t(kind === 'team' ? 'new.noNursery' : 'new.noIncubator')}
+                </span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {errorsMessage(outcome, 'kind')}
+      </fieldset>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field formId={formId} name="carrierId" label={t('fields.carrier')} outcome={outcome}>
+          <select {...p('carrierId')} value={values.carrierId} onChange={set('carrierId')}>
+            {carriers
+              .filter((c) => c.kind === carrierKindOf(values.kind))
+              .map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+          </select>
+        </Field>
+        <Field formId={formId} name="name" label={t(company ? 'fields.companyName' : 'fields.teamName')} outcome={outcome}>
+          <input {...p('name')} value={values.name} onChange={set('name')} maxLength={100} autoComplete="off" />
+        </Field>
+        {company ? (
+          <>
+            <Field formId={formId} name="creditCode" label={t('fields.creditCode')} hint={t('fields.creditCodeHint')} outcome={outcome}>
+              <input
+                {...p('creditCode', true)}
+                value={values.creditCode}
+                onChange={set('creditCode')}
+                maxLength={24}
+                autoComplete="off"
+                spellCheck={false}
+                className={`${p('creditCode').className} font-mono uppercase`}
+              />
+            </Field>
+            <Field formId={formId} name="foundedOn" label={t('fields.foundedOn')} outcome={outcome}>
+              <input {...p('foundedOn')} type="date" max={today} value={values.foundedOn} onChange={set('foundedOn')} />
+            </Field>
+          </>
+        ) : null}
+        <Field formId={formId} name="industry" label={t('fields.industry')} outcome={outcome}>
+          <select {...p('industry')} value={values.industry} onChange={set('industry')}>
+            <option value="">{t('fields.chooseIndustry')}</option>
+            {INDUSTRIES.map((i) => (
+              <option key={i} value={i}>
+                {tIndustries(i)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field formId={formId} name="enteredOn" label={t('fields.enteredOn')} outcome={outcome}>
+          <input {...p('enteredOn')} type="date" max={today} value={values.enteredOn} onChange={set('enteredOn')} />
+        </Field>
+        <Field formId={formId} name="founders" label={t('common.optionalField', { label: t('fields.founders') })} hint={t('fields.foundersHint')} outcome={outcome}>
+          <input {...p('founders', true)} value={values.founders} onChange={set('founders')} maxLength={500} autoComplete="off" />
+        </Field>
+        <fieldset>
+          <legend className={labelClass}>{t('common.optionalField', { label: t('fields.talentFlags') })}</legend>
+          <div className="mt-2 grid grid-cols-2 gap-2 text-sm text-slate-800">
+            {TALENT_FLAGS.map((flag) => (
+              <label key={flag} className="flex items-center gap-2">
+                <input type="checkbox" checked={values.talentFlags.includes(flag)} onChange={(e) => toggleTalent(flag, e.target.checked)} />
+                {tTalent(flag)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Field formId={formId} name="areaM2" label={t('fields.areaM2')} outcome={outcome}>
+          <input {...p('areaM2')} inputMode="numeric" value={values.areaM2} onChange={set('areaM2')} />
+        </Field>
+        <Field formId={formId} name="workstations" label={t('fields.workstations')} outcome={outcome}>
+          <input {...p('workstations')} inputMode="numeric" value={values.workstations} onChange={set('workstations')} />
+        </Field>
+      </div>
+      <SubmitButton pending={pending} label={t('new.submit')} pendingLabel={t('common.submitting')} />
+    </form>
+  );
+}
+
+function errorsMessage(outcome: Outcome | null, name: string) {
+  const messages = outcome && !outcome.ok ? (outcome.fieldErrors?.[name] ?? []) : [];
+  return messages.length ? <p className="mt-1 text-sm text-red-700">{messages.join(' ')}</p> : null;
+}

@@ -1,0 +1,109 @@
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { assertOperatorOf } from '@/db/queries/scope';
+import { importReports, importVentures, type ImportPhase, type ImportResult } from '@/db/queries/transfer';
+import { authorizeRequest, scopeFor } from '@/lib/authz';
+import { todayInShanghai } from '@/lib/domain/dates';
+import { detectFileKind, MAX_FILE_BYTES } from '@/lib/spreadsheet';
+import { intlTranslator } from '@/lib/spreadsheet/translate';
+import { quarterInput } from '@/lib/validation/report';
+import { clientIp, isSameOrigin, jsonError, notFoundResponse, readBodyWithin } from '../_shared/http';
+
+export const dynamic = 'force-dynamic';
+
+/** Room for the multipart envelope and the other fields around a file of the maximum size. */
+const BODY_LIMIT = MAX_FILE_BYTES + 64 * 1024;
+const HEARTBEAT_MS = 3000;
+
+type Line =
+  | { type: 'progress'; phase: ImportPhase; done: number; total: number }
+  | ({ type: 'result' } & ImportResult);
+
+/**
+ * POST multipart/form-data: kind=ventures|reports, file (.xlsx or .csv, at most 20 MB), and for
+ * reports carrier, year, quarter. Answers with NDJSON: progress lines, then one result line.
+ * Nothing is written unless every row is valid; then all rows are written in one transaction.
+ * Refusals before the import starts are JSON errors with a 4xx status.
+ */
+export async function POST(request: Request) {
+  const auth = await authorizeRequest('operator');
+  if ('response' in auth) return auth.response;
+  const t = await getTranslations();
+  if (!isSameOrigin(request)) return jsonError(403, 'crossSite', t('transfer.errors.crossSite'));
+
+  const body = await readBodyWithin(request, BODY_LIMIT);
+  if (!body) return jsonError(413, 'fileTooLarge', t('transfer.errors.fileTooLarge'));
+  let form: FormData;
+  try {
+    form = await new Request(request.url, { method: 'POST', headers: { 'content-type': request.headers.get('content-type') ?? '' }, body }).formData();
+  } catch {
+    return jsonError(400, 'badRequest', t('transfer.errors.badRequest'));
+  }
+  const kind = form.get('kind');
+  const file = form.get('file');
+  if ((kind !== 'ventures' && kind !== 'reports') || !(file instanceof File) || file.size === 0) {
+    return jsonError(400, 'badRequest', t('transfer.errors.badRequest'));
+  }
+  if (file.size > MAX_FILE_BYTES) return jsonError(413, 'fileTooLarge', t('transfer.errors.fileTooLarge'));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (!detectFileKind(bytes, file.name)) return jsonError(415, 'fileType', t('transfer.errors.fileType'));
+
+  const user = auth.user;
+  const scope = await scopeFor(user);
+  let quarter = null;
+  if (kind === 'reports') {
+    const parsed = quarterInput.safeParse({ carrierId: form.get('carrier'), year: form.get('year'), quarter: form.get('quarter') });
+    if (!parsed.success) return jsonError(400, 'badRequest', t('transfer.errors.badRequest'));
+    quarter = parsed.data;
+    try {
+      assertOperatorOf(scope, quarter.carrierId);
+    } catch (e) {
+      return notFoundResponse(e, t('transfer.errors.notFound'));
+    }
+  }
+
+  const actor = { userId: user.id, role: user.role, ip: clientIp(request) };
+  const encoder = new TextEncoder();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let last: Line | null = null;
+  let open = true;
+  const send = (line: Line) => {
+    last = line;
+    if (open) controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+  };
+
+  const stream = new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+    },
+    cancel() {
+      // The import goes on: it is one transaction either way, and the client may look at the result later.
+      open = false;
+    },
+  });
+
+  const options = { translate: intlTranslator(t), onProgress: (phase: ImportPhase, done: number, total: number) => send({ type: 'progress', phase, done, total }) };
+  const db = getDb();
+  const today = todayInShanghai();
+  // Keeps proxies from closing a quiet connection while a large file is written.
+  const heartbeat = setInterval(() => last?.type === 'progress' && send(last), HEARTBEAT_MS);
+  void (async () => {
+    try {
+      const result =
+        quarter === null
+          ? await importVentures(db, actor, scope, bytes, file.name, today, options)
+          : await importReports(db, actor, scope, quarter, bytes, file.name, today, options);
+      send({ type: 'result', ...result });
+    } catch (e) {
+      console.error('Import failed', e);
+      send({ type: 'result', ok: false, errors: [], errorCount: 0, message: t('transfer.import.unexpected') });
+    } finally {
+      clearInterval(heartbeat);
+      if (open) controller.close();
+    }
+  })();
+
+  return new Response(stream, {
+    headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+  });
+}

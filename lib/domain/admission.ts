@@ -1,0 +1,80 @@
+import type { FieldErrors, FieldMessage } from '../errors';
+import type { IsoDate } from './dates';
+import type { CarrierKind } from './stages';
+import { admissionWarnings, type TenantWarning } from './tenancy';
+
+/**
+ * Deciding a batch of admissions (one from the form, thousands from a workbook) before anything
+ * is written: which carrier kinds take which ventures, which credit codes are already taken,
+ * and which warnings to record. Field errors are keyed `${index}.${field}`.
+ */
+export type AdmissionWarning = TenantWarning | 'blacklisted';
+
+export type AdmissionCandidate = {
+  kind: 'team' | 'company';
+  carrierId: number;
+  creditCode?: string | null;
+  foundedOn?: IsoDate | null;
+  enteredOn: IsoDate;
+};
+
+/** A venture already registered under a credit code, with the carrier of its open residency if any. */
+export type KnownVenture = { id: number; creditCode: string; openCarrierId: number | null };
+
+export type AdmissionContext = {
+  carrierKinds: ReadonlyMap<number, CarrierKind>;
+  known: ReadonlyMap<string, KnownVenture>;
+  blacklisted: ReadonlySet<string>;
+  today: IsoDate;
+};
+
+export type PlannedAdmission = { index: number; warnings: AdmissionWarning[]; readmitVentureId: number | null };
+
+export type AdmissionPlan = { ok: true; rows: PlannedAdmission[] } | { ok: false; fieldErrors: FieldErrors };
+
+/** The carrier kind that admits a venture of this kind through the admission form. */
+export function carrierKindFor(kind: 'team' | 'company'): CarrierKind {
+  return kind === 'team' ? 'nursery' : 'incubator';
+}
+
+export function planAdmissions(inputs: readonly AdmissionCandidate[], ctx: AdmissionContext): AdmissionPlan {
+  const fieldErrors: FieldErrors = {};
+  const fail = (index: number, field: string, message: FieldMessage) => (fieldErrors[`${index}.${field}`] ??= []).push(message);
+  const firstIndexOfCode = new Map<string, number>();
+  const rows: PlannedAdmission[] = [];
+
+  inputs.forEach((input, index) => {
+    const carrierKind = ctx.carrierKinds.get(input.carrierId);
+    if (carrierKind !== carrierKindFor(input.kind)) {
+      fail(index, 'kind', { key: input.kind === 'team' ? 'admission.teamNeedsNursery' : 'admission.companyNeedsIncubator' });
+    }
+    if (input.enteredOn > ctx.today) fail(index, 'enteredOn', { key: 'dateInFuture' });
+    if (input.kind === 'company' && input.foundedOn && input.foundedOn > ctx.today) fail(index, 'foundedOn', { key: 'dateInFuture' });
+
+    let readmitVentureId: number | null = null;
+    const code = input.kind === 'company' ? input.creditCode : null;
+    if (input.kind === 'company' && !code) fail(index, 'creditCode', { key: 'creditCode.empty' });
+    if (code) {
+      const first = firstIndexOfCode.get(code);
+      if (first !== undefined) {
+        fail(index, 'creditCode', { key: 'admission.duplicateInBatch', params: { line: first + 1 } });
+      } else {
+        firstIndexOfCode.set(code, index);
+        const known = ctx.known.get(code);
+        if (known && known.openCarrierId === input.carrierId) fail(index, 'creditCode', { key: 'admission.alreadyResident' });
+        else if (known && known.openCarrierId !== null) fail(index, 'creditCode', { key: 'admission.openElsewhere' });
+        else if (known) readmitVentureId = known.id;
+      }
+    }
+
+    const warnings: AdmissionWarning[] = admissionWarnings({
+      kind: input.kind,
+      foundedOn: input.kind === 'company' ? (input.foundedOn ?? null) : null,
+      enteredOn: input.enteredOn,
+    });
+    if (code && ctx.blacklisted.has(code)) warnings.push('blacklisted');
+    rows.push({ index, warnings, readmitVentureId });
+  });
+
+  return Object.keys(fieldErrors).length > 0 ? { ok: false, fieldErrors } : { ok: true, rows };
+}

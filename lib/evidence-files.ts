@@ -1,0 +1,53 @@
+/**
+ * Evidence files (certificates, investment agreements, accounts): PDF or images only, told
+ * apart by their first bytes rather than by their names, and at most 10 MB each.
+ */
+export const MAX_EVIDENCE_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_EVIDENCE_FILES = 10;
+
+export type EvidenceMime = 'application/pdf' | 'image/png' | 'image/jpeg';
+
+const SIGNATURES: { mime: EvidenceMime; bytes: number[]; ext: string }[] = [
+  { mime: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46], ext: 'pdf' }, // %PDF
+  { mime: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], ext: 'png' },
+  { mime: 'image/jpeg', bytes: [0xff, 0xd8, 0xff], ext: 'jpg' },
+];
+
+/** The type of a file from its content, or null when it is none of the accepted ones. */
+export function sniffEvidenceType(content: Uint8Array): EvidenceMime | null {
+  for (const s of SIGNATURES) {
+    if (content.length >= s.bytes.length && s.bytes.every((b, i) => content[i] === b)) return s.mime;
+  }
+  return null;
+}
+
+export function extensionOf(mime: EvidenceMime): string {
+  return SIGNATURES.find((s) => s.mime === mime)!.ext;
+}
+
+/**
+ * A file name fit to store and to send back: no folders, no control characters, no quotes
+ * or characters that break a header, at most 120 characters; a fallback when nothing is left.
+ */
+export function safeFileName(name: string, fallback: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = base
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f"*:<>?|;]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '');
+  const chars = Array.from(cleaned);
+  const short = chars.length > 120 ? chars.slice(chars.length - 120).join('') : cleaned;
+  return short || fallback;
+}
+
+/** A Content-Disposition header value for a download: an ASCII fallback and the UTF-8 name (RFC 6266). */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(fileName)}`;
+}
+
+function rfc5987(s: string): string {
+  return encodeURIComponent(s).replace(/['()!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
