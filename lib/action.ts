@@ -22,14 +22,14 @@ async function clientIp(): Promise<string | null> {
   return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
 }
 
-async function translateFieldErrors(fieldErrors: FieldErrors | undefined): Promise<Record<string, string[]>> {
+async function translateFieldErrors(fieldErrors: FieldErrors | undefined, rename?: (key: string) => string): Promise<Record<string, string[]>> {
   if (!fieldErrors) return {};
   // A key is looked up under `validation` first, then from the root, so that an area can
   // keep refusals of its own (e.g. `admission.openElsewhere`) in its own catalogue.
   const t = await getTranslations();
   const out: Record<string, string[]> = {};
   for (const [field, messages] of Object.entries(fieldErrors)) {
-    out[field] = messages.map((m) => {
+    out[rename ? rename(field) : field] = messages.map((m) => {
       if (t.has(`validation.${m.key}`)) return t(`validation.${m.key}`, m.params);
       if (t.has(m.key)) return t(m.key, m.params);
       return t('validation.invalid');
@@ -38,9 +38,9 @@ async function translateFieldErrors(fieldErrors: FieldErrors | undefined): Promi
   return out;
 }
 
-async function failure(code: FailureCode | 'unexpected', fieldErrors?: FieldErrors): Promise<ActionResult<never>> {
+async function failure(code: FailureCode | 'unexpected', fieldErrors?: FieldErrors, rename?: (key: string) => string): Promise<ActionResult<never>> {
   const t = await getTranslations('outcome');
-  return { ok: false, code, message: t(code), fieldErrors: await translateFieldErrors(fieldErrors) };
+  return { ok: false, code, message: t(code), fieldErrors: await translateFieldErrors(fieldErrors, rename) };
 }
 
 /** FormData (or a plain object) to an object, with repeated names as arrays. */
@@ -66,11 +66,13 @@ export function defineAction<S extends z.ZodType, T>(opts: {
   schema: S;
   run: (input: z.output<S>, ctx: ActionContext) => Promise<T>;
   successMessage?: string;
+  /** Renames the keys of field errors to the form's names (a batch's `0.creditCode` -> `creditCode`). */
+  field?: (key: string) => string;
 }) {
   return async (input: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
     const user = await requireRole(...opts.roles);
     const parsed = opts.schema.safeParse(formToObject(input));
-    if (!parsed.success) return failure('invalid', zodFieldErrors(parsed.error));
+    if (!parsed.success) return failure('invalid', zodFieldErrors(parsed.error), opts.field);
     try {
       const ctx: ActionContext = {
         user,
@@ -82,7 +84,7 @@ export function defineAction<S extends z.ZodType, T>(opts: {
       const t = await getTranslations('outcome');
       return { ok: true, data, message: opts.successMessage ?? t('saved') };
     } catch (e) {
-      if (e instanceof DomainError) return failure(e.code, e.fieldErrors);
+      if (e instanceof DomainError) return failure(e.code, e.fieldErrors, opts.field);
       console.error('Unexpected error in a server action', e);
       return failure('unexpected');
     }

@@ -1,9 +1,12 @@
 /**
  * Evidence files (certificates, investment agreements, accounts): PDF or images only, told
- * apart by their first bytes rather than by their names, and at most 10 MB each.
+ * apart by their first bytes rather than by their names, at most 10 MB each
+ * and 25 MB together.
  */
 export const MAX_EVIDENCE_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_EVIDENCE_FILES = 10;
+/** All files of one graduation together; the server accepts a request body a little larger (next.config.ts). */
+export const MAX_EVIDENCE_TOTAL_BYTES = 25 * 1024 * 1024;
 
 export type EvidenceMime = 'application/pdf' | 'image/png' | 'image/jpeg';
 

@@ -4,6 +4,9 @@ import { executionRate, formatQian, formatWan, formatYuan, parseAmountToFen } fr
 describe('money', () => {
   it('shows fen as 万元 with two decimals and grouping', () => {
     expect(formatWan(0)).toBe('0.00');
+    expect(formatWan(-4_999)).toBe('0.00');
+    expect(formatWan(-5_000)).toBe('-0.01');
+    expect(formatYuan(-1)).toBe('-0.01');
     expect(formatWan(1_000_000)).toBe('1.00');
     expect(formatWan(31_188_300_000)).toBe('31,188.30'); // ¥311.883m
     expect(formatWan(1_234_567_890)).toBe('1,234.57');

@@ -7,7 +7,9 @@ export const FEN_PER_WAN = 1_000_000; // 1 万元 = 10,000 元 = 1,000,000 分
 export const FEN_PER_QIAN = 100_000; // 1 千元 = 1,000 元
 
 function grouped(n: number, decimals: number): string {
-  return n.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const s = n.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  // A small negative amount rounds to zero, which has no sign.
+  return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
 }
 
 /** 1234567890 fen -> "1,234.57" (万元). */

@@ -45,18 +45,11 @@ export default async function PortalLayout({ children }: { children: React.React
         {t('skipToContent')}
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3">
           <Link href={homeFor(user.role)} className="flex items-center gap-2 font-semibold text-brand-800">
             <span aria-hidden="true" className="inline-block h-6 w-6 rounded bg-brand-600" />
             {t('appName')}
           </Link>
-          <nav aria-label={t('mainNav')} className="flex flex-1 gap-1">
-            {NAV[user.role].map((item) => (
-              <NavLink key={item.href} href={item.href} exact={item.exact}>
-                {tNav(item.key)}
-              </NavLink>
-            ))}
-          </nav>
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-700">
               <span className="sr-only">{t('signedInAs')}: </span>
@@ -67,6 +60,15 @@ export default async function PortalLayout({ children }: { children: React.React
             <SignOutButton label={t('signOut')} />
           </div>
         </div>
+        <nav aria-label={t('mainNav')} className="border-t border-slate-100 bg-slate-50/60">
+          <div className="mx-auto flex max-w-7xl flex-wrap gap-1 px-4 py-1.5">
+            {NAV[user.role].map((item) => (
+              <NavLink key={item.href} href={item.href} exact={item.exact}>
+                {tNav(item.key)}
+              </NavLink>
+            ))}
+          </div>
+        </nav>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}

@@ -10,8 +10,8 @@ export function NavLink({ href, exact, children }: { href: string; exact?: boole
     <Link
       href={href}
       aria-current={active ? 'page' : undefined}
-      className={`rounded-md px-3 py-2 text-sm font-medium ${
-        active ? 'bg-brand-50 text-brand-700' : 'text-slate-700 hover:bg-slate-100'
+      className={`whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${
+        active ? 'bg-white text-brand-700 shadow-sm ring-1 ring-slate-200' : 'text-slate-700 hover:bg-white'
       }`}
     >
       {children}

@@ -99,7 +99,7 @@ export async function operatorDashboard(
       .groupBy(home, ventures.stage),
     db
       .select({
-        admissions: sql<number>`(SELECT count(*)::int FROM ${residencies} WHERE ${and(
+        admissions: sql<number>`(SELECT count(DISTINCT ${residencies.ventureId})::int FROM ${residencies} WHERE ${and(
           inArray(residencies.carrierId, ids),
           gte(residencies.enteredOn, yearStart),
           lte(residencies.enteredOn, yearEnd),

@@ -8,6 +8,7 @@ import { conflict, invalid, notFound, type FieldErrors } from '@/lib/errors';
 import {
   MAX_EVIDENCE_FILE_BYTES,
   MAX_EVIDENCE_FILES,
+  MAX_EVIDENCE_TOTAL_BYTES,
   extensionOf,
   safeFileName,
   sniffEvidenceType,
@@ -59,11 +60,13 @@ export type RecordGraduationInput = {
 
 type CheckedFile = { fileName: string; mimeType: EvidenceMime; sizeBytes: number; sha256: string; content: Buffer };
 
-/** Evidence files: PDF, PNG or JPEG by their content, none empty, none over 10 MB. */
+/** Evidence files: PDF, PNG or JPEG by their content, none empty, none over 10 MB, 25 MB together. */
 function checkFiles(files: EvidenceFileInput[], errors: FieldErrors): CheckedFile[] {
   const out: CheckedFile[] = [];
   const add = (key: string, params: Record<string, string | number>) => (errors.files ??= []).push({ key, params });
   if (files.length > MAX_EVIDENCE_FILES) add('graduationErrors.tooManyFiles', { max: MAX_EVIDENCE_FILES });
+  const total = files.reduce((sum, f) => sum + f.content.byteLength, 0);
+  if (total > MAX_EVIDENCE_TOTAL_BYTES) add('graduationErrors.filesTooLarge', { max: MAX_EVIDENCE_TOTAL_BYTES / 1024 / 1024 });
   files.forEach((f, i) => {
     const name = safeFileName(f.name, `evidence-${i + 1}`);
     if (f.content.byteLength === 0) return add('graduationErrors.fileEmpty', { name });

@@ -1,12 +1,12 @@
 import 'server-only';
-import { and, asc, count, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { IsoDate } from '@/lib/domain/dates';
-import { CURRENT_RULES } from '@/lib/domain/rules';
 import type { Scope } from '@/lib/roles';
 import type { VentureFilters } from '@/lib/validation/venture-filters';
 import type { DbOrTx } from '../client';
-import { carriers, ventures } from '../schema';
+import { carriers, residencies, ventures } from '../schema';
+import { limitEndsOnSql, limitMonthsSql, limitStatusSql } from './limits';
 import { carrierCondition } from './scope';
 import { carriersToCover, openResidency, openResidencyOn, ventureBelongsTo, ventureHistory, type VentureHistory } from './venture-scope';
 
@@ -20,24 +20,16 @@ const currentCarrier = alias(carriers, 'current_carrier');
 const lastCarrier = alias(carriers, 'last_carrier');
 
 /**
- * The incubation limit in SQL, with the thresholds of the rule set in lib/domain (the same
- * ones incubationLimitStatus uses): it ends limit months after the first incubating
+ * The incubation limit in SQL (db/queries/limits.ts, which mirrors incubationLimitStatus): it ends limit months after the first incubating
  * residency began, and is due soon from warning months before that end. Only ventures
  * incubating now have a status.
  */
 function incubationLimit(history: VentureHistory, today: IsoDate) {
-  const rules = CURRENT_RULES;
-  const extended = sql.join(
-    rules.extendedIncubationIndustries.map((i) => sql`${i}`),
-    sql`, `,
-  );
-  const months = sql`(CASE WHEN ${ventures.industry}::text IN (${extended}) THEN ${rules.extendedIncubationLimitMonths}::int ELSE ${rules.incubationLimitMonths}::int END)`;
-  const endsOn = sql`(${history.incubationStartedOn} + make_interval(months => ${months}))::date`;
-  const warnFrom = sql`(${endsOn} - make_interval(months => ${rules.limitWarningMonths}::int))::date`;
+  const endsOn = limitEndsOnSql(history.incubationStartedOn, limitMonthsSql(ventures.industry));
   const applies = sql`(${ventures.stage} = 'incubating' AND ${history.incubationStartedOn} IS NOT NULL)`;
   return {
     endsOn: sql<string | null>`(CASE WHEN ${applies} THEN ${endsOn}::text END)`,
-    status: sql<LimitStatusValue | null>`(CASE WHEN NOT ${applies} THEN NULL WHEN ${today}::date > ${endsOn} THEN 'overdue' WHEN ${today}::date >= ${warnFrom} THEN 'due_soon' ELSE 'ok' END)`,
+    status: sql<LimitStatusValue | null>`(CASE WHEN ${applies} THEN ${limitStatusSql(endsOn, today)} END)`,
   };
 }
 
@@ -45,7 +37,7 @@ function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function conditions(f: VentureFilters, limit: ReturnType<typeof incubationLimit>): SQL[] {
+function conditions(f: VentureFilters, limit: ReturnType<typeof incubationLimit>, carrierIds: number[] | null): SQL[] {
   const out: SQL[] = [];
   if (f.q) out.push(or(ilike(ventures.name, likePattern(f.q)), ilike(ventures.creditCode, likePattern(f.q)))!);
   if (f.stage) out.push(eq(ventures.stage, f.stage));
@@ -56,6 +48,15 @@ function conditions(f: VentureFilters, limit: ReturnType<typeof incubationLimit>
     out.push(f.warnings ? has : sql`NOT ${has}`);
   }
   if (f.limit) out.push(sql`${limit.status} = ${f.limit}`);
+  if (f.enteredYear !== undefined) {
+    const from = `${f.enteredYear}-01-01`;
+    const to = `${f.enteredYear}-12-31`;
+    const inCarriers = carrierIds === null ? sql`true` : inArray(residencies.carrierId, carrierIds);
+    out.push(
+      sql`EXISTS (SELECT 1 FROM ${residencies} WHERE ${residencies.ventureId} = ${ventures.id} AND ${inCarriers}
+        AND ${residencies.enteredOn} BETWEEN ${from}::date AND ${to}::date)`,
+    );
+  }
   return out;
 }
 
@@ -85,7 +86,7 @@ export async function listVentures(
   if (carrierIds !== null && carrierIds.length === 0) return { rows: [] as VentureListRow[], total: 0 };
   const history = ventureHistory(db);
   const limit = incubationLimit(history, today);
-  const where = and(ventureBelongsTo(carrierIds, history), ...conditions(filters, limit));
+  const where = and(ventureBelongsTo(carrierIds, history), ...conditions(filters, limit, carrierIds));
   const [rows, [total]] = await Promise.all([
     db
       .select({

@@ -64,7 +64,9 @@ export function graduate(p: Certifier, rng: Rng, v: VenturePlan, stay: Residency
 
 /**
  * A few graduations recorded by operators and still waiting for the committee, and one the
- * committee sent back. The ventures stay tenants until a graduation is verified.
+ * committee sent back. As when an operator records one in the portal, a pending graduation has
+ * closed the venture's stay on its day and made it a graduate; the rejected one was undone by
+ * the committee's decision, so that venture is a tenant again.
  */
 export function planPendingGraduations(rng: Rng, ventures: VenturePlan[], carriers: readonly string[], today: Day): void {
   const tenants = ventures.filter((v) => v.stage === 'incubating' && v.currentCarrier !== null && carriers.includes(v.currentCarrier));
@@ -87,6 +89,12 @@ export function planPendingGraduations(rng: Rng, ventures: VenturePlan[], carrie
       rejectionReason,
       decidedDay: rejectionReason ? day + rng.int(2, 8) : null,
     });
+    if (!rejectionReason) {
+      const stay = v.residencies.find((r) => r.left === null)!;
+      stay.left = day;
+      stay.exitReason = 'graduated';
+      v.stage = 'graduated';
+    }
   };
   record(take((v) => v.tags.has('revenue_star') && v.currentCarrier === 'pdsp-inc'), ['revenue'], null);
   record(take((v) => v.tags.has('revenue_star') && v.currentCarrier === 'ic-inc'), ['revenue'], null);

@@ -4,7 +4,7 @@ import { INDUSTRIES } from './venture';
 
 /**
  * The ventures list's URL search params (q, carrier, stage, industry, highTech, warnings,
- * limit, sort, dir), parsed for the server-side query. Anything malformed is dropped rather
+ * limit, entered, sort, dir), parsed for the server-side query. Anything malformed is dropped rather
  * than refused, so an edited or outdated bookmark still opens a list.
  */
 export type Industry = (typeof INDUSTRIES)[number];
@@ -21,6 +21,8 @@ export type VentureFilters = {
   highTech?: boolean;
   warnings?: boolean;
   limit?: LimitFilter;
+  /** Admitted into one of the listed carriers (a residency that began) in this year. */
+  enteredYear?: number;
   sort?: VentureSort;
   dir?: 'asc' | 'desc';
 };
@@ -43,6 +45,7 @@ const schema = z.object({
   highTech: flag.optional().catch(undefined),
   warnings: flag.optional().catch(undefined),
   limit: z.enum(LIMIT_FILTERS).optional().catch(undefined),
+  enteredYear: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
   sort: z.enum(VENTURE_SORTS).optional().catch(undefined),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
 });
@@ -56,6 +59,7 @@ export function parseVentureFilters(searchParams: SearchParamsLike): VentureFilt
     highTech: first(searchParams, 'highTech'),
     warnings: first(searchParams, 'warnings'),
     limit: first(searchParams, 'limit'),
+    enteredYear: first(searchParams, 'entered'),
     sort: first(searchParams, 'sort'),
     dir: first(searchParams, 'dir'),
   });
@@ -75,6 +79,7 @@ export function ventureFilterParams(f: VentureFilters): Record<string, string | 
     highTech: flagParam(f.highTech),
     warnings: flagParam(f.warnings),
     limit: f.limit,
+    entered: f.enteredYear === undefined ? undefined : String(f.enteredYear),
     sort: f.sort,
     dir: f.dir,
   };

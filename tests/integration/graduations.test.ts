@@ -131,6 +131,16 @@ describe('recordGraduation', () => {
     expect(e.fieldErrors?.files).toEqual([{ key: 'graduationErrors.fileTooLarge', params: { name: 'big.pdf', max: 10 } }]);
   });
 
+  it('refuses files of 25 MB together, each within 10 MB', async () => {
+    const file = (i: number) => {
+      const bytes = new Uint8Array(9 * 1024 * 1024);
+      bytes.set(PDF_BYTES);
+      return { name: `part-${i}.pdf`, content: bytes };
+    };
+    const e = await refusal(recordGraduation(handle.db, actor, scope, { ...input(), files: [file(1), file(2), file(3)] }, TODAY));
+    expect(e.fieldErrors?.files).toEqual([{ key: 'graduationErrors.filesTooLarge', params: { max: 25 } }]);
+  });
+
   it('refuses a date in the future or before the residency, and blank evidence', async () => {
     let e = await refusal(recordGraduation(handle.db, actor, scope, { ...input(), graduatedOn: '2026-11-27' }, TODAY));
     expect(e.fieldErrors?.graduatedOn).toEqual([{ key: 'dateInFuture' }]);

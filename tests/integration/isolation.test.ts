@@ -4,15 +4,14 @@ import type { DatabaseHandle } from '@/db/connect';
 import { auditLog } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { openTestDatabase } from '../helpers/db';
-import { buildIsolationWorld, type IsolationCase, type IsolationWorld } from './isolation/world';
+import { ALL_CASES } from './isolation/all-cases';
+import { buildIsolationWorld, type IsolationWorld } from './isolation/world';
 
 /**
  * Operator A against carrier B, for every query function that a page, action or route handler
  * of the operator workspace calls. The cases live beside this file, one file per area; the
  * route table (isolation/routes.ts) ties every route file to the functions it calls.
  */
-const modules = import.meta.glob<{ cases: IsolationCase[] }>('./isolation/*.cases.ts', { eager: true });
-export const ALL_CASES: IsolationCase[] = Object.values(modules).flatMap((m) => m.cases);
 
 function isEmpty(result: unknown): boolean {
   if (result === null || result === undefined) return true;

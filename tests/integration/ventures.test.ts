@@ -195,6 +195,36 @@ describe('filters', () => {
   });
 });
 
+describe('admitted in a year', () => {
+  it('lists ventures with a stay in the carriers that began that year, also ended or moved on', async () => {
+    const t = tag();
+    const inYear = await makeTenant(handle.db, incA, '2026-01-01', { name: `${t}今年` });
+    const lastDay = await makeTenant(handle.db, incA, '2025-12-31', { name: `${t}去年末` });
+    const graduated = await makeVenture(handle.db, {
+      name: `${t}今年入驻已毕业`,
+      stage: 'graduated',
+      currentCarrierId: incA,
+      residencies: [{ carrierId: incA, stage: 'incubating', enteredOn: '2026-02-01', leftOn: '2026-04-01', exitReason: 'graduated' }],
+    });
+    const fromNursery = await makeVenture(handle.db, {
+      name: `${t}苗圃转入`,
+      stage: 'incubating',
+      currentCarrierId: incA,
+      residencies: [
+        { carrierId: nurA, stage: 'nursery', enteredOn: '2024-01-01', leftOn: '2026-03-01', exitReason: 'incorporated' },
+        { carrierId: incA, stage: 'incubating', enteredOn: '2026-03-01' },
+      ],
+    });
+    await makeTenant(handle.db, incB, '2026-01-01', { name: `${t}他人今年` });
+    expect(await ids({ q: t, enteredYear: 2026 })).toEqual(sorted(inYear, graduated, fromNursery));
+    expect(await ids({ q: t, enteredYear: 2025 })).toEqual(sorted(lastDay));
+    // The nursery stay of 2024 counts for the operator's carriers together, not for the
+    // incubator alone; the nursery's own list no longer holds the team, which moved on.
+    expect(await ids({ q: t, enteredYear: 2024 })).toEqual(sorted(fromNursery));
+    expect(await ids({ q: t, enteredYear: 2024, carrierId: incA })).toEqual([]);
+  });
+});
+
 describe('sorting and paging', () => {
   it('sorts by each column both ways, blanks last, and pages with a total', async () => {
     const t = tag();

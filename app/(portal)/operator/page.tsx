@@ -55,7 +55,7 @@ export default async function OperatorHome({ searchParams }: { searchParams: Pro
       key: 'admissions',
       label: t('figures.admissions', { year }),
       value: formatInt(n.admissionsThisYear),
-      href: `/operator/ventures${query({ carrier, sort: 'entered', dir: 'desc' })}`,
+      href: `/operator/ventures${query({ carrier, entered: year, sort: 'entered', dir: 'desc' })}`,
     },
     {
       key: 'graduations',

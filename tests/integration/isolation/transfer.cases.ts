@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { carriers, ventures } from '@/db/schema';
-import { importReports, importVentures } from '@/db/queries/transfer';
+import { importReports, importVentures, transferCarriers } from '@/db/queries/transfer';
 import { exportReports, reportExportRows, ventureExportRows } from '@/db/queries/transfer-export';
 import { companyCells, reportsWorkbook, translate, venturesWorkbook } from '../../helpers/transfer-fixtures';
 import type { IsolationCase, IsolationWorld } from './world';
@@ -64,5 +64,10 @@ export const cases: IsolationCase[] = [
     name: 'exportReports of carrier B',
     expect: 'notFound',
     attempt: (w) => exportReports(w.db, w.scopeA, { carrierId: w.carrierB, ...w.report }, 'zh-CN', 'B'),
+  },
+  {
+    name: 'transferCarriers (the transfer page, template and export names) hold none of B',
+    expect: 'empty',
+    attempt: async (w) => (await transferCarriers(w.db, w.scopeA)).filter((c) => c.id === w.carrierB),
   },
 ];

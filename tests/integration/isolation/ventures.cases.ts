@@ -1,5 +1,5 @@
 import { ventureFinancings } from '@/db/schema';
-import { addFinancing, getVentureDetail, listVentures, removeFinancing, updateVenture } from '@/db/queries/ventures';
+import { addFinancing, carrierChoices, getVentureDetail, listVentures, removeFinancing, updateVenture } from '@/db/queries/ventures';
 import type { IsolationCase, IsolationWorld } from './world';
 
 const TODAY = '2026-05-20';
@@ -56,5 +56,10 @@ export const cases: IsolationCase[] = [
     name: 'ventures: listVentures searching B’s credit code',
     expect: 'empty',
     attempt: (w) => listVentures(w.db, w.scopeA, { q: w.creditCodeB }, paging, TODAY),
+  },
+  {
+    name: 'ventures: carrierChoices (the list’s carrier filter) hold none of B',
+    expect: 'empty',
+    attempt: async (w) => (await carrierChoices(w.db, w.scopeA)).filter((c) => c.id === w.carrierB),
   },
 ];

@@ -79,6 +79,19 @@ export async function VentureFilterForm({
         <option value="due_soon">{t('limitDueSoon')}</option>
         <option value="overdue">{t('limitOverdue')}</option>
       </Select>
+      <label className="flex flex-col text-sm">
+        <span className="mb-1 text-slate-700">{t('entered')}</span>
+        <input
+          type="number"
+          name="entered"
+          min={1990}
+          max={2100}
+          inputMode="numeric"
+          defaultValue={filters.enteredYear ?? ''}
+          placeholder={t('enteredPlaceholder')}
+          className={`${field} w-28`}
+        />
+      </label>
       {filters.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
       {filters.dir ? <input type="hidden" name="dir" value={filters.dir} /> : null}
       {pageSize ? <input type="hidden" name="size" value={pageSize} /> : null}

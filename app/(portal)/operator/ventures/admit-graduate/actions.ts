@@ -3,10 +3,11 @@
 import { revalidatePath } from 'next/cache';
 import { admitGraduate } from '@/db/queries/residencies';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { residencyAction } from '@/lib/residency-action';
+import { defineAction } from '@/lib/action';
 import { graduateAdmissionInput } from '@/lib/validation/residency';
 
-export const admitGraduateAction = residencyAction({
+export const admitGraduateAction = defineAction({
+  roles: ['operator'],
   schema: graduateAdmissionInput,
   run: async (input, { db, actor, scope }) => {
     const entered = await admitGraduate(db, actor, scope, input, todayInShanghai());

@@ -3,11 +3,12 @@
 import { revalidatePath } from 'next/cache';
 import { admitVentures, type AdmissionWarning } from '@/db/queries/admission';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { residencyAction } from '@/lib/residency-action';
+import { defineAction } from '@/lib/action';
 import { admissionInput } from '@/lib/validation/venture';
 
 /** Admits one venture through the same bulk path as the spreadsheet import. */
-export const admitVenture = residencyAction({
+export const admitVenture = defineAction({
+  roles: ['operator'],
   schema: admissionInput,
   field: (key) => key.replace(/^0\./, ''),
   run: async (input, { db, actor, scope }): Promise<{ ventureId: number; name: string; warnings: AdmissionWarning[] }> => {

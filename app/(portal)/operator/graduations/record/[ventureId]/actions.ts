@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { recordGraduation } from '@/db/queries/graduations';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { GRADUATION_CRITERIA } from '@/lib/domain/graduation';
-import { residencyAction } from '@/lib/residency-action';
+import { defineAction } from '@/lib/action';
 import { id, version } from '@/lib/validation/fields';
 
 const asList = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
@@ -29,7 +29,8 @@ const recordInput = z.object({
  * their type is judged from the bytes by recordGraduation. Refusals come back per field,
  * in the user's language (the shared validation messages or this area's own).
  */
-export const recordGraduationAction = residencyAction({
+export const recordGraduationAction = defineAction({
+  roles: ['operator'],
   schema: recordInput,
   run: async (input, { db, actor, scope }) => {
     const files = await Promise.all(input.files.map(async (f) => ({ name: f.name, content: new Uint8Array(await f.arrayBuffer()) })));

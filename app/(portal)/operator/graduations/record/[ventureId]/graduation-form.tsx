@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
 import { GRADUATION_CRITERIA, type GraduationCriterion } from '@/lib/domain/graduation';
-import { MAX_EVIDENCE_FILE_BYTES, MAX_EVIDENCE_FILES } from '@/lib/evidence-files';
+import { MAX_EVIDENCE_FILE_BYTES, MAX_EVIDENCE_FILES, MAX_EVIDENCE_TOTAL_BYTES } from '@/lib/evidence-files';
 import { recordGraduationAction } from './actions';
 
 type Errors = Record<string, string[]>;
@@ -58,6 +58,7 @@ export function GraduationForm({
     const fileErrors = [
       ...(files.length > MAX_EVIDENCE_FILES ? [t('tooManyFiles')] : []),
       ...files.filter((f) => f.size > MAX_EVIDENCE_FILE_BYTES).map((f) => t('fileTooLarge', { name: f.name })),
+      ...(files.reduce((sum, f) => sum + f.size, 0) > MAX_EVIDENCE_TOTAL_BYTES ? [t('filesTooLarge')] : []),
     ];
     if (fileErrors.length) {
       setErrors({ files: fileErrors });

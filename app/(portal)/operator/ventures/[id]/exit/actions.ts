@@ -2,7 +2,7 @@
 
 import { endResidency } from '@/db/queries/residencies';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { residencyAction } from '@/lib/residency-action';
+import { defineAction } from '@/lib/action';
 import { residencyEndInput } from '@/lib/validation/residency';
 
 /**
@@ -10,7 +10,8 @@ import { residencyEndInput } from '@/lib/validation/residency';
  * changed, and replace the outcome the user needs to read. The lists and the venture page
  * are dynamic and read fresh data on the next visit.
  */
-export const endStay = residencyAction({
+export const endStay = defineAction({
+  roles: ['operator'],
   schema: residencyEndInput,
   run: (input, { db, actor, scope }) => {
     return endResidency(db, actor, scope, input, todayInShanghai());

@@ -2,7 +2,7 @@
 
 import { incorporateTeam } from '@/db/queries/residencies';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { residencyAction } from '@/lib/residency-action';
+import { defineAction } from '@/lib/action';
 import { incorporationInput } from '@/lib/validation/residency';
 
 /**
@@ -10,7 +10,8 @@ import { incorporationInput } from '@/lib/validation/residency';
  * changed, and replace the outcome the user needs to read. The lists and the venture page
  * are dynamic and read fresh data on the next visit.
  */
-export const incorporate = residencyAction({
+export const incorporate = defineAction({
+  roles: ['operator'],
   schema: incorporationInput,
   run: (input, { db, actor, scope }) => {
     return incorporateTeam(db, actor, scope, input, todayInShanghai());

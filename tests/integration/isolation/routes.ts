@@ -1,0 +1,175 @@
+/**
+ * Every page, server-action file and route handler of the operator workspace, with the isolation
+ * cases that exercise what it calls on another carrier's data, and (for what a browser can open)
+ * the address operator A would guess with carrier B's ids.
+ *
+ * A route file under app/(portal)/operator or app/api/operator without a row here fails
+ * tests/integration/isolation-routes.test.ts; the probes are opened by e2e/isolation.spec.ts.
+ * This file holds plain data only, so that both test runners can import it.
+ */
+
+/** The ids of the other operator's records that a probe may put into its address. */
+export type ForeignIds = { venture: number; carrier: number };
+
+export type Probe = {
+  /** An address with carrier B's ids. */
+  path: (b: ForeignIds) => string;
+  /**
+   * 'notFound': the answer is a 404.
+   * 'noneOfB': the page answers for operator A's own carriers and shows nothing of carrier B
+   * (a filter naming a carrier outside the scope is dropped, not an error).
+   */
+  expect: 'notFound' | 'noneOfB';
+};
+
+export type RouteRow = {
+  /** The file, relative to app/. */
+  file: string;
+  /** Names of the isolation cases (isolation/*.cases.ts) that cover what the file calls. */
+  cases: string[];
+  probes?: Probe[];
+};
+
+export const OPERATOR_ROUTES: RouteRow[] = [
+  {
+    file: '(portal)/operator/page.tsx',
+    cases: ['operatorDashboard for carrier B'],
+    probes: [{ path: (b) => `/operator?carrier=${b.carrier}`, expect: 'noneOfB' }],
+  },
+  {
+    file: '(portal)/operator/ventures/page.tsx',
+    cases: [
+      'ventures: listVentures with carrier = B',
+      'ventures: listVentures searching B’s credit code',
+      'ventures: carrierChoices (the list’s carrier filter) hold none of B',
+    ],
+    probes: [{ path: (b) => `/operator/ventures?carrier=${b.carrier}`, expect: 'noneOfB' }],
+  },
+  {
+    file: '(portal)/operator/ventures/[id]/page.tsx',
+    cases: ['ventures: getVentureDetail of B’s venture'],
+    probes: [{ path: (b) => `/operator/ventures/${b.venture}`, expect: 'notFound' }],
+  },
+  {
+    file: '(portal)/operator/ventures/[id]/edit/page.tsx',
+    cases: ['ventures: getVentureDetail of B’s venture'],
+    probes: [{ path: (b) => `/operator/ventures/${b.venture}/edit`, expect: 'notFound' }],
+  },
+  {
+    file: '(portal)/operator/ventures/[id]/edit/actions.ts',
+    cases: [
+      'ventures: updateVenture of B’s venture',
+      'ventures: addFinancing to B’s venture',
+      'ventures: removeFinancing of B’s venture',
+      'ventures: removeFinancing of B’s event through A’s venture',
+    ],
+  },
+  {
+    file: '(portal)/operator/ventures/[id]/exit/page.tsx',
+    cases: ['openResidencyOfVenture of B’s venture'],
+    probes: [{ path: (b) => `/operator/ventures/${b.venture}/exit`, expect: 'notFound' }],
+  },
+  { file: '(portal)/operator/ventures/[id]/exit/actions.ts', cases: ['endResidency of B’s venture'] },
+  {
+    file: '(portal)/operator/ventures/[id]/incorporate/page.tsx',
+    cases: ['openResidencyOfVenture of B’s venture', 'carriersForResidency lists none of B’s carriers'],
+    probes: [{ path: (b) => `/operator/ventures/${b.venture}/incorporate`, expect: 'notFound' }],
+  },
+  {
+    file: '(portal)/operator/ventures/[id]/incorporate/actions.ts',
+    cases: ['incorporateTeam of B’s venture into A’s carrier', 'incorporateTeam of A’s venture into carrier B'],
+  },
+  {
+    file: '(portal)/operator/ventures/new/page.tsx',
+    cases: ['carriersForResidency lists none of B’s carriers'],
+    probes: [{ path: (b) => `/operator/ventures/new?carrier=${b.carrier}`, expect: 'noneOfB' }],
+  },
+  { file: '(portal)/operator/ventures/new/actions.ts', cases: ['admitVentures into carrier B'] },
+  {
+    file: '(portal)/operator/ventures/admit-graduate/page.tsx',
+    cases: ['carriersForResidency lists none of B’s carriers'],
+    probes: [{ path: (b) => `/operator/ventures/admit-graduate?carrier=${b.carrier}`, expect: 'noneOfB' }],
+  },
+  { file: '(portal)/operator/ventures/admit-graduate/actions.ts', cases: ['admitGraduate into carrier B'] },
+  {
+    file: '(portal)/operator/reports/page.tsx',
+    cases: [
+      'quarterGrid of carrier B',
+      'listMissingReports of carrier B',
+      'listMissingReports of all carriers in scope holds none of carrier B',
+      'listOperatorCarriers holds none of carrier B',
+    ],
+    probes: [{ path: (b) => `/operator/reports?carrier=${b.carrier}`, expect: 'notFound' }],
+  },
+  {
+    file: '(portal)/operator/reports/[ventureId]/page.tsx',
+    cases: ["getVentureReports of carrier B's venture", "quarterGridRow of carrier B's venture", "quarterGridRow of carrier B's venture through carrier A"],
+    probes: [{ path: (b) => `/operator/reports/${b.venture}`, expect: 'notFound' }],
+  },
+  {
+    file: '(portal)/operator/reports/actions.ts',
+    cases: ['saveQuarterReports for carrier B', "saveQuarterReports in carrier A with carrier B's venture"],
+  },
+  {
+    file: '(portal)/operator/carriers/page.tsx',
+    cases: ['listOperatorCarriers holds none of carrier B'],
+    probes: [{ path: () => '/operator/carriers', expect: 'noneOfB' }],
+  },
+  {
+    file: '(portal)/operator/carriers/[id]/page.tsx',
+    cases: ['getCarrierProfile of carrier B'],
+    probes: [{ path: (b) => `/operator/carriers/${b.carrier}`, expect: 'notFound' }],
+  },
+  { file: '(portal)/operator/carriers/[id]/actions.ts', cases: ['updateCarrierProfile of carrier B'] },
+  {
+    file: '(portal)/operator/graduations/page.tsx',
+    cases: [
+      'graduationCandidates of carrier B',
+      'graduationCandidates across operator A’s carriers leave out B’s tenants',
+      'listGraduations of carrier B',
+      'listGraduations across operator A’s carriers',
+    ],
+    probes: [
+      { path: (b) => `/operator/graduations?carrier=${b.carrier}`, expect: 'noneOfB' },
+      { path: (b) => `/operator/graduations?view=recorded&carrier=${b.carrier}`, expect: 'noneOfB' },
+    ],
+  },
+  {
+    file: '(portal)/operator/graduations/record/[ventureId]/page.tsx',
+    cases: ['graduationCandidate (the record page) for a venture of carrier B'],
+    probes: [{ path: (b) => `/operator/graduations/record/${b.venture}`, expect: 'notFound' }],
+  },
+  { file: '(portal)/operator/graduations/record/[ventureId]/actions.ts', cases: ['recordGraduation for a venture of carrier B'] },
+  {
+    file: '(portal)/operator/limits/page.tsx',
+    cases: ['incubationLimitAlerts of carrier B', 'incubationLimitAlerts across operator A’s carriers leave out B’s tenants'],
+    probes: [{ path: (b) => `/operator/limits?carrier=${b.carrier}`, expect: 'noneOfB' }],
+  },
+  {
+    file: '(portal)/operator/transfer/page.tsx',
+    cases: ['transferCarriers (the transfer page, template and export names) hold none of B'],
+    probes: [{ path: () => '/operator/transfer', expect: 'noneOfB' }],
+  },
+  {
+    file: 'api/operator/import/route.ts',
+    cases: ['importVentures with rows naming carrier B', 'importReports for carrier B', "importReports in carrier A naming carrier B's venture"],
+  },
+  {
+    file: 'api/operator/template/route.ts',
+    cases: ['quarterGrid of carrier B', 'transferCarriers (the transfer page, template and export names) hold none of B'],
+    probes: [{ path: (b) => `/api/operator/template?kind=reports&carrier=${b.carrier}&year=2026&quarter=1`, expect: 'notFound' }],
+  },
+  {
+    file: 'api/operator/export/ventures/route.ts',
+    cases: ['ventureExportRows filtered on carrier B', "ventureExportRows searching carrier B's credit code"],
+  },
+  {
+    file: 'api/operator/export/reports/route.ts',
+    cases: ['reportExportRows of carrier B', 'exportReports of carrier B'],
+    probes: [{ path: (b) => `/api/operator/export/reports?carrier=${b.carrier}&year=2026&quarter=1`, expect: 'notFound' }],
+  },
+  {
+    file: 'api/operator/graduation-files/[id]/route.ts',
+    cases: ['graduationFile (the download route) of carrier B'],
+  },
+];
