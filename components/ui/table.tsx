@@ -20,7 +20,8 @@ export function DataTable<T>({
   footer?: React.ReactNode;
 }) {
   return (
-    <div className="overflow-x-auto">
+    // Focusable, so that a table wider than the screen can be scrolled from the keyboard.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -30,7 +30,7 @@ export function ImportResult({ outcome }: { outcome: ImportOutcome }) {
         <p className="font-medium">{t('failed', { count: outcome.errorCount })}</p>
         {outcome.errorCount > outcome.errors.length ? <p className="mt-1">{t('shownOf', { shown: outcome.errors.length })}</p> : null}
       </div>
-      <div className="max-h-[28rem] overflow-auto rounded-md border border-slate-200">
+      <div className="max-h-[28rem] overflow-auto rounded-md border border-slate-200" tabIndex={0} role="region" aria-label={t('errorsCaption')}>
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">{t('errorsCaption')}</caption>
           <thead className="sticky top-0 bg-slate-50">

@@ -72,7 +72,7 @@ export function FinancingEditor({
       {financings.length === 0 ? (
         <p className="mb-4 text-sm text-slate-600">{t('empty')}</p>
       ) : (
-        <div className="mb-4 overflow-x-auto">
+        <div className="mb-4 overflow-x-auto" tabIndex={0} role="region" aria-label={t('title')}>
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">{t('title')}</caption>
             <thead>
