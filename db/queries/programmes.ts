@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, lte, gte, sql, type SQL } from 'drizzle-orm';
 import { changedFields, writeAudit, type Actor } from '@/lib/audit';
 import { applicantEligible } from '@/lib/domain/eligibility';
+import { formatWan } from '@/lib/money';
 import { conflict, invalid, notFound, type FieldMessage } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
 import type { ProgrammeInput } from '@/lib/validation/subsidies';
@@ -114,7 +115,7 @@ export async function updateProgramme(db: Db, actor: Actor, input: ProgrammeInpu
       if (n > 0 && values.applicantType !== current.applicantType) errors.applicantType = [{ key: 'subsidyErrors.fixedOnceApplied' }];
       if (n > 0 && values.fundingMode !== current.fundingMode) errors.fundingMode = [{ key: 'subsidyErrors.fixedOnceApplied' }];
       const committed = n > 0 ? await committedFen(tx, current.id) : 0;
-      if (values.budgetFen < committed) errors.budgetFen = [{ key: 'subsidyErrors.budgetBelowCommitted', params: { committedFen: committed } }];
+      if (values.budgetFen < committed) errors.budgetFen = [{ key: 'subsidyErrors.budgetBelowCommitted', params: { committedFen: committed, committed: formatWan(committed) } }];
       if (Object.keys(errors).length) throw invalid(errors);
       const [saved] = await tx
         .update(programs)
