@@ -5,7 +5,8 @@ import { notifications, operatorCarriers, users } from '../schema';
 
 /**
  * The bell: notifications of one user, who is always the session's user (never an id from
- * the request). `kind` is a message key (under `notifications.`), `params` its parameters.
+ * the request). `kind` is a message key from the root of the catalogues (e.g.
+ * `subsidyNotice.statusChanged`), `params` its parameters, `link` the page it points to.
  */
 export type NotificationRow = {
   id: number;

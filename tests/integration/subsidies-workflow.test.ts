@@ -12,7 +12,7 @@ import {
   reviewQueue,
   submitApplication,
 } from '@/db/queries/applications';
-import { addBlacklistEntry, listBlacklist } from '@/db/queries/blacklist';
+import { addBlacklistEntry, liftBlacklistEntry, listBlacklist } from '@/db/queries/blacklist';
 import { programmeBudgets, updateProgramme, yearBudgets } from '@/db/queries/programmes';
 import { applicationEvents, applications, auditLog, disbursements, indicators, notifications, ventures } from '@/db/schema';
 import type { Actor } from '@/lib/audit';
@@ -314,6 +314,53 @@ describe('the blacklist', () => {
     expect(listed.total).toBeGreaterThanOrEqual(2);
     // Rejecting stays possible.
     await decideApplication(w.db, w.decider, ALL, { applicationId: r.id, version: r.version, decision: 'reject', reason: '失信' }, TODAY);
+  });
+});
+
+describe('blacklist history', () => {
+  it('keeps a lifted entry in the history, out of force, and refuses lifting it twice', async () => {
+    const v = await w.newVenture();
+    const { entryId } = await addBlacklistEntry(w.db, w.inspector, {
+      subjectType: 'venture',
+      creditCode: v.creditCode!,
+      subjectName: v.name,
+      misconduct: '虚假申报',
+      outcome: '三年内不得申报',
+      handlingBody: '区科委',
+      legalBasis: '沪科规〔2024〕12号',
+      effectiveOn: '2026-01-01',
+      sanctionEndsOn: '2028-12-31',
+    });
+    const q = v.creditCode!.toLowerCase();
+    expect((await listBlacklist(w.db, TODAY, { state: 'active', q, page: 1, pageSize: 10 })).rows.map((r) => r.id)).toEqual([entryId]);
+    await liftBlacklistEntry(w.db, w.inspector, { entryId, liftedOn: TODAY, reason: '信用修复' });
+    expect((await refusal(liftBlacklistEntry(w.db, w.inspector, { entryId, liftedOn: TODAY, reason: '再次' }))).code).toBe('conflict');
+    expect((await listBlacklist(w.db, TODAY, { state: 'active', q, page: 1, pageSize: 10 })).total).toBe(0);
+    const lifted = await listBlacklist(w.db, TODAY, { state: 'lifted', q, page: 1, pageSize: 10 });
+    expect(lifted.rows[0]).toMatchObject({ id: entryId, liftReason: '信用修复', liftedBy: w.inspector.userId, ventureId: v.id });
+    expect((await listBlacklist(w.db, TODAY, { state: 'all', q, page: 1, pageSize: 10 })).total).toBe(1);
+  });
+});
+
+describe('the queue', () => {
+  it('filters by carrier and zone, oldest first, and counts the days waited', async () => {
+    const p = await makeProgramme(w.db);
+    const first = await draftFor(w, p.id);
+    const second = await draftFor(w, p.id);
+    await submitApplication(w.db, w.operator, w.scope, { applicationId: second.id, version: second.version }, TODAY);
+    await submitApplication(w.db, w.operator, w.scope, { applicationId: first.id, version: first.version }, TODAY);
+    await w.db.update(applications).set({ submittedAt: new Date('2026-03-01T08:00:00Z') }).where(eq(applications.id, first.id));
+    await w.db.update(applications).set({ submittedAt: new Date('2026-03-05T08:00:00Z') }).where(eq(applications.id, second.id));
+    const all = await reviewQueue(w.db, ALL, { programId: p.id, carrierId: w.carrier.id, zone: w.carrier.zone, page: 1, pageSize: 10 }, TODAY);
+    expect(all.rows.map((r) => [r.id, r.daysWaited])).toEqual([
+      [first.id, 9],
+      [second.id, 5],
+    ]);
+    expect(all.total).toBe(2);
+    expect((await reviewQueue(w.db, ALL, { programId: p.id, zone: '不存在的片区', page: 1, pageSize: 10 }, TODAY)).total).toBe(0);
+    expect((await reviewQueue(w.db, ALL, { programId: p.id, status: 'in_review', page: 1, pageSize: 10 }, TODAY)).total).toBe(0);
+    const paged = await reviewQueue(w.db, ALL, { programId: p.id, page: 2, pageSize: 1 }, TODAY);
+    expect([paged.rows.map((r) => r.id), paged.total]).toEqual([[second.id], 2]);
   });
 });
 
