@@ -15,7 +15,11 @@ type NavKey =
   | 'graduations'
   | 'limits'
   | 'carriers'
-  | 'transfer';
+  | 'transfer'
+  | 'applications'
+  | 'reviewQueue'
+  | 'programmes'
+  | 'blacklist';
 
 const NAV: Record<Role, { href: string; key: NavKey; exact?: boolean }[]> = {
   operator: [
@@ -26,8 +30,14 @@ const NAV: Record<Role, { href: string; key: NavKey; exact?: boolean }[]> = {
     { href: '/operator/limits', key: 'limits' },
     { href: '/operator/carriers', key: 'carriers' },
     { href: '/operator/transfer', key: 'transfer' },
+    { href: '/operator/applications', key: 'applications' },
   ],
-  committee: [{ href: '/committee', key: 'committeeHome' }],
+  committee: [
+    { href: '/committee', key: 'committeeHome', exact: true },
+    { href: '/committee/applications', key: 'reviewQueue' },
+    { href: '/committee/programmes', key: 'programmes' },
+    { href: '/committee/blacklist', key: 'blacklist' },
+  ],
   admin: [{ href: '/admin', key: 'adminHome' }],
 };
 
