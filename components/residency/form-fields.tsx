@@ -1,98 +1,66 @@
-import type { ActionResult } from '@/lib/action';
+'use client';
 
-/**
- * Labelled fields for the residency forms: the error sits next to its field and is tied to it
- * (aria-invalid, aria-describedby), and a hint is read with the field.
- */
-export type Outcome = { ok: boolean; message: string; fieldErrors?: Record<string, string[]> };
+import { useTranslations } from 'next-intl';
+import { controlProps, Field, type Outcome } from '@/components/forms/field';
 
-export function outcomeOf(result: ActionResult<unknown>): Outcome {
-  return result.ok ? { ok: true, message: result.message } : { ok: false, message: result.message, fieldErrors: result.fieldErrors };
+/** Fields that admission, incorporation and admitting a graduate ask alike. */
+type Change = (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => void;
+type FieldProps = { formId: string; outcome: Outcome | null; value: string; onChange: Change };
+
+export function CreditCodeField({ formId, outcome, value, onChange }: FieldProps) {
+  const t = useTranslations('residency');
+  const p = controlProps(formId, 'creditCode', outcome, true);
+  return (
+    <Field formId={formId} name="creditCode" label={t('fields.creditCode')} hint={t('fields.creditCodeHint')} outcome={outcome}>
+      <input
+        {...p}
+        value={value}
+        onChange={onChange}
+        maxLength={24}
+        autoComplete="off"
+        spellCheck={false}
+        className={`${p.className} font-mono uppercase`}
+      />
+    </Field>
+  );
 }
 
-/** A field's messages, including those of its items (talentFlags.0 belongs to talentFlags). */
-export function errorsFor(outcome: Outcome | null, name: string): string[] {
-  if (!outcome || outcome.ok || !outcome.fieldErrors) return [];
-  return Object.entries(outcome.fieldErrors)
-    .filter(([k]) => k === name || k.startsWith(`${name}.`))
-    .flatMap(([, v]) => v);
+/** The carrier a stay opens in, chosen from those offered. */
+export function CarrierField({ formId, outcome, value, onChange, label, carriers }: FieldProps & { label: string; carriers: { id: number; name: string }[] }) {
+  return (
+    <Field formId={formId} name="carrierId" label={label} outcome={outcome}>
+      <select {...controlProps(formId, 'carrierId', outcome)} value={value} onChange={onChange}>
+        {carriers.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
 }
 
-export const labelClass = 'block text-sm font-medium text-slate-800';
-
-export function controlProps(formId: string, name: string, outcome: Outcome | null, hint = false) {
-  const invalid = errorsFor(outcome, name).length > 0;
-  const describedBy = [invalid ? `${formId}-${name}-error` : null, hint ? `${formId}-${name}-hint` : null].filter(Boolean).join(' ');
-  return {
-    id: `${formId}-${name}`,
-    name,
-    'aria-invalid': invalid || undefined,
-    'aria-describedby': describedBy || undefined,
-    className: `mt-1 block w-full rounded-md border bg-white px-3 py-1.5 text-sm ${invalid ? 'border-red-600' : 'border-slate-400'}`,
-  };
-}
-
-export function Field({
+/** The area and workstations a stay takes up. */
+export function SpaceFields({
   formId,
-  name,
-  label,
-  hint,
   outcome,
-  children,
-  className = '',
+  values,
+  onChange,
 }: {
   formId: string;
-  name: string;
-  label: string;
-  hint?: string;
   outcome: Outcome | null;
-  children: React.ReactNode;
-  className?: string;
+  values: { areaM2: string; workstations: string };
+  onChange: (name: 'areaM2' | 'workstations') => Change;
 }) {
-  const messages = errorsFor(outcome, name);
+  const t = useTranslations('residency');
   return (
-    <div className={className}>
-      <label htmlFor={`${formId}-${name}`} className={labelClass}>
-        {label}
-      </label>
-      {children}
-      {hint ? (
-        <p id={`${formId}-${name}-hint`} className="mt-1 text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {messages.length ? (
-        <p id={`${formId}-${name}-error`} className="mt-1 text-sm text-red-700">
-          {messages.join(' ')}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-export function OutcomeMessage({ outcome, children }: { outcome: Outcome | null; children?: React.ReactNode }) {
-  if (!outcome) return null;
-  return outcome.ok ? (
-    <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
-      <p className="font-medium">{outcome.message}</p>
-      {children}
-    </div>
-  ) : (
-    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {outcome.message}
-    </p>
-  );
-}
-
-export function SubmitButton({ pending, label, pendingLabel }: { pending: boolean; label: string; pendingLabel: string }) {
-  return (
-    <button
-      type="submit"
-      disabled={pending}
-      className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-    >
-      {pending ? pendingLabel : label}
-    </button>
+    <>
+      {(['areaM2', 'workstations'] as const).map((name) => (
+        <Field key={name} formId={formId} name={name} label={t(`fields.${name}`)} outcome={outcome}>
+          <input {...controlProps(formId, name, outcome)} inputMode="numeric" value={values[name]} onChange={onChange(name)} />
+        </Field>
+      ))}
+    </>
   );
 }
 

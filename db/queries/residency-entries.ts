@@ -12,7 +12,7 @@ import { conflict, invalid, notFound, type FieldErrors, type FieldMessage } from
 import type { Scope } from '@/lib/roles';
 import type { GraduateAdmissionInput, IncorporationInput } from '@/lib/validation/residency';
 import { blacklistedCodes, isUniqueViolation } from './admission';
-import { writeAuditEntries } from '@/lib/audit';
+import { writeAuditEntries, type AuditInput } from '@/lib/audit';
 import { assertOperatorOf, carrierCondition } from './scope';
 
 /**
@@ -33,6 +33,25 @@ function collect(entries: [string, FieldMessage | null | false | undefined][]): 
   const out: FieldErrors = {};
   for (const [field, message] of entries) if (message) (out[field] ??= []).push(message);
   return out;
+}
+
+/** Opens a stay with the entry's space and warnings; gives its id and the audit entry that records it. */
+async function openStay(
+  tx: Tx,
+  entry: { ventureId: number; carrierId: number; stage: 'incubating' | 'accelerating'; enteredOn: string; areaM2: number; workstations: number; ruleWarnings: AdmissionWarning[] },
+) {
+  const stay = {
+    ventureId: entry.ventureId,
+    carrierId: entry.carrierId,
+    stage: entry.stage,
+    enteredOn: entry.enteredOn,
+    areaM2: entry.areaM2,
+    workstations: entry.workstations,
+    ruleWarnings: entry.ruleWarnings,
+  };
+  const [opened] = await tx.insert(residencies).values(stay).returning({ id: residencies.id });
+  const audit: AuditInput = { action: 'residency.open', entity: 'residency', entityId: opened!.id, carrierId: stay.carrierId, after: stay };
+  return { id: opened!.id, audit };
 }
 
 async function inTransaction<T>(db: Db, run: (tx: Tx) => Promise<T>, onUnique: () => Error): Promise<T> {
@@ -114,16 +133,7 @@ export async function incorporateTeam(
         .where(and(eq(residencies.id, team.residencyId), isNull(residencies.leftOn)))
         .returning({ id: residencies.id });
       if (!closed) throw conflict();
-      const stay = {
-        ventureId: input.ventureId,
-        carrierId: input.carrierId,
-        stage: 'incubating' as const,
-        enteredOn: input.enteredOn,
-        areaM2: input.areaM2,
-        workstations: input.workstations,
-        ruleWarnings: warnings,
-      };
-      const [opened] = await tx.insert(residencies).values(stay).returning({ id: residencies.id });
+      const opened = await openStay(tx, { ...input, stage: 'incubating', ruleWarnings: warnings });
 
       await writeAuditEntries(tx, actor, [
         {
@@ -142,9 +152,9 @@ export async function incorporateTeam(
           before: { leftOn: null, exitReason: null },
           after: { leftOn: input.enteredOn, exitReason: 'incorporated' },
         },
-        { action: 'residency.open', entity: 'residency', entityId: opened!.id, carrierId: input.carrierId, after: stay },
+        opened.audit,
       ]);
-      return { ventureId: input.ventureId, residencyId: opened!.id, warnings };
+      return { ventureId: input.ventureId, residencyId: opened.id, warnings };
     },
     codeTaken,
   );
@@ -201,16 +211,7 @@ export async function admitGraduate(
         .where(and(eq(ventures.id, venture.id), eq(ventures.version, venture.version)))
         .returning({ id: ventures.id });
       if (!updated) throw conflict();
-      const stay = {
-        ventureId: venture.id,
-        carrierId: input.carrierId,
-        stage: 'accelerating' as const,
-        enteredOn: input.enteredOn,
-        areaM2: input.areaM2,
-        workstations: input.workstations,
-        ruleWarnings: warnings,
-      };
-      const [opened] = await tx.insert(residencies).values(stay).returning({ id: residencies.id });
+      const opened = await openStay(tx, { ...input, ventureId: venture.id, stage: 'accelerating', ruleWarnings: warnings });
       await writeAuditEntries(tx, actor, [
         {
           action: 'venture.admit_graduate',
@@ -220,9 +221,9 @@ export async function admitGraduate(
           before: { stage: venture.stage, currentCarrierId: venture.currentCarrierId, version: venture.version },
           after: { stage: 'accelerating', currentCarrierId: input.carrierId, version: venture.version + 1 },
         },
-        { action: 'residency.open', entity: 'residency', entityId: opened!.id, carrierId: input.carrierId, after: stay },
+        opened.audit,
       ]);
-      return { ventureId: venture.id, residencyId: opened!.id, warnings };
+      return { ventureId: venture.id, residencyId: opened.id, warnings };
     },
     conflict,
   );

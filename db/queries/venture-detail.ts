@@ -5,6 +5,7 @@ import { incubationLimitStatus, type LimitStatus } from '@/lib/domain/tenancy';
 import { scopeIncludesCarrier, type Scope } from '@/lib/roles';
 import type { DbOrTx } from '../client';
 import { applications, carriers, graduations, programs, residencies, ventureFinancings, ventureReports } from '../schema';
+import { figureColumns } from './report-columns';
 import { carrierCondition } from './scope';
 import { findOwnedVenture } from './venture-scope';
 
@@ -51,15 +52,7 @@ export async function getVentureDetail(db: DbOrTx, scope: Scope, ventureId: numb
         carrierId: ventureReports.carrierId,
         year: ventureReports.year,
         quarter: ventureReports.quarter,
-        revenueFen: ventureReports.revenueFen,
-        netProfitFen: ventureReports.netProfitFen,
-        rdSpendFen: ventureReports.rdSpendFen,
-        taxFen: ventureReports.taxFen,
-        financingFen: ventureReports.financingFen,
-        employees: ventureReports.employees,
-        ipFiled: ventureReports.ipFiled,
-        ipGranted: ventureReports.ipGranted,
-        inventionPatents: ventureReports.inventionPatents,
+        ...figureColumns,
         filedAt: ventureReports.filedAt,
         late: ventureReports.late,
       })

@@ -11,7 +11,7 @@ import { requireRole, scopeFor } from '@/lib/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
-import { Badge, limitTone } from '../graduations/_ui/badge';
+import { Badge, limitTone } from '@/components/ui/badge';
 import { CarrierFilter } from '../graduations/_ui/carrier-filter';
 import { carrierParam } from '../graduations/_ui/params';
 import { query, TabLinks } from '../graduations/_ui/tabs';

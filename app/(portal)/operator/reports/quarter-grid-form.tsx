@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
-import { useHydrated } from '@/components/forms/use-hydrated';
+import { SubmitBar, type Notice } from '@/components/forms/submit-bar';
 import { MONEY_FIELDS, REPORT_FIELDS, type ReportField } from '@/lib/validation/report-fields';
 import { saveQuarterAction } from './actions';
 import { collectRowErrors, FiledStatus, type RowErrors } from './report-cells';
@@ -21,8 +21,6 @@ export type GridRowView = {
   filedElsewhere: boolean;
   singleHref: string;
 };
-
-type Outcome = { kind: 'ok' | 'info' | 'error'; text: string } | null;
 
 const cellName = (ventureId: number, field: ReportField) => `v${ventureId}.${field}`;
 
@@ -47,9 +45,8 @@ export function QuarterGridForm({
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [pending, start] = useTransition();
-  const hydrated = useHydrated();
   const [errors, setErrors] = useState<RowErrors>({});
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<Notice>(null);
 
   useEffect(() => {
     if (Object.keys(errors).length > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -168,23 +165,7 @@ export function QuarterGridForm({
           </tbody>
         </table>
       </div>
-      <div className="mt-4 flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          disabled={!hydrated || pending}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-        >
-          {pending ? t('saving') : t('save')}
-        </button>
-        <p role="status" className={`text-sm ${outcome?.kind === 'ok' ? 'text-emerald-800' : 'text-slate-700'}`}>
-          {outcome && outcome.kind !== 'error' ? outcome.text : ''}
-        </p>
-        {outcome?.kind === 'error' ? (
-          <p role="alert" className="text-sm text-red-700">
-            {outcome.text}
-          </p>
-        ) : null}
-      </div>
+      <SubmitBar pending={pending} label={t('save')} pendingLabel={t('saving')} notice={outcome} className="mt-4" />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { CarrierOptions, NumberOptions, PickerSelect, QUARTERS } from '@/components/forms/picker-select';
 import { quarterOptions } from '@/lib/domain/reporting';
 
 /** A GET form choosing the carrier and the closed quarter, so that every view can be bookmarked. */
@@ -23,36 +24,15 @@ export async function QuarterPicker({
   return (
     // Keyed by the view, so that a link to another view resets the uncontrolled fields to it.
     <form key={`${carrierId}-${year}-${quarter}-${missing}`} method="get" aria-label={t('pickerLabel')} className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <label className="flex flex-col text-sm">
-        <span className="mb-1 text-slate-700">{t('carrier')}</span>
-        <select name="carrier" defaultValue={carrierId} className={field}>
-          {carriers.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col text-sm">
-        <span className="mb-1 text-slate-700">{t('year')}</span>
-        <select name="year" defaultValue={year} className={field}>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col text-sm">
-        <span className="mb-1 text-slate-700">{t('quarter')}</span>
-        <select name="quarter" defaultValue={quarter} className={field}>
-          {[1, 2, 3, 4].map((q) => (
-            <option key={q} value={q}>
-              {t('quarterOption', { quarter: q })}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PickerSelect label={t('carrier')} name="carrier" defaultValue={carrierId} className={field}>
+        <CarrierOptions carriers={carriers} />
+      </PickerSelect>
+      <PickerSelect label={t('year')} name="year" defaultValue={year} className={field}>
+        <NumberOptions values={years} />
+      </PickerSelect>
+      <PickerSelect label={t('quarter')} name="quarter" defaultValue={quarter} className={field}>
+        <NumberOptions values={QUARTERS} label={(q) => t('quarterOption', { quarter: q })} />
+      </PickerSelect>
       <label className="flex items-center gap-2 py-1.5 text-sm text-slate-800">
         <input type="checkbox" name="missing" value="1" defaultChecked={missing} className="h-4 w-4" />
         {t('onlyMissing')}

@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
+import { CarrierOptions, NumberOptions, PickerSelect, QUARTERS } from '@/components/forms/picker-select';
 import { ImportResult, type ImportOutcome } from './import-result';
 
 type Kind = 'ventures' | 'reports';
@@ -130,36 +131,15 @@ export function ImportForm({ carriers, years, defaultYear, defaultQuarter }: { c
 
       {kind === 'reports' ? (
         <div className="flex flex-wrap gap-4">
-          <label className="flex flex-col text-sm">
-            <span className="mb-1 text-slate-700">{t('carrier')}</span>
-            <select name="carrier" value={carrier} disabled={pending} onChange={(e) => setCarrier(e.target.value)} className={fieldClass}>
-              {carriers.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col text-sm">
-            <span className="mb-1 text-slate-700">{t('year')}</span>
-            <select name="year" value={year} disabled={pending} onChange={(e) => setYear(e.target.value)} className={fieldClass}>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col text-sm">
-            <span className="mb-1 text-slate-700">{t('quarter')}</span>
-            <select name="quarter" value={quarter} disabled={pending} onChange={(e) => setQuarter(e.target.value)} className={fieldClass}>
-              {[1, 2, 3, 4].map((q) => (
-                <option key={q} value={q}>
-                  {t('quarterOption', { quarter: q })}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PickerSelect label={t('carrier')} name="carrier" value={carrier} disabled={pending} onChange={(e) => setCarrier(e.target.value)} className={fieldClass}>
+            <CarrierOptions carriers={carriers} />
+          </PickerSelect>
+          <PickerSelect label={t('year')} name="year" value={year} disabled={pending} onChange={(e) => setYear(e.target.value)} className={fieldClass}>
+            <NumberOptions values={years} />
+          </PickerSelect>
+          <PickerSelect label={t('quarter')} name="quarter" value={quarter} disabled={pending} onChange={(e) => setQuarter(e.target.value)} className={fieldClass}>
+            <NumberOptions values={QUARTERS} label={(q) => t('quarterOption', { quarter: q })} />
+          </PickerSelect>
         </div>
       ) : null}
 

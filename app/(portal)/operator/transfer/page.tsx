@@ -7,6 +7,7 @@ import { requireRole, scopeFor } from '@/lib/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { lastClosedQuarter } from '@/lib/domain/reporting';
 import { VENTURE_STAGES } from '@/lib/domain/stages';
+import { CarrierOptions, NumberOptions, PickerSelect, QUARTERS } from '@/components/forms/picker-select';
 import { ImportForm } from './import-form';
 
 export async function generateMetadata() {
@@ -15,6 +16,9 @@ export async function generateMetadata() {
 
 const fieldClass = 'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm';
 const buttonClass = 'rounded-md border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50';
+// The section sets the text size; the carrier takes a row of its own.
+const wide = 'flex w-full flex-col';
+const narrow = 'flex flex-col';
 
 /** Importing ventures or a quarter's reports from a workbook, and exporting them. */
 export default async function TransferPage() {
@@ -45,28 +49,18 @@ export default async function TransferPage() {
                 </h3>
                 <p className="mb-2 mt-1 text-slate-600">{t('export.venturesHint')}</p>
                 <form method="get" action="/api/operator/export/ventures" className="flex flex-wrap items-end gap-3">
-                  <label className="flex w-full flex-col">
-                    <span className="mb-1 text-slate-700">{t('import.carrier')}</span>
-                    <select name="carrier" defaultValue="" className={`${fieldClass} w-full`}>
-                      <option value="">{t('export.allCarriers')}</option>
-                      {choices.map((c) => (
-                        <option key={c.id} value={c.id}>
-                          {c.name}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <label className="flex flex-col">
-                    <span className="mb-1 text-slate-700">{t('export.stage')}</span>
-                    <select name="stage" defaultValue="" className={fieldClass}>
-                      <option value="">{t('export.allStages')}</option>
-                      {VENTURE_STAGES.map((s) => (
-                        <option key={s} value={s}>
-                          {tStages(s)}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+                  <PickerSelect label={t('import.carrier')} labelClassName={wide} name="carrier" defaultValue="" className={`${fieldClass} w-full`}>
+                    <option value="">{t('export.allCarriers')}</option>
+                    <CarrierOptions carriers={choices} />
+                  </PickerSelect>
+                  <PickerSelect label={t('export.stage')} labelClassName={narrow} name="stage" defaultValue="" className={fieldClass}>
+                    <option value="">{t('export.allStages')}</option>
+                    {VENTURE_STAGES.map((s) => (
+                      <option key={s} value={s}>
+                        {tStages(s)}
+                      </option>
+                    ))}
+                  </PickerSelect>
                   <button type="submit" className={buttonClass}>
                     {t('export.venturesLink')}
                   </button>
@@ -78,36 +72,15 @@ export default async function TransferPage() {
                 </h3>
                 <p className="mb-2 mt-1 text-slate-600">{t('export.reportsHint')}</p>
                 <form method="get" action="/api/operator/export/reports" className="flex flex-wrap items-end gap-3">
-                  <label className="flex w-full flex-col">
-                    <span className="mb-1 text-slate-700">{t('import.carrier')}</span>
-                    <select name="carrier" defaultValue={choices[0]?.id} className={`${fieldClass} w-full`}>
-                      {choices.map((c) => (
-                        <option key={c.id} value={c.id}>
-                          {c.name}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <label className="flex flex-col">
-                    <span className="mb-1 text-slate-700">{t('import.year')}</span>
-                    <select name="year" defaultValue={last.year} className={fieldClass}>
-                      {years.map((y) => (
-                        <option key={y} value={y}>
-                          {y}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <label className="flex flex-col">
-                    <span className="mb-1 text-slate-700">{t('import.quarter')}</span>
-                    <select name="quarter" defaultValue={last.quarter} className={fieldClass}>
-                      {[1, 2, 3, 4].map((q) => (
-                        <option key={q} value={q}>
-                          {t('import.quarterOption', { quarter: q })}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+                  <PickerSelect label={t('import.carrier')} labelClassName={wide} name="carrier" defaultValue={choices[0]?.id} className={`${fieldClass} w-full`}>
+                    <CarrierOptions carriers={choices} />
+                  </PickerSelect>
+                  <PickerSelect label={t('import.year')} labelClassName={narrow} name="year" defaultValue={last.year} className={fieldClass}>
+                    <NumberOptions values={years} />
+                  </PickerSelect>
+                  <PickerSelect label={t('import.quarter')} labelClassName={narrow} name="quarter" defaultValue={last.quarter} className={fieldClass}>
+                    <NumberOptions values={QUARTERS} label={(q) => t('import.quarterOption', { quarter: q })} />
+                  </PickerSelect>
                   <button type="submit" className={buttonClass}>
                     {t('export.reportsLink')}
                   </button>

@@ -11,7 +11,7 @@ import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { parseVentureFilters, ventureFilterParams, type VentureFilters, type VentureSort } from '@/lib/validation/venture-filters';
-import { Badge, limitTone } from './_ui/badges';
+import { Badge, limitTone } from '@/components/ui/badge';
 import { VentureFilterForm } from './_ui/filter-form';
 
 export async function generateMetadata() {

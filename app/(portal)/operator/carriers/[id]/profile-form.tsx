@@ -3,7 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
-import { useHydrated } from '@/components/forms/use-hydrated';
+import { describedBy, errorIdOf, FieldError, FormField } from '@/components/forms/field';
+import { SubmitBar, type Notice } from '@/components/forms/submit-bar';
 import { updateCarrierProfileAction } from './actions';
 
 type Initial = {
@@ -26,7 +27,6 @@ type Initial = {
   contactEmail: string;
 };
 type TextField = Exclude<keyof Initial, 'carrierId' | 'version' | 'focusIndustries' | 'specialised' | 'publicProfile'>;
-type Outcome = { kind: 'ok' | 'info' | 'error'; text: string } | null;
 
 /**
  * The operator's part of the carrier profile. Inputs are uncontrolled and the form is submitted
@@ -45,10 +45,9 @@ export function CarrierProfileForm({
   const router = useRouter();
   const id = useId();
   const [pending, start] = useTransition();
-  const hydrated = useHydrated();
   const [version, setVersion] = useState(initial.version);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<Notice>(null);
 
   function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -71,30 +70,19 @@ export function CarrierProfileForm({
   }
 
   const errorOf = (name: string) => errors[name]?.[0];
-  const describedBy = (name: string, hint?: string) =>
-    [errorOf(name) ? `${id}-${name}-error` : null, hint ?? null].filter(Boolean).join(' ') || undefined;
-
   function textField({ name, multiline, hint, type = 'text' }: { name: TextField; multiline?: boolean; hint?: string; type?: string }) {
     const common = {
       id: `${id}-${name}`,
       name,
       defaultValue: initial[name],
       'aria-invalid': errorOf(name) ? true : undefined,
-      'aria-describedby': describedBy(name, hint),
+      'aria-describedby': describedBy(errorOf(name) && errorIdOf(`${id}-${name}`), hint),
       className: `mt-1 block w-full rounded-md border px-3 py-2 text-sm ${errorOf(name) ? 'border-red-600' : 'border-slate-300'}`,
     };
     return (
-      <div className={multiline ? 'sm:col-span-2' : undefined}>
-        <label htmlFor={`${id}-${name}`} className="block text-sm font-medium text-slate-800">
-          {t(`fields.${name}`)}
-        </label>
+      <FormField controlId={common.id} label={t(`fields.${name}`)} error={errorOf(name)} className={multiline ? 'sm:col-span-2' : undefined}>
         {multiline ? <textarea rows={3} {...common} /> : <input type={type} autoComplete="off" {...common} />}
-        {errorOf(name) ? (
-          <p id={`${id}-${name}-error`} className="mt-1 text-sm text-red-700">
-            {errorOf(name)}
-          </p>
-        ) : null}
-      </div>
+      </FormField>
     );
   }
 
@@ -130,7 +118,7 @@ export function CarrierProfileForm({
         <p id={`${id}-seed-hint`} className="self-end pb-2 text-sm text-slate-600">
           {t('hints.seedFund', { wan: seedFundWan })}
         </p>
-        <fieldset className="sm:col-span-2" aria-describedby={errorOf('focusIndustries') ? `${id}-focusIndustries-error` : undefined}>
+        <fieldset className="sm:col-span-2" aria-describedby={errorOf('focusIndustries') ? errorIdOf(`${id}-focusIndustries`) : undefined}>
           <legend className="text-sm font-medium text-slate-800">{t('fields.focusIndustries')}</legend>
           <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
             {industries.map((i) => (
@@ -146,11 +134,7 @@ export function CarrierProfileForm({
               </label>
             ))}
           </div>
-          {errorOf('focusIndustries') ? (
-            <p id={`${id}-focusIndustries-error`} className="mt-1 text-sm text-red-700">
-              {errorOf('focusIndustries')}
-            </p>
-          ) : null}
+          <FieldError id={errorIdOf(`${id}-focusIndustries`)}>{errorOf('focusIndustries')}</FieldError>
         </fieldset>
         <label className="flex items-center gap-2 text-sm text-slate-800 sm:col-span-2">
           <input type="checkbox" name="specialised" defaultChecked={initial.specialised} className="h-4 w-4" />
@@ -167,23 +151,7 @@ export function CarrierProfileForm({
         {textField({ name: 'contactPhone', type: 'tel' })}
         {textField({ name: 'contactEmail', type: 'email' })}
       </fieldset>
-      <div className="flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          disabled={!hydrated || pending}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-        >
-          {pending ? t('saving') : t('save')}
-        </button>
-        <p role="status" className={`text-sm ${outcome?.kind === 'ok' ? 'text-emerald-800' : 'text-slate-700'}`}>
-          {outcome && outcome.kind !== 'error' ? outcome.text : ''}
-        </p>
-        {outcome?.kind === 'error' ? (
-          <p role="alert" className="text-sm text-red-700">
-            {outcome.text}
-          </p>
-        ) : null}
-      </div>
+      <SubmitBar pending={pending} label={t('save')} pendingLabel={t('saving')} notice={outcome} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
 import type { GraduationCandidate } from '@/db/queries/graduations';
-import { Badge } from './badge';
+import { Badge } from '@/components/ui/badge';
 import { MetCriteria } from './figures';
 
 /** The candidates: tenants meeting at least one criterion, with the figures behind it. */

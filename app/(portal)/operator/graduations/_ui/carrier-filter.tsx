@@ -1,3 +1,5 @@
+import { CarrierOptions, PickerSelect } from '@/components/forms/picker-select';
+
 /** A GET form choosing one of the operator's carriers (shown only when they run several). */
 export function CarrierFilter({
   label,
@@ -23,17 +25,10 @@ export function CarrierFilter({
     <form method="get" role="search" aria-label={label} className="mb-4 flex flex-wrap items-end gap-3">
       {Object.entries(hidden ?? {}).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       {carriers.length > 1 ? (
-        <label className="flex flex-col text-sm">
-          <span className="mb-1 text-slate-700">{carrierLabel}</span>
-          <select name="carrier" defaultValue={value ? String(value) : ''} className={field}>
-            <option value="">{anyLabel}</option>
-            {carriers.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PickerSelect label={carrierLabel} name="carrier" defaultValue={value ? String(value) : ''} className={field}>
+          <option value="">{anyLabel}</option>
+          <CarrierOptions carriers={carriers} />
+        </PickerSelect>
       ) : null}
       {children}
       <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">

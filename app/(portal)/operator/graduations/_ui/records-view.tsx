@@ -5,7 +5,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
 import type { GraduationListRow } from '@/db/queries/graduations';
 import { formatDate } from '@/lib/format';
-import { Badge, graduationTone } from './badge';
+import { Badge, graduationTone } from '@/components/ui/badge';
 import { fileSize } from './params';
 
 /** Graduations recorded by the operator, with the committee's verification status. */

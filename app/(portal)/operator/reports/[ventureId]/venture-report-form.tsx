@@ -3,12 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
-import { useHydrated } from '@/components/forms/use-hydrated';
+import { FormField } from '@/components/forms/field';
+import { SubmitBar, type Notice } from '@/components/forms/submit-bar';
 import { MONEY_FIELDS, REPORT_FIELDS, type ReportField } from '@/lib/validation/report-fields';
 import { saveQuarterAction } from '../actions';
 import { collectRowErrors, FiledStatus } from '../report-cells';
-
-type Outcome = { kind: 'ok' | 'info' | 'error'; text: string } | null;
 
 /** One venture's figures for the quarter, held to the grid's rules and saved the same way. */
 export function VentureReportForm({
@@ -34,12 +33,11 @@ export function VentureReportForm({
   const router = useRouter();
   const id = useId();
   const [pending, start] = useTransition();
-  const hydrated = useHydrated();
   const [values, setValues] = useState<Record<ReportField, string>>(
     () => inputs ?? (Object.fromEntries(REPORT_FIELDS.map((f) => [f, ''])) as Record<ReportField, string>),
   );
   const [cellErrors, setCellErrors] = useState<Partial<Record<ReportField, string>>>({});
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<Notice>(null);
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -68,11 +66,17 @@ export function VentureReportForm({
         {REPORT_FIELDS.map((f) => {
           const error = cellErrors[f];
           return (
-            <div key={f}>
-              <label htmlFor={`${id}-${f}`} className="block text-sm font-medium text-slate-800">
-                {t(`fields.${f}`)}
-                {MONEY_FIELDS.has(f) ? t('yuanUnit') : ''}
-              </label>
+            <FormField
+              key={f}
+              controlId={`${id}-${f}`}
+              label={
+                <>
+                  {t(`fields.${f}`)}
+                  {MONEY_FIELDS.has(f) ? t('yuanUnit') : ''}
+                </>
+              }
+              error={error}
+            >
               <input
                 id={`${id}-${f}`}
                 name={f}
@@ -87,32 +91,11 @@ export function VentureReportForm({
                   error ? 'border-red-600' : 'border-slate-300'
                 }`}
               />
-              {error ? (
-                <p id={`${id}-${f}-error`} className="mt-1 text-sm text-red-700">
-                  {error}
-                </p>
-              ) : null}
-            </div>
+            </FormField>
           );
         })}
       </div>
-      <div className="mt-5 flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          disabled={!hydrated || pending || filedElsewhere}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-        >
-          {pending ? t('saving') : t('single.save')}
-        </button>
-        <p role="status" className={`text-sm ${outcome?.kind === 'ok' ? 'text-emerald-800' : 'text-slate-700'}`}>
-          {outcome && outcome.kind !== 'error' ? outcome.text : ''}
-        </p>
-        {outcome?.kind === 'error' ? (
-          <p role="alert" className="text-sm text-red-700">
-            {outcome.text}
-          </p>
-        ) : null}
-      </div>
+      <SubmitBar pending={pending} label={t('single.save')} pendingLabel={t('saving')} notice={outcome} disabled={filedElsewhere} className="mt-5" />
     </form>
   );
 }

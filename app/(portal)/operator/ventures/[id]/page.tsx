@@ -7,7 +7,7 @@ import { getVentureDetail } from '@/db/queries/ventures';
 import { requireRole, scopeFor } from '@/lib/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format';
-import { Badge, limitTone } from '../_ui/badges';
+import { Badge, limitTone } from '@/components/ui/badge';
 import { ApplicationsSection, FinancingSection, GraduationsSection, HistorySection, ReportsSection } from '../_ui/detail-sections';
 import { orNotFound, ventureIdFrom } from '../_ui/load';
 

@@ -3,7 +3,7 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/table';
 import type { VentureDetail } from '@/db/queries/ventures';
 import { formatDate, formatInt, formatWan } from '@/lib/format';
-import { Badge, graduationTone } from './badges';
+import { Badge, graduationTone } from '@/components/ui/badge';
 
 /** The sections of a venture's page below its profile: one card per kind of record. */
 type Props = { detail: VentureDetail };

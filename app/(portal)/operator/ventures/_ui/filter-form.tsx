@@ -1,21 +1,11 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { CarrierOptions, PickerSelect } from '@/components/forms/picker-select';
 import { VENTURE_STAGES } from '@/lib/domain/stages';
 import { INDUSTRIES } from '@/lib/validation/venture';
 import type { VentureFilters } from '@/lib/validation/venture-filters';
 
 const field = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
-
-function Select({ label, name, value, children }: { label: string; name: string; value: string; children: React.ReactNode }) {
-  return (
-    <label className="flex flex-col text-sm">
-      <span className="mb-1 text-slate-700">{label}</span>
-      <select name={name} defaultValue={value} className={field}>
-        {children}
-      </select>
-    </label>
-  );
-}
 
 const flagValue = (b: boolean | undefined) => (b === undefined ? '' : b ? '1' : '0');
 
@@ -40,45 +30,41 @@ export async function VentureFilterForm({
         <span className="mb-1 text-slate-700">{t('q')}</span>
         <input type="search" name="q" defaultValue={filters.q ?? ''} placeholder={t('qPlaceholder')} className={`${field} w-60`} />
       </label>
-      <Select label={t('carrier')} name="carrier" value={filters.carrierId ? String(filters.carrierId) : ''}>
+      <PickerSelect label={t('carrier')} name="carrier" className={field} defaultValue={filters.carrierId ? String(filters.carrierId) : ''}>
         <option value="">{t('anyCarrier')}</option>
-        {carriers.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
-      </Select>
-      <Select label={t('stage')} name="stage" value={filters.stage ?? ''}>
+        <CarrierOptions carriers={carriers} />
+      </PickerSelect>
+      <PickerSelect label={t('stage')} name="stage" className={field} defaultValue={filters.stage ?? ''}>
         <option value="">{t('any')}</option>
         {VENTURE_STAGES.map((s) => (
           <option key={s} value={s}>
             {tStages(s)}
           </option>
         ))}
-      </Select>
-      <Select label={t('industry')} name="industry" value={filters.industry ?? ''}>
+      </PickerSelect>
+      <PickerSelect label={t('industry')} name="industry" className={field} defaultValue={filters.industry ?? ''}>
         <option value="">{t('any')}</option>
         {INDUSTRIES.map((i) => (
           <option key={i} value={i}>
             {tIndustries(i)}
           </option>
         ))}
-      </Select>
-      <Select label={t('highTech')} name="highTech" value={flagValue(filters.highTech)}>
+      </PickerSelect>
+      <PickerSelect label={t('highTech')} name="highTech" className={field} defaultValue={flagValue(filters.highTech)}>
         <option value="">{t('any')}</option>
         <option value="1">{t('yes')}</option>
         <option value="0">{t('no')}</option>
-      </Select>
-      <Select label={t('warnings')} name="warnings" value={flagValue(filters.warnings)}>
+      </PickerSelect>
+      <PickerSelect label={t('warnings')} name="warnings" className={field} defaultValue={flagValue(filters.warnings)}>
         <option value="">{t('any')}</option>
         <option value="1">{t('withWarnings')}</option>
         <option value="0">{t('withoutWarnings')}</option>
-      </Select>
-      <Select label={t('limit')} name="limit" value={filters.limit ?? ''}>
+      </PickerSelect>
+      <PickerSelect label={t('limit')} name="limit" className={field} defaultValue={filters.limit ?? ''}>
         <option value="">{t('any')}</option>
         <option value="due_soon">{t('limitDueSoon')}</option>
         <option value="overdue">{t('limitOverdue')}</option>
-      </Select>
+      </PickerSelect>
       <label className="flex flex-col text-sm">
         <span className="mb-1 text-slate-700">{t('entered')}</span>
         <input

@@ -1,6 +1,10 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { openResidencyOfVenture } from '@/db/queries/residencies';
+import { requireRole, scopeFor } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
+import { id as idSchema } from '@/lib/validation/fields';
 
 /** A venture id from the URL; anything else is a page that does not exist. */
 export function ventureIdFrom(raw: string): number {
@@ -17,3 +21,16 @@ export async function orNotFound<T>(load: Promise<T>): Promise<T> {
     throw e;
   }
 }
+
+/** The open stay of the venture in the URL, among the operator's carriers; otherwise the not-found page. */
+export async function openStayFrom(params: Promise<{ id: string }>) {
+  const scope = await scopeFor(await requireRole('operator'));
+  const parsed = idSchema.safeParse((await params).id);
+  if (!parsed.success) notFound();
+  const stay = await openResidencyOfVenture(getDb(), scope, parsed.data);
+  if (!stay) notFound();
+  return { scope, stay };
+}
+
+/** A carrier's name in the page's language (the Chinese name when there is no English one). */
+export const localName = (locale: string, c: { name: string; nameEn: string | null }) => (locale === 'en' ? (c.nameEn ?? c.name) : c.name);

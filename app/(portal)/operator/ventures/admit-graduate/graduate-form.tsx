@@ -3,7 +3,9 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useId, useState, useTransition } from 'react';
-import { controlProps, Field, outcomeOf, OutcomeMessage, SubmitButton, WarningList, type Outcome } from '@/components/residency/form-fields';
+import { controlProps, Field, outcomeOf, OutcomeMessage, type Outcome } from '@/components/forms/field';
+import { SubmitButton } from '@/components/forms/submit-bar';
+import { CarrierField, CreditCodeField, SpaceFields, WarningList } from '@/components/residency/form-fields';
 import { admitGraduateAction } from './actions';
 
 /** An accelerator admits a graduated company by its credit code. */
@@ -59,36 +61,13 @@ export function GraduateForm({ accelerators, today }: { accelerators: { id: numb
     <form onSubmit={submit} noValidate aria-label={t('graduate.title')} className="space-y-5">
       <OutcomeMessage outcome={outcome} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field formId={formId} name="creditCode" label={t('fields.creditCode')} hint={t('fields.creditCodeHint')} outcome={outcome}>
-          <input
-            {...p('creditCode', true)}
-            value={values.creditCode}
-            onChange={set('creditCode')}
-            maxLength={24}
-            autoComplete="off"
-            spellCheck={false}
-            className={`${p('creditCode').className} font-mono uppercase`}
-          />
-        </Field>
-        <Field formId={formId} name="carrierId" label={t('fields.accelerator')} outcome={outcome}>
-          <select {...p('carrierId')} value={values.carrierId} onChange={set('carrierId')}>
-            {accelerators.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <CreditCodeField formId={formId} outcome={outcome} value={values.creditCode} onChange={set('creditCode')} />
+        <CarrierField formId={formId} outcome={outcome} label={t('fields.accelerator')} carriers={accelerators} value={values.carrierId} onChange={set('carrierId')} />
         <Field formId={formId} name="enteredOn" label={t('fields.enteredOn')} outcome={outcome}>
           <input {...p('enteredOn')} type="date" max={today} value={values.enteredOn} onChange={set('enteredOn')} />
         </Field>
         <div className="grid grid-cols-2 gap-4">
-          <Field formId={formId} name="areaM2" label={t('fields.areaM2')} outcome={outcome}>
-            <input {...p('areaM2')} inputMode="numeric" value={values.areaM2} onChange={set('areaM2')} />
-          </Field>
-          <Field formId={formId} name="workstations" label={t('fields.workstations')} outcome={outcome}>
-            <input {...p('workstations')} inputMode="numeric" value={values.workstations} onChange={set('workstations')} />
-          </Field>
+          <SpaceFields formId={formId} outcome={outcome} values={values} onChange={set} />
         </div>
       </div>
       <SubmitButton pending={pending} label={t('graduate.submit')} pendingLabel={t('common.submitting')} />

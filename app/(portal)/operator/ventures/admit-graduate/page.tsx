@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { carriersForResidency } from '@/db/queries/admission';
 import { requireRole, scopeFor } from '@/lib/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
+import { localName } from '../_ui/load';
 import { GraduateForm } from './graduate-form';
 
 export async function generateMetadata() {
@@ -34,7 +35,7 @@ export default async function AdmitGraduatePage() {
         <Card className="max-w-3xl">
           <p className="mb-5 text-sm text-slate-700">{t('intro')}</p>
           <GraduateForm
-            accelerators={accelerators.map((c) => ({ id: c.id, name: locale === 'en' ? (c.nameEn ?? c.name) : c.name }))}
+            accelerators={accelerators.map((c) => ({ id: c.id, name: localName(locale, c) }))}
             today={todayInShanghai()}
           />
         </Card>

@@ -3,7 +3,9 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useId, useState, useTransition } from 'react';
-import { controlProps, Field, labelClass, outcomeOf, OutcomeMessage, SubmitButton, WarningList, type Outcome } from '@/components/residency/form-fields';
+import { controlProps, Field, labelClass, outcomeOf, OutcomeMessage, type Outcome } from '@/components/forms/field';
+import { SubmitButton } from '@/components/forms/submit-bar';
+import { CarrierField, CreditCodeField, SpaceFields, WarningList } from '@/components/residency/form-fields';
 import { INDUSTRIES, TALENT_FLAGS } from '@/lib/validation/venture';
 import { admitVenture } from './actions';
 
@@ -125,33 +127,20 @@ export function AdmissionForm({ carriers, today }: { carriers: AdmissionCarrier[
       </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field formId={formId} name="carrierId" label={t('fields.carrier')} outcome={outcome}>
-          <select {...p('carrierId')} value={values.carrierId} onChange={set('carrierId')}>
-            {carriers
-              .filter((c) => c.kind === carrierKindOf(values.kind))
-              .map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-          </select>
-        </Field>
+        <CarrierField
+          formId={formId}
+          outcome={outcome}
+          label={t('fields.carrier')}
+          carriers={carriers.filter((c) => c.kind === carrierKindOf(values.kind))}
+          value={values.carrierId}
+          onChange={set('carrierId')}
+        />
         <Field formId={formId} name="name" label={t(company ? 'fields.companyName' : 'fields.teamName')} outcome={outcome}>
           <input {...p('name')} value={values.name} onChange={set('name')} maxLength={100} autoComplete="off" />
         </Field>
         {company ? (
           <>
-            <Field formId={formId} name="creditCode" label={t('fields.creditCode')} hint={t('fields.creditCodeHint')} outcome={outcome}>
-              <input
-                {...p('creditCode', true)}
-                value={values.creditCode}
-                onChange={set('creditCode')}
-                maxLength={24}
-                autoComplete="off"
-                spellCheck={false}
-                className={`${p('creditCode').className} font-mono uppercase`}
-              />
-            </Field>
+            <CreditCodeField formId={formId} outcome={outcome} value={values.creditCode} onChange={set('creditCode')} />
             <Field formId={formId} name="foundedOn" label={t('fields.foundedOn')} outcome={outcome}>
               <input {...p('foundedOn')} type="date" max={today} value={values.foundedOn} onChange={set('foundedOn')} />
             </Field>
@@ -184,12 +173,7 @@ export function AdmissionForm({ carriers, today }: { carriers: AdmissionCarrier[
             ))}
           </div>
         </fieldset>
-        <Field formId={formId} name="areaM2" label={t('fields.areaM2')} outcome={outcome}>
-          <input {...p('areaM2')} inputMode="numeric" value={values.areaM2} onChange={set('areaM2')} />
-        </Field>
-        <Field formId={formId} name="workstations" label={t('fields.workstations')} outcome={outcome}>
-          <input {...p('workstations')} inputMode="numeric" value={values.workstations} onChange={set('workstations')} />
-        </Field>
+        <SpaceFields formId={formId} outcome={outcome} values={values} onChange={set} />
       </div>
       <SubmitButton pending={pending} label={t('new.submit')} pendingLabel={t('common.submitting')} />
     </form>

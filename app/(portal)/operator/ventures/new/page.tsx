@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { carriersForResidency } from '@/db/queries/admission';
 import { requireRole, scopeFor } from '@/lib/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
+import { localName } from '../_ui/load';
 import { AdmissionForm } from './admission-form';
 
 export async function generateMetadata() {
@@ -23,7 +24,7 @@ export default async function NewVenturePage() {
   ]);
   const admitting = carriers
     .filter((c) => c.kind !== 'accelerator')
-    .map((c) => ({ id: c.id, kind: c.kind as 'nursery' | 'incubator', name: locale === 'en' ? (c.nameEn ?? c.name) : c.name }));
+    .map((c) => ({ id: c.id, kind: c.kind as 'nursery' | 'incubator', name: localName(locale, c) }));
   const runsAccelerator = carriers.some((c) => c.kind === 'accelerator');
   const link = 'text-sm font-medium text-brand-700 underline hover:text-brand-800';
   const headerLinks = (

@@ -11,7 +11,7 @@ import { todayInShanghai } from '@/lib/domain/dates';
 import type { CriterionResult } from '@/lib/domain/graduation';
 import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
-import { Badge } from '../../_ui/badge';
+import { Badge } from '@/components/ui/badge';
 import { criterionFigure } from '../../_ui/figures';
 import { GraduationForm } from './graduation-form';
 

@@ -6,7 +6,8 @@ import { useId, useState, useTransition } from 'react';
 import { INDUSTRIES, TALENT_FLAGS } from '@/lib/validation/venture';
 import { saveVenture } from './actions';
 import { FinancingEditor, type FinancingRow } from './financing-editor';
-import { errorsFor, FieldError, fieldProps, OutcomeMessage, type Outcome } from './form-bits';
+import { errorsFor, type Outcome } from '@/components/forms/field';
+import { FieldError, fieldProps, OutcomeMessage } from './form-bits';
 
 export type VentureFormValues = {
   industry: string;

@@ -5,7 +5,8 @@ import { useId, useState, useTransition } from 'react';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { addVentureFinancing, removeVentureFinancing } from './actions';
-import { FieldError, fieldProps, OutcomeMessage, type Outcome } from './form-bits';
+import type { Outcome } from '@/components/forms/field';
+import { FieldError, fieldProps, OutcomeMessage } from './form-bits';
 
 export type FinancingRow = { id: number; receivedOn: string; amountFen: number; investor: string };
 const EMPTY = { receivedOn: '', amountFen: '', investor: '' };

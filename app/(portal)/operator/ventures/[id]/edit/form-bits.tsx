@@ -1,16 +1,6 @@
-import type { ActionResult } from '@/lib/action';
+import { errorIdOf, errorsFor, FieldError as ErrorText, type Outcome } from '@/components/forms/field';
 
 /** Pieces shared by the edit forms: errors next to their field, and the outcome of a save. */
-export type Outcome = Pick<ActionResult<unknown>, 'ok' | 'message'> & { fieldErrors?: Record<string, string[]> };
-
-/** A field's messages, including those of its items (talentFlags.0 belongs to talentFlags). */
-export function errorsFor(outcome: Outcome | null, name: string): string[] {
-  if (!outcome || outcome.ok || !outcome.fieldErrors) return [];
-  return Object.entries(outcome.fieldErrors)
-    .filter(([k]) => k === name || k.startsWith(`${name}.`))
-    .flatMap(([, v]) => v);
-}
-
 export function fieldProps(formId: string, name: string, outcome: Outcome | null) {
   const invalid = errorsFor(outcome, name).length > 0;
   return {
@@ -24,13 +14,7 @@ export function fieldProps(formId: string, name: string, outcome: Outcome | null
 
 /** The first message only: a blank date is "required", not also "not a date". */
 export function FieldError({ formId, name, outcome }: { formId: string; name: string; outcome: Outcome | null }) {
-  const messages = errorsFor(outcome, name);
-  if (!messages.length) return null;
-  return (
-    <p id={`${formId}-${name}-error`} className="mt-1 text-sm text-red-700">
-      {messages[0]}
-    </p>
-  );
+  return <ErrorText id={errorIdOf(`${formId}-${name}`)}>{errorsFor(outcome, name)[0]}</ErrorText>;
 }
 
 export function OutcomeMessage({ outcome }: { outcome: Outcome | null }) {

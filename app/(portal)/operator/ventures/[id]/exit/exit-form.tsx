@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
-import { controlProps, Field, labelClass, outcomeOf, OutcomeMessage, SubmitButton, type Outcome } from '@/components/residency/form-fields';
+import { controlProps, Field, labelClass, outcomeOf, OutcomeMessage, type Outcome } from '@/components/forms/field';
+import { SubmitButton } from '@/components/forms/submit-bar';
 import type { EndReason } from '@/lib/domain/residency';
 import { endStay } from './actions';
 

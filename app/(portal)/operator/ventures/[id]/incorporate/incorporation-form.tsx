@@ -3,7 +3,9 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useId, useState, useTransition } from 'react';
-import { controlProps, Field, outcomeOf, OutcomeMessage, SubmitButton, WarningList, type Outcome } from '@/components/residency/form-fields';
+import { controlProps, Field, outcomeOf, OutcomeMessage, type Outcome } from '@/components/forms/field';
+import { SubmitButton } from '@/components/forms/submit-bar';
+import { CarrierField, CreditCodeField, SpaceFields, WarningList } from '@/components/residency/form-fields';
 import { incorporate } from './actions';
 
 /** The company a nursery team registered, and the operator's incubator it moves into. */
@@ -66,39 +68,16 @@ export function IncorporationForm(props: {
         <Field formId={formId} name="name" label={t('fields.companyName')} outcome={outcome}>
           <input {...p('name')} value={values.name} onChange={set('name')} maxLength={100} autoComplete="off" />
         </Field>
-        <Field formId={formId} name="creditCode" label={t('fields.creditCode')} hint={t('fields.creditCodeHint')} outcome={outcome}>
-          <input
-            {...p('creditCode', true)}
-            value={values.creditCode}
-            onChange={set('creditCode')}
-            maxLength={24}
-            autoComplete="off"
-            spellCheck={false}
-            className={`${p('creditCode').className} font-mono uppercase`}
-          />
-        </Field>
+        <CreditCodeField formId={formId} outcome={outcome} value={values.creditCode} onChange={set('creditCode')} />
         <Field formId={formId} name="foundedOn" label={t('fields.foundedOn')} outcome={outcome}>
           <input {...p('foundedOn')} type="date" max={props.today} value={values.foundedOn} onChange={set('foundedOn')} />
         </Field>
-        <Field formId={formId} name="carrierId" label={t('fields.incubator')} outcome={outcome}>
-          <select {...p('carrierId')} value={values.carrierId} onChange={set('carrierId')}>
-            {props.incubators.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <CarrierField formId={formId} outcome={outcome} label={t('fields.incubator')} carriers={props.incubators} value={values.carrierId} onChange={set('carrierId')} />
         <Field formId={formId} name="enteredOn" label={t('fields.enteredOn')} outcome={outcome}>
           <input {...p('enteredOn')} type="date" min={props.nurseryEnteredOn} max={props.today} value={values.enteredOn} onChange={set('enteredOn')} />
         </Field>
         <div className="grid grid-cols-2 gap-4">
-          <Field formId={formId} name="areaM2" label={t('fields.areaM2')} outcome={outcome}>
-            <input {...p('areaM2')} inputMode="numeric" value={values.areaM2} onChange={set('areaM2')} />
-          </Field>
-          <Field formId={formId} name="workstations" label={t('fields.workstations')} outcome={outcome}>
-            <input {...p('workstations')} inputMode="numeric" value={values.workstations} onChange={set('workstations')} />
-          </Field>
+          <SpaceFields formId={formId} outcome={outcome} values={values} onChange={set} />
         </div>
       </div>
       <SubmitButton pending={pending} label={t('incorporate.submit')} pendingLabel={t('common.submitting')} />

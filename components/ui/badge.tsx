@@ -12,8 +12,10 @@ export function Badge({ tone = 'neutral', children }: { tone?: Tone; children: R
   return <span className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${TONES[tone]}`}>{children}</span>;
 }
 
-export const limitTone = (status: 'ok' | 'due_soon' | 'overdue'): Tone =>
-  status === 'overdue' ? 'bad' : status === 'due_soon' ? 'warn' : 'good';
+export function limitTone(status: 'ok' | 'due_soon' | 'overdue'): Tone {
+  return status === 'overdue' ? 'bad' : status === 'due_soon' ? 'warn' : 'good';
+}
 
-export const graduationTone = (status: 'pending' | 'verified' | 'rejected'): Tone =>
-  status === 'verified' ? 'good' : status === 'rejected' ? 'bad' : 'warn';
+export function graduationTone(status: 'pending' | 'verified' | 'rejected'): Tone {
+  return status === 'verified' ? 'good' : status === 'rejected' ? 'bad' : 'warn';
+}
