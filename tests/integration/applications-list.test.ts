@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { listForOperator, submitApplication } from '@/db/queries/applications';
+import { appliedProgrammeChoices, liveApplicationsIn } from '@/db/queries/application-choices';
+import { listForOperator, submitApplication, withdrawApplication } from '@/db/queries/applications';
 import { applications } from '@/db/schema';
 import { openTestDatabase } from '../helpers/db';
 import { TODAY, WAN, draftFor, makeProgramme, makeSubsidyWorld, type SubsidyWorld } from '../helpers/subsidy-fixtures';
@@ -67,5 +68,20 @@ describe('listForOperator', () => {
     const second = await list({ pageSize: 2, page: 2 });
     expect(first.total).toBe(3);
     expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual([ids.submitted, ids.large, ids.small]);
+  });
+});
+
+describe('the choices of the applications pages', () => {
+  it('offers the programmes the operator applied to, newest year first', async () => {
+    expect((await appliedProgrammeChoices(w.db, w.scope)).map((p) => p.id)).toEqual([programmes.a, programmes.b]);
+  });
+
+  it('lists the applications that still count in a programme, leaving out withdrawn ones', async () => {
+    const live = await liveApplicationsIn(w.db, w.scope, [programmes.a]);
+    expect(live.map((a) => a.id)).toEqual([ids.small, ids.large]);
+    const gone = await draftFor(w, programmes.a, 3 * WAN);
+    await withdrawApplication(w.db, w.operator, w.scope, { applicationId: gone.id, version: gone.version }, TODAY);
+    expect((await liveApplicationsIn(w.db, w.scope, [programmes.a])).map((a) => a.id)).toEqual([ids.small, ids.large]);
+    expect(await liveApplicationsIn(w.db, w.scope, [])).toEqual([]);
   });
 });
