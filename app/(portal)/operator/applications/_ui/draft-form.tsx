@@ -169,7 +169,7 @@ export function DraftForm(props: Props) {
           </div>
           <div>
             <label htmlFor={`${id}-applicant`} className={label}>
-              {programme && (programme as DraftProgramme).applicantType === 'venture' ? t('applicantVenture') : t('applicantCarrier')}
+              {!programme ? t('applicant') : (programme as DraftProgramme).applicantType === 'venture' ? t('applicantVenture') : t('applicantCarrier')}
             </label>
             <select
               id={`${id}-applicant`}
