@@ -68,7 +68,7 @@ test.describe('subsidy applications (operator)', () => {
     await page.getByRole('button', { name: '提交申请' }).click();
     await expect(page.getByRole('status').filter({ hasText: '申请已提交' })).toBeVisible();
     await expect(page.getByText('已提交', { exact: true }).first()).toBeVisible();
-    await expect(page.getByText('等待科委受理')).toBeVisible();
+    await expect(page.getByText('等待科委受理，无需操作；受理前可撤回')).toBeVisible();
     await expect(page.getByText('草稿 → 已提交')).toBeVisible();
     // Submitted: read-only, no edit, submit or delete; withdrawing is still possible.
     await expect(page.getByRole('button', { name: '提交申请' })).toHaveCount(0);
@@ -134,7 +134,7 @@ test.describe('subsidy applications (operator)', () => {
     await expect(page.getByLabel('申请金额（元）')).toHaveValue('250000.00');
     await page.getByLabel('申请金额（元）').fill('12万');
     await page.getByRole('button', { name: '保存修改' }).click();
-    await expect(page.getByRole('alert')).toBeVisible();
+    await expect(page.getByRole('form', { name: '修改申请' }).getByRole('alert')).toBeVisible();
     await expect(page.getByLabel('申请金额（元）')).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByLabel('申请金额（元）')).toHaveValue('12万');
     await expect(page.getByLabel('申请用途')).toHaveValue('超过上限的申请');
