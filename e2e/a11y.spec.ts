@@ -23,6 +23,15 @@ const PAGES: { path: string; as: AccountKey | null }[] = [
   { path: '/operator/graduations?view=recorded', as: 'operator' },
   { path: '/operator/limits', as: 'operator' },
   { path: '/operator/limits?status=overdue', as: 'operator' },
+  { path: '/operator/applications', as: 'operator' },
+  { path: '/operator/applications?status=submitted&sort=requested&dir=desc', as: 'operator' },
+  { path: '/operator/applications?status=accepted&carrier=999999', as: 'operator' }, // nothing matches
+  { path: '/operator/applications/programmes', as: 'operator' },
+  { path: '/operator/applications/new', as: 'operator' },
+  { path: '/operator/applications/1', as: 'operator' }, // the demo draft of operator1's incubator
+  { path: '/operator/applications/1/edit', as: 'operator' },
+  { path: '/notifications', as: 'operator' },
+  { path: '/notifications', as: 'committee' },
   { path: '/committee', as: 'committee' },
   { path: '/admin', as: 'admin' },
   { path: '/admin?role=nobody&q=zzzz', as: 'admin' },

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { LanguageSwitch } from '@/components/shell/language-switch';
 import { NavLink } from '@/components/shell/nav-link';
+import { NotificationBell } from '@/components/shell/notification-bell';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { requireUser } from '@/lib/authz';
 import { homeFor, type Role } from '@/lib/roles';
@@ -66,6 +67,7 @@ export default async function PortalLayout({ children }: { children: React.React
               <span className="font-medium">{user.name}</span>
               <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{tRoles(user.role)}</span>
             </span>
+            <NotificationBell userId={user.id} />
             <LanguageSwitch />
             <SignOutButton label={t('signOut')} />
           </div>

@@ -1,5 +1,5 @@
 import 'server-only';
-import { aliasedTable, and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '@/lib/audit';
 import type { ApplicationStatus, WorkflowDecision } from '@/lib/domain/workflow';
 import { notFound } from '@/lib/errors';
@@ -14,9 +14,32 @@ export type OperatorListFilter = {
   year?: number;
   status?: ApplicationStatus;
   carrierId?: number;
+  /** Most recently changed first when not given. */
+  sort?: OperatorListSort;
+  dir?: 'asc' | 'desc';
   page: number;
   pageSize: number;
 };
+
+export const OPERATOR_LIST_SORTS = ['updated', 'submitted', 'requested', 'refNo'] as const;
+export type OperatorListSort = (typeof OPERATOR_LIST_SORTS)[number];
+
+const SORT_COLUMNS = {
+  updated: applications.updatedAt,
+  submitted: applications.submittedAt,
+  requested: applications.requestedFen,
+  refNo: applications.refNo,
+} as const;
+
+/** The chosen order, ties broken by id; never-submitted drafts come last either way. */
+function listOrder(f: OperatorListFilter): SQL[] {
+  const sort = f.sort ?? 'updated';
+  const dir = f.dir ?? (sort === 'refNo' ? 'asc' : 'desc');
+  const by = dir === 'asc' ? asc : desc;
+  const column = SORT_COLUMNS[sort];
+  const nullsLast = sort === 'submitted' ? [sql`${column} IS NULL`] : [];
+  return [...nullsLast, by(column), by(applications.id)];
+}
 
 export type ApplicationListRow = {
   id: number;
@@ -26,6 +49,7 @@ export type ApplicationListRow = {
   programNameZh: string;
   programNameEn: string;
   year: number;
+  fundingMode: 'pre_funded' | 'post_subsidy';
   carrierId: number;
   carrierName: string;
   ventureId: number | null;
@@ -48,6 +72,7 @@ const listColumns = {
   programNameZh: programs.nameZh,
   programNameEn: programs.nameEn,
   year: programs.year,
+  fundingMode: programs.fundingMode,
   carrierId: carriers.id,
   carrierName: carriers.name,
   ventureId: ventures.id,
@@ -62,7 +87,7 @@ const listColumns = {
   version: applications.version,
 };
 
-/** The applications of the scope's carriers, most recently changed first. */
+/** The applications of the scope's carriers, in the chosen order (most recently changed first by default). */
 export async function listForOperator(db: DbOrTx, scope: Scope, f: OperatorListFilter): Promise<{ rows: ApplicationListRow[]; total: number }> {
   const where = and(
     carrierCondition(scope, applications.carrierId),
@@ -79,7 +104,7 @@ export async function listForOperator(db: DbOrTx, scope: Scope, f: OperatorListF
       .innerJoin(carriers, eq(carriers.id, applications.carrierId))
       .leftJoin(ventures, eq(ventures.id, applications.ventureId))
       .where(where)
-      .orderBy(desc(applications.updatedAt), desc(applications.id))
+      .orderBy(...listOrder(f))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
     db.select({ n: count() }).from(applications).innerJoin(programs, eq(programs.id, applications.programId)).where(where),
@@ -89,7 +114,6 @@ export async function listForOperator(db: DbOrTx, scope: Scope, f: OperatorListF
 
 export type ApplicationDetail = ApplicationListRow & {
   purpose: string;
-  fundingMode: 'pre_funded' | 'post_subsidy';
   capFen: number;
   requiredDocuments: string[];
   decisionReason: string | null;
@@ -119,7 +143,6 @@ export async function getApplication(db: DbOrTx, actor: Actor, scope: Scope, app
     .select({
       ...listColumns,
       purpose: applications.purpose,
-      fundingMode: programs.fundingMode,
       capFen: programs.capFen,
       requiredDocuments: programs.requiredDocuments,
       decisionReason: applications.decisionReason,

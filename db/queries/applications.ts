@@ -10,7 +10,7 @@ import { applicationEvents, applications, attachments, carriers, indicators, pro
 import { advance, applicantBlacklisted, decisionFor, loadStepRow, prepareStep, recordStep } from './application-steps';
 import { assertOperatorOf } from './scope';
 
-export { listForOperator, getApplication, type ApplicationListRow, type ApplicationDetail, type OperatorListFilter } from './application-reads';
+export { listForOperator, getApplication, OPERATOR_LIST_SORTS, type ApplicationListRow, type ApplicationDetail, type OperatorListFilter, type OperatorListSort } from './application-reads';
 export { addAttachment, removeAttachment, attachmentFile, type AttachmentInput } from './application-files';
 export { reviewQueue, acceptApplication, returnToApplicant, reviewApplication, decideApplication, type QueueFilter, type QueueRow } from './application-review';
 export { payApplication, inspectApplication } from './application-funding';
