@@ -121,8 +121,8 @@ export async function advance(tx: Tx, row: StepRow, change: ApplicationChange): 
   return moved.version;
 }
 
-export const operatorLink = (id: number) => `/operator/subsidies/${id}`;
-export const committeeLink = (id: number) => `/committee/subsidies/${id}`;
+export const operatorLink = (id: number) => `/operator/applications/${id}`;
+export const committeeLink = (id: number) => `/committee/applications/${id}`;
 
 /**
  * The trace of a step: the timeline event, the audit entry, and notifications when the status

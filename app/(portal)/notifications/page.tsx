@@ -22,7 +22,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 /** Where a notification about an application leads this user: their own area's application page. */
 function linkFor(role: Role, link: string | null): string | null {
   if (!link || !link.startsWith('/')) return null;
-  const application = /^\/(?:operator|committee)\/(?:subsidies|applications)\/(\d+)$/.exec(link);
+  const application = /^\/(?:operator|committee)\/applications\/(\d+)$/.exec(link);
   if (!application) return link;
   if (role === 'operator') return `/operator/applications/${application[1]}`;
   if (role === 'committee') return `/committee/applications/${application[1]}`;

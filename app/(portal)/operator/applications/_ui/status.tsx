@@ -1,5 +1,5 @@
 import type { ApplicationStatus, FundingMode } from '@/lib/domain/workflow';
-import { Badge, type Tone } from '../../ventures/_ui/badges';
+import { Badge, type Tone } from '@/components/ui/badge';
 
 const TONE: Record<ApplicationStatus, Tone> = {
   draft: 'neutral',

@@ -8,7 +8,7 @@ import { openProgrammesFor, type OpenProgramme, type ProgrammeApplicant } from '
 import { requireRole, scopeFor } from '@/lib/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate, formatWan } from '@/lib/format';
-import { Badge } from '../../ventures/_ui/badges';
+import { Badge } from '@/components/ui/badge';
 import { documentLabel } from '../_ui/documents';
 import { ApplicationTabs } from '../_ui/tabs';
 
