@@ -117,6 +117,7 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: P
             </Link>
           </div>
         </form>
+        <p className="mb-2 text-sm text-slate-600">{t('unitNote')}</p>
         {list.length === 0 ? (
           <EmptyState>{filtered || total > 0 ? t('emptyFiltered') : t('empty')}</EmptyState>
         ) : (
@@ -141,8 +142,12 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: P
                   <div className="min-w-44">
                     {locale === 'en' ? r.nameEn : r.nameZh}
                     <div className="mt-0.5 flex flex-wrap gap-1 text-xs text-slate-600">
-                      <span>{r.year}</span>·<span>{tr(`categories.${r.category}`)}</span>·<span>{tr(`applicantTypes.${r.applicantType}`)}</span>
+                      <span>{tr(`categories.${r.category}`)}</span>·<span>{tr(`applicantTypes.${r.applicantType}`)}</span>
                     </div>
+                    <div className="whitespace-nowrap text-xs text-slate-600">
+                      {formatDate(r.opensOn)} – {formatDate(r.closesOn)}
+                    </div>
+                    <div className="text-xs text-slate-600">{t('capLine', { cap: formatWan(r.capFen) })}</div>
                   </div>
                 ),
               },
@@ -152,20 +157,10 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: P
                 cell: (r) => <Badge tone={r.fundingMode === 'post_subsidy' ? 'brand' : 'neutral'}>{tr(`modes.${r.fundingMode}`)}</Badge>,
               },
               { key: 'status', header: t('status'), cell: (r) => <Badge tone={r.status === 'open' ? 'good' : 'neutral'}>{tr(`programmeStatus.${r.status}`)}</Badge> },
-              {
-                key: 'period',
-                header: t('period'),
-                cell: (r) => (
-                  <span className="whitespace-nowrap">
-                    {formatDate(r.opensOn)} – {formatDate(r.closesOn)}
-                  </span>
-                ),
-              },
-              { key: 'cap', header: t('cap'), numeric: true, cell: (r) => formatWan(r.capFen) },
-              { key: 'budget', header: t('budget'), numeric: true, cell: (r) => formatWan(r.budgetFen) },
-              { key: 'committed', header: t('committed'), numeric: true, cell: money((b) => b.committedFen) },
-              { key: 'paid', header: t('paid'), numeric: true, cell: money((b) => b.paidFen) },
-              { key: 'remaining', header: t('remaining'), numeric: true, cell: money((b) => b.remainingFen) },
+              { key: 'budget', header: t('colBudget'), numeric: true, cell: (r) => formatWan(r.budgetFen) },
+              { key: 'committed', header: t('colCommitted'), numeric: true, cell: money((b) => b.committedFen) },
+              { key: 'paid', header: t('colPaid'), numeric: true, cell: money((b) => b.paidFen) },
+              { key: 'remaining', header: t('colRemaining'), numeric: true, cell: money((b) => b.remainingFen) },
               { key: 'rate', header: t('rate'), numeric: true, cell: (r) => rateText(r.budget?.executionRate ?? null) },
               { key: 'awards', header: t('awards'), numeric: true, cell: (r) => r.budget?.awards ?? 0 },
             ]}
@@ -174,7 +169,7 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: P
         <Pagination basePath={BASE} params={kept} page={page} pageSize={pageSize} total={total} />
       </Card>
       <Card title={t('budgetByYear')}>
-        <p className="mb-3 text-sm text-slate-600">{t('rateHint')}</p>
+        <p className="mb-3 text-sm text-slate-600">{t('unitNote')}</p>
         {perYear.length === 0 ? (
           <EmptyState>{t('noBudgets')}</EmptyState>
         ) : (
@@ -185,10 +180,10 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: P
             columns={[
               { key: 'year', header: t('year'), cell: (r) => r.year },
               { key: 'programmes', header: t('programmes'), numeric: true, cell: (r) => r.programmes },
-              { key: 'budget', header: t('budget'), numeric: true, cell: (r) => formatWan(r.budgetFen) },
-              { key: 'committed', header: t('committed'), numeric: true, cell: (r) => formatWan(r.committedFen) },
-              { key: 'paid', header: t('paid'), numeric: true, cell: (r) => formatWan(r.paidFen) },
-              { key: 'remaining', header: t('remaining'), numeric: true, cell: (r) => formatWan(r.remainingFen) },
+              { key: 'budget', header: t('colBudget'), numeric: true, cell: (r) => formatWan(r.budgetFen) },
+              { key: 'committed', header: t('colCommitted'), numeric: true, cell: (r) => formatWan(r.committedFen) },
+              { key: 'paid', header: t('colPaid'), numeric: true, cell: (r) => formatWan(r.paidFen) },
+              { key: 'remaining', header: t('colRemaining'), numeric: true, cell: (r) => formatWan(r.remainingFen) },
               { key: 'rate', header: t('rate'), numeric: true, cell: (r) => rateText(r.executionRate) },
               { key: 'awards', header: t('awards'), numeric: true, cell: (r) => r.awards },
             ]}
