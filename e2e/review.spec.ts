@@ -21,7 +21,8 @@ async function openSubmitted(page: Page, programmeName: string): Promise<string>
   const row = page.getByRole('row').filter({ hasText: programmeName });
   await expect(row).toHaveCount(1);
   await row.getByRole('link').first().click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('资助申请');
+  await page.waitForURL(/\/committee\/applications\/\d+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('资助申请 SQ-');
   return page.url();
 }
 
@@ -177,8 +178,8 @@ test('a blacklisted carrier is flagged in the queue until the entry is lifted', 
   await expect(queue.getByText('黑名单', { exact: true }).first()).toBeVisible();
 
   await page.goto(`/committee/blacklist?q=${encodeURIComponent(carrier)}`);
-  await page.getByRole('button', { name: `移出 ${carrier}` }).click();
-  const lift = page.getByRole('form', { name: `移出 ${carrier}` });
+  await page.getByRole('button', { name: `移出黑名单：${carrier}` }).click();
+  const lift = page.getByRole('form', { name: `移出黑名单：${carrier}` });
   await lift.getByLabel('移出理由').fill('已补报统计数据，经审议同意移出。');
   await lift.getByRole('button', { name: '移出', exact: true }).click();
   await lift.getByRole('button', { name: '确认移出' }).click();

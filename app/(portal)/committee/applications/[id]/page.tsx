@@ -29,9 +29,9 @@ function stamp(d: Date): string {
   return s.replace(',', '');
 }
 
-function Detail({ label, children }: { label: string; children: React.ReactNode }) {
+function Detail({ label, children, wide = false }: { label: string; children: React.ReactNode; wide?: boolean }) {
   return (
-    <div>
+    <div className={wide ? 'sm:col-span-2' : undefined}>
       <dt className="text-sm text-slate-600">{label}</dt>
       <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
     </div>
@@ -108,17 +108,13 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
               <Detail label={t('mode')}>{tr(`modes.${app.fundingMode}`)}</Detail>
               <Detail label={t('status')}>{tr(`status.${app.status}`)}</Detail>
               <Detail label={t('inspectionDue')}>{formatDate(app.inspectionDueOn)}</Detail>
-              <div className="sm:col-span-2">
-                <Detail label={t('purpose')}>
-                  <span className="whitespace-pre-line">{app.purpose}</span>
-                </Detail>
-              </div>
+              <Detail label={t('purpose')} wide>
+                <span className="whitespace-pre-line">{app.purpose}</span>
+              </Detail>
               {app.decisionReason ? (
-                <div className="sm:col-span-2">
-                  <Detail label={t('decisionReason')}>
-                    <span className="whitespace-pre-line">{app.decisionReason}</span>
-                  </Detail>
-                </div>
+                <Detail label={t('decisionReason')} wide>
+                  <span className="whitespace-pre-line">{app.decisionReason}</span>
+                </Detail>
               ) : null}
             </dl>
           </Card>
