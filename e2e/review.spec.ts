@@ -162,7 +162,7 @@ test('a blacklisted carrier is flagged in the queue until the entry is lifted', 
   await page.goto('/committee/blacklist');
   const add = page.getByRole('form', { name: '新增黑名单记录' });
   await add.getByRole('radio', { name: '载体' }).check();
-  const select = add.getByLabel('载体', { exact: true });
+  const select = add.getByLabel('列入黑名单的载体');
   await select.selectOption({ label: carrier });
   const carrierId = await select.inputValue();
   await add.getByLabel('失信行为').fill('未按规定报送孵化载体年度统计数据。');
