@@ -33,6 +33,18 @@ const PAGES: { path: string; as: AccountKey | null }[] = [
   { path: '/notifications', as: 'operator' },
   { path: '/notifications', as: 'committee' },
   { path: '/committee', as: 'committee' },
+  { path: '/committee/applications', as: 'committee' },
+  { path: '/committee/applications?status=approved&year=2026', as: 'committee' },
+  { path: '/committee/applications?zone=zzzz-no-such-zone', as: 'committee' },
+  { path: '/committee/applications/13', as: 'committee2' }, // reviewed: the review and decision forms
+  { path: '/committee/applications/16', as: 'committee3' }, // approved post-subsidy: the inspection form
+  { path: '/committee/applications/22', as: 'committee' }, // paid, with payments and a full timeline
+  { path: '/committee/programmes', as: 'committee' },
+  { path: '/committee/programmes?year=2025&category=rent', as: 'committee' },
+  { path: '/committee/programmes/new', as: 'committee' },
+  { path: '/committee/programmes/1', as: 'committee' },
+  { path: '/committee/blacklist', as: 'committee' },
+  { path: '/committee/blacklist?state=all', as: 'committee' },
   { path: '/admin', as: 'admin' },
   { path: '/admin?role=nobody&q=zzzz', as: 'admin' },
   { path: '/committee', as: 'operator' }, // the refusal page
