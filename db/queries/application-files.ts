@@ -5,6 +5,7 @@ import { writeAudit, type Actor } from '@/lib/audit';
 import { invalid, notFound, type FieldErrors } from '@/lib/errors';
 import { MAX_EVIDENCE_FILE_BYTES, extensionOf, safeFileName, sniffEvidenceType } from '@/lib/evidence-files';
 import type { Scope } from '@/lib/roles';
+import { isDocumentType } from '@/lib/validation/subsidies';
 import type { Db, DbOrTx } from '../client';
 import { applications, attachments } from '../schema';
 import { advance, prepareStep } from './application-steps';
@@ -28,7 +29,7 @@ function checkFile(input: AttachmentInput) {
   const errors: FieldErrors = {};
   const name = safeFileName(input.name, 'document');
   const documentType = input.documentType.trim();
-  if (!/^[a-z0-9_]{1,60}$/.test(documentType)) errors.documentType = [{ key: 'subsidyErrors.documentTypeFormat' }];
+  if (!isDocumentType(documentType)) errors.documentType = [{ key: 'subsidyErrors.documentTypeFormat' }];
   const size = input.content.byteLength;
   const mimeType = sniffEvidenceType(input.content);
   if (size === 0) errors.file = [{ key: 'subsidyErrors.fileEmpty', params: { name } }];

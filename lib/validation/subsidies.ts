@@ -10,7 +10,32 @@ import { amountFen, creditCode, id, isoDate, optionalIsoDate, optionalText, requ
 export const PROGRAM_CATEGORIES = ['operation', 'construction', 'rent', 'graduation_reward', 'nursery_project', 'rd_post_subsidy', 'ip_pledge_risk'] as const;
 export const RECOMMENDATIONS = ['fund', 'fund_reduced', 'reject'] as const;
 
-const documentType = z.string().trim().min(1, 'required').max(60).regex(/^[a-z0-9_]+$/, 'subsidyErrors.documentTypeFormat');
+/** The documents a programme may require; their names are in the catalogue (subsidies.documentTypes). */
+export const DOCUMENT_TYPES = [
+  'business_licence',
+  'legal_rep_id',
+  'credit_pledge',
+  'annual_service_report',
+  'financial_statements',
+  'tenant_register',
+  'construction_plan',
+  'premises_title_or_lease',
+  'investment_budget',
+  'tenancy_agreement',
+  'rent_invoices',
+  'graduation_evidence',
+  'stay_in_pudong_pledge',
+  'team_leader_id',
+  'project_plan',
+  'nursery_recommendation',
+  'rd_expense_audit',
+  'ip_certificates',
+  'ip_pledge_registration',
+  'loan_contract',
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export const isDocumentType = (v: string): v is DocumentType => (DOCUMENT_TYPES as readonly string[]).includes(v);
+const documentType = z.enum(DOCUMENT_TYPES, { message: 'subsidyErrors.documentTypeFormat' });
 
 const positiveFen = amountFen.refine((v) => v > 0, { message: 'subsidyErrors.amountNotPositive' });
 

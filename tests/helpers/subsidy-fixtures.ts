@@ -31,7 +31,7 @@ export async function makeProgramme(db: Db, extra: Partial<NewProgram> = {}) {
       capFen: 50 * WAN,
       opensOn: '2026-03-01',
       closesOn: '2026-04-30',
-      requiredDocuments: ['licence'],
+      requiredDocuments: ['business_licence'],
       status: 'open',
       ...extra,
     })
@@ -94,7 +94,7 @@ export async function draftFor(w: SubsidyWorld, programId: number, requestedFen 
     requestedFen,
     indicators: [{ name: '新增就业', unit: '人', targetValue: 10 }],
   });
-  const a = await addAttachment(w.db, w.operator, w.scope, { applicationId: d.applicationId, version: d.version, documentType: 'licence', name: '执照.pdf', content: PDF }, TODAY);
+  const a = await addAttachment(w.db, w.operator, w.scope, { applicationId: d.applicationId, version: d.version, documentType: 'business_licence', name: '执照.pdf', content: PDF }, TODAY);
   return { id: d.applicationId, refNo: d.refNo, version: a.version, ventureId: vid };
 }
 

@@ -78,7 +78,7 @@ describe('drafts', () => {
     const p = await makeProgramme(w.db);
     const d = await draftFor(w, p.id);
     const add = (content: Uint8Array) =>
-      addAttachment(w.db, w.operator, w.scope, { applicationId: d.id, version: d.version, documentType: 'licence', name: 'a.pdf', content }, TODAY);
+      addAttachment(w.db, w.operator, w.scope, { applicationId: d.id, version: d.version, documentType: 'business_licence', name: 'a.pdf', content }, TODAY);
     expect(keysOf(await refusal(add(new TextEncoder().encode('MZ not a pdf'))))).toEqual({ file: ['subsidyErrors.fileType'] });
     expect(keysOf(await refusal(add(new Uint8Array(0))))).toEqual({ file: ['subsidyErrors.fileEmpty'] });
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
@@ -206,12 +206,12 @@ describe('submission checks', () => {
   });
 
   it('refuses when a required document is missing', async () => {
-    const p = await makeProgramme(w.db, { requiredDocuments: ['licence', 'lease'] });
+    const p = await makeProgramme(w.db, { requiredDocuments: ['business_licence', 'premises_title_or_lease'] });
     const d = await draftFor(w, p.id);
     const e = await refusal(submit(d.id, d.version));
     expect(keysOf(e)).toEqual({ attachments: ['subsidyErrors.missingDocuments'] });
-    expect(e.fieldErrors!.attachments![0]!.params).toEqual({ documents: 'lease' });
-    const { version } = await addAttachment(w.db, w.operator, w.scope, { applicationId: d.id, version: d.version, documentType: 'lease', name: 'lease.pdf', content: PDF }, TODAY);
+    expect(e.fieldErrors!.attachments![0]!.params).toEqual({ documents: 'premises_title_or_lease' });
+    const { version } = await addAttachment(w.db, w.operator, w.scope, { applicationId: d.id, version: d.version, documentType: 'premises_title_or_lease', name: 'lease.pdf', content: PDF }, TODAY);
     await submit(d.id, version);
   });
 

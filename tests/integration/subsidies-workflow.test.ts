@@ -1,3 +1,4 @@
+import type { DocumentType } from '@/lib/validation/subsidies';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
@@ -229,7 +230,7 @@ describe('approval limits', () => {
       capFen: 10 * WAN,
       opensOn: p.opensOn,
       closesOn: p.closesOn,
-      requiredDocuments: p.requiredDocuments,
+      requiredDocuments: p.requiredDocuments as DocumentType[],
       description: undefined,
       status: p.status,
     };

@@ -48,7 +48,7 @@ async function draftOfB(w: IsolationWorld, status: 'draft' | 'submitted' = 'draf
     .returning();
   const [f] = await w.db
     .insert(attachments)
-    .values({ applicationId: a!.id, fileName: 'b.pdf', mimeType: 'application/pdf', sizeBytes: PDF.length, sha256: '0'.repeat(64), documentType: 'licence', content: PDF })
+    .values({ applicationId: a!.id, fileName: 'b.pdf', mimeType: 'application/pdf', sizeBytes: PDF.length, sha256: '0'.repeat(64), documentType: 'business_licence', content: PDF })
     .returning();
   return { programId: p!.id, applicationId: a!.id, version: a!.version, attachmentId: f!.id };
 }
@@ -113,7 +113,7 @@ export const cases: IsolationCase[] = [
     name: 'subsidies: addAttachment to B’s draft',
     expect: 'notFound',
     attempt: async (w) =>
-      addAttachment(w.db, w.actorA, w.scopeA, { ...step(await draftOfB(w)), documentType: 'licence', name: 'a.pdf', content: PDF }, TODAY),
+      addAttachment(w.db, w.actorA, w.scopeA, { ...step(await draftOfB(w)), documentType: 'business_licence', name: 'a.pdf', content: PDF }, TODAY),
   },
   {
     name: 'subsidies: removeAttachment of B’s draft',

@@ -9,18 +9,13 @@ import { programmeInput } from '@/lib/validation/subsidies';
 
 const asList = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
 
-/** The form's shapes to the schema's: ticked boxes as lists, required documents one per line. */
+/** The form's shapes to the schema's: ticked boxes as lists. */
 function fromForm(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object') return raw;
   const o = { ...(raw as Record<string, unknown>) };
   o.eligibleKinds = asList(o.eligibleKinds);
   o.eligibleStages = asList(o.eligibleStages);
-  if (typeof o.requiredDocuments === 'string') {
-    o.requiredDocuments = o.requiredDocuments
-      .split(/[\r\n,，;；]+/)
-      .map((d) => d.trim())
-      .filter(Boolean);
-  }
+  o.requiredDocuments = asList(o.requiredDocuments);
   return o;
 }
 

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useHydrated } from '@/components/forms/use-hydrated';
 import { CARRIER_KINDS, VENTURE_STAGES } from '@/lib/domain/stages';
-import { PROGRAM_CATEGORIES } from '@/lib/validation/subsidies';
+import { DOCUMENT_TYPES, PROGRAM_CATEGORIES } from '@/lib/validation/subsidies';
 import { Field, FieldErrors, inputClass, OutcomeMessage, primaryButton, useActionForm } from '../_ui/form-kit';
 import { createProgrammeAction, updateProgrammeAction } from './actions';
 
@@ -23,7 +23,7 @@ export type ProgrammeValues = {
   cap: string;
   opensOn: string;
   closesOn: string;
-  requiredDocuments: string;
+  requiredDocuments: string[];
   description: string;
   status: 'draft' | 'open' | 'closed';
 };
@@ -48,6 +48,7 @@ export function ProgrammeForm({
   const tr = useTranslations('review');
   const tKinds = useTranslations('kinds');
   const tStages = useTranslations('stages');
+  const tDocs = useTranslations('subsidies.documentTypes');
   const router = useRouter();
   const hydrated = useHydrated();
   const editing = programId !== undefined;
@@ -64,7 +65,7 @@ export function ProgrammeForm({
     });
   }
 
-  const check = (name: 'eligibleKinds' | 'eligibleStages', values: readonly string[], label: (v: string) => string, disabled = false) => (
+  const check = (name: 'eligibleKinds' | 'eligibleStages' | 'requiredDocuments', values: readonly string[], label: (v: string) => string, disabled = false) => (
     <div className="mt-2 flex flex-wrap gap-4">
       {values.map((v) => (
         <label key={v} className="flex items-center gap-2 text-sm text-slate-800">
@@ -187,9 +188,14 @@ export function ProgrammeForm({
           <input name="closesOn" type="date" defaultValue={initial.closesOn} required className={inputClass} {...form.aria('closesOn')} />
         </Field>
       </div>
-      <Field form={form} name="requiredDocuments" label={t('requiredDocuments')} hint={t('requiredDocumentsHint')}>
-        <textarea name="requiredDocuments" rows={4} defaultValue={initial.requiredDocuments} className={`${inputClass} font-mono`} {...form.aria('requiredDocuments', true)} />
-      </Field>
+      <fieldset aria-describedby={`${form.idOf('requiredDocuments')}-hint`}>
+        <legend className="text-sm font-medium text-slate-800">{t('requiredDocuments')}</legend>
+        {check('requiredDocuments', DOCUMENT_TYPES, (d) => tDocs(d))}
+        <p id={`${form.idOf('requiredDocuments')}-hint`} className="mt-1 text-sm text-slate-600">
+          {t('requiredDocumentsHint')}
+        </p>
+        <FieldErrors id={`${form.idOf('requiredDocuments')}-error`} messages={form.errors.requiredDocuments ?? []} />
+      </fieldset>
       <Field form={form} name="description" label={t('description')}>
         <textarea name="description" rows={4} maxLength={4000} defaultValue={initial.description} className={inputClass} {...form.aria('description')} />
       </Field>

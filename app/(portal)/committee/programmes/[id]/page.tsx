@@ -75,7 +75,7 @@ export default async function EditProgrammePage({ params, searchParams }: { para
             cap: yuanText(Number(p.capFen)),
             opensOn: p.opensOn,
             closesOn: p.closesOn,
-            requiredDocuments: p.requiredDocuments.join('\n'),
+            requiredDocuments: p.requiredDocuments,
             description: p.description ?? '',
             status: p.status,
           }}

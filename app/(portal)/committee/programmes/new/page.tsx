@@ -38,7 +38,7 @@ export default async function NewProgrammePage() {
             cap: '',
             opensOn: today,
             closesOn: '',
-            requiredDocuments: '',
+            requiredDocuments: [],
             description: '',
             status: 'draft',
           }}
