@@ -204,13 +204,16 @@ test('programmes: create one, then edit it; budget execution is shown and export
   await form.getByLabel('预算（元）').fill('1000000');
   await form.getByLabel('单项资助上限（元）').fill('2000000');
   await form.getByLabel('截止申报日期').fill(shanghaiDay(60));
-  await form.getByLabel('必需材料类型').fill('business_licence\nfinancial_statement');
+  const documents = form.getByRole('group', { name: '必需材料类型' });
+  await documents.getByRole('checkbox', { name: '营业执照' }).check();
+  await documents.getByRole('checkbox', { name: '财务报表' }).check();
   await form.getByRole('button', { name: '创建专项' }).click();
   await expect(form.getByText('单项上限不得超过专项预算')).toBeVisible();
   await expect(form.getByLabel('专项编号')).toHaveValue(code);
   await form.getByLabel('单项资助上限（元）').fill('200000');
   await form.getByRole('button', { name: '创建专项' }).click();
   await expect(page.getByText('专项已保存。')).toBeVisible();
+  await expect(page.getByRole('form', { name: '专项信息' }).getByRole('checkbox', { name: '营业执照' })).toBeChecked();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(code);
   const edit = page.getByRole('form', { name: '专项信息' });
   await expect(edit.getByLabel('资助方式')).toBeEnabled();
