@@ -1,19 +1,9 @@
 import type { ApplicationStatus } from '@/lib/domain/workflow';
+import type { Tone } from '@/components/ui/badge';
 
-/** Small status labels of the committee's subsidy screens; colours keep AA contrast. */
-const TONES = {
-  neutral: 'bg-slate-100 text-slate-700',
-  brand: 'bg-brand-50 text-brand-700',
-  good: 'bg-emerald-50 text-emerald-800',
-  warn: 'bg-amber-50 text-amber-900',
-  bad: 'bg-red-50 text-red-800',
-} as const;
-export type Tone = keyof typeof TONES;
+export { Badge, type Tone } from '@/components/ui/badge';
 
-export function Badge({ tone = 'neutral', children }: { tone?: Tone; children: React.ReactNode }) {
-  return <span className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${TONES[tone]}`}>{children}</span>;
-}
-
+/** The tone of an application's status label on the committee's subsidy screens. */
 export function statusTone(status: ApplicationStatus): Tone {
   switch (status) {
     case 'submitted':
