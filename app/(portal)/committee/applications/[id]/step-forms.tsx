@@ -89,6 +89,87 @@ function Hidden({ ctx }: { ctx: StepContext }) {
   );
 }
 
+type Step = ReturnType<typeof useStep>;
+
+/** A step's section and form: the last outcome, the application's id and version, then the fields. */
+function StepForm({
+  step,
+  name,
+  ctx,
+  onSubmit,
+  children,
+}: {
+  step: Step;
+  name: 'accept' | 'return' | 'review' | 'decide' | 'pay' | 'inspect';
+  ctx: StepContext;
+  onSubmit: (data: FormData) => void;
+  children: React.ReactNode;
+}) {
+  const { form, refresh, t } = step;
+  return (
+    <StepSection id={form.idOf(name)} title={t(name)}>
+      <form
+        noValidate
+        aria-label={t(name)}
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit(new FormData(e.currentTarget));
+        }}
+      >
+        <OutcomeMessage outcome={form.outcome} action={refresh} />
+        <Hidden ctx={ctx} />
+        {children}
+      </form>
+    </StepSection>
+  );
+}
+
+function StepSubmit({ step, label, className }: { step: Step; label: string; className: string }) {
+  const { form, hydrated, t } = step;
+  return (
+    <button type="submit" disabled={!hydrated || form.pending} className={className}>
+      {form.pending ? t('pending') : label}
+    </button>
+  );
+}
+
+/** The question asked before a step that cannot be undone, with its yes and cancel buttons. */
+function ConfirmStep({
+  step,
+  name,
+  text,
+  yes,
+  yesClass,
+  onYes,
+  onCancel,
+}: {
+  step: Step;
+  name: string;
+  text: React.ReactNode;
+  yes: React.ReactNode;
+  yesClass: string;
+  onYes: () => void;
+  onCancel: () => void;
+}) {
+  const { form, t } = step;
+  return (
+    <div role="alertdialog" aria-labelledby={form.idOf(name)} className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3">
+      <p id={form.idOf(name)} className="text-sm font-medium text-amber-900">
+        {text}
+      </p>
+      <div className="flex gap-2">
+        <button type="button" disabled={form.pending} onClick={onYes} className={yesClass} autoFocus>
+          {yes}
+        </button>
+        <button type="button" onClick={onCancel} className={secondaryButton}>
+          {t('cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /** An amount typed in yuan, with what it makes in 万元 beside it. */
 function AmountInput({
   form,
@@ -125,312 +206,226 @@ function AmountInput({
 const yuan = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
 
 function AcceptForm({ ctx, onDone }: { ctx: StepContext; onDone: Done }) {
-  const { form, hydrated, send, refresh, t } = useStep(acceptAction, onDone);
+  const step = useStep(acceptAction, onDone);
+  const { form, send, t } = step;
   return (
-    <StepSection id={form.idOf('accept')} title={t('accept')}>
-      <form
-        noValidate
-        aria-label={t('accept')}
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          send(new FormData(e.currentTarget));
-        }}
-      >
-        <OutcomeMessage outcome={form.outcome} action={refresh} />
-        <Hidden ctx={ctx} />
-        <p className="text-sm text-slate-600">{t('acceptHint')}</p>
-        <Field form={form} name="comment" label={t('acceptComment')}>
-          <textarea name="comment" rows={2} maxLength={2000} className={inputClass} {...form.aria('comment')} />
-        </Field>
-        <button type="submit" disabled={!hydrated || form.pending} className={primaryButton}>
-          {form.pending ? t('pending') : t('acceptSubmit')}
-        </button>
-      </form>
-    </StepSection>
+    <StepForm step={step} name="accept" ctx={ctx} onSubmit={send}>
+      <p className="text-sm text-slate-600">{t('acceptHint')}</p>
+      <Field form={form} name="comment" label={t('acceptComment')}>
+        <textarea name="comment" rows={2} maxLength={2000} className={inputClass} {...form.aria('comment')} />
+      </Field>
+      <StepSubmit step={step} label={t('acceptSubmit')} className={primaryButton} />
+    </StepForm>
   );
 }
 
 function ReturnForm({ ctx, onDone }: { ctx: StepContext; onDone: Done }) {
-  const { form, hydrated, send, refresh, t } = useStep(returnAction, onDone);
+  const step = useStep(returnAction, onDone);
+  const { form, send, t } = step;
   return (
-    <StepSection id={form.idOf('return')} title={t('return')}>
-      <form
-        noValidate
-        aria-label={t('return')}
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          send(new FormData(e.currentTarget));
-        }}
-      >
-        <OutcomeMessage outcome={form.outcome} action={refresh} />
-        <Hidden ctx={ctx} />
-        <Field form={form} name="comment" label={t('returnComment')} hint={t('returnHint')}>
-          <textarea name="comment" rows={3} maxLength={2000} required className={inputClass} {...form.aria('comment', true)} />
-        </Field>
-        <button type="submit" disabled={!hydrated || form.pending} className={secondaryButton}>
-          {form.pending ? t('pending') : t('returnSubmit')}
-        </button>
-      </form>
-    </StepSection>
+    <StepForm step={step} name="return" ctx={ctx} onSubmit={send}>
+      <Field form={form} name="comment" label={t('returnComment')} hint={t('returnHint')}>
+        <textarea name="comment" rows={3} maxLength={2000} required className={inputClass} {...form.aria('comment', true)} />
+      </Field>
+      <StepSubmit step={step} label={t('returnSubmit')} className={secondaryButton} />
+    </StepForm>
   );
 }
 
 function ReviewForm({ ctx, onDone }: { ctx: StepContext; onDone: Done }) {
-  const { form, hydrated, send, refresh, t } = useStep(reviewAction, onDone);
+  const step = useStep(reviewAction, onDone);
+  const { form, send, t } = step;
   const tr = useTranslations('review');
   return (
-    <StepSection id={form.idOf('review')} title={t('review')}>
-      <form
-        noValidate
-        aria-label={t('review')}
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          send(new FormData(e.currentTarget));
-        }}
-      >
-        <OutcomeMessage outcome={form.outcome} action={refresh} />
-        <Hidden ctx={ctx} />
-        <Field form={form} name="score" label={t('score')}>
-          <input name="score" type="number" min={0} max={100} step={1} required className={`${inputClass} max-w-32`} {...form.aria('score')} />
-        </Field>
-        <Field form={form} name="recommendation" label={t('recommendation')}>
-          <select name="recommendation" defaultValue="fund" className={inputClass} {...form.aria('recommendation')}>
-            {(['fund', 'fund_reduced', 'reject'] as const).map((r) => (
-              <option key={r} value={r}>
-                {tr(`recommendations.${r}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <AmountInput form={form} name="recommendedFen" label={t('recommendedAmount')} />
-        <Field form={form} name="comment" label={t('reviewComment')}>
-          <textarea name="comment" rows={3} maxLength={4000} className={inputClass} {...form.aria('comment')} />
-        </Field>
-        <button type="submit" disabled={!hydrated || form.pending} className={primaryButton}>
-          {form.pending ? t('pending') : t('reviewSubmit')}
-        </button>
-      </form>
-    </StepSection>
+    <StepForm step={step} name="review" ctx={ctx} onSubmit={send}>
+      <Field form={form} name="score" label={t('score')}>
+        <input name="score" type="number" min={0} max={100} step={1} required className={`${inputClass} max-w-32`} {...form.aria('score')} />
+      </Field>
+      <Field form={form} name="recommendation" label={t('recommendation')}>
+        <select name="recommendation" defaultValue="fund" className={inputClass} {...form.aria('recommendation')}>
+          {(['fund', 'fund_reduced', 'reject'] as const).map((r) => (
+            <option key={r} value={r}>
+              {tr(`recommendations.${r}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <AmountInput form={form} name="recommendedFen" label={t('recommendedAmount')} />
+      <Field form={form} name="comment" label={t('reviewComment')}>
+        <textarea name="comment" rows={3} maxLength={4000} className={inputClass} {...form.aria('comment')} />
+      </Field>
+      <StepSubmit step={step} label={t('reviewSubmit')} className={primaryButton} />
+    </StepForm>
   );
 }
 
 function DecideForm({ ctx, onDone, canApprove, canReject }: { ctx: StepContext; onDone: Done; canApprove: boolean; canReject: boolean }) {
-  const { form, hydrated, send, refresh, t } = useStep(decideAction, onDone);
+  const step = useStep(decideAction, onDone);
+  const { form, send, t } = step;
   const [decision, setDecision] = useState<'approve' | 'reject'>(canApprove ? 'approve' : 'reject');
   const [confirming, setConfirming] = useState<FormData | null>(null);
   return (
-    <StepSection id={form.idOf('decide')} title={t('decide')}>
-      <form
-        noValidate
-        aria-label={t('decide')}
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const data = new FormData(e.currentTarget);
-          if (decision === 'reject') setConfirming(data);
-          else send(data);
-        }}
-      >
-        <OutcomeMessage outcome={form.outcome} action={refresh} />
-        <Hidden ctx={ctx} />
-        <fieldset>
-          <legend className="text-sm font-medium text-slate-800">{t('decision')}</legend>
-          <div className="mt-2 flex gap-4">
-            {canApprove ? (
-              <label className="flex items-center gap-2 text-sm">
-                <input type="radio" name="decision" value="approve" checked={decision === 'approve'} onChange={() => setDecision('approve')} className="h-4 w-4" />
-                {t('approve')}
-              </label>
-            ) : null}
-            {canReject ? (
-              <label className="flex items-center gap-2 text-sm">
-                <input
-                  type="radio"
-                  name="decision"
-                  value="reject"
-                  checked={decision === 'reject'}
-                  onChange={() => {
-                    setDecision('reject');
-                    setConfirming(null);
-                  }}
-                  className="h-4 w-4"
-                />
-                {t('reject')}
-              </label>
-            ) : null}
-          </div>
-        </fieldset>
-        <div hidden={decision !== 'approve'} className="space-y-3">
-          <AmountInput
-            form={form}
-            name="approvedFen"
-            label={t('approvedAmount')}
-            hint={t('approvedHint', { requested: formatWan(ctx.requestedFen), cap: formatWan(ctx.capFen) })}
-          />
-          <Field form={form} name="inspectionDueOn" label={t('inspectionDueOn')}>
-            <input name="inspectionDueOn" type="date" min={ctx.today} className={inputClass} {...form.aria('inspectionDueOn')} />
-          </Field>
-          <Field form={form} name="comment" label={t('decisionComment')}>
-            <textarea name="comment" rows={2} maxLength={2000} className={inputClass} {...form.aria('comment')} />
-          </Field>
+    <StepForm
+      step={step}
+      name="decide"
+      ctx={ctx}
+      onSubmit={(data) => {
+        if (decision === 'reject') setConfirming(data);
+        else send(data);
+      }}
+    >
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">{t('decision')}</legend>
+        <div className="mt-2 flex gap-4">
+          {canApprove ? (
+            <label className="flex items-center gap-2 text-sm">
+              <input type="radio" name="decision" value="approve" checked={decision === 'approve'} onChange={() => setDecision('approve')} className="h-4 w-4" />
+              {t('approve')}
+            </label>
+          ) : null}
+          {canReject ? (
+            <label className="flex items-center gap-2 text-sm">
+              <input
+                type="radio"
+                name="decision"
+                value="reject"
+                checked={decision === 'reject'}
+                onChange={() => {
+                  setDecision('reject');
+                  setConfirming(null);
+                }}
+                className="h-4 w-4"
+              />
+              {t('reject')}
+            </label>
+          ) : null}
         </div>
-        <div hidden={decision !== 'reject'}>
-          <Field form={form} name="reason" label={t('rejectReason')}>
-            <textarea name="reason" rows={3} maxLength={2000} className={inputClass} {...form.aria('reason')} />
-          </Field>
-        </div>
-        {confirming ? (
-          <div role="alertdialog" aria-labelledby={form.idOf('confirm-reject')} className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3">
-            <p id={form.idOf('confirm-reject')} className="text-sm font-medium text-amber-900">
-              {t('confirmReject')}
-            </p>
-            <div className="flex gap-2">
-              <button type="button" disabled={form.pending} onClick={() => send(confirming)} className={dangerButton} autoFocus>
-                {form.pending ? t('pending') : t('confirmRejectYes')}
-              </button>
-              <button type="button" onClick={() => setConfirming(null)} className={secondaryButton}>
-                {t('cancel')}
-              </button>
-            </div>
-          </div>
-        ) : (
-          <button type="submit" disabled={!hydrated || form.pending} className={decision === 'reject' ? dangerButton : primaryButton}>
-            {form.pending ? t('pending') : decision === 'reject' ? t('rejectSubmit') : t('approveSubmit')}
-          </button>
-        )}
-      </form>
-    </StepSection>
+      </fieldset>
+      <div hidden={decision !== 'approve'} className="space-y-3">
+        <AmountInput
+          form={form}
+          name="approvedFen"
+          label={t('approvedAmount')}
+          hint={t('approvedHint', { requested: formatWan(ctx.requestedFen), cap: formatWan(ctx.capFen) })}
+        />
+        <Field form={form} name="inspectionDueOn" label={t('inspectionDueOn')}>
+          <input name="inspectionDueOn" type="date" min={ctx.today} className={inputClass} {...form.aria('inspectionDueOn')} />
+        </Field>
+        <Field form={form} name="comment" label={t('decisionComment')}>
+          <textarea name="comment" rows={2} maxLength={2000} className={inputClass} {...form.aria('comment')} />
+        </Field>
+      </div>
+      <div hidden={decision !== 'reject'}>
+        <Field form={form} name="reason" label={t('rejectReason')}>
+          <textarea name="reason" rows={3} maxLength={2000} className={inputClass} {...form.aria('reason')} />
+        </Field>
+      </div>
+      {confirming ? (
+        <ConfirmStep
+          step={step}
+          name="confirm-reject"
+          text={t('confirmReject')}
+          yes={form.pending ? t('pending') : t('confirmRejectYes')}
+          yesClass={dangerButton}
+          onYes={() => send(confirming)}
+          onCancel={() => setConfirming(null)}
+        />
+      ) : (
+        <StepSubmit step={step} label={decision === 'reject' ? t('rejectSubmit') : t('approveSubmit')} className={decision === 'reject' ? dangerButton : primaryButton} />
+      )}
+    </StepForm>
   );
 }
 
 function PayForm({ ctx, onDone }: { ctx: StepContext; onDone: Done }) {
-  const { form, hydrated, send, refresh, t } = useStep(payAction, onDone);
+  const step = useStep(payAction, onDone);
+  const { form, send, t } = step;
   const [confirming, setConfirming] = useState<FormData | null>(null);
   const amountOf = (data: FormData) => parseAmountToFen(String(data.get('amountFen') ?? ''));
   return (
-    <StepSection id={form.idOf('pay')} title={t('pay')}>
-      <form
-        noValidate
-        aria-label={t('pay')}
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setConfirming(new FormData(e.currentTarget));
-        }}
-      >
-        <OutcomeMessage outcome={form.outcome} action={refresh} />
-        <Hidden ctx={ctx} />
-        <AmountInput form={form} name="amountFen" label={t('payAmount')} hint={t('payHint', { payable: formatWan(ctx.payableFen) })} defaultValue={yuan(ctx.payableFen)} />
-        <Field form={form} name="paidOn" label={t('paidOn')}>
-          <input name="paidOn" type="date" max={ctx.today} defaultValue={ctx.today} className={inputClass} {...form.aria('paidOn')} />
-        </Field>
-        <Field form={form} name="voucherNo" label={t('voucherNo')}>
-          <input name="voucherNo" maxLength={60} autoComplete="off" className={inputClass} {...form.aria('voucherNo')} />
-        </Field>
-        {confirming ? (
-          <div role="alertdialog" aria-labelledby={form.idOf('confirm-pay')} className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3">
-            <p id={form.idOf('confirm-pay')} className="text-sm font-medium text-amber-900">
-              {t('confirmPay', {
-                amount: (() => {
-                  const fen = amountOf(confirming);
-                  return fen === null ? String(confirming.get('amountFen') ?? '') : formatWan(fen);
-                })(),
-                voucher: String(confirming.get('voucherNo') ?? ''),
-              })}
-            </p>
-            <div className="flex gap-2">
-              <button
-                type="button"
-                disabled={form.pending}
-                onClick={() => {
-                  send(confirming);
-                  setConfirming(null);
-                }}
-                className={primaryButton}
-                autoFocus
-              >
-                {t('confirmPayYes')}
-              </button>
-              <button type="button" onClick={() => setConfirming(null)} className={secondaryButton}>
-                {t('cancel')}
-              </button>
-            </div>
-          </div>
-        ) : (
-          <button type="submit" disabled={!hydrated || form.pending} className={primaryButton}>
-            {form.pending ? t('pending') : t('paySubmit')}
-          </button>
-        )}
-      </form>
-    </StepSection>
+    <StepForm step={step} name="pay" ctx={ctx} onSubmit={setConfirming}>
+      <AmountInput form={form} name="amountFen" label={t('payAmount')} hint={t('payHint', { payable: formatWan(ctx.payableFen) })} defaultValue={yuan(ctx.payableFen)} />
+      <Field form={form} name="paidOn" label={t('paidOn')}>
+        <input name="paidOn" type="date" max={ctx.today} defaultValue={ctx.today} className={inputClass} {...form.aria('paidOn')} />
+      </Field>
+      <Field form={form} name="voucherNo" label={t('voucherNo')}>
+        <input name="voucherNo" maxLength={60} autoComplete="off" className={inputClass} {...form.aria('voucherNo')} />
+      </Field>
+      {confirming ? (
+        <ConfirmStep
+          step={step}
+          name="confirm-pay"
+          text={t('confirmPay', {
+            amount: (() => {
+              const fen = amountOf(confirming);
+              return fen === null ? String(confirming.get('amountFen') ?? '') : formatWan(fen);
+            })(),
+            voucher: String(confirming.get('voucherNo') ?? ''),
+          })}
+          yes={t('confirmPayYes')}
+          yesClass={primaryButton}
+          onYes={() => {
+            send(confirming);
+            setConfirming(null);
+          }}
+          onCancel={() => setConfirming(null)}
+        />
+      ) : (
+        <StepSubmit step={step} label={t('paySubmit')} className={primaryButton} />
+      )}
+    </StepForm>
   );
 }
 
 function InspectForm({ ctx, onDone }: { ctx: StepContext; onDone: Done }) {
-  const { form, hydrated, send, refresh, t } = useStep(inspectAction, onDone);
+  const step = useStep(inspectAction, onDone);
+  const { form, send, t } = step;
   const [passed, setPassed] = useState<'true' | 'false'>('true');
   const postSubsidy = ctx.fundingMode === 'post_subsidy';
   return (
-    <StepSection id={form.idOf('inspect')} title={t('inspect')}>
-      <form
-        noValidate
-        aria-label={t('inspect')}
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          send(new FormData(e.currentTarget));
-        }}
-      >
-        <OutcomeMessage outcome={form.outcome} action={refresh} />
-        <Hidden ctx={ctx} />
-        {ctx.indicators.map((i) => (
-          <div key={i.id} className="rounded border border-slate-100 p-2">
-            <Field form={form} name={`actual_${i.id}`} label={t('actualValue', { name: i.name, unit: i.unit, target: i.targetValue })}>
-              <input name={`actual_${i.id}`} inputMode="decimal" className={inputClass} {...form.aria(`actual_${i.id}`)} />
-            </Field>
-            <label className="mt-2 flex items-center gap-2 text-sm">
-              <input type="checkbox" name={`met_${i.id}`} value="true" className="h-4 w-4" />
-              {t('indicatorPassed', { name: i.name })}
+    <StepForm step={step} name="inspect" ctx={ctx} onSubmit={send}>
+      {ctx.indicators.map((i) => (
+        <div key={i.id} className="rounded border border-slate-100 p-2">
+          <Field form={form} name={`actual_${i.id}`} label={t('actualValue', { name: i.name, unit: i.unit, target: i.targetValue })}>
+            <input name={`actual_${i.id}`} inputMode="decimal" className={inputClass} {...form.aria(`actual_${i.id}`)} />
+          </Field>
+          <label className="mt-2 flex items-center gap-2 text-sm">
+            <input type="checkbox" name={`met_${i.id}`} value="true" className="h-4 w-4" />
+            {t('indicatorPassed', { name: i.name })}
+          </label>
+        </div>
+      ))}
+      {form.errors.actuals?.length ? (
+        <ul className="text-sm text-red-800">
+          {form.errors.actuals.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">{t('result')}</legend>
+        <div className="mt-2 flex gap-4">
+          {(['true', 'false'] as const).map((v) => (
+            <label key={v} className="flex items-center gap-2 text-sm">
+              <input type="radio" name="passed" value={v} checked={passed === v} onChange={() => setPassed(v)} className="h-4 w-4" />
+              {v === 'true' ? t('pass') : t('fail')}
             </label>
-          </div>
-        ))}
-        {form.errors.actuals?.length ? (
-          <ul className="text-sm text-red-800">
-            {form.errors.actuals.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        ) : null}
-        <fieldset>
-          <legend className="text-sm font-medium text-slate-800">{t('result')}</legend>
-          <div className="mt-2 flex gap-4">
-            {(['true', 'false'] as const).map((v) => (
-              <label key={v} className="flex items-center gap-2 text-sm">
-                <input type="radio" name="passed" value={v} checked={passed === v} onChange={() => setPassed(v)} className="h-4 w-4" />
-                {v === 'true' ? t('pass') : t('fail')}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        {postSubsidy && passed === 'true' ? (
-          <AmountInput
-            form={form}
-            name="finalFen"
-            label={t('finalAmount')}
-            hint={t('finalHint', { approved: formatWan(ctx.approvedFen ?? 0) })}
-            defaultValue={ctx.approvedFen ? yuan(ctx.approvedFen) : ''}
-          />
-        ) : null}
-        <Field form={form} name="comment" label={t('inspectComment')}>
-          <textarea name="comment" rows={3} maxLength={4000} required className={inputClass} {...form.aria('comment')} />
-        </Field>
-        <button type="submit" disabled={!hydrated || form.pending} className={passed === 'false' ? dangerButton : primaryButton}>
-          {form.pending ? t('pending') : t('inspectSubmit')}
-        </button>
-      </form>
-    </StepSection>
+          ))}
+        </div>
+      </fieldset>
+      {postSubsidy && passed === 'true' ? (
+        <AmountInput
+          form={form}
+          name="finalFen"
+          label={t('finalAmount')}
+          hint={t('finalHint', { approved: formatWan(ctx.approvedFen ?? 0) })}
+          defaultValue={ctx.approvedFen ? yuan(ctx.approvedFen) : ''}
+        />
+      ) : null}
+      <Field form={form} name="comment" label={t('inspectComment')}>
+        <textarea name="comment" rows={3} maxLength={4000} required className={inputClass} {...form.aria('comment')} />
+      </Field>
+      <StepSubmit step={step} label={t('inspectSubmit')} className={passed === 'false' ? dangerButton : primaryButton} />
+    </StepForm>
   );
 }
