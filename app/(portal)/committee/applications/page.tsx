@@ -15,6 +15,7 @@ import { formatWan } from '@/lib/money';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { parseQueueFilters, queueFilterParams } from '@/lib/validation/review-filters';
 import { Badge, statusTone } from '../_ui/badges';
+import { FilterBar, FilterSelect } from '../_ui/filter-bar';
 import { filterField, hrefWith, one, type Search } from '../_ui/search-params';
 
 export async function generateMetadata() {
@@ -60,72 +61,40 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         }
       />
       <Card>
-        <form method="get" role="search" aria-label={t('filters')} className="mb-4 flex flex-wrap items-end gap-3">
-          <label className="flex flex-col text-sm">
-            <span className="mb-1 text-slate-700">{t('programme')}</span>
-            <select name="programme" defaultValue={filters.programId?.toString() ?? ''} className={`${filterField} max-w-72`}>
-              <option value="">{tr('any')}</option>
-              {programmes.map((p) => (
-                <option key={p.id} value={p.id}>
+        <FilterBar label={t('filters')} basePath={BASE} size={size} applyLabel={tr('apply')} resetLabel={tr('reset')}>
+          <FilterSelect
+            label={t('programme')}
+            name="programme"
+            defaultValue={filters.programId?.toString() ?? ''}
+            empty={tr('any')}
+            options={programmes.map((p) => ({
+              value: p.id,
+              label: (
+                <>
                   {p.code} {nameOf(p)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col text-sm">
-            <span className="mb-1 text-slate-700">{t('year')}</span>
-            <select name="year" defaultValue={filters.year?.toString() ?? ''} className={filterField}>
-              <option value="">{tr('any')}</option>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col text-sm">
-            <span className="mb-1 text-slate-700">{t('status')}</span>
-            <select name="status" defaultValue={filters.status ?? ''} className={filterField}>
-              <option value="">{t('waiting')}</option>
-              {QUEUE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {tr(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col text-sm">
-            <span className="mb-1 text-slate-700">{t('carrier')}</span>
-            <select name="carrier" defaultValue={filters.carrierId?.toString() ?? ''} className={`${filterField} max-w-60`}>
-              <option value="">{tr('any')}</option>
-              {carriers.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col text-sm">
-            <span className="mb-1 text-slate-700">{t('zone')}</span>
-            <select name="zone" defaultValue={filters.zone ?? ''} className={filterField}>
-              <option value="">{tr('any')}</option>
-              {zones.map((z) => (
-                <option key={z} value={z}>
-                  {z}
-                </option>
-              ))}
-            </select>
-          </label>
-          {size ? <input type="hidden" name="size" value={size} /> : null}
-          <div className="flex gap-2">
-            <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
-              {tr('apply')}
-            </button>
-            <Link href={BASE} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
-              {tr('reset')}
-            </Link>
-          </div>
-        </form>
+                </>
+              ),
+            }))}
+            className={`${filterField} max-w-72`}
+          />
+          <FilterSelect label={t('year')} name="year" defaultValue={filters.year?.toString() ?? ''} empty={tr('any')} options={years.map((y) => ({ value: y, label: y }))} />
+          <FilterSelect
+            label={t('status')}
+            name="status"
+            defaultValue={filters.status ?? ''}
+            empty={t('waiting')}
+            options={QUEUE_STATUSES.map((s) => ({ value: s, label: tr(`status.${s}`) }))}
+          />
+          <FilterSelect
+            label={t('carrier')}
+            name="carrier"
+            defaultValue={filters.carrierId?.toString() ?? ''}
+            empty={tr('any')}
+            options={carriers.map((c) => ({ value: c.id, label: c.name }))}
+            className={`${filterField} max-w-60`}
+          />
+          <FilterSelect label={t('zone')} name="zone" defaultValue={filters.zone ?? ''} empty={tr('any')} options={zones.map((z) => ({ value: z, label: z }))} />
+        </FilterBar>
         {rows.length === 0 ? (
           <EmptyState>
             {total > 0 ? (

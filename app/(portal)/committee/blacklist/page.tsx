@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -13,6 +12,7 @@ import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { Badge, type Tone } from '../_ui/badges';
+import { FilterBar, FilterField, FilterSelect } from '../_ui/filter-bar';
 import { filterField, one, optionalEnum, type Search } from '../_ui/search-params';
 import { AddEntryForm, LiftEntry } from './blacklist-forms';
 
@@ -55,39 +55,22 @@ export default async function BlacklistPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Card className="mb-6">
-        <form method="get" role="search" aria-label={t('filters')} className="mb-4 flex flex-wrap items-end gap-3">
-          <label className="flex flex-col text-sm">
-            <span className="mb-1 text-slate-700">{t('state')}</span>
-            <select name="state" defaultValue={state} className={filterField}>
-              {STATES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`states.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col text-sm">
-            <span className="mb-1 text-slate-700">{t('subjectType')}</span>
-            <select name="type" defaultValue={subjectType ?? ''} className={filterField}>
-              <option value="">{tr('any')}</option>
-              <option value="venture">{t('subjectTypes.venture')}</option>
-              <option value="carrier">{t('subjectTypes.carrier')}</option>
-            </select>
-          </label>
-          <label className="flex flex-col text-sm">
-            <span className="mb-1 text-slate-700">{t('q')}</span>
+        <FilterBar label={t('filters')} basePath={BASE} size={size} applyLabel={tr('apply')} resetLabel={tr('reset')}>
+          <FilterSelect label={t('state')} name="state" defaultValue={state} options={STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))} />
+          <FilterSelect
+            label={t('subjectType')}
+            name="type"
+            defaultValue={subjectType ?? ''}
+            empty={tr('any')}
+            options={[
+              { value: 'venture', label: t('subjectTypes.venture') },
+              { value: 'carrier', label: t('subjectTypes.carrier') },
+            ]}
+          />
+          <FilterField label={t('q')}>
             <input type="search" name="q" defaultValue={q ?? ''} maxLength={100} className={`${filterField} w-60`} />
-          </label>
-          {size ? <input type="hidden" name="size" value={size} /> : null}
-          <div className="flex gap-2">
-            <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
-              {tr('apply')}
-            </button>
-            <Link href={BASE} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
-              {tr('reset')}
-            </Link>
-          </div>
-        </form>
+          </FilterField>
+        </FilterBar>
         {rows.length === 0 ? (
           <EmptyState>{filtered ? t('emptyFiltered') : t('empty')}</EmptyState>
         ) : (

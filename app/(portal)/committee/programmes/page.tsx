@@ -14,8 +14,9 @@ import { formatWan } from '@/lib/money';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { PROGRAM_CATEGORIES } from '@/lib/validation/subsidies';
 import { Badge } from '../_ui/badges';
+import { FilterBar, FilterSelect } from '../_ui/filter-bar';
 import { rateText } from '../_ui/format';
-import { filterField, hrefWith, one, optionalEnum, optionalYear, type Search } from '../_ui/search-params';
+import { hrefWith, one, optionalEnum, optionalYear, type Search } from '../_ui/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('review.programmes'))('title') };
@@ -73,50 +74,23 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: P
         }
       />
       <Card className="mb-6">
-        <form method="get" role="search" aria-label={t('filters')} className="mb-4 flex flex-wrap items-end gap-3">
-          <label className="flex flex-col text-sm">
-            <span className="mb-1 text-slate-700">{t('year')}</span>
-            <select name="year" defaultValue={filters.year?.toString() ?? ''} className={filterField}>
-              <option value="">{tr('any')}</option>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col text-sm">
-            <span className="mb-1 text-slate-700">{t('category')}</span>
-            <select name="category" defaultValue={filters.category ?? ''} className={filterField}>
-              <option value="">{tr('any')}</option>
-              {PROGRAM_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {tr(`categories.${c}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col text-sm">
-            <span className="mb-1 text-slate-700">{t('status')}</span>
-            <select name="status" defaultValue={filters.status ?? ''} className={filterField}>
-              <option value="">{tr('any')}</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {tr(`programmeStatus.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          {size ? <input type="hidden" name="size" value={size} /> : null}
-          <div className="flex gap-2">
-            <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
-              {tr('apply')}
-            </button>
-            <Link href={BASE} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
-              {tr('reset')}
-            </Link>
-          </div>
-        </form>
+        <FilterBar label={t('filters')} basePath={BASE} size={size} applyLabel={tr('apply')} resetLabel={tr('reset')}>
+          <FilterSelect label={t('year')} name="year" defaultValue={filters.year?.toString() ?? ''} empty={tr('any')} options={years.map((y) => ({ value: y, label: y }))} />
+          <FilterSelect
+            label={t('category')}
+            name="category"
+            defaultValue={filters.category ?? ''}
+            empty={tr('any')}
+            options={PROGRAM_CATEGORIES.map((c) => ({ value: c, label: tr(`categories.${c}`) }))}
+          />
+          <FilterSelect
+            label={t('status')}
+            name="status"
+            defaultValue={filters.status ?? ''}
+            empty={tr('any')}
+            options={STATUSES.map((s) => ({ value: s, label: tr(`programmeStatus.${s}`) }))}
+          />
+        </FilterBar>
         <p className="mb-2 text-sm text-slate-600">{t('unitNote')}</p>
         {list.length === 0 ? (
           <EmptyState>{filtered || total > 0 ? t('emptyFiltered') : t('empty')}</EmptyState>
