@@ -39,6 +39,15 @@ export async function makeProgramme(db: Db, extra: Partial<NewProgram> = {}) {
   return p!;
 }
 
+/** Overrides for a programme open all of 2026 that asks for no documents. */
+export const OPEN_ALL_YEAR = {
+  budgetFen: 100 * WAN,
+  capFen: 10 * WAN,
+  opensOn: '2026-01-01',
+  closesOn: '2026-12-31',
+  requiredDocuments: [],
+} satisfies Partial<NewProgram>;
+
 let company = 0;
 /** An incubating company in the carrier; credit codes of digits only, so they never collide. */
 export async function makeTenant(db: Db, carrierId: number) {

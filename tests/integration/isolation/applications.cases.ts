@@ -1,5 +1,6 @@
 import { appliedProgrammeChoices, liveApplicationsIn } from '@/db/queries/application-choices';
-import { applications, programs } from '@/db/schema';
+import { applications } from '@/db/schema';
+import { OPEN_ALL_YEAR, makeProgramme } from '../../helpers/subsidy-fixtures';
 import type { IsolationCase, IsolationWorld } from './world';
 
 let seq = 0;
@@ -7,31 +8,12 @@ let seq = 0;
 /** A programme only carrier B has applied to, with B's tenant's draft in it. */
 async function programmeOnlyBAppliedTo(w: IsolationWorld) {
   const tag = `${seq++}-${Date.now().toString(36)}`;
-  const [p] = await w.db
-    .insert(programs)
-    .values({
-      code: `ISO-APPS-${tag}`,
-      nameZh: '乙方专项',
-      nameEn: 'B’s programme',
-      year: 2026,
-      category: 'rent',
-      applicantType: 'venture',
-      eligibleKinds: ['incubator'],
-      eligibleStages: ['incubating'],
-      fundingMode: 'pre_funded',
-      budgetFen: 100_000_000,
-      capFen: 10_000_000,
-      opensOn: '2026-01-01',
-      closesOn: '2026-12-31',
-      requiredDocuments: [],
-      status: 'open',
-    })
-    .returning();
+  const p = await makeProgramme(w.db, { ...OPEN_ALL_YEAR, code: `ISO-APPS-${tag}`, nameZh: '乙方专项', nameEn: 'B’s programme' });
   const [a] = await w.db
     .insert(applications)
-    .values({ refNo: `ISO-APPS-B-${tag}`, programId: p!.id, carrierId: w.carrierB, ventureId: w.ventureB, purpose: '乙方申请', requestedFen: 100_000 })
+    .values({ refNo: `ISO-APPS-B-${tag}`, programId: p.id, carrierId: w.carrierB, ventureId: w.ventureB, purpose: '乙方申请', requestedFen: 100_000 })
     .returning();
-  return { programId: p!.id, applicationId: a!.id };
+  return { programId: p.id, applicationId: a!.id };
 }
 
 /** The operator's applications pages: the list's programme filter and the open programmes' "applied already". */

@@ -13,44 +13,29 @@ import {
   withdrawApplication,
 } from '@/db/queries/applications';
 import { openProgrammesFor } from '@/db/queries/programmes';
-import { applications, attachments, programs } from '@/db/schema';
+import { applications, attachments } from '@/db/schema';
+import { OPEN_ALL_YEAR, PDF, TODAY, makeProgramme } from '../../helpers/subsidy-fixtures';
 import type { IsolationCase, IsolationWorld } from './world';
 
-const TODAY = '2026-03-10';
-const PDF = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
 let seq = 0;
 
 /** An open venture programme and a draft of carrier B's tenant with one attachment. */
 async function draftOfB(w: IsolationWorld, status: 'draft' | 'submitted' = 'draft') {
-  const [p] = await w.db
-    .insert(programs)
-    .values({
-      code: `ISO-${seq++}-${Date.now().toString(36)}`,
-      nameZh: '隔离测试专项',
-      nameEn: 'Isolation programme',
-      year: 2026,
-      category: 'rent',
-      applicantType: 'venture',
-      eligibleKinds: ['incubator'],
-      eligibleStages: ['incubating'],
-      fundingMode: 'pre_funded',
-      budgetFen: 100_000_000,
-      capFen: 10_000_000,
-      opensOn: '2026-01-01',
-      closesOn: '2026-12-31',
-      requiredDocuments: [],
-      status: 'open',
-    })
-    .returning();
+  const p = await makeProgramme(w.db, {
+    ...OPEN_ALL_YEAR,
+    code: `ISO-${seq++}-${Date.now().toString(36)}`,
+    nameZh: '隔离测试专项',
+    nameEn: 'Isolation programme',
+  });
   const [a] = await w.db
     .insert(applications)
-    .values({ refNo: `ISO-B-${seq++}-${Date.now().toString(36)}`, programId: p!.id, carrierId: w.carrierB, ventureId: w.ventureB, purpose: '乙方申请', requestedFen: 100_000, status })
+    .values({ refNo: `ISO-B-${seq++}-${Date.now().toString(36)}`, programId: p.id, carrierId: w.carrierB, ventureId: w.ventureB, purpose: '乙方申请', requestedFen: 100_000, status })
     .returning();
   const [f] = await w.db
     .insert(attachments)
     .values({ applicationId: a!.id, fileName: 'b.pdf', mimeType: 'application/pdf', sizeBytes: PDF.length, sha256: '0'.repeat(64), documentType: 'business_licence', content: PDF })
     .returning();
-  return { programId: p!.id, applicationId: a!.id, version: a!.version, attachmentId: f!.id };
+  return { programId: p.id, applicationId: a!.id, version: a!.version, attachmentId: f!.id };
 }
 
 const step = (d: { applicationId: number; version: number }) => ({ applicationId: d.applicationId, version: d.version });
