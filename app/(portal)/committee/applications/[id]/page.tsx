@@ -73,6 +73,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
     getLocale(),
   ]);
   const payable = payableFen(app);
+  const docName = (d: string) => (tw.has(`subsidies.documentTypes.${d}`) ? tw(`subsidies.documentTypes.${d}`) : d);
   const allowed = app.steps.allowed.filter((s): s is CommitteeStep => (COMMITTEE_ACTIONS as readonly string[]).includes(s));
   const refusals = explainedRefusals(app);
   const stepLabel = (s: WorkflowAction) => (s === 'approve' || s === 'reject' ? ts('decide') : ts(s as 'accept'));
@@ -149,7 +150,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
           </Card>
 
           <Card title={t('attachments')}>
-            {programme.requiredDocuments.length ? <p className="mb-3 text-sm text-slate-600">{t('requiredDocs', { documents: programme.requiredDocuments.join('、') })}</p> : null}
+            {programme.requiredDocuments.length ? <p className="mb-3 text-sm text-slate-600">{t('requiredDocs', { documents: programme.requiredDocuments.map(docName).join('、') })}</p> : null}
             {app.attachments.length === 0 ? (
               <EmptyState>{t('noAttachments')}</EmptyState>
             ) : (
@@ -167,7 +168,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
                       </a>
                     ),
                   },
-                  { key: 'type', header: t('documentType'), cell: (r) => r.documentType ?? '—' },
+                  { key: 'type', header: t('documentType'), cell: (r) => (r.documentType ? docName(r.documentType) : '—') },
                   { key: 'size', header: t('size'), numeric: true, cell: (r) => sizeText(r.sizeBytes) },
                   { key: 'at', header: t('uploadedAt'), cell: (r) => formatDate(r.createdAt) },
                 ]}
@@ -238,11 +239,10 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
 
         <div className="space-y-6">
           <Card title={t('steps')}>
-            {allowed.length === 0 ? (
-              <p className="text-sm text-slate-600">{t('noSteps')}</p>
-            ) : (
-              <StepForms
+            {/* Kept mounted when no step is left, so that the last step's outcome stays on screen. */}
+            <StepForms
                 allowed={allowed}
+                emptyText={t('noSteps')}
                 ctx={{
                   applicationId: app.id,
                   version: app.version,
@@ -255,7 +255,6 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
                   indicators: app.indicators.map((i) => ({ id: i.id, name: i.name, unit: i.unit, targetValue: i.targetValue })),
                 }}
               />
-            )}
             {refusals.length ? (
               <section aria-labelledby="refusals-title" className="mt-4">
                 <h3 id="refusals-title" className="text-sm font-semibold text-slate-900">

@@ -29,7 +29,7 @@ type StepAction = (data: FormData) => Promise<ActionResult<unknown>>;
  * The forms of the steps this user may take now, and the last step's outcome. After a step
  * the page is read again, so the forms that follow are those of the application's new state.
  */
-export function StepForms({ ctx, allowed }: { ctx: StepContext; allowed: CommitteeStep[] }) {
+export function StepForms({ ctx, allowed, emptyText }: { ctx: StepContext; allowed: CommitteeStep[]; emptyText: string }) {
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
   const onDone: Done = (message) => {
@@ -44,6 +44,7 @@ export function StepForms({ ctx, allowed }: { ctx: StepContext; allowed: Committ
           {done}
         </p>
       ) : null}
+      {allowed.length === 0 ? <p className="text-sm text-slate-600">{emptyText}</p> : null}
       {has('accept') ? <AcceptForm ctx={ctx} onDone={onDone} /> : null}
       {has('return') ? <ReturnForm ctx={ctx} onDone={onDone} /> : null}
       {has('review') ? <ReviewForm ctx={ctx} onDone={onDone} /> : null}
