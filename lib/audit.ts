@@ -58,23 +58,7 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
  * the change and its entry commit or roll back together.
  */
 export async function writeAudit(tx: Tx, actor: Actor | null, input: AuditInput): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const at = new Date();
-  const entry = {
-    at: at.toISOString(),
-    userId: actor?.userId ?? null,
-    role: actor?.role ?? null,
-    action: input.action,
-    entity: input.entity,
-    entityId: input.entityId === null ? null : String(input.entityId),
-    carrierId: input.carrierId ?? null,
-    before: input.before ?? null,
-    after: input.after ?? null,
-    ip: actor?.ip ?? null,
-  };
-  await tx.insert(auditLog).values({ ...entry, at, prevHash, hash: auditHash(prevHash, entry) });
+  await writeAuditEntries(tx, actor, [input]);
 }
 
 /**
