@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { storageState } from './accounts';
+import { pdf, startDraft as startNursery, upload as uploadAs, type UploadFile } from './subsidy-flow';
 
 /**
  * The operator's side of a subsidy application, on the demo network: operator 1 runs a nursery
@@ -10,38 +11,11 @@ test.use({ storageState: storageState('operator') });
 
 const PROGRAMME = /创业苗圃项目资助/;
 const REQUIRED = ['团队负责人身份证明', '项目计划书', '苗圃推荐意见'];
-const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`) });
 // A Windows program renamed to .pdf: its first bytes say what it is.
 const exe = { name: 'setup.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]) };
 
-/** Opens a new draft for the next nursery team that has not applied yet; returns the application page's id. */
-async function startDraft(page: Page, purpose: string, yuan: string): Promise<number> {
-  await page.goto('/operator/applications/programmes');
-  const programme = page.getByRole('region', { name: PROGRAMME });
-  await expect(programme.getByText('单项资助上限')).toBeVisible();
-  // A programme with many applicants keeps its list folded.
-  if ((await programme.locator('details').getAttribute('open')) === null) await programme.locator('summary').click();
-  await programme.getByRole('link', { name: /^申报：/ }).first().click();
-  await expect(page.getByRole('heading', { level: 1, name: '新建资助申请' })).toBeVisible();
-  await expect(page.getByLabel('专项')).toHaveValue(/\d+/);
-  await expect(page.getByLabel('申报企业')).not.toHaveValue('');
-  await page.getByLabel('申请用途').fill(purpose);
-  await page.getByLabel('申请金额（元）').fill(yuan);
-  await page.getByRole('button', { name: '添加指标' }).click();
-  await page.getByLabel('指标 1 名称').fill('完成产品原型');
-  await page.getByLabel('指标 1 单位').fill('个');
-  await page.getByLabel('指标 1 目标值').fill('1');
-  await page.getByRole('button', { name: '保存草稿' }).click();
-  await expect(page).toHaveURL(/\/operator\/applications\/\d+\?created=1$/);
-  await expect(page.getByRole('status').filter({ hasText: '草稿已保存' })).toBeVisible();
-  return Number(/applications\/(\d+)/.exec(page.url())![1]);
-}
-
-async function upload(page: Page, documentLabel: string, file: { name: string; mimeType: string; buffer: Buffer }) {
-  await page.getByLabel('材料类型').selectOption({ label: documentLabel });
-  await page.getByLabel('文件', { exact: true }).setInputFiles(file);
-  await page.getByRole('button', { name: '上传', exact: true }).click();
-}
+const startDraft = (page: Page, purpose: string, yuan: string) => startNursery(page, PROGRAMME, purpose, yuan);
+const upload = (page: Page, documentLabel: string, file: UploadFile) => uploadAs(page, file, documentLabel);
 
 test.describe('subsidy applications (operator)', () => {
   test('drafts an application, attaches its documents, submits it and follows it', async ({ page, browser }) => {

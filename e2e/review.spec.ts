@@ -1,10 +1,12 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { storageState, type AccountKey } from './accounts';
+import { attachAllAndSubmit, startDraft } from './subsidy-flow';
 
 /**
- * The committee's side of the subsidy workflow, end to end, with three committee members
- * (分权制衡): committee1 accepts and reviews, committee2 decides, committee3 inspects, and
- * someone allowed pays. Each mode starts from its own demo application in status submitted.
+ * The whole subsidy loop in the browser, with three committee members (分权制衡): operator 1
+ * submits an application with its documents; committee1 accepts and reviews, committee2
+ * decides, committee3 inspects, and someone allowed pays; the operator follows the timeline and
+ * the notifications. Each test submits its own application, so a retry starts afresh.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -15,15 +17,27 @@ async function as(browser: Browser, who: AccountKey): Promise<Page> {
   return context.newPage();
 }
 
-/** Opens the one submitted application of the programme named. */
-async function openSubmitted(page: Page, programmeName: string): Promise<string> {
-  await page.goto('/committee/applications?status=submitted');
-  const row = page.getByRole('row').filter({ hasText: programmeName });
-  await expect(row).toHaveCount(1);
-  await row.getByRole('link').first().click();
-  await page.waitForURL(/\/committee\/applications\/\d+$/);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('资助申请 SQ-');
-  return page.url();
+/** Operator 1 submits an application to the programme named; returns its committee page's address. */
+async function submitted(browser: Browser, programme: RegExp, purpose: string): Promise<{ operator: Page; url: string; refNo: string }> {
+  const operator = await as(browser, 'operator');
+  const id = await startDraft(operator, programme, purpose, '150000');
+  const refNo = (await operator.getByRole('heading', { level: 1 }).innerText()).replace('申请 ', '').trim();
+  await attachAllAndSubmit(operator);
+  const url = `/committee/applications/${id}`;
+  return { operator, url, refNo };
+}
+
+async function open(page: Page, url: string, refNo: string) {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`资助申请 ${refNo}`);
+}
+
+/** The operator sees the steps in the timeline and the last status change among the notifications. */
+async function operatorFollows(operator: Page, id: string, refNo: string, steps: string[], lastStatus: string) {
+  await operator.goto(`/operator/applications/${id}`);
+  for (const step of steps) await expect(operator.getByText(step).first()).toBeVisible();
+  await operator.goto('/notifications');
+  await expect(operator.getByRole('link', { name: `资助申请 ${refNo} 状态变为：${lastStatus}` })).toBeVisible();
 }
 
 const amount = (page: Page, label: string) =>
@@ -51,6 +65,7 @@ async function acceptAndReview(page: Page) {
 
 async function approve(page: Page, url: string) {
   await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('资助申请 ');
   const decide = page.getByRole('form', { name: '立项决定' });
   await expect(decide).toBeVisible();
   await decide.getByLabel('立项金额（元）').fill('100000');
@@ -73,8 +88,10 @@ async function pay(page: Page, yuan: string, voucher: string, { doubleClick = fa
 }
 
 test('pre-funded: accept and review, decide, pay in two parts, inspect', async ({ browser }) => {
+  test.slow();
+  const { operator, url, refNo } = await submitted(browser, /创业苗圃项目资助/, '苗圃团队原型验证（全流程）');
   const c1 = await as(browser, 'committee');
-  const url = await openSubmitted(c1, '孵化器建设资助');
+  await open(c1, url, refNo);
   await expect(c1.getByRole('form', { name: '受理' })).toBeVisible();
   await acceptAndReview(c1);
 
@@ -99,7 +116,7 @@ test('pre-funded: accept and review, decide, pay in two parts, inspect', async (
   await expect(c2.getByText('您已对该申请作出立项决定，按分权制衡规定不能评审或验收').first()).toBeVisible();
 
   const c3 = await as(browser, 'committee3');
-  await c3.goto(url);
+  await open(c3, url, refNo);
   const inspect = c3.getByRole('form', { name: '验收' });
   await expect(inspect).toBeVisible();
   await expect(inspect.getByLabel('核定金额（元）')).toHaveCount(0);
@@ -113,11 +130,15 @@ test('pre-funded: accept and review, decide, pay in two parts, inspect', async (
   for (const step of ['已提交 → 评审中', '评审中 → 已评审', '已评审 → 已立项', '已立项 → 已拨付', '已拨付 → 验收通过']) await expect(timeline).toContainText(step);
   await expect(timeline).toContainText('同意立项。');
   await expect(c3.getByText('当前没有您可办理的操作。')).toBeVisible();
+
+  await operatorFollows(operator, url.split('/').pop()!, refNo, ['已提交 → 评审中', '已立项 → 已拨付', '已拨付 → 验收通过', '同意立项。'], '验收通过');
 });
 
 test('post-subsidy: accept and review, decide, inspect with a reduced amount, then pay', async ({ browser }) => {
+  test.slow();
+  const { operator, url, refNo } = await submitted(browser, /研发投入后补贴/, '年度研发投入后补贴（全流程）');
   const c1 = await as(browser, 'committee');
-  const url = await openSubmitted(c1, '研发投入后补贴');
+  await open(c1, url, refNo);
   await acceptAndReview(c1);
 
   const c2 = await as(browser, 'committee2');
@@ -126,7 +147,7 @@ test('post-subsidy: accept and review, decide, inspect with a reduced amount, th
   await expect(c2.getByRole('form', { name: '拨付' })).toHaveCount(0);
 
   const c3 = await as(browser, 'committee3');
-  await c3.goto(url);
+  await open(c3, url, refNo);
   const inspect = c3.getByRole('form', { name: '验收' });
   const final = inspect.getByLabel('核定金额（元）');
   await final.fill('120000');
@@ -141,7 +162,7 @@ test('post-subsidy: accept and review, decide, inspect with a reduced amount, th
   await expect(amount(c3, '核定金额')).toHaveText('8.00 万元');
 
   // committee1 (acceptor and reviewer) may pay: payment has no separation rule of its own.
-  await c1.goto(url);
+  await open(c1, url, refNo);
   const payForm = c1.getByRole('form', { name: '拨付' });
   await expect(payForm.getByLabel('拨付金额（元）')).toHaveValue('80000');
   await pay(c1, '80000', 'E2E-PS-1');
@@ -154,6 +175,8 @@ test('post-subsidy: accept and review, decide, inspect with a reduced amount, th
   const timeline = c1.getByRole('list', { name: '办理记录' });
   for (const step of ['已评审 → 已立项', '已立项 → 验收通过', '验收通过 → 已拨付']) await expect(timeline).toContainText(step);
   await expect(c1.getByRole('form', { name: '拨付' })).toHaveCount(0);
+
+  await operatorFollows(operator, url.split('/').pop()!, refNo, ['已立项 → 验收通过', '验收通过 → 已拨付'], '已拨付');
 });
 
 test('a blacklisted carrier is flagged in the queue until the entry is lifted', async ({ browser }) => {
