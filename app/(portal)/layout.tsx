@@ -20,6 +20,11 @@ type NavKey =
   | 'applications'
   | 'reviewQueue'
   | 'programmes'
+  | 'networkCarriers'
+  | 'graduationReview'
+  | 'warnings'
+  | 'statistics'
+  | 'summary'
   | 'blacklist';
 
 const NAV: Record<Role, { href: string; key: NavKey; exact?: boolean }[]> = {
@@ -37,6 +42,11 @@ const NAV: Record<Role, { href: string; key: NavKey; exact?: boolean }[]> = {
     { href: '/committee', key: 'committeeHome', exact: true },
     { href: '/committee/applications', key: 'reviewQueue' },
     { href: '/committee/programmes', key: 'programmes' },
+    { href: '/committee/carriers', key: 'networkCarriers' },
+    { href: '/committee/graduations', key: 'graduationReview' },
+    { href: '/committee/warnings', key: 'warnings' },
+    { href: '/committee/statistics', key: 'statistics' },
+    { href: '/committee/summary', key: 'summary' },
     { href: '/committee/blacklist', key: 'blacklist' },
   ],
   admin: [{ href: '/admin', key: 'adminHome' }],
