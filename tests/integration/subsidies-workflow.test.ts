@@ -1,36 +1,14 @@
+/** The workflow's steps on the server: both funding modes, separation of powers, stale forms, limits, payments. */
 import type { DocumentType } from '@/lib/validation/subsidies';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import {
-  acceptApplication,
-  decideApplication,
-  getApplication,
-  inspectApplication,
-  payApplication,
-  returnToApplicant,
-  reviewApplication,
-  reviewQueue,
-  submitApplication,
-} from '@/db/queries/applications';
-import { addBlacklistEntry, liftBlacklistEntry, listBlacklist } from '@/db/queries/blacklist';
-import { programmeBudgets, updateProgramme, yearBudgets } from '@/db/queries/programmes';
-import { applicationEvents, applications, auditLog, disbursements, indicators, notifications, ventures } from '@/db/schema';
-import type { Actor } from '@/lib/audit';
+import { acceptApplication, decideApplication, getApplication, inspectApplication, returnToApplicant, reviewApplication, reviewQueue, submitApplication } from '@/db/queries/applications';
+import { programmeBudgets, updateProgramme } from '@/db/queries/programmes';
+import { applicationEvents, applications, auditLog, disbursements, indicators, notifications } from '@/db/schema';
 import { openTestDatabase } from '../helpers/db';
-import {
-  ALL,
-  TODAY,
-  WAN,
-  approvedApplication,
-  draftFor,
-  keysOf,
-  makeProgramme,
-  makeSubsidyWorld,
-  refusal,
-  reviewedApplication,
-  type SubsidyWorld,
-} from '../helpers/subsidy-fixtures';
+import { ALL, TODAY, WAN, approvedApplication, draftFor, keysOf, makeProgramme, makeSubsidyWorld, refusal, reviewedApplication, type SubsidyWorld } from '../helpers/subsidy-fixtures';
+import { approve, pay, inspect, status } from '../helpers/subsidy-steps';
 
 let handle: DatabaseHandle;
 let w: SubsidyWorld;
@@ -41,32 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await handle?.close();
 });
-
-const approve = (who: Actor, id: number, version: number, approvedFen: number) =>
-  decideApplication(w.db, who, ALL, { applicationId: id, version, decision: 'approve', approvedFen, inspectionDueOn: '2026-12-31' }, TODAY);
-const pay = (id: number, version: number, amountFen: number, voucherNo: string) =>
-  payApplication(w.db, w.decider, ALL, { applicationId: id, version, amountFen, paidOn: TODAY, voucherNo }, TODAY);
-const inspect = (who: Actor, id: number, version: number, passed: boolean, finalFen?: number) =>
-  inspectApplication(w.db, who, ALL, { applicationId: id, version, passed, finalFen, comment: '验收意见', actuals: [] }, TODAY);
-
-async function status(id: number) {
-  const [r] = await w.db.select().from(applications).where(eq(applications.id, id));
-  return r!;
-}
-
-async function blacklistVenture(ventureId: number) {
-  const [v] = await w.db.select().from(ventures).where(eq(ventures.id, ventureId));
-  await addBlacklistEntry(w.db, w.inspector, {
-    subjectType: 'venture',
-    creditCode: v!.creditCode!,
-    subjectName: v!.name,
-    misconduct: '骗取补贴',
-    outcome: '追回资金',
-    handlingBody: '区科委',
-    legalBasis: '沪科规〔2024〕12号',
-    effectiveOn: '2026-01-01',
-  });
-}
 
 describe('the pre-funded path', () => {
   it('runs draft -> submitted -> in_review -> reviewed -> approved -> paid -> accepted with events, audit and notifications', async () => {
@@ -80,9 +32,9 @@ describe('the pre-funded path', () => {
     ({ version } = await acceptApplication(w.db, w.acceptor, ALL, { applicationId: d.id, version }, TODAY));
     ({ version } = await reviewApplication(w.db, w.reviewer, ALL, { applicationId: d.id, version, score: 85, recommendation: 'fund', comment: '内部意见' }, TODAY));
     ({ version } = await reviewApplication(w.db, w.reviewer2, ALL, { applicationId: d.id, version, score: 70, recommendation: 'fund_reduced', recommendedFen: 20 * WAN }, TODAY));
-    ({ version } = await approve(w.decider, d.id, version, 25 * WAN));
-    ({ version } = await pay(d.id, version, 10 * WAN, 'V-PRE-1'));
-    ({ version } = await pay(d.id, version, 15 * WAN, 'V-PRE-2'));
+    ({ version } = await approve(w, w.decider, d.id, version, 25 * WAN));
+    ({ version } = await pay(w, d.id, version, 10 * WAN, 'V-PRE-1'));
+    ({ version } = await pay(w, d.id, version, 15 * WAN, 'V-PRE-2'));
     const [ind] = await w.db.select().from(indicators).where(eq(indicators.applicationId, d.id));
     await inspectApplication(
       w.db,
@@ -91,7 +43,7 @@ describe('the pre-funded path', () => {
       { applicationId: d.id, version, passed: true, comment: '达标', actuals: [{ indicatorId: ind!.id, actualValue: 12, passed: true }] },
       TODAY,
     );
-    const row = await status(d.id);
+    const row = await status(w, d.id);
     expect(row).toMatchObject({ status: 'accepted', approvedFen: 25 * WAN, paidFen: 25 * WAN, finalFen: null, decidedBy: w.decider.userId, inspectedBy: w.inspector.userId });
     const [after] = await w.db.select().from(indicators).where(eq(indicators.id, ind!.id));
     expect(after).toMatchObject({ actualValue: 12, passed: true });
@@ -129,18 +81,18 @@ describe('the pre-funded path', () => {
     const d = await draftFor(w, p.id);
     let { version } = await submitApplication(w.db, w.operator, w.scope, { applicationId: d.id, version: d.version }, TODAY);
     ({ version } = await returnToApplicant(w.db, w.acceptor, ALL, { applicationId: d.id, version, comment: '请补充租赁合同' }, TODAY));
-    expect((await status(d.id)).status).toBe('returned');
+    expect((await status(w, d.id)).status).toBe('returned');
     const detail = await getApplication(w.db, w.operator, w.scope, d.id, TODAY);
     expect(detail.timeline.at(-1)).toMatchObject({ toStatus: 'returned', comment: '请补充租赁合同' });
     await submitApplication(w.db, w.operator, w.scope, { applicationId: d.id, version }, TODAY);
-    expect((await status(d.id)).status).toBe('submitted');
+    expect((await status(w, d.id)).status).toBe('submitted');
   });
 
   it('rejects with a reason', async () => {
     const p = await makeProgramme(w.db);
     const r = await reviewedApplication(w, p.id);
     await decideApplication(w.db, w.decider, ALL, { applicationId: r.id, version: r.version, decision: 'reject', reason: '不符合条件' }, TODAY);
-    expect(await status(r.id)).toMatchObject({ status: 'rejected', decisionReason: '不符合条件', approvedFen: null });
+    expect(await status(w, r.id)).toMatchObject({ status: 'rejected', decisionReason: '不符合条件', approvedFen: null });
   });
 });
 
@@ -148,25 +100,25 @@ describe('separation of powers on the server', () => {
   it('refuses a reviewer deciding, the acceptor deciding, and a second review by one reviewer', async () => {
     const p = await makeProgramme(w.db);
     const r = await reviewedApplication(w, p.id);
-    const e1 = await refusal(approve(w.reviewer, r.id, r.version, WAN));
+    const e1 = await refusal(approve(w, w.reviewer, r.id, r.version, WAN));
     expect([e1.code, keysOf(e1)]).toEqual(['forbidden', { _form: ['workflow.sameAsReviewer'] }]);
     const e2 = await refusal(decideApplication(w.db, w.reviewer, ALL, { applicationId: r.id, version: r.version, decision: 'reject', reason: 'x' }, TODAY));
     expect(keysOf(e2)).toEqual({ _form: ['workflow.sameAsReviewer'] });
-    const e3 = await refusal(approve(w.acceptor, r.id, r.version, WAN));
+    const e3 = await refusal(approve(w, w.acceptor, r.id, r.version, WAN));
     expect([e3.code, keysOf(e3)]).toEqual(['forbidden', { _form: ['workflow.sameAsAcceptor'] }]);
     const e4 = await refusal(reviewApplication(w.db, w.reviewer, ALL, { applicationId: r.id, version: r.version, score: 1, recommendation: 'reject' }, TODAY));
     expect([e4.code, keysOf(e4)]).toEqual(['invalid', { _form: ['workflow.alreadyReviewed'] }]);
-    expect((await status(r.id)).status).toBe('reviewed');
+    expect((await status(w, r.id)).status).toBe('reviewed');
   });
 
   it('refuses a reviewer or the decider inspecting', async () => {
     const p = await makeProgramme(w.db, { fundingMode: 'post_subsidy' });
     const a = await approvedApplication(w, p.id);
-    const e1 = await refusal(inspect(w.reviewer, a.id, a.version, true, WAN));
+    const e1 = await refusal(inspect(w, w.reviewer, a.id, a.version, true, WAN));
     expect([e1.code, keysOf(e1)]).toEqual(['forbidden', { _form: ['workflow.sameAsReviewer'] }]);
-    const e2 = await refusal(inspect(w.decider, a.id, a.version, true, WAN));
+    const e2 = await refusal(inspect(w, w.decider, a.id, a.version, true, WAN));
     expect([e2.code, keysOf(e2)]).toEqual(['forbidden', { _form: ['workflow.sameAsDecider'] }]);
-    await inspect(w.inspector, a.id, a.version, true, WAN);
+    await inspect(w, w.inspector, a.id, a.version, true, WAN);
   });
 
   it('refuses an operator taking a committee step on its own application', async () => {
@@ -183,15 +135,15 @@ describe('stale forms', () => {
     const p = await makeProgramme(w.db);
     const r = await reviewedApplication(w, p.id);
     const stale = r.version - 1;
-    expect((await refusal(approve(w.decider, r.id, stale, WAN))).code).toBe('conflict');
+    expect((await refusal(approve(w, w.decider, r.id, stale, WAN))).code).toBe('conflict');
     expect((await refusal(reviewApplication(w.db, w.reviewer2, ALL, { applicationId: r.id, version: stale, score: 50, recommendation: 'fund' }, TODAY))).code).toBe(
       'conflict',
     );
-    const { version } = await approve(w.decider, r.id, r.version, WAN);
-    expect((await refusal(pay(r.id, r.version, WAN, 'V-STALE-1'))).code).toBe('conflict');
-    await pay(r.id, version, WAN, 'V-STALE-2');
+    const { version } = await approve(w, w.decider, r.id, r.version, WAN);
+    expect((await refusal(pay(w, r.id, r.version, WAN, 'V-STALE-1'))).code).toBe('conflict');
+    await pay(w, r.id, version, WAN, 'V-STALE-2');
     // The same form sent twice pays once.
-    expect((await refusal(pay(r.id, version, WAN, 'V-STALE-3'))).code).toBe('conflict');
+    expect((await refusal(pay(w, r.id, version, WAN, 'V-STALE-3'))).code).toBe('conflict');
     const paid = await w.db.select().from(disbursements).where(eq(disbursements.applicationId, r.id));
     expect(paid.map((x) => x.voucherNo)).toEqual(['V-STALE-2']);
   });
@@ -201,14 +153,14 @@ describe('approval limits', () => {
   it('holds the approved amount to the request, the cap and the remaining budget', async () => {
     const p = await makeProgramme(w.db, { budgetFen: 50 * WAN, capFen: 30 * WAN });
     const r1 = await reviewedApplication(w, p.id, 30 * WAN);
-    const e1 = await refusal(approve(w.decider, r1.id, r1.version, 30 * WAN + 1));
+    const e1 = await refusal(approve(w, w.decider, r1.id, r1.version, 30 * WAN + 1));
     expect(keysOf(e1)).toEqual({ approvedFen: ['subsidyErrors.overRequested', 'subsidyErrors.overCap'] });
-    await approve(w.decider, r1.id, r1.version, 30 * WAN);
+    await approve(w, w.decider, r1.id, r1.version, 30 * WAN);
     const r2 = await reviewedApplication(w, p.id, 30 * WAN);
-    const e2 = await refusal(approve(w.decider, r2.id, r2.version, 20 * WAN + 1));
+    const e2 = await refusal(approve(w, w.decider, r2.id, r2.version, 20 * WAN + 1));
     expect(keysOf(e2)).toEqual({ approvedFen: ['subsidyErrors.overBudget'] });
     expect(e2.fieldErrors!.approvedFen![0]!.params).toMatchObject({ remainingFen: 20 * WAN });
-    await approve(w.decider, r2.id, r2.version, 20 * WAN);
+    await approve(w, w.decider, r2.id, r2.version, 20 * WAN);
     const [b] = await programmeBudgets(w.db, { programIds: [p.id] });
     expect(b).toMatchObject({ budgetFen: 50 * WAN, committedFen: 50 * WAN, paidFen: 0, remainingFen: 0, awards: 2, executionRate: 0 });
   });
@@ -250,24 +202,24 @@ describe('payments', () => {
   it('never exceed the approved amount, across several payments', async () => {
     const p = await makeProgramme(w.db);
     const a = await approvedApplication(w, p.id, 20 * WAN);
-    const e = await refusal(pay(a.id, a.version, 20 * WAN + 1, 'V-OVER-1'));
+    const e = await refusal(pay(w, a.id, a.version, 20 * WAN + 1, 'V-OVER-1'));
     expect(keysOf(e)).toEqual({ amountFen: ['subsidyErrors.overPayable'] });
-    let { version } = await pay(a.id, a.version, 12 * WAN, 'V-PART-1');
-    const e2 = await refusal(pay(a.id, version, 8 * WAN + 1, 'V-PART-2'));
+    let { version } = await pay(w, a.id, a.version, 12 * WAN, 'V-PART-1');
+    const e2 = await refusal(pay(w, a.id, version, 8 * WAN + 1, 'V-PART-2'));
     expect(e2.fieldErrors!.amountFen![0]!.params).toMatchObject({ payableFen: 8 * WAN });
-    ({ version } = await pay(a.id, version, 8 * WAN, 'V-PART-3'));
-    const done = await refusal(pay(a.id, version, 1, 'V-PART-4'));
+    ({ version } = await pay(w, a.id, version, 8 * WAN, 'V-PART-3'));
+    const done = await refusal(pay(w, a.id, version, 1, 'V-PART-4'));
     expect(keysOf(done)).toEqual({ _form: ['workflow.nothingToPay'] });
-    expect((await status(a.id)).paidFen).toBe(20 * WAN);
+    expect((await status(w, a.id)).paidFen).toBe(20 * WAN);
   });
 
   it('refuses a voucher number already used', async () => {
     const p = await makeProgramme(w.db);
     const a = await approvedApplication(w, p.id, 20 * WAN);
     const b = await approvedApplication(w, p.id, 20 * WAN);
-    await pay(a.id, a.version, WAN, 'V-DUP');
-    expect(keysOf(await refusal(pay(b.id, b.version, WAN, 'V-DUP')))).toEqual({ voucherNo: ['subsidyErrors.voucherTaken'] });
-    expect((await status(b.id)).paidFen).toBe(0);
+    await pay(w, a.id, a.version, WAN, 'V-DUP');
+    expect(keysOf(await refusal(pay(w, b.id, b.version, WAN, 'V-DUP')))).toEqual({ voucherNo: ['subsidyErrors.voucherTaken'] });
+    expect((await status(w, b.id)).paidFen).toBe(0);
   });
 });
 
@@ -275,14 +227,14 @@ describe('the post-subsidy path', () => {
   it('inspects first, reduces the final amount, and pays at most the final amount', async () => {
     const p = await makeProgramme(w.db, { fundingMode: 'post_subsidy', budgetFen: 100 * WAN });
     const a = await approvedApplication(w, p.id, 20 * WAN);
-    expect(keysOf(await refusal(pay(a.id, a.version, WAN, 'V-POST-0')))).toEqual({ _form: ['workflow.wrongStatus'] });
-    expect(keysOf(await refusal(inspect(w.inspector, a.id, a.version, true, 20 * WAN + 1)))).toEqual({ finalFen: ['subsidyErrors.finalOverApproved'] });
-    expect(keysOf(await refusal(inspect(w.inspector, a.id, a.version, true)))).toEqual({ finalFen: ['required'] });
-    let { version } = await inspect(w.inspector, a.id, a.version, true, 15 * WAN);
-    expect(await status(a.id)).toMatchObject({ status: 'accepted', finalFen: 15 * WAN });
-    expect(keysOf(await refusal(pay(a.id, version, 15 * WAN + 1, 'V-POST-1')))).toEqual({ amountFen: ['subsidyErrors.overPayable'] });
-    ({ version } = await pay(a.id, version, 15 * WAN, 'V-POST-2'));
-    expect(await status(a.id)).toMatchObject({ status: 'paid', paidFen: 15 * WAN });
+    expect(keysOf(await refusal(pay(w, a.id, a.version, WAN, 'V-POST-0')))).toEqual({ _form: ['workflow.wrongStatus'] });
+    expect(keysOf(await refusal(inspect(w, w.inspector, a.id, a.version, true, 20 * WAN + 1)))).toEqual({ finalFen: ['subsidyErrors.finalOverApproved'] });
+    expect(keysOf(await refusal(inspect(w, w.inspector, a.id, a.version, true)))).toEqual({ finalFen: ['required'] });
+    let { version } = await inspect(w, w.inspector, a.id, a.version, true, 15 * WAN);
+    expect(await status(w, a.id)).toMatchObject({ status: 'accepted', finalFen: 15 * WAN });
+    expect(keysOf(await refusal(pay(w, a.id, version, 15 * WAN + 1, 'V-POST-1')))).toEqual({ amountFen: ['subsidyErrors.overPayable'] });
+    ({ version } = await pay(w, a.id, version, 15 * WAN, 'V-POST-2'));
+    expect(await status(w, a.id)).toMatchObject({ status: 'paid', paidFen: 15 * WAN });
     // The reduction goes back to the budget.
     const [b] = await programmeBudgets(w.db, { programIds: [p.id] });
     expect(b).toMatchObject({ committedFen: 15 * WAN, paidFen: 15 * WAN, remainingFen: 85 * WAN, executionRate: 15 });
@@ -291,94 +243,8 @@ describe('the post-subsidy path', () => {
   it('a failed inspection sets the final amount to zero and nothing can be paid', async () => {
     const p = await makeProgramme(w.db, { fundingMode: 'post_subsidy' });
     const a = await approvedApplication(w, p.id, 20 * WAN);
-    const { version } = await inspect(w.inspector, a.id, a.version, false);
-    expect(await status(a.id)).toMatchObject({ status: 'acceptance_failed', finalFen: 0 });
-    expect(keysOf(await refusal(pay(a.id, version, 1, 'V-FAIL')))).toEqual({ _form: ['workflow.wrongStatus'] });
-  });
-});
-
-describe('the blacklist', () => {
-  it('stops approval and payment of a listed applicant, and the queue flags it', async () => {
-    const p = await makeProgramme(w.db);
-    const r = await reviewedApplication(w, p.id);
-    const a = await approvedApplication(w, p.id);
-    await blacklistVenture(r.ventureId);
-    await blacklistVenture(a.ventureId);
-    const e1 = await refusal(approve(w.decider, r.id, r.version, WAN));
-    expect([e1.code, keysOf(e1)]).toEqual(['forbidden', { _form: ['workflow.blacklisted'] }]);
-    const e2 = await refusal(pay(a.id, a.version, WAN, 'V-BL'));
-    expect([e2.code, keysOf(e2)]).toEqual(['forbidden', { _form: ['workflow.blacklisted'] }]);
-    expect((await status(a.id)).paidFen).toBe(0);
-    const queue = await reviewQueue(w.db, ALL, { programId: p.id, page: 1, pageSize: 10 }, TODAY);
-    expect(queue.rows.find((q) => q.id === r.id)?.blacklisted).toBe(true);
-    const listed = await listBlacklist(w.db, TODAY, { state: 'active', q: '申报企业', page: 1, pageSize: 100 });
-    expect(listed.total).toBeGreaterThanOrEqual(2);
-    // Rejecting stays possible.
-    await decideApplication(w.db, w.decider, ALL, { applicationId: r.id, version: r.version, decision: 'reject', reason: '失信' }, TODAY);
-  });
-});
-
-describe('blacklist history', () => {
-  it('keeps a lifted entry in the history, out of force, and refuses lifting it twice', async () => {
-    const v = await w.newVenture();
-    const { entryId } = await addBlacklistEntry(w.db, w.inspector, {
-      subjectType: 'venture',
-      creditCode: v.creditCode!,
-      subjectName: v.name,
-      misconduct: '虚假申报',
-      outcome: '三年内不得申报',
-      handlingBody: '区科委',
-      legalBasis: '沪科规〔2024〕12号',
-      effectiveOn: '2026-01-01',
-      sanctionEndsOn: '2028-12-31',
-    });
-    const q = v.creditCode!.toLowerCase();
-    expect((await listBlacklist(w.db, TODAY, { state: 'active', q, page: 1, pageSize: 10 })).rows.map((r) => r.id)).toEqual([entryId]);
-    await liftBlacklistEntry(w.db, w.inspector, { entryId, liftedOn: TODAY, reason: '信用修复' });
-    expect((await refusal(liftBlacklistEntry(w.db, w.inspector, { entryId, liftedOn: TODAY, reason: '再次' }))).code).toBe('conflict');
-    expect((await listBlacklist(w.db, TODAY, { state: 'active', q, page: 1, pageSize: 10 })).total).toBe(0);
-    const lifted = await listBlacklist(w.db, TODAY, { state: 'lifted', q, page: 1, pageSize: 10 });
-    expect(lifted.rows[0]).toMatchObject({ id: entryId, liftReason: '信用修复', liftedBy: w.inspector.userId, ventureId: v.id });
-    expect((await listBlacklist(w.db, TODAY, { state: 'all', q, page: 1, pageSize: 10 })).total).toBe(1);
-  });
-});
-
-describe('the queue', () => {
-  it('filters by carrier and zone, oldest first, and counts the days waited', async () => {
-    const p = await makeProgramme(w.db);
-    const first = await draftFor(w, p.id);
-    const second = await draftFor(w, p.id);
-    await submitApplication(w.db, w.operator, w.scope, { applicationId: second.id, version: second.version }, TODAY);
-    await submitApplication(w.db, w.operator, w.scope, { applicationId: first.id, version: first.version }, TODAY);
-    await w.db.update(applications).set({ submittedAt: new Date('2026-03-01T08:00:00Z') }).where(eq(applications.id, first.id));
-    await w.db.update(applications).set({ submittedAt: new Date('2026-03-05T08:00:00Z') }).where(eq(applications.id, second.id));
-    const all = await reviewQueue(w.db, ALL, { programId: p.id, carrierId: w.carrier.id, zone: w.carrier.zone, page: 1, pageSize: 10 }, TODAY);
-    expect(all.rows.map((r) => [r.id, r.daysWaited])).toEqual([
-      [first.id, 9],
-      [second.id, 5],
-    ]);
-    expect(all.total).toBe(2);
-    expect((await reviewQueue(w.db, ALL, { programId: p.id, zone: '不存在的片区', page: 1, pageSize: 10 }, TODAY)).total).toBe(0);
-    expect((await reviewQueue(w.db, ALL, { programId: p.id, status: 'in_review', page: 1, pageSize: 10 }, TODAY)).total).toBe(0);
-    const paged = await reviewQueue(w.db, ALL, { programId: p.id, page: 2, pageSize: 1 }, TODAY);
-    expect([paged.rows.map((r) => r.id), paged.total]).toEqual([[second.id], 2]);
-  });
-});
-
-describe('budget views', () => {
-  it('sums per programme and per year in one query each', async () => {
-    const p = await makeProgramme(w.db, { year: 2031, budgetFen: 300 * WAN });
-    const q = await makeProgramme(w.db, { year: 2031, budgetFen: 100 * WAN });
-    const a = await approvedApplication(w, p.id, 20 * WAN);
-    await pay(a.id, a.version, 10 * WAN, 'V-YEAR-1');
-    const [year] = await yearBudgets(w.db, { year: 2031 });
-    expect(year).toEqual({ year: 2031, programmes: 2, budgetFen: 400 * WAN, committedFen: 20 * WAN, paidFen: 10 * WAN, remainingFen: 380 * WAN, executionRate: 2.5, awards: 1 });
-    const rows = await programmeBudgets(w.db, { year: 2031 });
-    expect(rows.map((r) => [r.programId, r.executionRate, r.awards]).sort()).toEqual(
-      [
-        [p.id, 3.3, 1],
-        [q.id, 0, 0],
-      ].sort(),
-    );
+    const { version } = await inspect(w, w.inspector, a.id, a.version, false);
+    expect(await status(w, a.id)).toMatchObject({ status: 'acceptance_failed', finalFen: 0 });
+    expect(keysOf(await refusal(pay(w, a.id, version, 1, 'V-FAIL')))).toEqual({ _form: ['workflow.wrongStatus'] });
   });
 });
