@@ -10,7 +10,7 @@ import { amountFen, creditCode, id, isoDate, optionalIsoDate, optionalText, requ
 export const PROGRAM_CATEGORIES = ['operation', 'construction', 'rent', 'graduation_reward', 'nursery_project', 'rd_post_subsidy', 'ip_pledge_risk'] as const;
 export const RECOMMENDATIONS = ['fund', 'fund_reduced', 'reject'] as const;
 
-/** The documents a programme may require; their names are in the catalogue (subsidies.documentTypes). */
+/** The documents a programme may require; their names are in the catalogue under documentTypes (subsidies.json). */
 export const DOCUMENT_TYPES = [
   'business_licence',
   'legal_rep_id',

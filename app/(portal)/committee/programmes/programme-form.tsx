@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { useHydrated } from '@/components/forms/use-hydrated';
 import { CARRIER_KINDS, VENTURE_STAGES } from '@/lib/domain/stages';
 import { DOCUMENT_TYPES, PROGRAM_CATEGORIES } from '@/lib/validation/subsidies';
-import { Field, FieldErrors, inputClass, OutcomeMessage, primaryButton, useActionForm } from '../_ui/form-kit';
+import { FieldError } from '@/components/forms/field';
+import { Field, inputClass, OutcomeMessage, primaryButton, useActionForm } from '../_ui/form-kit';
 import { createProgrammeAction, updateProgrammeAction } from './actions';
 
 export type ProgrammeValues = {
@@ -48,7 +49,7 @@ export function ProgrammeForm({
   const tr = useTranslations('review');
   const tKinds = useTranslations('kinds');
   const tStages = useTranslations('stages');
-  const tDocs = useTranslations('subsidies.documentTypes');
+  const tDocs = useTranslations('documentTypes');
   const router = useRouter();
   const hydrated = useHydrated();
   const editing = programId !== undefined;
@@ -161,7 +162,7 @@ export function ProgrammeForm({
         <p id={`${form.idOf('eligibleKinds')}-hint`} className="mt-1 text-sm text-slate-600">
           {t('eligibleKindsHint')}
         </p>
-        <FieldErrors id={`${form.idOf('eligibleKinds')}-error`} messages={form.errors.eligibleKinds ?? []} />
+        <FieldError id={`${form.idOf('eligibleKinds')}-error`}>{(form.errors.eligibleKinds ?? []).join(' ')}</FieldError>
       </fieldset>
       {applicantType === 'venture' ? (
         <fieldset aria-describedby={`${form.idOf('eligibleStages')}-hint`}>
@@ -170,7 +171,7 @@ export function ProgrammeForm({
           <p id={`${form.idOf('eligibleStages')}-hint`} className="mt-1 text-sm text-slate-600">
             {t('eligibleStagesHint')}
           </p>
-          <FieldErrors id={`${form.idOf('eligibleStages')}-error`} messages={form.errors.eligibleStages ?? []} />
+          <FieldError id={`${form.idOf('eligibleStages')}-error`}>{(form.errors.eligibleStages ?? []).join(' ')}</FieldError>
         </fieldset>
       ) : null}
 
@@ -194,7 +195,7 @@ export function ProgrammeForm({
         <p id={`${form.idOf('requiredDocuments')}-hint`} className="mt-1 text-sm text-slate-600">
           {t('requiredDocumentsHint')}
         </p>
-        <FieldErrors id={`${form.idOf('requiredDocuments')}-error`} messages={form.errors.requiredDocuments ?? []} />
+        <FieldError id={`${form.idOf('requiredDocuments')}-error`}>{(form.errors.requiredDocuments ?? []).join(' ')}</FieldError>
       </fieldset>
       <Field form={form} name="description" label={t('description')}>
         <textarea name="description" rows={4} maxLength={4000} defaultValue={initial.description} className={inputClass} {...form.aria('description')} />

@@ -73,7 +73,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
     getLocale(),
   ]);
   const payable = payableFen(app);
-  const docName = (d: string) => (tw.has(`subsidies.documentTypes.${d}`) ? tw(`subsidies.documentTypes.${d}`) : d);
+  const docName = (d: string) => (tw.has(`documentTypes.${d}`) ? tw(`documentTypes.${d}`) : d);
   const allowed = app.steps.allowed.filter((s): s is CommitteeStep => (COMMITTEE_ACTIONS as readonly string[]).includes(s));
   const refusals = explainedRefusals(app);
   const stepLabel = (s: WorkflowAction) => (s === 'approve' || s === 'reject' ? ts('decide') : ts(s as 'accept'));
