@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { storageState } from './accounts';
-import { pdf, startDraft as startNursery, upload as uploadAs, type UploadFile } from './subsidy-flow';
+import { attachAllAndSubmit, pdf, startDraft as startNursery, upload as uploadAs, type UploadFile } from './subsidy-flow';
 
 /**
  * The operator's side of a subsidy application, on the demo network: operator 1 runs a nursery
@@ -124,6 +124,20 @@ test.describe('subsidy applications (operator)', () => {
     await page.getByRole('button', { name: '确认删除' }).click();
     await expect(page).toHaveURL(/\/operator\/applications$/);
     expect((await page.request.get(`/operator/applications/${id}`)).status()).toBe(404);
+  });
+
+  test('withdraws a submitted application after confirmation; it is then closed', async ({ page }) => {
+    test.slow();
+    await startDraft(page, '撤回测试：苗圃团队市场调研', '50000');
+    await attachAllAndSubmit(page);
+    await page.getByRole('button', { name: '撤回申请' }).click();
+    await expect(page.getByRole('heading', { name: /确认撤回申请/ })).toBeVisible();
+    await page.getByLabel('撤回原因（可选）').fill('团队调整方向，暂不申报。');
+    await page.getByRole('button', { name: '确认撤回' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '申请已撤回。' })).toBeVisible();
+    await expect(page.getByText('已撤回', { exact: true }).first()).toBeVisible();
+    await expect(page.getByText('已提交 → 已撤回')).toBeVisible();
+    await expect(page.getByRole('button', { name: '撤回申请' })).toHaveCount(0);
   });
 
   test('filters, sorts and pages the list in the URL', async ({ page }) => {

@@ -199,6 +199,10 @@ test('a blacklisted carrier is flagged in the queue until the entry is lifted', 
   await page.goto(`/committee/applications?carrier=${carrierId}`);
   const queue = page.getByRole('table', { name: '资助申请评审队列' });
   await expect(queue.getByText('黑名单', { exact: true }).first()).toBeVisible();
+  // The queue, filtered as shown, exports to Excel.
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: '导出 Excel' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
 
   await page.goto(`/committee/blacklist?q=${encodeURIComponent(carrier)}`);
   await page.getByRole('button', { name: `移出黑名单：${carrier}` }).click();
