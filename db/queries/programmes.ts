@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, lte, gte, sql, type SQL } from 'drizzle-orm';
+import type { SubqueryWithSelection } from 'drizzle-orm/pg-core';
 import { changedFields, writeAudit, type Actor } from '@/lib/audit';
 import { applicantEligible } from '@/lib/domain/eligibility';
 import { formatWan } from '@/lib/money';
@@ -214,7 +215,7 @@ function perProgramme(db: DbOrTx) {
     .as('per_programme');
 }
 
-function figures(budget: number, committed: number, paid: number, awards: number): BudgetFigures {
+export function budgetFigures(budget: number, committed: number, paid: number, awards: number): BudgetFigures {
   return {
     budgetFen: budget,
     committedFen: committed,
@@ -232,6 +233,16 @@ export async function programmeBudgets(db: DbOrTx, f: { year?: number; programId
     f.year === undefined ? undefined : eq(programs.year, f.year),
     f.programIds ? (f.programIds.length ? inArray(programs.id, f.programIds) : sql`false`) : undefined,
   ];
+  return budgetsOf(db, perProgramme(db), and(...filters), desc(programs.year), asc(programs.code));
+}
+
+type ProgrammeSums = SubqueryWithSelection<
+  { programId: typeof applications.programId; committed: SQL.Aliased<number>; paid: SQL.Aliased<number>; awards: SQL.Aliased<number> },
+  string
+>;
+
+/** The figures of the programmes matching `where`, from the per-programme sums `a` (perProgramme's, or a narrower one). */
+export async function budgetsOf(db: DbOrTx, a: ProgrammeSums, where: SQL | undefined, ...orderBy: SQL[]): Promise<ProgrammeBudget[]> {
   const rows = await db
     .select({
       programId: programs.id,
@@ -247,8 +258,8 @@ export async function programmeBudgets(db: DbOrTx, f: { year?: number; programId
     })
     .from(programs)
     .leftJoin(a, eq(a.programId, programs.id))
-    .where(and(...filters))
-    .orderBy(desc(programs.year), asc(programs.code));
+    .where(where)
+    .orderBy(...orderBy);
   return rows.map((r) => ({
     programId: r.programId,
     code: r.code,
@@ -256,7 +267,7 @@ export async function programmeBudgets(db: DbOrTx, f: { year?: number; programId
     nameEn: r.nameEn,
     year: r.year,
     category: r.category,
-    ...figures(Number(r.budget), Number(r.committed), Number(r.paid), Number(r.awards)),
+    ...budgetFigures(Number(r.budget), Number(r.committed), Number(r.paid), Number(r.awards)),
   }));
 }
 
@@ -277,7 +288,7 @@ export async function yearBudgets(db: DbOrTx, f: { year?: number } = {}): Promis
     .where(f.year === undefined ? undefined : eq(programs.year, f.year))
     .groupBy(programs.year)
     .orderBy(desc(programs.year));
-  return rows.map((r) => ({ year: r.year, programmes: Number(r.programmes), ...figures(Number(r.budget), Number(r.committed), Number(r.paid), Number(r.awards)) }));
+  return rows.map((r) => ({ year: r.year, programmes: Number(r.programmes), ...budgetFigures(Number(r.budget), Number(r.committed), Number(r.paid), Number(r.awards)) }));
 }
 
 /** Locks the programme row for the rest of the transaction: approvals against one budget queue here. */

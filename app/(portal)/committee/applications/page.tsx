@@ -16,6 +16,7 @@ import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { parseQueueFilters, queueFilterParams } from '@/lib/validation/review-filters';
 import { Badge, statusTone } from '../_ui/badges';
 import { FilterBar, FilterSelect } from '../_ui/filter-bar';
+import { ListEmpty } from '../_ui/list-empty';
 import { filterField, hrefWith, one, type Search } from '../_ui/search-params';
 
 export async function generateMetadata() {
@@ -96,17 +97,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           <FilterSelect label={t('zone')} name="zone" defaultValue={filters.zone ?? ''} empty={tr('any')} options={zones.map((z) => ({ value: z, label: z }))} />
         </FilterBar>
         {rows.length === 0 ? (
-          <EmptyState>
-            {total > 0 ? (
-              <Link href={hrefWith(BASE, kept)} className="text-brand-700 underline">
-                {t('pageOutOfRange')}
-              </Link>
-            ) : filtered ? (
-              t('emptyFiltered')
-            ) : (
-              t('empty')
-            )}
-          </EmptyState>
+          <ListEmpty total={total} filtered={filtered} firstPage={hrefWith(BASE, kept)} pageOutOfRange={t('pageOutOfRange')} emptyFiltered={t('emptyFiltered')} empty={t('empty')} />
         ) : (
           <DataTable<QueueRow>
             caption={t('caption')}
