@@ -42,7 +42,7 @@ export async function GraduationCard({ g }: { g: GraduationQueueRow }) {
             {g.ventureName}
           </h2>
           <p className="text-sm text-slate-600">
-            <Link href={`/committee/carriers/${g.carrierId}`} className="text-brand-700 hover:underline">
+            <Link href={`/committee/carriers/${g.carrierId}`} className="text-brand-700 underline hover:no-underline">
               {g.carrierName}
             </Link>
             {' · '}
@@ -97,7 +97,7 @@ export async function GraduationCard({ g }: { g: GraduationQueueRow }) {
               <ul className="mt-1 space-y-0.5">
                 {g.files.map((file) => (
                   <li key={file.id}>
-                    <a href={`/api/operator/graduation-files/${file.id}`} className="text-brand-700 hover:underline" download>
+                    <a href={`/api/operator/graduation-files/${file.id}`} className="text-brand-700 underline hover:no-underline" download>
                       {t('download', { name: file.fileName, size: sizeText(file.sizeBytes) })}
                     </a>
                   </li>
