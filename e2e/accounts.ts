@@ -3,6 +3,8 @@ export const ACCOUNTS = {
   operator: 'operator1@example.org',
   operator2: 'operator2@example.org',
   committee: 'committee1@example.org',
+  committee2: 'committee2@example.org',
+  committee3: 'committee3@example.org',
   admin: 'admin@example.org',
 } as const;
 export type AccountKey = keyof typeof ACCOUNTS;

@@ -10,7 +10,7 @@ test('the language switch turns the portal to English and back', async ({ page }
   await page.getByRole('button', { name: /English/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Network overview');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.getByRole('table', { name: 'Ventures by stage' })).toContainText('Incubating');
+  await expect(page.getByRole('table', { name: /Carriers by kind/ }).first()).toContainText('Incubator');
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Network overview');
   await page.getByRole('button', { name: /中文/ }).click();

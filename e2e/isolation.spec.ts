@@ -6,7 +6,7 @@ import { storageState } from './accounts';
  * Operator 1 guesses the addresses of operator 2's records: every probe of the route table
  * (tests/integration/isolation/routes.ts) with operator 2's venture and carrier ids.
  */
-type Foreign = { venture: number; ventureName: string; carrier: number; carrierName: string };
+type Foreign = { venture: number; ventureName: string; carrier: number; carrierName: string; application: number };
 
 async function operator2Records(browser: Browser): Promise<Foreign> {
   const context = await browser.newContext({ storageState: storageState('operator2') });
@@ -19,12 +19,16 @@ async function operator2Records(browser: Browser): Promise<Foreign> {
   const carrier = page.locator('main a[href^="/operator/carriers/"]').first();
   const carrierHref = (await carrier.getAttribute('href'))!;
   const carrierName = (await carrier.innerText()).trim();
+  await page.goto('/operator/applications');
+  const application = page.getByRole('table', { name: '资助申请列表' }).locator('tbody tr').first().getByRole('link').first();
+  const applicationHref = (await application.getAttribute('href'))!;
   await context.close();
   return {
     venture: Number(/\/operator\/ventures\/(\d+)$/.exec(ventureHref)![1]),
     ventureName,
     carrier: Number(/\/operator\/carriers\/(\d+)$/.exec(carrierHref)![1]),
     carrierName,
+    application: Number(/\/operator\/applications\/(\d+)$/.exec(applicationHref)![1]),
   };
 }
 
@@ -40,6 +44,7 @@ test.describe('an operator guessing another carrier’s addresses', () => {
     const own = await browser.newContext({ storageState: storageState('operator2') });
     expect((await own.request.get(`/operator/ventures/${b.venture}`)).status()).toBe(200);
     expect((await own.request.get(`/operator/carriers/${b.carrier}`)).status()).toBe(200);
+    expect((await own.request.get(`/operator/applications/${b.application}`)).status()).toBe(200);
     await own.close();
 
     const probes = OPERATOR_ROUTES.flatMap((r) => (r.probes ?? []).map((p) => ({ file: r.file, path: p.path(b), expect: p.expect })));

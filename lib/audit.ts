@@ -1,9 +1,11 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { auditLog } from '@/db/schema';
+import { auditHash, GENESIS_HASH } from './audit-hash';
 import type { Role } from './roles';
+
+export { auditHash, GENESIS_HASH };
 
 /** Who made a change and from where; taken from the session and the request, never from form input. */
 export type Actor = { userId: number; role: Role; ip: string | null };
@@ -19,26 +21,6 @@ export type AuditInput = {
 
 /** Serialises writers of the chain (one transaction at a time appends) on PostgreSQL and PGlite alike. */
 const AUDIT_CHAIN_LOCK = 7_310_116;
-
-export const GENESIS_HASH = '0'.repeat(64);
-
-/** The hash of an entry: the previous hash and the entry's fields in a fixed order. */
-export function auditHash(prevHash: string, e: Record<string, unknown>): string {
-  const canonical = JSON.stringify([
-    prevHash,
-    e.at,
-    e.userId ?? null,
-    e.role ?? null,
-    e.action,
-    e.entity,
-    e.entityId ?? null,
-    e.carrierId ?? null,
-    e.before ?? null,
-    e.after ?? null,
-    e.ip ?? null,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
-}
 
 /** Keeps only the fields that changed, so that an entry says what happened and no more. */
 export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { LanguageSwitch } from '@/components/shell/language-switch';
 import { NavLink } from '@/components/shell/nav-link';
+import { NotificationBell } from '@/components/shell/notification-bell';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { requireUser } from '@/lib/authz';
 import { homeFor, type Role } from '@/lib/roles';
@@ -15,7 +16,16 @@ type NavKey =
   | 'graduations'
   | 'limits'
   | 'carriers'
-  | 'transfer';
+  | 'transfer'
+  | 'applications'
+  | 'reviewQueue'
+  | 'programmes'
+  | 'networkCarriers'
+  | 'graduationReview'
+  | 'warnings'
+  | 'statistics'
+  | 'summary'
+  | 'blacklist';
 
 const NAV: Record<Role, { href: string; key: NavKey; exact?: boolean }[]> = {
   operator: [
@@ -26,8 +36,19 @@ const NAV: Record<Role, { href: string; key: NavKey; exact?: boolean }[]> = {
     { href: '/operator/limits', key: 'limits' },
     { href: '/operator/carriers', key: 'carriers' },
     { href: '/operator/transfer', key: 'transfer' },
+    { href: '/operator/applications', key: 'applications' },
   ],
-  committee: [{ href: '/committee', key: 'committeeHome' }],
+  committee: [
+    { href: '/committee', key: 'committeeHome', exact: true },
+    { href: '/committee/applications', key: 'reviewQueue' },
+    { href: '/committee/programmes', key: 'programmes' },
+    { href: '/committee/carriers', key: 'networkCarriers' },
+    { href: '/committee/graduations', key: 'graduationReview' },
+    { href: '/committee/warnings', key: 'warnings' },
+    { href: '/committee/statistics', key: 'statistics' },
+    { href: '/committee/summary', key: 'summary' },
+    { href: '/committee/blacklist', key: 'blacklist' },
+  ],
   admin: [{ href: '/admin', key: 'adminHome' }],
 };
 
@@ -56,6 +77,7 @@ export default async function PortalLayout({ children }: { children: React.React
               <span className="font-medium">{user.name}</span>
               <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{tRoles(user.role)}</span>
             </span>
+            <NotificationBell userId={user.id} />
             <LanguageSwitch />
             <SignOutButton label={t('signOut')} />
           </div>

@@ -3,7 +3,7 @@
 import { useHydrated } from './use-hydrated';
 
 export const submitButtonClass =
-  'rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60';
+  'rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60';
 
 export function SubmitButton({
   pending,

@@ -109,17 +109,7 @@ export async function incubatingVentureFacts(db: DbOrTx, scope: Scope, today: st
   }
 
   return rows.map((r) => {
-    const revenueByYear = revenueOf.get(r.ventureId) ?? {};
-    const financingTotalFen = Number(r.financingTotalFen);
-    const evaluation = evaluateGraduation({
-      highTechCertNo: r.highTechCertNo,
-      highTechCertOn: r.highTechCertOn,
-      financingTotalFen,
-      revenueByYear,
-      exitKind: r.exitKind,
-      today,
-    });
-    const best = bestTwoConsecutiveYears(revenueByYear);
+    const { evaluation, figures } = assessGraduation(r, Number(r.financingTotalFen), revenueOf.get(r.ventureId) ?? {}, today);
     return {
       ventureId: r.ventureId,
       ventureName: r.ventureName,
@@ -133,22 +123,47 @@ export async function incubatingVentureFacts(db: DbOrTx, scope: Scope, today: st
       pendingGraduation: Boolean(r.pendingGraduation),
       evaluation,
       criteria: evaluation.filter((e) => e.met).map((e) => e.criterion),
-      figures: {
-        financingTotalFen,
-        revenue:
-          best.firstYear === null
-            ? null
-            : {
-                firstYear: best.firstYear,
-                firstYearFen: revenueByYear[best.firstYear] ?? 0,
-                secondYearFen: revenueByYear[best.firstYear + 1] ?? 0,
-                totalFen: best.totalFen,
-              },
-        highTechCertNo: r.highTechCertNo,
-        highTechCertOn: r.highTechCertOn,
-        exitKind: r.exitKind,
-        exitOn: r.exitOn,
-      },
+      figures,
     };
   });
+}
+
+/**
+ * The criteria a venture meets as of `today` (evaluateGraduation) and the figures they are
+ * decided on, from its own fields, its investment total and its revenue per calendar year.
+ */
+export function assessGraduation(
+  v: Pick<GraduationFigures, 'highTechCertNo' | 'highTechCertOn' | 'exitKind' | 'exitOn'>,
+  financingTotalFen: number,
+  revenueByYear: Record<number, number>,
+  today: string,
+): { evaluation: CriterionResult[]; figures: GraduationFigures } {
+  const evaluation = evaluateGraduation({
+    highTechCertNo: v.highTechCertNo,
+    highTechCertOn: v.highTechCertOn,
+    financingTotalFen,
+    revenueByYear,
+    exitKind: v.exitKind,
+    today,
+  });
+  const best = bestTwoConsecutiveYears(revenueByYear);
+  return {
+    evaluation,
+    figures: {
+      financingTotalFen,
+      revenue:
+        best.firstYear === null
+          ? null
+          : {
+              firstYear: best.firstYear,
+              firstYearFen: revenueByYear[best.firstYear] ?? 0,
+              secondYearFen: revenueByYear[best.firstYear + 1] ?? 0,
+              totalFen: best.totalFen,
+            },
+      highTechCertNo: v.highTechCertNo,
+      highTechCertOn: v.highTechCertOn,
+      exitKind: v.exitKind,
+      exitOn: v.exitOn,
+    },
+  };
 }

@@ -25,23 +25,33 @@ export type GraduationListRow = {
   files: { id: number; fileName: string; sizeBytes: number }[];
 };
 
+export type GraduationFilter = { status?: GraduationStatus; carrierId?: number; year?: number };
+
+/** Graduations of the status, carrier and year asked for (each optional). */
+export function graduationFilter(f: GraduationFilter): SQL | undefined {
+  return and(
+    f.status ? eq(graduations.status, f.status) : undefined,
+    f.carrierId === undefined ? undefined : eq(graduations.carrierId, f.carrierId),
+    f.year === undefined ? undefined : sql`extract(year FROM ${graduations.graduatedOn}) = ${f.year}`,
+  );
+}
+
+/** A graduation's evidence files (id, name, size) as a JSON array, for a select; a string where the driver does not parse it. */
+export function graduationFilesSql() {
+  return sql<GraduationListRow['files'] | string>`(SELECT coalesce(json_agg(json_build_object(
+      'id', ${graduationFiles.id}, 'fileName', ${graduationFiles.fileName}, 'sizeBytes', ${graduationFiles.sizeBytes})
+      ORDER BY ${graduationFiles.id}), '[]'::json)
+    FROM ${graduationFiles} WHERE ${graduationFiles.graduationId} = ${graduations.id})`;
+}
+
 /** Graduations recorded in the scope's carriers, newest first, with their verification status. */
 export async function listGraduations(
   db: DbOrTx,
   scope: Scope,
-  p: { status?: GraduationStatus; year?: number; carrierId?: number; page: number; pageSize: number },
+  p: GraduationFilter & { page: number; pageSize: number },
 ): Promise<{ rows: GraduationListRow[]; total: number }> {
-  const filters: (SQL | undefined)[] = [
-    carrierCondition(scope, graduations.carrierId),
-    p.status ? eq(graduations.status, p.status) : undefined,
-    p.carrierId === undefined ? undefined : eq(graduations.carrierId, p.carrierId),
-    p.year === undefined ? undefined : sql`extract(year FROM ${graduations.graduatedOn}) = ${p.year}`,
-  ];
-  const where = and(...filters);
-  const files = sql<GraduationListRow['files']>`(SELECT coalesce(json_agg(json_build_object(
-      'id', ${graduationFiles.id}, 'fileName', ${graduationFiles.fileName}, 'sizeBytes', ${graduationFiles.sizeBytes})
-      ORDER BY ${graduationFiles.id}), '[]'::json)
-    FROM ${graduationFiles} WHERE ${graduationFiles.graduationId} = ${graduations.id})`;
+  const where = and(carrierCondition(scope, graduations.carrierId), graduationFilter(p));
+  const files = graduationFilesSql();
   const [rows, [total]] = await Promise.all([
     db
       .select({

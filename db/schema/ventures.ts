@@ -99,6 +99,9 @@ export const residencies = pgTable(
     uniqueIndex('residencies_one_open_per_venture').on(t.ventureId).where(sql`${t.leftOn} IS NULL`),
     index('residencies_venture_idx').on(t.ventureId, t.enteredOn),
     index('residencies_carrier_open_idx').on(t.carrierId, t.leftOn),
+    // The network's figures at a year's end and the admission cohorts read stays by their dates.
+    index('residencies_entered_idx').on(t.enteredOn),
+    index('residencies_left_idx').on(t.leftOn),
     check('residencies_space_nonneg', sql`${t.areaM2} >= 0 AND ${t.workstations} >= 0`),
     check('residencies_dates', sql`${t.leftOn} IS NULL OR ${t.leftOn} >= ${t.enteredOn}`),
     check('residencies_exit_reason', sql`(${t.leftOn} IS NULL) = (${t.exitReason} IS NULL)`),

@@ -40,52 +40,53 @@ type Template = Omit<ProgramPlan, 'code' | 'year' | 'opensOn' | 'closesOn' | 'st
   capWan: number;
 };
 
-const BASIC_DOCS = ['营业执照', '法定代表人身份证明', '信用承诺书'];
+/** Document types are keys (lowercase, digits, underscores); their names are in messages/<locale>/subsidies.json, `documentTypes`. */
+const BASIC_DOCS = ['business_licence', 'legal_rep_id', 'credit_pledge'];
 
 const TEMPLATES: readonly Template[] = [
   {
     series: 'FH-01', category: 'operation', nameZh: '孵化器运营资助', nameEn: 'Incubator operation grant',
     applicantType: 'carrier', eligibleKinds: ['nursery', 'incubator'], eligibleStages: [], fundingMode: 'pre_funded',
-    budgetWan: 600, capWan: 80, requiredDocuments: [...BASIC_DOCS, '上年度孵化服务工作报告', '财务报表', '在孵企业名册'],
+    budgetWan: 600, capWan: 80, requiredDocuments: [...BASIC_DOCS, 'annual_service_report', 'financial_statements', 'tenant_register'],
     description: '支持孵化载体开展专业孵化服务、创业导师辅导和公共技术服务平台运营，按年度绩效考核结果分档资助。',
   },
   {
     series: 'FH-02', category: 'construction', nameZh: '孵化器建设资助', nameEn: 'Incubator construction grant',
     applicantType: 'carrier', eligibleKinds: ['incubator', 'accelerator'], eligibleStages: [], fundingMode: 'pre_funded',
-    budgetWan: 800, capWan: 200, requiredDocuments: [...BASIC_DOCS, '建设方案', '场地产权证明或租赁合同', '投资预算表'],
+    budgetWan: 800, capWan: 200, requiredDocuments: [...BASIC_DOCS, 'construction_plan', 'premises_title_or_lease', 'investment_budget'],
     description: '支持新建或扩建孵化面积、建设公共技术服务平台，按实际投入的一定比例给予资助。',
   },
   {
     series: 'FH-03', category: 'rent', nameZh: '在孵企业房租补贴', nameEn: 'Tenant rent subsidy',
     applicantType: 'venture', eligibleKinds: ['incubator'], eligibleStages: ['incubating'], fundingMode: 'post_subsidy',
-    budgetWan: 300, capWan: 30, requiredDocuments: [...BASIC_DOCS, '入驻协议', '房租发票', '财务报表'],
+    budgetWan: 300, capWan: 30, requiredDocuments: [...BASIC_DOCS, 'tenancy_agreement', 'rent_invoices', 'financial_statements'],
     description: '对在孵企业实际支付的孵化场地租金给予后补贴，按验收核定的租金金额拨付。',
   },
   {
     series: 'FH-04', category: 'graduation_reward', nameZh: '毕业企业奖励', nameEn: 'Graduation reward',
     applicantType: 'venture', eligibleKinds: ['incubator', 'accelerator'], eligibleStages: ['graduated', 'accelerating'],
     fundingMode: 'pre_funded', budgetWan: 300, capWan: 50,
-    requiredDocuments: [...BASIC_DOCS, '毕业认定材料', '留驻浦东承诺书'],
+    requiredDocuments: [...BASIC_DOCS, 'graduation_evidence', 'stay_in_pudong_pledge'],
     description: '奖励经认定毕业并继续在浦东新区发展的企业，鼓励毕业企业进入加速器。',
   },
   {
     series: 'FH-05', category: 'nursery_project', nameZh: '创业苗圃项目资助', nameEn: 'Nursery project support',
     applicantType: 'venture', eligibleKinds: ['nursery'], eligibleStages: ['nursery'], fundingMode: 'pre_funded',
-    budgetWan: 300, capWan: 20, requiredDocuments: ['团队负责人身份证明', '项目计划书', '苗圃推荐意见'],
+    budgetWan: 300, capWan: 20, requiredDocuments: ['team_leader_id', 'project_plan', 'nursery_recommendation'],
     description: '支持创业苗圃内的创业团队开展项目验证和原型开发，推动团队完成工商注册进入孵化器。',
   },
   {
     series: 'YF-01', category: 'rd_post_subsidy', nameZh: '研发投入后补贴', nameEn: 'R&D post-subsidy',
     applicantType: 'venture', eligibleKinds: ['incubator', 'accelerator'],
     eligibleStages: ['incubating', 'graduated', 'accelerating'], fundingMode: 'post_subsidy', budgetWan: 800, capWan: 100,
-    requiredDocuments: [...BASIC_DOCS, '研发费用专项审计报告', '财务报表', '知识产权证明'],
+    requiredDocuments: [...BASIC_DOCS, 'rd_expense_audit', 'financial_statements', 'ip_certificates'],
     description: '“面向结果”的后补贴：按经审计的年度研发投入的一定比例，在验收后拨付。',
   },
   {
     series: 'ZY-01', category: 'ip_pledge_risk', nameZh: '知识产权质押贷款风险补贴', nameEn: 'IP-pledge loan risk subsidy',
     applicantType: 'venture', eligibleKinds: ['incubator', 'accelerator'],
     eligibleStages: ['incubating', 'graduated', 'accelerating'], fundingMode: 'pre_funded', budgetWan: 500, capWan: 60,
-    requiredDocuments: [...BASIC_DOCS, '知识产权质押登记证明', '借款合同', '财务报表'],
+    requiredDocuments: [...BASIC_DOCS, 'ip_pledge_registration', 'loan_contract', 'financial_statements'],
     description: '对合作银行向科技型中小企业发放的知识产权质押贷款给予风险补贴，推动“补改贷”。',
   },
 ];

@@ -3,6 +3,7 @@
  * venture resident at the quarter's end, filed against the carrier it was in then. About one
  * in ten is late and about one in twenty tenants has not filed the last quarter yet.
  */
+import type { ReportFigures } from '../../lib/domain/reporting';
 import { at, closedQuartersBefore, type Day } from './calendar';
 import type { VenturePlan } from './plan-types';
 import type { Rng } from './random';
@@ -16,18 +17,9 @@ export type ReportPlan = {
   carrier: string;
   year: number;
   quarter: number;
-  revenueFen: number;
-  netProfitFen: number;
-  rdSpendFen: number;
-  taxFen: number;
-  financingFen: number;
-  employees: number;
-  ipFiled: number;
-  ipGranted: number;
-  inventionPatents: number;
   filedAt: Date;
   late: boolean;
-};
+} & ReportFigures;
 
 /** 万元 -> fen, rounded to the hundred yuan as the forms are filled in. */
 function wanToFen(wan: number): number {

@@ -12,6 +12,15 @@ function keys(t: Tree, prefix = ''): string[] {
   return Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
 }
 
+/** Every source file of the app, for the namespaces it asks for. */
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return sources(full);
+    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [full] : [];
+  });
+}
+
 describe('message catalogues', () => {
   it('has every file in every language, with the same keys', () => {
     for (const file of MESSAGE_FILES) {
@@ -28,5 +37,19 @@ describe('message catalogues', () => {
         seen.set(top, file);
       }
     }
+  });
+
+  it('has every namespace the code asks for with useTranslations or getTranslations', () => {
+    const root = path.join(import.meta.dirname, '../..');
+    const merged: Tree = Object.assign({}, ...MESSAGE_FILES.map((f) => load('zh-CN', f)));
+    const missing: string[] = [];
+    for (const file of ['app', 'components', 'lib'].flatMap((d) => sources(path.join(root, d)))) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:useTranslations|getTranslations)\(\s*'([^']+)'\s*\)/g)) {
+        const node = m[1]!.split('.').reduce<Tree | string | undefined>((t, k) => (t && typeof t === 'object' ? t[k] : undefined), merged);
+        if (!node || typeof node === 'string') missing.push(`${path.relative(root, file)}: ${m[1]}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });

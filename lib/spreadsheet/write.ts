@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import enCore from '@/messages/en/core.json';
 import zhCore from '@/messages/zh-CN/core.json';
+import type { ReportFigures } from '../domain/reporting';
 import { INDUSTRIES, TALENT_FLAGS } from '../validation/venture';
 import { heading, REPORT_COLUMNS, sheetText, VENTURE_COLUMNS, VENTURE_KINDS, type ColumnDef, type SheetLocale } from './vocabulary';
 
@@ -160,17 +161,7 @@ export async function buildVentureExport(rows: VentureExportRow[], locale: Sheet
 export type ReportExportRow = {
   name: string;
   creditCode: string | null;
-  figures: {
-    revenueFen: number;
-    netProfitFen: number;
-    rdSpendFen: number;
-    taxFen: number;
-    financingFen: number;
-    employees: number;
-    ipFiled: number;
-    ipGranted: number;
-    inventionPatents: number;
-  } | null;
+  figures: ReportFigures | null;
   late: boolean | null;
 };
 

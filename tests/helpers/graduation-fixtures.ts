@@ -40,18 +40,21 @@ export async function makeTenant(db: Db, carrierId: number, spec: TenantSpec = {
       currentCarrierId: carrierId,
     })
     .returning();
-  const [r] = await db
-    .insert(residencies)
-    .values({
-      ventureId: v!.id,
-      carrierId,
-      stage: 'incubating',
-      enteredOn: spec.enteredOn ?? '2024-03-01',
-      areaM2: spec.areaM2 ?? 100,
-      ruleWarnings: spec.ruleWarnings ?? [],
-    })
-    .returning();
-  return { ...v!, residencyId: r!.id };
+  const r = await addResidency(db, {
+    ventureId: v!.id,
+    carrierId,
+    stage: 'incubating',
+    enteredOn: spec.enteredOn ?? '2024-03-01',
+    areaM2: spec.areaM2 ?? 100,
+    ruleWarnings: spec.ruleWarnings ?? [],
+  });
+  return { ...v!, residencyId: r.id };
+}
+
+/** One residency row as given (open unless leftOn), returned as stored. */
+export async function addResidency(db: Db, values: typeof residencies.$inferInsert) {
+  const [r] = await db.insert(residencies).values(values).returning();
+  return r!;
 }
 
 export async function addFinancings(db: Db, ventureId: number, amountsFen: number[], receivedOn = '2025-06-01') {

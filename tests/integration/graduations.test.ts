@@ -4,11 +4,11 @@ import type { DatabaseHandle } from '@/db/connect';
 import { graduationCandidate, graduationCandidates, graduationFile, listGraduations, recordGraduation } from '@/db/queries/graduations';
 import { auditLog, graduationFiles, graduations, residencies, ventures } from '@/db/schema';
 import type { Actor } from '@/lib/audit';
-import { DomainError } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
 import { bindOperator, makeCarrier, makeUser } from '../helpers/fixtures';
 import { addFinancings, addYearRevenues, makeTenant, PDF_BYTES, PNG_BYTES } from '../helpers/graduation-fixtures';
 import { openTestDatabase } from '../helpers/db';
+import { refusal } from '../helpers/subsidy-fixtures';
 
 const TODAY = '2026-11-26';
 const WAN = 1_000_000; // fen
@@ -17,15 +17,6 @@ let actor: Actor;
 let scope: Scope;
 let t: Record<string, Awaited<ReturnType<typeof makeTenant>>>;
 let carrierId: number;
-
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DomainError);
-  return e as DomainError;
-}
 
 beforeAll(async () => {
   handle = await openTestDatabase();

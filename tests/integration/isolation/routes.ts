@@ -9,7 +9,7 @@
  */
 
 /** The ids of the other operator's records that a probe may put into its address. */
-export type ForeignIds = { venture: number; carrier: number };
+export type ForeignIds = { venture: number; carrier: number; application: number };
 
 export type Probe = {
   /** An address with carrier B's ids. */
@@ -171,5 +171,57 @@ export const OPERATOR_ROUTES: RouteRow[] = [
   {
     file: 'api/operator/graduation-files/[id]/route.ts',
     cases: ['graduationFile (the download route) of carrier B'],
+  },
+  {
+    file: '(portal)/operator/applications/page.tsx',
+    cases: [
+      'subsidies: listForOperator of carrier B',
+      'subsidies: listForOperator across operator A’s carriers leaves out B’s applications',
+      'ventures: carrierChoices (the list’s carrier filter) hold none of B',
+      'applications: appliedProgrammeChoices (the list’s programme filter) hold none of B’s programmes',
+    ],
+    probes: [
+      { path: (b) => `/operator/applications?carrier=${b.carrier}`, expect: 'noneOfB' },
+      { path: (b) => `/operator/applications?carrier=${b.carrier}&status=submitted&sort=requested&dir=desc`, expect: 'noneOfB' },
+    ],
+  },
+  {
+    file: '(portal)/operator/applications/programmes/page.tsx',
+    cases: [
+      'subsidies: openProgrammesFor lists none of B’s ventures as applicants',
+      'applications: liveApplicationsIn (applied already) holds none of B’s applications',
+    ],
+    probes: [{ path: () => '/operator/applications/programmes', expect: 'noneOfB' }],
+  },
+  {
+    file: '(portal)/operator/applications/new/page.tsx',
+    cases: ['subsidies: openProgrammesFor lists none of B’s ventures as applicants'],
+    probes: [{ path: (b) => `/operator/applications/new?programme=1&carrier=${b.carrier}&venture=${b.venture}`, expect: 'noneOfB' }],
+  },
+  {
+    file: '(portal)/operator/applications/new/actions.ts',
+    cases: ['subsidies: createDraft for B’s carrier', 'subsidies: createDraft in A’s carrier naming B’s venture'],
+  },
+  {
+    file: '(portal)/operator/applications/[id]/page.tsx',
+    cases: ['subsidies: getApplication of B’s application'],
+    probes: [{ path: (b) => `/operator/applications/${b.application}`, expect: 'notFound' }],
+  },
+  {
+    file: '(portal)/operator/applications/[id]/edit/page.tsx',
+    cases: ['subsidies: getApplication of B’s application'],
+    probes: [{ path: (b) => `/operator/applications/${b.application}/edit`, expect: 'notFound' }],
+  },
+  {
+    file: '(portal)/operator/applications/[id]/actions.ts',
+    cases: [
+      'subsidies: updateDraft of B’s draft',
+      'subsidies: deleteDraft of B’s draft',
+      'subsidies: submitApplication of B’s draft',
+      'subsidies: withdrawApplication of B’s submitted application',
+      'subsidies: addAttachment to B’s draft',
+      'subsidies: removeAttachment of B’s draft',
+      'subsidies: removeAttachment of B’s file through an application of A',
+    ],
   },
 ];

@@ -1,0 +1,29 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { updateAccreditation } from '@/db/queries/committee-carrier-detail';
+import { carrierKindEnum, carrierLevelEnum, carrierStatusEnum } from '@/db/schema/enums';
+import { defineAction } from '@/lib/action';
+
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+
+const accreditationInput = z.object({
+  carrierId: id,
+  version: id,
+  kind: z.enum(carrierKindEnum.enumValues),
+  level: z.enum(carrierLevelEnum.enumValues),
+  status: z.enum(carrierStatusEnum.enumValues),
+});
+
+/** The committee's change of a carrier's kind, level and status (never the operator's). */
+export const saveAccreditationAction = defineAction({
+  roles: ['committee'],
+  schema: accreditationInput,
+  run: async (data, { db, actor }) => {
+    const r = await updateAccreditation(db, actor, data);
+    revalidatePath('/committee/carriers');
+    revalidatePath(`/committee/carriers/${data.carrierId}`);
+    return r;
+  },
+});

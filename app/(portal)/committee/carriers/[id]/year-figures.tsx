@@ -1,0 +1,25 @@
+import { getTranslations } from 'next-intl/server';
+import { DataTable } from '@/components/ui/table';
+import type { YearFigures } from '@/db/queries/committee-carrier-detail';
+import { formatInt } from '@/lib/format';
+import { formatWan } from '@/lib/money';
+
+/** The carrier's figures per year, the latest year first. */
+export async function YearFiguresTable({ years }: { years: YearFigures[] }) {
+  const t = await getTranslations('committeeCarriers.detail');
+  return (
+    <DataTable<YearFigures>
+      caption={t('yearsCaption')}
+      rows={[...years].reverse()}
+      rowKey={(r) => r.year}
+      columns={[
+        { key: 'year', header: t('year'), cell: (r) => r.year },
+        { key: 'tenants', header: t('yearTenants'), numeric: true, cell: (r) => formatInt(r.tenants) },
+        { key: 'admissions', header: t('admissions'), numeric: true, cell: (r) => formatInt(r.admissions) },
+        { key: 'graduates', header: t('yearGraduates'), numeric: true, cell: (r) => formatInt(r.graduates) },
+        { key: 'revenue', header: t('revenue'), numeric: true, cell: (r) => formatWan(r.revenueFen) },
+        { key: 'financing', header: t('financingAmount'), numeric: true, cell: (r) => formatWan(r.financingFen) },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,28 @@
+import { CARRIER_SORTS, type CarrierListFilter } from '@/db/queries/committee-carriers';
+import { carrierKindEnum, carrierLevelEnum, carrierStatusEnum } from '@/db/schema/enums';
+import { one, optionalEnum, type Search } from '../../_ui/search-params';
+
+export const CARRIER_KINDS = carrierKindEnum.enumValues;
+export const CARRIER_LEVELS = carrierLevelEnum.enumValues;
+export const CARRIER_STATUSES = carrierStatusEnum.enumValues;
+
+/** The carrier list's filters from its URL (the page and its export read the same ones). */
+export function parseCarrierFilters(params: Search | URLSearchParams): CarrierListFilter {
+  const get = (k: string) => (params instanceof URLSearchParams ? (params.get(k) ?? undefined) : one(params[k]));
+  const q = get('q')?.trim().slice(0, 100);
+  return {
+    q: q || undefined,
+    kind: optionalEnum(CARRIER_KINDS, get('kind')),
+    level: optionalEnum(CARRIER_LEVELS, get('level')),
+    zone: get('zone')?.trim().slice(0, 100) || undefined,
+    status: optionalEnum(CARRIER_STATUSES, get('status')),
+    warnings: get('warnings') === '1' ? true : undefined,
+    sort: optionalEnum(CARRIER_SORTS, get('sort')),
+    dir: optionalEnum(['asc', 'desc'] as const, get('dir')),
+  };
+}
+
+/** The filters back as URL params (for links that keep them). */
+export function carrierFilterParams(f: CarrierListFilter): Record<string, string | undefined> {
+  return { q: f.q, kind: f.kind, level: f.level, zone: f.zone, status: f.status, warnings: f.warnings ? '1' : undefined, sort: f.sort, dir: f.dir };
+}

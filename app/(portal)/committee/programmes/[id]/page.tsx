@@ -1,0 +1,86 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db/client';
+import { programmeApplicationCount } from '@/db/queries/committee-review';
+import { getProgramme, programmeBudgets } from '@/db/queries/programmes';
+import { requireRole } from '@/lib/authz';
+import { DomainError } from '@/lib/errors';
+import { formatWan } from '@/lib/money';
+import { rateText } from '../../_ui/format';
+import { ProgrammeForm } from '../programme-form';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('review.programmes'))('title') };
+}
+
+/** Fen as the yuan the form is typed in, without grouping: 12345678 -> "123456.78". */
+const yuanText = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
+
+export default async function EditProgrammePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+  await requireRole('committee');
+  const { id } = await params;
+  const { saved } = await searchParams;
+  const programId = z.coerce.number().int().positive().max(2_147_483_647).safeParse(id);
+  if (!programId.success) notFound();
+  const db = getDb();
+  const p = await getProgramme(db, programId.data).catch((e: unknown) => {
+    if (e instanceof DomainError && e.code === 'notFound') notFound();
+    throw e;
+  });
+  const [applications, [budget], t, tp] = await Promise.all([
+    programmeApplicationCount(db, p.id),
+    programmeBudgets(db, { programIds: [p.id] }),
+    getTranslations('review.programmeForm'),
+    getTranslations('review.programmes'),
+  ]);
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/committee/programmes" className="text-brand-700 hover:underline">
+          ← {t('back')}
+        </Link>
+      </p>
+      <PageHeader title={t('editTitle', { code: p.code })} subtitle={`${p.nameZh} · ${p.nameEn}`} />
+      {saved ? (
+        <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
+          {t('saved')}
+        </p>
+      ) : null}
+      {budget ? (
+        <p className="mb-4 text-sm text-slate-700">
+          {t('budgetFigures', { committed: formatWan(budget.committedFen), paid: formatWan(budget.paidFen), remaining: formatWan(budget.remainingFen) })}{' '}
+          {tp('rate')} {rateText(budget.executionRate)}
+        </p>
+      ) : null}
+      <Card>
+        <ProgrammeForm
+          programId={p.id}
+          version={p.version}
+          applications={applications}
+          initial={{
+            code: p.code,
+            nameZh: p.nameZh,
+            nameEn: p.nameEn,
+            year: String(p.year),
+            category: p.category,
+            applicantType: p.applicantType,
+            eligibleKinds: p.eligibleKinds,
+            eligibleStages: p.eligibleStages,
+            fundingMode: p.fundingMode,
+            budget: yuanText(Number(p.budgetFen)),
+            cap: yuanText(Number(p.capFen)),
+            opensOn: p.opensOn,
+            closesOn: p.closesOn,
+            requiredDocuments: p.requiredDocuments,
+            description: p.description ?? '',
+            status: p.status,
+          }}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import { getTranslations } from 'next-intl/server';
+import { Badge } from '@/components/ui/badge';
+import { Card, EmptyState } from '@/components/ui/card';
+import { DataTable, type Column } from '@/components/ui/table';
+import type { CheckSeverity } from '@/lib/domain/statistics-checks';
+import { displayValue, type Labels, type StatColumn } from './columns';
+import { PageLinks, pageFrom } from './page-links';
+
+/** One of the two statistics tables: a check column, the official columns, its own pages. */
+export async function StatisticsTable<R>({
+  id,
+  title,
+  caption,
+  empty,
+  rows,
+  columns,
+  rowKey,
+  severityOf,
+  labels,
+  yesNo,
+  basePath,
+  params,
+  param,
+  pageParam,
+  pageSize,
+}: {
+  id: string;
+  title: string;
+  caption: string;
+  empty: string;
+  rows: R[];
+  columns: StatColumn<R>[];
+  rowKey: (r: R) => string;
+  severityOf: Map<string, CheckSeverity>;
+  labels: Labels;
+  yesNo: { yes: string; no: string };
+  basePath: string;
+  params: Record<string, string | undefined>;
+  param: string;
+  pageParam: string | undefined;
+  pageSize: number;
+}) {
+  const t = await getTranslations('statistics');
+  const page = pageFrom(pageParam, rows.length, pageSize);
+  const shown = rows.slice((page - 1) * pageSize, page * pageSize);
+  const pages = Math.max(1, Math.ceil(rows.length / pageSize));
+  const table: Column<R>[] = [
+    {
+      key: 'check',
+      header: t('colSeverity'),
+      cell: (r) => {
+        const s = severityOf.get(rowKey(r));
+        return s ? <Badge tone={s === 'error' ? 'bad' : 'warn'}>{t(`severity.${s}`)}</Badge> : null;
+      },
+    },
+    ...columns.map((c) => ({
+      key: c.key,
+      header: <span className="inline-block min-w-16 text-xs leading-snug">{t(`cols.${c.key}` as 'cols.revenue')}</span>,
+      numeric: c.format === 'int' || c.format === 'qian',
+      cell: (r: R) => <span className="whitespace-nowrap">{displayValue(c.format, c.value(r, labels), yesNo)}</span>,
+    })),
+  ];
+  return (
+    <Card title={title} className="mb-6">
+      <div id={id} className="scroll-mt-4" />
+      <p className="mb-2 text-sm text-slate-600">{t('unitNote')}</p>
+      {rows.length === 0 ? (
+        <EmptyState>{empty}</EmptyState>
+      ) : (
+        <DataTable<R> caption={caption} rows={shown} rowKey={rowKey} columns={table} />
+      )}
+      <PageLinks
+        basePath={basePath}
+        params={params}
+        param={param}
+        page={page}
+        pageSize={pageSize}
+        total={rows.length}
+        text={{ label: t('pagination', { table: title }), status: t('pageOf', { page, pages, total: rows.length }), previous: t('previous'), next: t('next') }}
+      />
+    </Card>
+  );
+}

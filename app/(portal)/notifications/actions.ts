@@ -1,0 +1,17 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { markNotificationsRead } from '@/db/queries/notifications';
+import { defineAction } from '@/lib/action';
+
+/** Marks every notification of the signed-in user read (never anyone else's: the id is the session's). */
+export const markAllReadAction = defineAction({
+  roles: ['operator', 'committee', 'admin'],
+  schema: z.object({}),
+  run: async (_input, { db, user }) => {
+    const changed = await markNotificationsRead(db, user.id);
+    revalidatePath('/notifications');
+    return { changed };
+  },
+});

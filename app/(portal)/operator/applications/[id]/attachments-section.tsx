@@ -1,0 +1,263 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useId, useRef, useState, useTransition } from 'react';
+import { useHydrated } from '@/components/forms/use-hydrated';
+import { MAX_EVIDENCE_FILE_BYTES } from '@/lib/evidence-files';
+import { addAttachmentAction, removeAttachmentAction } from './actions';
+
+export type AttachmentRow = {
+  id: number;
+  fileName: string;
+  sizeBytes: number;
+  documentType: string | null;
+  documentLabel: string | null;
+  uploadedOn: string;
+};
+
+/** Another document the applicant adds of their own accord. */
+const OTHER = 'other';
+
+function sizeLabel(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+type Outcome = { ok: boolean; message: string; fieldErrors?: Record<string, string[]>; code?: string };
+
+/**
+ * The application's documents: the programme's required ones with what is attached, the list
+ * with download links, and (on a draft or a returned application) upload and removal. The
+ * server judges a file's type from its bytes; its size is checked here too, so that a large
+ * file is not sent only to be refused.
+ */
+export function AttachmentsSection(props: {
+  applicationId: number;
+  version: number;
+  editable: boolean;
+  required: { key: string; label: string }[];
+  files: AttachmentRow[];
+}) {
+  const t = useTranslations('applications.attachments');
+  const tOutcome = useTranslations('outcome');
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const id = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const attachedTypes = new Set(props.files.map((f) => f.documentType));
+  const firstMissing = props.required.find((r) => !attachedTypes.has(r.key))?.key ?? props.required[0]?.key ?? OTHER;
+  const [documentType, setDocumentType] = useState('');
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [removing, setRemoving] = useState<number | null>(null);
+  const [pending, start] = useTransition();
+  const chosenType = documentType || firstMissing;
+
+  const errors = (name: string) => (outcome && !outcome.ok ? (outcome.fieldErrors?.[name] ?? []) : []);
+  const described = (name: string, hint?: boolean) =>
+    [hint ? `${id}-${name}-hint` : null, errors(name).length ? `${id}-${name}-error` : null].filter(Boolean).join(' ') || undefined;
+
+  function upload(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const file = fileInput.current?.files?.[0];
+    if (!file) {
+      setOutcome({ ok: false, message: tOutcome('invalid'), fieldErrors: { file: [t('chooseFile')] } });
+      return;
+    }
+    if (file.size > MAX_EVIDENCE_FILE_BYTES) {
+      setOutcome({ ok: false, message: tOutcome('invalid'), fieldErrors: { file: [t('tooLarge', { name: file.name })] } });
+      return;
+    }
+    const data = new FormData();
+    data.set('applicationId', String(props.applicationId));
+    data.set('version', String(props.version));
+    data.set('documentType', chosenType);
+    data.set('file', file);
+    start(async () => {
+      const result = await addAttachmentAction(data);
+      if (result.ok) {
+        setOutcome({ ok: true, message: t('uploaded', { name: file.name }) });
+        setDocumentType('');
+        if (fileInput.current) fileInput.current.value = '';
+        router.refresh();
+      } else {
+        setOutcome({ ok: false, message: result.message, fieldErrors: result.fieldErrors, code: result.code });
+      }
+    });
+  }
+
+  function remove(f: AttachmentRow) {
+    start(async () => {
+      const result = await removeAttachmentAction({ applicationId: props.applicationId, version: props.version, attachmentId: f.id });
+      setRemoving(null);
+      if (result.ok) {
+        setOutcome({ ok: true, message: t('removed', { name: f.fileName }) });
+        router.refresh();
+      } else {
+        setOutcome({ ok: false, message: result.message, code: result.code });
+      }
+    });
+  }
+
+  const label = 'block text-sm font-medium text-slate-800';
+  return (
+    <section aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 id={`${id}-title`} className="mb-3 text-base font-semibold text-slate-900">
+        {t('title')}
+      </h2>
+
+      {props.required.length ? (
+        <div className="mb-4">
+          <h3 className="text-sm font-medium text-slate-800">{t('required')}</h3>
+          <ul className="mt-1 grid gap-1 text-sm sm:grid-cols-2">
+            {props.required.map((r) => {
+              const ok = attachedTypes.has(r.key);
+              return (
+                <li key={r.key} className={ok ? 'text-emerald-800' : 'text-slate-700'}>
+                  <span aria-hidden="true">{ok ? '✓' : '○'}</span> {r.label}
+                  <span className="sr-only">{ok ? t('isAttached') : t('isMissing')}</span>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
+
+      {props.files.length === 0 ? (
+        <p className="text-sm text-slate-600">{props.editable ? t('emptyEditable') : t('empty')}</p>
+      ) : (
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('caption')}>
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">{t('caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="px-3 py-2 text-left font-medium text-slate-700">{t('type')}</th>
+                <th scope="col" className="px-3 py-2 text-left font-medium text-slate-700">{t('file')}</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium text-slate-700">{t('size')}</th>
+                <th scope="col" className="px-3 py-2 text-left font-medium text-slate-700">{t('uploadedOn')}</th>
+                {props.editable ? (
+                  <th scope="col" className="px-3 py-2 text-left font-medium text-slate-700">
+                    <span className="sr-only">{t('actions')}</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {props.files.map((f) => (
+                <tr key={f.id}>
+                  <td className="px-3 py-2">{f.documentType === OTHER ? t('other') : (f.documentLabel ?? '—')}</td>
+                  <td className="px-3 py-2">
+                    <a href={`/api/applications/attachments/${f.id}`} className="break-all text-brand-700 underline" download>
+                      {f.fileName}
+                    </a>
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{sizeLabel(f.sizeBytes)}</td>
+                  <td className="whitespace-nowrap px-3 py-2">{f.uploadedOn}</td>
+                  {props.editable ? (
+                    <td className="whitespace-nowrap px-3 py-2">
+                      {removing === f.id ? (
+                        <span className="flex gap-2">
+                          <button type="button" disabled={pending} onClick={() => remove(f)} className="rounded bg-red-700 px-2 py-1 text-xs font-medium text-white hover:bg-red-800">
+                            {t('confirmRemove', { name: f.fileName })}
+                          </button>
+                          <button type="button" disabled={pending} onClick={() => setRemoving(null)} className="rounded border border-slate-400 px-2 py-1 text-xs text-slate-800">
+                            {t('cancel')}
+                          </button>
+                        </span>
+                      ) : (
+                        <button
+                          type="button"
+                          disabled={pending}
+                          onClick={() => setRemoving(f.id)}
+                          className="rounded border border-red-700 px-2 py-1 text-xs font-medium text-red-800 hover:bg-red-50"
+                          aria-label={t('removeNamed', { name: f.fileName })}
+                        >
+                          {t('remove')}
+                        </button>
+                      )}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {outcome && (outcome.ok || !(errors('file').length || errors('documentType').length)) ? (
+        <div
+          role={outcome.ok ? 'status' : 'alert'}
+          className={`mt-3 rounded-md border px-3 py-2 text-sm ${outcome.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-900' : 'border-red-200 bg-red-50 text-red-800'}`}
+        >
+          <p>{outcome.message}</p>
+          {outcome.code === 'conflict' ? (
+            <button type="button" onClick={() => router.refresh()} className="mt-1 font-medium underline">
+              {t('reload')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+
+      {props.editable ? (
+        <form onSubmit={upload} noValidate className="mt-4 flex flex-wrap items-start gap-3 border-t border-slate-200 pt-4" aria-label={t('uploadForm')}>
+          <div className="min-w-56">
+            <label htmlFor={`${id}-documentType`} className={label}>
+              {t('documentType')}
+            </label>
+            <select
+              id={`${id}-documentType`}
+              value={chosenType}
+              onChange={(e) => setDocumentType(e.target.value)}
+              aria-invalid={errors('documentType').length ? true : undefined}
+              aria-describedby={described('documentType')}
+              className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
+            >
+              {props.required.map((r) => (
+                <option key={r.key} value={r.key}>
+                  {r.label}
+                  {attachedTypes.has(r.key) ? ` ${t('attachedMark')}` : ''}
+                </option>
+              ))}
+              <option value={OTHER}>{t('other')}</option>
+            </select>
+            {errors('documentType').length ? (
+              <p id={`${id}-documentType-error`} role="alert" className="mt-1 text-sm text-red-700">
+                {errors('documentType').join(' ')}
+              </p>
+            ) : null}
+          </div>
+          <div className="min-w-64 flex-1">
+            <label htmlFor={`${id}-file`} className={label}>
+              {t('chooseLabel')}
+            </label>
+            <input
+              id={`${id}-file`}
+              ref={fileInput}
+              type="file"
+              accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
+              aria-invalid={errors('file').length ? true : undefined}
+              aria-describedby={described('file', true)}
+              className="mt-1 block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-200"
+            />
+            <p id={`${id}-file-hint`} className="mt-1 text-xs text-slate-600">
+              {t('fileHint')}
+            </p>
+            {errors('file').length ? (
+              <p id={`${id}-file-error`} role="alert" className="mt-1 text-sm text-red-700">
+                {errors('file').join(' ')}
+              </p>
+            ) : null}
+          </div>
+          <button
+            type="submit"
+            disabled={pending || !hydrated}
+            className="mt-6 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+          >
+            {pending ? t('uploading') : t('upload')}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

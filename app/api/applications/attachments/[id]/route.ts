@@ -1,0 +1,34 @@
+import { getDb } from '@/db/client';
+import { attachmentFile } from '@/db/queries/applications';
+import { authorizeRequest, scopeFor } from '@/lib/authz';
+import { DomainError } from '@/lib/errors';
+import { attachmentDisposition, safeFileName } from '@/lib/evidence-files';
+
+/**
+ * Downloads one document of a subsidy application: an operator of its carrier, or committee
+ * staff. Always as an attachment with its stored type, never rendered inline; a file of
+ * another carrier is 404, as is one that does not exist.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const auth = await authorizeRequest('operator', 'committee');
+  if ('response' in auth) return auth.response;
+  const { id } = await params;
+  const notFound = () => Response.json({ error: 'notFound' }, { status: 404 });
+  if (!/^\d{1,9}$/.test(id) || Number(id) === 0) return notFound();
+  try {
+    const file = await attachmentFile(getDb(), await scopeFor(auth.user), Number(id));
+    const body = new Uint8Array(file.content);
+    return new Response(body, {
+      headers: {
+        'Content-Type': file.mimeType,
+        'Content-Length': String(body.byteLength),
+        'Content-Disposition': attachmentDisposition(safeFileName(file.fileName, `attachment-${id}`)),
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, no-store',
+      },
+    });
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'notFound') return notFound();
+    throw e;
+  }
+}

@@ -1,0 +1,30 @@
+import 'server-only';
+import { localeOf, xlsxResponse } from '@/app/api/operator/_shared/http';
+import type { AuthUser } from '@/db/queries/users';
+import { authorizeRequest } from '@/lib/authz';
+import { todayInShanghai } from '@/lib/domain/dates';
+import type { Locale } from '@/lib/i18n/config';
+
+/** A list's export holds at most this many rows; a district's network is far smaller. */
+export const MAX_ROWS = 10_000;
+
+export type ListExportContext<F> = { filters: F; locale: Locale; today: string; user: AuthUser };
+export type ListExportFile = { bytes: Uint8Array; asciiName: string; utf8Name: string };
+
+/**
+ * The frame of a committee list's export: refuses anyone but the committee, reads the list's own
+ * URL params with `parse`, and sends what `build` makes of them as .xlsx in the user's language.
+ */
+export async function committeeListExport<F>(
+  request: Request,
+  parse: (params: URLSearchParams) => F,
+  build: (c: ListExportContext<F>) => Promise<ListExportFile>,
+): Promise<Response> {
+  const auth = await authorizeRequest('committee');
+  if ('response' in auth) return auth.response;
+  const filters = parse(new URL(request.url).searchParams);
+  const locale = localeOf(request);
+  const today = todayInShanghai();
+  const file = await build({ filters, locale, today, user: auth.user });
+  return xlsxResponse(file.bytes, file.asciiName, file.utf8Name);
+}

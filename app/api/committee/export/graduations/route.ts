@@ -1,0 +1,55 @@
+import { getTranslations } from 'next-intl/server';
+import { parseGraduationFilters } from '@/app/(portal)/committee/graduations/filters';
+import { getDb } from '@/db/client';
+import { graduationQueue } from '@/db/queries/graduation-verification';
+import { formatDate } from '@/lib/format';
+import { buildTableExport } from '@/lib/spreadsheet/table-export';
+import { committeeListExport, MAX_ROWS } from '../_shared';
+
+export const dynamic = 'force-dynamic';
+
+/** GET with the queue's URL params (status, carrier, year): every graduation of that list as .xlsx. Committee only. */
+export async function GET(request: Request) {
+  return committeeListExport(request, parseGraduationFilters, async ({ filters, locale, today }) => {
+    const [{ rows }, t, tg] = await Promise.all([
+      graduationQueue(getDb(), today, { ...filters, page: 1, pageSize: MAX_ROWS }),
+      getTranslations({ locale, namespace: 'graduationReview' }),
+      getTranslations({ locale, namespace: 'graduation' }),
+    ]);
+    const sep = tg('listSeparator');
+    const bytes = await buildTableExport([
+      {
+        name: t('sheet'),
+        columns: [
+          { heading: t('venture'), width: 28 },
+          { heading: t('carrier'), width: 28 },
+          { heading: t('graduatedOn'), width: 12 },
+          { heading: t('claimed'), width: 24 },
+          { heading: t('supported'), width: 24 },
+          { heading: t('status'), width: 10 },
+          { heading: t('recordedBy'), width: 14 },
+          { heading: t('recordedAt'), width: 12 },
+          { heading: t('verifiedBy'), width: 14 },
+          { heading: t('verifiedAt'), width: 12 },
+          { heading: t('rejectReason'), width: 40 },
+          { heading: t('evidence'), width: 40 },
+        ],
+        rows: rows.map((g) => [
+          g.ventureName,
+          g.carrierName,
+          formatDate(g.graduatedOn),
+          g.claimed.map((c) => tg(`criteriaShort.${c}`)).join(sep),
+          g.supported.map((c) => tg(`criteriaShort.${c}`)).join(sep),
+          t(`statuses.${g.status}`),
+          g.recordedByName,
+          formatDate(g.recordedAt),
+          g.verifiedByName,
+          g.verifiedAt ? formatDate(g.verifiedAt) : null,
+          g.rejectionReason,
+          g.evidence,
+        ]),
+      },
+    ]);
+    return { bytes, asciiName: `graduations-${today}.xlsx`, utf8Name: `${t('fileName')}-${today}.xlsx` };
+  });
+}

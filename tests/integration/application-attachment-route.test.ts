@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { DatabaseHandle } from '@/db/connect';
+import type { AuthUser } from '@/db/queries/users';
+import type { Scope } from '@/lib/roles';
+import { openTestDatabase } from '../helpers/db';
+import { ALL, draftFor, makeProgramme, makeSubsidyWorld, PDF, type SubsidyWorld } from '../helpers/subsidy-fixtures';
+
+/**
+ * The attachment download route (app/api/applications/attachments/[id]) as a request reaches
+ * it: the session's user and scope decide, and another carrier's file is a plain 404.
+ */
+const session = vi.hoisted(() => ({ user: null as null | { id: number; role: 'operator' | 'committee' | 'admin' }, scope: null as unknown }));
+let handle: DatabaseHandle;
+
+vi.mock('@/db/client', () => ({ getDb: () => handle.db }));
+vi.mock('@/lib/authz', () => ({
+  authorizeRequest: async (...roles: string[]) => {
+    if (!session.user) return { response: Response.json({ error: 'unauthenticated' }, { status: 401 }) };
+    if (!roles.includes(session.user.role)) return { response: Response.json({ error: 'forbidden' }, { status: 403 }) };
+    return { user: session.user as unknown as AuthUser };
+  },
+  scopeFor: async () => session.scope as Scope,
+}));
+
+const { GET } = await import('@/app/api/applications/attachments/[id]/route');
+
+let owner: SubsidyWorld;
+let other: SubsidyWorld;
+let attachmentId: number;
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  owner = await makeSubsidyWorld(handle.db);
+  other = await makeSubsidyWorld(handle.db);
+  const p = await makeProgramme(handle.db);
+  const d = await draftFor(owner, p.id);
+  const { getApplication } = await import('@/db/queries/applications');
+  const detail = await getApplication(handle.db, owner.operator, owner.scope, d.id, '2026-03-10');
+  attachmentId = detail.attachments[0]!.id;
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+const download = (id: string | number) => GET(new Request(`http://localhost/api/applications/attachments/${id}`), { params: Promise.resolve({ id: String(id) }) });
+const as = (w: SubsidyWorld | null, role: 'operator' | 'committee' | 'admin', scope: Scope) => {
+  session.user = { id: w?.operator.userId ?? 1, role };
+  session.scope = scope;
+};
+
+describe('GET /api/applications/attachments/[id]', () => {
+  it('gives the operator of the carrier the file, as a download', async () => {
+    as(owner, 'operator', owner.scope);
+    const res = await download(attachmentId);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(PDF);
+  });
+
+  it('gives committee staff any file', async () => {
+    as(null, 'committee', ALL);
+    expect((await download(attachmentId)).status).toBe(200);
+  });
+
+  it('answers another carrier’s operator with 404, as for a file that does not exist', async () => {
+    as(other, 'operator', other.scope);
+    const res = await download(attachmentId);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: 'notFound' });
+    expect((await download(999_999)).status).toBe(404);
+    expect((await download('abc')).status).toBe(404);
+  });
+
+  it('refuses an admin and a visitor without a session', async () => {
+    as(null, 'admin', { kind: 'none' });
+    expect((await download(attachmentId)).status).toBe(403);
+    session.user = null;
+    expect((await download(attachmentId)).status).toBe(401);
+  });
+});
