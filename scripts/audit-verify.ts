@@ -1,20 +1,10 @@
 /** `npm run audit:verify`: checks the audit log's hash chain in DATABASE_URL (or the embedded database). */
-import { openDatabase } from '../db/connect';
-import { DataFolderLockedError } from '../db/lock';
 import { verifyAuditChain } from '../lib/audit-verify';
-import { env } from '../lib/env';
+import { openConfiguredDatabase } from './open-configured';
 
 async function main(): Promise<number> {
-  let handle;
-  try {
-    handle = openDatabase(env.databaseUrl, { dataDir: env.pgliteDir });
-  } catch (e) {
-    if (e instanceof DataFolderLockedError) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
-  }
+  const handle = openConfiguredDatabase();
+  if (!handle) return 1;
   try {
     const r = await verifyAuditChain(handle.db);
     if (r.ok) {

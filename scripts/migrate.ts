@@ -1,20 +1,10 @@
 /** `npm run db:migrate`: applies the committed migrations to DATABASE_URL (or the embedded database). */
-import { openDatabase } from '../db/connect';
-import { DataFolderLockedError } from '../db/lock';
 import { migrationStatus, runMigrations } from '../db/migrate';
-import { env } from '../lib/env';
+import { openConfiguredDatabase } from './open-configured';
 
 async function main() {
-  let handle;
-  try {
-    handle = openDatabase(env.databaseUrl, { dataDir: env.pgliteDir });
-  } catch (e) {
-    if (e instanceof DataFolderLockedError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const handle = openConfiguredDatabase();
+  if (!handle) process.exit(1);
   try {
     await runMigrations(handle);
     const status = await migrationStatus(handle);

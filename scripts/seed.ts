@@ -4,9 +4,8 @@
  * Runs outside Next, so nothing here may import 'server-only'.
  */
 import bcrypt from 'bcryptjs';
+import { openConfiguredDatabase } from './open-configured';
 import { count } from 'drizzle-orm';
-import { openDatabase, type DatabaseHandle } from '../db/connect';
-import { DataFolderLockedError } from '../db/lock';
 import { runMigrations } from '../db/migrate';
 import { users } from '../db/schema';
 import { DatabaseNotEmptyError, seedDemo } from '../db/seed/demo';
@@ -16,16 +15,8 @@ const NOT_EMPTY = 'The database already holds data; npm run db:seed loads the de
 const DEMO_PASSWORD = 'demo1234demo';
 
 async function main(): Promise<number> {
-  let handle: DatabaseHandle;
-  try {
-    handle = openDatabase(env.databaseUrl, { dataDir: env.pgliteDir });
-  } catch (e) {
-    if (e instanceof DataFolderLockedError) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
-  }
+  const handle = openConfiguredDatabase();
+  if (!handle) return 1;
   try {
     await runMigrations(handle);
     const [row] = await handle.db.select({ n: count() }).from(users);
