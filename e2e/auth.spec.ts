@@ -43,6 +43,17 @@ test.describe('sign-in', () => {
     await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('邮箱或密码不正确，或账户已停用。');
   });
 
+  test('five failures for one email refuse sign-in with a message that does not say whether it exists', async ({ page }) => {
+    const email = `no-such-${Date.now()}@example.org`;
+    await page.goto('/login');
+    for (let i = 0; i < 5; i++) {
+      await signIn(page, email, `wrong-password-${i}`);
+      await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('邮箱或密码不正确，或账户已停用。');
+    }
+    await signIn(page, email, 'wrong-password-again');
+    await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('登录失败次数过多，请 15 分钟后再试。');
+  });
+
   test('a malformed email is pointed out next to the field', async ({ page }) => {
     await page.goto('/login');
     await signIn(page, 'not-an-email');

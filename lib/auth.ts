@@ -4,6 +4,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb, type DbOrTx } from '@/db/client';
+import { clearAccountFailures, isThrottled, recordFailure, throttleKeys } from '@/db/queries/login-throttle';
 import { findUserForSignIn, recordSignIn } from '@/db/queries/users';
 import { authSecret } from './env';
 
@@ -20,17 +21,43 @@ const credentialsSchema = z.object({
  */
 const DUMMY_HASH = '$2b$10$BaqvvZfq5vkUZQU3nXLUUOzg2Xs8EiJ1sJiO2WSfo.LtNjEMTP73q';
 
-export async function verifyCredentials(db: DbOrTx, raw: unknown) {
+/** Thrown from `authorize`: next-auth hands its message to the sign-in form as the error code. */
+export class SignInThrottled extends Error {
+  constructor() {
+    super('throttled');
+  }
+}
+
+/**
+ * Checks an email and password. Refuses (SignInThrottled) while the account's or the address's
+ * failures are over the limit, before looking the account up, so that the refusal is the same
+ * whether or not the account exists. A failure is counted against both; a success clears the
+ * account's counter.
+ */
+export async function verifyCredentials(db: DbOrTx, raw: unknown, ip: string | null = null, now: Date = new Date()) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) {
     await bcrypt.compare('x', DUMMY_HASH);
     return null;
   }
+  const keys = throttleKeys(parsed.data.email, ip);
+  if (await isThrottled(db, keys.map((k) => k.key), now)) throw new SignInThrottled();
   const user = await findUserForSignIn(db, parsed.data.email);
   const ok = await bcrypt.compare(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok || !user.active) return null;
+  if (!user || !ok || !user.active) {
+    await recordFailure(db, keys, now);
+    return null;
+  }
+  await clearAccountFailures(db, parsed.data.email);
   await recordSignIn(db, user.id);
   return { id: String(user.id), email: user.email, name: user.name, role: user.role };
+}
+
+/** The client's address as the reverse proxy reports it (the first X-Forwarded-For hop). */
+export function requestIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const forwarded = first(headers?.['x-forwarded-for'])?.split(',')[0]?.trim();
+  return forwarded || first(headers?.['x-real-ip'])?.trim() || null;
 }
 
 export const authOptions: NextAuthOptions = {
@@ -45,7 +72,7 @@ export const authOptions: NextAuthOptions = {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
       },
-      authorize: (credentials) => verifyCredentials(getDb(), credentials),
+      authorize: (credentials, req) => verifyCredentials(getDb(), credentials, requestIp(req?.headers as Record<string, string> | undefined)),
     }),
   ],
   callbacks: {

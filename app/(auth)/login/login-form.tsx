@@ -14,11 +14,18 @@ type Labels = {
   invalidEmail: string;
   required: string;
   unexpected: string;
+  throttled: string;
   demoTitle: string;
   demoHint: string;
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The message for next-auth's error code: wrong credentials, too many failures, or anything else. */
+function formError(code: string | null | undefined, labels: Labels): string {
+  if (!code || code === 'CredentialsSignin') return labels.invalid;
+  return code === 'throttled' ? labels.throttled : labels.unexpected;
+}
 
 export function LoginForm({
   next,
@@ -50,7 +57,7 @@ export function LoginForm({
       try {
         const res = await signIn('credentials', { email: email.trim(), password, redirect: false });
         if (!res || res.error) {
-          setErrors({ form: res?.error === 'CredentialsSignin' || !res ? labels.invalid : labels.unexpected });
+          setErrors({ form: formError(res?.error, labels) });
           return;
         }
         router.replace(next ? `/?next=${encodeURIComponent(next)}` : '/');

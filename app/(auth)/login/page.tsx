@@ -49,6 +49,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
                 invalidEmail: t('invalidEmail'),
                 required: t('required'),
                 unexpected: t('unexpected'),
+                throttled: t('throttled'),
                 demoTitle: t('demoTitle'),
                 demoHint: t('demoHint', { password: DEMO_PASSWORD }),
               }}
