@@ -1,21 +1,38 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { contentSecurityPolicy, makeNonce, staticSecurityHeaders } from './lib/security-headers';
 
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
+const PORTAL = /^\/(operator|committee|admin|account|notifications)(\/|$)/;
+const dev = process.env.NODE_ENV !== 'production';
 
 /**
- * Only redirects a visitor without a session cookie to sign-in, remembering where they
- * were going. Every page, action and route handler checks the session again on the server.
+ * Every request: a fresh nonce and the Content-Security-Policy built on it (Next reads the
+ * nonce from the request's header and puts it on its scripts), and the other security headers.
+ * A visitor without a session cookie who asks for a portal page is sent to sign-in, remembering
+ * where they were going. Every page, action and route handler checks the session again.
  */
 export function proxy(request: NextRequest) {
-  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (hasSession) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = '/login';
-  url.search = '';
-  url.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.redirect(url);
+  const nonce = makeNonce();
+  const csp = contentSecurityPolicy({ nonce, dev });
+  let response: NextResponse;
+  if (PORTAL.test(request.nextUrl.pathname) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    const url = request.nextUrl.clone();
+    url.pathname = '/login';
+    url.search = '';
+    url.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
+    response = NextResponse.redirect(url);
+  } else {
+    const headers = new Headers(request.headers);
+    headers.set('x-nonce', nonce);
+    headers.set('Content-Security-Policy', csp);
+    response = NextResponse.next({ request: { headers } });
+  }
+  response.headers.set('Content-Security-Policy', csp);
+  for (const { key, value } of staticSecurityHeaders(!dev)) response.headers.set(key, value);
+  return response;
 }
 
 export const config = {
-  matcher: ['/operator/:path*', '/committee/:path*', '/admin/:path*'],
+  // Everything but the build's static files (those get their headers from next.config.ts).
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
 };

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
+import { headers } from 'next/headers';
 import { getLocale, getTranslations } from 'next-intl/server';
 import './globals.css';
 
@@ -9,6 +10,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request, so that Next can put this request's CSP nonce
+  // (set by proxy.ts) on its scripts; a prerendered page would carry none and not run.
+  await headers();
   const locale = await getLocale();
   return (
     <html lang={locale}>

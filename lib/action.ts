@@ -7,6 +7,7 @@ import type { AuthUser } from '@/db/queries/users';
 import type { Actor } from './audit';
 import { requireRole, scopeFor } from './authz';
 import { DomainError, type FailureCode, type FieldErrors } from './errors';
+import { isSameOrigin } from './origin';
 import type { Role, Scope } from './roles';
 import { zodFieldErrors } from './validation/zod-messages';
 
@@ -57,7 +58,7 @@ export function formToObject(input: FormData | Record<string, unknown>): Record<
 }
 
 /**
- * The order of every change (CONVENTIONS.md): parse with zod -> check the role on the server
+ * The order of every change (CONVENTIONS.md): same-origin check -> parse with zod -> check the role on the server
  * -> run (one transaction in db/queries, which writes its audit entry) -> a typed result.
  * Expected failures come back as results; anything else is logged and shown generically.
  */
@@ -70,6 +71,9 @@ export function defineAction<S extends z.ZodType, T>(opts: {
   field?: (key: string) => string;
 }) {
   return async (input: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
+    // Next checks the Origin of server actions too; this keeps the promise in the portal's own,
+    // tested code: a change from another site's page is refused before anything is read.
+    if (!isSameOrigin(await headers())) return failure('forbidden');
     const user = await requireRole(...opts.roles);
     const parsed = opts.schema.safeParse(formToObject(input));
     if (!parsed.success) return failure('invalid', zodFieldErrors(parsed.error), opts.field);

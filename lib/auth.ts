@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { getDb, type DbOrTx } from '@/db/client';
 import { clearAccountFailures, isThrottled, recordFailure, throttleKeys } from '@/db/queries/login-throttle';
 import { findUserForSignIn, recordSignIn } from '@/db/queries/users';
-import { authSecret } from './env';
+import { authSecret, env } from './env';
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -62,6 +62,8 @@ export function requestIp(headers: Record<string, string | string[] | undefined>
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
+  // Session cookies are httpOnly and SameSite=Lax (next-auth's defaults) and Secure over HTTPS.
+  useSecureCookies: env.secureCookies,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/login', error: '/login' },

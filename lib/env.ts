@@ -43,7 +43,17 @@ export const env = {
   demoSeed: raw.DEMO_SEED ? raw.DEMO_SEED === '1' : !raw.DATABASE_URL,
   nextAuthUrl: raw.NEXTAUTH_URL,
   isBuildPhase: raw.NEXT_PHASE === 'phase-production-build',
+  /** Cookies carry `Secure` when the portal is served over HTTPS, as production must be. */
+  secureCookies: raw.NODE_ENV === 'production' && (raw.NEXTAUTH_URL ?? '').startsWith('https://'),
 };
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+if (env.isProduction && !env.isBuildPhase && raw.NEXTAUTH_URL) {
+  const url = new URL(raw.NEXTAUTH_URL);
+  if (url.protocol !== 'https:' && !LOCAL_HOSTS.has(url.hostname)) {
+    throw new Error('NEXTAUTH_URL must be an https:// address in production (plain http only on localhost).');
+  }
+}
 
 /**
  * The signing secret for session tokens. Production refuses to run without one;

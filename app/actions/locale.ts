@@ -1,6 +1,7 @@
 'use server';
 
 import { cookies } from 'next/headers';
+import { env } from '@/lib/env';
 import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/config';
 
 /** Remembers the chosen language for a year; the page re-renders in it. */
@@ -8,5 +9,5 @@ export async function setLocale(formData: FormData): Promise<void> {
   const locale = formData.get('locale');
   if (!isLocale(locale)) return;
   const store = await cookies();
-  store.set(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true });
+  store.set(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true, secure: env.secureCookies });
 }

@@ -16,7 +16,7 @@ import { makeProgramme, WAN } from '../helpers/subsidy-fixtures';
 const session = vi.hoisted(() => ({ role: 'committee' as 'operator' | 'committee' | 'admin', id: 1 }));
 let handle: DatabaseHandle;
 vi.mock('@/db/client', () => ({ getDb: () => handle.db }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ origin: 'http://portal.test', host: 'portal.test' }) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 vi.mock('next-intl/server', () => ({
   getTranslations: async () => Object.assign((key: string) => key, { has: () => false }),

@@ -1,6 +1,7 @@
 import 'server-only';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from '@/lib/i18n/config';
 import { DomainError } from '@/lib/errors';
+import { isSameOrigin as sameOriginHeaders } from '@/lib/origin';
 
 /** Small pieces shared by the operator's import and export route handlers. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -17,19 +18,9 @@ export function clientIp(request: Request): string | null {
   return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || null;
 }
 
-/**
- * A state-changing request must come from a page of this site: its Origin names this host.
- * A cross-site form or script cannot forge the Origin header, and a request without one is refused.
- */
+/** See lib/origin.ts: a state-changing request must come from a page of this site. */
 export function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get('origin');
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if (!origin || !host || origin === 'null') return false;
-  try {
-    return new URL(origin).host.toLowerCase() === host.split(',')[0]!.trim().toLowerCase();
-  } catch {
-    return false;
-  }
+  return sameOriginHeaders(request.headers);
 }
 
 /** "attachment" with an ASCII fallback name and the real name in UTF-8 (RFC 6266 / 5987). */
