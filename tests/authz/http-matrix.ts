@@ -1,0 +1,109 @@
+/**
+ * The authorization matrix of everything a browser can open: every page and route handler of
+ * app/, with who may open it. e2e/access-matrix.spec.ts requests each row as an anonymous
+ * visitor, an operator, an operator of another carrier, committee staff and an admin, and checks
+ * the answer; tests/integration/authz-matrix.test.ts fails when a page or route handler has no
+ * row here. Server actions have their own table (tests/authz/actions.ts).
+ * Plain data only, so that both test runners can import it.
+ */
+import type { Role } from '../../lib/roles';
+
+export type Who = 'anonymous' | 'operator' | 'otherOperator' | 'committee' | 'admin';
+export const WHO: Who[] = ['anonymous', 'operator', 'otherOperator', 'committee', 'admin'];
+
+/** 'login': redirected to sign-in; a number: that status. */
+export type Answer = 'login' | 200 | 307 | 400 | 401 | 403 | 404;
+
+export type HttpRow = {
+  /** The file, relative to app/. */
+  file: string;
+  method?: 'GET' | 'POST';
+  /** An address of the file, with ids of the demo data (the seed is deterministic). */
+  path: string;
+  /** The roles that may open it; 'anyone' includes visitors who are not signed in. */
+  allow: Role[] | 'anyone';
+  /**
+   * The path names a record of operator 1's carriers: an operator of another carrier gets 404
+   * (tests/integration/isolation covers the queries behind it).
+   */
+  ownRecord?: boolean;
+  /** What an allowed role gets, when not 200 (e.g. 404 for a file id that has no file). */
+  allowedAnswer?: Answer;
+};
+
+const OP: Role[] = ['operator'];
+const CO: Role[] = ['committee'];
+const OP_CO: Role[] = ['operator', 'committee'];
+
+export const HTTP_MATRIX: HttpRow[] = [
+  { file: 'page.tsx', path: '/', allow: 'anyone', allowedAnswer: 307 },
+  { file: '(auth)/login/page.tsx', path: '/login', allow: 'anyone' },
+  { file: '(portal)/admin/page.tsx', path: '/admin', allow: ['admin'] },
+  { file: '(portal)/notifications/page.tsx', path: '/notifications', allow: ['operator', 'committee', 'admin'] },
+
+  { file: '(portal)/operator/page.tsx', path: '/operator', allow: OP },
+  { file: '(portal)/operator/ventures/page.tsx', path: '/operator/ventures', allow: OP },
+  { file: '(portal)/operator/ventures/new/page.tsx', path: '/operator/ventures/new', allow: OP },
+  { file: '(portal)/operator/ventures/admit-graduate/page.tsx', path: '/operator/ventures/admit-graduate', allow: OP },
+  { file: '(portal)/operator/ventures/[id]/page.tsx', path: '/operator/ventures/150', allow: OP, ownRecord: true },
+  { file: '(portal)/operator/ventures/[id]/edit/page.tsx', path: '/operator/ventures/150/edit', allow: OP, ownRecord: true },
+  { file: '(portal)/operator/ventures/[id]/exit/page.tsx', path: '/operator/ventures/150/exit', allow: OP, ownRecord: true },
+  { file: '(portal)/operator/ventures/[id]/incorporate/page.tsx', path: '/operator/ventures/3/incorporate', allow: OP, ownRecord: true },
+  { file: '(portal)/operator/reports/page.tsx', path: '/operator/reports', allow: OP },
+  { file: '(portal)/operator/reports/[ventureId]/page.tsx', path: '/operator/reports/150', allow: OP, ownRecord: true },
+  { file: '(portal)/operator/graduations/page.tsx', path: '/operator/graduations', allow: OP },
+  { file: '(portal)/operator/graduations/record/[ventureId]/page.tsx', path: '/operator/graduations/record/150', allow: OP, ownRecord: true },
+  { file: '(portal)/operator/limits/page.tsx', path: '/operator/limits', allow: OP },
+  { file: '(portal)/operator/carriers/page.tsx', path: '/operator/carriers', allow: OP },
+  { file: '(portal)/operator/carriers/[id]/page.tsx', path: '/operator/carriers/1', allow: OP, ownRecord: true },
+  { file: '(portal)/operator/transfer/page.tsx', path: '/operator/transfer', allow: OP },
+  { file: '(portal)/operator/applications/page.tsx', path: '/operator/applications', allow: OP },
+  { file: '(portal)/operator/applications/programmes/page.tsx', path: '/operator/applications/programmes', allow: OP },
+  { file: '(portal)/operator/applications/new/page.tsx', path: '/operator/applications/new', allow: OP },
+  { file: '(portal)/operator/applications/[id]/page.tsx', path: '/operator/applications/1', allow: OP, ownRecord: true },
+  { file: '(portal)/operator/applications/[id]/edit/page.tsx', path: '/operator/applications/1/edit', allow: OP, ownRecord: true },
+
+  { file: '(portal)/committee/page.tsx', path: '/committee', allow: CO },
+  { file: '(portal)/committee/targets/page.tsx', path: '/committee/targets', allow: CO },
+  { file: '(portal)/committee/applications/page.tsx', path: '/committee/applications', allow: CO },
+  { file: '(portal)/committee/applications/[id]/page.tsx', path: '/committee/applications/22', allow: CO },
+  { file: '(portal)/committee/programmes/page.tsx', path: '/committee/programmes', allow: CO },
+  { file: '(portal)/committee/programmes/new/page.tsx', path: '/committee/programmes/new', allow: CO },
+  { file: '(portal)/committee/programmes/[id]/page.tsx', path: '/committee/programmes/1', allow: CO },
+  { file: '(portal)/committee/carriers/page.tsx', path: '/committee/carriers', allow: CO },
+  { file: '(portal)/committee/carriers/[id]/page.tsx', path: '/committee/carriers/1', allow: CO },
+  { file: '(portal)/committee/graduations/page.tsx', path: '/committee/graduations', allow: CO },
+  { file: '(portal)/committee/warnings/page.tsx', path: '/committee/warnings', allow: CO },
+  { file: '(portal)/committee/statistics/page.tsx', path: '/committee/statistics', allow: CO },
+  { file: '(portal)/committee/summary/page.tsx', path: '/committee/summary', allow: CO },
+  { file: '(portal)/committee/blacklist/page.tsx', path: '/committee/blacklist', allow: CO },
+
+  { file: 'api/health/route.ts', path: '/api/health', allow: 'anyone' },
+  { file: 'api/auth/[...nextauth]/route.ts', path: '/api/auth/csrf', allow: 'anyone' },
+  // No file has this id: an allowed role gets past the role check to a 404.
+  { file: 'api/applications/attachments/[id]/route.ts', path: '/api/applications/attachments/999999', allow: OP_CO, allowedAnswer: 404 },
+  { file: 'api/operator/graduation-files/[id]/route.ts', path: '/api/operator/graduation-files/999999', allow: OP_CO, allowedAnswer: 404 },
+  { file: 'api/operator/export/ventures/route.ts', path: '/api/operator/export/ventures', allow: OP },
+  { file: 'api/operator/export/reports/route.ts', path: '/api/operator/export/reports?carrier=1&year=2025&quarter=1', allow: OP, ownRecord: true },
+  { file: 'api/operator/template/route.ts', path: '/api/operator/template?kind=ventures', allow: OP },
+  // A same-origin POST without a form: past the role and origin checks to a 400.
+  { file: 'api/operator/import/route.ts', method: 'POST', path: '/api/operator/import', allow: OP, allowedAnswer: 400 },
+  { file: 'api/committee/export/budgets/route.ts', path: '/api/committee/export/budgets', allow: CO },
+  { file: 'api/committee/export/carriers/route.ts', path: '/api/committee/export/carriers', allow: CO },
+  { file: 'api/committee/export/dashboard/route.ts', path: '/api/committee/export/dashboard', allow: CO },
+  { file: 'api/committee/export/graduations/route.ts', path: '/api/committee/export/graduations', allow: CO },
+  { file: 'api/committee/export/queue/route.ts', path: '/api/committee/export/queue', allow: CO },
+  { file: 'api/committee/export/statistics/route.ts', path: '/api/committee/export/statistics', allow: CO },
+  { file: 'api/committee/export/warnings/route.ts', path: '/api/committee/export/warnings', allow: CO },
+];
+
+const ROLE_OF: Record<Exclude<Who, 'anonymous'>, Role> = { operator: 'operator', otherOperator: 'operator', committee: 'committee', admin: 'admin' };
+
+/** What `who` must get for `row`. */
+export function expectedAnswer(row: HttpRow, who: Who): Answer {
+  const isApi = row.file.startsWith('api/');
+  const allowed = row.allow === 'anyone' || (who !== 'anonymous' && row.allow.includes(ROLE_OF[who]));
+  if (!allowed) return who === 'anonymous' ? (isApi ? 401 : 'login') : 403;
+  if (who === 'otherOperator' && row.ownRecord) return 404;
+  return row.allowedAnswer ?? 200;
+}
