@@ -54,3 +54,20 @@ export function attachmentDisposition(fileName: string): string {
 function rfc5987(s: string): string {
   return encodeURIComponent(s).replace(/['()!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
+
+/**
+ * A stored file as a download: always an attachment under a safe name, with the type that was
+ * found in its first bytes when it was uploaded, never sniffed or rendered by the browser.
+ */
+export function fileDownload(file: { content: Uint8Array; mimeType: string; fileName: string }, fallbackName: string): Response {
+  const body = new Uint8Array(file.content);
+  return new Response(body, {
+    headers: {
+      'Content-Type': file.mimeType,
+      'Content-Length': String(body.byteLength),
+      'Content-Disposition': attachmentDisposition(safeFileName(file.fileName, fallbackName)),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

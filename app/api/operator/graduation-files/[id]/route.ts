@@ -2,7 +2,7 @@ import { getDb } from '@/db/client';
 import { graduationFile } from '@/db/queries/graduations';
 import { authorizeRequest, scopeFor } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
-import { attachmentDisposition, safeFileName } from '@/lib/evidence-files';
+import { fileDownload } from '@/lib/evidence-files';
 
 /**
  * Downloads one evidence file of a graduation: the operator of its carrier, or committee staff
@@ -17,16 +17,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!/^\d{1,9}$/.test(id)) return notFound();
   try {
     const file = await graduationFile(getDb(), await scopeFor(auth.user), Number(id));
-    const body = new Uint8Array(file.content);
-    return new Response(body, {
-      headers: {
-        'Content-Type': file.mimeType,
-        'Content-Length': String(body.byteLength),
-        'Content-Disposition': attachmentDisposition(safeFileName(file.fileName, `evidence-${file.id}`)),
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'private, no-store',
-      },
-    });
+    return fileDownload(file, `evidence-${file.id}`);
   } catch (e) {
     if (e instanceof DomainError && e.code === 'notFound') return notFound();
     throw e;
