@@ -29,6 +29,8 @@ export type HttpRow = {
   ownRecord?: boolean;
   /** What an allowed role gets, when not 200 (e.g. 404 for a file id that has no file). */
   allowedAnswer?: Answer;
+  /** Answers that differ from the rule, each with the reason in a comment at the row. */
+  except?: Partial<Record<Who, Answer>>;
 };
 
 const OP: Role[] = ['operator'];
@@ -36,8 +38,10 @@ const CO: Role[] = ['committee'];
 const OP_CO: Role[] = ['operator', 'committee'];
 
 export const HTTP_MATRIX: HttpRow[] = [
-  { file: 'page.tsx', path: '/', allow: 'anyone', allowedAnswer: 307 },
-  { file: '(auth)/login/page.tsx', path: '/login', allow: 'anyone' },
+  // The front door sends a visitor to sign-in and a signed-in user to their area.
+  { file: 'page.tsx', path: '/', allow: 'anyone', allowedAnswer: 307, except: { anonymous: 'login' } },
+  // A signed-in user is sent on from the sign-in page to their area.
+  { file: '(auth)/login/page.tsx', path: '/login', allow: 'anyone', allowedAnswer: 307, except: { anonymous: 200 } },
   { file: '(portal)/admin/page.tsx', path: '/admin', allow: ['admin'] },
   { file: '(portal)/notifications/page.tsx', path: '/notifications', allow: ['operator', 'committee', 'admin'] },
 
@@ -90,10 +94,10 @@ export const HTTP_MATRIX: HttpRow[] = [
   { file: 'api/operator/import/route.ts', method: 'POST', path: '/api/operator/import', allow: OP, allowedAnswer: 400 },
   { file: 'api/committee/export/budgets/route.ts', path: '/api/committee/export/budgets', allow: CO },
   { file: 'api/committee/export/carriers/route.ts', path: '/api/committee/export/carriers', allow: CO },
-  { file: 'api/committee/export/dashboard/route.ts', path: '/api/committee/export/dashboard', allow: CO },
+  { file: 'api/committee/export/dashboard/route.ts', path: '/api/committee/export/dashboard?table=carriers', allow: CO },
   { file: 'api/committee/export/graduations/route.ts', path: '/api/committee/export/graduations', allow: CO },
   { file: 'api/committee/export/queue/route.ts', path: '/api/committee/export/queue', allow: CO },
-  { file: 'api/committee/export/statistics/route.ts', path: '/api/committee/export/statistics', allow: CO },
+  { file: 'api/committee/export/statistics/route.ts', path: '/api/committee/export/statistics?table=carriers', allow: CO },
   { file: 'api/committee/export/warnings/route.ts', path: '/api/committee/export/warnings', allow: CO },
 ];
 
@@ -101,6 +105,8 @@ const ROLE_OF: Record<Exclude<Who, 'anonymous'>, Role> = { operator: 'operator',
 
 /** What `who` must get for `row`. */
 export function expectedAnswer(row: HttpRow, who: Who): Answer {
+  const exception = row.except?.[who];
+  if (exception !== undefined) return exception;
   const isApi = row.file.startsWith('api/');
   const allowed = row.allow === 'anyone' || (who !== 'anonymous' && row.allow.includes(ROLE_OF[who]));
   if (!allowed) return who === 'anonymous' ? (isApi ? 401 : 'login') : 403;
