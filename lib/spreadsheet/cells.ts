@@ -10,12 +10,21 @@ export function cellToString(value: unknown): string {
   if (value instanceof Date) return dateToIso(value);
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return v.richText.map((r: { text?: unknown }) => String(r?.text ?? '')).join('').trim();
+    if (Array.isArray(v.richText)) return v.richText.map((r: { text?: unknown }) => plain(r?.text ?? '')).join('').trim();
     if ('result' in v || 'formula' in v || 'sharedFormula' in v) return cellToString(v.result);
     if ('text' in v) return cellToString(v.text);
-    if ('error' in v) return String(v.error);
+    if ('error' in v) return plain(v.error);
   }
-  return String(value).trim();
+  return plain(value).trim();
+}
+
+/** String(value), or '' for a value that has no text form (an object without a prototype). */
+function plain(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return '';
+  }
 }
 
 /**

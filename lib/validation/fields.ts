@@ -9,9 +9,12 @@ import { parseAmountToFen } from '../money';
  */
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-export const requiredText = (max = 200) => z.string().trim().min(1, 'required').max(max);
+/** PostgreSQL stores no NUL character in text or JSON: refused here rather than failing at the database. */
+const storable = (s: z.ZodString) => s.refine((v) => !v.includes('\u0000'), 'nulCharacter');
+
+export const requiredText = (max = 200) => storable(z.string().trim().min(1, 'required').max(max));
 export const optionalText = (max = 2000) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+  z.preprocess(blankToUndefined, storable(z.string().trim().max(max)).optional());
 
 export const isoDate = z
   .string()

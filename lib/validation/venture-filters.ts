@@ -31,7 +31,7 @@ export type SearchParamsLike = URLSearchParams | Record<string, string | string[
 
 function first(params: SearchParamsLike, key: string): string | undefined {
   const v = params instanceof URLSearchParams ? (params.get(key) ?? undefined) : params[key];
-  const s = Array.isArray(v) ? v[0] : v;
+  const s = (Array.isArray(v) ? v[0] : v)?.replace(/\u0000/g, '');
   return s === undefined || s.trim() === '' ? undefined : s.trim();
 }
 

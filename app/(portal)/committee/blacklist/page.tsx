@@ -11,6 +11,7 @@ import { requireRole } from '@/lib/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
+import { searchText } from '@/lib/validation/search-text';
 import { Badge, type Tone } from '../_ui/badges';
 import { FilterBar, FilterField, FilterSelect } from '../_ui/filter-bar';
 import { filterField, one, optionalEnum, type Search } from '../_ui/search-params';
@@ -37,7 +38,7 @@ export default async function BlacklistPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const state = optionalEnum(STATES, one(params.state)) ?? 'active';
   const subjectType = optionalEnum(['venture', 'carrier'] as const, one(params.type));
-  const q = one(params.q)?.trim().slice(0, 100) || undefined;
+  const q = searchText(one(params.q));
   const { page, pageSize } = parsePaging({ page: one(params.page), size: one(params.size) });
   const today = todayInShanghai();
   const db = getDb();

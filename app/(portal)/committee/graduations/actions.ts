@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { rejectGraduation, verifyGraduation } from '@/db/queries/graduation-decisions';
 import { defineAction } from '@/lib/action';
+import { requiredText } from '@/lib/validation/fields';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 const decision = { graduationId: id, ventureVersion: id.optional() };
@@ -26,7 +27,7 @@ export const verifyGraduationAction = defineAction({
 /** The committee rejects a recorded graduation with a reason; the venture becomes a tenant again. */
 export const rejectGraduationAction = defineAction({
   roles: ['committee'],
-  schema: z.object({ ...decision, reason: z.string().trim().min(1).max(2000) }),
+  schema: z.object({ ...decision, reason: requiredText(2000) }),
   run: async (input, { db, actor }) => {
     const r = await rejectGraduation(db, actor, input);
     revalidate();

@@ -1,5 +1,6 @@
 import { CARRIER_SORTS, type CarrierListFilter } from '@/db/queries/committee-carriers';
 import { carrierKindEnum, carrierLevelEnum, carrierStatusEnum } from '@/db/schema/enums';
+import { searchText } from '@/lib/validation/search-text';
 import { one, optionalEnum, type Search } from '../../_ui/search-params';
 
 export const CARRIER_KINDS = carrierKindEnum.enumValues;
@@ -9,12 +10,11 @@ export const CARRIER_STATUSES = carrierStatusEnum.enumValues;
 /** The carrier list's filters from its URL (the page and its export read the same ones). */
 export function parseCarrierFilters(params: Search | URLSearchParams): CarrierListFilter {
   const get = (k: string) => (params instanceof URLSearchParams ? (params.get(k) ?? undefined) : one(params[k]));
-  const q = get('q')?.trim().slice(0, 100);
   return {
-    q: q || undefined,
+    q: searchText(get('q')),
     kind: optionalEnum(CARRIER_KINDS, get('kind')),
     level: optionalEnum(CARRIER_LEVELS, get('level')),
-    zone: get('zone')?.trim().slice(0, 100) || undefined,
+    zone: searchText(get('zone')),
     status: optionalEnum(CARRIER_STATUSES, get('status')),
     warnings: get('warnings') === '1' ? true : undefined,
     sort: optionalEnum(CARRIER_SORTS, get('sort')),
