@@ -27,7 +27,7 @@ vi.mock('@/lib/authz', () => ({
   requireRole: async () => ({ id: op.user.id, role: 'operator', email: op.user.email, name: op.user.name }),
   scopeFor: async () => op.scope,
 }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ origin: 'http://portal.test', host: 'portal.test' }) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 vi.mock('next-intl/server', async () => {
   const messages = Object.assign({}, ...(await Promise.all(MESSAGE_FILES.map((f) => import(`@/messages/zh-CN/${f}.json`)))).map((m) => m.default));
