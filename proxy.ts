@@ -17,5 +17,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/operator/:path*', '/committee/:path*', '/admin/:path*'],
+  matcher: ['/operator/:path*', '/committee/:path*', '/admin/:path*', '/account/:path*'],
 };
