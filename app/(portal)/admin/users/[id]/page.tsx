@@ -6,7 +6,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { carrierChoices, getAccount } from '@/db/queries/accounts';
-import { requireRole } from '@/lib/authz';
+import { PASSWORD_PAGE, requireRole } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { optionalId } from '../../../committee/_ui/search-params';
@@ -26,13 +26,14 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     if (e instanceof DomainError && e.code === 'notFound') notFound();
     throw e;
   });
-  const [carriers, t, tAdmin, tStatus, tReset, tRoles] = await Promise.all([
+  const [carriers, t, tAdmin, tStatus, tReset, tRoles, tAccounts] = await Promise.all([
     carrierChoices(db),
     getTranslations('accounts.detail'),
     getTranslations('admin'),
     getTranslations('accounts.status'),
     getTranslations('accounts.reset'),
     getTranslations('roles'),
+    getTranslations('accounts'),
   ]);
   return (
     <>
@@ -75,7 +76,16 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           </Card>
           <Card title={tReset('title')}>
             <p className="mb-3 text-sm text-slate-700">{tReset('text')}</p>
-            <ResetControl userId={account.id} name={account.name} />
+            {account.id === me.id ? (
+              <p className="text-sm text-slate-600">
+                {tReset('self')}{' '}
+                <Link href={PASSWORD_PAGE} className="text-brand-700 underline">
+                  {tAccounts('changePassword')}
+                </Link>
+              </p>
+            ) : (
+              <ResetControl userId={account.id} name={account.name} />
+            )}
           </Card>
         </div>
       </div>
