@@ -111,7 +111,7 @@ export function AccountForm({
         </Field>
       </div>
       {role === 'operator' ? (
-        <fieldset aria-describedby={`${form.idOf('carrierIds')}-hint`} aria-invalid={form.has('carrierIds') || undefined}>
+        <fieldset aria-describedby={[`${form.idOf('carrierIds')}-hint`, form.has('carrierIds') ? `${form.idOf('carrierIds')}-error` : null].filter(Boolean).join(' ')}>
           <legend className="text-sm font-medium text-slate-800">{t('carriers')}</legend>
           <p id={`${form.idOf('carrierIds')}-hint`} className="mt-1 text-sm text-slate-600">
             {t('carriersHint')}
