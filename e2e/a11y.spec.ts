@@ -62,6 +62,12 @@ const PAGES: { path: string; as: AccountKey | null }[] = [
   { path: '/committee/warnings?type=missing_reports', as: 'committee' },
   { path: '/admin', as: 'admin' },
   { path: '/admin?role=nobody&q=zzzz', as: 'admin' },
+  { path: '/admin?status=inactive&role=operator', as: 'admin' },
+  { path: '/admin/users/new', as: 'admin' },
+  { path: '/admin/users/1', as: 'admin' }, // the administrator's own account: no deactivation, no reset
+  { path: '/admin/users/5', as: 'admin' }, // operator1: carriers, deactivation and reset offered
+  { path: '/account/password', as: 'operator' },
+  { path: '/account/password', as: 'admin' },
   { path: '/committee', as: 'operator' }, // the refusal page
 ];
 

@@ -1,11 +1,12 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import { forbidden } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import type { AuthUser } from '@/db/queries/users';
 import type { Actor } from './audit';
-import { requireRole, scopeFor } from './authz';
+import { requireRole, requireSignedIn, scopeFor } from './authz';
 import { DomainError, type FailureCode, type FieldErrors } from './errors';
 import { isSameOrigin } from './origin';
 import type { Role, Scope } from './roles';
@@ -57,6 +58,12 @@ export function formToObject(input: FormData | Record<string, unknown>): Record<
   return out;
 }
 
+async function signedInWithRole(roles: Role[]) {
+  const user = await requireSignedIn();
+  if (!roles.includes(user.role)) forbidden();
+  return user;
+}
+
 /**
  * The order of every change (CONVENTIONS.md): same-origin check -> parse with zod -> check the role on the server
  * -> run (one transaction in db/queries, which writes its audit entry) -> a typed result.
@@ -69,12 +76,14 @@ export function defineAction<S extends z.ZodType, T>(opts: {
   successMessage?: string;
   /** Renames the keys of field errors to the form's names (a batch's `0.creditCode` -> `creditCode`). */
   field?: (key: string) => string;
+  /** Also open to a user who must still change their one-time password (the password page's action only). */
+  beforePasswordChange?: boolean;
 }) {
   return async (input: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
     // Next checks the Origin of server actions too; this keeps the promise in the portal's own,
     // tested code: a change from another site's page is refused before anything is read.
     if (!isSameOrigin(await headers())) return failure('forbidden');
-    const user = await requireRole(...opts.roles);
+    const user = opts.beforePasswordChange ? await signedInWithRole(opts.roles) : await requireRole(...opts.roles);
     const parsed = opts.schema.safeParse(formToObject(input));
     if (!parsed.success) return failure('invalid', zodFieldErrors(parsed.error), opts.field);
     try {

@@ -21,10 +21,26 @@ export const currentUser = cache(async (): Promise<AuthUser | null> => {
   return user && user.active ? user : null;
 });
 
-/** For pages and server actions: sends a visitor without a valid session to sign-in. */
-export async function requireUser(): Promise<AuthUser> {
+/** Where a user who must change their password is sent, whatever they asked for. */
+export const PASSWORD_PAGE = '/account/password';
+
+/**
+ * For the password page and its action only: the signed-in user, even one who must still
+ * change the password they were given; a visitor without a valid session goes to sign-in.
+ */
+export async function requireSignedIn(): Promise<AuthUser> {
   const user = await currentUser();
   if (!user) redirect('/login');
+  return user;
+}
+
+/**
+ * For pages and server actions: sends a visitor without a valid session to sign-in, and a
+ * user with a one-time password to the password page until they have changed it.
+ */
+export async function requireUser(): Promise<AuthUser> {
+  const user = await requireSignedIn();
+  if (user.mustChangePassword) redirect(PASSWORD_PAGE);
   return user;
 }
 
@@ -46,6 +62,7 @@ export const scopeFor = cache(async (user: AuthUser): Promise<Scope> => {
 export async function authorizeRequest(...roles: Role[]): Promise<{ user: AuthUser } | { response: Response }> {
   const user = await currentUser();
   if (!user) return { response: Response.json({ error: 'unauthenticated' }, { status: 401 }) };
+  if (user.mustChangePassword) return { response: Response.json({ error: 'passwordChangeRequired' }, { status: 403 }) };
   if (roles.length && !roles.includes(user.role)) {
     return { response: Response.json({ error: 'forbidden' }, { status: 403 }) };
   }

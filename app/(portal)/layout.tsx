@@ -4,7 +4,7 @@ import { LanguageSwitch } from '@/components/shell/language-switch';
 import { NavLink } from '@/components/shell/nav-link';
 import { NotificationBell } from '@/components/shell/notification-bell';
 import { SignOutButton } from '@/components/shell/sign-out-button';
-import { requireUser } from '@/lib/authz';
+import { PASSWORD_PAGE, requireSignedIn } from '@/lib/authz';
 import { homeFor, type Role } from '@/lib/roles';
 
 type NavKey =
@@ -52,14 +52,20 @@ const NAV: Record<Role, { href: string; key: NavKey; exact?: boolean }[]> = {
   admin: [{ href: '/admin', key: 'adminHome' }],
 };
 
-/** The authenticated shell: navigation by role, the user, language and sign-out. */
+/**
+ * The authenticated shell: navigation by role, the user, language and sign-out. A user who must
+ * still change a one-time password sees no navigation; every page and action but the password
+ * page sends them there (lib/authz requireUser).
+ */
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
-  const [t, tNav, tRoles] = await Promise.all([
+  const user = await requireSignedIn();
+  const [t, tNav, tRoles, tAccounts] = await Promise.all([
     getTranslations('common'),
     getTranslations('nav'),
     getTranslations('roles'),
+    getTranslations('accounts'),
   ]);
+  const nav = user.mustChangePassword ? [] : NAV[user.role];
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
@@ -67,7 +73,7 @@ export default async function PortalLayout({ children }: { children: React.React
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-          <Link href={homeFor(user.role)} className="flex items-center gap-2 font-semibold text-brand-800">
+          <Link href={user.mustChangePassword ? PASSWORD_PAGE : homeFor(user.role)} className="flex items-center gap-2 font-semibold text-brand-800">
             <span aria-hidden="true" className="inline-block h-6 w-6 rounded bg-brand-600" />
             {t('appName')}
           </Link>
@@ -77,20 +83,25 @@ export default async function PortalLayout({ children }: { children: React.React
               <span className="font-medium">{user.name}</span>
               <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{tRoles(user.role)}</span>
             </span>
-            <NotificationBell userId={user.id} />
+            <Link href={PASSWORD_PAGE} className="text-brand-700 underline-offset-2 hover:underline">
+              {tAccounts('changePassword')}
+            </Link>
+            {user.mustChangePassword ? null : <NotificationBell userId={user.id} />}
             <LanguageSwitch />
             <SignOutButton label={t('signOut')} />
           </div>
         </div>
-        <nav aria-label={t('mainNav')} className="border-t border-slate-100 bg-slate-50/60">
-          <div className="mx-auto flex max-w-7xl flex-wrap gap-1 px-4 py-1.5">
-            {NAV[user.role].map((item) => (
-              <NavLink key={item.href} href={item.href} exact={item.exact}>
-                {tNav(item.key)}
-              </NavLink>
-            ))}
-          </div>
-        </nav>
+        {nav.length ? (
+          <nav aria-label={t('mainNav')} className="border-t border-slate-100 bg-slate-50/60">
+            <div className="mx-auto flex max-w-7xl flex-wrap gap-1 px-4 py-1.5">
+              {nav.map((item) => (
+                <NavLink key={item.href} href={item.href} exact={item.exact}>
+                  {tNav(item.key)}
+                </NavLink>
+              ))}
+            </div>
+          </nav>
+        ) : null}
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}

@@ -51,6 +51,8 @@ export async function carrierIdsOfOperator(db: DbOrTx, userId: number): Promise<
 export type AccountListParams = {
   q?: string;
   role?: AuthUser['role'];
+  /** Only active (true) or only deactivated (false) accounts. */
+  active?: boolean;
   page: number;
   pageSize: number;
 };
@@ -62,6 +64,7 @@ export async function listAccounts(db: DbOrTx, p: AccountListParams) {
     filters.push(or(ilike(users.email, like), ilike(users.name, like))!);
   }
   if (p.role) filters.push(eq(users.role, p.role));
+  if (p.active !== undefined) filters.push(eq(users.active, p.active));
   const where = filters.length ? and(...filters) : undefined;
   const [rows, [total]] = await Promise.all([
     db

@@ -1,5 +1,7 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
@@ -8,29 +10,40 @@ import { getDb } from '@/db/client';
 import { listAccounts } from '@/db/queries/users';
 import { requireRole } from '@/lib/authz';
 import { formatDate } from '@/lib/format';
-import { parsePaging } from '@/lib/paging';
+import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { ROLES } from '@/lib/roles';
+import { ACCOUNT_STATUSES } from '@/lib/validation/account';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('title') };
 }
 
-type Search = { q?: string; role?: string; page?: string; size?: string };
+type Search = { q?: string; role?: string; status?: string; page?: string; size?: string };
 
 export default async function AdminHome({ searchParams }: { searchParams: Promise<Search> }) {
   await requireRole('admin');
   const params = await searchParams;
   const q = z.string().trim().max(100).catch('').parse(params.q ?? '');
   const role = z.enum(ROLES).optional().catch(undefined).parse(params.role || undefined);
+  const status = z.enum(ACCOUNT_STATUSES).optional().catch(undefined).parse(params.status || undefined);
   const { page, pageSize } = parsePaging(params);
-  const [{ rows, total }, t, tRoles] = await Promise.all([
-    listAccounts(getDb(), { q: q || undefined, role, page, pageSize }),
+  const [{ rows, total }, t, tRoles, tList] = await Promise.all([
+    listAccounts(getDb(), { q: q || undefined, role, active: status ? status === 'active' : undefined, page, pageSize }),
     getTranslations('admin'),
     getTranslations('roles'),
+    getTranslations('accounts.list'),
   ]);
   return (
     <>
-      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={
+          <Link href="/admin/users/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            {tList('newAccount')}
+          </Link>
+        }
+      />
       <Card>
         <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
           <label className="flex flex-col text-sm">
@@ -53,6 +66,18 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
               ))}
             </select>
           </label>
+          <label className="flex flex-col text-sm">
+            <span className="mb-1 text-slate-700">{tList('status')}</span>
+            <select name="status" defaultValue={status ?? ''} className="rounded-md border border-slate-300 px-3 py-1.5">
+              <option value="">{tList('anyStatus')}</option>
+              {ACCOUNT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {tList(s)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {pageSize !== DEFAULT_PAGE_SIZE ? <input type="hidden" name="size" value={pageSize} /> : null}
           <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
             {t('apply')}
           </button>
@@ -65,7 +90,15 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
             rows={rows}
             rowKey={(r) => r.id}
             columns={[
-              { key: 'name', header: t('name'), cell: (r) => r.name },
+              {
+                key: 'name',
+                header: t('name'),
+                cell: (r) => (
+                  <Link href={`/admin/users/${r.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                    {r.name}
+                  </Link>
+                ),
+              },
               { key: 'email', header: t('email'), cell: (r) => r.email },
               { key: 'role', header: t('role'), cell: (r) => tRoles(r.role) },
               { key: 'carriers', header: t('carriers'), cell: (r) => r.carriers.join('、') || '—' },
@@ -73,14 +106,17 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
                 key: 'status',
                 header: t('status'),
                 cell: (r) => (
-                  <span className={r.active ? 'text-emerald-700' : 'text-slate-600'}>{r.active ? t('active') : t('inactive')}</span>
+                  <span className="flex flex-wrap gap-1">
+                    <Badge tone={r.active ? 'good' : 'neutral'}>{r.active ? t('active') : t('inactive')}</Badge>
+                    {r.mustChangePassword ? <Badge tone="warn">{tList('pendingChange')}</Badge> : null}
+                  </span>
                 ),
               },
               { key: 'last', header: t('lastSignIn'), cell: (r) => formatDate(r.lastSignInAt) },
             ]}
           />
         )}
-        <Pagination basePath="/admin" params={{ q: q || undefined, role }} page={page} pageSize={pageSize} total={total} />
+        <Pagination basePath="/admin" params={{ q: q || undefined, role, status, size: pageSize !== DEFAULT_PAGE_SIZE ? String(pageSize) : undefined }} page={page} pageSize={pageSize} total={total} />
       </Card>
     </>
   );

@@ -1,0 +1,94 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db/client';
+import { carrierChoices, getAccount } from '@/db/queries/accounts';
+import { PASSWORD_PAGE, requireRole } from '@/lib/authz';
+import { DomainError } from '@/lib/errors';
+import { formatDate } from '@/lib/format';
+import { optionalId } from '../../../committee/_ui/search-params';
+import { AccountForm } from '../account-form';
+import { AccessControl, ResetControl } from './account-controls';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('admin'))('title') };
+}
+
+export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
+  const me = await requireRole('admin');
+  const userId = optionalId((await params).id);
+  if (!userId) notFound();
+  const db = getDb();
+  const account = await getAccount(db, userId).catch((e: unknown) => {
+    if (e instanceof DomainError && e.code === 'notFound') notFound();
+    throw e;
+  });
+  const [carriers, t, tAdmin, tStatus, tReset, tRoles, tAccounts] = await Promise.all([
+    carrierChoices(db),
+    getTranslations('accounts.detail'),
+    getTranslations('admin'),
+    getTranslations('accounts.status'),
+    getTranslations('accounts.reset'),
+    getTranslations('roles'),
+    getTranslations('accounts'),
+  ]);
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin" className="text-brand-700 hover:underline">
+          ← {t('back')}
+        </Link>
+      </p>
+      <PageHeader title={t('title', { name: account.name })} subtitle={`${account.email} · ${tRoles(account.role)}`} />
+      <dl aria-label={t('facts')} className="mb-6 grid gap-x-8 gap-y-2 text-sm sm:grid-cols-3">
+        <div>
+          <dt className="text-slate-600">{t('status')}</dt>
+          <dd className="mt-0.5 flex flex-wrap gap-2">
+            <Badge tone={account.active ? 'good' : 'neutral'}>{account.active ? tAdmin('active') : tAdmin('inactive')}</Badge>
+            {account.mustChangePassword ? <Badge tone="warn">{t('mustChange')}</Badge> : null}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{t('lastSignIn')}</dt>
+          <dd className="mt-0.5 text-slate-900">{account.lastSignInAt ? formatDate(account.lastSignInAt) : t('never')}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{t('createdAt')}</dt>
+          <dd className="mt-0.5 text-slate-900">{formatDate(account.createdAt)}</dd>
+        </div>
+      </dl>
+      <div className="space-y-6">
+        <Card title={t('edit')}>
+          <AccountForm
+            userId={account.id}
+            version={account.version}
+            carriers={carriers}
+            initial={{ name: account.name, email: account.email, role: account.role, carrierIds: account.carrierIds }}
+          />
+        </Card>
+        <div className="grid gap-6 md:grid-cols-2">
+          <Card title={tStatus('title')}>
+            <p className="mb-3 text-sm text-slate-700">{account.active ? tStatus('activeText') : tStatus('inactiveText')}</p>
+            <AccessControl userId={account.id} name={account.name} active={account.active} self={account.id === me.id} />
+          </Card>
+          <Card title={tReset('title')}>
+            <p className="mb-3 text-sm text-slate-700">{tReset('text')}</p>
+            {account.id === me.id ? (
+              <p className="text-sm text-slate-600">
+                {tReset('self')}{' '}
+                <Link href={PASSWORD_PAGE} className="text-brand-700 underline">
+                  {tAccounts('changePassword')}
+                </Link>
+              </p>
+            ) : (
+              <ResetControl userId={account.id} name={account.name} />
+            )}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

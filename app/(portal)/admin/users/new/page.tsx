@@ -1,0 +1,30 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db/client';
+import { carrierChoices } from '@/db/queries/accounts';
+import { requireRole } from '@/lib/authz';
+import { AccountForm } from '../account-form';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('accounts.new'))('title') };
+}
+
+export default async function NewAccountPage() {
+  await requireRole('admin');
+  const [carriers, t] = await Promise.all([carrierChoices(getDb()), getTranslations('accounts.new')]);
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin" className="text-brand-700 hover:underline">
+          ← {t('back')}
+        </Link>
+      </p>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <Card>
+        <AccountForm initial={{ name: '', email: '', role: 'operator', carrierIds: [] }} carriers={carriers} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,244 @@
+import 'server-only';
+import bcrypt from 'bcryptjs';
+import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Db, DbOrTx, Tx } from '../client';
+import { carriers, operatorCarriers, users } from '../schema';
+import { changedFields, writeAudit, type Actor } from '@/lib/audit';
+import { conflict, DomainError, invalid, notFound, type FieldErrors } from '@/lib/errors';
+import { generateOneTimePassword } from '@/lib/one-time-password';
+import type { AccountInput } from '@/lib/validation/account';
+import { passwordPolicy, type ChangePasswordInput } from '@/lib/validation/password';
+import { zodFieldErrors } from '@/lib/validation/zod-messages';
+import { isUniqueViolation } from './admission';
+
+const BCRYPT_COST = 10;
+/** Serialises changes of accounts, so that two administrators cannot remove the last admin between them. */
+const ACCOUNTS_LOCK = 7_310_117;
+
+/** An account's stored version: the time of its last change, to the millisecond. */
+export const versionOf = (updatedAt: Date) => updatedAt.toISOString();
+
+export type AccountDetail = {
+  id: number;
+  name: string;
+  email: string;
+  role: AccountInput['role'];
+  active: boolean;
+  mustChangePassword: boolean;
+  lastSignInAt: Date | null;
+  createdAt: Date;
+  version: string;
+  carrierIds: number[];
+};
+
+async function carrierIdsOf(db: DbOrTx, userId: number) {
+  const rows = await db
+    .select({ id: operatorCarriers.carrierId })
+    .from(operatorCarriers)
+    .where(eq(operatorCarriers.userId, userId))
+    .orderBy(asc(operatorCarriers.carrierId));
+  return rows.map((r) => r.id);
+}
+
+export async function getAccount(db: DbOrTx, userId: number): Promise<AccountDetail> {
+  const [u] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!u) throw notFound();
+  return {
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    role: u.role,
+    active: u.active,
+    mustChangePassword: u.mustChangePassword,
+    lastSignInAt: u.lastSignInAt,
+    createdAt: u.createdAt,
+    version: versionOf(u.updatedAt),
+    carrierIds: await carrierIdsOf(db, u.id),
+  };
+}
+
+/** Every carrier an operator may be bound to, by name. */
+export async function carrierChoices(db: DbOrTx) {
+  return db.select({ id: carriers.id, name: carriers.name, status: carriers.status }).from(carriers).orderBy(asc(carriers.name));
+}
+
+const emailTaken = (): DomainError => invalid({ email: [{ key: 'accounts.errors.emailTaken' }] });
+
+async function assertEmailFree(tx: Tx, email: string, exceptId?: number) {
+  const [row] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(sql`lower(${users.email}) = lower(${email})`, exceptId ? ne(users.id, exceptId) : undefined))
+    .limit(1);
+  if (row) throw emailTaken();
+}
+
+async function assertCarriersExist(tx: Tx, ids: number[]) {
+  if (ids.length === 0) return;
+  const rows = await tx.select({ id: carriers.id }).from(carriers).where(inArray(carriers.id, ids));
+  if (rows.length !== ids.length) throw invalid({ carrierIds: [{ key: 'choice' }] });
+}
+
+async function bindCarriers(tx: Tx, userId: number, ids: number[]) {
+  await tx.delete(operatorCarriers).where(eq(operatorCarriers.userId, userId));
+  if (ids.length) await tx.insert(operatorCarriers).values(ids.map((carrierId) => ({ userId, carrierId })));
+}
+
+/** Runs one change of accounts in a transaction, behind the accounts lock; a duplicate email is a field error. */
+async function accountChange<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(${ACCOUNTS_LOCK})`);
+      return work(tx);
+    });
+  } catch (e) {
+    if (!(e instanceof DomainError) && isUniqueViolation(e)) throw emailTaken();
+    throw e;
+  }
+}
+
+async function lockUser(tx: Tx, userId: number) {
+  const [u] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+  if (!u) throw notFound();
+  return u;
+}
+
+async function otherActiveAdmins(tx: Tx, userId: number): Promise<number> {
+  const [r] = await tx
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, userId)));
+  return r?.n ?? 0;
+}
+
+const hashPassword = (password: string) => bcrypt.hash(password, BCRYPT_COST);
+
+/** Creates an account with a one-time password, returned once and never stored in clear. */
+export async function createAccount(db: Db, actor: Actor, input: AccountInput): Promise<{ userId: number; password: string }> {
+  const password = generateOneTimePassword();
+  const passwordHash = await hashPassword(password);
+  return accountChange(db, async (tx) => {
+    await assertEmailFree(tx, input.email);
+    await assertCarriersExist(tx, input.carrierIds);
+    const [row] = await tx
+      .insert(users)
+      .values({ name: input.name, email: input.email, role: input.role, passwordHash, mustChangePassword: true })
+      .returning({ id: users.id });
+    await bindCarriers(tx, row!.id, input.carrierIds);
+    await writeAudit(tx, actor, {
+      action: 'user.created',
+      entity: 'user',
+      entityId: row!.id,
+      after: { name: input.name, email: input.email, role: input.role, carrierIds: input.carrierIds, active: true, mustChangePassword: true },
+    });
+    return { userId: row!.id, password };
+  });
+}
+
+/**
+ * Changes an account's name, email, role and carriers. Refused when the account changed since
+ * the form was opened, and when it would leave the portal without an active administrator
+ * or take an administrator's own admin role away.
+ */
+export async function updateAccount(
+  db: Db,
+  actor: Actor,
+  input: AccountInput & { userId: number; version: string },
+): Promise<{ version: string }> {
+  return accountChange(db, async (tx) => {
+    const current = await lockUser(tx, input.userId);
+    if (versionOf(current.updatedAt) !== input.version) throw conflict();
+    if (current.role === 'admin' && input.role !== 'admin') {
+      if (current.id === actor.userId) throw invalid({ role: [{ key: 'accounts.errors.ownAdminRole' }] });
+      if (current.active && (await otherActiveAdmins(tx, current.id)) === 0) throw invalid({ role: [{ key: 'accounts.errors.lastAdmin' }] });
+    }
+    await assertEmailFree(tx, input.email, current.id);
+    await assertCarriersExist(tx, input.carrierIds);
+    const before = { name: current.name, email: current.email, role: current.role, carrierIds: await carrierIdsOf(tx, current.id) };
+    const after = { name: input.name, email: input.email, role: input.role, carrierIds: input.carrierIds };
+    const diff = changedFields(before, after);
+    if (Object.keys(diff.after).length === 0) return { version: input.version };
+    const [saved] = await tx
+      .update(users)
+      .set({ name: input.name, email: input.email, role: input.role, updatedAt: new Date() })
+      .where(eq(users.id, current.id))
+      .returning({ updatedAt: users.updatedAt });
+    await bindCarriers(tx, current.id, input.carrierIds);
+    await writeAudit(tx, actor, { action: 'user.updated', entity: 'user', entityId: current.id, ...diff });
+    return { version: versionOf(saved!.updatedAt) };
+  });
+}
+
+/**
+ * Deactivates or reactivates an account. A deactivated user is signed out at their next
+ * request (lib/authz reads the users table each time). Nobody deactivates themselves, and the
+ * last active administrator stays.
+ */
+export async function setAccountActive(db: Db, actor: Actor, input: { userId: number; active: boolean }): Promise<{ changed: boolean }> {
+  return accountChange(db, async (tx) => {
+    const current = await lockUser(tx, input.userId);
+    if (current.active === input.active) return { changed: false };
+    if (!input.active) {
+      const errors: FieldErrors = {};
+      if (current.id === actor.userId) errors._form = [{ key: 'accounts.errors.deactivateSelf' }];
+      else if (current.role === 'admin' && (await otherActiveAdmins(tx, current.id)) === 0) errors._form = [{ key: 'accounts.errors.lastAdmin' }];
+      if (errors._form) throw invalid(errors);
+    }
+    await tx.update(users).set({ active: input.active, updatedAt: new Date() }).where(eq(users.id, current.id));
+    await writeAudit(tx, actor, {
+      action: input.active ? 'user.reactivated' : 'user.deactivated',
+      entity: 'user',
+      entityId: current.id,
+      before: { active: current.active },
+      after: { active: input.active },
+    });
+    return { changed: true };
+  });
+}
+
+/** Gives an account a new one-time password (returned once) that must be changed at the next sign-in. */
+export async function resetPassword(db: Db, actor: Actor, input: { userId: number }): Promise<{ password: string }> {
+  const password = generateOneTimePassword();
+  const passwordHash = await hashPassword(password);
+  return accountChange(db, async (tx) => {
+    const current = await lockUser(tx, input.userId);
+    await tx.update(users).set({ passwordHash, mustChangePassword: true, updatedAt: new Date() }).where(eq(users.id, current.id));
+    // The entry says that the password was reset, never what it is or its hash.
+    await writeAudit(tx, actor, {
+      action: 'user.passwordReset',
+      entity: 'user',
+      entityId: current.id,
+      before: { mustChangePassword: current.mustChangePassword },
+      after: { mustChangePassword: true },
+    });
+    return { password };
+  });
+}
+
+/**
+ * A user changes their own password: the current one must match, the new one must follow the
+ * policy and differ from the current one. Clears the obligation to change it.
+ */
+export async function changeOwnPassword(db: Db, actor: Actor, input: ChangePasswordInput): Promise<void> {
+  const current = await db.select({ hash: users.passwordHash, email: users.email }).from(users).where(eq(users.id, actor.userId)).limit(1);
+  const user = current[0];
+  if (!user) throw notFound();
+  if (!(await bcrypt.compare(input.currentPassword, user.hash))) throw invalid({ currentPassword: [{ key: 'accounts.errors.wrongCurrent' }] });
+  const policy = passwordPolicy(user.email).safeParse(input.newPassword);
+  if (!policy.success) throw invalid({ newPassword: zodFieldErrors(policy.error)._form ?? [{ key: 'invalid' }] });
+  if (input.newPassword === input.currentPassword) throw invalid({ newPassword: [{ key: 'accounts.errors.samePassword' }] });
+  const passwordHash = await hashPassword(input.newPassword);
+  await accountChange(db, async (tx) => {
+    const locked = await lockUser(tx, actor.userId);
+    // The password was changed elsewhere while this one was being checked: check again.
+    if (locked.passwordHash !== user.hash) throw invalid({ currentPassword: [{ key: 'accounts.errors.wrongCurrent' }] });
+    await tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date() }).where(eq(users.id, locked.id));
+    await writeAudit(tx, actor, {
+      action: 'user.passwordChanged',
+      entity: 'user',
+      entityId: locked.id,
+      before: { mustChangePassword: locked.mustChangePassword },
+      after: { mustChangePassword: false },
+    });
+  });
+}
