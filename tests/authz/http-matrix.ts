@@ -43,6 +43,9 @@ export const HTTP_MATRIX: HttpRow[] = [
   // A signed-in user is sent on from the sign-in page to their area.
   { file: '(auth)/login/page.tsx', path: '/login', allow: 'anyone', allowedAnswer: 307, except: { anonymous: 200 } },
   { file: '(portal)/admin/page.tsx', path: '/admin', allow: ['admin'] },
+  { file: '(portal)/admin/users/new/page.tsx', path: '/admin/users/new', allow: ['admin'] },
+  { file: '(portal)/admin/users/[id]/page.tsx', path: '/admin/users/5', allow: ['admin'] },
+  { file: '(portal)/account/password/page.tsx', path: '/account/password', allow: ['operator', 'committee', 'admin'] },
   { file: '(portal)/notifications/page.tsx', path: '/notifications', allow: ['operator', 'committee', 'admin'] },
 
   { file: '(portal)/operator/page.tsx', path: '/operator', allow: OP },
