@@ -17,7 +17,8 @@ export type ActionResult<T = undefined> =
 
 export type ActionContext = { user: AuthUser; scope: Scope; db: Db; actor: Actor };
 
-async function clientIp(): Promise<string | null> {
+/** The caller's address as the proxy reports it, for the audit entry of a change. */
+export async function clientIp(): Promise<string | null> {
   const h = await headers();
   return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
 }
@@ -43,17 +44,34 @@ async function failure(code: FailureCode | 'unexpected', fieldErrors?: FieldErro
   return { ok: false, code, message: t(code), fieldErrors: await translateFieldErrors(fieldErrors, rename) };
 }
 
-/** FormData (or a plain object) to an object, with repeated names as arrays. */
+/**
+ * FormData (or a plain object) to an object, with repeated names as arrays. Every name becomes
+ * an own field, `__proto__` and `constructor` included, so a form cannot reach the prototype.
+ */
 export function formToObject(input: FormData | Record<string, unknown>): Record<string, unknown> {
   if (!(input instanceof FormData)) return input;
   const out: Record<string, unknown> = {};
   for (const [key, value] of input.entries()) {
     if (key.startsWith('$ACTION')) continue;
-    const v = typeof value === 'string' ? value : value;
-    if (key in out) out[key] = ([] as unknown[]).concat(out[key], v);
-    else out[key] = v;
+    const v = Object.hasOwn(out, key) ? ([] as unknown[]).concat(out[key], value) : value;
+    Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
   }
   return out;
+}
+
+/**
+ * The top-level fields whose text (at any depth, file names included) holds a NUL character,
+ * which PostgreSQL cannot store in text: they are refused as invalid before any query runs.
+ */
+export function fieldsWithNul(input: Record<string, unknown>): FieldErrors | undefined {
+  const hasNul = (v: unknown, depth: number): boolean => {
+    if (typeof v === 'string') return v.includes('\u0000');
+    if (v instanceof File) return v.name.includes('\u0000');
+    if (depth > 8 || v === null || typeof v !== 'object') return false;
+    return Object.values(v).some((x) => hasNul(x, depth + 1));
+  };
+  const bad = Object.keys(input).filter((k) => hasNul(input[k], 0));
+  return bad.length ? Object.fromEntries(bad.map((k) => [k, [{ key: 'invalid' }]])) : undefined;
 }
 
 /**
@@ -71,7 +89,10 @@ export function defineAction<S extends z.ZodType, T>(opts: {
 }) {
   return async (input: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
     const user = await requireRole(...opts.roles);
-    const parsed = opts.schema.safeParse(formToObject(input));
+    const raw = formToObject(input);
+    const nul = raw && typeof raw === 'object' ? fieldsWithNul(raw) : undefined;
+    if (nul) return failure('invalid', nul, opts.field);
+    const parsed = opts.schema.safeParse(raw);
     if (!parsed.success) return failure('invalid', zodFieldErrors(parsed.error), opts.field);
     try {
       const ctx: ActionContext = {
