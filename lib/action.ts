@@ -19,7 +19,8 @@ export type ActionResult<T = undefined> =
 
 export type ActionContext = { user: AuthUser; scope: Scope; db: Db; actor: Actor };
 
-async function clientIp(): Promise<string | null> {
+/** The caller's address as the proxy reports it, for the audit entry of a change. */
+export async function clientIp(): Promise<string | null> {
   const h = await headers();
   return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
 }
@@ -45,15 +46,17 @@ async function failure(code: FailureCode | 'unexpected', fieldErrors?: FieldErro
   return { ok: false, code, message: t(code), fieldErrors: await translateFieldErrors(fieldErrors, rename) };
 }
 
-/** FormData (or a plain object) to an object, with repeated names as arrays. */
+/**
+ * FormData (or a plain object) to an object, with repeated names as arrays. Every name becomes
+ * an own field, `__proto__` and `constructor` included, so a form cannot reach the prototype.
+ */
 export function formToObject(input: FormData | Record<string, unknown>): Record<string, unknown> {
   if (!(input instanceof FormData)) return input;
   const out: Record<string, unknown> = {};
   for (const [key, value] of input.entries()) {
     if (key.startsWith('$ACTION')) continue;
-    const v = typeof value === 'string' ? value : value;
-    if (key in out) out[key] = ([] as unknown[]).concat(out[key], v);
-    else out[key] = v;
+    const v = Object.hasOwn(out, key) ? ([] as unknown[]).concat(out[key], value) : value;
+    Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -65,7 +68,22 @@ async function signedInWithRole(roles: Role[]) {
 }
 
 /**
- * The order of every change (CONVENTIONS.md): same-origin check -> parse with zod -> check the role on the server
+ * The top-level fields whose text (at any depth, file names included) holds a NUL character,
+ * which PostgreSQL cannot store in text: they are refused as invalid before any query runs.
+ */
+export function fieldsWithNul(input: Record<string, unknown>): FieldErrors | undefined {
+  const hasNul = (v: unknown, depth: number): boolean => {
+    if (typeof v === 'string') return v.includes('\u0000');
+    if (v instanceof File) return v.name.includes('\u0000');
+    if (depth > 8 || v === null || typeof v !== 'object') return false;
+    return Object.values(v).some((x) => hasNul(x, depth + 1));
+  };
+  const bad = Object.keys(input).filter((k) => hasNul(input[k], 0));
+  return bad.length ? Object.fromEntries(bad.map((k) => [k, [{ key: 'nulCharacter' }]])) : undefined;
+}
+
+/**
+ * The order of every change (CONVENTIONS.md): same-origin check -> role check -> parse with zod
  * -> run (one transaction in db/queries, which writes its audit entry) -> a typed result.
  * Expected failures come back as results; anything else is logged and shown generically.
  */
@@ -84,7 +102,10 @@ export function defineAction<S extends z.ZodType, T>(opts: {
     // tested code: a change from another site's page is refused before anything is read.
     if (!isSameOrigin(await headers())) return failure('forbidden');
     const user = opts.beforePasswordChange ? await signedInWithRole(opts.roles) : await requireRole(...opts.roles);
-    const parsed = opts.schema.safeParse(formToObject(input));
+    const raw = formToObject(input);
+    const nul = raw && typeof raw === 'object' ? fieldsWithNul(raw) : undefined;
+    if (nul) return failure('invalid', nul, opts.field);
+    const parsed = opts.schema.safeParse(raw);
     if (!parsed.success) return failure('invalid', zodFieldErrors(parsed.error), opts.field);
     try {
       const ctx: ActionContext = {

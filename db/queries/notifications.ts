@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../client';
+import { writeAudit, type Actor } from '@/lib/audit';
+import type { Db, DbOrTx, Tx } from '../client';
 import { notifications, operatorCarriers, users } from '../schema';
 
 /**
@@ -51,15 +52,29 @@ export async function listNotifications(
   return { rows, total: total?.n ?? 0 };
 }
 
-/** Marks the given notifications of the user read (all of them when `ids` is omitted); returns how many changed. */
-export async function markNotificationsRead(db: DbOrTx, userId: number, ids?: readonly number[]): Promise<number> {
+/**
+ * Marks the given notifications of the actor read (all of them when `ids` is omitted), with one
+ * audit entry naming them in the same transaction; returns how many changed (none: no entry).
+ */
+export async function markNotificationsRead(db: Db, actor: Actor, ids?: readonly number[]): Promise<number> {
   if (ids && ids.length === 0) return 0;
-  const rows = await db
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), ids ? inArray(notifications.id, [...ids]) : undefined))
-    .returning({ id: notifications.id });
-  return rows.length;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(notifications)
+      .set({ readAt: new Date() })
+      .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt), ids ? inArray(notifications.id, [...ids]) : undefined))
+      .returning({ id: notifications.id, readAt: notifications.readAt });
+    if (rows.length > 0) {
+      await writeAudit(tx, actor, {
+        action: 'notification.read',
+        entity: 'notification',
+        entityId: rows.length === 1 ? rows[0]!.id : null,
+        before: { readAt: null },
+        after: { ids: rows.map((r) => r.id), readAt: rows[0]!.readAt },
+      });
+    }
+    return rows.length;
+  });
 }
 
 type Notice = { kind: string; params: Record<string, string | number>; link: string | null };

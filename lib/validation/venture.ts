@@ -66,7 +66,8 @@ export type VentureEditInput = z.output<typeof ventureEditInput>;
 export const financingInput = z.object({
   ventureId: id,
   receivedOn: isoDate,
-  amountFen,
+  // A round of financing brings money: zero is refused here, as the table's check would.
+  amountFen: amountFen.refine((fen) => fen > 0, { message: 'tooSmall', params: { minimum: '0.01' } }),
   investor: requiredText(200),
 });
 export type FinancingInput = z.output<typeof financingInput>;

@@ -110,11 +110,11 @@ describe('submission checks', () => {
     expect(await unreadCount(w.db, w.acceptor.userId)).toBe(before + 1);
     const { rows } = await listNotifications(w.db, w.operator.userId, { unreadOnly: true, page: 1, pageSize: 100 });
     expect(rows.some((n) => n.kind === 'subsidyNotice.statusChanged' && n.params.refNo === d.refNo && n.params.status === 'submitted')).toBe(true);
-    expect(await markNotificationsRead(w.db, w.operator.userId, [rows[0]!.id])).toBe(1);
-    await markNotificationsRead(w.db, w.operator.userId);
+    expect(await markNotificationsRead(w.db, w.operator, [rows[0]!.id])).toBe(1);
+    await markNotificationsRead(w.db, w.operator);
     expect(await unreadCount(w.db, w.operator.userId)).toBe(0);
     // Another user's notifications are not marked by this user.
-    expect(await markNotificationsRead(w.db, w.operator.userId, [rows[0]!.id])).toBe(0);
+    expect(await markNotificationsRead(w.db, w.operator, [rows[0]!.id])).toBe(0);
   });
 
   it('refuses before the programme opens, after it closes, and when it is not open', async () => {

@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { markNotificationsRead } from '@/db/queries/notifications';
 import { defineAction } from '@/lib/action';
 
-/** Marks every notification of the signed-in user read (never anyone else's: the id is the session's). */
+/** Marks every notification of the signed-in user read (never anyone else's: the id is the session's), with its audit entry. */
 export const markAllReadAction = defineAction({
   roles: ['operator', 'committee', 'admin'],
   schema: z.object({}),
-  run: async (_input, { db, user }) => {
-    const changed = await markNotificationsRead(db, user.id);
+  run: async (_input, { db, actor }) => {
+    const changed = await markNotificationsRead(db, actor);
     revalidatePath('/notifications');
     return { changed };
   },

@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
 import { listNotifications, markNotificationsRead, type NotificationRow } from '@/db/queries/notifications';
+import { clientIp } from '@/lib/action';
 import { requireUser } from '@/lib/authz';
 import { APPLICATION_STATUSES } from '@/lib/domain/workflow';
 import { formatDate } from '@/lib/format';
@@ -44,7 +45,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const db = getDb();
   const [{ rows, total }, t, tRoot] = await Promise.all([listNotifications(db, user.id, { page, pageSize }), getTranslations('notificationCentre'), getTranslations()]);
   const unread = rows.filter((r) => r.readAt === null).map((r) => r.id);
-  if (unread.length) await markNotificationsRead(db, user.id, unread);
+  if (unread.length) await markNotificationsRead(db, { userId: user.id, role: user.role, ip: await clientIp() }, unread);
 
   const text = (n: NotificationRow) => {
     const params = { ...n.params };

@@ -4,10 +4,13 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createTarget, targetInput, updateTarget } from '@/db/queries/network-targets';
 import { defineAction } from '@/lib/action';
+import { id, version } from '@/lib/validation/fields';
 
+const blank = (v: unknown) => (v === '' ? undefined : v);
+/** Ids within the database's integer range: anything larger is refused as invalid, not queried. */
 const identity = z.object({
-  targetId: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
-  version: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
+  targetId: z.preprocess(blank, id.optional()),
+  version: z.preprocess(blank, version.optional()),
 });
 
 /** Creates a target, or changes one when the form carries its id and the version it was read at. */
