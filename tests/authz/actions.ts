@@ -1,4 +1,5 @@
 import type { Role } from '@/lib/roles';
+import * as a from './account-builders';
 import * as c from './committee-builders';
 import * as o from './operator-builders';
 import type { HappyBuilder } from './walk-world';
@@ -28,9 +29,11 @@ export type ActionRow = {
 
 const OP: Role[] = ['operator'];
 const CO: Role[] = ['committee'];
+const AD: Role[] = ['admin'];
 
 const committeeApp = '(portal)/committee/applications/[id]/actions.ts';
 const operatorApp = '(portal)/operator/applications/[id]/actions.ts';
+const adminUsers = '(portal)/admin/users/actions.ts';
 const ventureEdit = '(portal)/operator/ventures/[id]/edit/actions.ts';
 
 export const ACTION_ROWS: ActionRow[] = [
@@ -50,7 +53,19 @@ export const ACTION_ROWS: ActionRow[] = [
   { file: '(portal)/committee/programmes/actions.ts', name: 'updateProgrammeAction', roles: CO, audit: { happy: c.updateProgramme, entity: 'programme' } },
   { file: '(portal)/committee/targets/actions.ts', name: 'saveTargetAction', roles: CO, audit: { happy: c.saveTarget, entity: 'annual_target' } },
 
+  // The administrator
+  { file: adminUsers, name: 'createAccountAction', roles: AD, audit: { happy: a.createAccount, entity: 'user' } },
+  { file: adminUsers, name: 'updateAccountAction', roles: AD, audit: { happy: a.updateAccount, entity: 'user' } },
+  { file: adminUsers, name: 'setAccountActiveAction', roles: AD, audit: { happy: a.deactivateAccount, entity: 'user' } },
+  { file: adminUsers, name: 'resetPasswordAction', roles: AD, audit: { happy: a.resetPassword, entity: 'user' } },
+
   // Every signed-in user
+  {
+    file: '(portal)/account/password/actions.ts',
+    name: 'changePasswordAction',
+    roles: ['operator', 'committee', 'admin'],
+    audit: { happy: a.changeOwnPassword, entity: 'user' },
+  },
   {
     file: '(portal)/notifications/actions.ts',
     name: 'markAllReadAction',
