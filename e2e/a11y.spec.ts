@@ -62,6 +62,11 @@ const PAGES: { path: string; as: AccountKey | null }[] = [
   { path: '/committee/warnings?type=missing_reports', as: 'committee' },
   { path: '/admin', as: 'admin' },
   { path: '/admin?role=nobody&q=zzzz', as: 'admin' },
+  { path: '/admin/audit', as: 'admin' },
+  { path: '/committee/audit', as: 'committee' },
+  { path: '/committee/audit?entity=carrier&from=2026-01-01', as: 'committee' },
+  { path: '/committee/audit?action=no.such.action', as: 'committee' }, // nothing matches
+  { path: '/operator/audit', as: 'operator' },
   { path: '/committee', as: 'operator' }, // the refusal page
 ];
 

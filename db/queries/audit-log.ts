@@ -33,6 +33,7 @@ export type AuditRow = {
   entityId: string | null;
   carrierId: number | null;
   carrierName: string | null;
+  carrierNameEn: string | null;
   before: unknown;
   after: unknown;
   ip: string | null;
@@ -80,6 +81,7 @@ export async function listAuditEntries(
         entityId: auditLog.entityId,
         carrierId: auditLog.carrierId,
         carrierName: carriers.name,
+        carrierNameEn: carriers.nameEn,
         before: auditLog.before,
         after: auditLog.after,
         ip: auditLog.ip,
@@ -136,5 +138,5 @@ export async function entityHistory(db: DbOrTx, scope: Scope, entity: string, en
 
 /** The carriers the scope reads, for the carrier filter. */
 export async function auditCarrierChoices(db: DbOrTx, scope: Scope) {
-  return db.select({ id: carriers.id, name: carriers.name }).from(carriers).where(carrierCondition(scope, carriers.id)).orderBy(asc(carriers.name));
+  return db.select({ id: carriers.id, name: carriers.name, nameEn: carriers.nameEn }).from(carriers).where(carrierCondition(scope, carriers.id)).orderBy(asc(carriers.name));
 }

@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/ui/table';
 import type { AuditRow } from '@/db/queries/audit-log';
 import type { Role } from '@/lib/roles';
 import { changesOf, SHORT } from './changes';
-import { entityHref, formatAt, labelOf } from './labels';
+import { carrierNameIn, entityHref, formatAt, labelOf } from './labels';
 
 function Value({ value, more }: { value: string | null; more: string }) {
   if (value === null) return <span className="text-slate-500">—</span>;
@@ -21,7 +21,7 @@ function Value({ value, more }: { value: string | null; more: string }) {
 
 /** The audit entries as a table; `role` decides which records link to their page. */
 export async function AuditTable({ rows, role, caption, showCarrier = true }: { rows: AuditRow[]; role: Role; caption: string; showCarrier?: boolean }) {
-  const [t, tRoles] = await Promise.all([getTranslations('audit'), getTranslations('roles')]);
+  const [t, tRoles, locale] = await Promise.all([getTranslations('audit'), getTranslations('roles'), getLocale()]);
   const columns = [
     { key: 'at', header: t('at'), cell: (r: AuditRow) => <span className="whitespace-nowrap tabular-nums">{formatAt(r.at)}</span> },
     {
@@ -59,7 +59,7 @@ export async function AuditTable({ rows, role, caption, showCarrier = true }: { 
         );
       },
     },
-    ...(showCarrier ? [{ key: 'carrier', header: t('carrier'), cell: (r: AuditRow) => r.carrierName ?? '—' }] : []),
+    ...(showCarrier ? [{ key: 'carrier', header: t('carrier'), cell: (r: AuditRow) => carrierNameIn(locale, { name: r.carrierName, nameEn: r.carrierNameEn }) ?? '—' }] : []),
     { key: 'ip', header: t('ip'), cell: (r: AuditRow) => <span className="font-mono text-xs">{r.ip ?? '—'}</span> },
     {
       key: 'changes',

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
@@ -11,7 +11,7 @@ import { ListEmpty } from '../committee/_ui/list-empty';
 import { filterField, hrefWith, one, type Search } from '../committee/_ui/search-params';
 import { AuditTable } from './audit-table';
 import { auditParams, isFiltered, parseAuditFilters } from './filters';
-import { AUDIT_EXPORT_MAX, AUDIT_EXPORT_PATH, AUDIT_PAGE, labelOf } from './labels';
+import { AUDIT_EXPORT_MAX, AUDIT_EXPORT_PATH, AUDIT_PAGE, carrierNameIn, labelOf } from './labels';
 import { auditScopeOf } from './scope';
 
 /**
@@ -24,12 +24,13 @@ export async function AuditViewer({ user, searchParams }: { user: AuthUser; sear
   const { page, pageSize } = parsePaging({ page: one(searchParams.page), size: one(searchParams.size) });
   const db = getDb();
   const scope = await auditScopeOf(user);
-  const [{ rows, total }, choices, carriers, t, tRoles] = await Promise.all([
+  const [{ rows, total }, choices, carriers, t, tRoles, locale] = await Promise.all([
     listAuditEntries(db, scope, filters, { page, pageSize }),
     auditFilterChoices(db, scope),
     auditCarrierChoices(db, scope),
     getTranslations('audit'),
     getTranslations('roles'),
+    getLocale(),
   ]);
   const size = pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize);
   const params = auditParams(filters);
@@ -87,7 +88,7 @@ export async function AuditViewer({ user, searchParams }: { user: AuthUser; sear
             name="carrier"
             defaultValue={params.carrier ?? ''}
             empty={t('any')}
-            options={carriers.map((c) => ({ value: c.id, label: c.name }))}
+            options={carriers.map((c) => ({ value: c.id, label: carrierNameIn(locale, c) }))}
             className={`${filterField} max-w-64`}
           />
           <FilterField label={t('from')}>

@@ -35,6 +35,9 @@ export function labelOf(t: { has: (k: string) => boolean; (k: string): string },
   return t.has(key) ? t(key) : code;
 }
 
+/** A carrier's name in the language shown (the Chinese name when it has no English one). */
+export const carrierNameIn = (locale: string, c: { name: string | null; nameEn: string | null }) => (locale === 'en' && c.nameEn ? c.nameEn : c.name);
+
 /** Shanghai time of an entry, as YYYY-MM-DD HH:mm:ss in every language. */
 export function formatAt(d: Date): string {
   return new Intl.DateTimeFormat('sv-SE', {

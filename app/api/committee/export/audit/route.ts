@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { changesOf, changesText } from '@/app/(portal)/_audit/changes';
 import { parseAuditFilters } from '@/app/(portal)/_audit/filters';
-import { AUDIT_EXPORT_MAX, formatAt, labelOf } from '@/app/(portal)/_audit/labels';
+import { AUDIT_EXPORT_MAX, carrierNameIn, formatAt, labelOf } from '@/app/(portal)/_audit/labels';
 import { auditScopeOf } from '@/app/(portal)/_audit/scope';
 import { getDb } from '@/db/client';
 import { listAuditEntries } from '@/db/queries/audit-log';
@@ -32,7 +32,7 @@ export async function GET(request: Request) {
         r.action,
         labelOf(t, 'entities', r.entity),
         r.entityId,
-        r.carrierName,
+        carrierNameIn(locale, { name: r.carrierName, nameEn: r.carrierNameEn }),
         r.ip,
         changesText(changesOf(r.before, r.after)),
       ]);
