@@ -1,3 +1,5 @@
+import { and, eq } from 'drizzle-orm';
+import { auditLog } from '@/db/schema';
 import { auditCarrierChoices, auditFilterChoices, entityHistory, listAuditEntries } from '@/db/queries/audit-log';
 import type { IsolationCase } from './world';
 
@@ -33,6 +35,19 @@ export const cases: IsolationCase[] = [
     name: 'audit: entityHistory of B’s venture',
     expect: 'empty',
     attempt: (w) => entityHistory(w.db, w.scopeA, 'venture', w.ventureB),
+  },
+  {
+    name: 'audit: entityHistory of an application of carrier B',
+    expect: 'empty',
+    attempt: async (w) => {
+      const [entry] = await w.db
+        .select({ id: auditLog.entityId })
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, 'application'), eq(auditLog.carrierId, w.carrierB)))
+        .limit(1);
+      if (!entry?.id) throw new Error('the world has no application entry of carrier B');
+      return entityHistory(w.db, w.scopeA, 'application', entry.id);
+    },
   },
   {
     name: 'audit: entityHistory of carrier B',

@@ -218,7 +218,7 @@ export const OPERATOR_ROUTES: RouteRow[] = [
   },
   {
     file: '(portal)/operator/applications/[id]/page.tsx',
-    cases: ['subsidies: getApplication of B’s application', 'audit: entityHistory of B’s venture'],
+    cases: ['subsidies: getApplication of B’s application', 'audit: entityHistory of an application of carrier B'],
     probes: [{ path: (b) => `/operator/applications/${b.application}`, expect: 'notFound' }],
   },
   {
