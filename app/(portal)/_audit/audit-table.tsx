@@ -19,9 +19,23 @@ function Value({ value, more }: { value: string | null; more: string }) {
   );
 }
 
-/** The audit entries as a table; `role` decides which records link to their page. */
-export async function AuditTable({ rows, role, caption, showCarrier = true }: { rows: AuditRow[]; role: Role; caption: string; showCarrier?: boolean }) {
+/**
+ * The audit entries as a table; `role` decides which records link to their page. A record's own
+ * history (`ofOneRecord`) leaves out the record and carrier columns, the same on every row.
+ */
+export async function AuditTable({ rows, role, caption, ofOneRecord = false }: { rows: AuditRow[]; role: Role; caption: string; ofOneRecord?: boolean }) {
   const [t, tRoles, locale] = await Promise.all([getTranslations('audit'), getTranslations('roles'), getLocale()]);
+  const recordCell = (r: AuditRow) => {
+    const label = `${labelOf(t, 'entities', r.entity)}${r.entityId ? ` #${r.entityId}` : ''}`;
+    const href = entityHref(role, r.entity, r.entityId);
+    return href ? (
+      <Link href={href} className="whitespace-nowrap text-brand-700 hover:underline">
+        {label}
+      </Link>
+    ) : (
+      <span className="whitespace-nowrap">{label}</span>
+    );
+  };
   const columns = [
     { key: 'at', header: t('at'), cell: (r: AuditRow) => <span className="whitespace-nowrap tabular-nums">{formatAt(r.at)}</span> },
     {
@@ -44,22 +58,12 @@ export async function AuditTable({ rows, role, caption, showCarrier = true }: { 
         </>
       ),
     },
-    {
-      key: 'entity',
-      header: t('entity'),
-      cell: (r: AuditRow) => {
-        const label = `${labelOf(t, 'entities', r.entity)}${r.entityId ? ` #${r.entityId}` : ''}`;
-        const href = entityHref(role, r.entity, r.entityId);
-        return href ? (
-          <Link href={href} className="whitespace-nowrap text-brand-700 hover:underline">
-            {label}
-          </Link>
-        ) : (
-          <span className="whitespace-nowrap">{label}</span>
-        );
-      },
-    },
-    ...(showCarrier ? [{ key: 'carrier', header: t('carrier'), cell: (r: AuditRow) => carrierNameIn(locale, { name: r.carrierName, nameEn: r.carrierNameEn }) ?? '—' }] : []),
+    ...(ofOneRecord
+      ? []
+      : [
+          { key: 'entity', header: t('entity'), cell: recordCell },
+          { key: 'carrier', header: t('carrier'), cell: (r: AuditRow) => carrierNameIn(locale, { name: r.carrierName, nameEn: r.carrierNameEn }) ?? '—' },
+        ]),
     { key: 'ip', header: t('ip'), cell: (r: AuditRow) => <span className="font-mono text-xs">{r.ip ?? '—'}</span> },
     {
       key: 'changes',

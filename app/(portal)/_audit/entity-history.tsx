@@ -24,7 +24,7 @@ export async function EntityHistory({ user, entity, entityId }: { user: AuthUser
         <EmptyState>{t('history.empty')}</EmptyState>
       ) : (
         <>
-          <AuditTable rows={rows} role={user.role} caption={t('history.title')} showCarrier={false} />
+          <AuditTable rows={rows} role={user.role} caption={t('history.title')} ofOneRecord />
           <p className="mt-3 text-sm">
             <Link href={all} className="text-brand-700 underline">
               {total > rows.length ? t('history.more', { shown: rows.length, total }) : t('history.all')}
