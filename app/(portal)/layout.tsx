@@ -25,7 +25,8 @@ type NavKey =
   | 'warnings'
   | 'statistics'
   | 'summary'
-  | 'blacklist';
+  | 'blacklist'
+  | 'audit';
 
 const NAV: Record<Role, { href: string; key: NavKey; exact?: boolean }[]> = {
   operator: [
@@ -37,6 +38,7 @@ const NAV: Record<Role, { href: string; key: NavKey; exact?: boolean }[]> = {
     { href: '/operator/carriers', key: 'carriers' },
     { href: '/operator/transfer', key: 'transfer' },
     { href: '/operator/applications', key: 'applications' },
+    { href: '/operator/audit', key: 'audit' },
   ],
   committee: [
     { href: '/committee', key: 'committeeHome', exact: true },
@@ -48,8 +50,12 @@ const NAV: Record<Role, { href: string; key: NavKey; exact?: boolean }[]> = {
     { href: '/committee/statistics', key: 'statistics' },
     { href: '/committee/summary', key: 'summary' },
     { href: '/committee/blacklist', key: 'blacklist' },
+    { href: '/committee/audit', key: 'audit' },
   ],
-  admin: [{ href: '/admin', key: 'adminHome' }],
+  admin: [
+    { href: '/admin', key: 'adminHome', exact: true },
+    { href: '/admin/audit', key: 'audit' },
+  ],
 };
 
 /**

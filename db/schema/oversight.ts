@@ -118,6 +118,7 @@ export const auditLog = pgTable(
     index('audit_log_user_idx').on(t.userId, t.at),
     index('audit_log_carrier_idx').on(t.carrierId, t.at),
     index('audit_log_at_idx').on(t.at),
+    index('audit_log_action_idx').on(t.action, t.at),
   ],
 );
 

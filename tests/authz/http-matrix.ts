@@ -45,6 +45,7 @@ export const HTTP_MATRIX: HttpRow[] = [
   { file: '(portal)/admin/page.tsx', path: '/admin', allow: ['admin'] },
   { file: '(portal)/admin/users/new/page.tsx', path: '/admin/users/new', allow: ['admin'] },
   { file: '(portal)/admin/users/[id]/page.tsx', path: '/admin/users/5', allow: ['admin'] },
+  { file: '(portal)/admin/audit/page.tsx', path: '/admin/audit', allow: ['admin'] },
   { file: '(portal)/account/password/page.tsx', path: '/account/password', allow: ['operator', 'committee', 'admin'] },
   { file: '(portal)/notifications/page.tsx', path: '/notifications', allow: ['operator', 'committee', 'admin'] },
 
@@ -63,6 +64,8 @@ export const HTTP_MATRIX: HttpRow[] = [
   { file: '(portal)/operator/limits/page.tsx', path: '/operator/limits', allow: OP },
   { file: '(portal)/operator/carriers/page.tsx', path: '/operator/carriers', allow: OP },
   { file: '(portal)/operator/carriers/[id]/page.tsx', path: '/operator/carriers/1', allow: OP, ownRecord: true },
+  // An operator's own carriers' entries; naming another carrier shows nothing of it (isolation cases).
+  { file: '(portal)/operator/audit/page.tsx', path: '/operator/audit?carrier=1', allow: OP },
   { file: '(portal)/operator/transfer/page.tsx', path: '/operator/transfer', allow: OP },
   { file: '(portal)/operator/applications/page.tsx', path: '/operator/applications', allow: OP },
   { file: '(portal)/operator/applications/programmes/page.tsx', path: '/operator/applications/programmes', allow: OP },
@@ -83,6 +86,7 @@ export const HTTP_MATRIX: HttpRow[] = [
   { file: '(portal)/committee/warnings/page.tsx', path: '/committee/warnings', allow: CO },
   { file: '(portal)/committee/statistics/page.tsx', path: '/committee/statistics', allow: CO },
   { file: '(portal)/committee/summary/page.tsx', path: '/committee/summary', allow: CO },
+  { file: '(portal)/committee/audit/page.tsx', path: '/committee/audit', allow: CO },
   { file: '(portal)/committee/blacklist/page.tsx', path: '/committee/blacklist', allow: CO },
 
   { file: 'api/health/route.ts', path: '/api/health', allow: 'anyone' },
@@ -101,6 +105,7 @@ export const HTTP_MATRIX: HttpRow[] = [
   { file: 'api/committee/export/graduations/route.ts', path: '/api/committee/export/graduations', allow: CO },
   { file: 'api/committee/export/queue/route.ts', path: '/api/committee/export/queue', allow: CO },
   { file: 'api/committee/export/statistics/route.ts', path: '/api/committee/export/statistics?table=carriers', allow: CO },
+  { file: 'api/committee/export/audit/route.ts', path: '/api/committee/export/audit', allow: ['committee', 'admin'] },
   { file: 'api/committee/export/warnings/route.ts', path: '/api/committee/export/warnings', allow: CO },
 ];
 

@@ -32,6 +32,20 @@ export type RouteRow = {
 
 export const OPERATOR_ROUTES: RouteRow[] = [
   {
+    file: '(portal)/operator/audit/page.tsx',
+    cases: [
+      'audit: listAuditEntries filtered on carrier B',
+      'audit: listAuditEntries of B’s venture (entity and id)',
+      'audit: listAuditEntries unfiltered holds none of carrier B',
+      'audit: filter choices hold none of carrier B',
+    ],
+    probes: [
+      { path: (b) => `/operator/audit?carrier=${b.carrier}`, expect: 'noneOfB' },
+      { path: (b) => `/operator/audit?entity=venture&entityId=${b.venture}`, expect: 'noneOfB' },
+      { path: (b) => `/operator/audit?entity=carrier&entityId=${b.carrier}`, expect: 'noneOfB' },
+    ],
+  },
+  {
     file: '(portal)/operator/page.tsx',
     cases: ['operatorDashboard for carrier B'],
     probes: [{ path: (b) => `/operator?carrier=${b.carrier}`, expect: 'noneOfB' }],
@@ -47,7 +61,7 @@ export const OPERATOR_ROUTES: RouteRow[] = [
   },
   {
     file: '(portal)/operator/ventures/[id]/page.tsx',
-    cases: ['ventures: getVentureDetail of B’s venture'],
+    cases: ['ventures: getVentureDetail of B’s venture', 'audit: entityHistory of B’s venture'],
     probes: [{ path: (b) => `/operator/ventures/${b.venture}`, expect: 'notFound' }],
   },
   {
@@ -117,7 +131,7 @@ export const OPERATOR_ROUTES: RouteRow[] = [
   },
   {
     file: '(portal)/operator/carriers/[id]/page.tsx',
-    cases: ['getCarrierProfile of carrier B'],
+    cases: ['getCarrierProfile of carrier B', 'audit: entityHistory of carrier B'],
     probes: [{ path: (b) => `/operator/carriers/${b.carrier}`, expect: 'notFound' }],
   },
   { file: '(portal)/operator/carriers/[id]/actions.ts', cases: ['updateCarrierProfile of carrier B'] },
@@ -204,7 +218,7 @@ export const OPERATOR_ROUTES: RouteRow[] = [
   },
   {
     file: '(portal)/operator/applications/[id]/page.tsx',
-    cases: ['subsidies: getApplication of B’s application'],
+    cases: ['subsidies: getApplication of B’s application', 'audit: entityHistory of an application of carrier B'],
     probes: [{ path: (b) => `/operator/applications/${b.application}`, expect: 'notFound' }],
   },
   {

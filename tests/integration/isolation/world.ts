@@ -1,12 +1,12 @@
 import type { Db } from '@/db/connect';
 import { ventureReports } from '@/db/schema';
-import type { Actor } from '@/lib/audit';
+import { writeAuditEntries, type Actor } from '@/lib/audit';
 import type { Scope } from '@/lib/roles';
 import { bindOperator, makeCarrier, makeResidentCompany, makeUser } from '../../helpers/fixtures';
 
 /**
- * Two operators, each running an incubator with a resident company and a filed report.
- * Isolation cases act as operator A on carrier B's records.
+ * Two operators, each running an incubator with a resident company and a filed report; carrier B's
+ * operator has audit entries of a change to its company and of an application. Isolation cases act as operator A on carrier B's records.
  */
 export type IsolationWorld = {
   db: Db;
@@ -34,6 +34,12 @@ export async function buildIsolationWorld(db: Db): Promise<IsolationWorld> {
     { ventureId: ventureA.id, carrierId: carrierA.id, ...report, revenueFen: 100 },
     { ventureId: ventureB.id, carrierId: carrierB.id, ...report, revenueFen: 200 },
   ]);
+  await db.transaction((tx) =>
+    writeAuditEntries(tx, { userId: opB.id, role: 'operator', ip: null }, [
+      { action: 'venture.update', entity: 'venture', entityId: ventureB.id, carrierId: carrierB.id, before: { employees: 1 }, after: { employees: 2 } },
+      { action: 'application.create', entity: 'application', entityId: 990_000 + carrierB.id, carrierId: carrierB.id, after: { ventureId: ventureB.id } },
+    ]),
+  );
   return {
     db,
     actorA: { userId: opA.id, role: 'operator', ip: '127.0.0.1' },

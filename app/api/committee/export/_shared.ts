@@ -4,6 +4,7 @@ import type { AuthUser } from '@/db/queries/users';
 import { authorizeRequest } from '@/lib/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import type { Locale } from '@/lib/i18n/config';
+import type { Role } from '@/lib/roles';
 
 /** A list's export holds at most this many rows; a district's network is far smaller. */
 export const MAX_ROWS = 10_000;
@@ -12,15 +13,17 @@ export type ListExportContext<F> = { filters: F; locale: Locale; today: string; 
 export type ListExportFile = { bytes: Uint8Array; asciiName: string; utf8Name: string };
 
 /**
- * The frame of a committee list's export: refuses anyone but the committee, reads the list's own
- * URL params with `parse`, and sends what `build` makes of them as .xlsx in the user's language.
+ * The frame of a committee list's export: refuses anyone but the committee (or the given `roles`),
+ * reads the list's own URL params with `parse`, and sends what `build` makes of them as .xlsx in
+ * the user's language.
  */
 export async function committeeListExport<F>(
   request: Request,
   parse: (params: URLSearchParams) => F,
   build: (c: ListExportContext<F>) => Promise<ListExportFile>,
+  roles: Role[] = ['committee'],
 ): Promise<Response> {
-  const auth = await authorizeRequest('committee');
+  const auth = await authorizeRequest(...roles);
   if ('response' in auth) return auth.response;
   const filters = parse(new URL(request.url).searchParams);
   const locale = localeOf(request);

@@ -10,6 +10,7 @@ import { getApplication, type ApplicationDetail } from '@/db/queries/application
 import { internalEventIds } from '@/db/queries/committee-review';
 import { getProgramme } from '@/db/queries/programmes';
 import { requireRole, scopeFor } from '@/lib/authz';
+import { EntityHistory } from '../../../_audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { COMMITTEE_ACTIONS, payableFen, type WorkflowAction } from '@/lib/domain/workflow';
 import { DomainError } from '@/lib/errors';
@@ -270,6 +271,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
           </Card>
         </div>
       </div>
+      <EntityHistory user={user} entity="application" entityId={app.id} />
     </>
   );
 }

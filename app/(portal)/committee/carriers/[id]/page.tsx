@@ -22,6 +22,7 @@ import { AccreditationForm } from './accreditation-form';
 import { ProfileList } from './profile-list';
 import { TenantsTable } from './tenants-table';
 import { YearFiguresTable } from './year-figures';
+import { EntityHistory } from '../../../_audit/entity-history';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const id = optionalId((await params).id);
@@ -45,7 +46,7 @@ async function profileOr404(id: number) {
 }
 
 export default async function CommitteeCarrierPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
-  await requireRole('committee');
+  const user = await requireRole('committee');
   const id = optionalId((await params).id);
   if (!id) notFound();
   const sp = await searchParams;
@@ -180,6 +181,7 @@ export default async function CommitteeCarrierPage({ params, searchParams }: { p
           </li>
         </ul>
       </Card>
+      <EntityHistory user={user} entity="carrier" entityId={profile.id} />
     </>
   );
 }

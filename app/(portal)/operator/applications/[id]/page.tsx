@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getApplication } from '@/db/queries/applications';
 import { requireRole, scopeFor } from '@/lib/authz';
+import { EntityHistory } from '../../../_audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate, formatWan } from '@/lib/format';
 import { orNotFound, ventureIdFrom } from '../../ventures/_ui/load';
@@ -188,6 +189,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
           <Timeline events={a.timeline} />
         </div>
       </div>
+      <EntityHistory user={user} entity="application" entityId={a.id} />
     </>
   );
 }

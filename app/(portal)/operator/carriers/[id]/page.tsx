@@ -8,6 +8,7 @@ import { getDb } from '@/db/client';
 import { getCarrierProfile } from '@/db/queries/carriers';
 import { industryEnum } from '@/db/schema/enums';
 import { requireRole, scopeFor } from '@/lib/authz';
+import { EntityHistory } from '../../../_audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
@@ -95,6 +96,7 @@ export default async function CarrierProfilePage({ params }: { params: Promise<{
           />
         </Card>
       </div>
+      <EntityHistory user={user} entity="carrier" entityId={carrier.id} />
     </>
   );
 }

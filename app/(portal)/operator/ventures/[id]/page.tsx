@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getVentureDetail } from '@/db/queries/ventures';
 import { requireRole, scopeFor } from '@/lib/authz';
+import { EntityHistory } from '../../../_audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format';
 import { Badge, limitTone } from '@/components/ui/badge';
@@ -116,6 +117,7 @@ export default async function VentureDetailPage({ params }: { params: Promise<{ 
         <GraduationsSection detail={d} />
         <ApplicationsSection detail={d} />
       </div>
+      <EntityHistory user={user} entity="venture" entityId={v.id} />
     </>
   );
 }

@@ -1,0 +1,52 @@
+import type { Role } from '@/lib/roles';
+
+/** Where a role views each kind of record, when it has a page of its own. */
+const ENTITY_PAGES: Partial<Record<Role, Partial<Record<string, (id: string) => string>>>> = {
+  committee: {
+    carrier: (id) => `/committee/carriers/${id}`,
+    application: (id) => `/committee/applications/${id}`,
+    programme: (id) => `/committee/programmes/${id}`,
+  },
+  operator: {
+    carrier: (id) => `/operator/carriers/${id}`,
+    venture: (id) => `/operator/ventures/${id}`,
+    application: (id) => `/operator/applications/${id}`,
+  },
+};
+
+export function entityHref(role: Role, entity: string, id: string | null): string | null {
+  if (!id || !/^\d+$/.test(id)) return null;
+  return ENTITY_PAGES[role]?.[entity]?.(id) ?? null;
+}
+
+/** The viewer of each role that reads the audit log. */
+export const AUDIT_PAGE: Record<Role, string> = { committee: '/committee/audit', admin: '/admin/audit', operator: '/operator/audit' };
+
+/** Most entries one export holds; the page says so next to the button. */
+export const AUDIT_EXPORT_MAX = 5_000;
+export const AUDIT_EXPORT_PATH = '/api/committee/export/audit';
+
+/** Message keys cannot hold dots (they nest), so codes are looked up with underscores. */
+export const codeKey = (code: string) => code.replaceAll('.', '_');
+
+/** A label for a code: its translation when there is one, else the code itself. */
+export function labelOf(t: { has: (k: string) => boolean; (k: string): string }, group: 'actions' | 'entities', code: string): string {
+  const key = `${group}.${codeKey(code)}`;
+  return t.has(key) ? t(key) : code;
+}
+
+/** A carrier's name in the language shown (the Chinese name when it has no English one). */
+export const carrierNameIn = (locale: string, c: { name: string | null; nameEn: string | null }) => (locale === 'en' && c.nameEn ? c.nameEn : c.name);
+
+/** Shanghai time of an entry, as YYYY-MM-DD HH:mm:ss in every language. */
+export function formatAt(d: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(d);
+}
