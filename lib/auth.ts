@@ -82,6 +82,8 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = Number(user.id);
         token.role = (user as { role?: string }).role;
+        // When this session began; sessions begun before an account's `sessionsValidAfter` end.
+        token.signedInAt = Date.now();
       }
       return token;
     },
@@ -89,6 +91,7 @@ export const authOptions: NextAuthOptions = {
       if (session.user) {
         (session.user as { id?: number }).id = token.uid as number;
         (session.user as { role?: string }).role = token.role as string;
+        (session.user as { signedInAt?: number }).signedInAt = token.signedInAt as number;
       }
       return session;
     },

@@ -15,11 +15,19 @@ export { homeFor, type Role, type Scope };
  */
 export const currentUser = cache(async (): Promise<AuthUser | null> => {
   const session = await getServerSession(authOptions);
-  const id = Number((session?.user as { id?: number } | undefined)?.id);
+  const claims = session?.user as { id?: number; signedInAt?: number } | undefined;
+  const id = Number(claims?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
   const user = await getAuthUser(getDb(), id);
-  return user && user.active ? user : null;
+  if (!user || !user.active) return null;
+  return sessionStillValid(user, claims?.signedInAt) ? user : null;
 });
+
+/** A session begun before the account's sessions were ended (deactivation, password reset) is over. */
+export function sessionStillValid(user: Pick<AuthUser, 'sessionsValidAfter'>, signedInAt: number | undefined): boolean {
+  if (!user.sessionsValidAfter) return true;
+  return typeof signedInAt === 'number' && signedInAt >= user.sessionsValidAfter.getTime();
+}
 
 /** Where a user who must change their password is sent, whatever they asked for. */
 export const PASSWORD_PAGE = '/account/password';

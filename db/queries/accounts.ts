@@ -184,7 +184,9 @@ export async function setAccountActive(db: Db, actor: Actor, input: { userId: nu
       else if (current.role === 'admin' && (await otherActiveAdmins(tx, current.id)) === 0) errors._form = [{ key: 'accounts.errors.lastAdmin' }];
       if (errors._form) throw invalid(errors);
     }
-    await tx.update(users).set({ active: input.active, updatedAt: new Date() }).where(eq(users.id, current.id));
+    const now = new Date();
+    // Deactivating ends every session of the account for good: reactivating does not bring them back.
+    await tx.update(users).set({ active: input.active, updatedAt: now, ...(input.active ? {} : { sessionsValidAfter: now }) }).where(eq(users.id, current.id));
     await writeAudit(tx, actor, {
       action: input.active ? 'user.reactivated' : 'user.deactivated',
       entity: 'user',
@@ -202,7 +204,9 @@ export async function resetPassword(db: Db, actor: Actor, input: { userId: numbe
   const passwordHash = await hashPassword(password);
   return accountChange(db, async (tx) => {
     const current = await lockUser(tx, input.userId);
-    await tx.update(users).set({ passwordHash, mustChangePassword: true, updatedAt: new Date() }).where(eq(users.id, current.id));
+    const now = new Date();
+    // Whoever held a session of the account (perhaps the reason for the reset) is signed out.
+    await tx.update(users).set({ passwordHash, mustChangePassword: true, updatedAt: now, sessionsValidAfter: now }).where(eq(users.id, current.id));
     // The entry says that the password was reset, never what it is or its hash.
     await writeAudit(tx, actor, {
       action: 'user.passwordReset',

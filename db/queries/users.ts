@@ -10,6 +10,7 @@ export type AuthUser = {
   role: 'operator' | 'committee' | 'admin';
   active: boolean;
   mustChangePassword: boolean;
+  sessionsValidAfter: Date | null;
 };
 
 const authColumns = {
@@ -19,6 +20,7 @@ const authColumns = {
   role: users.role,
   active: users.active,
   mustChangePassword: users.mustChangePassword,
+  sessionsValidAfter: users.sessionsValidAfter,
 };
 
 export async function findUserForSignIn(db: DbOrTx, email: string) {

@@ -15,6 +15,8 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    /** Sessions begun before this moment are no longer honoured (set on deactivation and password reset). */
+    sessionsValidAfter: timestamp('sessions_valid_after', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`), index('users_role_idx').on(t.role)],

@@ -10,10 +10,10 @@ import { openTestDatabase } from '../helpers/db';
 import { bindOperator, makeCarrier, makeUser, TEST_PASSWORD } from '../helpers/fixtures';
 
 /** Who the mocked next-auth session says is signed in; the real lib/authz reads the users table. */
-const session = vi.hoisted(() => ({ userId: null as number | null }));
+const session = vi.hoisted(() => ({ userId: null as number | null, signedInAt: 0 }));
 let handle: DatabaseHandle;
 vi.mock('@/db/client', () => ({ getDb: () => handle.db }));
-vi.mock('next-auth', () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock('next-auth', () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId, signedInAt: session.signedInAt } } : null) }));
 vi.mock('next/navigation', () => ({
   redirect: (to: string) => {
     throw new Error(`redirect:${to}`);
@@ -34,8 +34,10 @@ const admin = await import('@/app/(portal)/admin/users/actions');
 const { changePasswordAction } = await import('@/app/(portal)/account/password/actions');
 
 const actorOf = (u: { id: number; role: 'operator' | 'committee' | 'admin' }) => ({ userId: u.id, role: u.role, ip: null });
-const as = (userId: number) => {
+/** A session of the user, begun at `signedInAt` (a fresh sign-in by default). */
+const as = (userId: number, signedInAt = Date.now()) => {
   session.userId = userId;
+  session.signedInAt = signedInAt;
 };
 function expectOk<T>(r: ActionResult<T>): T {
   if (!r.ok) throw new Error(`expected success, got ${r.code}: ${JSON.stringify(r.fieldErrors)}`);
@@ -222,10 +224,11 @@ describe('guard rails', () => {
 });
 
 describe('deactivating and reactivating', () => {
-  it('a deactivated user is signed out at their next request, and back after reactivation', async () => {
+  it('a deactivated user is signed out at their next request, and back after reactivation with a new sign-in', async () => {
     const op = await makeUser(handle.db, 'operator');
     await bindOperator(handle.db, op.id, carrierA);
-    as(op.id);
+    const oldSession = Date.now() - 1000;
+    as(op.id, oldSession);
     expect((await currentUser())?.id).toBe(op.id);
 
     as(adminUser.id);
@@ -238,6 +241,9 @@ describe('deactivating and reactivating', () => {
 
     as(adminUser.id);
     expectOk(await admin.setAccountActiveAction({ userId: String(op.id), active: 'true' }));
+    // The session from before the deactivation stays over; signing in again opens the portal.
+    as(op.id, oldSession);
+    expect(await currentUser()).toBeNull();
     as(op.id);
     expect((await currentUser())?.id).toBe(op.id);
 
@@ -269,6 +275,19 @@ describe('passwords', () => {
     const [entry] = await auditOf(u.id);
     expect(entry).toMatchObject({ action: 'user.passwordReset', before: { mustChangePassword: false }, after: { mustChangePassword: true } });
     await expectNoSecrets(u.id, [password, TEST_PASSWORD]);
+  });
+
+  it('a reset ends the sessions the account had', async () => {
+    const u = await makeUser(handle.db, 'committee');
+    const before = Date.now() - 1000;
+    as(u.id, before);
+    expect((await currentUser())?.id).toBe(u.id);
+    as(adminUser.id);
+    expectOk(await admin.resetPasswordAction({ userId: String(u.id) }));
+    as(u.id, before);
+    expect(await currentUser()).toBeNull();
+    as(u.id);
+    expect((await currentUser())?.id).toBe(u.id);
   });
 
   it('a user with a one-time password is held at the password page until they change it', async () => {
