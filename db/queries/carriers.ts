@@ -81,7 +81,8 @@ function editableOf(v: CarrierProfileInput | CarrierProfile) {
     professionalStaff: v.professionalStaff,
     totalStaff: v.totalStaff,
     mentors: v.mentors,
-    focusIndustries: [...v.focusIndustries],
+    // A set of industries: the order in which they were ticked is no change.
+    focusIndustries: [...v.focusIndustries].sort(),
     specialised: v.specialised,
     publicProfile: v.publicProfile,
     contactName: v.contactName ?? null,

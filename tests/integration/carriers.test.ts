@@ -106,6 +106,14 @@ describe('updating a profile', () => {
 
     const again = await updateCarrierProfile(handle.db, actor, scope, carrierProfileInput.parse(form(incubatorId, 2, { mentors: '13' })));
     expect(again).toEqual({ version: 3, changed: ['mentors'] });
+    // The same industries ticked in another order are no change.
+    const reordered = await updateCarrierProfile(
+      handle.db,
+      actor,
+      scope,
+      carrierProfileInput.parse(form(incubatorId, 3, { mentors: '13', focusIndustries: ['software', 'ai'] })),
+    );
+    expect(reordered).toEqual({ version: 3, changed: [] });
   });
 
   it('refuses a stale version and keeps the stored profile', async () => {
