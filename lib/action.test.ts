@@ -27,9 +27,9 @@ describe('formToObject', () => {
 describe('fieldsWithNul', () => {
   it('names the top-level fields holding a NUL at any depth, file names included', () => {
     expect(fieldsWithNul({ a: 'ok', b: 'x\u0000y', c: { d: ['\u0000'] }, e: new File([], 'a\u0000b') })).toEqual({
-      b: [{ key: 'invalid' }],
-      c: [{ key: 'invalid' }],
-      e: [{ key: 'invalid' }],
+      b: [{ key: 'nulCharacter' }],
+      c: [{ key: 'nulCharacter' }],
+      e: [{ key: 'nulCharacter' }],
     });
     expect(fieldsWithNul({ a: '正常', n: 1, none: null })).toBeUndefined();
   });

@@ -193,8 +193,9 @@ describe('action schemas under random and hostile input', () => {
         }),
         { numRuns: 1000 },
       );
-      // The forms are plausible often enough that the invariants were really exercised.
-      expect(accepted).toBeGreaterThan(20);
+      // The forms are plausible often enough that the invariants were really exercised (the
+      // least plausible schema accepts about 2% of its forms, so 5 of 1,000 is a safe floor).
+      expect(accepted).toBeGreaterThanOrEqual(5);
     });
 
     it(`${c.name}: anything at all is refused or accepted, never thrown`, () => {
