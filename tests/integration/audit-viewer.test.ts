@@ -267,7 +267,7 @@ describe('GET /api/committee/export/audit', () => {
     session.user = { id: ids.admin, role: 'admin' };
     const rows = (await sheetRows(await GET('entity=venture'))).slice(1);
     expect(rows.map((r) => `${r[4]}|${r[6]}`)).toEqual(['venture.update|20', 'venture.update|10']);
-    expect(rows[1]![9]).toBe('名称: 旧名 → 新名');
+    expect(rows[1]![9]).toBe('名称：旧名 → 新名');
     expect(rows[1]![1]).toBe(names.opA);
   });
 });

@@ -42,7 +42,7 @@ describe('audit field labels', () => {
       { field: 'contactName', label: '联系人姓名', before: '张三', after: '李四' },
       { field: 'zzUnknown', label: 'zzUnknown', before: '1', after: '2' },
     ]);
-    expect(changesText(changes)).toBe('联系人姓名: 张三 → 李四\nzzUnknown: 1 → 2');
+    expect(changesText(changes, wordingOf(zh, 'carrier'))).toBe('联系人姓名：张三 → 李四\nzzUnknown：1 → 2');
     expect(changesOf({}, { contactName: 'Li' }, wordingOf(en, 'carrier'))[0]!.label).toBe('Contact name');
   });
 

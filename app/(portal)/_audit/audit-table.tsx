@@ -9,13 +9,13 @@ import { wordingOf } from './wording';
 
 function Value({ value, more }: { value: string | null; more: string }) {
   if (value === null) return <span className="text-slate-500">—</span>;
-  if (value.length <= SHORT) return <span className="break-all">{value}</span>;
+  if (value.length <= SHORT) return <span className="break-words">{value}</span>;
   return (
     <details className="inline">
-      <summary className="cursor-pointer break-all">
+      <summary className="cursor-pointer break-words">
         {value.slice(0, SHORT)}… <span className="text-brand-700 underline">{more}</span>
       </summary>
-      <span className="mt-1 block whitespace-pre-wrap break-all rounded bg-slate-50 p-2">{value}</span>
+      <span className="mt-1 block whitespace-pre-wrap break-words rounded bg-slate-50 p-2">{value}</span>
     </details>
   );
 }
@@ -70,7 +70,8 @@ export async function AuditTable({ rows, role, caption, ofOneRecord = false }: {
       key: 'changes',
       header: t('changes'),
       cell: (r: AuditRow) => {
-        const changes = changesOf(r.before, r.after, wordingOf(tAll, r.entity));
+        const wording = wordingOf(tAll, r.entity);
+        const changes = changesOf(r.before, r.after, wording);
         if (changes.length === 0) return <span className="text-slate-500">—</span>;
         return (
           <ul className="min-w-64 max-w-md space-y-0.5 text-xs">
@@ -78,7 +79,9 @@ export async function AuditTable({ rows, role, caption, ofOneRecord = false }: {
               <li key={c.field}>
                 <span className="font-medium text-slate-700" title={c.field}>
                   {c.label}
-                </span>: <Value value={c.before} more={t('showAll')} /> <span aria-hidden="true">→</span>
+                </span>
+                {wording.colon}
+                <Value value={c.before} more={t('showAll')} /> <span aria-hidden="true">→</span>
                 <span className="sr-only">{t('changedTo')}</span>{' '}
                 <Value value={c.after} more={t('showAll')} />
               </li>

@@ -1,8 +1,8 @@
 /** What an entry changed, field by field: its label and its values as short text (null for "none"). */
 export type Change = { field: string; label: string; before: string | null; after: string | null };
 
-/** How a change is put into words: a field's label and a value's text. */
-export type Wording = { field: (key: string) => string; value: (key: string, value: unknown) => string | null };
+/** How a change is put into words: a field's label, a value's text and what parts a label from its values. */
+export type Wording = { field: (key: string) => string; value: (key: string, value: unknown) => string | null; colon: string };
 
 const asRecord = (v: unknown): Record<string, unknown> =>
   v === null || v === undefined ? {} : typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
@@ -11,7 +11,7 @@ const asRecord = (v: unknown): Record<string, unknown> =>
 export const rawText = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** The keys and values as stored, untranslated. */
-export const RAW_WORDING: Wording = { field: (key) => key, value: (_, v) => rawText(v) };
+export const RAW_WORDING: Wording = { field: (key) => key, value: (_, v) => rawText(v), colon: ': ' };
 
 export function changesOf(before: unknown, after: unknown, wording: Wording = RAW_WORDING): Change[] {
   const b = asRecord(before);
@@ -23,4 +23,5 @@ export function changesOf(before: unknown, after: unknown, wording: Wording = RA
 /** Values longer than this are cut in the table; the whole value opens below. */
 export const SHORT = 60;
 
-export const changesText = (changes: Change[]) => changes.map((c) => `${c.label}: ${c.before ?? '—'} → ${c.after ?? '—'}`).join('\n');
+export const changesText = (changes: Change[], wording: Pick<Wording, 'colon'> = RAW_WORDING) =>
+  changes.map((c) => `${c.label}${wording.colon}${c.before ?? '—'} → ${c.after ?? '—'}`).join('\n');

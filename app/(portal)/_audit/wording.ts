@@ -61,5 +61,5 @@ export function wordingOf(m: Messages, entity: string): Wording {
     return codeText(key, v);
   };
   const field = (key: string) => (isCode(key) && m.has(`audit.fields.${key}`) ? m(`audit.fields.${key}`) : key);
-  return { field, value };
+  return { field, value, colon: m('audit.value.colon') };
 }

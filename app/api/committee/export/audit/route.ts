@@ -26,18 +26,21 @@ export async function GET(request: Request) {
         getTranslations({ locale, namespace: 'roles' }),
         getTranslations({ locale }),
       ]);
-      const body: (string | number | null)[][] = rows.map((r) => [
-        formatAt(r.at),
-        r.userName ?? t('system'),
-        r.role ? tRoles(r.role) : null,
-        labelOf(t, 'actions', r.action),
-        r.action,
-        labelOf(t, 'entities', r.entity),
-        r.entityId,
-        carrierNameIn(locale, { name: r.carrierName, nameEn: r.carrierNameEn }),
-        r.ip,
-        changesText(changesOf(r.before, r.after, wordingOf(tAll, r.entity))),
-      ]);
+      const body: (string | number | null)[][] = rows.map((r) => {
+        const wording = wordingOf(tAll, r.entity);
+        return [
+          formatAt(r.at),
+          r.userName ?? t('system'),
+          r.role ? tRoles(r.role) : null,
+          labelOf(t, 'actions', r.action),
+          r.action,
+          labelOf(t, 'entities', r.entity),
+          r.entityId,
+          carrierNameIn(locale, { name: r.carrierName, nameEn: r.carrierNameEn }),
+          r.ip,
+          changesText(changesOf(r.before, r.after, wording), wording),
+        ];
+      });
       if (total > rows.length) body.push([t('exportTruncated', { max: AUDIT_EXPORT_MAX, total })]);
       const bytes = await buildTableExport([
         {
