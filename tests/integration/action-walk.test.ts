@@ -8,6 +8,7 @@ import { auditLog, carriers } from '@/db/schema';
 import { seedDemo } from '@/db/seed/demo';
 import { verifyAuditChain } from '@/lib/audit-verify';
 import { todayInShanghai } from '@/lib/domain/dates';
+import auditMessages from '@/messages/zh-CN/audit.json';
 import { LOCALE_COOKIE } from '@/lib/i18n/config';
 import type { Role } from '@/lib/roles';
 import { ACTION_ROWS, CHANGING_ROUTES, type ActionRow } from '../authz/actions';
@@ -147,6 +148,9 @@ describe('audit: every change leaves its entry', () => {
       expect(e).toMatchObject({ userId: user.id, role: user.role, ip: CLIENT_IP });
       expect(e.action).toMatch(/^[a-z_]+(\.[a-zA-Z_]+)+$/);
       expect(e.before ?? e.after, `${e.action} records what changed`).not.toBeNull();
+      // The audit viewer names each recorded field in words: audit.fields has a label for it.
+      const keys = [e.before, e.after].flatMap((v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : []));
+      expect(keys.filter((k) => !(k in auditMessages.audit.fields)), `${e.action}: add to audit.fields`).toEqual([]);
     }
     expect(entries.map((e) => e.entity)).toContain(audit.entity);
   });

@@ -13,8 +13,12 @@ import { bindOperator, makeCarrier, makeUser } from '../helpers/fixtures';
 const session = vi.hoisted(() => ({ user: null as null | { id: number; role: 'operator' | 'committee' | 'admin' }, carrierIds: [] as number[] }));
 let handle: DatabaseHandle;
 vi.mock('@/db/client', () => ({ getDb: () => handle.db }));
+// Headings and codes come back as their keys; the whole catalogue (asked for with no namespace) is the real one.
 vi.mock('next-intl/server', () => ({
-  getTranslations: async () => Object.assign((key: string) => key, { has: () => false }),
+  getTranslations: async (arg?: string | { locale: 'zh-CN' | 'en'; namespace?: string }) =>
+    typeof arg === 'object' && !arg.namespace
+      ? (await import('../helpers/catalogue')).translatorOf(arg.locale)
+      : Object.assign((key: string) => key, { has: () => false }),
 }));
 vi.mock('@/lib/authz', () => ({
   authorizeRequest: async (...roles: string[]) => {
@@ -217,9 +221,9 @@ describe('reading the viewer URL and the changes', () => {
 
   it('pairs the fields before and after', () => {
     expect(changesOf({ name: '旧', n: 1 }, { name: '新', n: 2, tags: ['a'] })).toEqual([
-      { field: 'name', before: '旧', after: '新' },
-      { field: 'n', before: '1', after: '2' },
-      { field: 'tags', before: null, after: '["a"]' },
+      { field: 'name', label: 'name', before: '旧', after: '新' },
+      { field: 'n', label: 'n', before: '1', after: '2' },
+      { field: 'tags', label: 'tags', before: null, after: '["a"]' },
     ]);
     expect(changesOf(null, null)).toEqual([]);
   });
@@ -263,7 +267,7 @@ describe('GET /api/committee/export/audit', () => {
     session.user = { id: ids.admin, role: 'admin' };
     const rows = (await sheetRows(await GET('entity=venture'))).slice(1);
     expect(rows.map((r) => `${r[4]}|${r[6]}`)).toEqual(['venture.update|20', 'venture.update|10']);
-    expect(rows[1]![9]).toBe('name: 旧名 → 新名');
+    expect(rows[1]![9]).toBe('名称：旧名 → 新名');
     expect(rows[1]![1]).toBe(names.opA);
   });
 });

@@ -5,16 +5,17 @@ import type { AuditRow } from '@/db/queries/audit-log';
 import type { Role } from '@/lib/roles';
 import { changesOf, SHORT } from './changes';
 import { carrierNameIn, entityHref, formatAt, labelOf } from './labels';
+import { wordingOf } from './wording';
 
 function Value({ value, more }: { value: string | null; more: string }) {
   if (value === null) return <span className="text-slate-500">—</span>;
-  if (value.length <= SHORT) return <span className="break-all">{value}</span>;
+  if (value.length <= SHORT) return <span className="break-words">{value}</span>;
   return (
     <details className="inline">
-      <summary className="cursor-pointer break-all">
+      <summary className="cursor-pointer break-words">
         {value.slice(0, SHORT)}… <span className="text-brand-700 underline">{more}</span>
       </summary>
-      <span className="mt-1 block whitespace-pre-wrap break-all rounded bg-slate-50 p-2">{value}</span>
+      <span className="mt-1 block whitespace-pre-wrap break-words rounded bg-slate-50 p-2">{value}</span>
     </details>
   );
 }
@@ -24,7 +25,7 @@ function Value({ value, more }: { value: string | null; more: string }) {
  * history (`ofOneRecord`) leaves out the record and carrier columns, the same on every row.
  */
 export async function AuditTable({ rows, role, caption, ofOneRecord = false }: { rows: AuditRow[]; role: Role; caption: string; ofOneRecord?: boolean }) {
-  const [t, tRoles, locale] = await Promise.all([getTranslations('audit'), getTranslations('roles'), getLocale()]);
+  const [t, tRoles, tAll, locale] = await Promise.all([getTranslations('audit'), getTranslations('roles'), getTranslations(), getLocale()]);
   const recordCell = (r: AuditRow) => {
     const label = `${labelOf(t, 'entities', r.entity)}${r.entityId ? ` #${r.entityId}` : ''}`;
     const href = entityHref(role, r.entity, r.entityId);
@@ -69,13 +70,18 @@ export async function AuditTable({ rows, role, caption, ofOneRecord = false }: {
       key: 'changes',
       header: t('changes'),
       cell: (r: AuditRow) => {
-        const changes = changesOf(r.before, r.after);
+        const wording = wordingOf(tAll, r.entity);
+        const changes = changesOf(r.before, r.after, wording);
         if (changes.length === 0) return <span className="text-slate-500">—</span>;
         return (
           <ul className="min-w-64 max-w-md space-y-0.5 text-xs">
             {changes.map((c) => (
               <li key={c.field}>
-                <span className="font-mono text-slate-700">{c.field}</span>: <Value value={c.before} more={t('showAll')} /> <span aria-hidden="true">→</span>
+                <span className="font-medium text-slate-700" title={c.field}>
+                  {c.label}
+                </span>
+                {wording.colon}
+                <Value value={c.before} more={t('showAll')} /> <span aria-hidden="true">→</span>
                 <span className="sr-only">{t('changedTo')}</span>{' '}
                 <Value value={c.after} more={t('showAll')} />
               </li>

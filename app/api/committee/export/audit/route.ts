@@ -3,6 +3,7 @@ import { changesOf, changesText } from '@/app/(portal)/_audit/changes';
 import { parseAuditFilters } from '@/app/(portal)/_audit/filters';
 import { AUDIT_EXPORT_MAX, carrierNameIn, formatAt, labelOf } from '@/app/(portal)/_audit/labels';
 import { auditScopeOf } from '@/app/(portal)/_audit/scope';
+import { wordingOf } from '@/app/(portal)/_audit/wording';
 import { getDb } from '@/db/client';
 import { listAuditEntries } from '@/db/queries/audit-log';
 import { buildTableExport } from '@/lib/spreadsheet/table-export';
@@ -19,23 +20,27 @@ export async function GET(request: Request) {
     request,
     parseAuditFilters,
     async ({ filters, locale, today, user }) => {
-      const [{ rows, total }, t, tRoles] = await Promise.all([
+      const [{ rows, total }, t, tRoles, tAll] = await Promise.all([
         listAuditEntries(getDb(), await auditScopeOf(user), filters, { page: 1, pageSize: AUDIT_EXPORT_MAX }),
         getTranslations({ locale, namespace: 'audit' }),
         getTranslations({ locale, namespace: 'roles' }),
+        getTranslations({ locale }),
       ]);
-      const body: (string | number | null)[][] = rows.map((r) => [
-        formatAt(r.at),
-        r.userName ?? t('system'),
-        r.role ? tRoles(r.role) : null,
-        labelOf(t, 'actions', r.action),
-        r.action,
-        labelOf(t, 'entities', r.entity),
-        r.entityId,
-        carrierNameIn(locale, { name: r.carrierName, nameEn: r.carrierNameEn }),
-        r.ip,
-        changesText(changesOf(r.before, r.after)),
-      ]);
+      const body: (string | number | null)[][] = rows.map((r) => {
+        const wording = wordingOf(tAll, r.entity);
+        return [
+          formatAt(r.at),
+          r.userName ?? t('system'),
+          r.role ? tRoles(r.role) : null,
+          labelOf(t, 'actions', r.action),
+          r.action,
+          labelOf(t, 'entities', r.entity),
+          r.entityId,
+          carrierNameIn(locale, { name: r.carrierName, nameEn: r.carrierNameEn }),
+          r.ip,
+          changesText(changesOf(r.before, r.after, wording), wording),
+        ];
+      });
       if (total > rows.length) body.push([t('exportTruncated', { max: AUDIT_EXPORT_MAX, total })]);
       const bytes = await buildTableExport([
         {
