@@ -79,12 +79,14 @@ describe('per account', () => {
 
   it('counts failures that arrive at the same moment, every one of them', async () => {
     const u = await makeUser(handle.db, 'committee');
-    const results = await Promise.all(
-      Array.from({ length: 8 }, () => verifyCredentials(handle.db, { email: u.email, password: 'wrong password!' }, freshIp(), T0)),
-    );
-    expect(results.every((r) => r === null)).toBe(true);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => attempt(u.email, 'wrong password!', freshIp(), T0)));
+    // On PostgreSQL the attempts really run at once: those that arrive after the 5th failure
+    // are already refused. Every attempt that got through to the password check was counted.
+    expect(answers.every((a) => a === 'invalid' || a === 'throttled')).toBe(true);
+    const counted = answers.filter((a) => a === 'invalid').length;
+    expect(counted).toBeGreaterThanOrEqual(THROTTLE_LIMITS.account);
     const [row] = await handle.db.select().from(loginThrottle).where(eq(loginThrottle.key, `account:${u.email.toLowerCase()}`));
-    expect(row?.failures).toBe(8);
+    expect(row?.failures).toBe(counted);
     expect(row?.lockedUntil?.getTime()).toBe(minutes(15).getTime());
     expect(await attempt(u.email, TEST_PASSWORD, freshIp(), minutes(1))).toBe('throttled');
   });
