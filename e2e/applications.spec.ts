@@ -22,7 +22,7 @@ test.describe('subsidy applications (operator)', () => {
     test.slow();
     await startDraft(page, '苗圃团队原型开发与市场验证', '150000');
     const refNo = (await page.getByRole('heading', { level: 1 }).innerText()).replace('申请 ', '').trim();
-    await expect(page.getByRole('cell', { name: '完成产品原型' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: '完成产品原型', exact: true })).toBeVisible();
     await expect(page.getByText('15.00 万元').first()).toBeVisible();
 
     // A program renamed to .pdf is refused by the server, which reads its first bytes.

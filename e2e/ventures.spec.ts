@@ -88,8 +88,11 @@ test.describe('ventures', () => {
     await expect(profile(page).getByRole('status')).toHaveText('已保存。');
 
     await page.getByRole('link', { name: '返回详情' }).click();
-    await expect(page.getByText(field, { exact: true })).toBeVisible();
-    await expect(page.getByText(`${field} 创始团队`)).toBeVisible();
+    const details = page.locator('dl');
+    await expect(details.getByText(field, { exact: true })).toBeVisible();
+    await expect(details.getByText(`${field} 创始团队`)).toBeVisible();
+    // The venture's history lists the change.
+    await expect(page.getByRole('region', { name: '变更记录' }).getByText(field, { exact: true }).first()).toBeVisible();
   });
 
   test('refuses an incomplete exit event next to the field and keeps the input', async ({ page }) => {
