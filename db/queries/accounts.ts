@@ -204,6 +204,8 @@ export async function resetPassword(db: Db, actor: Actor, input: { userId: numbe
   const passwordHash = await hashPassword(password);
   return accountChange(db, async (tx) => {
     const current = await lockUser(tx, input.userId);
+    // An administrator changes their own password with the current one, never by a reset.
+    if (current.id === actor.userId) throw invalid({ _form: [{ key: 'accounts.errors.resetSelf' }] });
     const now = new Date();
     // Whoever held a session of the account (perhaps the reason for the reset) is signed out.
     await tx.update(users).set({ passwordHash, mustChangePassword: true, updatedAt: now, sessionsValidAfter: now }).where(eq(users.id, current.id));

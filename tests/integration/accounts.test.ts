@@ -277,6 +277,12 @@ describe('passwords', () => {
     await expectNoSecrets(u.id, [password, TEST_PASSWORD]);
   });
 
+  it('an administrator cannot reset their own password', async () => {
+    as(adminUser.id);
+    expectRefused(await admin.resetPasswordAction({ userId: String(adminUser.id) }), 'invalid', '_form', 'accounts.errors.resetSelf');
+    expect((await storedUser(adminUser.id)).mustChangePassword).toBe(false);
+  });
+
   it('a reset ends the sessions the account had', async () => {
     const u = await makeUser(handle.db, 'committee');
     const before = Date.now() - 1000;
