@@ -4,3 +4,4 @@ export * from './carriers';
 export * from './ventures';
 export * from './subsidies';
 export * from './oversight';
+export * from './security';

@@ -17,6 +17,18 @@ export const users = pgTable(
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     /** Sessions begun before this moment are no longer honoured (set on deactivation and password reset). */
     sessionsValidAfter: timestamp('sessions_valid_after', { withTimezone: true }),
+    /** When the password was last set; with the policy's maximum age it forces a change. */
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The sign-in before the latest one, and the failed attempts between them, shown after sign-in. */
+    previousSignInAt: timestamp('previous_sign_in_at', { withTimezone: true }),
+    failuresBeforeSignIn: integer('failures_before_sign_in').notNull().default(0),
+    /** Failed attempts on this account since its last successful sign-in. */
+    failuresSinceSignIn: integer('failures_since_sign_in').notNull().default(0),
+    /** The TOTP secret (base32) once enrolment is confirmed; null when no second factor. */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** A grant of rights awaits the security administrator: the role's pages stay closed. */
+    rightsPending: boolean('rights_pending').notNull().default(false),
     ...timestamps,
   },
   (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`), index('users_role_idx').on(t.role)],
