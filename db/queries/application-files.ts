@@ -86,7 +86,7 @@ export async function removeAttachment(
 /** One attachment with its content, for the download route; another carrier's is notFound. */
 export async function attachmentFile(db: DbOrTx, scope: Scope, attachmentId: number) {
   const [f] = await db
-    .select({ fileName: attachments.fileName, mimeType: attachments.mimeType, sizeBytes: attachments.sizeBytes, sha256: attachments.sha256, content: attachments.content })
+    .select({ fileName: attachments.fileName, mimeType: attachments.mimeType, sizeBytes: attachments.sizeBytes, sha256: attachments.sha256, content: attachments.content, carrierId: applications.carrierId })
     .from(attachments)
     .innerJoin(applications, eq(applications.id, attachments.applicationId))
     .where(and(eq(attachments.id, attachmentId), carrierCondition(scope, applications.carrierId)));

@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, asc, count, desc, eq, exists, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { SECURITY_ACTIONS, type AuditKind } from '@/lib/audit-kinds';
 import { addDays } from '@/lib/domain/dates';
 import type { Role, Scope } from '@/lib/roles';
 import type { DbOrTx } from '../client';
@@ -16,6 +17,8 @@ export type AuditFilters = {
   /** Only together with `entity` (the index is on entity, entity id). */
   entityId?: string;
   action?: string;
+  /** Security events or changes to records (lib/audit-kinds.ts). */
+  kind?: AuditKind;
   carrierId?: number;
   /** Days in Shanghai (YYYY-MM-DD), both included. */
   from?: string;
@@ -39,17 +42,34 @@ export type AuditRow = {
   ip: string | null;
 };
 
-/** The audit log a role reads: an operator's carriers, everything for the committee and the administrator. */
-export function auditScope(role: Role, operatorScope: Scope): Scope {
-  return role === 'operator' ? operatorScope : { kind: 'all' };
+/**
+ * What part of the log a reader sees: the carriers (Scope), and whether security events are among
+ * it. A reader without `security` sees changes to records only.
+ */
+export type AuditScope = Scope & { security?: boolean };
+
+/** The roles that read security events: those that read the whole log on the administrators' side. */
+export const SECURITY_EVENT_READERS: readonly Role[] = ['admin'];
+
+/** The audit log a role reads: an operator's carriers, everything else for the others; security events only for their readers. */
+export function auditScope(role: Role, operatorScope: Scope): AuditScope {
+  if (role === 'operator') return operatorScope;
+  return { kind: 'all', security: SECURITY_EVENT_READERS.includes(role) };
 }
 
 /** The start of a Shanghai day (UTC+8 all year) as an instant. */
 export const shanghaiDayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
-function whereOf(scope: Scope, f: AuditFilters): SQL | undefined {
+function kindCondition(scope: AuditScope, kind: AuditKind | undefined): SQL | undefined {
+  const actions = [...SECURITY_ACTIONS];
+  if (!scope.security || kind === 'changes') return notInArray(auditLog.action, actions);
+  return kind === 'security' ? inArray(auditLog.action, actions) : undefined;
+}
+
+function whereOf(scope: AuditScope, f: AuditFilters): SQL | undefined {
   return and(
     carrierCondition(scope, auditLog.carrierId),
+    kindCondition(scope, f.kind),
     f.userId === undefined ? undefined : eq(auditLog.userId, f.userId),
     f.entity === undefined ? undefined : eq(auditLog.entity, f.entity),
     f.entity === undefined || f.entityId === undefined ? undefined : eq(auditLog.entityId, f.entityId),
@@ -63,7 +83,7 @@ function whereOf(scope: Scope, f: AuditFilters): SQL | undefined {
 /** Entries matching the filters, newest first, one page of them with the number of all. */
 export async function listAuditEntries(
   db: DbOrTx,
-  scope: Scope,
+  scope: AuditScope,
   filters: AuditFilters,
   paging: { page: number; pageSize: number },
 ): Promise<{ rows: AuditRow[]; total: number }> {
@@ -102,9 +122,9 @@ export async function listAuditEntries(
  * The distinct values of an indexed column, one index probe per value (a loose index scan),
  * so that the filter choices cost little however long the log grows.
  */
-async function distinctValues(db: DbOrTx, scope: Scope, column: 'action' | 'entity'): Promise<string[]> {
+async function distinctValues(db: DbOrTx, scope: AuditScope, column: 'action' | 'entity'): Promise<string[]> {
   const col = sql.raw(`"${column}"`);
-  const inScope = carrierCondition(scope, auditLog.carrierId);
+  const inScope = and(carrierCondition(scope, auditLog.carrierId), kindCondition(scope, undefined)) ?? sql`true`;
   const result = await db.execute<{ v: string }>(sql`
     WITH RECURSIVE t(v) AS (
       (SELECT ${col} FROM ${auditLog} WHERE ${inScope} ORDER BY ${col} LIMIT 1)
@@ -118,12 +138,12 @@ async function distinctValues(db: DbOrTx, scope: Scope, column: 'action' | 'enti
 export type AuditChoices = { users: { id: number; name: string; role: Role }[]; entities: string[]; actions: string[] };
 
 /** What the filters offer: the users, entities and actions that appear in the entries the scope reads. */
-export async function auditFilterChoices(db: DbOrTx, scope: Scope): Promise<AuditChoices> {
+export async function auditFilterChoices(db: DbOrTx, scope: AuditScope): Promise<AuditChoices> {
   const [people, entities, actions] = await Promise.all([
     db
       .select({ id: users.id, name: users.name, role: users.role })
       .from(users)
-      .where(exists(db.select({ one: sql`1` }).from(auditLog).where(and(eq(auditLog.userId, users.id), carrierCondition(scope, auditLog.carrierId)))))
+      .where(exists(db.select({ one: sql`1` }).from(auditLog).where(and(eq(auditLog.userId, users.id), carrierCondition(scope, auditLog.carrierId), kindCondition(scope, undefined)))))
       .orderBy(asc(users.name), asc(users.id)),
     distinctValues(db, scope, 'entity'),
     distinctValues(db, scope, 'action'),
@@ -132,7 +152,7 @@ export async function auditFilterChoices(db: DbOrTx, scope: Scope): Promise<Audi
 }
 
 /** The newest entries of one record (its history), within the scope; `total` counts them all. */
-export async function entityHistory(db: DbOrTx, scope: Scope, entity: string, entityId: string | number, limit = 20) {
+export async function entityHistory(db: DbOrTx, scope: AuditScope, entity: string, entityId: string | number, limit = 20) {
   return listAuditEntries(db, scope, { entity, entityId: String(entityId) }, { page: 1, pageSize: limit });
 }
 

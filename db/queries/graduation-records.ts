@@ -93,6 +93,7 @@ export async function graduationFile(db: DbOrTx, scope: Scope, fileId: number) {
       sizeBytes: graduationFiles.sizeBytes,
       sha256: graduationFiles.sha256,
       content: graduationFiles.content,
+      carrierId: graduations.carrierId,
     })
     .from(graduationFiles)
     .innerJoin(graduations, eq(graduations.id, graduationFiles.graduationId))

@@ -59,8 +59,10 @@ export async function ventureExportRows(db: DbOrTx, scope: Scope, filters: Ventu
   }
 }
 
+/** The ventures list as .xlsx, and how many ventures it holds (for the export's audit entry). */
 export async function exportVentures(db: DbOrTx, scope: Scope, filters: VentureFilters, today: string, locale: SheetLocale) {
-  return buildVentureExport(await ventureExportRows(db, scope, filters, today), locale);
+  const rows = await ventureExportRows(db, scope, filters, today);
+  return { bytes: await buildVentureExport(rows, locale), rows: rows.length };
 }
 
 /**
@@ -78,6 +80,8 @@ export async function reportExportRows(db: DbOrTx, scope: Scope, quarter: Quarte
   }));
 }
 
+/** A carrier's quarter of reports as .xlsx, and how many rows it holds. */
 export async function exportReports(db: DbOrTx, scope: Scope, quarter: QuarterInput, locale: SheetLocale, sheetName: string) {
-  return buildReportExport(await reportExportRows(db, scope, quarter), locale, sheetName);
+  const rows = await reportExportRows(db, scope, quarter);
+  return { bytes: await buildReportExport(rows, locale, sheetName), rows: rows.length };
 }

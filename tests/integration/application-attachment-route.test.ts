@@ -57,6 +57,25 @@ describe('GET /api/applications/attachments/[id]', () => {
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(PDF);
   });
 
+  it('leaves an audit entry of each download, and none of a refused one', async () => {
+    const { auditLog } = await import('@/db/schema');
+    const { eq, and } = await import('drizzle-orm');
+    const downloads = () => handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'download'), eq(auditLog.entityId, String(attachmentId))));
+    const before = (await downloads()).length;
+    as(owner, 'operator', owner.scope);
+    const res = await GET(new Request(`http://localhost/api/applications/attachments/${attachmentId}`, { headers: { 'x-forwarded-for': '10.1.2.3' } }), {
+      params: Promise.resolve({ id: String(attachmentId) }),
+    });
+    expect(res.status).toBe(200);
+    const rows = await downloads();
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)).toMatchObject({ userId: owner.operator.userId, role: 'operator', entity: 'attachment', carrierId: owner.carrier.id, ip: '10.1.2.3' });
+    expect((rows.at(-1)!.after as { fileName: string }).fileName).toMatch(/\.pdf$/);
+    as(other, 'operator', other.scope);
+    expect((await download(attachmentId)).status).toBe(404);
+    expect(await downloads()).toHaveLength(before + 1);
+  });
+
   it('gives committee staff any file', async () => {
     as(null, 'committee', ALL);
     expect((await download(attachmentId)).status).toBe(200);

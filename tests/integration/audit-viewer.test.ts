@@ -161,8 +161,8 @@ describe('listAuditEntries', () => {
   });
 
   it('gives the committee and the administrator the whole log, an operator their carriers', () => {
-    expect(auditScope('admin', { kind: 'none' })).toEqual(ALL);
-    expect(auditScope('committee', ALL)).toEqual(ALL);
+    expect(auditScope('admin', { kind: 'none' })).toEqual({ ...ALL, security: true });
+    expect(auditScope('committee', ALL)).toEqual({ ...ALL, security: false });
     expect(auditScope('operator', scopeA)).toEqual(scopeA);
   });
 });
@@ -269,5 +269,64 @@ describe('GET /api/committee/export/audit', () => {
     expect(rows.map((r) => `${r[4]}|${r[6]}`)).toEqual(['venture.update|20', 'venture.update|10']);
     expect(rows[1]![9]).toBe('名称：旧名 → 新名');
     expect(rows[1]![1]).toBe(names.opA);
+  });
+});
+
+describe('security events', () => {
+  const SECURITY_READER = { kind: 'all', security: true } as const;
+  let before: number;
+
+  it('are written for every export, with who, from where, which list and how many rows', async () => {
+    before = (await list(SECURITY_READER, { kind: 'security' })).total;
+    session.user = { id: ids.committee, role: 'committee' };
+    const route = await import('@/app/api/committee/export/audit/route');
+    const res = await route.GET(new Request(`http://localhost/api/committee/export/audit?carrier=${ids.carrierA}`, { headers: { 'x-forwarded-for': '10.9.8.7' } }));
+    expect(res.status).toBe(200);
+    const { rows, total } = await list(SECURITY_READER, { kind: 'security' });
+    expect(total).toBe(before + 1);
+    expect(rows[0]).toMatchObject({ userId: ids.committee, role: 'committee', action: 'export', entity: 'list', entityId: 'audit', ip: '10.9.8.7' });
+    expect(rows[0]!.after).toEqual({ rows: expected((s) => s.carrier === ids.carrierA).length, filters: `carrier=${ids.carrierA}` });
+  });
+
+  it('are not written for a refused export', async () => {
+    session.user = { id: ids.opA, role: 'operator' };
+    const route = await import('@/app/api/committee/export/audit/route');
+    expect((await route.GET(new Request('http://localhost/api/committee/export/audit'))).status).toBe(403);
+    expect((await list(SECURITY_READER, { kind: 'security' })).total).toBe(before + 1);
+  });
+
+  it('are read only by the readers of security events, and filter as a kind of their own', async () => {
+    await handle.db.insert(auditLog).values({
+      at: new Date('2026-03-05T08:00:00+08:00'),
+      userId: ids.opA,
+      role: 'operator',
+      action: 'auth.signIn',
+      entity: 'user',
+      entityId: String(ids.opA),
+      carrierId: null,
+      ip: '10.0.0.2',
+      prevHash: 'x',
+      hash: 'y',
+    });
+    const changes = expected(() => true);
+    // The committee and an operator see changes to records only, whatever kind they ask for.
+    for (const kind of [undefined, 'security', 'changes'] as const) {
+      expect(got((await list(ALL, { kind })).rows), String(kind)).toEqual(changes);
+      expect(got((await list(auditScope('committee', ALL), { kind })).rows)).toEqual(changes);
+      expect((await list(scopeA, { kind })).rows.some((r) => r.action === 'auth.signIn' || r.action === 'export')).toBe(false);
+    }
+    expect((await auditFilterChoices(handle.db, ALL)).actions).not.toContain('auth.signIn');
+    // The reader of security events sees both, and each kind alone.
+    const security = await list(SECURITY_READER, { kind: 'security' });
+    expect(security.rows.every((r) => r.action === 'auth.signIn' || r.action === 'export')).toBe(true);
+    expect(security.rows.map((r) => r.action)).toContain('auth.signIn');
+    expect(got((await list(SECURITY_READER, { kind: 'changes' })).rows)).toEqual(changes);
+    expect((await list(SECURITY_READER, {})).total).toBe(changes.length + security.total);
+    expect((await auditFilterChoices(handle.db, SECURITY_READER)).actions).toContain('auth.signIn');
+  });
+
+  it('reads the kind from the URL and drops an unknown one', () => {
+    expect(parseAuditFilters(new URLSearchParams('kind=security')).kind).toBe('security');
+    expect(parseAuditFilters(new URLSearchParams('kind=everything')).kind).toBeUndefined();
   });
 });

@@ -104,7 +104,7 @@ describe('importing a quarter’s reports', () => {
     expect(saved.find((r) => r.ventureId === b.id)).toMatchObject({ revenueFen: 0, employees: 3 });
 
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await exportReports(env.handle.db, env.op.scope, quarter, 'zh-CN', '2025 Q4')) as unknown as ArrayBuffer);
+    await wb.xlsx.load(Buffer.from((await exportReports(env.handle.db, env.op.scope, quarter, 'zh-CN', '2025 Q4')).bytes) as unknown as ArrayBuffer);
     const exported = wb.worksheets[0]!;
     const rowOfA = exported.getRows(2, exported.rowCount - 1)!.find((r) => r.getCell(1).value === a.creditCode)!;
     expect(rowOfA.getCell(3).value).toBe(1234.56);
@@ -135,12 +135,13 @@ describe('exporting ventures', () => {
     expect(await importVentures(env.handle.db, env.op.actor, env.op.scope, bytes, 'one.xlsx', TODAY, { translate })).toMatchObject({ ok: true, written: 1 });
     const all = await exportVentures(env.handle.db, env.op.scope, { carrierId: env.op.incubator.id }, TODAY, 'zh-CN');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(all) as unknown as ArrayBuffer);
+    await wb.xlsx.load(Buffer.from(all.bytes) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(ws.rowCount - 1).toBeGreaterThan(10_000);
+    expect(all.rows).toBe(ws.rowCount - 1);
     const one = await exportVentures(env.handle.db, env.op.scope, { q: '导出核对企业' }, TODAY, 'zh-CN');
     const wb1 = new ExcelJS.Workbook();
-    await wb1.xlsx.load(Buffer.from(one) as unknown as ArrayBuffer);
+    await wb1.xlsx.load(Buffer.from(one.bytes) as unknown as ArrayBuffer);
     expect((wb1.worksheets[0]!.getRow(2).values as unknown[]).slice(1)).toEqual([
       env.op.incubator.name, '企业', '导出核对企业', code, '软件和信息服务', '2025-06-01', '钱七', '博士', '2026-01-10', 321, 6, '在孵',
     ]);

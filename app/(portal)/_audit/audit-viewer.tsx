@@ -5,6 +5,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
 import { auditCarrierChoices, auditFilterChoices, listAuditEntries } from '@/db/queries/audit-log';
 import type { AuthUser } from '@/db/queries/users';
+import { AUDIT_KINDS } from '@/lib/audit-kinds';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { FilterBar, FilterField, FilterSelect } from '../committee/_ui/filter-bar';
 import { ListEmpty } from '../committee/_ui/list-empty';
@@ -83,6 +84,15 @@ export async function AuditViewer({ user, searchParams }: { user: AuthUser; sear
             options={withCurrent(choices.actions, filters.action).map((a) => ({ value: a, label: labelOf(t, 'actions', a) }))}
             className={`${filterField} max-w-56`}
           />
+          {scope.security ? (
+            <FilterSelect
+              label={t('kind')}
+              name="kind"
+              defaultValue={filters.kind ?? ''}
+              empty={t('any')}
+              options={AUDIT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+            />
+          ) : null}
           <FilterSelect
             label={t('carrier')}
             name="carrier"

@@ -1,6 +1,7 @@
 import 'server-only';
 import { localeOf, xlsxResponse } from '@/app/api/operator/_shared/http';
 import type { AuthUser } from '@/db/queries/users';
+import { auditExport } from '@/lib/access-audit';
 import { authorizeRequest } from '@/lib/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import type { Locale } from '@/lib/i18n/config';
@@ -10,12 +11,13 @@ import type { Role } from '@/lib/roles';
 export const MAX_ROWS = 10_000;
 
 export type ListExportContext<F> = { filters: F; locale: Locale; today: string; user: AuthUser };
-export type ListExportFile = { bytes: Uint8Array; asciiName: string; utf8Name: string };
+/** The file, and the number of rows it holds (for the export's audit entry). */
+export type ListExportFile = { bytes: Uint8Array; asciiName: string; utf8Name: string; rows: number };
 
 /**
  * The frame of a committee list's export: refuses anyone but the committee (or the given `roles`),
  * reads the list's own URL params with `parse`, and sends what `build` makes of them as .xlsx in
- * the user's language.
+ * the user's language. Every export is audited.
  */
 export async function committeeListExport<F>(
   request: Request,
@@ -29,5 +31,6 @@ export async function committeeListExport<F>(
   const locale = localeOf(request);
   const today = todayInShanghai();
   const file = await build({ filters, locale, today, user: auth.user });
+  await auditExport(auth.user, request, file.rows);
   return xlsxResponse(file.bytes, file.asciiName, file.utf8Name);
 }

@@ -1,5 +1,6 @@
 import { getDb } from '@/db/client';
 import { attachmentFile } from '@/db/queries/applications';
+import { auditDownload } from '@/lib/access-audit';
 import { authorizeRequest, scopeFor } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { fileDownload } from '@/lib/evidence-files';
@@ -9,7 +10,7 @@ import { fileDownload } from '@/lib/evidence-files';
  * staff. Always as an attachment with its stored type, never rendered inline; a file of
  * another carrier is 404, as is one that does not exist.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const auth = await authorizeRequest('operator', 'committee');
   if ('response' in auth) return auth.response;
   const { id } = await params;
@@ -17,6 +18,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!/^\d{1,9}$/.test(id) || Number(id) === 0) return notFound();
   try {
     const file = await attachmentFile(getDb(), await scopeFor(auth.user), Number(id));
+    await auditDownload(auth.user, request, 'attachment', Number(id), file);
     return fileDownload(file, `attachment-${id}`);
   } catch (e) {
     if (e instanceof DomainError && e.code === 'notFound') return notFound();

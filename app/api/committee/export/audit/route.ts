@@ -60,7 +60,7 @@ export async function GET(request: Request) {
           rows: body,
         },
       ]);
-      return { bytes, asciiName: `audit-log-${today}.xlsx`, utf8Name: `${t('fileName')}-${today}.xlsx` };
+      return { bytes, rows: rows.length, asciiName: `audit-log-${today}.xlsx`, utf8Name: `${t('fileName')}-${today}.xlsx` };
     },
     ['committee', 'admin'],
   );

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { localeOf, xlsxResponse } from '@/app/api/operator/_shared/http';
 import { getDb } from '@/db/client';
 import { programmeBudgets, yearBudgets } from '@/db/queries/programmes';
+import { auditExport } from '@/lib/access-audit';
 import { authorizeRequest } from '@/lib/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { buildTableExport, wanCell } from '@/lib/spreadsheet/table-export';
@@ -59,6 +60,7 @@ export async function GET(request: Request) {
       rows: perYear.map((y) => [y.year, y.programmes, ...figures(y)]),
     },
   ]);
+  await auditExport(auth.user, request, perProgramme.length + perYear.length);
   const today = todayInShanghai();
   const suffix = year ? `${year}` : today;
   return xlsxResponse(bytes, `budget-execution-${suffix}.xlsx`, `${t('budgetTitle')}-${suffix}.xlsx`);

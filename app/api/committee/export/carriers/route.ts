@@ -68,6 +68,6 @@ export async function GET(request: Request) {
         }),
       },
     ]);
-    return { bytes, asciiName: `carriers-${today}.xlsx`, utf8Name: `${t('fileName')}-${today}.xlsx` };
+    return { bytes, rows: rows.length, asciiName: `carriers-${today}.xlsx`, utf8Name: `${t('fileName')}-${today}.xlsx` };
   });
 }

@@ -4,6 +4,7 @@ import { dashboardTables, TABLE_KEYS, type TableKey } from '@/app/(portal)/commi
 import { localeOf, jsonError, xlsxResponse } from '@/app/api/operator/_shared/http';
 import { getDb } from '@/db/client';
 import { networkOverview } from '@/db/queries/network-overview';
+import { auditExport } from '@/lib/access-audit';
 import { authorizeRequest } from '@/lib/authz';
 import { parseIsoDate, todayInShanghai } from '@/lib/domain/dates';
 import { buildTableExport, wanCell } from '@/lib/spreadsheet/table-export';
@@ -43,6 +44,7 @@ export async function GET(request: Request) {
       rows: spec.rows.map((row) => row.map((c) => (c.f === 'wan' && typeof c.v === 'number' ? wanCell(c.v) : c.v))),
     },
   ]);
+  await auditExport(auth.user, request, spec.rows.length);
   const name = `${table}-${filter.year}`;
   return xlsxResponse(bytes, `network-${name}.xlsx`, `${spec.caption}-${filter.year}.xlsx`);
 }

@@ -50,6 +50,6 @@ export async function GET(request: Request) {
         ]),
       },
     ]);
-    return { bytes, asciiName: `graduations-${today}.xlsx`, utf8Name: `${t('fileName')}-${today}.xlsx` };
+    return { bytes, rows: rows.length, asciiName: `graduations-${today}.xlsx`, utf8Name: `${t('fileName')}-${today}.xlsx` };
   });
 }

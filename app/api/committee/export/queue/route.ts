@@ -53,6 +53,6 @@ export async function GET(request: Request) {
         ]),
       },
     ]);
-    return { bytes, asciiName: `review-queue-${today}.xlsx`, utf8Name: `${t('sheet')}-${today}.xlsx` };
+    return { bytes, rows: rows.length, asciiName: `review-queue-${today}.xlsx`, utf8Name: `${t('sheet')}-${today}.xlsx` };
   });
 }

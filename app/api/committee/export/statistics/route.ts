@@ -4,6 +4,7 @@ import { cellValue, CARRIER_COLUMNS, TENANT_COLUMNS, type StatColumn } from '@/a
 import { statisticsLabels } from '@/app/(portal)/committee/statistics/labels';
 import { getDb } from '@/db/client';
 import { carrierStatistics, tenantStatistics } from '@/db/queries/statistics';
+import { auditExport } from '@/lib/access-audit';
 import { authorizeRequest } from '@/lib/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { buildTableExport, type ExportColumn } from '@/lib/spreadsheet/table-export';
@@ -42,10 +43,12 @@ export async function GET(request: Request) {
       rows: rows.map((r) => columns.map((c) => cellValue(c.format, c.value(r, labels), yesNo))),
     };
   }
-  const bytes =
+  const table =
     parsed.data.table === 'carriers'
-      ? await buildTableExport([sheet(t('sheetCarriers'), CARRIER_COLUMNS, await carrierStatistics(db, filter))])
-      : await buildTableExport([sheet(t('sheetTenants'), TENANT_COLUMNS, await tenantStatistics(db, filter))]);
+      ? sheet(t('sheetCarriers'), CARRIER_COLUMNS, await carrierStatistics(db, filter))
+      : sheet(t('sheetTenants'), TENANT_COLUMNS, await tenantStatistics(db, filter));
+  const bytes = await buildTableExport([table]);
+  await auditExport(auth.user, request, table.rows.length, parsed.data.carrier ?? null);
   const title = parsed.data.table === 'carriers' ? t('fileCarriers', { year }) : t('fileTenants', { year });
   const suffix = parsed.data.carrier ? `-carrier-${parsed.data.carrier}` : '';
   return xlsxResponse(bytes, `torch-statistics-${parsed.data.table}-${year}${suffix}.xlsx`, `${title}${suffix}.xlsx`);

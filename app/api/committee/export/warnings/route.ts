@@ -54,6 +54,6 @@ export async function GET(request: Request) {
       };
     }
     const bytes = await buildTableExport([sheet]);
-    return { bytes, asciiName: `warnings-${type}-${today}.xlsx`, utf8Name: `${t('fileName')}-${t(`types.${type}`)}-${today}.xlsx` };
+    return { bytes, rows: sheet.rows.length, asciiName: `warnings-${type}-${today}.xlsx`, utf8Name: `${t('fileName')}-${t(`types.${type}`)}-${today}.xlsx` };
   });
 }

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { exportReports } from '@/db/queries/transfer-export';
 import { transferCarriers } from '@/db/queries/transfer';
+import { auditExport } from '@/lib/access-audit';
 import { authorizeRequest, scopeFor } from '@/lib/authz';
 import { quarterInput } from '@/lib/validation/report';
 import { jsonError, localeOf, notFoundResponse, xlsxResponse } from '../../_shared/http';
@@ -24,7 +25,8 @@ export async function GET(request: Request) {
   const db = getDb();
   const scope = await scopeFor(auth.user);
   try {
-    const bytes = await exportReports(db, scope, parsed.data, locale, `${year} Q${quarter}`);
+    const { bytes, rows } = await exportReports(db, scope, parsed.data, locale, `${year} Q${quarter}`);
+    await auditExport(auth.user, request, rows, carrierId);
     const carrier = (await transferCarriers(db, scope)).find((c) => c.id === carrierId);
     const name = (locale === 'en' ? carrier?.nameEn : null) ?? carrier?.name ?? String(carrierId);
     return xlsxResponse(bytes, `reports-${carrierId}-${year}Q${quarter}.xlsx`, `${name}-${year}Q${quarter}-${t('export.reports')}.xlsx`);

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { exportVentures } from '@/db/queries/transfer-export';
+import { auditExport } from '@/lib/access-audit';
 import { authorizeRequest, scopeFor } from '@/lib/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { parseVentureFilters } from '@/lib/validation/venture-filters';
@@ -19,9 +20,10 @@ export async function GET(request: Request) {
   const filters = parseVentureFilters(new URL(request.url).searchParams);
   const locale = localeOf(request);
   const today = todayInShanghai();
-  const [bytes, t] = await Promise.all([
+  const [{ bytes, rows }, t] = await Promise.all([
     exportVentures(getDb(), await scopeFor(auth.user), filters, today, locale),
     getTranslations({ locale, namespace: 'transfer' }),
   ]);
+  await auditExport(auth.user, request, rows, filters.carrierId ?? null);
   return xlsxResponse(bytes, `ventures-${today}.xlsx`, `${t('export.ventures')}-${today}.xlsx`);
 }
