@@ -39,9 +39,14 @@ export type AuditRow = {
   ip: string | null;
 };
 
-/** The audit log a role reads: an operator's carriers, everything for the committee and the administrator. */
+/**
+ * The audit log a role reads: an operator's carriers, everything for the committee and the audit
+ * administrator, nothing for the system and security administrators (三员分立: whoever manages
+ * accounts or rights does not read the log of their own acts).
+ */
 export function auditScope(role: Role, operatorScope: Scope): Scope {
-  return role === 'operator' ? operatorScope : { kind: 'all' };
+  if (role === 'operator') return operatorScope;
+  return role === 'committee' || role === 'auditor' ? { kind: 'all' } : { kind: 'none' };
 }
 
 /** The start of a Shanghai day (UTC+8 all year) as an instant. */

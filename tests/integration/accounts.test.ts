@@ -6,6 +6,7 @@ import { auditLog, operatorCarriers, users } from '@/db/schema';
 import { createAccount, getAccount, setAccountActive, updateAccount } from '@/db/queries/accounts';
 import { listAccounts } from '@/db/queries/users';
 import type { ActionResult } from '@/lib/action';
+import type { Role } from '@/lib/roles';
 import { openTestDatabase } from '../helpers/db';
 import { bindOperator, makeCarrier, makeUser, TEST_PASSWORD } from '../helpers/fixtures';
 
@@ -33,7 +34,7 @@ const { authorizeRequest, currentUser, requireRole, requireUser } = await import
 const admin = await import('@/app/(portal)/admin/users/actions');
 const { changePasswordAction } = await import('@/app/(portal)/account/password/actions');
 
-const actorOf = (u: { id: number; role: 'operator' | 'committee' | 'admin' }) => ({ userId: u.id, role: u.role, ip: null });
+const actorOf = (u: { id: number; role: Role }) => ({ userId: u.id, role: u.role, ip: null });
 /** A session of the user, begun at `signedInAt` (a fresh sign-in by default). */
 const as = (userId: number, signedInAt = Date.now()) => {
   session.userId = userId;
