@@ -1,12 +1,12 @@
 import 'server-only';
 import bcrypt from 'bcryptjs';
-import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../client';
 import { carriers, operatorCarriers, users } from '../schema';
 import { changedFields, writeAudit, type Actor } from '@/lib/audit';
 import { conflict, DomainError, invalid, notFound, type FieldErrors } from '@/lib/errors';
 import { generateOneTimePassword } from '@/lib/one-time-password';
-import { ADMINISTRATOR_ROLES, roleNeedsApproval, type Role } from '@/lib/roles';
+import { roleNeedsApproval } from '@/lib/roles';
 import type { AccountInput } from '@/lib/validation/account';
 import { passwordPolicy, type ChangePasswordInput } from '@/lib/validation/password';
 import { zodFieldErrors } from '@/lib/validation/zod-messages';
@@ -150,7 +150,7 @@ export async function updateAccount(
   db: Db,
   actor: Actor,
   input: AccountInput & { userId: number; version: string },
-): Promise<{ version: string }> {
+): Promise<{ version: string; rightsRequested?: boolean }> {
   return accountChange(db, async (tx) => {
     const current = await lockUser(tx, input.userId);
     if (versionOf(current.updatedAt) !== input.version) throw conflict();
@@ -176,6 +176,7 @@ export async function updateAccount(
     await writeAudit(tx, actor, { action: 'user.updated', entity: 'user', entityId: current.id, ...diff });
     if (roleChanged && rightsPending) {
       await requestRights(tx, actor, { userId: current.id, kind: 'role', role: input.role, previousRole: current.role });
+      return { version: versionOf(saved!.updatedAt), rightsRequested: true };
     }
     return { version: versionOf(saved!.updatedAt) };
   });

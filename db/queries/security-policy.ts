@@ -52,7 +52,7 @@ export async function saveSecurityPolicy(db: Db, actor: Actor, input: SecurityPo
       .where(and(eq(securityPolicy.id, 1), eq(securityPolicy.version, input.version)))
       .returning({ version: securityPolicy.version });
     if (!saved) throw conflict();
-    await writeAudit(tx, actor, { action: 'securityPolicy.update', entity: 'security_policy', entityId: 1, ...diff });
+    await writeAudit(tx, actor, { action: 'security_policy.update', entity: 'security_policy', entityId: 1, ...diff });
     return { version: saved.version };
   });
 }
