@@ -68,7 +68,11 @@ const PAGES: { path: string; as: AccountKey | null }[] = [
   { path: '/admin/users/5', as: 'admin' }, // operator1: carriers, deactivation and reset offered
   { path: '/account/password', as: 'operator' },
   { path: '/account/password', as: 'admin' },
-  { path: '/admin/audit', as: 'admin' },
+  { path: '/security', as: 'security' },
+  { path: '/security/policy', as: 'security' },
+  { path: '/account/rights', as: 'security' },
+  { path: '/auditor', as: 'auditor' },
+  { path: '/auditor?action=rights.request', as: 'auditor' },
   { path: '/committee/audit', as: 'committee' },
   { path: '/committee/audit?entity=carrier&from=2026-01-01', as: 'committee' },
   { path: '/committee/audit?action=no.such.action', as: 'committee' }, // nothing matches

@@ -5,13 +5,15 @@ import { storageState, type AccountKey } from './accounts';
 /**
  * The authorization matrix (tests/authz/http-matrix.ts), over HTTP against the production
  * build: every page and route handler, as an anonymous visitor, operator 1, operator 2 (another
- * carrier), committee staff and an admin. One test per row, so that the run lists every route.
+ * carrier), committee staff and each of the three administrators. One test per row, so that the run lists every route.
  */
 const ACCOUNT: Record<Exclude<Who, 'anonymous'>, AccountKey> = {
   operator: 'operator',
   otherOperator: 'operator2',
   committee: 'committee',
   admin: 'admin',
+  security: 'security',
+  auditor: 'auditor',
 };
 
 async function answerOf(request: APIRequestContext, method: 'GET' | 'POST', path: string, origin: string): Promise<Answer> {

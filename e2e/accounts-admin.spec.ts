@@ -84,10 +84,24 @@ test.describe('account administration', () => {
     await signIn(user, email, chosen);
     await expect(user.getByRole('alert').filter({ hasText: '账户已停用' })).toBeVisible(ROUND_TRIP);
 
-    // Reactivated, they sign in afresh with their own password and land on their home.
+    // The reactivation waits for the security administrator: until approved, sign-in is still refused.
     await admin.page.getByRole('button', { name: '重新启用账户' }).click();
-    await expect(admin.page.getByRole('status').filter({ hasText: '账户已重新启用。' })).toBeVisible(ROUND_TRIP);
+    await expect(admin.page.getByRole('status').filter({ hasText: '已提交申请，须经安全管理员批准后生效。' })).toBeVisible(ROUND_TRIP);
     await userContext.clearCookies();
+    await signIn(user, email, chosen);
+    await expect(user.getByRole('alert').filter({ hasText: '账户已停用' })).toBeVisible(ROUND_TRIP);
+
+    const securityContext = await browser.newContext({ storageState: storageState('security') });
+    const security = await securityContext.newPage();
+    await security.goto('/security');
+    const row = security.getByRole('table', { name: '待审批的权限授予' }).getByRole('row').filter({ hasText: email });
+    await expect(row).toContainText('重新启用（载体运营方）', ROUND_TRIP);
+    await row.getByRole('button', { name: '批准' }).click();
+    await row.getByRole('button', { name: '批准' }).click();
+    await expect(row).toHaveCount(0, ROUND_TRIP);
+    await securityContext.close();
+
+    // Approved, they sign in afresh with their own password and land on their home.
     await signIn(user, email, chosen);
     await user.waitForURL('**/operator', ROUND_TRIP);
 

@@ -6,6 +6,8 @@ export const ACCOUNTS = {
   committee2: 'committee2@example.org',
   committee3: 'committee3@example.org',
   admin: 'admin@example.org',
+  security: 'security@example.org',
+  auditor: 'auditor@example.org',
 } as const;
 export type AccountKey = keyof typeof ACCOUNTS;
 export const storageState = (key: AccountKey) => `e2e/.auth/${key}.json`;

@@ -93,10 +93,15 @@ test.describe.serial('audit log', () => {
     await page.context().close();
   });
 
-  test('the administrator sees the viewer with the export', async ({ browser }) => {
-    const page = await as(browser, 'admin');
-    await page.goto('/admin');
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '操作日志' }).click();
+  test('the audit administrator sees the viewer with the export; the system administrator has none', async ({ browser }) => {
+    const admin = await as(browser, 'admin');
+    await admin.goto('/admin');
+    await expect(admin.getByRole('navigation', { name: '主导航' }).getByRole('link')).toHaveText(['账户管理']);
+    await admin.context().close();
+
+    const page = await as(browser, 'auditor');
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/auditor$/, ROUND_TRIP);
     await expect(page.getByRole('heading', { level: 1, name: '操作日志' })).toBeVisible(ROUND_TRIP);
     await expect(page.getByRole('table', { name: '操作日志记录' })).toContainText(theirs);
     const download = page.waitForEvent('download');

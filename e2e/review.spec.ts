@@ -97,21 +97,28 @@ test('pre-funded: accept and review, decide, pay in two parts, inspect', async (
 
   const c2 = await as(browser, 'committee2');
   await approve(c2, url);
-  // Paying more than approved is refused with the amount still payable; the input stays.
-  const payForm = c2.getByRole('form', { name: '拨付' });
-  await pay(c2, '120000', 'E2E-PF-0');
+  // The decider may not pay (审批与支付分离).
+  await expect(c2.getByRole('form', { name: '拨付' })).toHaveCount(0);
+  await expect(c2.getByText('您已对该申请作出立项决定，按审批与支付分离的规定，须由其他工作人员办理拨付').first()).toBeVisible();
+
+  // committee1 (acceptor and reviewer) pays. Paying more than approved is refused with the
+  // amount still payable; the input stays.
+  await open(c1, url, refNo);
+  const payForm = c1.getByRole('form', { name: '拨付' });
+  await pay(c1, '120000', 'E2E-PF-0');
   await expect(payForm.getByRole('alert')).toBeVisible();
   await expect(payForm).toContainText('拨付金额超过尚可拨付的 10.00 万元');
   await expect(payForm.getByLabel('凭证号')).toHaveValue('E2E-PF-0');
   // A double click on the confirmation pays once.
-  await pay(c2, '60000', 'E2E-PF-1', { doubleClick: true });
-  await done(c2);
-  await expect(amount(c2, '已拨付')).toHaveText('6.00 万元');
-  await expect(c2.getByRole('table', { name: '拨付记录' }).getByRole('row')).toHaveCount(2);
-  await pay(c2, '40000', 'E2E-PF-2');
-  await expect(amount(c2, '已拨付')).toHaveText('10.00 万元');
-  await expect(c2.getByRole('table', { name: '拨付记录' }).getByRole('row')).toHaveCount(3);
-  // The decider may not inspect.
+  await pay(c1, '60000', 'E2E-PF-1', { doubleClick: true });
+  await done(c1);
+  await expect(amount(c1, '已拨付')).toHaveText('6.00 万元');
+  await expect(c1.getByRole('table', { name: '拨付记录' }).getByRole('row')).toHaveCount(2);
+  await pay(c1, '40000', 'E2E-PF-2');
+  await expect(amount(c1, '已拨付')).toHaveText('10.00 万元');
+  await expect(c1.getByRole('table', { name: '拨付记录' }).getByRole('row')).toHaveCount(3);
+  // The decider may not inspect either.
+  await c2.reload();
   await expect(c2.getByRole('form', { name: '验收' })).toHaveCount(0);
   await expect(c2.getByText('您已对该申请作出立项决定，按分权制衡规定不能评审或验收').first()).toBeVisible();
 
@@ -161,7 +168,7 @@ test('post-subsidy: accept and review, decide, inspect with a reduced amount, th
   await done(c3);
   await expect(amount(c3, '核定金额')).toHaveText('8.00 万元');
 
-  // committee1 (acceptor and reviewer) may pay: payment has no separation rule of its own.
+  // committee1 (acceptor and reviewer) may pay; committee2, who decided, may not (审批与支付分离).
   await open(c1, url, refNo);
   const payForm = c1.getByRole('form', { name: '拨付' });
   await expect(payForm.getByLabel('拨付金额（元）')).toHaveValue('80000');

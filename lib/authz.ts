@@ -52,15 +52,24 @@ export async function requireUser(): Promise<AuthUser> {
   return user;
 }
 
-/** For pages and server actions: refuses (403) a user whose role is not among `roles`. */
+/** Where a user whose rights await the security administrator's approval is sent. */
+export const RIGHTS_PENDING_PAGE = '/account/rights';
+
+/**
+ * For pages and server actions: refuses (403) a user whose role is not among `roles`, and sends
+ * a user whose grant of rights still awaits the security administrator to the page that says so:
+ * the role's pages and actions open only once the grant is approved.
+ */
 export async function requireRole(...roles: Role[]): Promise<AuthUser> {
   const user = await requireUser();
   if (!roles.includes(user.role)) forbidden();
+  if (user.rightsPending) redirect(RIGHTS_PENDING_PAGE);
   return user;
 }
 
 /** The carriers whose private data the user may see, from the database, never from the request. */
 export const scopeFor = cache(async (user: AuthUser): Promise<Scope> => {
+  if (user.rightsPending) return { kind: 'none' };
   if (user.role === 'operator') return { kind: 'carriers', carrierIds: await carrierIdsOfOperator(getDb(), user.id) };
   if (user.role === 'committee') return { kind: 'all' };
   return { kind: 'none' };
@@ -74,5 +83,6 @@ export async function authorizeRequest(...roles: Role[]): Promise<{ user: AuthUs
   if (roles.length && !roles.includes(user.role)) {
     return { response: Response.json({ error: 'forbidden' }, { status: 403 }) };
   }
+  if (user.rightsPending) return { response: Response.json({ error: 'rightsPending' }, { status: 403 }) };
   return { user };
 }

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { homeFor, roleMayOpen, safeCallbackPath, scopeIncludesCarrier } from './roles';
+import { homeFor, roleMayOpen, roleNeedsApproval, safeCallbackPath, scopeIncludesCarrier } from './roles';
 
 describe('roles and scope', () => {
   it('sends each role to its own area', () => {
     expect(homeFor('operator')).toBe('/operator');
     expect(homeFor('committee')).toBe('/committee');
     expect(homeFor('admin')).toBe('/admin');
+    expect(homeFor('security')).toBe('/security');
+    expect(homeFor('auditor')).toBe('/auditor');
+  });
+
+  it('asks the security administrator to approve every role but an operator’s', () => {
+    expect(roleNeedsApproval('operator')).toBe(false);
+    for (const role of ['committee', 'admin', 'security', 'auditor'] as const) expect(roleNeedsApproval(role)).toBe(true);
   });
 
   it('lets an operator see only the carriers bound to them', () => {
@@ -22,6 +29,9 @@ describe('roles and scope', () => {
     expect(roleMayOpen('operator', '/committee')).toBe(false);
     expect(roleMayOpen('committee', '/admin')).toBe(false);
     expect(roleMayOpen('admin', '/admin?page=2')).toBe(true);
+    expect(roleMayOpen('admin', '/auditor')).toBe(false);
+    expect(roleMayOpen('auditor', '/security')).toBe(false);
+    expect(roleMayOpen('security', '/admin')).toBe(false);
   });
 
   it('returns only to paths on this site', () => {

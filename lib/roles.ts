@@ -1,6 +1,23 @@
 /** Pure role rules, shared by the server and the UI. */
-export const ROLES = ['operator', 'committee', 'admin'] as const;
+export const ROLES = ['operator', 'committee', 'admin', 'security', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * The three administrators (三员分立): the system administrator ('admin': accounts and carrier
+ * bindings), the security administrator (grants of rights, lockouts, the security policy) and
+ * the audit administrator (reads the audit log, changes nothing). One role per account, so no
+ * account holds two of them, nor committee or operator rights besides.
+ */
+export const ADMINISTRATOR_ROLES = ['admin', 'security', 'auditor'] as const satisfies readonly Role[];
+
+/**
+ * Whether giving an account this role takes the security administrator's approval first:
+ * committee rights decide public money, administrator rights govern the portal. Operator
+ * rights are bound to the operator's own carriers and are granted at once.
+ */
+export function roleNeedsApproval(role: Role): boolean {
+  return role !== 'operator';
+}
 
 export type Scope = { kind: 'all' } | { kind: 'carriers'; carrierIds: number[] } | { kind: 'none' };
 

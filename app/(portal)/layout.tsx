@@ -4,13 +4,16 @@ import { LanguageSwitch } from '@/components/shell/language-switch';
 import { NavLink } from '@/components/shell/nav-link';
 import { NotificationBell } from '@/components/shell/notification-bell';
 import { SignOutButton } from '@/components/shell/sign-out-button';
-import { PASSWORD_PAGE, requireSignedIn } from '@/lib/authz';
+import { PASSWORD_PAGE, requireSignedIn, RIGHTS_PENDING_PAGE } from '@/lib/authz';
 import { homeFor, type Role } from '@/lib/roles';
 
 type NavKey =
   | 'operatorHome'
   | 'committeeHome'
   | 'adminHome'
+  | 'securityHome'
+  | 'securityPolicy'
+  | 'auditorHome'
   | 'ventures'
   | 'reports'
   | 'graduations'
@@ -52,10 +55,12 @@ const NAV: Record<Role, { href: string; key: NavKey; exact?: boolean }[]> = {
     { href: '/committee/blacklist', key: 'blacklist' },
     { href: '/committee/audit', key: 'audit' },
   ],
-  admin: [
-    { href: '/admin', key: 'adminHome', exact: true },
-    { href: '/admin/audit', key: 'audit' },
+  admin: [{ href: '/admin', key: 'adminHome', exact: true }],
+  security: [
+    { href: '/security', key: 'securityHome', exact: true },
+    { href: '/security/policy', key: 'securityPolicy' },
   ],
+  auditor: [{ href: '/auditor', key: 'auditorHome', exact: true }],
 };
 
 /**
@@ -71,7 +76,8 @@ export default async function PortalLayout({ children }: { children: React.React
     getTranslations('roles'),
     getTranslations('accounts'),
   ]);
-  const nav = user.mustChangePassword ? [] : NAV[user.role];
+  // Until a grant of rights is approved, the role's pages are closed: no way into them is shown.
+  const nav = user.mustChangePassword || user.rightsPending ? [] : NAV[user.role];
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
@@ -79,7 +85,7 @@ export default async function PortalLayout({ children }: { children: React.React
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-          <Link href={user.mustChangePassword ? PASSWORD_PAGE : homeFor(user.role)} className="flex items-center gap-2 font-semibold text-brand-800">
+          <Link href={user.mustChangePassword ? PASSWORD_PAGE : user.rightsPending ? RIGHTS_PENDING_PAGE : homeFor(user.role)} className="flex items-center gap-2 font-semibold text-brand-800">
             <span aria-hidden="true" className="inline-block h-6 w-6 rounded bg-brand-600" />
             {t('appName')}
           </Link>
@@ -92,7 +98,7 @@ export default async function PortalLayout({ children }: { children: React.React
             <Link href={PASSWORD_PAGE} className="text-brand-700 underline-offset-2 hover:underline">
               {tAccounts('changePassword')}
             </Link>
-            {user.mustChangePassword ? null : <NotificationBell userId={user.id} />}
+            {user.mustChangePassword || user.rightsPending ? null : <NotificationBell userId={user.id} />}
             <LanguageSwitch />
             <SignOutButton label={t('signOut')} />
           </div>

@@ -1,19 +1,19 @@
 import 'server-only';
 import bcrypt from 'bcryptjs';
-import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../client';
 import { carriers, operatorCarriers, users } from '../schema';
 import { changedFields, writeAudit, type Actor } from '@/lib/audit';
 import { conflict, DomainError, invalid, notFound, type FieldErrors } from '@/lib/errors';
 import { generateOneTimePassword } from '@/lib/one-time-password';
+import { roleNeedsApproval } from '@/lib/roles';
 import type { AccountInput } from '@/lib/validation/account';
 import { passwordPolicy, type ChangePasswordInput } from '@/lib/validation/password';
 import { zodFieldErrors } from '@/lib/validation/zod-messages';
 import { isUniqueViolation } from './admission';
+import { assertNoPendingGrant, isLastOfItsKind, requestRights, takeAccountsLock } from './rights-grants';
 
 const BCRYPT_COST = 10;
-/** Serialises changes of accounts, so that two administrators cannot remove the last admin between them. */
-const ACCOUNTS_LOCK = 7_310_117;
 
 /** An account's stored version: the time of its last change, to the millisecond. */
 export const versionOf = (updatedAt: Date) => updatedAt.toISOString();
@@ -25,6 +25,8 @@ export type AccountDetail = {
   role: AccountInput['role'];
   active: boolean;
   mustChangePassword: boolean;
+  /** A grant of the account's role awaits the security administrator. */
+  rightsPending: boolean;
   lastSignInAt: Date | null;
   createdAt: Date;
   version: string;
@@ -50,6 +52,7 @@ export async function getAccount(db: DbOrTx, userId: number): Promise<AccountDet
     role: u.role,
     active: u.active,
     mustChangePassword: u.mustChangePassword,
+    rightsPending: u.rightsPending,
     lastSignInAt: u.lastSignInAt,
     createdAt: u.createdAt,
     version: versionOf(u.updatedAt),
@@ -88,7 +91,7 @@ async function bindCarriers(tx: Tx, userId: number, ids: number[]) {
 async function accountChange<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   try {
     return await db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(${ACCOUNTS_LOCK})`);
+      await takeAccountsLock(tx);
       return work(tx);
     });
   } catch (e) {
@@ -103,18 +106,19 @@ async function lockUser(tx: Tx, userId: number) {
   return u;
 }
 
-async function otherActiveAdmins(tx: Tx, userId: number): Promise<number> {
-  const [r] = await tx
-    .select({ n: count() })
-    .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, userId)));
-  return r?.n ?? 0;
-}
-
 const hashPassword = (password: string) => bcrypt.hash(password, BCRYPT_COST);
 
-/** Creates an account with a one-time password, returned once and never stored in clear. */
-export async function createAccount(db: Db, actor: Actor, input: AccountInput): Promise<{ userId: number; password: string }> {
+/**
+ * Creates an account with a one-time password, returned once and never stored in clear. An
+ * account with committee or administrator rights can sign in (to set its password) but uses
+ * none of them until the security administrator approves the grant.
+ */
+export async function createAccount(
+  db: Db,
+  actor: Actor,
+  input: AccountInput,
+): Promise<{ userId: number; password: string; rightsPending: boolean }> {
+  const rightsPending = roleNeedsApproval(input.role);
   const password = generateOneTimePassword();
   const passwordHash = await hashPassword(password);
   return accountChange(db, async (tx) => {
@@ -122,36 +126,41 @@ export async function createAccount(db: Db, actor: Actor, input: AccountInput): 
     await assertCarriersExist(tx, input.carrierIds);
     const [row] = await tx
       .insert(users)
-      .values({ name: input.name, email: input.email, role: input.role, passwordHash, mustChangePassword: true })
+      .values({ name: input.name, email: input.email, role: input.role, passwordHash, mustChangePassword: true, rightsPending })
       .returning({ id: users.id });
     await bindCarriers(tx, row!.id, input.carrierIds);
     await writeAudit(tx, actor, {
       action: 'user.created',
       entity: 'user',
       entityId: row!.id,
-      after: { name: input.name, email: input.email, role: input.role, carrierIds: input.carrierIds, active: true, mustChangePassword: true },
+      after: { name: input.name, email: input.email, role: input.role, carrierIds: input.carrierIds, active: true, mustChangePassword: true, rightsPending },
     });
-    return { userId: row!.id, password };
+    if (rightsPending) await requestRights(tx, actor, { userId: row!.id, kind: 'role', role: input.role, previousRole: null });
+    return { userId: row!.id, password, rightsPending };
   });
 }
 
 /**
  * Changes an account's name, email, role and carriers. Refused when the account changed since
- * the form was opened, and when it would leave the portal without an active administrator
- * or take an administrator's own admin role away.
+ * the form was opened, when it would leave the portal without an active administrator of a
+ * kind, or take an administrator's own role away. A new role with committee or administrator
+ * rights is closed until the security administrator approves it.
  */
 export async function updateAccount(
   db: Db,
   actor: Actor,
   input: AccountInput & { userId: number; version: string },
-): Promise<{ version: string }> {
+): Promise<{ version: string; rightsRequested?: boolean }> {
   return accountChange(db, async (tx) => {
     const current = await lockUser(tx, input.userId);
     if (versionOf(current.updatedAt) !== input.version) throw conflict();
-    if (current.role === 'admin' && input.role !== 'admin') {
+    const roleChanged = current.role !== input.role;
+    if (roleChanged) {
       if (current.id === actor.userId) throw invalid({ role: [{ key: 'accounts.errors.ownAdminRole' }] });
-      if (current.active && (await otherActiveAdmins(tx, current.id)) === 0) throw invalid({ role: [{ key: 'accounts.errors.lastAdmin' }] });
+      if (await isLastOfItsKind(tx, current)) throw invalid({ role: [{ key: 'accounts.errors.lastAdmin' }] });
+      await assertNoPendingGrant(tx, current.id);
     }
+    const rightsPending = roleChanged ? roleNeedsApproval(input.role) : current.rightsPending;
     await assertEmailFree(tx, input.email, current.id);
     await assertCarriersExist(tx, input.carrierIds);
     const before = { name: current.name, email: current.email, role: current.role, carrierIds: await carrierIdsOf(tx, current.id) };
@@ -160,29 +169,41 @@ export async function updateAccount(
     if (Object.keys(diff.after).length === 0) return { version: input.version };
     const [saved] = await tx
       .update(users)
-      .set({ name: input.name, email: input.email, role: input.role, updatedAt: new Date() })
+      .set({ name: input.name, email: input.email, role: input.role, rightsPending, updatedAt: new Date() })
       .where(eq(users.id, current.id))
       .returning({ updatedAt: users.updatedAt });
     await bindCarriers(tx, current.id, input.carrierIds);
     await writeAudit(tx, actor, { action: 'user.updated', entity: 'user', entityId: current.id, ...diff });
+    if (roleChanged && rightsPending) {
+      await requestRights(tx, actor, { userId: current.id, kind: 'role', role: input.role, previousRole: current.role });
+      return { version: versionOf(saved!.updatedAt), rightsRequested: true };
+    }
     return { version: versionOf(saved!.updatedAt) };
   });
 }
 
 /**
- * Deactivates or reactivates an account. A deactivated user is signed out at their next
- * request (lib/authz reads the users table each time). Nobody deactivates themselves, and the
- * last active administrator stays.
+ * Deactivates an account, or asks for its reactivation. A deactivated user is signed out at their
+ * next request (lib/authz reads the users table each time). Nobody deactivates themselves, and
+ * the last active administrator of each kind stays. A reactivation takes effect only when the
+ * security administrator approves it: until then the account stays inactive.
  */
-export async function setAccountActive(db: Db, actor: Actor, input: { userId: number; active: boolean }): Promise<{ changed: boolean }> {
+export async function setAccountActive(
+  db: Db,
+  actor: Actor,
+  input: { userId: number; active: boolean },
+): Promise<{ changed: boolean; pending?: boolean }> {
   return accountChange(db, async (tx) => {
     const current = await lockUser(tx, input.userId);
     if (current.active === input.active) return { changed: false };
     if (!input.active) {
       const errors: FieldErrors = {};
       if (current.id === actor.userId) errors._form = [{ key: 'accounts.errors.deactivateSelf' }];
-      else if (current.role === 'admin' && (await otherActiveAdmins(tx, current.id)) === 0) errors._form = [{ key: 'accounts.errors.lastAdmin' }];
+      else if (await isLastOfItsKind(tx, current)) errors._form = [{ key: 'accounts.errors.lastAdmin' }];
       if (errors._form) throw invalid(errors);
+    } else {
+      await requestRights(tx, actor, { userId: current.id, kind: 'reactivation', role: current.role, previousRole: current.role });
+      return { changed: false, pending: true };
     }
     const now = new Date();
     // Deactivating ends every session of the account for good: reactivating does not bring them back.

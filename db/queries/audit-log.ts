@@ -48,12 +48,17 @@ export type AuditRow = {
  */
 export type AuditScope = Scope & { security?: boolean };
 
-/** The roles that read security events: those that read the whole log on the administrators' side. */
-export const SECURITY_EVENT_READERS: readonly Role[] = ['admin'];
+/** The roles that read security events: the audit administrator, who reads the whole log. */
+export const SECURITY_EVENT_READERS: readonly Role[] = ['auditor'];
 
-/** The audit log a role reads: an operator's carriers, everything else for the others; security events only for their readers. */
+/**
+ * The audit log a role reads: an operator's carriers; everything for the committee (changes to
+ * records) and the audit administrator (security events too); nothing for the system and security
+ * administrators (三员分立: whoever manages accounts or rights does not read the log of their own acts).
+ */
 export function auditScope(role: Role, operatorScope: Scope): AuditScope {
   if (role === 'operator') return operatorScope;
+  if (role !== 'committee' && role !== 'auditor') return { kind: 'none' };
   return { kind: 'all', security: SECURITY_EVENT_READERS.includes(role) };
 }
 

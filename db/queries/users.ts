@@ -1,13 +1,16 @@
 import 'server-only';
 import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
+import type { Role } from '@/lib/roles';
 import { carriers, operatorCarriers, users } from '../schema';
 
 export type AuthUser = {
   id: number;
   email: string;
   name: string;
-  role: 'operator' | 'committee' | 'admin';
+  role: Role;
+  /** A grant of rights awaits the security administrator: the role's pages stay closed. */
+  rightsPending: boolean;
   active: boolean;
   mustChangePassword: boolean;
   sessionsValidAfter: Date | null;
@@ -21,6 +24,7 @@ const authColumns = {
   active: users.active,
   mustChangePassword: users.mustChangePassword,
   sessionsValidAfter: users.sessionsValidAfter,
+  rightsPending: users.rightsPending,
 };
 
 export async function findUserForSignIn(db: DbOrTx, email: string) {

@@ -1,6 +1,6 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 
-export const roleEnum = pgEnum('role', ['operator', 'committee', 'admin']);
+export const roleEnum = pgEnum('role', ['operator', 'committee', 'admin', 'security', 'auditor']);
 export const carrierKindEnum = pgEnum('carrier_kind', ['nursery', 'incubator', 'accelerator']);
 export const carrierLevelEnum = pgEnum('carrier_level', ['national', 'municipal', 'district', 'none']);
 export const ownershipEnum = pgEnum('ownership', ['state', 'private', 'mixed', 'university']);

@@ -3,6 +3,7 @@
  * and the accounts that run them. Figures are plausible, not official.
  */
 import { buildCreditCode } from '../../lib/domain/credit-code';
+import type { Role } from '../../lib/roles';
 import type { Industry } from './names';
 
 export type CarrierKind = 'nursery' | 'incubator' | 'accelerator';
@@ -170,7 +171,7 @@ export function carrierCreditCode(index: number): string {
 export type AccountDef = {
   email: string;
   name: string;
-  role: 'admin' | 'committee' | 'operator';
+  role: Role;
   carriers: readonly string[];
 };
 
@@ -184,4 +185,7 @@ export const ACCOUNTS: readonly AccountDef[] = [
   { email: 'operator3@example.org', name: '周杰', role: 'operator', carriers: ['ic-inc'] },
   { email: 'operator4@example.org', name: '吴芳', role: 'operator', carriers: ['lingang-inc', 'lingang-nursery'] },
   { email: 'operator5@example.org', name: '郑浩', role: 'operator', carriers: ['jinqiao-acc'] },
+  // The other two of the three administrators (三员分立), after the others so that their ids stay.
+  { email: 'security@example.org', name: '安全管理员', role: 'security', carriers: [] },
+  { email: 'auditor@example.org', name: '审计管理员', role: 'auditor', carriers: [] },
 ];

@@ -172,10 +172,19 @@ describe('separation of powers', () => {
     expect(workflowFor(approved, as(acceptor)).allowed).toEqual(['inspect']);
   });
 
-  it('the decider and reviewers may pay', () => {
-    const a = app('approved', 'pre_funded', { reviewerIds: [reviewer], decidedBy: decider });
-    expect(workflowFor(a, as(decider)).allowed).toEqual(['pay']);
+  it('whoever decided may not pay (审批与支付分离); the reviewers, the acceptor and the inspector may', () => {
+    const a = app('approved', 'pre_funded', { acceptedBy: acceptor, reviewerIds: [reviewer], decidedBy: decider });
+    expect(workflowFor(a, as(decider)).allowed).toEqual([]);
+    expect(refusal(a, decider, 'pay')).toEqual({ reason: 'workflow.deciderPays', code: 'forbidden' });
     expect(workflowFor(a, as(reviewer)).allowed).toEqual(['pay']);
+    expect(workflowFor(a, as(acceptor)).allowed).toEqual(['pay']);
+    // Post-subsidy money goes out after the inspection: the inspector may pay, the decider still not.
+    const accepted = app('accepted', 'post_subsidy', { reviewerIds: [reviewer], decidedBy: decider, inspectedBy: inspector });
+    expect(workflowFor(accepted, as(inspector)).allowed).toEqual(['pay']);
+    expect(refusal(accepted, decider, 'pay')).toEqual({ reason: 'workflow.deciderPays', code: 'forbidden' });
+    // A further payment of a partly paid application is refused to the decider too.
+    const part = app('paid', 'pre_funded', { reviewerIds: [reviewer], decidedBy: decider, paidFen: 40_00 });
+    expect(refusal(part, decider, 'pay')?.reason).toBe('workflow.deciderPays');
   });
 });
 

@@ -16,7 +16,8 @@ import type { Role } from '../roles';
  * different people. The person who accepted the application for review (受理) may also review
  * it (the formal check and the expert opinion do not conflict), but may not decide it: whoever
  * shaped the file at intake does not also approve the money. The acceptor may inspect.
- * Payment has no separation rule of its own here; the voucher and the audit trail record it.
+ * Approval and payment are kept apart (审批与支付分离): whoever decided an application does not
+ * also pay it out.
  */
 export const APPLICATION_STATUSES = [
   'draft',
@@ -49,6 +50,7 @@ export type WorkflowReason =
   | 'workflow.sameAsDecider'
   | 'workflow.sameAsInspector'
   | 'workflow.sameAsAcceptor'
+  | 'workflow.deciderPays'
   | 'workflow.alreadyReviewed'
   | 'workflow.blacklisted'
   | 'workflow.nothingToPay';
@@ -137,6 +139,7 @@ function refusalOf(action: WorkflowAction, app: WorkflowApplication, user: Workf
       if (app.decidedBy === user.id) return forbidden('workflow.sameAsDecider');
       break;
     case 'pay':
+      if (app.decidedBy === user.id) return forbidden('workflow.deciderPays');
       if (app.blacklisted) return forbidden('workflow.blacklisted');
       if (payableFen(app) <= 0) return unfit('workflow.nothingToPay');
       break;

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { users } from '@/db/schema';
+import { loginThrottle, rightsGrants, securityPolicy, users } from '@/db/schema';
 import { makeUser, TEST_PASSWORD } from '../helpers/fixtures';
 import { formData, type HappyBuilder } from './walk-world';
 
@@ -37,5 +37,41 @@ export const changeOwnPassword: HappyBuilder = async (w) => {
   return {
     userEmail: u.email,
     input: formData({ currentPassword: TEST_PASSWORD, newPassword: 'a new long passphrase', repeatPassword: 'a new long passphrase' }),
+  };
+};
+
+/** The security administrator's calls: a grant requested by the system administrator for a fresh account. */
+const SECURITY = 'security@example.org';
+
+async function pendingGrant(w: Parameters<HappyBuilder>[0]): Promise<number> {
+  const [admin] = await w.db.select({ id: users.id }).from(users).where(eq(users.email, ADMIN));
+  const u = await makeUser(w.db, 'committee', { email: fresh(), rightsPending: true });
+  const [g] = await w.db
+    .insert(rightsGrants)
+    .values({ userId: u.id, kind: 'role', role: 'committee', previousRole: null, requestedBy: admin!.id })
+    .returning({ id: rightsGrants.id });
+  return g!.id;
+}
+
+export const approveGrant: HappyBuilder = async (w) => ({ userEmail: SECURITY, input: formData({ grantId: await pendingGrant(w) }) });
+
+export const rejectGrant: HappyBuilder = async (w) => ({
+  userEmail: SECURITY,
+  input: formData({ grantId: await pendingGrant(w), reason: '岗位职责与所申请权限不符。' }),
+});
+
+export const releaseThrottle: HappyBuilder = async (w) => {
+  const key = `pair:${fresh()}|203.0.113.9`;
+  await w.db.insert(loginThrottle).values({ key, failures: 5, lockedUntil: new Date(Date.now() + 15 * 60_000) });
+  return { userEmail: SECURITY, input: formData({ key }) };
+};
+
+export const saveSecurityPolicy: HappyBuilder = async (w) => {
+  const [row] = await w.db.select().from(securityPolicy).where(eq(securityPolicy.id, 1));
+  // A maximum age other than the present one, so that the save changes something.
+  const days = (row?.passwordMaxAgeDays ?? 0) >= 365 ? 90 : (row?.passwordMaxAgeDays ?? 89) + 1;
+  return {
+    userEmail: SECURITY,
+    input: formData({ passwordComplexity: 'on', passwordMaxAgeDays: days, sessionIdleMinutes: '', sessionMaxHours: '', version: row?.version ?? 0 }),
   };
 };

@@ -30,10 +30,12 @@ export type ActionRow = {
 const OP: Role[] = ['operator'];
 const CO: Role[] = ['committee'];
 const AD: Role[] = ['admin'];
+const SEC: Role[] = ['security'];
 
 const committeeApp = '(portal)/committee/applications/[id]/actions.ts';
 const operatorApp = '(portal)/operator/applications/[id]/actions.ts';
 const adminUsers = '(portal)/admin/users/actions.ts';
+const security = '(portal)/security/actions.ts';
 const ventureEdit = '(portal)/operator/ventures/[id]/edit/actions.ts';
 
 export const ACTION_ROWS: ActionRow[] = [
@@ -59,11 +61,18 @@ export const ACTION_ROWS: ActionRow[] = [
   { file: adminUsers, name: 'setAccountActiveAction', roles: AD, audit: { happy: a.deactivateAccount, entity: 'user' } },
   { file: adminUsers, name: 'resetPasswordAction', roles: AD, audit: { happy: a.resetPassword, entity: 'user' } },
 
+  // The security administrator (the audit administrator has no action: they change nothing)
+  { file: security, name: 'approveGrantAction', roles: SEC, audit: { happy: a.approveGrant, entity: 'user' } },
+  { file: security, name: 'rejectGrantAction', roles: SEC, audit: { happy: a.rejectGrant, entity: 'user' } },
+  { file: security, name: 'releaseThrottleAction', roles: SEC, audit: { happy: a.releaseThrottle, entity: 'login_throttle' } },
+  { file: security, name: 'saveSecurityPolicyAction', roles: SEC, audit: { happy: a.saveSecurityPolicy, entity: 'security_policy' } },
+
   // Every signed-in user
   {
     file: '(portal)/account/password/actions.ts',
     name: 'changePasswordAction',
-    roles: ['operator', 'committee', 'admin'],
+    // Everyone's own password, the audit administrator's included: not a change of the portal's data.
+    roles: ['operator', 'committee', 'admin', 'security', 'auditor'],
     audit: { happy: a.changeOwnPassword, entity: 'user' },
   },
   {

@@ -1,15 +1,16 @@
 /**
  * The authorization matrix of everything a browser can open: every page and route handler of
  * app/, with who may open it. e2e/access-matrix.spec.ts requests each row as an anonymous
- * visitor, an operator, an operator of another carrier, committee staff and an admin, and checks
+ * visitor, an operator, an operator of another carrier, committee staff and each of the three
+ * administrators (system, security, audit), and checks
  * the answer; tests/integration/authz-matrix.test.ts fails when a page or route handler has no
  * row here. Server actions have their own table (tests/authz/actions.ts).
  * Plain data only, so that both test runners can import it.
  */
 import type { Role } from '../../lib/roles';
 
-export type Who = 'anonymous' | 'operator' | 'otherOperator' | 'committee' | 'admin';
-export const WHO: Who[] = ['anonymous', 'operator', 'otherOperator', 'committee', 'admin'];
+export type Who = 'anonymous' | 'operator' | 'otherOperator' | 'committee' | 'admin' | 'security' | 'auditor';
+export const WHO: Who[] = ['anonymous', 'operator', 'otherOperator', 'committee', 'admin', 'security', 'auditor'];
 
 /** 'login': redirected to sign-in; a number: that status. */
 export type Answer = 'login' | 200 | 307 | 400 | 401 | 403 | 404;
@@ -36,6 +37,7 @@ export type HttpRow = {
 const OP: Role[] = ['operator'];
 const CO: Role[] = ['committee'];
 const OP_CO: Role[] = ['operator', 'committee'];
+const EVERY_ROLE: Role[] = ['operator', 'committee', 'admin', 'security', 'auditor'];
 
 export const HTTP_MATRIX: HttpRow[] = [
   // The front door sends a visitor to sign-in and a signed-in user to their area.
@@ -45,9 +47,13 @@ export const HTTP_MATRIX: HttpRow[] = [
   { file: '(portal)/admin/page.tsx', path: '/admin', allow: ['admin'] },
   { file: '(portal)/admin/users/new/page.tsx', path: '/admin/users/new', allow: ['admin'] },
   { file: '(portal)/admin/users/[id]/page.tsx', path: '/admin/users/5', allow: ['admin'] },
-  { file: '(portal)/admin/audit/page.tsx', path: '/admin/audit', allow: ['admin'] },
-  { file: '(portal)/account/password/page.tsx', path: '/account/password', allow: ['operator', 'committee', 'admin'] },
-  { file: '(portal)/notifications/page.tsx', path: '/notifications', allow: ['operator', 'committee', 'admin'] },
+  { file: '(portal)/security/page.tsx', path: '/security', allow: ['security'] },
+  { file: '(portal)/security/policy/page.tsx', path: '/security/policy', allow: ['security'] },
+  { file: '(portal)/auditor/page.tsx', path: '/auditor', allow: ['auditor'] },
+  { file: '(portal)/account/password/page.tsx', path: '/account/password', allow: EVERY_ROLE },
+  // Says whether the user's rights await approval (for the demo accounts: none do).
+  { file: '(portal)/account/rights/page.tsx', path: '/account/rights', allow: EVERY_ROLE },
+  { file: '(portal)/notifications/page.tsx', path: '/notifications', allow: EVERY_ROLE },
 
   { file: '(portal)/operator/page.tsx', path: '/operator', allow: OP },
   { file: '(portal)/operator/ventures/page.tsx', path: '/operator/ventures', allow: OP },
@@ -105,11 +111,18 @@ export const HTTP_MATRIX: HttpRow[] = [
   { file: 'api/committee/export/graduations/route.ts', path: '/api/committee/export/graduations', allow: CO },
   { file: 'api/committee/export/queue/route.ts', path: '/api/committee/export/queue', allow: CO },
   { file: 'api/committee/export/statistics/route.ts', path: '/api/committee/export/statistics?table=carriers', allow: CO },
-  { file: 'api/committee/export/audit/route.ts', path: '/api/committee/export/audit', allow: ['committee', 'admin'] },
+  { file: 'api/committee/export/audit/route.ts', path: '/api/committee/export/audit', allow: ['committee', 'auditor'] },
   { file: 'api/committee/export/warnings/route.ts', path: '/api/committee/export/warnings', allow: CO },
 ];
 
-const ROLE_OF: Record<Exclude<Who, 'anonymous'>, Role> = { operator: 'operator', otherOperator: 'operator', committee: 'committee', admin: 'admin' };
+const ROLE_OF: Record<Exclude<Who, 'anonymous'>, Role> = {
+  operator: 'operator',
+  otherOperator: 'operator',
+  committee: 'committee',
+  admin: 'admin',
+  security: 'security',
+  auditor: 'auditor',
+};
 
 /** What `who` must get for `row`. */
 export function expectedAnswer(row: HttpRow, who: Who): Answer {

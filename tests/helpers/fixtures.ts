@@ -2,6 +2,7 @@ import bcrypt from 'bcryptjs';
 import type { Db } from '@/db/connect';
 import { carriers, operatorCarriers, residencies, users, ventures } from '@/db/schema';
 import { buildCreditCode } from '@/lib/domain/credit-code';
+import type { Role } from '@/lib/roles';
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -13,7 +14,7 @@ export async function passwordHash() {
   return hash;
 }
 
-export async function makeUser(db: Db, role: 'operator' | 'committee' | 'admin', extra: Partial<typeof users.$inferInsert> = {}) {
+export async function makeUser(db: Db, role: Role, extra: Partial<typeof users.$inferInsert> = {}) {
   const [u] = await db
     .insert(users)
     .values({ email: `${role}-${unique()}@test.example`, name: `${role} ${unique()}`, passwordHash: await passwordHash(), role, ...extra })

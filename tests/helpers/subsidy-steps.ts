@@ -9,7 +9,7 @@ import { ALL, TODAY, type SubsidyWorld } from './subsidy-fixtures';
 export const approve = (w: SubsidyWorld, who: Actor, id: number, version: number, approvedFen: number) =>
   decideApplication(w.db, who, ALL, { applicationId: id, version, decision: 'approve', approvedFen, inspectionDueOn: '2026-12-31' }, TODAY);
 export const pay = (w: SubsidyWorld, id: number, version: number, amountFen: number, voucherNo: string) =>
-  payApplication(w.db, w.decider, ALL, { applicationId: id, version, amountFen, paidOn: TODAY, voucherNo }, TODAY);
+  payApplication(w.db, w.acceptor, ALL, { applicationId: id, version, amountFen, paidOn: TODAY, voucherNo }, TODAY);
 export const inspect = (w: SubsidyWorld, who: Actor, id: number, version: number, passed: boolean, finalFen?: number) =>
   inspectApplication(w.db, who, ALL, { applicationId: id, version, passed, finalFen, comment: '验收意见', actuals: [] }, TODAY);
 

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import bcrypt from 'bcryptjs';
 import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/db/connect';
-import { auditLog, operatorCarriers, users } from '@/db/schema';
+import { auditLog, operatorCarriers, rightsGrants, users } from '@/db/schema';
+import { approveGrant } from '@/db/queries/rights-grants';
 import { createAccount, getAccount, setAccountActive, updateAccount } from '@/db/queries/accounts';
 import { listAccounts } from '@/db/queries/users';
 import type { ActionResult } from '@/lib/action';
+import type { Role } from '@/lib/roles';
 import { openTestDatabase } from '../helpers/db';
 import { bindOperator, makeCarrier, makeUser, TEST_PASSWORD } from '../helpers/fixtures';
 
@@ -33,7 +35,7 @@ const { authorizeRequest, currentUser, requireRole, requireUser } = await import
 const admin = await import('@/app/(portal)/admin/users/actions');
 const { changePasswordAction } = await import('@/app/(portal)/account/password/actions');
 
-const actorOf = (u: { id: number; role: 'operator' | 'committee' | 'admin' }) => ({ userId: u.id, role: u.role, ip: null });
+const actorOf = (u: { id: number; role: Role }) => ({ userId: u.id, role: u.role, ip: null });
 /** A session of the user, begun at `signedInAt` (a fresh sign-in by default). */
 const as = (userId: number, signedInAt = Date.now()) => {
   session.userId = userId;
@@ -65,12 +67,14 @@ async function expectNoSecrets(userId: number, passwords: string[]) {
 }
 
 let adminUser: Awaited<ReturnType<typeof makeUser>>;
+let securityUser: Awaited<ReturnType<typeof makeUser>>;
 let carrierA: number;
 let carrierB: number;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
   adminUser = await makeUser(handle.db, 'admin');
+  securityUser = await makeUser(handle.db, 'security');
   carrierA = (await makeCarrier(handle.db, 'incubator')).id;
   carrierB = (await makeCarrier(handle.db, 'nursery')).id;
 });
@@ -224,7 +228,7 @@ describe('guard rails', () => {
 });
 
 describe('deactivating and reactivating', () => {
-  it('a deactivated user is signed out at their next request, and back after reactivation with a new sign-in', async () => {
+  it('a deactivated user is signed out at their next request, and back after an approved reactivation with a new sign-in', async () => {
     const op = await makeUser(handle.db, 'operator');
     await bindOperator(handle.db, op.id, carrierA);
     const oldSession = Date.now() - 1000;
@@ -240,7 +244,12 @@ describe('deactivating and reactivating', () => {
     expect('response' in refused && refused.response.status).toBe(401);
 
     as(adminUser.id);
-    expectOk(await admin.setAccountActiveAction({ userId: String(op.id), active: 'true' }));
+    expect(expectOk(await admin.setAccountActiveAction({ userId: String(op.id), active: 'true' }))).toEqual({ changed: false, pending: true });
+    // The reactivation waits for the security administrator: the account stays closed.
+    as(op.id);
+    expect(await currentUser()).toBeNull();
+    const [grant] = await handle.db.select().from(rightsGrants).where(eq(rightsGrants.userId, op.id));
+    await approveGrant(handle.db, actorOf(securityUser), { grantId: grant!.id });
     // The session from before the deactivation stays over; signing in again opens the portal.
     as(op.id, oldSession);
     expect(await currentUser()).toBeNull();
@@ -248,10 +257,9 @@ describe('deactivating and reactivating', () => {
     expect((await currentUser())?.id).toBe(op.id);
 
     const entries = await auditOf(op.id);
-    expect(entries.map((e) => [e.action, e.before, e.after])).toEqual([
-      ['user.deactivated', { active: true }, { active: false }],
-      ['user.reactivated', { active: false }, { active: true }],
-    ]);
+    expect(entries.map((e) => e.action)).toEqual(['user.deactivated', 'rights.request', 'rights.approve']);
+    expect(entries[0]).toMatchObject({ before: { active: true }, after: { active: false } });
+    expect(entries[2]!.after).toMatchObject({ kind: 'reactivation', active: true });
   });
 
   it('the list filters by status', async () => {

@@ -33,8 +33,14 @@ vi.mock('@/db/client', async () => (await import('../helpers/action-harness')).d
  * the client's address; random hostile input never throws and never leaves an entry behind.
  */
 const APP = path.resolve(__dirname, '../../app');
-const CALLERS = ['anonymous', 'operator', 'committee', 'admin'] as const;
-const ACCOUNT: Record<Role, string> = { operator: 'operator1@example.org', committee: 'committee1@example.org', admin: 'admin@example.org' };
+const CALLERS = ['anonymous', 'operator', 'committee', 'admin', 'security', 'auditor'] as const;
+const ACCOUNT: Record<Role, string> = {
+  operator: 'operator1@example.org',
+  committee: 'committee1@example.org',
+  admin: 'admin@example.org',
+  security: 'security@example.org',
+  auditor: 'auditor@example.org',
+};
 
 type Action = (input: unknown) => Promise<unknown>;
 type Result = { ok: boolean; code?: string };

@@ -10,7 +10,7 @@ import { openTestDatabase } from '../helpers/db';
 import { bindOperator, makeCarrier, makeUser } from '../helpers/fixtures';
 
 /** Who the mocked session says is calling the export route (null: nobody is signed in). */
-const session = vi.hoisted(() => ({ user: null as null | { id: number; role: 'operator' | 'committee' | 'admin' }, carrierIds: [] as number[] }));
+const session = vi.hoisted(() => ({ user: null as null | { id: number; role: 'operator' | 'committee' | 'admin' | 'auditor' }, carrierIds: [] as number[] }));
 let handle: DatabaseHandle;
 vi.mock('@/db/client', () => ({ getDb: () => handle.db }));
 // Headings and codes come back as their keys; the whole catalogue (asked for with no namespace) is the real one.
@@ -26,7 +26,7 @@ vi.mock('@/lib/authz', () => ({
     if (!roles.includes(session.user.role)) return { response: Response.json({ error: 'forbidden' }, { status: 403 }) };
     return { user: session.user };
   },
-  // As lib/authz has it: the administrator's scope of carrier data is none.
+  // As lib/authz has it: the audit administrator's scope of carrier data is none.
   scopeFor: async (u: { role: string }) =>
     u.role === 'operator' ? { kind: 'carriers', carrierIds: session.carrierIds } : u.role === 'committee' ? { kind: 'all' } : { kind: 'none' },
 }));
@@ -44,7 +44,7 @@ beforeAll(async () => {
   handle = await openTestDatabase();
   const db = handle.db;
   const [cA, cB] = [await makeCarrier(db, 'incubator'), await makeCarrier(db, 'incubator')];
-  const [oA, oB, c, a] = [await makeUser(db, 'operator'), await makeUser(db, 'operator'), await makeUser(db, 'committee'), await makeUser(db, 'admin')];
+  const [oA, oB, c, a] = [await makeUser(db, 'operator'), await makeUser(db, 'operator'), await makeUser(db, 'committee'), await makeUser(db, 'auditor')];
   await bindOperator(db, oA.id, cA.id);
   await bindOperator(db, oB.id, cB.id);
   ids = { carrierA: cA.id, carrierB: cB.id, opA: oA.id, opB: oB.id, committee: c.id, admin: a.id };
@@ -160,8 +160,10 @@ describe('listAuditEntries', () => {
     expect(await list({ kind: 'carriers', carrierIds: [] }, {})).toEqual({ rows: [], total: 0 });
   });
 
-  it('gives the committee and the administrator the whole log, an operator their carriers', () => {
-    expect(auditScope('admin', { kind: 'none' })).toEqual({ ...ALL, security: true });
+  it('gives the committee and the audit administrator the whole log, an operator their carriers, the other administrators nothing', () => {
+    expect(auditScope('auditor', { kind: 'none' })).toEqual({ ...ALL, security: true });
+    expect(auditScope('admin', { kind: 'none' })).toEqual({ kind: 'none' });
+    expect(auditScope('security', { kind: 'none' })).toEqual({ kind: 'none' });
     expect(auditScope('committee', ALL)).toEqual({ ...ALL, security: false });
     expect(auditScope('operator', scopeA)).toEqual(scopeA);
   });
@@ -263,8 +265,8 @@ describe('GET /api/committee/export/audit', () => {
     expect(body[0]![0]).toBe('2026-03-04 11:00:00');
   });
 
-  it('exports everything for the administrator, with the changes in words', async () => {
-    session.user = { id: ids.admin, role: 'admin' };
+  it('exports everything for the audit administrator, with the changes in words', async () => {
+    session.user = { id: ids.admin, role: 'auditor' };
     const rows = (await sheetRows(await GET('entity=venture'))).slice(1);
     expect(rows.map((r) => `${r[4]}|${r[6]}`)).toEqual(['venture.update|20', 'venture.update|10']);
     expect(rows[1]![9]).toBe('名称：旧名 → 新名');

@@ -3,7 +3,7 @@ import type { DocumentType } from '@/lib/validation/subsidies';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { acceptApplication, decideApplication, getApplication, inspectApplication, returnToApplicant, reviewApplication, reviewQueue, submitApplication } from '@/db/queries/applications';
+import { acceptApplication, decideApplication, getApplication, inspectApplication, payApplication, returnToApplicant, reviewApplication, reviewQueue, submitApplication } from '@/db/queries/applications';
 import { programmeBudgets, updateProgramme } from '@/db/queries/programmes';
 import { applicationEvents, applications, auditLog, disbursements, indicators, notifications } from '@/db/schema';
 import { openTestDatabase } from '../helpers/db';
@@ -119,6 +119,25 @@ describe('separation of powers on the server', () => {
     const e2 = await refusal(inspect(w, w.decider, a.id, a.version, true, WAN));
     expect([e2.code, keysOf(e2)]).toEqual(['forbidden', { _form: ['workflow.sameAsDecider'] }]);
     await inspect(w, w.inspector, a.id, a.version, true, WAN);
+  });
+
+  it('refuses the decider paying (审批与支付分离), in both funding modes, and records nothing', async () => {
+    const pre = await approvedApplication(w, (await makeProgramme(w.db)).id);
+    const e1 = await refusal(payApplication(w.db, w.decider, ALL, { applicationId: pre.id, version: pre.version, amountFen: WAN, paidOn: TODAY, voucherNo: 'V-SEP-1' }, TODAY));
+    expect([e1.code, keysOf(e1)]).toEqual(['forbidden', { _form: ['workflow.deciderPays'] }]);
+    expect(await w.db.select().from(disbursements).where(eq(disbursements.applicationId, pre.id))).toEqual([]);
+    expect(await status(w, pre.id)).toMatchObject({ status: 'approved', paidFen: 0 });
+    // Another member pays; the decider may not add a further payment either.
+    const { version } = await pay(w, pre.id, pre.version, WAN, 'V-SEP-2');
+    const e2 = await refusal(payApplication(w.db, w.decider, ALL, { applicationId: pre.id, version, amountFen: WAN, paidOn: TODAY, voucherNo: 'V-SEP-3' }, TODAY));
+    expect(keysOf(e2)).toEqual({ _form: ['workflow.deciderPays'] });
+
+    const post = await approvedApplication(w, (await makeProgramme(w.db, { fundingMode: 'post_subsidy' })).id);
+    const inspected = await inspect(w, w.inspector, post.id, post.version, true, WAN);
+    const e3 = await refusal(payApplication(w.db, w.decider, ALL, { applicationId: post.id, version: inspected.version, amountFen: WAN, paidOn: TODAY, voucherNo: 'V-SEP-4' }, TODAY));
+    expect(keysOf(e3)).toEqual({ _form: ['workflow.deciderPays'] });
+    await payApplication(w.db, w.inspector, ALL, { applicationId: post.id, version: inspected.version, amountFen: WAN, paidOn: TODAY, voucherNo: 'V-SEP-5' }, TODAY);
+    expect((await status(w, post.id)).status).toBe('paid');
   });
 
   it('refuses an operator taking a committee step on its own application', async () => {

@@ -1,3 +1,4 @@
+import { forbidden } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -17,10 +18,11 @@ import { auditScopeOf } from './scope';
 
 /**
  * The audit log viewer of every role: filters in the URL, a page of entries, and (for the committee
- * and the administrator) the export of the filtered entries. What it reads is scoped on the server.
+ * and the audit administrator) the export of the filtered entries. What it reads is scoped on the server.
  */
 export async function AuditViewer({ user, searchParams }: { user: AuthUser; searchParams: Search }) {
   const base = AUDIT_PAGE[user.role];
+  if (!base) forbidden();
   const filters = parseAuditFilters(searchParams);
   const { page, pageSize } = parsePaging({ page: one(searchParams.page), size: one(searchParams.size) });
   const db = getDb();

@@ -17,7 +17,8 @@ export async function EntityHistory({ user, entity, entityId }: { user: AuthUser
     entityHistory(getDb(), await auditScopeOf(user), entity, entityId, HISTORY_SIZE),
     getTranslations('audit'),
   ]);
-  const all = hrefWith(AUDIT_PAGE[user.role], { entity, entityId: String(entityId) });
+  const viewer = AUDIT_PAGE[user.role];
+  const all = viewer ? hrefWith(viewer, { entity, entityId: String(entityId) }) : null;
   return (
     <Card title={t('history.title')} className="mt-6">
       {rows.length === 0 ? (
@@ -25,11 +26,13 @@ export async function EntityHistory({ user, entity, entityId }: { user: AuthUser
       ) : (
         <>
           <AuditTable rows={rows} role={user.role} caption={t('history.title')} ofOneRecord />
-          <p className="mt-3 text-sm">
-            <Link href={all} className="text-brand-700 underline">
-              {total > rows.length ? t('history.more', { shown: rows.length, total }) : t('history.all')}
-            </Link>
-          </p>
+          {all ? (
+            <p className="mt-3 text-sm">
+              <Link href={all} className="text-brand-700 underline">
+                {total > rows.length ? t('history.more', { shown: rows.length, total }) : t('history.all')}
+              </Link>
+            </p>
+          ) : null}
         </>
       )}
     </Card>

@@ -20,7 +20,7 @@ export function entityHref(role: Role, entity: string, id: string | null): strin
 }
 
 /** The viewer of each role that reads the audit log. */
-export const AUDIT_PAGE: Record<Role, string> = { committee: '/committee/audit', admin: '/admin/audit', operator: '/operator/audit' };
+export const AUDIT_PAGE: Partial<Record<Role, string>> = { committee: '/committee/audit', auditor: '/auditor', operator: '/operator/audit' };
 
 /** Most entries one export holds; the page says so next to the button. */
 export const AUDIT_EXPORT_MAX = 5_000;

@@ -27,11 +27,12 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
   const role = z.enum(ROLES).optional().catch(undefined).parse(params.role || undefined);
   const status = z.enum(ACCOUNT_STATUSES).optional().catch(undefined).parse(params.status || undefined);
   const { page, pageSize } = parsePaging(params);
-  const [{ rows, total }, t, tRoles, tList] = await Promise.all([
+  const [{ rows, total }, t, tRoles, tList, tGrants] = await Promise.all([
     listAccounts(getDb(), { q: q || undefined, role, active: status ? status === 'active' : undefined, page, pageSize }),
     getTranslations('admin'),
     getTranslations('roles'),
     getTranslations('accounts.list'),
+    getTranslations('rightsGrants'),
   ]);
   return (
     <>
@@ -109,6 +110,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
                   <span className="flex flex-wrap gap-1">
                     <Badge tone={r.active ? 'good' : 'neutral'}>{r.active ? t('active') : t('inactive')}</Badge>
                     {r.mustChangePassword ? <Badge tone="warn">{tList('pendingChange')}</Badge> : null}
+                    {r.rightsPending ? <Badge tone="warn">{tGrants('badge')}</Badge> : null}
                   </span>
                 ),
               },

@@ -36,13 +36,17 @@ export function AccountForm({
   const router = useRouter();
   const hydrated = useHydrated();
   const editing = userId !== undefined;
-  const form = useActionForm<{ userId?: number; password?: string; version?: string }>(editing ? updateAccountAction : createAccountAction);
+  const tGrants = useTranslations('rightsGrants');
+  const form = useActionForm<{ userId?: number; password?: string; version?: string; rightsPending?: boolean; rightsRequested?: boolean }>(
+    editing ? updateAccountAction : createAccountAction,
+  );
   const [role, setRole] = useState<Role>(initial.role);
-  const [created, setCreated] = useState<{ userId: number; password: string; name: string } | null>(null);
+  const [created, setCreated] = useState<{ userId: number; password: string; name: string; rightsPending: boolean } | null>(null);
 
   if (created) {
     return (
       <OneTimePassword heading={tOnce('created', { name: created.name })} password={created.password}>
+        {created.rightsPending ? <p className="w-full">{tGrants('requested')}</p> : null}
         <Link href={`/admin/users/${created.userId}`} className="font-medium text-brand-700 underline">
           {tOnce('openAccount')}
         </Link>
@@ -58,9 +62,9 @@ export function AccountForm({
     const data = new FormData(e.currentTarget);
     const name = String(data.get('name') ?? '').trim();
     form.submit(data, (r) => {
-      if (!editing && r.userId && r.password) setCreated({ userId: r.userId, password: r.password, name });
+      if (!editing && r.userId && r.password) setCreated({ userId: r.userId, password: r.password, name, rightsPending: !!r.rightsPending });
       else {
-        form.setOutcome({ kind: 'ok', text: t('saved'), details: [] });
+        form.setOutcome({ kind: 'ok', text: r.rightsRequested ? `${t('saved')} ${tGrants('requested')}` : t('saved'), details: [] });
         router.refresh();
       }
     });

@@ -81,7 +81,8 @@ export function AccessControl({ userId, name, active, self }: { userId: number; 
   const t = useTranslations('accounts.status');
   const router = useRouter();
   const hydrated = useHydrated();
-  const reactivate = useActionForm<{ changed: boolean }>(setAccountActiveAction);
+  const tGrants = useTranslations('rightsGrants');
+  const reactivate = useActionForm<{ changed: boolean; pending?: boolean }>(setAccountActiveAction);
   const [done, setDone] = useState<string | null>(null);
 
   const notice = done ? (
@@ -103,8 +104,8 @@ export function AccessControl({ userId, name, active, self }: { userId: number; 
             const data = new FormData();
             data.set('userId', String(userId));
             data.set('active', 'true');
-            reactivate.submit(data, () => {
-              setDone(t('reactivated'));
+            reactivate.submit(data, (r) => {
+              setDone(r.pending ? tGrants('requested') : t('reactivated'));
               router.refresh();
             });
           }}

@@ -6,6 +6,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { carrierChoices, getAccount } from '@/db/queries/accounts';
+import { pendingGrantOfUser } from '@/db/queries/rights-grants';
 import { PASSWORD_PAGE, requireRole } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
@@ -26,14 +27,16 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     if (e instanceof DomainError && e.code === 'notFound') notFound();
     throw e;
   });
-  const [carriers, t, tAdmin, tStatus, tReset, tRoles, tAccounts] = await Promise.all([
+  const [carriers, pendingGrant, t, tAdmin, tStatus, tReset, tRoles, tAccounts, tGrants] = await Promise.all([
     carrierChoices(db),
+    pendingGrantOfUser(db, account.id),
     getTranslations('accounts.detail'),
     getTranslations('admin'),
     getTranslations('accounts.status'),
     getTranslations('accounts.reset'),
     getTranslations('roles'),
     getTranslations('accounts'),
+    getTranslations('rightsGrants'),
   ]);
   return (
     <>
@@ -49,6 +52,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           <dd className="mt-0.5 flex flex-wrap gap-2">
             <Badge tone={account.active ? 'good' : 'neutral'}>{account.active ? tAdmin('active') : tAdmin('inactive')}</Badge>
             {account.mustChangePassword ? <Badge tone="warn">{t('mustChange')}</Badge> : null}
+            {pendingGrant ? <Badge tone="warn">{tGrants('badge')}</Badge> : null}
           </dd>
         </div>
         <div>

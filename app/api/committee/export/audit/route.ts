@@ -62,6 +62,6 @@ export async function GET(request: Request) {
       ]);
       return { bytes, rows: rows.length, asciiName: `audit-log-${today}.xlsx`, utf8Name: `${t('fileName')}-${today}.xlsx` };
     },
-    ['committee', 'admin'],
+    ['committee', 'auditor'],
   );
 }

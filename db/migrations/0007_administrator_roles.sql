@@ -1,0 +1,2 @@
+ALTER TYPE "public"."role" ADD VALUE 'security';--> statement-breakpoint
+ALTER TYPE "public"."role" ADD VALUE 'auditor';
