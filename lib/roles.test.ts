@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homeFor, roleMayOpen, safeCallbackPath, scopeIncludesCarrier } from './roles';
+import { homeFor, roleMayOpen, scopeIncludesCarrier } from './roles';
 
 describe('roles and scope', () => {
   it('sends each role to its own area', () => {
@@ -22,15 +22,5 @@ describe('roles and scope', () => {
     expect(roleMayOpen('operator', '/committee')).toBe(false);
     expect(roleMayOpen('committee', '/admin')).toBe(false);
     expect(roleMayOpen('admin', '/admin?page=2')).toBe(true);
-  });
-
-  it('returns only to paths on this site', () => {
-    expect(safeCallbackPath('/committee?year=2015', '/')).toBe('/committee?year=2015');
-    expect(safeCallbackPath('http://localhost:3000/operator', '/')).toBe('/operator');
-    expect(safeCallbackPath('//evil.example/x', '/')).toBe('/');
-    expect(safeCallbackPath('/\\evil.example', '/')).toBe('/');
-    expect(safeCallbackPath('javascript:alert(1)', '/')).toBe('/');
-    expect(safeCallbackPath('/login', '/home')).toBe('/home');
-    expect(safeCallbackPath(undefined, '/x')).toBe('/x');
   });
 });
