@@ -19,8 +19,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const next = safeReturnPath(callbackUrl, env.siteOrigin) ?? '';
   if (await currentUser()) redirect(next ? `/?next=${encodeURIComponent(next)}` : '/');
   const demo = env.databaseMode === 'embedded' && env.demoSeed ? await listDemoAccounts(getDb()) : [];
-  const [t, tCommon, tRoles] = await Promise.all([
+  const [t, tSignIn, tCommon, tRoles] = await Promise.all([
     getTranslations('login'),
+    getTranslations('signIn'),
     getTranslations('common'),
     getTranslations('roles'),
   ]);
@@ -50,6 +51,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
                 required: t('required'),
                 unexpected: t('unexpected'),
                 throttled: t('throttled'),
+                slowed: tSignIn('slowed'),
                 demoTitle: t('demoTitle'),
                 demoHint: t('demoHint', { password: DEMO_PASSWORD }),
               }}
