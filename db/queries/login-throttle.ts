@@ -161,7 +161,7 @@ export async function listThrottled(db: DbOrTx, now: Date): Promise<ThrottledEnt
         ),
       ),
     )
-    .orderBy(desc(loginThrottle.lockedUntil), loginThrottle.key);
+    .orderBy(sql`${loginThrottle.lockedUntil} DESC NULLS LAST`, loginThrottle.key);
   return rows.map((r) => {
     const kind = kindOf(r.key)!;
     return { key: r.key, kind, subject: subjectOf(r.key), failures: r.failures, until: r.lockedUntil, state: kind === 'account' ? 'slowed' : 'locked' };
