@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { safeReturnPath } from './lib/return-path';
 import { contentSecurityPolicy, makeNonce, staticSecurityHeaders } from './lib/security-headers';
 
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
@@ -19,7 +20,8 @@ export function proxy(request: NextRequest) {
     const url = request.nextUrl.clone();
     url.pathname = '/login';
     url.search = '';
-    url.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
+    const back = safeReturnPath(request.nextUrl.pathname + request.nextUrl.search);
+    if (back) url.searchParams.set('callbackUrl', back);
     response = NextResponse.redirect(url);
   } else {
     const headers = new Headers(request.headers);

@@ -8,6 +8,7 @@ import type { AuthUser } from '@/db/queries/users';
 import type { Actor } from './audit';
 import { requireRole, requireSignedIn, scopeFor } from './authz';
 import { DomainError, type FailureCode, type FieldErrors } from './errors';
+import { clientIpFrom } from './client-ip';
 import { isSameOrigin } from './origin';
 import type { Role, Scope } from './roles';
 import { zodFieldErrors } from './validation/zod-messages';
@@ -19,10 +20,9 @@ export type ActionResult<T = undefined> =
 
 export type ActionContext = { user: AuthUser; scope: Scope; db: Db; actor: Actor };
 
-/** The caller's address as the proxy reports it, for the audit entry of a change. */
+/** The caller's address (lib/client-ip.ts), for the audit entry of a change. */
 export async function clientIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
+  return clientIpFrom(await headers());
 }
 
 async function translateFieldErrors(fieldErrors: FieldErrors | undefined, rename?: (key: string) => string): Promise<Record<string, string[]>> {

@@ -9,6 +9,8 @@ export { auditHash, GENESIS_HASH };
 
 /** Who made a change and from where; taken from the session and the request, never from form input. */
 export type Actor = { userId: number; role: Role; ip: string | null };
+/** Someone not signed in (a failed sign-in of an unknown email): only the address is known. */
+export type AnonymousActor = { userId: null; role: null; ip: string | null };
 
 export type AuditInput = {
   action: string;
@@ -39,7 +41,7 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
  * Appends one entry to the hash-chained audit log, inside the caller's transaction, so that
  * the change and its entry commit or roll back together.
  */
-export async function writeAudit(tx: Tx, actor: Actor | null, input: AuditInput): Promise<void> {
+export async function writeAudit(tx: Tx, actor: Actor | AnonymousActor | null, input: AuditInput): Promise<void> {
   await writeAuditEntries(tx, actor, [input]);
 }
 
@@ -47,7 +49,7 @@ export async function writeAudit(tx: Tx, actor: Actor | null, input: AuditInput)
  * Appends many entries at once (one per changed record of a bulk change), in the caller's
  * transaction: one lock, one read of the chain's end and one insert, whatever their number.
  */
-export async function writeAuditEntries(tx: Tx, actor: Actor | null, inputs: AuditInput[]): Promise<void> {
+export async function writeAuditEntries(tx: Tx, actor: Actor | AnonymousActor | null, inputs: AuditInput[]): Promise<void> {
   if (inputs.length === 0) return;
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);

@@ -3,10 +3,13 @@ import bcrypt from 'bcryptjs';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
-import { getDb, type DbOrTx } from '@/db/client';
-import { clearAccountFailures, isThrottled, recordFailure, throttleKeys } from '@/db/queries/login-throttle';
-import { findUserForSignIn, recordSignIn } from '@/db/queries/users';
+import { getDb, type Db } from '@/db/client';
+import { clearSignInFailures, isKnownAddress, recordFailure, throttleKeys, throttleVerdict } from '@/db/queries/login-throttle';
+import { recordFailedSignIn, recordSuccessfulSignIn } from '@/db/queries/sign-in';
+import { findUserForSignIn } from '@/db/queries/users';
+import { clientIpFrom } from './client-ip';
 import { authSecret, env } from './env';
+import { safeReturnPath } from './return-path';
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -21,43 +24,60 @@ const credentialsSchema = z.object({
  */
 const DUMMY_HASH = '$2b$10$BaqvvZfq5vkUZQU3nXLUUOzg2Xs8EiJ1sJiO2WSfo.LtNjEMTP73q';
 
-/** Thrown from `authorize`: next-auth hands its message to the sign-in form as the error code. */
+/**
+ * Thrown from `authorize`: next-auth hands its message to the sign-in form as the error code,
+ * `throttled` (a locked pair or address) or `slowed` (the account's growing delay).
+ */
 export class SignInThrottled extends Error {
-  constructor() {
-    super('throttled');
+  constructor(readonly kind: 'throttled' | 'slowed' = 'throttled') {
+    super(kind);
   }
 }
 
 /**
- * Checks an email and password. Refuses (SignInThrottled) while the account's or the address's
- * failures are over the limit, before looking the account up, so that the refusal is the same
- * whether or not the account exists. A failure is counted against both; a success clears the
- * account's counter.
+ * Checks an email and password (db/queries/login-throttle.ts has the limits). A locked pair or
+ * address is refused before the account is looked up, so that the refusal is the same whether
+ * or not it exists; a slowed account is refused too, except from an address it signed in from
+ * before. Every outcome is audited (`auth.signIn`, `auth.signInFailed` with the reason class);
+ * a failure is counted against the pair, the address and the account, and a success clears
+ * the pair's and the account's counters.
  */
-export async function verifyCredentials(db: DbOrTx, raw: unknown, ip: string | null = null, now: Date = new Date()) {
+export async function verifyCredentials(db: Db, raw: unknown, ip: string | null = null, now: Date = new Date()) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) {
     await bcrypt.compare('x', DUMMY_HASH);
     return null;
   }
-  const keys = throttleKeys(parsed.data.email, ip);
-  if (await isThrottled(db, keys.map((k) => k.key), now)) throw new SignInThrottled();
-  const user = await findUserForSignIn(db, parsed.data.email);
-  const ok = await bcrypt.compare(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
+  const { email, password } = parsed.data;
+  const keys = throttleKeys(email, ip);
+  const anonymous = { userId: null, role: null, ip } as const;
+  const verdict = await throttleVerdict(db, keys, now);
+  let user: Awaited<ReturnType<typeof findUserForSignIn>> | undefined;
+  if (verdict) {
+    user = verdict.kind === 'account' ? await findUserForSignIn(db, email) : undefined;
+    const knownAddress = user ? await isKnownAddress(db, user.id, ip, now) : false;
+    if (!knownAddress) {
+      await db.transaction((tx) => recordFailedSignIn(tx, anonymous, email, 'throttled', { limit: verdict.kind, until: verdict.until.toISOString() }));
+      throw new SignInThrottled(verdict.kind === 'account' ? 'slowed' : 'throttled');
+    }
+  }
+  if (user === undefined) user = await findUserForSignIn(db, email);
+  const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || !user.active) {
-    await recordFailure(db, keys, now);
+    const actor = user ? { userId: user.id, role: user.role, ip } : anonymous;
+    const reason = !user ? 'unknown' : !ok ? 'password' : 'inactive';
+    await db.transaction(async (tx) => {
+      await recordFailure(tx, keys, now, actor);
+      await recordFailedSignIn(tx, actor, email, reason);
+    });
     return null;
   }
-  await clearAccountFailures(db, parsed.data.email);
-  await recordSignIn(db, user.id);
+  const signedIn = user;
+  await db.transaction(async (tx) => {
+    await clearSignInFailures(tx, keys);
+    await recordSuccessfulSignIn(tx, { userId: signedIn.id, role: signedIn.role, ip }, email, now);
+  });
   return { id: String(user.id), email: user.email, name: user.name, role: user.role };
-}
-
-/** The client's address as the reverse proxy reports it (the first X-Forwarded-For hop). */
-export function requestIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const forwarded = first(headers?.['x-forwarded-for'])?.split(',')[0]?.trim();
-  return forwarded || first(headers?.['x-real-ip'])?.trim() || null;
 }
 
 export const authOptions: NextAuthOptions = {
@@ -74,10 +94,15 @@ export const authOptions: NextAuthOptions = {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
       },
-      authorize: (credentials, req) => verifyCredentials(getDb(), credentials, requestIp(req?.headers as Record<string, string> | undefined)),
+      authorize: (credentials, req) => verifyCredentials(getDb(), credentials, clientIpFrom(req?.headers as Record<string, string> | undefined)),
     }),
   ],
   callbacks: {
+    // Every redirect next-auth makes (after sign-in or sign-out) stays on this site.
+    redirect({ url, baseUrl }) {
+      const path = safeReturnPath(url, baseUrl);
+      return path ? new URL(path, baseUrl).toString() : baseUrl;
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);

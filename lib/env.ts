@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { parseTrustedProxies, type TrustedProxies } from './trusted-proxies';
 
 /**
  * The one place that reads process.env. Imported by next.config.ts so that a bad
@@ -18,6 +19,12 @@ const schema = z.object({
   PGLITE_DIR: z.string().optional(),
   DEMO_SEED: z.enum(['0', '1']).optional(),
   NEXT_PHASE: z.string().optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || parseTrustedProxies(v) !== null, {
+      message: 'TRUSTED_PROXIES must be empty, a number of hops, or a comma list of addresses and CIDR ranges',
+    }),
 });
 
 const parsed = schema.safeParse(process.env);
@@ -42,6 +49,10 @@ export const env = {
   /** Load the demo network on first start of an empty database (embedded mode by default). */
   demoSeed: raw.DEMO_SEED ? raw.DEMO_SEED === '1' : !raw.DATABASE_URL,
   nextAuthUrl: raw.NEXTAUTH_URL,
+  /** This site's origin (from NEXTAUTH_URL), against which return paths are resolved. */
+  siteOrigin: raw.NEXTAUTH_URL ? new URL(raw.NEXTAUTH_URL).origin : undefined,
+  /** The reverse proxies whose forwarded headers are believed (TRUSTED_PROXIES; none by default). */
+  trustedProxies: parseTrustedProxies(raw.TRUSTED_PROXIES ?? '') as TrustedProxies,
   isBuildPhase: raw.NEXT_PHASE === 'phase-production-build',
   /** Cookies carry `Secure` when the portal is served over HTTPS, as production must be. */
   secureCookies: raw.NODE_ENV === 'production' && (raw.NEXTAUTH_URL ?? '').startsWith('https://'),

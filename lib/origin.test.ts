@@ -10,10 +10,11 @@ describe('isSameOrigin', () => {
     expect(isSameOrigin(h({ origin: 'https://portal.example.gov.cn', host: 'PORTAL.example.gov.cn' }))).toBe(true);
   });
 
-  it('uses the host the reverse proxy received', () => {
-    const headers = h({ origin: 'https://portal.example.gov.cn', host: '10.0.0.5:3000', 'x-forwarded-host': 'portal.example.gov.cn' });
-    expect(isSameOrigin(headers)).toBe(true);
-    expect(isSameOrigin(h({ origin: 'https://10.0.0.5:3000', host: '10.0.0.5:3000', 'x-forwarded-host': 'portal.example.gov.cn' }))).toBe(false);
+  it('ignores X-Forwarded-Host when no proxy is trusted (TRUSTED_PROXIES unset)', () => {
+    // A forged forwarded host cannot make another site's Origin pass.
+    expect(isSameOrigin(h({ origin: 'https://evil.example', host: 'portal.example.gov.cn', 'x-forwarded-host': 'evil.example' }))).toBe(false);
+    expect(isSameOrigin(h({ origin: 'https://portal.example.gov.cn', host: 'portal.example.gov.cn', 'x-forwarded-host': 'evil.example' }))).toBe(true);
+    // The trusted proxy's case is in lib/trusted-proxies.test.ts (effectiveHost).
   });
 
   it('refuses another site, another port, a look-alike host, and no or an opaque origin', () => {

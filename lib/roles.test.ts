@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homeFor, roleMayOpen, roleNeedsApproval, safeCallbackPath, scopeIncludesCarrier } from './roles';
+import { homeFor, roleMayOpen, roleNeedsApproval, scopeIncludesCarrier } from './roles';
 
 describe('roles and scope', () => {
   it('sends each role to its own area', () => {
@@ -32,15 +32,5 @@ describe('roles and scope', () => {
     expect(roleMayOpen('admin', '/auditor')).toBe(false);
     expect(roleMayOpen('auditor', '/security')).toBe(false);
     expect(roleMayOpen('security', '/admin')).toBe(false);
-  });
-
-  it('returns only to paths on this site', () => {
-    expect(safeCallbackPath('/committee?year=2015', '/')).toBe('/committee?year=2015');
-    expect(safeCallbackPath('http://localhost:3000/operator', '/')).toBe('/operator');
-    expect(safeCallbackPath('//evil.example/x', '/')).toBe('/');
-    expect(safeCallbackPath('/\\evil.example', '/')).toBe('/');
-    expect(safeCallbackPath('javascript:alert(1)', '/')).toBe('/');
-    expect(safeCallbackPath('/login', '/home')).toBe('/home');
-    expect(safeCallbackPath(undefined, '/x')).toBe('/x');
   });
 });

@@ -32,24 +32,6 @@ export function scopeIncludesCarrier(scope: Scope, carrierId: number): boolean {
   return scope.carrierIds.includes(carrierId);
 }
 
-/** A post-sign-in target from the request: only a path on this site, never another origin. */
-export function safeCallbackPath(raw: string | null | undefined, fallback: string): string {
-  if (!raw) return fallback;
-  let path = raw;
-  try {
-    // next-auth hands back absolute URLs; keep only their path on this site.
-    if (/^https?:\/\//i.test(raw)) {
-      const u = new URL(raw);
-      path = u.pathname + u.search;
-    }
-  } catch {
-    return fallback;
-  }
-  if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return fallback;
-  if (path.startsWith('/login') || path.startsWith('/api/')) return fallback;
-  return path;
-}
-
 /** Whether a role may open a path of the portal (used to pick where to land after sign-in). */
 export function roleMayOpen(role: Role, path: string): boolean {
   const area = path.split('/')[1] ?? '';

@@ -11,7 +11,8 @@ if (process.env.E2E_SKIP_BUILD !== '1' || !fs.existsSync('.next/BUILD_ID')) {
   const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawn('npx', ['next', 'start', '-p', port], {
+// The portal's own production server (scripts/server.mjs), as `npm start` runs it.
+const server = spawn(process.execPath, ['scripts/server.mjs', '-p', port], {
   stdio: 'inherit',
   env: {
     ...process.env,

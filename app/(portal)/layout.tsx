@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { LanguageSwitch } from '@/components/shell/language-switch';
 import { NavLink } from '@/components/shell/nav-link';
 import { NotificationBell } from '@/components/shell/notification-bell';
+import { SignInNotice } from '@/components/shell/sign-in-notice';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { PASSWORD_PAGE, requireSignedIn, RIGHTS_PENDING_PAGE } from '@/lib/authz';
 import { homeFor, type Role } from '@/lib/roles';
@@ -115,6 +116,7 @@ export default async function PortalLayout({ children }: { children: React.React
           </nav>
         ) : null}
       </header>
+      <SignInNotice userId={user.id} />
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>

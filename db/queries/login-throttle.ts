@@ -1,64 +1,188 @@
 import 'server-only';
-import { and, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client';
-import { loginThrottle } from '../schema';
-
-/** Failures within one window after which sign-in is refused, per account and per address. */
-export const THROTTLE_LIMITS = { account: 5, ip: 20 } as const;
-export const THROTTLE_WINDOW_MINUTES = 15;
-export const THROTTLE_LOCK_MINUTES = 15;
+import { and, desc, eq, gt, inArray, like, or, sql } from 'drizzle-orm';
+import { writeAudit, type Actor, type AnonymousActor } from '@/lib/audit';
+import type { DbOrTx, Tx } from '../client';
+import { auditLog, loginThrottle } from '../schema';
 
 /**
- * The keys one attempt counts against. The account key is the email as typed (lower-cased),
- * whether or not such an account exists, so that a refusal says nothing about existence.
+ * Sign-in throttling, kept in the database so that it holds across app instances.
+ *
+ * - `pair:<email>|<ip>`: 5 failures of one account from one address within 15 minutes lock
+ *   that pair for 15 minutes (the guesser at that address, not the owner elsewhere).
+ * - `ip:<ip>`: 20 failures from one address, whatever the accounts, lock the address.
+ * - `account:<email>`: across addresses the account only slows down: after 5 failures in the
+ *   window each further attempt must come 2^(n-5) seconds (at most 60) after the last failure,
+ *   and is refused as "slowed" when sooner. It never locks, and an address the account has
+ *   signed in from before is not slowed at all, so no outsider keeps the owner out.
+ * The email is the one typed (lower-cased), whether or not such an account exists.
  */
-export function throttleKeys(email: string, ip: string | null) {
-  const keys: { key: string; limit: number }[] = [{ key: `account:${email.trim().toLowerCase()}`, limit: THROTTLE_LIMITS.account }];
-  if (ip) keys.push({ key: `ip:${ip}`, limit: THROTTLE_LIMITS.ip });
-  return keys;
+export const THROTTLE = {
+  pairLimit: 5,
+  ipLimit: 20,
+  accountFreeFailures: 5,
+  accountMaxDelaySeconds: 60,
+  windowMinutes: 15,
+  lockMinutes: 15,
+  /** How long an address the account signed in from stays known to it. */
+  knownAddressDays: 90,
+} as const;
+
+export type ThrottleKind = 'pair' | 'ip' | 'account';
+export type ThrottleKeys = { account: string; pair: string | null; ip: string | null };
+
+export function throttleKeys(email: string, ip: string | null): ThrottleKeys {
+  const e = email.trim().toLowerCase();
+  return { account: `account:${e}`, pair: ip ? `pair:${e}|${ip}` : null, ip: ip ? `ip:${ip}` : null };
 }
 
-/** Whether any of the keys is locked at `now`. Kept in the database, so it holds across app instances. */
-export async function isThrottled(db: DbOrTx, keys: string[], now: Date): Promise<boolean> {
+const allKeys = (k: ThrottleKeys) => [k.pair, k.ip, k.account].filter((x): x is string => x !== null);
+
+export function kindOf(key: string): ThrottleKind | null {
+  const prefix = key.slice(0, key.indexOf(':'));
+  return prefix === 'pair' || prefix === 'ip' || prefix === 'account' ? prefix : null;
+}
+
+/** Whether a key is refused at `now`, and until when; the hard locks before the slowdown. */
+export async function throttleVerdict(db: DbOrTx, keys: ThrottleKeys, now: Date): Promise<{ kind: ThrottleKind; key: string; until: Date } | null> {
   const rows = await db
-    .select({ key: loginThrottle.key })
+    .select({ key: loginThrottle.key, lockedUntil: loginThrottle.lockedUntil })
     .from(loginThrottle)
-    .where(and(inArray(loginThrottle.key, keys), sql`${loginThrottle.lockedUntil} > ${now.toISOString()}::timestamptz`))
+    .where(and(inArray(loginThrottle.key, allKeys(keys)), gt(loginThrottle.lockedUntil, now)));
+  for (const kind of ['pair', 'ip', 'account'] as const) {
+    const row = rows.find((r) => r.key === keys[kind]);
+    if (row) return { kind, key: row.key, until: row.lockedUntil! };
+  }
+  return null;
+}
+
+/** Whether the user signed in from this address within THROTTLE.knownAddressDays (from the audit log). */
+export async function isKnownAddress(db: DbOrTx, userId: number, ip: string | null, now: Date): Promise<boolean> {
+  if (!ip) return false;
+  const since = new Date(now.getTime() - THROTTLE.knownAddressDays * 86_400_000);
+  const rows = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.userId, userId), gt(auditLog.at, since), eq(auditLog.action, 'auth.signIn'), eq(auditLog.ip, ip)))
+    .orderBy(desc(auditLog.at))
     .limit(1);
   return rows.length > 0;
 }
 
-/**
- * Counts one failed attempt against each key in a single atomic upsert per key, so that
- * concurrent failures are all counted. A window that is over (or a lock that has ended)
- * starts afresh; reaching the limit locks the key for THROTTLE_LOCK_MINUTES.
- */
-export async function recordFailure(db: DbOrTx, keys: { key: string; limit: number }[], now: Date): Promise<void> {
+type Counted = { key: string; failures: number; lockedUntil: Date | null };
+
+/** One atomic upsert: concurrent failures are all counted, and each sees the count it made. */
+async function countFailure(db: DbOrTx, key: string, now: Date, kind: ThrottleKind): Promise<Counted> {
   const at = sql`${now.toISOString()}::timestamptz`;
-  const windowStart = sql`${at} - make_interval(mins => ${THROTTLE_WINDOW_MINUTES})`;
-  const lockEnd = sql`${at} + make_interval(mins => ${THROTTLE_LOCK_MINUTES})`;
-  for (const { key, limit } of keys) {
-    const expired = sql`(${loginThrottle.windowStartedAt} <= ${windowStart} OR ${loginThrottle.lockedUntil} <= ${at})`;
-    const next = sql`CASE WHEN ${expired} THEN 1 ELSE ${loginThrottle.failures} + 1 END`;
-    await db
-      .insert(loginThrottle)
-      .values({ key, failures: 1, windowStartedAt: now, lockedUntil: limit <= 1 ? sql`${lockEnd}` : null })
-      .onConflictDoUpdate({
-        target: loginThrottle.key,
-        set: {
-          failures: next,
-          windowStartedAt: sql`CASE WHEN ${expired} THEN ${at} ELSE ${loginThrottle.windowStartedAt} END`,
-          lockedUntil: sql`CASE WHEN ${next} >= ${limit} THEN ${lockEnd} WHEN ${expired} THEN NULL ELSE ${loginThrottle.lockedUntil} END`,
-        },
+  const windowStart = sql`${at} - make_interval(mins => ${THROTTLE.windowMinutes})`;
+  // A hard lock that has ended starts the count afresh; the account's slowdown does not.
+  const expired =
+    kind === 'account'
+      ? sql`(${loginThrottle.windowStartedAt} <= ${windowStart})`
+      : sql`(${loginThrottle.windowStartedAt} <= ${windowStart} OR ${loginThrottle.lockedUntil} <= ${at})`;
+  const next = sql`(CASE WHEN ${expired} THEN 1 ELSE ${loginThrottle.failures} + 1 END)`;
+  const lockFor = (failures: SQLish) =>
+    kind === 'account'
+      ? sql`CASE WHEN ${failures} >= ${THROTTLE.accountFreeFailures}
+          THEN ${at} + make_interval(secs => LEAST(${THROTTLE.accountMaxDelaySeconds}, power(2, ${failures} - ${THROTTLE.accountFreeFailures})))
+          ELSE NULL END`
+      : sql`CASE WHEN ${failures} >= ${kind === 'pair' ? THROTTLE.pairLimit : THROTTLE.ipLimit}
+          THEN ${at} + make_interval(mins => ${THROTTLE.lockMinutes}) ELSE NULL END`;
+  const [row] = await db
+    .insert(loginThrottle)
+    .values({ key, failures: 1, windowStartedAt: now, lockedUntil: sql`${lockFor(sql`1`)}` })
+    .onConflictDoUpdate({
+      target: loginThrottle.key,
+      set: {
+        failures: next,
+        windowStartedAt: sql`CASE WHEN ${expired} THEN ${at} ELSE ${loginThrottle.windowStartedAt} END`,
+        lockedUntil: sql`${lockFor(next)}`,
+      },
+    })
+    .returning({ key: loginThrottle.key, failures: loginThrottle.failures, lockedUntil: loginThrottle.lockedUntil });
+  return row!;
+}
+type SQLish = ReturnType<typeof sql>;
+
+/**
+ * Counts one failed attempt against each key and writes an `auth.lockout` entry for each key
+ * this very failure locked (the one that reached the limit, so once per lock; for the account,
+ * once when its slowdown begins). Runs inside the caller's transaction.
+ */
+export async function recordFailure(tx: Tx, keys: ThrottleKeys, now: Date, actor: Actor | AnonymousActor): Promise<ThrottleKind[]> {
+  const reached: ThrottleKind[] = [];
+  for (const kind of ['pair', 'ip', 'account'] as const) {
+    const key = keys[kind];
+    if (!key) continue;
+    const row = await countFailure(tx, key, now, kind);
+    const limit = kind === 'pair' ? THROTTLE.pairLimit : kind === 'ip' ? THROTTLE.ipLimit : THROTTLE.accountFreeFailures;
+    if (row.failures === limit) {
+      reached.push(kind);
+      await writeAudit(tx, actor, {
+        action: 'auth.lockout',
+        entity: 'login_throttle',
+        entityId: key,
+        after: { kind, subject: subjectOf(key), failures: row.failures, until: row.lockedUntil?.toISOString() ?? null },
       });
+    }
   }
   // Old, unlocked counters are of no further use.
-  await db.delete(loginThrottle).where(
-    sql`${loginThrottle.windowStartedAt} < ${at} - interval '1 day' AND (${loginThrottle.lockedUntil} IS NULL OR ${loginThrottle.lockedUntil} < ${at})`,
-  );
+  await tx
+    .delete(loginThrottle)
+    .where(sql`${loginThrottle.windowStartedAt} < ${now.toISOString()}::timestamptz - interval '1 day' AND (${loginThrottle.lockedUntil} IS NULL OR ${loginThrottle.lockedUntil} < ${now.toISOString()}::timestamptz)`);
+  return reached;
 }
 
-/** A successful sign-in clears the account's counter (the address's counter stays). */
-export async function clearAccountFailures(db: DbOrTx, email: string): Promise<void> {
-  await db.delete(loginThrottle).where(inArray(loginThrottle.key, [throttleKeys(email, null)[0]!.key]));
+/** A successful sign-in clears the account's and this pair's counters (the address's stays). */
+export async function clearSignInFailures(db: DbOrTx, keys: ThrottleKeys): Promise<void> {
+  await db.delete(loginThrottle).where(inArray(loginThrottle.key, [keys.account, keys.pair].filter((k): k is string => k !== null)));
+}
+
+function subjectOf(key: string): string {
+  return key.slice(key.indexOf(':') + 1);
+}
+
+export type ThrottledEntry = { key: string; kind: ThrottleKind; subject: string; failures: number; until: Date | null; state: 'locked' | 'slowed' };
+
+/**
+ * The keys that hold sign-in back at `now`, for the security administrator: locked pairs and
+ * addresses, and accounts slowed down (past their free failures in the current window).
+ */
+export async function listThrottled(db: DbOrTx, now: Date): Promise<ThrottledEntry[]> {
+  const windowStart = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
+  const rows = await db
+    .select()
+    .from(loginThrottle)
+    .where(
+      and(
+        or(like(loginThrottle.key, 'pair:%'), like(loginThrottle.key, 'ip:%'), like(loginThrottle.key, 'account:%')),
+        or(
+          gt(loginThrottle.lockedUntil, now),
+          and(like(loginThrottle.key, 'account:%'), gt(loginThrottle.windowStartedAt, windowStart), sql`${loginThrottle.failures} >= ${THROTTLE.accountFreeFailures}`),
+        ),
+      ),
+    )
+    .orderBy(sql`${loginThrottle.lockedUntil} DESC NULLS LAST`, loginThrottle.key);
+  return rows.map((r) => {
+    const kind = kindOf(r.key)!;
+    return { key: r.key, kind, subject: subjectOf(r.key), failures: r.failures, until: r.lockedUntil, state: kind === 'account' ? 'slowed' : 'locked' };
+  });
+}
+
+/**
+ * Releases a lock or slowdown: deletes the key's row and writes `auth.release` with what it
+ * held, in one transaction. Returns false when there was nothing to release.
+ */
+export async function releaseThrottle(db: DbOrTx, key: string, actor: Actor): Promise<boolean> {
+  if (!kindOf(key)) return false;
+  return db.transaction(async (tx) => {
+    const [row] = await tx.delete(loginThrottle).where(eq(loginThrottle.key, key)).returning();
+    if (!row) return false;
+    await writeAudit(tx, actor, {
+      action: 'auth.release',
+      entity: 'login_throttle',
+      entityId: key,
+      before: { kind: kindOf(key), subject: subjectOf(key), failures: row.failures, until: row.lockedUntil?.toISOString() ?? null },
+    });
+    return true;
+  });
 }

@@ -3,6 +3,7 @@ import { createTranslator } from 'next-intl';
 import type { DatabaseHandle } from '@/db/connect';
 import { users } from '@/db/schema';
 import { MESSAGE_FILES } from '@/lib/i18n/files';
+import { announcePeerHeader } from '@/lib/client-ip';
 import type { Role } from '@/lib/roles';
 
 /**
@@ -13,6 +14,8 @@ import type { Role } from '@/lib/roles';
  * and chooses the caller with `signInAs(email)` / `signOut()`.
  */
 export const CLIENT_IP = '203.0.113.7';
+// The requests below carry the peer header, as behind the portal's production server.
+announcePeerHeader();
 
 type State = { handle: DatabaseHandle | null; userId: number | null; cookies: Map<string, string> };
 const state: State = { handle: null, userId: null, cookies: new Map() };
@@ -55,8 +58,10 @@ export const nextAuthMock = {
 export const dbClientMock = { getDb: () => database() };
 
 export const nextHeadersMock = {
-  // A request from a page of this site, through a reverse proxy.
-  headers: async () => new Headers({ 'x-forwarded-for': `${CLIENT_IP}, 10.0.0.1`, origin: 'https://portal.test', host: 'portal.test' }),
+  // A request from a page of this site, from CLIENT_IP (the socket's address as the portal's
+  // server passes it on); the forged X-Forwarded-For must be ignored (no trusted proxies).
+  headers: async () =>
+    new Headers({ 'x-portal-peer': CLIENT_IP, 'x-forwarded-for': '6.6.6.6', 'x-forwarded-host': 'evil.example', origin: 'https://portal.test', host: 'portal.test' }),
   cookies: async () => ({
     get: (name: string) => (state.cookies.has(name) ? { name, value: state.cookies.get(name)! } : undefined),
     set: (name: string, value: string) => void state.cookies.set(name, value),

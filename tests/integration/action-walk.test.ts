@@ -194,7 +194,7 @@ describe('route handlers that change data', () => {
     const request = new Request('http://portal.test/api/operator/import', {
       method: 'POST',
       body: await body.arrayBuffer(),
-      headers: { 'content-type': body.headers.get('content-type')!, origin: 'http://portal.test', host: 'portal.test', 'x-forwarded-for': CLIENT_IP },
+      headers: { 'content-type': body.headers.get('content-type')!, origin: 'http://portal.test', host: 'portal.test', 'x-portal-peer': CLIENT_IP, 'x-forwarded-for': '6.6.6.6' },
     });
     return POST(request);
   }

@@ -15,16 +15,18 @@ type Labels = {
   required: string;
   unexpected: string;
   throttled: string;
+  slowed: string;
   demoTitle: string;
   demoHint: string;
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** The message for next-auth's error code: wrong credentials, too many failures, or anything else. */
+/** The message for next-auth's error code: wrong credentials, a lock, a slowdown, or anything else. */
 function formError(code: string | null | undefined, labels: Labels): string {
   if (!code || code === 'CredentialsSignin') return labels.invalid;
-  return code === 'throttled' ? labels.throttled : labels.unexpected;
+  if (code === 'throttled') return labels.throttled;
+  return code === 'slowed' ? labels.slowed : labels.unexpected;
 }
 
 export function LoginForm({

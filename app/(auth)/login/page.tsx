@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { listDemoAccounts } from '@/db/queries/users';
 import { currentUser } from '@/lib/authz';
 import { env } from '@/lib/env';
-import { safeCallbackPath } from '@/lib/roles';
+import { safeReturnPath } from '@/lib/return-path';
 import { LoginForm } from './login-form';
 
 export async function generateMetadata() {
@@ -14,13 +14,14 @@ export async function generateMetadata() {
 
 const DEMO_PASSWORD = 'demo1234demo';
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   const { callbackUrl } = await searchParams;
-  const next = safeCallbackPath(callbackUrl, '');
+  const next = safeReturnPath(callbackUrl, env.siteOrigin) ?? '';
   if (await currentUser()) redirect(next ? `/?next=${encodeURIComponent(next)}` : '/');
   const demo = env.databaseMode === 'embedded' && env.demoSeed ? await listDemoAccounts(getDb()) : [];
-  const [t, tCommon, tRoles] = await Promise.all([
+  const [t, tSignIn, tCommon, tRoles] = await Promise.all([
     getTranslations('login'),
+    getTranslations('signIn'),
     getTranslations('common'),
     getTranslations('roles'),
   ]);
@@ -50,6 +51,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
                 required: t('required'),
                 unexpected: t('unexpected'),
                 throttled: t('throttled'),
+                slowed: tSignIn('slowed'),
                 demoTitle: t('demoTitle'),
                 demoHint: t('demoHint', { password: DEMO_PASSWORD }),
               }}

@@ -14,10 +14,6 @@ export function localeOf(request: Request): Locale {
   return isLocale(value) ? value : DEFAULT_LOCALE;
 }
 
-export function clientIp(request: Request): string | null {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || null;
-}
-
 /** See lib/origin.ts: a state-changing request must come from a page of this site. */
 export function isSameOrigin(request: Request): boolean {
   return sameOriginHeaders(request.headers);

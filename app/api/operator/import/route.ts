@@ -3,11 +3,12 @@ import { getDb } from '@/db/client';
 import { assertOperatorOf } from '@/db/queries/scope';
 import { importReports, importVentures, type ImportPhase, type ImportResult } from '@/db/queries/transfer';
 import { authorizeRequest, scopeFor } from '@/lib/authz';
+import { clientIpFrom } from '@/lib/client-ip';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { detectFileKind, MAX_FILE_BYTES } from '@/lib/spreadsheet';
 import { intlTranslator } from '@/lib/spreadsheet/translate';
 import { quarterInput } from '@/lib/validation/report';
-import { clientIp, isSameOrigin, jsonError, notFoundResponse, readBodyWithin } from '../_shared/http';
+import { isSameOrigin, jsonError, notFoundResponse, readBodyWithin } from '../_shared/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -62,7 +63,7 @@ export async function POST(request: Request) {
     }
   }
 
-  const actor = { userId: user.id, role: user.role, ip: clientIp(request) };
+  const actor = { userId: user.id, role: user.role, ip: clientIpFrom(request.headers) };
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let last: Line | null = null;
