@@ -18,6 +18,8 @@ const schema = z.object({
   PGLITE_DIR: z.string().optional(),
   DEMO_SEED: z.enum(['0', '1']).optional(),
   NEXT_PHASE: z.string().optional(),
+  /** Minutes without a request after which a session ends (the security policy may override it). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
 });
 
 const parsed = schema.safeParse(process.env);
@@ -44,6 +46,7 @@ export const env = {
   nextAuthUrl: raw.NEXTAUTH_URL,
   isBuildPhase: raw.NEXT_PHASE === 'phase-production-build',
   /** Cookies carry `Secure` when the portal is served over HTTPS, as production must be. */
+  sessionIdleMinutes: raw.SESSION_IDLE_MINUTES,
   secureCookies: raw.NODE_ENV === 'production' && (raw.NEXTAUTH_URL ?? '').startsWith('https://'),
 };
 

@@ -65,11 +65,12 @@ const NAV: Record<Role, { href: string; key: NavKey; exact?: boolean }[]> = {
  */
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireSignedIn();
-  const [t, tNav, tRoles, tAccounts] = await Promise.all([
+  const [t, tNav, tRoles, tAccounts, tSessions] = await Promise.all([
     getTranslations('common'),
     getTranslations('nav'),
     getTranslations('roles'),
     getTranslations('accounts'),
+    getTranslations('sessions'),
   ]);
   const nav = user.mustChangePassword ? [] : NAV[user.role];
   return (
@@ -92,6 +93,11 @@ export default async function PortalLayout({ children }: { children: React.React
             <Link href={PASSWORD_PAGE} className="text-brand-700 underline-offset-2 hover:underline">
               {tAccounts('changePassword')}
             </Link>
+            {user.mustChangePassword ? null : (
+              <Link href="/account/sessions" className="text-brand-700 underline-offset-2 hover:underline">
+                {tSessions('navLink')}
+              </Link>
+            )}
             {user.mustChangePassword ? null : <NotificationBell userId={user.id} />}
             <LanguageSwitch />
             <SignOutButton label={t('signOut')} />

@@ -6,12 +6,13 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { carrierChoices, getAccount } from '@/db/queries/accounts';
+import { countActiveSessions } from '@/db/queries/sessions';
 import { PASSWORD_PAGE, requireRole } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { optionalId } from '../../../committee/_ui/search-params';
 import { AccountForm } from '../account-form';
-import { AccessControl, ResetControl } from './account-controls';
+import { AccessControl, EndSessionsControl, ResetControl } from './account-controls';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('title') };
@@ -26,8 +27,10 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     if (e instanceof DomainError && e.code === 'notFound') notFound();
     throw e;
   });
-  const [carriers, t, tAdmin, tStatus, tReset, tRoles, tAccounts] = await Promise.all([
+  const [carriers, activeSessions, tSessions, t, tAdmin, tStatus, tReset, tRoles, tAccounts] = await Promise.all([
     carrierChoices(db),
+    countActiveSessions(db, account.id),
+    getTranslations('sessions.admin'),
     getTranslations('accounts.detail'),
     getTranslations('admin'),
     getTranslations('accounts.status'),
@@ -86,6 +89,10 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             ) : (
               <ResetControl userId={account.id} name={account.name} />
             )}
+          </Card>
+          <Card title={tSessions('title')}>
+            <p className="mb-3 text-sm text-slate-700">{activeSessions > 0 ? tSessions('count', { count: activeSessions }) : tSessions('none')}</p>
+            {activeSessions > 0 ? <EndSessionsControl userId={account.id} name={account.name} /> : null}
           </Card>
         </div>
       </div>
