@@ -68,6 +68,7 @@ const PAGES: { path: string; as: AccountKey | null }[] = [
   { path: '/admin/users/5', as: 'admin' }, // operator1: carriers, deactivation and reset offered
   { path: '/account/password', as: 'operator' },
   { path: '/account/password', as: 'admin' },
+  { path: '/account/sessions', as: 'committee' },
   { path: '/admin/audit', as: 'admin' },
   { path: '/committee/audit', as: 'committee' },
   { path: '/committee/audit?entity=carrier&from=2026-01-01', as: 'committee' },

@@ -190,7 +190,6 @@ export async function setAccountActive(db: Db, actor: Actor, input: { userId: nu
     const now = new Date();
     // Deactivating ends every session of the account for good: reactivating does not bring them back.
     await tx.update(users).set({ active: input.active, updatedAt: now, ...(input.active ? {} : { sessionsValidAfter: now }) }).where(eq(users.id, current.id));
-    if (!input.active) await endSessionsWhere(tx, actor, sessionsOfUser(current.id), 'deactivated', now);
     await writeAudit(tx, actor, {
       action: input.active ? 'user.reactivated' : 'user.deactivated',
       entity: 'user',
@@ -198,6 +197,7 @@ export async function setAccountActive(db: Db, actor: Actor, input: { userId: nu
       before: { active: current.active },
       after: { active: input.active },
     });
+    if (!input.active) await endSessionsWhere(tx, actor, sessionsOfUser(current.id), 'deactivated', now);
     return { changed: true };
   });
 }
@@ -216,7 +216,6 @@ export async function resetPassword(db: Db, actor: Actor, input: { userId: numbe
       .update(users)
       .set({ passwordHash, mustChangePassword: true, passwordChangedAt: now, updatedAt: now, sessionsValidAfter: now })
       .where(eq(users.id, current.id));
-    await endSessionsWhere(tx, actor, sessionsOfUser(current.id), 'passwordReset', now);
     // The entry says that the password was reset, never what it is or its hash.
     await writeAudit(tx, actor, {
       action: 'user.passwordReset',
@@ -225,6 +224,7 @@ export async function resetPassword(db: Db, actor: Actor, input: { userId: numbe
       before: { mustChangePassword: current.mustChangePassword },
       after: { mustChangePassword: true },
     });
+    await endSessionsWhere(tx, actor, sessionsOfUser(current.id), 'passwordReset', now);
     return { password };
   });
 }

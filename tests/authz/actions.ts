@@ -58,6 +58,7 @@ export const ACTION_ROWS: ActionRow[] = [
   { file: adminUsers, name: 'updateAccountAction', roles: AD, audit: { happy: a.updateAccount, entity: 'user' } },
   { file: adminUsers, name: 'setAccountActiveAction', roles: AD, audit: { happy: a.deactivateAccount, entity: 'user' } },
   { file: adminUsers, name: 'resetPasswordAction', roles: AD, audit: { happy: a.resetPassword, entity: 'user' } },
+  { file: adminUsers, name: 'endUserSessionsAction', roles: AD, audit: { happy: a.endUserSessions, entity: 'user' } },
 
   // Every signed-in user
   {
@@ -65,6 +66,13 @@ export const ACTION_ROWS: ActionRow[] = [
     name: 'changePasswordAction',
     roles: ['operator', 'committee', 'admin'],
     audit: { happy: a.changeOwnPassword, entity: 'user' },
+  },
+  { file: '(portal)/account/sessions/actions.ts', name: 'endSessionAction', roles: ['operator', 'committee', 'admin'], audit: { happy: a.endOwnSession, entity: 'user' } },
+  {
+    file: '(portal)/account/sessions/actions.ts',
+    name: 'endOtherSessionsAction',
+    roles: ['operator', 'committee', 'admin'],
+    audit: { happy: a.endOtherOwnSessions, entity: 'user' },
   },
   {
     file: '(portal)/notifications/actions.ts',
