@@ -73,6 +73,7 @@ const PAGES: { path: string; as: AccountKey | null }[] = [
   { path: '/account/rights', as: 'security' },
   { path: '/auditor', as: 'auditor' },
   { path: '/auditor?action=rights.request', as: 'auditor' },
+  { path: '/account/sessions', as: 'committee' },
   { path: '/committee/audit', as: 'committee' },
   { path: '/committee/audit?entity=carrier&from=2026-01-01', as: 'committee' },
   { path: '/committee/audit?action=no.such.action', as: 'committee' }, // nothing matches

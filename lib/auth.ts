@@ -1,17 +1,36 @@
 import 'server-only';
 import bcrypt from 'bcryptjs';
 import type { NextAuthOptions } from 'next-auth';
+import { encode } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import { clearSignInFailures, isKnownAddress, recordFailure, throttleKeys, throttleVerdict } from '@/db/queries/login-throttle';
+import { signOutSession, startSession } from '@/db/queries/sessions';
 import { recordFailedSignIn, recordSuccessfulSignIn } from '@/db/queries/sign-in';
 import { findUserForSignIn } from '@/db/queries/users';
 import { clientIpFrom } from './client-ip';
 import { authSecret, env } from './env';
 import { safeReturnPath } from './return-path';
+import type { Role } from './roles';
+import { currentSessionClient, sessionClientOf, type SessionClient } from './session-client';
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+/**
+ * The longest any session may last (the policy allows up to 24 hours). Each token is issued to
+ * expire at its own session's absolute end, never later (see `tokenMaxAge`).
+ */
+export const SESSION_MAX_AGE_SECONDS = 24 * 60 * 60;
+
+/**
+ * The lifetime to give a token re-issued now: next-auth re-issues it with a full lifetime on
+ * every read of the session; capped at the server-side session's end, refreshing never
+ * extends it.
+ */
+export function tokenMaxAge(token: Record<string, unknown> | undefined, maxAge: number, nowSeconds = Math.floor(Date.now() / 1000)): number {
+  const end = Number(token?.sessionEnd);
+  if (!Number.isFinite(end)) return maxAge;
+  return Math.min(maxAge, end - nowSeconds);
+}
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -85,7 +104,10 @@ export const authOptions: NextAuthOptions = {
   // Session cookies are httpOnly and SameSite=Lax (next-auth's defaults) and Secure over HTTPS.
   useSecureCookies: env.secureCookies,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
-  jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: {
+    maxAge: SESSION_MAX_AGE_SECONDS,
+    encode: (params) => encode({ ...params, maxAge: tokenMaxAge(params.token, params.maxAge ?? SESSION_MAX_AGE_SECONDS) }),
+  },
   pages: { signIn: '/login', error: '/login' },
   providers: [
     CredentialsProvider({
@@ -94,7 +116,12 @@ export const authOptions: NextAuthOptions = {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
       },
-      authorize: (credentials, req) => verifyCredentials(getDb(), credentials, clientIpFrom(req?.headers as Record<string, string> | undefined)),
+      authorize: async (credentials, req) => {
+        const headers = req?.headers as Record<string, string> | undefined;
+        const user = await verifyCredentials(getDb(), credentials, clientIpFrom(headers));
+        // Where the sign-in came from, for its session record when the request's headers are out of reach.
+        return user && { ...user, client: sessionClientOf(headers) };
+      },
     }),
   ],
   callbacks: {
@@ -103,12 +130,16 @@ export const authOptions: NextAuthOptions = {
       const path = safeReturnPath(url, baseUrl);
       return path ? new URL(path, baseUrl).toString() : baseUrl;
     },
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
-        token.uid = Number(user.id);
+        // A successful sign-in opens a server-side session; the token carries only its id.
+        const uid = Number(user.id);
+        const client = (await currentSessionClient()) ?? (user as { client?: SessionClient }).client ?? { ip: null, userAgent: null };
+        const session = await startSession(getDb(), { userId: uid, ...client });
+        token.uid = uid;
         token.role = (user as { role?: string }).role;
-        // When this session began; sessions begun before an account's `sessionsValidAfter` end.
-        token.signedInAt = Date.now();
+        token.sid = session.id;
+        token.sessionEnd = Math.floor(session.expiresAt.getTime() / 1000);
       }
       return token;
     },
@@ -116,9 +147,18 @@ export const authOptions: NextAuthOptions = {
       if (session.user) {
         (session.user as { id?: number }).id = token.uid as number;
         (session.user as { role?: string }).role = token.role as string;
-        (session.user as { signedInAt?: number }).signedInAt = token.signedInAt as number;
+        (session.user as { sid?: string }).sid = token.sid as string;
       }
       return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      const uid = Number(token?.uid);
+      const sid = typeof token?.sid === 'string' ? token.sid : null;
+      if (!Number.isInteger(uid) || !sid) return;
+      const client = await currentSessionClient();
+      await signOutSession(getDb(), { userId: uid, role: token.role as Role, ip: client?.ip ?? null }, sid);
     },
   },
 };

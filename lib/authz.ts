@@ -3,31 +3,27 @@ import { cache } from 'react';
 import { getServerSession } from 'next-auth';
 import { forbidden, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { carrierIdsOfOperator, getAuthUser, type AuthUser } from '@/db/queries/users';
+import { authenticateSession } from '@/db/queries/sessions';
+import { carrierIdsOfOperator, type AuthUser } from '@/db/queries/users';
 import { authOptions } from './auth';
 import { homeFor, type Role, type Scope } from './roles';
 
 export { homeFor, type Role, type Scope };
 
 /**
- * The signed-in user as the users table has them now: a deactivated account or a changed
- * role takes effect on the very next request, whatever the session token says.
+ * The signed-in user as the users table has them now, for a session that is still open: a
+ * deactivated account, a changed role, an ended session (sign-out, password change, an
+ * administrator) or one past its idle or absolute limit takes effect on the very next request,
+ * whatever the session token says. A password past its maximum age counts as one that must
+ * be changed.
  */
 export const currentUser = cache(async (): Promise<AuthUser | null> => {
   const session = await getServerSession(authOptions);
-  const claims = session?.user as { id?: number; signedInAt?: number } | undefined;
+  const claims = session?.user as { id?: number; sid?: string } | undefined;
   const id = Number(claims?.id);
-  if (!Number.isInteger(id) || id <= 0) return null;
-  const user = await getAuthUser(getDb(), id);
-  if (!user || !user.active) return null;
-  return sessionStillValid(user, claims?.signedInAt) ? user : null;
+  if (!Number.isInteger(id) || id <= 0 || typeof claims?.sid !== 'string' || !claims.sid) return null;
+  return authenticateSession(getDb(), { userId: id, sessionId: claims.sid });
 });
-
-/** A session begun before the account's sessions were ended (deactivation, password reset) is over. */
-export function sessionStillValid(user: Pick<AuthUser, 'sessionsValidAfter'>, signedInAt: number | undefined): boolean {
-  if (!user.sessionsValidAfter) return true;
-  return typeof signedInAt === 'number' && signedInAt >= user.sessionsValidAfter.getTime();
-}
 
 /** Where a user who must change their password is sent, whatever they asked for. */
 export const PASSWORD_PAGE = '/account/password';

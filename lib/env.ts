@@ -25,6 +25,8 @@ const schema = z.object({
     .refine((v) => v === undefined || parseTrustedProxies(v) !== null, {
       message: 'TRUSTED_PROXIES must be empty, a number of hops, or a comma list of addresses and CIDR ranges',
     }),
+  /** Minutes without a request after which a session ends (the security policy may override it). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
 });
 
 const parsed = schema.safeParse(process.env);
@@ -55,6 +57,7 @@ export const env = {
   trustedProxies: parseTrustedProxies(raw.TRUSTED_PROXIES ?? '') as TrustedProxies,
   isBuildPhase: raw.NEXT_PHASE === 'phase-production-build',
   /** Cookies carry `Secure` when the portal is served over HTTPS, as production must be. */
+  sessionIdleMinutes: raw.SESSION_IDLE_MINUTES,
   secureCookies: raw.NODE_ENV === 'production' && (raw.NEXTAUTH_URL ?? '').startsWith('https://'),
 };
 

@@ -21,6 +21,10 @@ const server = spawn(process.execPath, ['scripts/server.mjs', '-p', port], {
     PGLITE_DIR: E2E_DATA_DIR,
     NEXTAUTH_URL: `http://localhost:${port}`,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? 'e2e-only-secret-e2e-only-secret-e2e-only',
+    // The sessions global setup opens are shared by every spec: a whole run may leave one
+    // unused for longer than the default 30 minutes. The idle limit itself is tested with the
+    // time given (tests/integration/sessions.test.ts).
+    SESSION_IDLE_MINUTES: process.env.SESSION_IDLE_MINUTES ?? '240',
   },
 });
 const stop = () => server.kill('SIGTERM');

@@ -71,11 +71,12 @@ const NAV: Record<Role, { href: string; key: NavKey; exact?: boolean }[]> = {
  */
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireSignedIn();
-  const [t, tNav, tRoles, tAccounts] = await Promise.all([
+  const [t, tNav, tRoles, tAccounts, tSessions] = await Promise.all([
     getTranslations('common'),
     getTranslations('nav'),
     getTranslations('roles'),
     getTranslations('accounts'),
+    getTranslations('sessions'),
   ]);
   // Until a grant of rights is approved, the role's pages are closed: no way into them is shown.
   const nav = user.mustChangePassword || user.rightsPending ? [] : NAV[user.role];
@@ -99,6 +100,11 @@ export default async function PortalLayout({ children }: { children: React.React
             <Link href={PASSWORD_PAGE} className="text-brand-700 underline-offset-2 hover:underline">
               {tAccounts('changePassword')}
             </Link>
+            {user.mustChangePassword ? null : (
+              <Link href="/account/sessions" className="text-brand-700 underline-offset-2 hover:underline">
+                {tSessions('navLink')}
+              </Link>
+            )}
             {user.mustChangePassword || user.rightsPending ? null : <NotificationBell userId={user.id} />}
             <LanguageSwitch />
             <SignOutButton label={t('signOut')} />

@@ -10,8 +10,11 @@ import { roleNeedsApproval } from '@/lib/roles';
 import type { AccountInput } from '@/lib/validation/account';
 import { passwordPolicy, type ChangePasswordInput } from '@/lib/validation/password';
 import { zodFieldErrors } from '@/lib/validation/zod-messages';
+import { getSecurityPolicy } from '@/lib/security-policy';
 import { isUniqueViolation } from './admission';
 import { assertNoPendingGrant, isLastOfItsKind, requestRights, takeAccountsLock } from './rights-grants';
+import { clearPasswordCheckFailures, passwordCheckLocked, recordPasswordCheckFailure } from './password-check';
+import { endSessionsWhere, sessionsOfUser } from './sessions';
 
 const BCRYPT_COST = 10;
 
@@ -215,6 +218,7 @@ export async function setAccountActive(
       before: { active: current.active },
       after: { active: input.active },
     });
+    if (!input.active) await endSessionsWhere(tx, actor, sessionsOfUser(current.id), 'deactivated', now);
     return { changed: true };
   });
 }
@@ -229,7 +233,10 @@ export async function resetPassword(db: Db, actor: Actor, input: { userId: numbe
     if (current.id === actor.userId) throw invalid({ _form: [{ key: 'accounts.errors.resetSelf' }] });
     const now = new Date();
     // Whoever held a session of the account (perhaps the reason for the reset) is signed out.
-    await tx.update(users).set({ passwordHash, mustChangePassword: true, updatedAt: now, sessionsValidAfter: now }).where(eq(users.id, current.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, passwordChangedAt: now, updatedAt: now, sessionsValidAfter: now })
+      .where(eq(users.id, current.id));
     // The entry says that the password was reset, never what it is or its hash.
     await writeAudit(tx, actor, {
       action: 'user.passwordReset',
@@ -238,28 +245,52 @@ export async function resetPassword(db: Db, actor: Actor, input: { userId: numbe
       before: { mustChangePassword: current.mustChangePassword },
       after: { mustChangePassword: true },
     });
+    await endSessionsWhere(tx, actor, sessionsOfUser(current.id), 'passwordReset', now);
     return { password };
   });
 }
 
+const wrongCurrent = () => invalid({ currentPassword: [{ key: 'accounts.errors.wrongCurrent' }] });
+const checkLocked = () => invalid({ currentPassword: [{ key: 'passwordPolicy.checkLocked' }] });
+
 /**
  * A user changes their own password: the current one must match, the new one must follow the
- * policy and differ from the current one. Clears the obligation to change it.
+ * policy and differ from the current one. Clears the obligation to change it, restarts the
+ * password's age and ends the user's other sessions (`currentSessionId`, the one in use, stays).
+ * The current-password check is throttled (db/queries/password-check.ts): while it is locked
+ * even the right password is refused; every refusal is audited.
  */
-export async function changeOwnPassword(db: Db, actor: Actor, input: ChangePasswordInput): Promise<void> {
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  input: ChangePasswordInput,
+  currentSessionId: string | null = null,
+  now: Date = new Date(),
+): Promise<{ endedSessions: number }> {
   const current = await db.select({ hash: users.passwordHash, email: users.email }).from(users).where(eq(users.id, actor.userId)).limit(1);
   const user = current[0];
   if (!user) throw notFound();
-  if (!(await bcrypt.compare(input.currentPassword, user.hash))) throw invalid({ currentPassword: [{ key: 'accounts.errors.wrongCurrent' }] });
-  const policy = passwordPolicy(user.email).safeParse(input.newPassword);
+  if (await passwordCheckLocked(db, actor.userId, now)) {
+    await recordPasswordCheckFailure(db, actor, 'throttled', now);
+    throw checkLocked();
+  }
+  if (!(await bcrypt.compare(input.currentPassword, user.hash))) {
+    const { lockedUntil } = await recordPasswordCheckFailure(db, actor, 'password', now);
+    throw lockedUntil ? invalid({ currentPassword: [{ key: 'accounts.errors.wrongCurrent' }, { key: 'passwordPolicy.checkLocked' }] }) : wrongCurrent();
+  }
+  const { passwordComplexity } = await getSecurityPolicy(db);
+  const policy = passwordPolicy(user.email, { complexity: passwordComplexity }).safeParse(input.newPassword);
   if (!policy.success) throw invalid({ newPassword: zodFieldErrors(policy.error)._form ?? [{ key: 'invalid' }] });
   if (input.newPassword === input.currentPassword) throw invalid({ newPassword: [{ key: 'accounts.errors.samePassword' }] });
   const passwordHash = await hashPassword(input.newPassword);
-  await accountChange(db, async (tx) => {
+  return accountChange(db, async (tx) => {
     const locked = await lockUser(tx, actor.userId);
     // The password was changed elsewhere while this one was being checked: check again.
-    if (locked.passwordHash !== user.hash) throw invalid({ currentPassword: [{ key: 'accounts.errors.wrongCurrent' }] });
-    await tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date() }).where(eq(users.id, locked.id));
+    if (locked.passwordHash !== user.hash) throw wrongCurrent();
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: now, updatedAt: new Date() })
+      .where(eq(users.id, locked.id));
     await writeAudit(tx, actor, {
       action: 'user.passwordChanged',
       entity: 'user',
@@ -267,5 +298,9 @@ export async function changeOwnPassword(db: Db, actor: Actor, input: ChangePassw
       before: { mustChangePassword: locked.mustChangePassword },
       after: { mustChangePassword: false },
     });
+    // Whoever else held a session of the account (perhaps the reason for the change) is signed out.
+    const ended = await endSessionsWhere(tx, actor, sessionsOfUser(locked.id, currentSessionId), 'passwordChanged', now);
+    await clearPasswordCheckFailures(tx, locked.id);
+    return { endedSessions: ended.length };
   });
 }

@@ -71,7 +71,8 @@ export async function isKnownAddress(db: DbOrTx, userId: number, ip: string | nu
 type Counted = { key: string; failures: number; lockedUntil: Date | null };
 
 /** One atomic upsert: concurrent failures are all counted, and each sees the count it made. */
-async function countFailure(db: DbOrTx, key: string, now: Date, kind: ThrottleKind): Promise<Counted> {
+async function countFailure(db: DbOrTx, key: string, now: Date, kind: ThrottleKind | { limit: number }): Promise<Counted> {
+  const hardLimit = typeof kind === 'object' ? kind.limit : kind === 'pair' ? THROTTLE.pairLimit : THROTTLE.ipLimit;
   const at = sql`${now.toISOString()}::timestamptz`;
   const windowStart = sql`${at} - make_interval(mins => ${THROTTLE.windowMinutes})`;
   // A hard lock that has ended starts the count afresh; the account's slowdown does not.
@@ -85,7 +86,7 @@ async function countFailure(db: DbOrTx, key: string, now: Date, kind: ThrottleKi
       ? sql`CASE WHEN ${failures} >= ${THROTTLE.accountFreeFailures}
           THEN ${at} + make_interval(secs => LEAST(${THROTTLE.accountMaxDelaySeconds}, power(2, ${failures} - ${THROTTLE.accountFreeFailures})))
           ELSE NULL END`
-      : sql`CASE WHEN ${failures} >= ${kind === 'pair' ? THROTTLE.pairLimit : THROTTLE.ipLimit}
+      : sql`CASE WHEN ${failures} >= ${hardLimit}
           THEN ${at} + make_interval(mins => ${THROTTLE.lockMinutes}) ELSE NULL END`;
   const [row] = await db
     .insert(loginThrottle)
@@ -130,6 +131,25 @@ export async function recordFailure(tx: Tx, keys: ThrottleKeys, now: Date, actor
     .delete(loginThrottle)
     .where(sql`${loginThrottle.windowStartedAt} < ${now.toISOString()}::timestamptz - interval '1 day' AND (${loginThrottle.lockedUntil} IS NULL OR ${loginThrottle.lockedUntil} < ${now.toISOString()}::timestamptz)`);
   return reached;
+}
+
+/**
+ * The other checks of a secret (the current password on the password page, `password:<user>`,
+ * and second-factor codes, `code:<user>`) lock hard like a pair: `limit` failures within the
+ * window lock the key for THROTTLE.lockMinutes. Runs inside the caller's transaction.
+ */
+export async function recordKeyFailure(tx: Tx, key: string, limit: number, now: Date): Promise<Counted> {
+  return countFailure(tx, key, now, { limit });
+}
+
+/** Whether any of the keys is locked at `now`. */
+export async function isThrottled(db: DbOrTx, keys: string[], now: Date): Promise<boolean> {
+  const rows = await db
+    .select({ key: loginThrottle.key })
+    .from(loginThrottle)
+    .where(and(inArray(loginThrottle.key, keys), gt(loginThrottle.lockedUntil, now)))
+    .limit(1);
+  return rows.length > 0;
 }
 
 /** A successful sign-in clears the account's and this pair's counters (the address's stays). */

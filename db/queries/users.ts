@@ -14,6 +14,10 @@ export type AuthUser = {
   active: boolean;
   mustChangePassword: boolean;
   sessionsValidAfter: Date | null;
+  /** The server-side session this request came with (null outside a request). */
+  sessionId: string | null;
+  /** The password is past the policy's maximum age (mustChangePassword is then true as well). */
+  passwordExpired: boolean;
 };
 
 const authColumns = {
@@ -42,7 +46,7 @@ export async function recordSignIn(db: DbOrTx, userId: number) {
 
 export async function getAuthUser(db: DbOrTx, id: number): Promise<AuthUser | null> {
   const [row] = await db.select(authColumns).from(users).where(eq(users.id, id)).limit(1);
-  return row ?? null;
+  return row ? { ...row, sessionId: null, passwordExpired: false } : null;
 }
 
 export async function carrierIdsOfOperator(db: DbOrTx, userId: number): Promise<number[]> {

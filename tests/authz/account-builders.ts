@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { startSession } from '@/db/queries/sessions';
 import { loginThrottle, rightsGrants, securityPolicy, users } from '@/db/schema';
 import { makeUser, TEST_PASSWORD } from '../helpers/fixtures';
 import { formData, type HappyBuilder } from './walk-world';
@@ -36,7 +37,7 @@ export const changeOwnPassword: HappyBuilder = async (w) => {
   const u = await makeUser(w.db, 'committee', { email: fresh() });
   return {
     userEmail: u.email,
-    input: formData({ currentPassword: TEST_PASSWORD, newPassword: 'a new long passphrase', repeatPassword: 'a new long passphrase' }),
+    input: formData({ currentPassword: TEST_PASSWORD, newPassword: 'A new long passphrase', repeatPassword: 'A new long passphrase' }),
   };
 };
 
@@ -74,4 +75,26 @@ export const saveSecurityPolicy: HappyBuilder = async (w) => {
     userEmail: SECURITY,
     input: formData({ passwordComplexity: 'on', passwordMaxAgeDays: days, sessionIdleMinutes: '', sessionMaxHours: '', version: row?.version ?? 0 }),
   };
+};
+
+/** A user with a session on another device, to end. */
+async function userWithSession(w: Parameters<HappyBuilder>[0], role: 'operator' | 'committee') {
+  const u = await makeUser(w.db, role, { email: fresh() });
+  const other = await startSession(w.db, { userId: u.id, ip: '198.51.100.9', userAgent: 'Mozilla/5.0 (Windows NT 10.0) Firefox/127.0' });
+  return { u, other };
+}
+
+export const endOwnSession: HappyBuilder = async (w) => {
+  const { u, other } = await userWithSession(w, 'committee');
+  return { userEmail: u.email, input: formData({ sessionId: other.id }) };
+};
+
+export const endOtherOwnSessions: HappyBuilder = async (w) => {
+  const { u } = await userWithSession(w, 'operator');
+  return { userEmail: u.email, input: formData({}) };
+};
+
+export const endUserSessions: HappyBuilder = async (w) => {
+  const { u } = await userWithSession(w, 'committee');
+  return { userEmail: ADMIN, input: formData({ userId: u.id }) };
 };

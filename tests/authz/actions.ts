@@ -60,6 +60,7 @@ export const ACTION_ROWS: ActionRow[] = [
   { file: adminUsers, name: 'updateAccountAction', roles: AD, audit: { happy: a.updateAccount, entity: 'user' } },
   { file: adminUsers, name: 'setAccountActiveAction', roles: AD, audit: { happy: a.deactivateAccount, entity: 'user' } },
   { file: adminUsers, name: 'resetPasswordAction', roles: AD, audit: { happy: a.resetPassword, entity: 'user' } },
+  { file: adminUsers, name: 'endUserSessionsAction', roles: AD, audit: { happy: a.endUserSessions, entity: 'user' } },
 
   // The security administrator (the audit administrator has no action: they change nothing)
   { file: security, name: 'approveGrantAction', roles: SEC, audit: { happy: a.approveGrant, entity: 'user' } },
@@ -74,6 +75,13 @@ export const ACTION_ROWS: ActionRow[] = [
     // Everyone's own password, the audit administrator's included: not a change of the portal's data.
     roles: ['operator', 'committee', 'admin', 'security', 'auditor'],
     audit: { happy: a.changeOwnPassword, entity: 'user' },
+  },
+  { file: '(portal)/account/sessions/actions.ts', name: 'endSessionAction', roles: ['operator', 'committee', 'admin'], audit: { happy: a.endOwnSession, entity: 'user' } },
+  {
+    file: '(portal)/account/sessions/actions.ts',
+    name: 'endOtherSessionsAction',
+    roles: ['operator', 'committee', 'admin'],
+    audit: { happy: a.endOtherOwnSessions, entity: 'user' },
   },
   {
     file: '(portal)/notifications/actions.ts',

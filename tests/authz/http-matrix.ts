@@ -54,6 +54,7 @@ export const HTTP_MATRIX: HttpRow[] = [
   // Says whether the user's rights await approval (for the demo accounts: none do).
   { file: '(portal)/account/rights/page.tsx', path: '/account/rights', allow: EVERY_ROLE },
   { file: '(portal)/notifications/page.tsx', path: '/notifications', allow: EVERY_ROLE },
+  { file: '(portal)/account/sessions/page.tsx', path: '/account/sessions', allow: EVERY_ROLE },
 
   { file: '(portal)/operator/page.tsx', path: '/operator', allow: OP },
   { file: '(portal)/operator/ventures/page.tsx', path: '/operator/ventures', allow: OP },

@@ -17,8 +17,8 @@ export const CLIENT_IP = '203.0.113.7';
 // The requests below carry the peer header, as behind the portal's production server.
 announcePeerHeader();
 
-type State = { handle: DatabaseHandle | null; userId: number | null; cookies: Map<string, string> };
-const state: State = { handle: null, userId: null, cookies: new Map() };
+type State = { handle: DatabaseHandle | null; userId: number | null; sessionId: string | null; cookies: Map<string, string> };
+const state: State = { handle: null, userId: null, sessionId: null, cookies: new Map() };
 
 // forbidden() is an experimental interrupt that Next enables through this variable.
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
@@ -38,20 +38,25 @@ export async function userByEmail(email: string): Promise<{ id: number; role: Ro
   return u;
 }
 
-export async function signInAs(email: string): Promise<{ id: number; role: Role }> {
+/** Signs in as the user: a fresh server-side session, as a real sign-in opens. */
+export async function signInAs(email: string): Promise<{ id: number; role: Role; sessionId: string }> {
   const u = await userByEmail(email);
+  const { startSession } = await import('@/db/queries/sessions');
+  const session = await startSession(database(), { userId: u.id, ip: CLIENT_IP, userAgent: 'vitest' });
   state.userId = u.id;
-  return u;
+  state.sessionId = session.id;
+  return { ...u, sessionId: session.id };
 }
 
 export function signOut() {
   state.userId = null;
+  state.sessionId = null;
 }
 
 export const cookieJar = () => state.cookies;
 
 export const nextAuthMock = {
-  getServerSession: async () => (state.userId === null ? null : { user: { id: state.userId } }),
+  getServerSession: async () => (state.userId === null ? null : { user: { id: state.userId, sid: state.sessionId } }),
   default: () => undefined,
 };
 

@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '@/db/connect';
 import { auditLog, operatorCarriers, rightsGrants, users } from '@/db/schema';
 import { approveGrant } from '@/db/queries/rights-grants';
 import { createAccount, getAccount, setAccountActive, updateAccount } from '@/db/queries/accounts';
+import { startSession } from '@/db/queries/sessions';
 import { listAccounts } from '@/db/queries/users';
 import type { ActionResult } from '@/lib/action';
 import type { Role } from '@/lib/roles';
@@ -12,10 +13,10 @@ import { openTestDatabase } from '../helpers/db';
 import { bindOperator, makeCarrier, makeUser, TEST_PASSWORD } from '../helpers/fixtures';
 
 /** Who the mocked next-auth session says is signed in; the real lib/authz reads the users table. */
-const session = vi.hoisted(() => ({ userId: null as number | null, signedInAt: 0 }));
+const session = vi.hoisted(() => ({ userId: null as number | null, sid: '' }));
 let handle: DatabaseHandle;
 vi.mock('@/db/client', () => ({ getDb: () => handle.db }));
-vi.mock('next-auth', () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId, signedInAt: session.signedInAt } } : null) }));
+vi.mock('next-auth', () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId, sid: session.sid } } : null) }));
 vi.mock('next/navigation', () => ({
   redirect: (to: string) => {
     throw new Error(`redirect:${to}`);
@@ -36,10 +37,16 @@ const admin = await import('@/app/(portal)/admin/users/actions');
 const { changePasswordAction } = await import('@/app/(portal)/account/password/actions');
 
 const actorOf = (u: { id: number; role: Role }) => ({ userId: u.id, role: u.role, ip: null });
-/** A session of the user, begun at `signedInAt` (a fresh sign-in by default). */
-const as = (userId: number, signedInAt = Date.now()) => {
+/** A fresh sign-in of the user (a new server-side session); returns the session's id. */
+const as = async (userId: number) => {
+  const { id } = await startSession(handle.db, { userId, ip: null, userAgent: null });
+  resume(userId, id);
+  return id;
+};
+/** Requests with a session begun earlier. */
+const resume = (userId: number, sid: string) => {
   session.userId = userId;
-  session.signedInAt = signedInAt;
+  session.sid = sid;
 };
 function expectOk<T>(r: ActionResult<T>): T {
   if (!r.ok) throw new Error(`expected success, got ${r.code}: ${JSON.stringify(r.fieldErrors)}`);
@@ -84,7 +91,7 @@ afterAll(async () => {
 
 describe('creating an account', () => {
   it('creates an operator bound to carriers, with a one-time password kept only as a hash', async () => {
-    as(adminUser.id);
+    await as(adminUser.id);
     const data = expectOk(
       await admin.createAccountAction({ name: ' 新运营 ', email: ' New.Operator@Test.Example ', role: 'operator', carrierIds: [String(carrierB), String(carrierA)] }),
     );
@@ -111,7 +118,7 @@ describe('creating an account', () => {
   });
 
   it('requires a carrier for an operator and none for other roles', async () => {
-    as(adminUser.id);
+    await as(adminUser.id);
     expectRefused(await admin.createAccountAction({ name: 'X', email: 'x1@test.example', role: 'operator' }), 'invalid', 'carrierIds', 'accounts.errors.carriersRequired');
     expectRefused(
       await admin.createAccountAction({ name: 'X', email: 'x2@test.example', role: 'committee', carrierIds: String(carrierA) }),
@@ -124,7 +131,7 @@ describe('creating an account', () => {
   });
 
   it('refuses an email already in use, whatever its case', async () => {
-    as(adminUser.id);
+    await as(adminUser.id);
     expectRefused(
       await admin.createAccountAction({ name: 'Dup', email: 'NEW.OPERATOR@test.example', role: 'committee' }),
       'invalid',
@@ -135,7 +142,7 @@ describe('creating an account', () => {
 
   it('is for administrators only', async () => {
     const committee = await makeUser(handle.db, 'committee');
-    as(committee.id);
+    await as(committee.id);
     await expect(admin.createAccountAction({ name: 'Y', email: 'y@test.example', role: 'committee' })).rejects.toThrow('forbidden');
     await expect(admin.resetPasswordAction({ userId: String(adminUser.id) })).rejects.toThrow('forbidden');
     session.userId = null;
@@ -149,7 +156,7 @@ describe('editing an account', () => {
     const op = await makeUser(handle.db, 'operator');
     await bindOperator(handle.db, op.id, carrierA);
     const before = await getAccount(handle.db, op.id);
-    as(adminUser.id);
+    await as(adminUser.id);
     const form = { userId: String(op.id), version: before.version, name: 'Renamed', email: op.email, role: 'operator', carrierIds: [String(carrierB)] };
     const { version } = expectOk(await admin.updateAccountAction(form));
     expect(version).not.toBe(before.version);
@@ -172,7 +179,7 @@ describe('editing an account', () => {
   it('refuses an email of another account in another case', async () => {
     const a = await makeUser(handle.db, 'committee');
     const b = await makeUser(handle.db, 'committee');
-    as(adminUser.id);
+    await as(adminUser.id);
     const r = await admin.updateAccountAction({ userId: String(b.id), version: (await getAccount(handle.db, b.id)).version, name: b.name, email: a.email.toUpperCase(), role: 'committee' });
     expectRefused(r, 'invalid', 'email', 'accounts.errors.emailTaken');
     expect((await storedUser(b.id)).email).toBe(b.email);
@@ -180,7 +187,7 @@ describe('editing an account', () => {
 
   it('a role change is seen by the user’s next request', async () => {
     const u = await makeUser(handle.db, 'committee');
-    as(u.id);
+    await as(u.id);
     expect((await requireRole('committee')).id).toBe(u.id);
     await updateAccount(handle.db, actorOf(adminUser), { userId: u.id, version: (await getAccount(handle.db, u.id)).version, name: u.name, email: u.email, role: 'operator', carrierIds: [carrierA] });
     expect((await currentUser())?.role).toBe('operator');
@@ -190,7 +197,7 @@ describe('editing an account', () => {
 
 describe('guard rails', () => {
   it('an administrator cannot take away their own admin role or deactivate themselves', async () => {
-    as(adminUser.id);
+    await as(adminUser.id);
     const version = (await getAccount(handle.db, adminUser.id)).version;
     expectRefused(
       await admin.updateAccountAction({ userId: String(adminUser.id), version, name: adminUser.name, email: adminUser.email, role: 'committee' }),
@@ -222,7 +229,7 @@ describe('guard rails', () => {
       await db.update(users).set({ active: true }).where(eq(users.id, adminUser.id));
     }
     // With two active admins, one may deactivate the other.
-    as(adminUser.id);
+    await as(adminUser.id);
     expectOk(await admin.setAccountActiveAction({ userId: String(other.id), active: 'false' }));
   });
 });
@@ -231,35 +238,35 @@ describe('deactivating and reactivating', () => {
   it('a deactivated user is signed out at their next request, and back after an approved reactivation with a new sign-in', async () => {
     const op = await makeUser(handle.db, 'operator');
     await bindOperator(handle.db, op.id, carrierA);
-    const oldSession = Date.now() - 1000;
-    as(op.id, oldSession);
+    const oldSession = await as(op.id);
     expect((await currentUser())?.id).toBe(op.id);
 
-    as(adminUser.id);
+    await as(adminUser.id);
     expectOk(await admin.setAccountActiveAction({ userId: String(op.id), active: 'false' }));
-    as(op.id);
+    resume(op.id, oldSession);
     expect(await currentUser()).toBeNull();
     await expect(requireUser()).rejects.toThrow('redirect:/login');
     const refused = await authorizeRequest('operator');
     expect('response' in refused && refused.response.status).toBe(401);
 
-    as(adminUser.id);
+    await as(adminUser.id);
     expect(expectOk(await admin.setAccountActiveAction({ userId: String(op.id), active: 'true' }))).toEqual({ changed: false, pending: true });
     // The reactivation waits for the security administrator: the account stays closed.
-    as(op.id);
+    resume(op.id, oldSession);
     expect(await currentUser()).toBeNull();
     const [grant] = await handle.db.select().from(rightsGrants).where(eq(rightsGrants.userId, op.id));
     await approveGrant(handle.db, actorOf(securityUser), { grantId: grant!.id });
     // The session from before the deactivation stays over; signing in again opens the portal.
-    as(op.id, oldSession);
+    resume(op.id, oldSession);
     expect(await currentUser()).toBeNull();
-    as(op.id);
+    await as(op.id);
     expect((await currentUser())?.id).toBe(op.id);
 
     const entries = await auditOf(op.id);
-    expect(entries.map((e) => e.action)).toEqual(['user.deactivated', 'rights.request', 'rights.approve']);
+    expect(entries.map((e) => e.action)).toEqual(['user.deactivated', 'session.end', 'rights.request', 'rights.approve']);
     expect(entries[0]).toMatchObject({ before: { active: true }, after: { active: false } });
-    expect(entries[2]!.after).toMatchObject({ kind: 'reactivation', active: true });
+    expect(entries[1]).toMatchObject({ before: null, after: { reason: 'deactivated', sessionId: oldSession } });
+    expect(entries[3]!.after).toMatchObject({ kind: 'reactivation', active: true });
   });
 
   it('the list filters by status', async () => {
@@ -274,7 +281,7 @@ describe('deactivating and reactivating', () => {
 describe('passwords', () => {
   it('a reset gives a new one-time password, stops the old one and writes no secret', async () => {
     const u = await makeUser(handle.db, 'committee');
-    as(adminUser.id);
+    await as(adminUser.id);
     const { password } = expectOk(await admin.resetPasswordAction({ userId: String(u.id) }));
     const stored = await storedUser(u.id);
     expect(stored.mustChangePassword).toBe(true);
@@ -286,28 +293,27 @@ describe('passwords', () => {
   });
 
   it('an administrator cannot reset their own password', async () => {
-    as(adminUser.id);
+    await as(adminUser.id);
     expectRefused(await admin.resetPasswordAction({ userId: String(adminUser.id) }), 'invalid', '_form', 'accounts.errors.resetSelf');
     expect((await storedUser(adminUser.id)).mustChangePassword).toBe(false);
   });
 
   it('a reset ends the sessions the account had', async () => {
     const u = await makeUser(handle.db, 'committee');
-    const before = Date.now() - 1000;
-    as(u.id, before);
+    const before = await as(u.id);
     expect((await currentUser())?.id).toBe(u.id);
-    as(adminUser.id);
+    await as(adminUser.id);
     expectOk(await admin.resetPasswordAction({ userId: String(u.id) }));
-    as(u.id, before);
+    resume(u.id, before);
     expect(await currentUser()).toBeNull();
-    as(u.id);
+    await as(u.id);
     expect((await currentUser())?.id).toBe(u.id);
   });
 
   it('a user with a one-time password is held at the password page until they change it', async () => {
     const carrier = (await makeCarrier(handle.db, 'incubator')).id;
     const created = await createAccount(handle.db, actorOf(adminUser), { name: '首次登录', email: 'first.login@test.example', role: 'operator', carrierIds: [carrier] });
-    as(created.userId);
+    await as(created.userId);
     // Pages and actions of other pages send them to the password page; route handlers answer 403.
     await expect(requireUser()).rejects.toThrow('redirect:/account/password');
     await expect(requireRole('operator')).rejects.toThrow('redirect:/account/password');
@@ -324,10 +330,15 @@ describe('passwords', () => {
     expectRefused(await change(created.password, created.password), 'invalid', 'newPassword', 'accounts.errors.samePassword');
     expectRefused(await change(created.password, 'a brand new passphrase', 'a brand new passphrasE'), 'invalid', 'repeatPassword', 'accounts.errors.passwordMismatch');
     expect((await storedUser(created.userId)).mustChangePassword).toBe(true);
-    expect(await auditOf(created.userId)).toHaveLength(1);
+    expectRefused(await change(created.password, 'only lower case words'), 'invalid', 'newPassword', 'passwordPolicy.tooSimple');
+    // Only the wrong current password left an entry (never the password itself).
+    expect((await auditOf(created.userId)).map((e) => [e.action, e.after])).toEqual([
+      ['user.created', expect.anything()],
+      ['user.passwordCheckFailed', { reason: 'password', locked: false }],
+    ]);
 
     // Twelve characters are enough; the user then goes to their home and everything opens again.
-    const next = 'twelve chars';
+    const next = 'Twelve chars';
     expect(expectOk(await change(created.password, next))).toEqual({ home: '/operator' });
     const stored = await storedUser(created.userId);
     expect(stored.mustChangePassword).toBe(false);
@@ -336,17 +347,17 @@ describe('passwords', () => {
     expect('user' in (await authorizeRequest('operator'))).toBe(true);
 
     const entries = await auditOf(created.userId);
-    expect(entries.map((e) => e.action)).toEqual(['user.created', 'user.passwordChanged']);
-    expect(entries[1]).toMatchObject({ userId: created.userId, before: { mustChangePassword: true }, after: { mustChangePassword: false } });
+    expect(entries.map((e) => e.action)).toEqual(['user.created', 'user.passwordCheckFailed', 'user.passwordChanged']);
+    expect(entries[2]).toMatchObject({ userId: created.userId, before: { mustChangePassword: true }, after: { mustChangePassword: false } });
     await expectNoSecrets(created.userId, [created.password, next]);
   });
 
   it('every user changes their own password, and only their own', async () => {
     const committee = await makeUser(handle.db, 'committee');
     const other = await makeUser(handle.db, 'operator');
-    as(committee.id);
-    expectOk(await changePasswordAction({ currentPassword: TEST_PASSWORD, newPassword: 'committee passphrase', repeatPassword: 'committee passphrase', userId: String(other.id) }));
-    expect(await bcrypt.compare('committee passphrase', (await storedUser(committee.id)).passwordHash)).toBe(true);
+    await as(committee.id);
+    expectOk(await changePasswordAction({ currentPassword: TEST_PASSWORD, newPassword: 'Committee passphrase', repeatPassword: 'Committee passphrase', userId: String(other.id) }));
+    expect(await bcrypt.compare('Committee passphrase', (await storedUser(committee.id)).passwordHash)).toBe(true);
     expect(await bcrypt.compare(TEST_PASSWORD, (await storedUser(other.id)).passwordHash)).toBe(true);
     session.userId = null;
     await expect(changePasswordAction({ currentPassword: 'x', newPassword: 'y'.repeat(12), repeatPassword: 'y'.repeat(12) })).rejects.toThrow('redirect:/login');

@@ -81,7 +81,7 @@ describe('a grant of committee rights', () => {
     await expect(requireRole('committee')).rejects.toThrow('redirect:/account/rights');
     const handler = await authorizeRequest('committee');
     expect('response' in handler && handler.response.status).toBe(403);
-    expect(await scopeFor({ ...(await stored(userId)), sessionsValidAfter: null })).toEqual({ kind: 'none' });
+    expect(await scopeFor({ ...(await stored(userId)), sessionsValidAfter: null, sessionId: null, passwordExpired: false })).toEqual({ kind: 'none' });
 
     const [pending] = (await listPendingGrants(handle.db)).filter((g) => g.userId === userId);
     expect(pending).toMatchObject({ kind: 'role', role: 'committee', previousRole: null, requestedById: sysAdmin.id });

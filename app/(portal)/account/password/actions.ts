@@ -11,7 +11,7 @@ export const changePasswordAction = defineAction({
   beforePasswordChange: true,
   schema: changePasswordInput,
   run: async (input, { db, actor, user }) => {
-    await changeOwnPassword(db, actor, input);
+    await changeOwnPassword(db, actor, input, user.sessionId);
     return { home: homeFor(user.role) };
   },
 });

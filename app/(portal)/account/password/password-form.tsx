@@ -11,7 +11,7 @@ import { changePasswordAction } from './actions';
  * Current password, new password and its repetition. On success the user goes to their home;
  * on a refusal the fields stay as typed and the errors sit next to them.
  */
-export function PasswordForm({ email }: { email: string }) {
+export function PasswordForm({ email, hint }: { email: string; hint: string }) {
   const t = useTranslations('accounts.password');
   const router = useRouter();
   const hydrated = useHydrated();
@@ -36,7 +36,7 @@ export function PasswordForm({ email }: { email: string }) {
       <Field form={form} name="currentPassword" label={t('current')}>
         <input name="currentPassword" type="password" autoComplete="current-password" required maxLength={200} className={inputClass} {...form.aria('currentPassword')} />
       </Field>
-      <Field form={form} name="newPassword" label={t('new')} hint={t('newHint')}>
+      <Field form={form} name="newPassword" label={t('new')} hint={hint}>
         <input name="newPassword" type="password" autoComplete="new-password" required minLength={12} maxLength={200} className={inputClass} {...form.aria('newPassword', true)} />
       </Field>
       <Field form={form} name="repeatPassword" label={t('repeat')}>

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createAccount, resetPassword, setAccountActive, updateAccount } from '@/db/queries/accounts';
+import { endAllSessionsOf } from '@/db/queries/sessions';
 import { defineAction } from '@/lib/action';
 import { accountInput } from '@/lib/validation/account';
 import { id } from '@/lib/validation/fields';
@@ -49,6 +50,17 @@ export const resetPasswordAction = defineAction({
   schema: userRef,
   run: async (input, { db, actor }) => {
     const r = await resetPassword(db, actor, input);
+    revalidate(input.userId);
+    return r;
+  },
+});
+
+/** Ends every session of an account (each ending audited); the user may sign in again. */
+export const endUserSessionsAction = defineAction({
+  roles: ['admin'],
+  schema: userRef,
+  run: async (input, { db, actor }) => {
+    const r = await endAllSessionsOf(db, actor, input.userId);
     revalidate(input.userId);
     return r;
   },

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useHydrated } from '@/components/forms/use-hydrated';
 import type { ActionResult } from '@/lib/action';
 import { dangerButton, OutcomeMessage, primaryButton, secondaryButton, useActionForm } from '../../../committee/_ui/form-kit';
-import { resetPasswordAction, setAccountActiveAction } from '../actions';
+import { endUserSessionsAction, resetPasswordAction, setAccountActiveAction } from '../actions';
 import { OneTimePassword } from '../one-time-password';
 
 /**
@@ -155,6 +155,35 @@ export function ResetControl({ userId, name }: { userId: number; name: string })
         danger={false}
         onDone={(r) => {
           setPassword(r.password);
+          router.refresh();
+        }}
+      />
+    </div>
+  );
+}
+
+/** Ends every session of the account (after a confirmation). */
+export function EndSessionsControl({ userId, name }: { userId: number; name: string }) {
+  const t = useTranslations('sessions.admin');
+  const router = useRouter();
+  const [done, setDone] = useState<string | null>(null);
+  return (
+    <div className="space-y-3">
+      {done ? (
+        <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
+          {done}
+        </p>
+      ) : null}
+      <ConfirmedStep
+        action={endUserSessionsAction}
+        userId={userId}
+        openLabel={t('endAll')}
+        question={t('confirmAll', { name })}
+        explanation={t('confirmAllText')}
+        confirmLabel={t('confirmAllButton')}
+        danger
+        onDone={(r) => {
+          setDone(t('allEnded', { count: r.ended }));
           router.refresh();
         }}
       />

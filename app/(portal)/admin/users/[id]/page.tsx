@@ -7,12 +7,13 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { carrierChoices, getAccount } from '@/db/queries/accounts';
 import { pendingGrantOfUser } from '@/db/queries/rights-grants';
+import { countActiveSessions } from '@/db/queries/sessions';
 import { PASSWORD_PAGE, requireRole } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { optionalId } from '../../../committee/_ui/search-params';
 import { AccountForm } from '../account-form';
-import { AccessControl, ResetControl } from './account-controls';
+import { AccessControl, EndSessionsControl, ResetControl } from './account-controls';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('title') };
@@ -27,9 +28,11 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     if (e instanceof DomainError && e.code === 'notFound') notFound();
     throw e;
   });
-  const [carriers, pendingGrant, t, tAdmin, tStatus, tReset, tRoles, tAccounts, tGrants] = await Promise.all([
+  const [carriers, pendingGrant, activeSessions, tSessions, t, tAdmin, tStatus, tReset, tRoles, tAccounts, tGrants] = await Promise.all([
     carrierChoices(db),
     pendingGrantOfUser(db, account.id),
+    countActiveSessions(db, account.id),
+    getTranslations('sessions.admin'),
     getTranslations('accounts.detail'),
     getTranslations('admin'),
     getTranslations('accounts.status'),
@@ -90,6 +93,10 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             ) : (
               <ResetControl userId={account.id} name={account.name} />
             )}
+          </Card>
+          <Card title={tSessions('title')}>
+            <p className="mb-3 text-sm text-slate-700">{activeSessions > 0 ? tSessions('count', { count: activeSessions }) : tSessions('none')}</p>
+            {activeSessions > 0 ? <EndSessionsControl userId={account.id} name={account.name} /> : null}
           </Card>
         </div>
       </div>
