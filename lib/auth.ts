@@ -5,6 +5,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb, type DbOrTx } from '@/db/client';
 import { clearAccountFailures, isThrottled, recordFailure, throttleKeys } from '@/db/queries/login-throttle';
+import { checkSecondFactor } from '@/db/queries/second-factor';
 import { findUserForSignIn, recordSignIn } from '@/db/queries/users';
 import { authSecret, env } from './env';
 
@@ -13,6 +14,8 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(200),
+  /** The second factor: a one-time code or a recovery code (db/queries/second-factor.ts). */
+  code: z.string().max(40).optional(),
 });
 
 /**
@@ -48,6 +51,8 @@ export async function verifyCredentials(db: DbOrTx, raw: unknown, ip: string | n
     await recordFailure(db, keys, now);
     return null;
   }
+  // The second factor, once the password is right (throws SecondFactorRefused with next-auth's error code).
+  await checkSecondFactor(db, user, parsed.data.code, ip, now);
   await clearAccountFailures(db, parsed.data.email);
   await recordSignIn(db, user.id);
   return { id: String(user.id), email: user.email, name: user.name, role: user.role };
@@ -73,6 +78,7 @@ export const authOptions: NextAuthOptions = {
       credentials: {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
+        code: { label: 'Code', type: 'text' },
       },
       authorize: (credentials, req) => verifyCredentials(getDb(), credentials, requestIp(req?.headers as Record<string, string> | undefined)),
     }),

@@ -4,7 +4,7 @@ import { LanguageSwitch } from '@/components/shell/language-switch';
 import { NavLink } from '@/components/shell/nav-link';
 import { NotificationBell } from '@/components/shell/notification-bell';
 import { SignOutButton } from '@/components/shell/sign-out-button';
-import { PASSWORD_PAGE, requireSignedIn } from '@/lib/authz';
+import { mustEnrolSecondFactor, PASSWORD_PAGE, requireSignedIn, TWO_FACTOR_PAGE } from '@/lib/authz';
 import { homeFor, type Role } from '@/lib/roles';
 
 type NavKey =
@@ -65,13 +65,16 @@ const NAV: Record<Role, { href: string; key: NavKey; exact?: boolean }[]> = {
  */
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireSignedIn();
-  const [t, tNav, tRoles, tAccounts] = await Promise.all([
+  const [t, tNav, tRoles, tAccounts, tTwoFactor] = await Promise.all([
     getTranslations('common'),
     getTranslations('nav'),
     getTranslations('roles'),
     getTranslations('accounts'),
+    getTranslations('twoFactor'),
   ]);
-  const nav = user.mustChangePassword ? [] : NAV[user.role];
+  // Held on the password page, then on the second factor's enrolment, until both are done.
+  const held = user.mustChangePassword || mustEnrolSecondFactor(user);
+  const nav = held ? [] : NAV[user.role];
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
@@ -79,7 +82,7 @@ export default async function PortalLayout({ children }: { children: React.React
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-          <Link href={user.mustChangePassword ? PASSWORD_PAGE : homeFor(user.role)} className="flex items-center gap-2 font-semibold text-brand-800">
+          <Link href={user.mustChangePassword ? PASSWORD_PAGE : held ? TWO_FACTOR_PAGE : homeFor(user.role)} className="flex items-center gap-2 font-semibold text-brand-800">
             <span aria-hidden="true" className="inline-block h-6 w-6 rounded bg-brand-600" />
             {t('appName')}
           </Link>
@@ -92,7 +95,10 @@ export default async function PortalLayout({ children }: { children: React.React
             <Link href={PASSWORD_PAGE} className="text-brand-700 underline-offset-2 hover:underline">
               {tAccounts('changePassword')}
             </Link>
-            {user.mustChangePassword ? null : <NotificationBell userId={user.id} />}
+            <Link href={TWO_FACTOR_PAGE} className="text-brand-700 underline-offset-2 hover:underline">
+              {tTwoFactor('title')}
+            </Link>
+            {held ? null : <NotificationBell userId={user.id} />}
             <LanguageSwitch />
             <SignOutButton label={t('signOut')} />
           </div>

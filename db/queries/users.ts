@@ -11,6 +11,8 @@ export type AuthUser = {
   active: boolean;
   mustChangePassword: boolean;
   sessionsValidAfter: Date | null;
+  /** When the second factor was enrolled; null when the user has none. */
+  totpEnabledAt: Date | null;
 };
 
 const authColumns = {
@@ -21,6 +23,7 @@ const authColumns = {
   active: users.active,
   mustChangePassword: users.mustChangePassword,
   sessionsValidAfter: users.sessionsValidAfter,
+  totpEnabledAt: users.totpEnabledAt,
 };
 
 export async function findUserForSignIn(db: DbOrTx, email: string) {

@@ -6,6 +6,7 @@ import { listDemoAccounts } from '@/db/queries/users';
 import { currentUser } from '@/lib/authz';
 import { env } from '@/lib/env';
 import { safeCallbackPath } from '@/lib/roles';
+import { DEMO_TOTP_SECRET } from '@/lib/totp';
 import { LoginForm } from './login-form';
 
 export async function generateMetadata() {
@@ -19,10 +20,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const next = safeCallbackPath(callbackUrl, '');
   if (await currentUser()) redirect(next ? `/?next=${encodeURIComponent(next)}` : '/');
   const demo = env.databaseMode === 'embedded' && env.demoSeed ? await listDemoAccounts(getDb()) : [];
-  const [t, tCommon, tRoles] = await Promise.all([
+  const [t, tCommon, tRoles, tCode] = await Promise.all([
     getTranslations('login'),
     getTranslations('common'),
     getTranslations('roles'),
+    getTranslations('twoFactor.login'),
   ]);
   return (
     <div className="flex min-h-screen flex-col">
@@ -52,6 +54,16 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
                 throttled: t('throttled'),
                 demoTitle: t('demoTitle'),
                 demoHint: t('demoHint', { password: DEMO_PASSWORD }),
+                demoSecret: demo.length ? tCode('demoSecret', { secret: DEMO_TOTP_SECRET }) : undefined,
+                code: tCode('code'),
+                codeHint: tCode('codeHint'),
+                codeStepTitle: tCode('stepTitle'),
+                // Filled in by the form with the email typed.
+                codeStepText: tCode('stepText', { email: '{email}' }),
+                codeRequired: tCode('codeRequired'),
+                codeInvalid: tCode('codeInvalid'),
+                codeThrottled: tCode('codeThrottled'),
+                back: tCode('back'),
               }}
             />
           </div>

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createAccount, resetPassword, setAccountActive, updateAccount } from '@/db/queries/accounts';
+import { resetSecondFactor } from '@/db/queries/second-factor';
 import { defineAction } from '@/lib/action';
 import { accountInput } from '@/lib/validation/account';
 import { id } from '@/lib/validation/fields';
@@ -49,6 +50,16 @@ export const resetPasswordAction = defineAction({
   schema: userRef,
   run: async (input, { db, actor }) => {
     const r = await resetPassword(db, actor, input);
+    revalidate(input.userId);
+    return r;
+  },
+});
+
+export const resetSecondFactorAction = defineAction({
+  roles: ['admin'],
+  schema: userRef,
+  run: async (input, { db, actor }) => {
+    const r = await resetSecondFactor(db, actor, input);
     revalidate(input.userId);
     return r;
   },

@@ -6,12 +6,15 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { carrierChoices, getAccount } from '@/db/queries/accounts';
+import { secondFactorStatus } from '@/db/queries/second-factor';
 import { PASSWORD_PAGE, requireRole } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
+import { roleRequiresSecondFactor } from '@/lib/roles';
 import { optionalId } from '../../../committee/_ui/search-params';
 import { AccountForm } from '../account-form';
 import { AccessControl, ResetControl } from './account-controls';
+import { SecondFactorControl } from './second-factor-control';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('title') };
@@ -26,7 +29,9 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     if (e instanceof DomainError && e.code === 'notFound') notFound();
     throw e;
   });
-  const [carriers, t, tAdmin, tStatus, tReset, tRoles, tAccounts] = await Promise.all([
+  const [secondFactor, tTwoFactor, carriers, t, tAdmin, tStatus, tReset, tRoles, tAccounts] = await Promise.all([
+    secondFactorStatus(db, account.id),
+    getTranslations('twoFactor.admin'),
     carrierChoices(db),
     getTranslations('accounts.detail'),
     getTranslations('admin'),
@@ -86,6 +91,17 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             ) : (
               <ResetControl userId={account.id} name={account.name} />
             )}
+          </Card>
+          <Card title={tTwoFactor('title')}>
+            <p className="mb-1 text-sm text-slate-800">
+              {secondFactor.enabledAt ? tTwoFactor('enabled', { date: formatDate(secondFactor.enabledAt) }) : tTwoFactor('notEnrolled')}
+            </p>
+            <p className="mb-3 text-sm text-slate-700">{roleRequiresSecondFactor(account.role) ? tTwoFactor('requiredForRole') : tTwoFactor('optionalForRole')}</p>
+            {account.id === me.id ? (
+              <p className="text-sm text-slate-600">{tTwoFactor('self')}</p>
+            ) : secondFactor.enabledAt ? (
+              <SecondFactorControl userId={account.id} name={account.name} />
+            ) : null}
           </Card>
         </div>
       </div>
