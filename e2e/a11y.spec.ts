@@ -68,6 +68,10 @@ const PAGES: { path: string; as: AccountKey | null }[] = [
   { path: '/admin/users/5', as: 'admin' }, // operator1: carriers, deactivation and reset offered
   { path: '/account/password', as: 'operator' },
   { path: '/account/password', as: 'admin' },
+  // Enrolled demo accounts see the status and the renewal of recovery codes; the enrolment
+  // itself and the sign-in's code step are checked in e2e/two-factor.spec.ts.
+  { path: '/account/two-factor', as: 'committee' },
+  { path: '/account/two-factor', as: 'operator' },
   { path: '/admin/audit', as: 'admin' },
   { path: '/committee/audit', as: 'committee' },
   { path: '/committee/audit?entity=carrier&from=2026-01-01', as: 'committee' },

@@ -33,13 +33,14 @@ export function codeEntryLocked(db: DbOrTx, userId: number, now: Date): Promise<
 }
 
 /**
- * Counts one wrong code (outside the caller's transaction, so that a refusal still counts);
- * when it locks code entry, the lockout is audited.
+ * Counts one wrong code (outside the caller's transaction, so that a refusal still counts).
+ * At sign-in, the failure that locks code entry is audited as `auth.lockout`; on the account's
+ * own page (already signed in) a wrong code is refused and counted, without an entry.
  */
-async function countWrongCode(db: DbOrTx, actor: Actor | null, userId: number, email: string, now: Date): Promise<void> {
+async function countWrongCode(db: DbOrTx, actor: Actor | null, userId: number, email: string, now: Date, auditLockout = false): Promise<void> {
   const key = codeThrottleKey(userId);
   await recordFailure(db, [{ key, limit: CODE_FAILURE_LIMIT }], now);
-  if (await isThrottled(db, [key], now)) {
+  if (auditLockout && (await isThrottled(db, [key], now))) {
     await db.transaction((tx) => writeAudit(tx, actor, { action: 'auth.lockout', entity: 'user', entityId: userId, after: { key, email } }));
   }
 }
@@ -196,7 +197,7 @@ export async function checkSecondFactor(db: DbOrTx, user: SignInUser, code: stri
     return kind;
   });
   if (!kind) {
-    await countWrongCode(db, actor, user.id, user.email, now);
+    await countWrongCode(db, actor, user.id, user.email, now, true);
     return refuse('code', 'codeInvalid');
   }
   await clearWrongCodes(db, user.id);

@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
+import { signPendingEnrolment } from '@/lib/second-factor-enrolment';
+import { newTotpSecret, totpCode } from '@/lib/totp';
 import { makeUser, TEST_PASSWORD } from '../helpers/fixtures';
 import { formData, type HappyBuilder } from './walk-world';
 
@@ -38,4 +40,22 @@ export const changeOwnPassword: HappyBuilder = async (w) => {
     userEmail: u.email,
     input: formData({ currentPassword: TEST_PASSWORD, newPassword: 'a new long passphrase', repeatPassword: 'a new long passphrase' }),
   };
+};
+
+/** A user who opened the enrolment page: the signed secret as the page renders it, and its current code. */
+export const enrolSecondFactor: HappyBuilder = async (w) => {
+  const u = await makeUser(w.db, 'committee', { email: fresh() });
+  const secret = newTotpSecret();
+  return { userEmail: u.email, input: formData({ ...signPendingEnrolment(u.id, secret, new Date()), code: totpCode(secret, new Date()) }) };
+};
+
+export const regenerateRecoveryCodes: HappyBuilder = async (w) => {
+  const secret = newTotpSecret();
+  const u = await makeUser(w.db, 'committee', { email: fresh(), totpSecret: secret, totpEnabledAt: new Date() });
+  return { userEmail: u.email, input: formData({ code: totpCode(secret, new Date()) }) };
+};
+
+export const resetSecondFactor: HappyBuilder = async (w) => {
+  const u = await makeUser(w.db, 'committee', { email: fresh(), totpSecret: newTotpSecret(), totpEnabledAt: new Date() });
+  return { userEmail: ADMIN, input: formData({ userId: u.id }) };
 };

@@ -58,6 +58,7 @@ export const ACTION_ROWS: ActionRow[] = [
   { file: adminUsers, name: 'updateAccountAction', roles: AD, audit: { happy: a.updateAccount, entity: 'user' } },
   { file: adminUsers, name: 'setAccountActiveAction', roles: AD, audit: { happy: a.deactivateAccount, entity: 'user' } },
   { file: adminUsers, name: 'resetPasswordAction', roles: AD, audit: { happy: a.resetPassword, entity: 'user' } },
+  { file: adminUsers, name: 'resetSecondFactorAction', roles: AD, audit: { happy: a.resetSecondFactor, entity: 'user' } },
 
   // Every signed-in user
   {
@@ -65,6 +66,18 @@ export const ACTION_ROWS: ActionRow[] = [
     name: 'changePasswordAction',
     roles: ['operator', 'committee', 'admin'],
     audit: { happy: a.changeOwnPassword, entity: 'user' },
+  },
+  {
+    file: '(portal)/account/two-factor/actions.ts',
+    name: 'enrolSecondFactorAction',
+    roles: ['operator', 'committee', 'admin'],
+    audit: { happy: a.enrolSecondFactor, entity: 'user' },
+  },
+  {
+    file: '(portal)/account/two-factor/actions.ts',
+    name: 'regenerateRecoveryCodesAction',
+    roles: ['operator', 'committee', 'admin'],
+    audit: { happy: a.regenerateRecoveryCodes, entity: 'user' },
   },
   {
     file: '(portal)/notifications/actions.ts',

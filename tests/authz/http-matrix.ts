@@ -47,6 +47,7 @@ export const HTTP_MATRIX: HttpRow[] = [
   { file: '(portal)/admin/users/[id]/page.tsx', path: '/admin/users/5', allow: ['admin'] },
   { file: '(portal)/admin/audit/page.tsx', path: '/admin/audit', allow: ['admin'] },
   { file: '(portal)/account/password/page.tsx', path: '/account/password', allow: ['operator', 'committee', 'admin'] },
+  { file: '(portal)/account/two-factor/page.tsx', path: '/account/two-factor', allow: ['operator', 'committee', 'admin'] },
   { file: '(portal)/notifications/page.tsx', path: '/notifications', allow: ['operator', 'committee', 'admin'] },
 
   { file: '(portal)/operator/page.tsx', path: '/operator', allow: OP },
