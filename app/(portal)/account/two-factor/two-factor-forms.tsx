@@ -1,8 +1,6 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { useHydrated } from '@/components/forms/use-hydrated';
 import type { PendingEnrolment } from '@/lib/second-factor-enrolment';
@@ -12,7 +10,7 @@ import { enrolSecondFactorAction, regenerateRecoveryCodesAction } from './action
 type Codes = { recoveryCodes: string[] };
 
 /** The recovery codes, shown once after enrolment or renewal, with the way on. */
-function RecoveryCodes({ codes }: { codes: string[] }) {
+function RecoveryCodes({ codes, onward = false }: { codes: string[]; onward?: boolean }) {
   const t = useTranslations('twoFactor.codes');
   return (
     <section aria-labelledby="recovery-codes-heading" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
@@ -27,11 +25,14 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
           </li>
         ))}
       </ul>
-      <p className="mt-4">
-        <Link href="/" className="font-medium text-brand-700 underline">
-          {t('continue')}
-        </Link>
-      </p>
+      {onward ? (
+        <p className="mt-4">
+          {/* A full load, so that the shell shows the navigation the second factor opens. */}
+          <a href="/" className="font-medium text-brand-700 underline">
+            {t('continue')}
+          </a>
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -58,7 +59,6 @@ function CodeInput({ form, name = 'code' }: { form: ReturnType<typeof useActionF
 /** Confirms the shown secret with a current code; on success shows the recovery codes. */
 export function EnrolForm({ pending }: { pending: PendingEnrolment }) {
   const t = useTranslations('twoFactor.enrol');
-  const router = useRouter();
   const hydrated = useHydrated();
   const form = useActionForm<Codes>(enrolSecondFactorAction);
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -67,7 +67,7 @@ export function EnrolForm({ pending }: { pending: PendingEnrolment }) {
     return (
       <div className="space-y-3">
         <OutcomeMessage outcome={{ kind: 'ok', text: t('done'), details: [] }} />
-        <RecoveryCodes codes={codes} />
+        <RecoveryCodes codes={codes} onward />
       </div>
     );
   }
@@ -78,11 +78,9 @@ export function EnrolForm({ pending }: { pending: PendingEnrolment }) {
       className="space-y-4"
       onSubmit={(e) => {
         e.preventDefault();
-        form.submit(new FormData(e.currentTarget), (r) => {
-          setCodes(r.recoveryCodes);
-          // The layout's navigation opens once the second factor is in place.
-          router.refresh();
-        });
+        // No refresh here: the page would re-render as enrolled and the codes would be gone
+        // before the user kept them. The link on ends the page with a full load.
+        form.submit(new FormData(e.currentTarget), (r) => setCodes(r.recoveryCodes));
       }}
     >
       <OutcomeMessage outcome={form.outcome?.kind === 'ok' ? null : form.outcome} />
