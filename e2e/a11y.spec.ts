@@ -74,6 +74,10 @@ const PAGES: { path: string; as: AccountKey | null }[] = [
   { path: '/auditor', as: 'auditor' },
   { path: '/auditor?action=rights.request', as: 'auditor' },
   { path: '/account/sessions', as: 'committee' },
+  // Enrolled demo accounts see the status and the renewal of recovery codes; the enrolment
+  // itself and the sign-in's code step are checked in e2e/two-factor.spec.ts.
+  { path: '/account/two-factor', as: 'committee' },
+  { path: '/account/two-factor', as: 'operator' },
   { path: '/committee/audit', as: 'committee' },
   { path: '/committee/audit?entity=carrier&from=2026-01-01', as: 'committee' },
   { path: '/committee/audit?action=no.such.action', as: 'committee' }, // nothing matches

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ACCOUNTS, DEMO_PASSWORD } from './accounts';
+import { ACCOUNTS, DEMO_PASSWORD, enterCode } from './accounts';
 
 async function signIn(page: import('@playwright/test').Page, email: string, password = DEMO_PASSWORD) {
   await page.getByLabel('电子邮箱').fill(email);
@@ -24,6 +24,7 @@ test.describe('sign-in', () => {
       await page.context().clearCookies();
       await page.goto('/login');
       await signIn(page, email);
+      await enterCode(page);
       await page.waitForURL(`**${path}`);
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     }
@@ -65,6 +66,7 @@ test.describe('sign-in', () => {
     await page.goto('/admin?role=operator');
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin%3Frole%3Doperator/);
     await signIn(page, ACCOUNTS.admin);
+    await enterCode(page);
     await page.waitForURL('**/admin?role=operator');
     await expect(page.getByRole('combobox', { name: '角色' })).toHaveValue('operator');
   });
@@ -72,6 +74,7 @@ test.describe('sign-in', () => {
   test('sign-out ends the session', async ({ page }) => {
     await page.goto('/login');
     await signIn(page, ACCOUNTS.committee);
+    await enterCode(page);
     await page.waitForURL('**/committee');
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL('**/login**');

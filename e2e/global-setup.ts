@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { chromium, type FullConfig } from '@playwright/test';
-import { ACCOUNTS, DEMO_PASSWORD, storageState, type AccountKey } from './accounts';
+import { ACCOUNTS, signInWithDemoCode, storageState, type AccountKey } from './accounts';
 
-/** Signs each role in once through the real form and keeps its session for the specs. */
+/** Signs each role in once through the real form (both steps) and keeps its session for the specs. */
 export default async function globalSetup(config: FullConfig) {
   const { baseURL, launchOptions } = config.projects[0]!.use;
   fs.mkdirSync('e2e/.auth', { recursive: true });
@@ -11,9 +11,8 @@ export default async function globalSetup(config: FullConfig) {
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();
     await page.goto('/login');
-    await page.getByLabel(/电子邮箱|Email/).fill(ACCOUNTS[key]);
-    await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /^(登录|Sign in)$/ }).click();
+    // Every demo account has the second factor: the code is computed from the demo secret.
+    await signInWithDemoCode(page, ACCOUNTS[key]);
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await context.storageState({ path: storageState(key) });
     await context.close();

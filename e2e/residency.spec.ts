@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { buildCreditCode } from '../lib/domain/credit-code';
-import { DEMO_PASSWORD, storageState } from './accounts';
+import { signInWithDemoCode, storageState } from './accounts';
 
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 /** A valid credit code with a random organisation code (digits only, so no forbidden letters). */
@@ -45,9 +45,7 @@ async function signIn(browser: Browser, email: string) {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await page.goto('/login');
-  await page.getByLabel(/电子邮箱|Email/).fill(email);
-  await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /^(登录|Sign in)$/ }).click();
+  await signInWithDemoCode(page, email);
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   return { context, page };
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import type { AuthUser } from '@/db/queries/users';
 import type { Actor } from './audit';
-import { requireRole, requireSignedIn, scopeFor } from './authz';
+import { requireEnrolling, requireRole, requireSignedIn, scopeFor } from './authz';
 import { DomainError, type FailureCode, type FieldErrors } from './errors';
 import { clientIpFrom } from './client-ip';
 import { isSameOrigin } from './origin';
@@ -67,6 +67,12 @@ async function signedInWithRole(roles: Role[]) {
   return user;
 }
 
+async function enrollingWithRole(roles: Role[]) {
+  const user = await requireEnrolling();
+  if (!roles.includes(user.role)) forbidden();
+  return user;
+}
+
 /**
  * The top-level fields whose text (at any depth, file names included) holds a NUL character,
  * which PostgreSQL cannot store in text: they are refused as invalid before any query runs.
@@ -96,12 +102,18 @@ export function defineAction<S extends z.ZodType, T>(opts: {
   field?: (key: string) => string;
   /** Also open to a user who must still change their one-time password (the password page's action only). */
   beforePasswordChange?: boolean;
+  /** Also open to a user who must still enrol the second factor their role requires (its page's actions only). */
+  beforeSecondFactor?: boolean;
 }) {
   return async (input: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
     // Next checks the Origin of server actions too; this keeps the promise in the portal's own,
     // tested code: a change from another site's page is refused before anything is read.
     if (!isSameOrigin(await headers())) return failure('forbidden');
-    const user = opts.beforePasswordChange ? await signedInWithRole(opts.roles) : await requireRole(...opts.roles);
+    const user = opts.beforePasswordChange
+      ? await signedInWithRole(opts.roles)
+      : opts.beforeSecondFactor
+        ? await enrollingWithRole(opts.roles)
+        : await requireRole(...opts.roles);
     const raw = formToObject(input);
     const nul = raw && typeof raw === 'object' ? fieldsWithNul(raw) : undefined;
     if (nul) return failure('invalid', nul, opts.field);

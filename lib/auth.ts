@@ -6,6 +6,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import { clearSignInFailures, isKnownAddress, recordFailure, throttleKeys, throttleVerdict } from '@/db/queries/login-throttle';
+import { checkSecondFactor } from '@/db/queries/second-factor';
 import { signOutSession, startSession } from '@/db/queries/sessions';
 import { recordFailedSignIn, recordSuccessfulSignIn } from '@/db/queries/sign-in';
 import { findUserForSignIn } from '@/db/queries/users';
@@ -35,6 +36,8 @@ export function tokenMaxAge(token: Record<string, unknown> | undefined, maxAge: 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(200),
+  /** The second factor: a one-time code or a recovery code (db/queries/second-factor.ts). */
+  code: z.string().max(40).optional(),
 });
 
 /**
@@ -91,6 +94,8 @@ export async function verifyCredentials(db: Db, raw: unknown, ip: string | null 
     });
     return null;
   }
+  // The second factor, once the password is right (throws SecondFactorRefused with next-auth's error code).
+  await checkSecondFactor(db, user, parsed.data.code, ip, now);
   const signedIn = user;
   await db.transaction(async (tx) => {
     await clearSignInFailures(tx, keys);
@@ -115,6 +120,7 @@ export const authOptions: NextAuthOptions = {
       credentials: {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
+        code: { label: 'Code', type: 'text' },
       },
       authorize: async (credentials, req) => {
         const headers = req?.headers as Record<string, string> | undefined;

@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { authenticateSession } from '@/db/queries/sessions';
 import { carrierIdsOfOperator, type AuthUser } from '@/db/queries/users';
 import { authOptions } from './auth';
-import { homeFor, type Role, type Scope } from './roles';
+import { homeFor, roleRequiresSecondFactor, type Role, type Scope } from './roles';
 
 export { homeFor, type Role, type Scope };
 
@@ -28,6 +28,24 @@ export const currentUser = cache(async (): Promise<AuthUser | null> => {
 /** Where a user who must change their password is sent, whatever they asked for. */
 export const PASSWORD_PAGE = '/account/password';
 
+/** Where a user whose role requires a second factor is held until they have enrolled one. */
+export const TWO_FACTOR_PAGE = '/account/two-factor';
+
+/** Whether the user's role requires a second factor they have not enrolled yet. */
+export function mustEnrolSecondFactor(user: Pick<AuthUser, 'role' | 'totpEnabledAt'>): boolean {
+  return roleRequiresSecondFactor(user.role) && !user.totpEnabledAt;
+}
+
+/**
+ * For the second-factor page and its actions only: the signed-in user, even one who has not
+ * enrolled the second factor their role requires; the password page comes first.
+ */
+export async function requireEnrolling(): Promise<AuthUser> {
+  const user = await requireSignedIn();
+  if (user.mustChangePassword) redirect(PASSWORD_PAGE);
+  return user;
+}
+
 /**
  * For the password page and its action only: the signed-in user, even one who must still
  * change the password they were given; a visitor without a valid session goes to sign-in.
@@ -40,11 +58,13 @@ export async function requireSignedIn(): Promise<AuthUser> {
 
 /**
  * For pages and server actions: sends a visitor without a valid session to sign-in, and a
- * user with a one-time password to the password page until they have changed it.
+ * user with a one-time password to the password page until they have changed it, and a user
+ * whose role requires a second factor to its enrolment until they have one.
  */
 export async function requireUser(): Promise<AuthUser> {
   const user = await requireSignedIn();
   if (user.mustChangePassword) redirect(PASSWORD_PAGE);
+  if (mustEnrolSecondFactor(user)) redirect(TWO_FACTOR_PAGE);
   return user;
 }
 
@@ -76,6 +96,7 @@ export async function authorizeRequest(...roles: Role[]): Promise<{ user: AuthUs
   const user = await currentUser();
   if (!user) return { response: Response.json({ error: 'unauthenticated' }, { status: 401 }) };
   if (user.mustChangePassword) return { response: Response.json({ error: 'passwordChangeRequired' }, { status: 403 }) };
+  if (mustEnrolSecondFactor(user)) return { response: Response.json({ error: 'secondFactorRequired' }, { status: 403 }) };
   if (roles.length && !roles.includes(user.role)) {
     return { response: Response.json({ error: 'forbidden' }, { status: 403 }) };
   }

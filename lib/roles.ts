@@ -25,6 +25,15 @@ export function homeFor(role: Role): string {
   return `/${role}`;
 }
 
+/**
+ * Roles that reach their pages only with a second factor enrolled: every role but the
+ * carrier operators' (for whom it is optional), so that committee staff and every kind of
+ * administrator are covered as roles are added.
+ */
+export function roleRequiresSecondFactor(role: Role): boolean {
+  return role !== 'operator';
+}
+
 /** Whether a scope lets its holder read a carrier's private data. */
 export function scopeIncludesCarrier(scope: Scope, carrierId: number): boolean {
   if (scope.kind === 'all') return true;

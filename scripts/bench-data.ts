@@ -9,6 +9,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/connect';
 import * as s from '../db/schema';
 import { buildCreditCode } from '../lib/domain/credit-code';
+import { DEMO_TOTP_SECRET } from '../lib/totp';
 import { addDays, addMonths } from '../lib/domain/dates';
 import { quarterDueDate, quarterEnd } from '../lib/domain/reporting';
 
@@ -221,7 +222,8 @@ export async function loadBenchNetwork(db: Db, opts: { today: string; passwordHa
   ]);
 
   const userRows = [
-    { email: BENCH_USERS.committee, name: '基准科委用户', passwordHash: opts.passwordHash, role: 'committee' as const },
+    // Committee staff need a second factor; the benchmark signs in with the demo secret's code.
+    { email: BENCH_USERS.committee, name: '基准科委用户', passwordHash: opts.passwordHash, role: 'committee' as const, totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() },
     { email: BENCH_USERS.operator, name: '基准运营用户', passwordHash: opts.passwordHash, role: 'operator' as const },
   ];
 

@@ -7,7 +7,7 @@ export type Result = { path: string; as: string; status: number; median: number 
 const WARM_UP = 3;
 
 /** The cookies of a signed-in session, as a Cookie header. */
-export async function signIn(base: string, email: string, password: string): Promise<string> {
+export async function signIn(base: string, email: string, password: string, code?: string): Promise<string> {
   const jar = new Map<string, string>();
   const keep = (res: Response) => {
     for (const c of res.headers.getSetCookie()) {
@@ -24,7 +24,7 @@ export async function signIn(base: string, email: string, password: string): Pro
     method: 'POST',
     redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: header() },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/`, json: 'true' }),
+    body: new URLSearchParams({ csrfToken, email, password, ...(code ? { code } : {}), callbackUrl: `${base}/`, json: 'true' }),
   });
   keep(res);
   if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`Sign-in of ${email} failed (HTTP ${res.status}).`);

@@ -18,6 +18,7 @@ import { runMigrations } from '../db/migrate';
 import { todayInShanghai } from '../lib/domain/dates';
 import { env } from '../lib/env';
 import { BENCH_PASSWORD, BENCH_USERS, loadBenchNetwork } from './bench-data';
+import { DEMO_TOTP_SECRET, totpCode } from '../lib/totp';
 import { measure, printTable, signIn, type Target } from './bench-http';
 
 const args = process.argv.slice(2);
@@ -104,7 +105,7 @@ async function main(): Promise<number> {
   try {
     await waitForHealth(base, server);
     const cookies = {
-      committee: await signIn(base, BENCH_USERS.committee, BENCH_PASSWORD),
+      committee: await signIn(base, BENCH_USERS.committee, BENCH_PASSWORD, totpCode(DEMO_TOTP_SECRET, new Date())),
       operator: await signIn(base, BENCH_USERS.operator, BENCH_PASSWORD),
     };
     const results = [];

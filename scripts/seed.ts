@@ -10,6 +10,7 @@ import { runMigrations } from '../db/migrate';
 import { users } from '../db/schema';
 import { DatabaseNotEmptyError, seedDemo } from '../db/seed/demo';
 import { env } from '../lib/env';
+import { DEMO_TOTP_SECRET } from '../lib/totp';
 
 const NOT_EMPTY = 'The database already holds data; npm run db:seed loads the demo network only into an empty database.';
 const DEMO_PASSWORD = 'demo1234demo';
@@ -30,7 +31,8 @@ async function main(): Promise<number> {
     const where = handle.mode === 'embedded' ? ` in ${env.pgliteDir}` : ` (${handle.mode})`;
     console.log(`Loaded the demo network${where} in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
     for (const [what, n] of Object.entries(summary)) console.log(`  ${what.padEnd(18)} ${n}`);
-    console.log(`Sign in as admin@example.org, committee1@example.org or operator1@example.org with password ${DEMO_PASSWORD}.`);
+    console.log(`Sign in as admin@example.org, committee1@example.org or operator1@example.org with password ${DEMO_PASSWORD}`);
+    console.log(`and a code from any authenticator app set up with the demo secret ${DEMO_TOTP_SECRET} (see README).`);
     return 0;
   } catch (e) {
     if (e instanceof DatabaseNotEmptyError) {

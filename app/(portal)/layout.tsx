@@ -5,7 +5,7 @@ import { NavLink } from '@/components/shell/nav-link';
 import { NotificationBell } from '@/components/shell/notification-bell';
 import { SignInNotice } from '@/components/shell/sign-in-notice';
 import { SignOutButton } from '@/components/shell/sign-out-button';
-import { PASSWORD_PAGE, requireSignedIn, RIGHTS_PENDING_PAGE } from '@/lib/authz';
+import { mustEnrolSecondFactor, PASSWORD_PAGE, requireSignedIn, RIGHTS_PENDING_PAGE, TWO_FACTOR_PAGE } from '@/lib/authz';
 import { homeFor, type Role } from '@/lib/roles';
 
 type NavKey =
@@ -71,15 +71,18 @@ const NAV: Record<Role, { href: string; key: NavKey; exact?: boolean }[]> = {
  */
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireSignedIn();
-  const [t, tNav, tRoles, tAccounts, tSessions] = await Promise.all([
+  const [t, tNav, tRoles, tAccounts, tSessions, tTwoFactor] = await Promise.all([
     getTranslations('common'),
     getTranslations('nav'),
     getTranslations('roles'),
     getTranslations('accounts'),
     getTranslations('sessions'),
+    getTranslations('twoFactor'),
   ]);
-  // Until a grant of rights is approved, the role's pages are closed: no way into them is shown.
-  const nav = user.mustChangePassword || user.rightsPending ? [] : NAV[user.role];
+  // Held on the password page, then on the second factor's enrolment, until both are done; until
+  // a grant of rights is approved, the role's pages are closed too: no way into them is shown.
+  const held = user.mustChangePassword || mustEnrolSecondFactor(user);
+  const nav = held || user.rightsPending ? [] : NAV[user.role];
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
@@ -87,7 +90,7 @@ export default async function PortalLayout({ children }: { children: React.React
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-          <Link href={user.mustChangePassword ? PASSWORD_PAGE : user.rightsPending ? RIGHTS_PENDING_PAGE : homeFor(user.role)} className="flex items-center gap-2 font-semibold text-brand-800">
+          <Link href={user.mustChangePassword ? PASSWORD_PAGE : held ? TWO_FACTOR_PAGE : user.rightsPending ? RIGHTS_PENDING_PAGE : homeFor(user.role)} className="flex items-center gap-2 font-semibold text-brand-800">
             <span aria-hidden="true" className="inline-block h-6 w-6 rounded bg-brand-600" />
             {t('appName')}
           </Link>
@@ -105,7 +108,10 @@ export default async function PortalLayout({ children }: { children: React.React
                 {tSessions('navLink')}
               </Link>
             )}
-            {user.mustChangePassword || user.rightsPending ? null : <NotificationBell userId={user.id} />}
+            <Link href={TWO_FACTOR_PAGE} className="text-brand-700 underline-offset-2 hover:underline">
+              {tTwoFactor('title')}
+            </Link>
+            {held || user.rightsPending ? null : <NotificationBell userId={user.id} />}
             <LanguageSwitch />
             <SignOutButton label={t('signOut')} />
           </div>

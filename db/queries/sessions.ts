@@ -58,6 +58,7 @@ export async function authenticateSession(db: DbOrTx, claims: { userId: number; 
       role: users.role,
       active: users.active,
       rightsPending: users.rightsPending,
+      totpEnabledAt: users.totpEnabledAt,
       mustChangePassword: users.mustChangePassword,
       sessionsValidAfter: users.sessionsValidAfter,
       passwordChangedAt: users.passwordChangedAt,
@@ -98,6 +99,7 @@ export async function authenticateSession(db: DbOrTx, claims: { userId: number; 
     role: row.role,
     active: row.active,
     rightsPending: row.rightsPending,
+    totpEnabledAt: row.totpEnabledAt,
     // A password past its maximum age holds the user at the password page like a one-time password.
     mustChangePassword: row.mustChangePassword || expired,
     passwordExpired: expired && !row.mustChangePassword,

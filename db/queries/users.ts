@@ -18,6 +18,8 @@ export type AuthUser = {
   sessionId: string | null;
   /** The password is past the policy's maximum age (mustChangePassword is then true as well). */
   passwordExpired: boolean;
+  /** When the second factor was enrolled; null when the user has none. */
+  totpEnabledAt: Date | null;
 };
 
 const authColumns = {
@@ -29,6 +31,7 @@ const authColumns = {
   mustChangePassword: users.mustChangePassword,
   sessionsValidAfter: users.sessionsValidAfter,
   rightsPending: users.rightsPending,
+  totpEnabledAt: users.totpEnabledAt,
 };
 
 export async function findUserForSignIn(db: DbOrTx, email: string) {

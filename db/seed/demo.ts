@@ -6,6 +6,7 @@
  * No 'server-only' here: scripts/seed.ts runs it outside Next.
  */
 import { count } from 'drizzle-orm';
+import { DEMO_TOTP_SECRET } from '../../lib/totp';
 import type { Db, Tx } from '../connect';
 import * as s from '../schema';
 import { planApplications, type AppPlan } from './applications';
@@ -111,10 +112,15 @@ export async function seedDemo(db: Db, opts: { today: Date; passwordHash: string
   });
 }
 
+/**
+ * Every demo account is enrolled in the second factor with the one published demo secret
+ * (README), so that a demo can be signed into with any authenticator app.
+ */
 async function insertUsers(tx: Tx, passwordHash: string): Promise<Map<string, number>> {
+  const enrolledAt = new Date();
   const rows = await tx
     .insert(s.users)
-    .values(ACCOUNTS.map((a) => ({ email: a.email, name: a.name, role: a.role, passwordHash })))
+    .values(ACCOUNTS.map((a) => ({ email: a.email, name: a.name, role: a.role, passwordHash, totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: enrolledAt })))
     .returning({ id: s.users.id, email: s.users.email });
   return new Map(rows.map((r) => [r.email, r.id]));
 }

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { startSession } from '@/db/queries/sessions';
 import { loginThrottle, rightsGrants, securityPolicy, users } from '@/db/schema';
+import { signPendingEnrolment } from '@/lib/second-factor-enrolment';
+import { newTotpSecret, totpCode } from '@/lib/totp';
 import { makeUser, TEST_PASSWORD } from '../helpers/fixtures';
 import { formData, type HappyBuilder } from './walk-world';
 
@@ -96,5 +98,23 @@ export const endOtherOwnSessions: HappyBuilder = async (w) => {
 
 export const endUserSessions: HappyBuilder = async (w) => {
   const { u } = await userWithSession(w, 'committee');
+  return { userEmail: ADMIN, input: formData({ userId: u.id }) };
+};
+
+/** A user who opened the enrolment page: the signed secret as the page renders it, and its current code. */
+export const enrolSecondFactor: HappyBuilder = async (w) => {
+  const u = await makeUser(w.db, 'committee', { email: fresh() });
+  const secret = newTotpSecret();
+  return { userEmail: u.email, input: formData({ ...signPendingEnrolment(u.id, secret, new Date()), code: totpCode(secret, new Date()) }) };
+};
+
+export const regenerateRecoveryCodes: HappyBuilder = async (w) => {
+  const secret = newTotpSecret();
+  const u = await makeUser(w.db, 'committee', { email: fresh(), totpSecret: secret, totpEnabledAt: new Date() });
+  return { userEmail: u.email, input: formData({ code: totpCode(secret, new Date()) }) };
+};
+
+export const resetSecondFactor: HappyBuilder = async (w) => {
+  const u = await makeUser(w.db, 'committee', { email: fresh(), totpSecret: newTotpSecret(), totpEnabledAt: new Date() });
   return { userEmail: ADMIN, input: formData({ userId: u.id }) };
 };

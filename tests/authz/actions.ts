@@ -67,6 +67,7 @@ export const ACTION_ROWS: ActionRow[] = [
   { file: security, name: 'rejectGrantAction', roles: SEC, audit: { happy: a.rejectGrant, entity: 'user' } },
   { file: security, name: 'releaseThrottleAction', roles: SEC, audit: { happy: a.releaseThrottle, entity: 'login_throttle' } },
   { file: security, name: 'saveSecurityPolicyAction', roles: SEC, audit: { happy: a.saveSecurityPolicy, entity: 'security_policy' } },
+  { file: adminUsers, name: 'resetSecondFactorAction', roles: AD, audit: { happy: a.resetSecondFactor, entity: 'user' } },
 
   // Every signed-in user
   {
@@ -82,6 +83,18 @@ export const ACTION_ROWS: ActionRow[] = [
     name: 'endOtherSessionsAction',
     roles: ['operator', 'committee', 'admin'],
     audit: { happy: a.endOtherOwnSessions, entity: 'user' },
+  },
+  {
+    file: '(portal)/account/two-factor/actions.ts',
+    name: 'enrolSecondFactorAction',
+    roles: ['operator', 'committee', 'admin'],
+    audit: { happy: a.enrolSecondFactor, entity: 'user' },
+  },
+  {
+    file: '(portal)/account/two-factor/actions.ts',
+    name: 'regenerateRecoveryCodesAction',
+    roles: ['operator', 'committee', 'admin'],
+    audit: { happy: a.regenerateRecoveryCodes, entity: 'user' },
   },
   {
     file: '(portal)/notifications/actions.ts',

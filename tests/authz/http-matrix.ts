@@ -55,6 +55,7 @@ export const HTTP_MATRIX: HttpRow[] = [
   { file: '(portal)/account/rights/page.tsx', path: '/account/rights', allow: EVERY_ROLE },
   { file: '(portal)/notifications/page.tsx', path: '/notifications', allow: EVERY_ROLE },
   { file: '(portal)/account/sessions/page.tsx', path: '/account/sessions', allow: EVERY_ROLE },
+  { file: '(portal)/account/two-factor/page.tsx', path: '/account/two-factor', allow: EVERY_ROLE },
 
   { file: '(portal)/operator/page.tsx', path: '/operator', allow: OP },
   { file: '(portal)/operator/ventures/page.tsx', path: '/operator/ventures', allow: OP },

@@ -2,7 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
+import { useEffect, useId, useRef, useState, useTransition } from 'react';
 
 type Labels = {
   title: string;
@@ -18,6 +18,15 @@ type Labels = {
   slowed: string;
   demoTitle: string;
   demoHint: string;
+  demoSecret?: string;
+  code: string;
+  codeHint: string;
+  codeStepTitle: string;
+  codeStepText: string;
+  codeRequired: string;
+  codeInvalid: string;
+  codeThrottled: string;
+  back: string;
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -26,6 +35,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 function formError(code: string | null | undefined, labels: Labels): string {
   if (!code || code === 'CredentialsSignin') return labels.invalid;
   if (code === 'throttled') return labels.throttled;
+  if (code === 'codeThrottled') return labels.codeThrottled;
   return code === 'slowed' ? labels.slowed : labels.unexpected;
 }
 
@@ -43,23 +53,49 @@ export function LoginForm({
   const router = useRouter();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<{ email?: string; password?: string; form?: string }>({});
+  // The second step: shown when the account has a second factor; email and password stay in state.
+  const [codeStep, setCodeStep] = useState(false);
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<{ email?: string; password?: string; code?: string; form?: string }>({});
   const [pending, start] = useTransition();
   const id = useId();
+  const codeInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (codeStep) codeInput.current?.focus();
+  }, [codeStep]);
+
+  function backToFirstStep() {
+    setCodeStep(false);
+    setCode('');
+    setPassword('');
+    setErrors({});
+  }
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
     const fieldErrors = {
       email: EMAIL.test(email.trim()) ? undefined : labels.invalidEmail,
       password: password ? undefined : labels.required,
+      code: codeStep && !code.trim() ? labels.codeRequired : undefined,
     };
     setErrors(fieldErrors);
-    if (fieldErrors.email || fieldErrors.password) return;
+    if (fieldErrors.email || fieldErrors.password || fieldErrors.code) return;
     start(async () => {
       try {
-        const res = await signIn('credentials', { email: email.trim(), password, redirect: false });
+        const res = await signIn('credentials', { email: email.trim(), password, ...(codeStep ? { code: code.trim() } : {}), redirect: false });
         if (!res || res.error) {
-          setErrors({ form: formError(res?.error, labels) });
+          if (res?.error === 'codeRequired') {
+            setCodeStep(true);
+            setErrors(codeStep ? { code: labels.codeRequired } : {});
+          } else if (res?.error === 'codeInvalid') {
+            setCode('');
+            setErrors({ code: labels.codeInvalid });
+          } else {
+            // Wrong password or a locked account: back to the first step.
+            if (res?.error !== 'codeThrottled') setCodeStep(false);
+            setErrors({ form: formError(res?.error, labels) });
+          }
           return;
         }
         router.replace(next ? `/?next=${encodeURIComponent(next)}` : '/');
@@ -79,7 +115,49 @@ export function LoginForm({
             {errors.form}
           </p>
         ) : null}
-        <div>
+        {codeStep ? (
+          <div role="group" aria-labelledby={`${id}-code-step`} className="space-y-3">
+            <div>
+              <h2 id={`${id}-code-step`} className="text-base font-semibold text-slate-900">
+                {labels.codeStepTitle}
+              </h2>
+              <p className="text-sm text-slate-700">{labels.codeStepText.replace('{email}', email.trim())}</p>
+            </div>
+            <div>
+              <label htmlFor={`${id}-code`} className="text-sm font-medium text-slate-800">
+                {labels.code}
+              </label>
+              <p id={`${id}-code-hint`} className="text-xs text-slate-600">
+                {labels.codeHint}
+              </p>
+              <input
+                ref={codeInput}
+                id={`${id}-code`}
+                name="code"
+                type="text"
+                inputMode="text"
+                autoComplete="one-time-code"
+                autoCapitalize="off"
+                spellCheck={false}
+                maxLength={20}
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                aria-invalid={errors.code ? true : undefined}
+                aria-describedby={errors.code ? `${id}-code-hint ${id}-code-error` : `${id}-code-hint`}
+                className={`${input} font-mono tracking-widest ${errors.code ? 'border-red-500' : 'border-slate-300'}`}
+              />
+              {errors.code ? (
+                <p id={`${id}-code-error`} role="alert" className="mt-1 text-sm text-red-700">
+                  {errors.code}
+                </p>
+              ) : null}
+            </div>
+            <button type="button" onClick={backToFirstStep} className="text-sm text-brand-700 underline">
+              {labels.back}
+            </button>
+          </div>
+        ) : null}
+        <div hidden={codeStep}>
           <label htmlFor={`${id}-email`} className="text-sm font-medium text-slate-800">
             {labels.email}
           </label>
@@ -100,7 +178,7 @@ export function LoginForm({
             </p>
           ) : null}
         </div>
-        <div>
+        <div hidden={codeStep}>
           <label htmlFor={`${id}-password`} className="text-sm font-medium text-slate-800">
             {labels.password}
           </label>
@@ -135,6 +213,7 @@ export function LoginForm({
             {labels.demoTitle}
           </h2>
           <p className="mt-1 mb-3 text-xs text-slate-600">{labels.demoHint}</p>
+          {labels.demoSecret ? <p className="mb-3 text-xs text-slate-600">{labels.demoSecret}</p> : null}
           <ul className="space-y-1">
             {demoAccounts.map((a) => (
               <li key={a.email}>
@@ -143,6 +222,8 @@ export function LoginForm({
                   onClick={() => {
                     setEmail(a.email);
                     setPassword(demoPassword);
+                    setCodeStep(false);
+                    setCode('');
                     setErrors({});
                   }}
                   className="flex w-full justify-between rounded-md px-2 py-1.5 text-left text-sm hover:bg-brand-50"

@@ -6,6 +6,7 @@ import { listDemoAccounts } from '@/db/queries/users';
 import { currentUser } from '@/lib/authz';
 import { env } from '@/lib/env';
 import { safeReturnPath } from '@/lib/return-path';
+import { DEMO_TOTP_SECRET } from '@/lib/totp';
 import { LoginForm } from './login-form';
 
 export async function generateMetadata() {
@@ -19,11 +20,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const next = safeReturnPath(callbackUrl, env.siteOrigin) ?? '';
   if (await currentUser()) redirect(next ? `/?next=${encodeURIComponent(next)}` : '/');
   const demo = env.databaseMode === 'embedded' && env.demoSeed ? await listDemoAccounts(getDb()) : [];
-  const [t, tSignIn, tCommon, tRoles] = await Promise.all([
+  const [t, tSignIn, tCommon, tRoles, tCode] = await Promise.all([
     getTranslations('login'),
     getTranslations('signIn'),
     getTranslations('common'),
     getTranslations('roles'),
+    getTranslations('twoFactor.login'),
   ]);
   return (
     <div className="flex min-h-screen flex-col">
@@ -54,6 +56,16 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
                 slowed: tSignIn('slowed'),
                 demoTitle: t('demoTitle'),
                 demoHint: t('demoHint', { password: DEMO_PASSWORD }),
+                demoSecret: demo.length ? tCode('demoSecret', { secret: DEMO_TOTP_SECRET }) : undefined,
+                code: tCode('code'),
+                codeHint: tCode('codeHint'),
+                codeStepTitle: tCode('stepTitle'),
+                // Filled in by the form with the email typed.
+                codeStepText: tCode('stepText', { email: '{email}' }),
+                codeRequired: tCode('codeRequired'),
+                codeInvalid: tCode('codeInvalid'),
+                codeThrottled: tCode('codeThrottled'),
+                back: tCode('back'),
               }}
             />
           </div>

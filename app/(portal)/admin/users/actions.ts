@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createAccount, resetPassword, setAccountActive, updateAccount } from '@/db/queries/accounts';
 import { endAllSessionsOf } from '@/db/queries/sessions';
+import { resetSecondFactor } from '@/db/queries/second-factor';
 import { defineAction } from '@/lib/action';
 import { accountInput } from '@/lib/validation/account';
 import { id } from '@/lib/validation/fields';
@@ -61,6 +62,17 @@ export const endUserSessionsAction = defineAction({
   schema: userRef,
   run: async (input, { db, actor }) => {
     const r = await endAllSessionsOf(db, actor, input.userId);
+    revalidate(input.userId);
+    return r;
+  },
+});
+
+/** Clears an account's second factor: the user enrols again at the next sign-in (audited). */
+export const resetSecondFactorAction = defineAction({
+  roles: ['admin'],
+  schema: userRef,
+  run: async (input, { db, actor }) => {
+    const r = await resetSecondFactor(db, actor, input);
     revalidate(input.userId);
     return r;
   },

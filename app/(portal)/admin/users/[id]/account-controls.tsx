@@ -13,7 +13,7 @@ import { OneTimePassword } from '../one-time-password';
  * A step that needs confirming: the first button only opens the question, the second one
  * (in the question) calls the server.
  */
-function ConfirmedStep<T>({
+export function ConfirmedStep<T>({
   action,
   userId,
   fields = {},

@@ -8,12 +8,15 @@ import { getDb } from '@/db/client';
 import { carrierChoices, getAccount } from '@/db/queries/accounts';
 import { pendingGrantOfUser } from '@/db/queries/rights-grants';
 import { countActiveSessions } from '@/db/queries/sessions';
+import { secondFactorStatus } from '@/db/queries/second-factor';
 import { PASSWORD_PAGE, requireRole } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
+import { roleRequiresSecondFactor } from '@/lib/roles';
 import { optionalId } from '../../../committee/_ui/search-params';
 import { AccountForm } from '../account-form';
 import { AccessControl, EndSessionsControl, ResetControl } from './account-controls';
+import { SecondFactorControl } from './second-factor-control';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('title') };
@@ -28,7 +31,9 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     if (e instanceof DomainError && e.code === 'notFound') notFound();
     throw e;
   });
-  const [carriers, pendingGrant, activeSessions, tSessions, t, tAdmin, tStatus, tReset, tRoles, tAccounts, tGrants] = await Promise.all([
+  const [secondFactor, tTwoFactor, carriers, pendingGrant, activeSessions, tSessions, t, tAdmin, tStatus, tReset, tRoles, tAccounts, tGrants] = await Promise.all([
+    secondFactorStatus(db, account.id),
+    getTranslations('twoFactor.admin'),
     carrierChoices(db),
     pendingGrantOfUser(db, account.id),
     countActiveSessions(db, account.id),
@@ -97,6 +102,17 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           <Card title={tSessions('title')}>
             <p className="mb-3 text-sm text-slate-700">{activeSessions > 0 ? tSessions('count', { count: activeSessions }) : tSessions('none')}</p>
             {activeSessions > 0 ? <EndSessionsControl userId={account.id} name={account.name} /> : null}
+          </Card>
+          <Card title={tTwoFactor('title')}>
+            <p className="mb-1 text-sm text-slate-800">
+              {secondFactor.enabledAt ? tTwoFactor('enabled', { date: formatDate(secondFactor.enabledAt) }) : tTwoFactor('notEnrolled')}
+            </p>
+            <p className="mb-3 text-sm text-slate-700">{roleRequiresSecondFactor(account.role) ? tTwoFactor('requiredForRole') : tTwoFactor('optionalForRole')}</p>
+            {account.id === me.id ? (
+              <p className="text-sm text-slate-600">{tTwoFactor('self')}</p>
+            ) : secondFactor.enabledAt ? (
+              <SecondFactorControl userId={account.id} name={account.name} />
+            ) : null}
           </Card>
         </div>
       </div>
