@@ -2,6 +2,7 @@ import 'server-only';
 import { getDb } from '@/db/client';
 import type { AuthUser } from '@/db/queries/users';
 import { writeAudit } from './audit';
+import { clientIpFrom } from './client-ip';
 
 /**
  * Reading data out of the portal is a security event: every export of a list and every download
@@ -25,12 +26,7 @@ export async function auditDownload(
   await record(user, request.headers, { action: 'download', entity, entityId: id, carrierId: file.carrierId, after: { fileName: file.fileName } });
 }
 
-/** The client's address as the request reports it. */
-function requestIp(headers: Headers): string | null {
-  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || null;
-}
-
 async function record(user: AuthUser, headers: Headers, entry: Parameters<typeof writeAudit>[2]) {
-  const actor = { userId: user.id, role: user.role, ip: requestIp(headers) };
+  const actor = { userId: user.id, role: user.role, ip: clientIpFrom(headers) };
   await getDb().transaction((tx) => writeAudit(tx, actor, entry));
 }

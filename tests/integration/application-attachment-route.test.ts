@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
 import type { AuthUser } from '@/db/queries/users';
 import type { Scope } from '@/lib/roles';
+import { announcePeerHeader } from '@/lib/client-ip';
 import { openTestDatabase } from '../helpers/db';
+
+// As the portal's server does: the socket's address arrives in x-portal-peer, a forged X-Forwarded-For is not believed.
+announcePeerHeader();
 import { ALL, draftFor, makeProgramme, makeSubsidyWorld, PDF, type SubsidyWorld } from '../helpers/subsidy-fixtures';
 
 /**
@@ -63,7 +67,7 @@ describe('GET /api/applications/attachments/[id]', () => {
     const downloads = () => handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'download'), eq(auditLog.entityId, String(attachmentId))));
     const before = (await downloads()).length;
     as(owner, 'operator', owner.scope);
-    const res = await GET(new Request(`http://localhost/api/applications/attachments/${attachmentId}`, { headers: { 'x-forwarded-for': '10.1.2.3' } }), {
+    const res = await GET(new Request(`http://localhost/api/applications/attachments/${attachmentId}`, { headers: { 'x-portal-peer': '10.1.2.3', 'x-forwarded-for': '6.6.6.6' } }), {
       params: Promise.resolve({ id: String(attachmentId) }),
     });
     expect(res.status).toBe(200);

@@ -6,7 +6,11 @@ import { auditCarrierChoices, auditFilterChoices, auditScope, entityHistory, lis
 import { changesOf } from '@/app/(portal)/_audit/changes';
 import { parseAuditFilters } from '@/app/(portal)/_audit/filters';
 import type { Scope } from '@/lib/roles';
+import { announcePeerHeader } from '@/lib/client-ip';
 import { openTestDatabase } from '../helpers/db';
+
+// As the portal's server does: the socket's address arrives in x-portal-peer, a forged X-Forwarded-For is not believed.
+announcePeerHeader();
 import { bindOperator, makeCarrier, makeUser } from '../helpers/fixtures';
 
 /** Who the mocked session says is calling the export route (null: nobody is signed in). */
@@ -282,7 +286,7 @@ describe('security events', () => {
     before = (await list(SECURITY_READER, { kind: 'security' })).total;
     session.user = { id: ids.committee, role: 'committee' };
     const route = await import('@/app/api/committee/export/audit/route');
-    const res = await route.GET(new Request(`http://localhost/api/committee/export/audit?carrier=${ids.carrierA}`, { headers: { 'x-forwarded-for': '10.9.8.7' } }));
+    const res = await route.GET(new Request(`http://localhost/api/committee/export/audit?carrier=${ids.carrierA}`, { headers: { 'x-portal-peer': '10.9.8.7', 'x-forwarded-for': '6.6.6.6' } }));
     expect(res.status).toBe(200);
     const { rows, total } = await list(SECURITY_READER, { kind: 'security' });
     expect(total).toBe(before + 1);
