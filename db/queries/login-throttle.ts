@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gt, inArray, like, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { writeAudit, type Actor, type AnonymousActor } from '@/lib/audit';
 import type { DbOrTx, Tx } from '../client';
 import { auditLog, loginThrottle } from '../schema';
@@ -159,50 +159,4 @@ export async function clearSignInFailures(db: DbOrTx, keys: ThrottleKeys): Promi
 
 function subjectOf(key: string): string {
   return key.slice(key.indexOf(':') + 1);
-}
-
-export type ThrottledEntry = { key: string; kind: ThrottleKind; subject: string; failures: number; until: Date | null; state: 'locked' | 'slowed' };
-
-/**
- * The keys that hold sign-in back at `now`, for the security administrator: locked pairs and
- * addresses, and accounts slowed down (past their free failures in the current window).
- */
-export async function listThrottled(db: DbOrTx, now: Date): Promise<ThrottledEntry[]> {
-  const windowStart = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
-  const rows = await db
-    .select()
-    .from(loginThrottle)
-    .where(
-      and(
-        or(like(loginThrottle.key, 'pair:%'), like(loginThrottle.key, 'ip:%'), like(loginThrottle.key, 'account:%')),
-        or(
-          gt(loginThrottle.lockedUntil, now),
-          and(like(loginThrottle.key, 'account:%'), gt(loginThrottle.windowStartedAt, windowStart), sql`${loginThrottle.failures} >= ${THROTTLE.accountFreeFailures}`),
-        ),
-      ),
-    )
-    .orderBy(sql`${loginThrottle.lockedUntil} DESC NULLS LAST`, loginThrottle.key);
-  return rows.map((r) => {
-    const kind = kindOf(r.key)!;
-    return { key: r.key, kind, subject: subjectOf(r.key), failures: r.failures, until: r.lockedUntil, state: kind === 'account' ? 'slowed' : 'locked' };
-  });
-}
-
-/**
- * Releases a lock or slowdown: deletes the key's row and writes `auth.release` with what it
- * held, in one transaction. Returns false when there was nothing to release.
- */
-export async function releaseThrottle(db: DbOrTx, key: string, actor: Actor): Promise<boolean> {
-  if (!kindOf(key)) return false;
-  return db.transaction(async (tx) => {
-    const [row] = await tx.delete(loginThrottle).where(eq(loginThrottle.key, key)).returning();
-    if (!row) return false;
-    await writeAudit(tx, actor, {
-      action: 'auth.release',
-      entity: 'login_throttle',
-      entityId: key,
-      before: { kind: kindOf(key), subject: subjectOf(key), failures: row.failures, until: row.lockedUntil?.toISOString() ?? null },
-    });
-    return true;
-  });
 }

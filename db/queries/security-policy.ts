@@ -15,8 +15,8 @@ export type SecurityPolicyInput = {
 
 const DEFAULT_POLICY: SecurityPolicyInput = { passwordComplexity: true, passwordMaxAgeDays: null, sessionIdleMinutes: null, sessionMaxHours: null };
 
-/** The policy in force: the stored row, or the defaults (version 0) before anyone saved one. */
-export async function getSecurityPolicy(db: DbOrTx): Promise<SecurityPolicyInput & { version: number; updatedAt: Date | null }> {
+/** The stored policy row as the form edits it, or the defaults (version 0) before anyone saved one; lib/security-policy.ts has the rules in force. */
+export async function storedSecurityPolicy(db: DbOrTx): Promise<SecurityPolicyInput & { version: number; updatedAt: Date | null }> {
   const [row] = await db.select().from(securityPolicy).where(eq(securityPolicy.id, 1)).limit(1);
   if (!row) return { ...DEFAULT_POLICY, version: 0, updatedAt: null };
   return pick(row);

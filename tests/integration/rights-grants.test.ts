@@ -5,7 +5,7 @@ import { auditLog, loginThrottle, rightsGrants, securityPolicy, users } from '@/
 import { createAccount, getAccount, setAccountActive, updateAccount } from '@/db/queries/accounts';
 import { auditScope } from '@/db/queries/audit-log';
 import { approveGrant, listPendingGrants, rejectGrant, requestRights } from '@/db/queries/rights-grants';
-import { getSecurityPolicy, saveSecurityPolicy } from '@/db/queries/security-policy';
+import { saveSecurityPolicy, storedSecurityPolicy } from '@/db/queries/security-policy';
 import { listThrottledKeys, releaseThrottledKey } from '@/db/queries/throttle-admin';
 import type { ActionResult } from '@/lib/action';
 import type { Role } from '@/lib/roles';
@@ -240,14 +240,14 @@ describe('lockouts and the policy', () => {
   });
 
   it('saves the policy against its version, audited; a stale form is refused', async () => {
-    expect(await getSecurityPolicy(handle.db)).toMatchObject({ passwordComplexity: true, passwordMaxAgeDays: null, version: 0 });
+    expect(await storedSecurityPolicy(handle.db)).toMatchObject({ passwordComplexity: true, passwordMaxAgeDays: null, version: 0 });
     as(secAdmin.id);
     const first = await securityActions.saveSecurityPolicyAction({ passwordComplexity: 'on', passwordMaxAgeDays: '90', sessionIdleMinutes: '15', sessionMaxHours: '', version: '0' });
     expect(first.ok && first.data).toEqual({ version: 1 });
     expectRefused(await securityActions.saveSecurityPolicyAction({ passwordMaxAgeDays: '30', sessionIdleMinutes: '', sessionMaxHours: '', version: '0' }), 'conflict');
     expectRefused(await securityActions.saveSecurityPolicyAction({ passwordMaxAgeDays: '0', sessionIdleMinutes: '', sessionMaxHours: '25', version: '1' }), 'invalid');
     await saveSecurityPolicy(handle.db, actorOf(secAdmin), { passwordComplexity: false, passwordMaxAgeDays: null, sessionIdleMinutes: 15, sessionMaxHours: 8, version: 1 });
-    expect(await getSecurityPolicy(handle.db)).toMatchObject({ passwordComplexity: false, passwordMaxAgeDays: null, sessionIdleMinutes: 15, sessionMaxHours: 8, version: 2 });
+    expect(await storedSecurityPolicy(handle.db)).toMatchObject({ passwordComplexity: false, passwordMaxAgeDays: null, sessionIdleMinutes: 15, sessionMaxHours: 8, version: 2 });
     const entries = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'security_policy.update')).orderBy(auditLog.id);
     expect(entries.map((e) => e.after)).toEqual([
       { passwordMaxAgeDays: 90, sessionIdleMinutes: 15 },

@@ -15,8 +15,12 @@ import {
   startSession,
 } from '@/db/queries/sessions';
 import { getSecurityPolicy } from '@/lib/security-policy';
+import { announcePeerHeader } from '@/lib/client-ip';
 import { openTestDatabase } from '../helpers/db';
 import { makeUser, TEST_PASSWORD } from '../helpers/fixtures';
+
+// As the portal's server does: the socket's address arrives in x-portal-peer.
+announcePeerHeader();
 
 /**
  * Server-side sessions: a sign-in opens a session row, every request checks it (ended, idle,
@@ -37,7 +41,7 @@ vi.mock('next/navigation', () => ({
 }));
 vi.mock('next/headers', () => ({
   headers: async () =>
-    new Headers({ 'x-forwarded-for': '203.0.113.50, 10.0.0.1', 'user-agent': 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Version/17.5 Safari/605.1.15' }),
+    new Headers({ 'x-portal-peer': '203.0.113.50', 'x-forwarded-for': '6.6.6.6', 'user-agent': 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Version/17.5 Safari/605.1.15' }),
 }));
 
 const { authOptions, tokenMaxAge, SESSION_MAX_AGE_SECONDS } = await import('@/lib/auth');

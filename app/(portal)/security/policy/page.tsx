@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { getSecurityPolicy } from '@/db/queries/security-policy';
+import { storedSecurityPolicy } from '@/db/queries/security-policy';
 import { requireRole } from '@/lib/authz';
 import { formatAt } from '../../_audit/labels';
 import { PolicyForm } from './policy-form';
@@ -14,7 +14,7 @@ export async function generateMetadata() {
 /** The password and session policy, set by the security administrator. */
 export default async function SecurityPolicyPage() {
   await requireRole('security');
-  const [policy, t] = await Promise.all([getSecurityPolicy(getDb()), getTranslations('securityAdmin.policy')]);
+  const [policy, t] = await Promise.all([storedSecurityPolicy(getDb()), getTranslations('securityAdmin.policy')]);
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
