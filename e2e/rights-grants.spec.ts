@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { storageState, type AccountKey } from './accounts';
 
@@ -18,6 +19,17 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('电子邮箱').fill(email);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+/** Axe on the page as it stands, in Chinese and in English (the pages with data the demo lacks). */
+async function expectAccessible(page: Page, baseURL: string) {
+  for (const locale of ['en', 'zh-CN']) {
+    await page.context().addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL }]);
+    await page.reload();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${locale})`);
+    expect(serious, page.url()).toEqual([]);
+  }
 }
 
 test.describe.configure({ timeout: 300_000 });
@@ -58,6 +70,7 @@ test('a committee account is closed until the security administrator approves it
     await expect(member).toHaveURL(/\/account\/rights$/, ROUND_TRIP);
   }
   expect((await member.request.get('/api/committee/export/queue')).status()).toBe(403);
+  await expectAccessible(member, baseURL!);
 
   // The security administrator sees the request. Their approval, captured on its way, is replayed
   // as the audit administrator and as the system administrator: both are refused.
@@ -66,6 +79,7 @@ test('a committee account is closed until the security administrator approves it
   const row = () => security.getByRole('table', { name: '待审批的权限授予' }).getByRole('row').filter({ hasText: email });
   await expect(row()).toContainText(`新建账户：授予科委工作人员权限`, ROUND_TRIP);
   await expect(row()).toContainText('系统管理员');
+  await expectAccessible(security, baseURL!);
 
   let approval: { headers: Record<string, string>; body: Buffer } | null = null;
   await security.route('**/security', async (route) => {
