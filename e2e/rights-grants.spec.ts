@@ -141,3 +141,37 @@ test('a committee account is closed until the security administrator approves it
   for (const p of [admin, security, auditor]) await p.context().close();
   await memberContext.close();
 });
+
+test('the security administrator sees a locked sign-in and releases it; the audit administrator reads the release', async ({ browser, baseURL }) => {
+  const email = `e2e-locked-${Date.now().toString(36)}@test.example`;
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  for (let i = 0; i < 5; i++) {
+    await signIn(visitor, email, `wrong password ${i}`);
+    await expect(visitor.getByRole('alert')).toBeVisible(ROUND_TRIP);
+  }
+
+  const security = await as(browser, 'security');
+  await security.goto('/security');
+  const rows = security.getByRole('table', { name: '存在登录失败记录的对象' }).getByRole('row').filter({ hasText: email });
+  await expect(rows.first()).toBeVisible(ROUND_TRIP);
+  await expect(rows.filter({ hasText: '锁定至' }).first()).toBeVisible();
+  await expectAccessible(security, baseURL!);
+  // Every key of the email (per account, or per account and address) is released, and so is the
+  // count of this test's address, so that the failures do not add up for the specs that follow.
+  const table = security.getByRole('table', { name: '存在登录失败记录的对象' });
+  for (const matching of [rows, table.getByRole('row').filter({ has: security.getByRole('cell', { name: 'IP 地址', exact: true }) })]) {
+    while ((await matching.count()) > 0) {
+      const before = await matching.count();
+      await matching.first().getByRole('button', { name: `解除 ${await matching.first().getByRole('cell').nth(1).innerText()}` }).click();
+      await expect(matching).toHaveCount(before - 1, ROUND_TRIP);
+    }
+  }
+
+  const auditor = await as(browser, 'auditor');
+  await auditor.goto('/auditor?action=auth.release');
+  await expect(auditor.getByRole('table', { name: '操作日志记录' }).getByRole('row').filter({ hasText: email }).first()).toBeVisible(ROUND_TRIP);
+
+  for (const p of [security, auditor]) await p.context().close();
+  await visitorContext.close();
+});
