@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { storageState, type AccountKey } from './accounts';
 
@@ -18,6 +19,17 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('电子邮箱').fill(email);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+/** Axe on the page as it stands, in Chinese and in English (the pages with data the demo lacks). */
+async function expectAccessible(page: Page, baseURL: string) {
+  for (const locale of ['en', 'zh-CN']) {
+    await page.context().addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL }]);
+    await page.reload();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${locale})`);
+    expect(serious, page.url()).toEqual([]);
+  }
 }
 
 test.describe.configure({ timeout: 300_000 });
@@ -58,6 +70,7 @@ test('a committee account is closed until the security administrator approves it
     await expect(member).toHaveURL(/\/account\/rights$/, ROUND_TRIP);
   }
   expect((await member.request.get('/api/committee/export/queue')).status()).toBe(403);
+  await expectAccessible(member, baseURL!);
 
   // The security administrator sees the request. Their approval, captured on its way, is replayed
   // as the audit administrator and as the system administrator: both are refused.
@@ -66,6 +79,7 @@ test('a committee account is closed until the security administrator approves it
   const row = () => security.getByRole('table', { name: '待审批的权限授予' }).getByRole('row').filter({ hasText: email });
   await expect(row()).toContainText(`新建账户：授予科委工作人员权限`, ROUND_TRIP);
   await expect(row()).toContainText('系统管理员');
+  await expectAccessible(security, baseURL!);
 
   let approval: { headers: Record<string, string>; body: Buffer } | null = null;
   await security.route('**/security', async (route) => {
@@ -126,4 +140,38 @@ test('a committee account is closed until the security administrator approves it
 
   for (const p of [admin, security, auditor]) await p.context().close();
   await memberContext.close();
+});
+
+test('the security administrator sees a locked sign-in and releases it; the audit administrator reads the release', async ({ browser, baseURL }) => {
+  const email = `e2e-locked-${Date.now().toString(36)}@test.example`;
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  for (let i = 0; i < 5; i++) {
+    await signIn(visitor, email, `wrong password ${i}`);
+    await expect(visitor.getByRole('alert')).toBeVisible(ROUND_TRIP);
+  }
+
+  const security = await as(browser, 'security');
+  await security.goto('/security');
+  const rows = security.getByRole('table', { name: '存在登录失败记录的对象' }).getByRole('row').filter({ hasText: email });
+  await expect(rows.first()).toBeVisible(ROUND_TRIP);
+  await expect(rows.filter({ hasText: '锁定至' }).first()).toBeVisible();
+  await expectAccessible(security, baseURL!);
+  // Every key of the email (per account, or per account and address) is released, and so is the
+  // count of this test's address, so that the failures do not add up for the specs that follow.
+  const table = security.getByRole('table', { name: '存在登录失败记录的对象' });
+  for (const matching of [rows, table.getByRole('row').filter({ has: security.getByRole('cell', { name: 'IP 地址', exact: true }) })]) {
+    while ((await matching.count()) > 0) {
+      const before = await matching.count();
+      await matching.first().getByRole('button', { name: `解除 ${await matching.first().getByRole('cell').nth(1).innerText()}` }).click();
+      await expect(matching).toHaveCount(before - 1, ROUND_TRIP);
+    }
+  }
+
+  const auditor = await as(browser, 'auditor');
+  await auditor.goto('/auditor?action=auth.release');
+  await expect(auditor.getByRole('table', { name: '操作日志记录' }).getByRole('row').filter({ hasText: email }).first()).toBeVisible(ROUND_TRIP);
+
+  for (const p of [security, auditor]) await p.context().close();
+  await visitorContext.close();
 });

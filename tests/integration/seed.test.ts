@@ -116,6 +116,24 @@ describe('demo network loader', () => {
     expect(clash.n).toBe(0);
   });
 
+  it('never has the decider of an application pay it (审批与支付分离)', async () => {
+    const paid = await one<{ n: number; clash: number }>(sql`
+      SELECT count(*)::int AS n, count(*) FILTER (WHERE d.paid_by = a.decided_by)::int AS clash
+      FROM disbursements d JOIN applications a ON a.id = d.application_id`);
+    expect(paid.n).toBeGreaterThan(0);
+    expect(paid.clash).toBe(0);
+  });
+
+  it('has one of each of the three administrators, with their rights in force', async () => {
+    const admins = await rows<{ email: string; role: string; active: boolean; rights_pending: boolean }>(sql`
+      SELECT email, role::text AS role, active, rights_pending FROM users WHERE role IN ('admin', 'security', 'auditor') ORDER BY email`);
+    expect(admins).toEqual([
+      { email: 'admin@example.org', role: 'admin', active: true, rights_pending: false },
+      { email: 'auditor@example.org', role: 'auditor', active: true, rights_pending: false },
+      { email: 'security@example.org', role: 'security', active: true, rights_pending: false },
+    ]);
+  });
+
   it('keeps approved amounts within each programme budget and cap, and payments consistent', async () => {
     const over = await one<{ n: number }>(sql`
       SELECT count(*)::int AS n FROM programs p
