@@ -49,9 +49,9 @@ describe('return paths under hostile input', () => {
         const path = safeReturnPath(raw, SITE);
         if (path !== null) expectOnSite(path);
       }),
-      { numRuns: 20_000 },
+      { numRuns: 10_000 },
     );
-  });
+  }, 60_000);
 
   it('hand every role a path on the site, theirs to open', () => {
     fc.assert(
@@ -61,9 +61,9 @@ describe('return paths under hostile input', () => {
         const area = path.split(/[/?]/)[1];
         if (area === 'operator' || area === 'committee' || area === 'admin') expect(area).toBe(role);
       }),
-      { numRuns: 5_000 },
+      { numRuns: 3_000 },
     );
-  });
+  }, 60_000);
 
   it('keep every clean path as it was', () => {
     const segment = fc.stringMatching(/^[a-z0-9_-]{1,12}$/);

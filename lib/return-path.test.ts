@@ -64,6 +64,9 @@ describe('returnPathFor', () => {
   it('sends a role to the requested page when it is theirs, else home', () => {
     expect(returnPathFor('operator', '/operator/ventures', SITE)).toBe('/operator/ventures');
     expect(returnPathFor('operator', '/committee', SITE)).toBe('/operator');
+    expect(returnPathFor('operator', '/committee?year=2015', SITE)).toBe('/operator');
+    expect(returnPathFor('operator', 'committee?$', SITE)).toBe('/operator');
+    expect(returnPathFor('committee', '/committee?year=2015', SITE)).toBe('/committee?year=2015');
     expect(returnPathFor('committee', '/\t/evil.example', SITE)).toBe('/committee');
     expect(returnPathFor('admin', undefined, SITE)).toBe('/admin');
     expect(returnPathFor('admin', '/account/password', SITE)).toBe('/account/password');
