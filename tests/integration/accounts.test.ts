@@ -7,7 +7,7 @@ import { createAccount, getAccount, setAccountActive, updateAccount } from '@/db
 import { listAccounts } from '@/db/queries/users';
 import type { ActionResult } from '@/lib/action';
 import { openTestDatabase } from '../helpers/db';
-import { bindOperator, makeCarrier, makeUser, TEST_PASSWORD } from '../helpers/fixtures';
+import { bindOperator, enrolledSecondFactor, makeCarrier, makeUser, TEST_PASSWORD } from '../helpers/fixtures';
 
 /** Who the mocked next-auth session says is signed in; the real lib/authz reads the users table. */
 const session = vi.hoisted(() => ({ userId: null as number | null, signedInAt: 0 }));
@@ -70,7 +70,7 @@ let carrierB: number;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  adminUser = await makeUser(handle.db, 'admin');
+  adminUser = await makeUser(handle.db, 'admin', enrolledSecondFactor());
   carrierA = (await makeCarrier(handle.db, 'incubator')).id;
   carrierB = (await makeCarrier(handle.db, 'nursery')).id;
 });
@@ -130,7 +130,7 @@ describe('creating an account', () => {
   });
 
   it('is for administrators only', async () => {
-    const committee = await makeUser(handle.db, 'committee');
+    const committee = await makeUser(handle.db, 'committee', enrolledSecondFactor());
     as(committee.id);
     await expect(admin.createAccountAction({ name: 'Y', email: 'y@test.example', role: 'committee' })).rejects.toThrow('forbidden');
     await expect(admin.resetPasswordAction({ userId: String(adminUser.id) })).rejects.toThrow('forbidden');
@@ -175,7 +175,7 @@ describe('editing an account', () => {
   });
 
   it('a role change is seen by the user’s next request', async () => {
-    const u = await makeUser(handle.db, 'committee');
+    const u = await makeUser(handle.db, 'committee', enrolledSecondFactor());
     as(u.id);
     expect((await requireRole('committee')).id).toBe(u.id);
     await updateAccount(handle.db, actorOf(adminUser), { userId: u.id, version: (await getAccount(handle.db, u.id)).version, name: u.name, email: u.email, role: 'operator', carrierIds: [carrierA] });
