@@ -1,3 +1,4 @@
+import { DEMO_TOTP_SECRET } from '@/lib/totp';
 import bcrypt from 'bcryptjs';
 import type { Db } from '@/db/connect';
 import { carriers, operatorCarriers, residencies, users, ventures } from '@/db/schema';
@@ -63,3 +64,6 @@ export async function makeResidentCompany(db: Db, carrierId: number, stage: 'inc
   await db.insert(residencies).values({ ventureId: v!.id, carrierId, stage, enteredOn: '2025-06-01', areaM2 });
   return v!;
 }
+
+/** Columns of a user enrolled in the second factor (with the demo secret), for roles that require it. */
+export const enrolledSecondFactor = () => ({ totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() });

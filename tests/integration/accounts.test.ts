@@ -10,7 +10,7 @@ import { listAccounts } from '@/db/queries/users';
 import type { ActionResult } from '@/lib/action';
 import type { Role } from '@/lib/roles';
 import { openTestDatabase } from '../helpers/db';
-import { bindOperator, makeCarrier, makeUser, TEST_PASSWORD } from '../helpers/fixtures';
+import { bindOperator, enrolledSecondFactor, makeCarrier, makeUser, TEST_PASSWORD } from '../helpers/fixtures';
 
 /** Who the mocked next-auth session says is signed in; the real lib/authz reads the users table. */
 const session = vi.hoisted(() => ({ userId: null as number | null, sid: '' }));
@@ -80,8 +80,8 @@ let carrierB: number;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  adminUser = await makeUser(handle.db, 'admin');
-  securityUser = await makeUser(handle.db, 'security');
+  adminUser = await makeUser(handle.db, 'admin', enrolledSecondFactor());
+  securityUser = await makeUser(handle.db, 'security', enrolledSecondFactor());
   carrierA = (await makeCarrier(handle.db, 'incubator')).id;
   carrierB = (await makeCarrier(handle.db, 'nursery')).id;
 });
@@ -141,7 +141,7 @@ describe('creating an account', () => {
   });
 
   it('is for administrators only', async () => {
-    const committee = await makeUser(handle.db, 'committee');
+    const committee = await makeUser(handle.db, 'committee', enrolledSecondFactor());
     await as(committee.id);
     await expect(admin.createAccountAction({ name: 'Y', email: 'y@test.example', role: 'committee' })).rejects.toThrow('forbidden');
     await expect(admin.resetPasswordAction({ userId: String(adminUser.id) })).rejects.toThrow('forbidden');
@@ -186,7 +186,7 @@ describe('editing an account', () => {
   });
 
   it('a role change is seen by the user’s next request', async () => {
-    const u = await makeUser(handle.db, 'committee');
+    const u = await makeUser(handle.db, 'committee', enrolledSecondFactor());
     await as(u.id);
     expect((await requireRole('committee')).id).toBe(u.id);
     await updateAccount(handle.db, actorOf(adminUser), { userId: u.id, version: (await getAccount(handle.db, u.id)).version, name: u.name, email: u.email, role: 'operator', carrierIds: [carrierA] });

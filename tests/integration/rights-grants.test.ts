@@ -6,21 +6,22 @@ import { createAccount, getAccount, setAccountActive, updateAccount } from '@/db
 import { auditScope } from '@/db/queries/audit-log';
 import { approveGrant, listPendingGrants, rejectGrant, requestRights } from '@/db/queries/rights-grants';
 import { saveSecurityPolicy, storedSecurityPolicy } from '@/db/queries/security-policy';
+import { startSession } from '@/db/queries/sessions';
 import { listThrottledKeys, releaseThrottledKey } from '@/db/queries/throttle-admin';
 import type { ActionResult } from '@/lib/action';
 import type { Role } from '@/lib/roles';
 import { openTestDatabase } from '../helpers/db';
-import { makeCarrier, makeUser } from '../helpers/fixtures';
+import { enrolledSecondFactor, makeCarrier, makeUser } from '../helpers/fixtures';
 
 /**
  * Grants of rights (三员分立): the system administrator asks, the security administrator decides,
  * and until then the account cannot use the rights it was given. On PGlite, and on PostgreSQL
  * when DATABASE_URL names one.
  */
-const session = vi.hoisted(() => ({ userId: null as number | null, signedInAt: 0 }));
+const session = vi.hoisted(() => ({ userId: null as number | null, sid: '' }));
 let handle: DatabaseHandle;
 vi.mock('@/db/client', () => ({ getDb: () => handle.db }));
-vi.mock('next-auth', () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId, signedInAt: session.signedInAt } } : null) }));
+vi.mock('next-auth', () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId, sid: session.sid } } : null) }));
 vi.mock('next/navigation', () => ({
   redirect: (to: string) => {
     throw new Error(`redirect:${to}`);
@@ -40,9 +41,10 @@ const { authorizeRequest, requireRole, scopeFor } = await import('@/lib/authz');
 const securityActions = await import('@/app/(portal)/security/actions');
 
 const actorOf = (u: { id: number; role: Role }) => ({ userId: u.id, role: u.role, ip: null });
-const as = (userId: number) => {
+/** A fresh sign-in of the user (a new server-side session). */
+const as = async (userId: number) => {
   session.userId = userId;
-  session.signedInAt = Date.now();
+  session.sid = (await startSession(handle.db, { userId, ip: null, userAgent: null })).id;
 };
 function expectRefused<T>(r: ActionResult<T>, code: string, key?: string) {
   expect(r.ok).toBe(false);
@@ -62,9 +64,9 @@ let auditAdmin: Awaited<ReturnType<typeof makeUser>>;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  sysAdmin = await makeUser(handle.db, 'admin');
-  secAdmin = await makeUser(handle.db, 'security');
-  auditAdmin = await makeUser(handle.db, 'auditor');
+  sysAdmin = await makeUser(handle.db, 'admin', enrolledSecondFactor());
+  secAdmin = await makeUser(handle.db, 'security', enrolledSecondFactor());
+  auditAdmin = await makeUser(handle.db, 'auditor', enrolledSecondFactor());
 });
 afterAll(async () => {
   await handle?.close();
@@ -74,10 +76,11 @@ describe('a grant of committee rights', () => {
   it('is closed until the security administrator approves it, and both steps are audited', async () => {
     const { userId, rightsPending } = await createAccount(handle.db, actorOf(sysAdmin), { name: '新委员', email: 'new.committee@test.example', role: 'committee', carrierIds: [] });
     expect(rightsPending).toBe(true);
-    await handle.db.update(users).set({ mustChangePassword: false }).where(eq(users.id, userId));
+    // The new member has changed the one-time password and enrolled the second factor.
+    await handle.db.update(users).set({ mustChangePassword: false, ...enrolledSecondFactor() }).where(eq(users.id, userId));
 
     // Signed in, the account reaches none of the committee's pages, actions, handlers or data.
-    as(userId);
+    await as(userId);
     await expect(requireRole('committee')).rejects.toThrow('redirect:/account/rights');
     const handler = await authorizeRequest('committee');
     expect('response' in handler && handler.response.status).toBe(403);
@@ -86,10 +89,10 @@ describe('a grant of committee rights', () => {
     const [pending] = (await listPendingGrants(handle.db)).filter((g) => g.userId === userId);
     expect(pending).toMatchObject({ kind: 'role', role: 'committee', previousRole: null, requestedById: sysAdmin.id });
 
-    as(secAdmin.id);
+    await as(secAdmin.id);
     const approved = await securityActions.approveGrantAction({ grantId: String(pending!.id) });
     expect(approved.ok).toBe(true);
-    as(userId);
+    await as(userId);
     expect((await requireRole('committee')).id).toBe(userId);
     expect(await stored(userId)).toMatchObject({ rightsPending: false, active: true, role: 'committee' });
     expect(await grantsOf(userId)).toMatchObject([{ approved: true, decidedBy: secAdmin.id }]);
@@ -107,16 +110,16 @@ describe('a grant of committee rights', () => {
 
 describe('rejecting a grant', () => {
   it('restores the previous role of a changed account, with the reason in the audit entry', async () => {
-    const u = await makeUser(handle.db, 'committee');
+    const u = await makeUser(handle.db, 'committee', enrolledSecondFactor());
     const { version } = await getAccount(handle.db, u.id);
     await updateAccount(handle.db, actorOf(sysAdmin), { userId: u.id, version, name: u.name, email: u.email, role: 'admin', carrierIds: [] });
     expect(await stored(u.id)).toMatchObject({ role: 'admin', rightsPending: true });
-    as(u.id);
+    await as(u.id);
     await expect(requireRole('admin')).rejects.toThrow('redirect:/account/rights');
 
     const [g] = await grantsOf(u.id);
     expect(g).toMatchObject({ kind: 'role', role: 'admin', previousRole: 'committee' });
-    as(secAdmin.id);
+    await as(secAdmin.id);
     expectRefused(await securityActions.rejectGrantAction({ grantId: String(g!.id), reason: '' }), 'invalid', 'required');
     expect((await securityActions.rejectGrantAction({ grantId: String(g!.id), reason: '与岗位职责不符' })).ok).toBe(true);
     expect(await stored(u.id)).toMatchObject({ role: 'committee', rightsPending: false, active: true });
@@ -143,11 +146,11 @@ describe('rejecting a grant', () => {
 
 describe('who decides', () => {
   it('nobody decides a grant they requested or one for their own account, nor twice', async () => {
-    const u = await makeUser(handle.db, 'committee', { rightsPending: true });
+    const u = await makeUser(handle.db, 'committee', { rightsPending: true, ...enrolledSecondFactor() });
     const own = await handle.db.transaction((tx) => requestRights(tx, actorOf(secAdmin), { userId: u.id, kind: 'role', role: 'committee', previousRole: null }));
     await expect(approveGrant(handle.db, actorOf(secAdmin), own)).rejects.toMatchObject(rejection('rightsGrants.errors.ownRequest'));
 
-    const other = await makeUser(handle.db, 'security');
+    const other = await makeUser(handle.db, 'security', enrolledSecondFactor());
     await handle.db.update(users).set({ rightsPending: true }).where(eq(users.id, other.id));
     const self = await handle.db.transaction((tx) => requestRights(tx, actorOf(sysAdmin), { userId: other.id, kind: 'role', role: 'security', previousRole: 'operator' }));
     await expect(approveGrant(handle.db, actorOf(other), self)).rejects.toMatchObject(rejection('rightsGrants.errors.ownRequest'));
@@ -165,7 +168,7 @@ describe('who decides', () => {
     await setAccountActive(handle.db, actorOf(sysAdmin), { userId: u.id, active: true });
     const [g] = await grantsOf(u.id);
     for (const who of [sysAdmin, auditAdmin]) {
-      as(who.id);
+      await as(who.id);
       await expect(securityActions.approveGrantAction({ grantId: String(g!.id) })).rejects.toThrow('forbidden');
     }
     expect((await stored(u.id)).active).toBe(false);
@@ -213,7 +216,8 @@ describe('the last of each kind', () => {
 
 describe('what each administrator reads', () => {
   it('the audit log is for the audit administrator (and the committee), not the system or security administrator', () => {
-    expect(auditScope('auditor', { kind: 'none' })).toEqual({ kind: 'all' });
+    expect(auditScope('auditor', { kind: 'none' })).toEqual({ kind: 'all', security: true });
+    expect(auditScope('committee', { kind: 'all' })).toEqual({ kind: 'all', security: false });
     expect(auditScope('admin', { kind: 'none' })).toEqual({ kind: 'none' });
     expect(auditScope('security', { kind: 'none' })).toEqual({ kind: 'none' });
   });
@@ -241,7 +245,7 @@ describe('lockouts and the policy', () => {
 
   it('saves the policy against its version, audited; a stale form is refused', async () => {
     expect(await storedSecurityPolicy(handle.db)).toMatchObject({ passwordComplexity: true, passwordMaxAgeDays: null, version: 0 });
-    as(secAdmin.id);
+    await as(secAdmin.id);
     const first = await securityActions.saveSecurityPolicyAction({ passwordComplexity: 'on', passwordMaxAgeDays: '90', sessionIdleMinutes: '15', sessionMaxHours: '', version: '0' });
     expect(first.ok && first.data).toEqual({ version: 1 });
     expectRefused(await securityActions.saveSecurityPolicyAction({ passwordMaxAgeDays: '30', sessionIdleMinutes: '', sessionMaxHours: '', version: '0' }), 'conflict');
@@ -255,7 +259,7 @@ describe('lockouts and the policy', () => {
     ]);
     const [row] = await handle.db.select().from(securityPolicy);
     expect(row!.updatedBy).toBe(secAdmin.id);
-    as(auditAdmin.id);
+    await as(auditAdmin.id);
     await expect(securityActions.saveSecurityPolicyAction({ version: '2' })).rejects.toThrow('forbidden');
   });
 });

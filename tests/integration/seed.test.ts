@@ -162,6 +162,13 @@ describe('demo network loader', () => {
     expect(op2[0]!.carrier_id).not.toBe(op1.find((b) => b.kind === 'incubator')!.carrier_id);
   });
 
+  it('enrols every demo account in the second factor with the published demo secret', async () => {
+    const accounts = await rows<{ email: string; totp_secret: string | null; enrolled: boolean }>(sql`
+      SELECT email, totp_secret, totp_enabled_at IS NOT NULL AS enrolled FROM users ORDER BY email`);
+    expect(accounts.length).toBeGreaterThanOrEqual(6);
+    for (const a of accounts) expect(a, a.email).toMatchObject({ totp_secret: 'JBSWY3DPEHPK3PXP', enrolled: true });
+  });
+
   it('files reports for eight quarters, some late and some missing', async () => {
     const periods = await rows<{ year: number; quarter: number }>(
       sql`SELECT DISTINCT year::int AS year, quarter::int AS quarter FROM venture_reports ORDER BY 1, 2`,
