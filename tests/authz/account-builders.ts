@@ -3,7 +3,7 @@ import { startSession } from '@/db/queries/sessions';
 import { loginThrottle, rightsGrants, securityPolicy, users } from '@/db/schema';
 import { signPendingEnrolment } from '@/lib/second-factor-enrolment';
 import { newTotpSecret, totpCode } from '@/lib/totp';
-import { makeUser, TEST_PASSWORD } from '../helpers/fixtures';
+import { enrolledSecondFactor, makeUser, TEST_PASSWORD } from '../helpers/fixtures';
 import { formData, type HappyBuilder } from './walk-world';
 
 /** The walk's calls of the administrator's and everyone's account actions, on accounts made for them. */
@@ -81,7 +81,8 @@ export const saveSecurityPolicy: HappyBuilder = async (w) => {
 
 /** A user with a session on another device, to end. */
 async function userWithSession(w: Parameters<HappyBuilder>[0], role: 'operator' | 'committee') {
-  const u = await makeUser(w.db, role, { email: fresh() });
+  // Committee staff sign in with the second factor enrolled.
+  const u = await makeUser(w.db, role, { email: fresh(), ...(role === 'committee' ? enrolledSecondFactor() : {}) });
   const other = await startSession(w.db, { userId: u.id, ip: '198.51.100.9', userAgent: 'Mozilla/5.0 (Windows NT 10.0) Firefox/127.0' });
   return { u, other };
 }

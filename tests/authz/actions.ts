@@ -77,23 +77,23 @@ export const ACTION_ROWS: ActionRow[] = [
     roles: ['operator', 'committee', 'admin', 'security', 'auditor'],
     audit: { happy: a.changeOwnPassword, entity: 'user' },
   },
-  { file: '(portal)/account/sessions/actions.ts', name: 'endSessionAction', roles: ['operator', 'committee', 'admin'], audit: { happy: a.endOwnSession, entity: 'user' } },
+  { file: '(portal)/account/sessions/actions.ts', name: 'endSessionAction', roles: ['operator', 'committee', 'admin', 'security', 'auditor'], audit: { happy: a.endOwnSession, entity: 'user' } },
   {
     file: '(portal)/account/sessions/actions.ts',
     name: 'endOtherSessionsAction',
-    roles: ['operator', 'committee', 'admin'],
+    roles: ['operator', 'committee', 'admin', 'security', 'auditor'],
     audit: { happy: a.endOtherOwnSessions, entity: 'user' },
   },
   {
     file: '(portal)/account/two-factor/actions.ts',
     name: 'enrolSecondFactorAction',
-    roles: ['operator', 'committee', 'admin'],
+    roles: ['operator', 'committee', 'admin', 'security', 'auditor'],
     audit: { happy: a.enrolSecondFactor, entity: 'user' },
   },
   {
     file: '(portal)/account/two-factor/actions.ts',
     name: 'regenerateRecoveryCodesAction',
-    roles: ['operator', 'committee', 'admin'],
+    roles: ['operator', 'committee', 'admin', 'security', 'auditor'],
     audit: { happy: a.regenerateRecoveryCodes, entity: 'user' },
   },
   {
