@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
-import { ACCOUNTS, DEMO_PASSWORD, storageState } from './accounts';
+import { ACCOUNTS, currentCode, DEMO_PASSWORD, storageState } from './accounts';
 
 /**
  * The sign-in path as an attacker tries it, over HTTP against the production build and its own
@@ -60,7 +60,8 @@ class Client {
     const res = await this.request('/api/auth/callback/credentials', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-      body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${BASE}/`, json: 'true' }).toString(),
+      // The demo secret's current code: every demo account has the second factor (it is checked after the password).
+      body: new URLSearchParams({ csrfToken, email, password, code: currentCode(), callbackUrl: `${BASE}/`, json: 'true' }).toString(),
     });
     // next-auth answers a refused sign-in with 401, both with the error in the JSON's url.
     expect([200, 401]).toContain(res.status);
@@ -185,15 +186,15 @@ test.describe('forwarded headers from a client are not believed', () => {
     const client = new Client(addr(2));
     expect(await client.signIn(ACCOUNTS.committee3, DEMO_PASSWORD, { 'x-forwarded-for': '6.6.6.6' })).toBeNull();
     expect(await client.signIn('nobody-forged@example.org', 'wrong', { 'x-forwarded-for': '6.6.6.7', 'x-real-ip': '6.6.6.8' })).toBe('CredentialsSignin');
-    const admin = await browser.newContext({ storageState: storageState('admin') });
+    const auditor = await browser.newContext({ storageState: storageState('auditor') });
     for (const action of ['auth.signIn', 'auth.signInFailed']) {
-      const page = await admin.request.get(`/admin/audit?action=${action}`);
+      const page = await auditor.request.get(`/auditor?action=${action}`);
       expect(page.status()).toBe(200);
       const html = await page.text();
       expect(html, action).toContain(addr(2));
       expect(html, action).not.toMatch(/6\.6\.6\.[678]/);
     }
-    await admin.close();
+    await auditor.close();
   });
 
   test('a forged X-Forwarded-Host does not pass the origin check', async ({ browser }) => {

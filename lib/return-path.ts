@@ -48,6 +48,5 @@ export function safeReturnPath(raw: unknown, siteOrigin?: string): string | null
 /** Where a signed-in user goes: the requested path when it is safe and theirs to open, else their home. */
 export function returnPathFor(role: Role, raw: unknown, siteOrigin?: string): string {
   const path = safeReturnPath(raw, siteOrigin);
-  // The area is the first segment of the path alone (`/committee?x` is the committee's area).
-  return path && roleMayOpen(role, path.split(/[?#]/)[0]!) ? path : homeFor(role);
+  return path && roleMayOpen(role, path) ? path : homeFor(role);
 }

@@ -30,6 +30,8 @@ describe('roles and scope', () => {
     expect(roleMayOpen('committee', '/admin')).toBe(false);
     expect(roleMayOpen('admin', '/admin?page=2')).toBe(true);
     expect(roleMayOpen('admin', '/auditor')).toBe(false);
+    expect(roleMayOpen('operator', '/committee?year=2026')).toBe(false);
+    expect(roleMayOpen('operator', '/committee#top')).toBe(false);
     expect(roleMayOpen('auditor', '/security')).toBe(false);
     expect(roleMayOpen('security', '/admin')).toBe(false);
   });

@@ -43,7 +43,8 @@ export function scopeIncludesCarrier(scope: Scope, carrierId: number): boolean {
 
 /** Whether a role may open a path of the portal (used to pick where to land after sign-in). */
 export function roleMayOpen(role: Role, path: string): boolean {
-  const area = path.split('/')[1] ?? '';
+  // The area is the first segment of the path alone (`/committee?x` is the committee's area).
+  const area = path.split(/[?#]/)[0]!.split('/')[1] ?? '';
   if (ROLES.includes(area as Role)) return area === role;
   return true;
 }
