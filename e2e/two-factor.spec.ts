@@ -63,6 +63,11 @@ test.describe('second factor', () => {
   test('a committee member is held until enrolled, then signs in with a code or a recovery code, each recovery code once', async ({ browser, baseURL }) => {
     const email = `e2e-2fa-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}@test.example`;
     const { context, user } = await newCommitteeMember(browser, email);
+    // The QR code is inline SVG drawn on the server: nothing the Content-Security-Policy refuses.
+    const violations: string[] = [];
+    user.on('console', (m) => {
+      if (/Content Security Policy|Refused to (execute|load|apply)/i.test(m.text())) violations.push(m.text());
+    });
 
     // After the password, the role's second factor: every page leads to its enrolment.
     await user.waitForURL('**/account/two-factor', ROUND_TRIP);
@@ -99,6 +104,7 @@ test.describe('second factor', () => {
     const recovery = (await list.getByRole('listitem').allTextContents()).map((c) => c.trim());
     expect(recovery).toHaveLength(10);
     for (const c of recovery) expect(c).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{2}$/);
+    expect(violations).toEqual([]);
     await user.getByRole('link', { name: '已妥善保存，进入系统' }).click();
     await user.waitForURL('**/committee', ROUND_TRIP);
     await signOut(user);
