@@ -17,6 +17,7 @@ export const SECURITY_ACTIONS = [
   'mfa.enrol',
   'mfa.use',
   'mfa.reset',
+  'mfa.recoveryCodes',
   'rights.request',
   'rights.approve',
   'rights.reject',
