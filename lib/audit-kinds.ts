@@ -18,6 +18,7 @@ export const SECURITY_ACTIONS = [
   'mfa.use',
   'mfa.reset',
   'mfa.recoveryCodes',
+  'security_policy.update',
   'rights.request',
   'rights.approve',
   'rights.reject',

@@ -1,4 +1,3 @@
-import 'server-only';
 import { randomInt } from 'node:crypto';
 
 /** Letters and digits that cannot be mistaken for one another when read aloud or copied by hand. */
