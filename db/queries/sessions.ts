@@ -85,7 +85,7 @@ export async function authenticateSession(db: DbOrTx, claims: { userId: number; 
       .where(and(eq(userSessions.id, claims.sessionId), isNull(userSessions.endedAt)));
   }
   if (verdict !== 'active') return null;
-  if (lastSeenIsStale(row, now)) {
+  if (lastSeenIsStale(row, policy, now)) {
     await db
       .update(userSessions)
       .set({ lastSeenAt: now })

@@ -37,11 +37,16 @@ export function sessionVerdict(s: SessionTimes, limits: SessionLimits, now: Date
   return 'active';
 }
 
-/** Last use is recorded at most this often per session, so that a busy session costs no write per request. */
+/**
+ * Last use is recorded at most once a minute per session, so that a busy session costs no write
+ * per request; under a short idle limit, at least four times within it, so that a session in use
+ * is never taken for an idle one.
+ */
 export const LAST_SEEN_RESOLUTION_MS = MINUTE;
 
-export function lastSeenIsStale(s: Pick<SessionTimes, 'lastSeenAt'>, now: Date): boolean {
-  return now.getTime() - s.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS;
+export function lastSeenIsStale(s: Pick<SessionTimes, 'lastSeenAt'>, limits: Pick<SessionLimits, 'sessionIdleMinutes'>, now: Date): boolean {
+  const resolution = Math.min(LAST_SEEN_RESOLUTION_MS, (limits.sessionIdleMinutes * MINUTE) / 4);
+  return now.getTime() - s.lastSeenAt.getTime() >= resolution;
 }
 
 /** Whether a password set at `changedAt` is past the policy's maximum age at `now`. */
