@@ -1,6 +1,6 @@
 import { expect, request as httpRequest, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { decode } from 'next-auth/jwt';
-import { ACCOUNTS, DEMO_PASSWORD, storageState } from './accounts';
+import { ACCOUNTS, DEMO_PASSWORD, enterCode, storageState } from './accounts';
 
 /**
  * Server-side sessions over HTTP against the production build. Each test signs in afresh in a
@@ -16,6 +16,10 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('电子邮箱').fill(email);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
+  // The demo accounts have the second factor (the demo secret's code); a new operator has none.
+  const code = page.getByLabel('验证码', { exact: true });
+  await Promise.race([page.waitForURL((url) => !url.pathname.startsWith('/login'), ROUND_TRIP), code.waitFor(ROUND_TRIP)]);
+  if (await code.isVisible()) await enterCode(page);
   await page.waitForURL((url) => !url.pathname.startsWith('/login'), ROUND_TRIP);
 }
 
