@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
-import { ACCOUNTS, currentCode, DEMO_PASSWORD, storageState } from './accounts';
+import { ACCOUNTS, currentCode, DEMO_PASSWORD, enterCode, storageState } from './accounts';
 
 /**
  * The sign-in path as an attacker tries it, over HTTP against the production build and its own
@@ -123,6 +123,7 @@ test.describe('return paths', () => {
     await page.getByLabel(/电子邮箱|Email/).fill(ACCOUNTS.committee2);
     await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: /^(登录|Sign in)$/ }).click();
+    await enterCode(page);
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     expect(new URL(page.url()).origin).toBe(new URL(BASE).origin);
     await expect(page).toHaveURL(`${BASE}/committee`);
@@ -227,6 +228,7 @@ test.describe('lockout from many addresses', () => {
     await page.getByLabel(/电子邮箱|Email/).fill(owner);
     await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: /^(登录|Sign in)$/ }).click();
+    await enterCode(page);
     await page.waitForURL('**/operator');
     const notice = page.getByRole('region', { name: '登录记录' });
     await expect(notice).toContainText('上次登录时间');
