@@ -37,6 +37,16 @@ async function newCommitteeMember(browser: Browser, email: string) {
   const oneTime = (await shown.textContent())!.trim();
   await admin.close();
 
+  // Committee rights take effect once the security administrator approves them.
+  const security = await browser.newContext({ storageState: storageState('security') });
+  const approver = await security.newPage();
+  await approver.goto('/security');
+  const row = approver.getByRole('table', { name: '待审批的权限授予' }).getByRole('row').filter({ hasText: email });
+  await row.getByRole('button', { name: '批准' }).click();
+  await row.getByRole('button', { name: '批准' }).click();
+  await expect(row).toHaveCount(0, ROUND_TRIP);
+  await security.close();
+
   const context = await browser.newContext();
   const user = await context.newPage();
   await passwordStep(user, email, oneTime);
