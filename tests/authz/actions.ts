@@ -99,7 +99,7 @@ export const ACTION_ROWS: ActionRow[] = [
   {
     file: '(portal)/notifications/actions.ts',
     name: 'markAllReadAction',
-    roles: ['operator', 'committee', 'admin'],
+    roles: ['operator', 'committee', 'admin', 'security', 'auditor'],
     audit: { happy: c.markAllRead, entity: 'notification' },
   },
   {
