@@ -7,6 +7,7 @@ import { DomainError, forbiddenChange, invalid, notFound } from '@/lib/errors';
 import type { Role } from '@/lib/roles';
 import { generateRecoveryCodes, hashRecoveryCode, normaliseRecoveryCode, normaliseTotpInput, recoveryCodeMatches, verifyTotp } from '@/lib/totp';
 import { isThrottled, recordKeyFailure } from './login-throttle';
+import { endSessionsWhere, sessionsOfUser } from './sessions';
 
 /** Wrong codes within the throttle window after which code entry is locked (like passwords). */
 export const CODE_FAILURE_LIMIT = 5;
@@ -136,6 +137,8 @@ export async function resetSecondFactor(db: Db, actor: Actor, input: { userId: n
       after: { enrolled: false },
     });
     await clearWrongCodes(tx, input.userId);
+    // A second factor is reset when a device is lost: whoever holds a session on it is signed out.
+    await endSessionsWhere(tx, actor, sessionsOfUser(input.userId), 'secondFactorReset');
     return { reset: u.enabledAt !== null };
   });
 }

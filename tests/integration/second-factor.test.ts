@@ -3,7 +3,8 @@ import { and, eq, gt, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
 import { CODE_FAILURE_LIMIT, enrolSecondFactor, regenerateRecoveryCodes, resetSecondFactor, SecondFactorRefused } from '@/db/queries/second-factor';
-import { auditLog, loginThrottle, recoveryCodes, users } from '@/db/schema';
+import { startSession } from '@/db/queries/sessions';
+import { auditLog, loginThrottle, recoveryCodes, userSessions, users } from '@/db/schema';
 import { verifyCredentials } from '@/lib/auth';
 import { authorizeRequest, requireUser } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
@@ -204,8 +205,15 @@ describe('the administrator resets a second factor', () => {
   it('clears the secret and the codes with mfa.reset; the user signs in without a code and must enrol again', async () => {
     const admin = await makeUser(handle.db, 'admin');
     const { user } = await enrolled();
+    const open = await startSession(handle.db, { userId: user.id, ip: '198.51.100.7', userAgent: 'a lost phone' });
     const since = (await handle.db.select({ id: auditLog.id }).from(auditLog)).reduce((m, r) => Math.max(m, r.id), 0);
     expect(await resetSecondFactor(handle.db, actorOf(admin), { userId: user.id })).toEqual({ reset: true });
+    // The sessions the user had end with it (a lost device is signed out).
+    const [ended] = await handle.db.select().from(userSessions).where(eq(userSessions.id, open.id));
+    expect(ended).toMatchObject({ endReason: 'secondFactorReset', endedBy: admin.id });
+    expect(ended!.endedAt).not.toBeNull();
+    const endings = await handle.db.select().from(auditLog).where(and(gt(auditLog.id, since), eq(auditLog.action, 'session.end')));
+    expect(endings.map((e) => e.after)).toEqual([{ reason: 'secondFactorReset', sessionId: open.id }]);
     const [after] = await handle.db.select().from(users).where(eq(users.id, user.id));
     expect(after).toMatchObject({ totpSecret: null, totpEnabledAt: null });
     expect(await handle.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, user.id))).toEqual([]);
