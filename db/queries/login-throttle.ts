@@ -37,9 +37,15 @@ export function throttleKeys(email: string, ip: string | null): ThrottleKeys {
 
 const allKeys = (k: ThrottleKeys) => [k.pair, k.ip, k.account].filter((x): x is string => x !== null);
 
-export function kindOf(key: string): ThrottleKind | null {
-  const prefix = key.slice(0, key.indexOf(':'));
-  return prefix === 'pair' || prefix === 'ip' || prefix === 'account' ? prefix : null;
+/** Every kind of key in login_throttle: sign-in's three, the current-password check's and the second factor's. */
+export type ThrottleKeyKind = ThrottleKind | 'password' | 'code' | 'other';
+const KEY_KINDS: ThrottleKeyKind[] = ['pair', 'ip', 'account', 'password', 'code'];
+
+/** A key's kind and what it is about (the email, address or user id), as stored. */
+export function describeThrottleKey(key: string): { kind: ThrottleKeyKind; subject: string } {
+  const at = key.indexOf(':');
+  const kind = at > 0 ? (key.slice(0, at) as ThrottleKeyKind) : 'other';
+  return KEY_KINDS.includes(kind) ? { kind, subject: key.slice(at + 1) } : { kind: 'other', subject: key };
 }
 
 /** Whether a key is refused at `now`, and until when; the hard locks before the slowdown. */
@@ -122,7 +128,7 @@ export async function recordFailure(tx: Tx, keys: ThrottleKeys, now: Date, actor
         action: 'auth.lockout',
         entity: 'login_throttle',
         entityId: key,
-        after: { kind, subject: subjectOf(key), failures: row.failures, until: row.lockedUntil?.toISOString() ?? null },
+        after: { kind, subject: describeThrottleKey(key).subject, failures: row.failures, until: row.lockedUntil?.toISOString() ?? null },
       });
     }
   }
@@ -155,8 +161,4 @@ export async function isThrottled(db: DbOrTx, keys: string[], now: Date): Promis
 /** A successful sign-in clears the account's and this pair's counters (the address's stays). */
 export async function clearSignInFailures(db: DbOrTx, keys: ThrottleKeys): Promise<void> {
   await db.delete(loginThrottle).where(inArray(loginThrottle.key, [keys.account, keys.pair].filter((k): k is string => k !== null)));
-}
-
-function subjectOf(key: string): string {
-  return key.slice(key.indexOf(':') + 1);
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { desc, eq, gt, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client';
 import { loginThrottle } from '../schema';
+import { describeThrottleKey, type ThrottleKeyKind } from './login-throttle';
 import { writeAudit, type Actor } from '@/lib/audit';
 import { notFound } from '@/lib/errors';
 
@@ -11,11 +12,10 @@ import { notFound } from '@/lib/errors';
  * `password:<userId>` (current-password check), `code:<userId>` (second-factor codes).
  */
 
-export type ThrottleKind = 'pair' | 'ip' | 'account' | 'password' | 'code' | 'other';
 
 export type ThrottledKey = {
   key: string;
-  kind: ThrottleKind;
+  kind: ThrottleKeyKind;
   /** The email, address, or user id the key is about, as stored. */
   subject: string;
   failures: number;
@@ -25,13 +25,6 @@ export type ThrottledKey = {
   locked: boolean;
 };
 
-const KINDS: ThrottleKind[] = ['pair', 'ip', 'account', 'password', 'code'];
-
-export function describeThrottleKey(key: string): { kind: ThrottleKind; subject: string } {
-  const at = key.indexOf(':');
-  const kind = at > 0 ? (key.slice(0, at) as ThrottleKind) : 'other';
-  return KINDS.includes(kind) ? { kind, subject: key.slice(at + 1) } : { kind: 'other', subject: key };
-}
 
 /**
  * Keys locked now, or with failures counted in a window that began within the last `windowMinutes`

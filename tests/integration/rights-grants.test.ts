@@ -6,10 +6,10 @@ import { createAccount, getAccount, setAccountActive, updateAccount } from '@/db
 import { auditScope } from '@/db/queries/audit-log';
 import { approveGrant, listPendingGrants, rejectGrant, requestRights } from '@/db/queries/rights-grants';
 import { saveSecurityPolicy, storedSecurityPolicy } from '@/db/queries/security-policy';
-import { startSession } from '@/db/queries/sessions';
 import { listThrottledKeys, releaseThrottledKey } from '@/db/queries/throttle-admin';
 import type { ActionResult } from '@/lib/action';
 import type { Role } from '@/lib/roles';
+import { interruptOf, signInAs, useDatabase } from '../helpers/action-harness';
 import { openTestDatabase } from '../helpers/db';
 import { enrolledSecondFactor, makeCarrier, makeUser } from '../helpers/fixtures';
 
@@ -18,34 +18,23 @@ import { enrolledSecondFactor, makeCarrier, makeUser } from '../helpers/fixtures
  * and until then the account cannot use the rights it was given. On PGlite, and on PostgreSQL
  * when DATABASE_URL names one.
  */
-const session = vi.hoisted(() => ({ userId: null as number | null, sid: '' }));
 let handle: DatabaseHandle;
-vi.mock('@/db/client', () => ({ getDb: () => handle.db }));
-vi.mock('next-auth', () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId, sid: session.sid } } : null) }));
-vi.mock('next/navigation', () => ({
-  redirect: (to: string) => {
-    throw new Error(`redirect:${to}`);
-  },
-  forbidden: () => {
-    throw new Error('forbidden');
-  },
-}));
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ origin: 'http://portal.test', host: 'portal.test' }) }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-vi.mock('next-intl/server', () => ({
-  getTranslations: async () => Object.assign((key: string) => key, { has: () => true }),
-  getLocale: async () => 'zh-CN',
-}));
+// The real lib/authz and lib/action, with only the framework's request-bound pieces replaced.
+vi.mock('next-auth', async () => (await import('../helpers/action-harness')).nextAuthMock);
+vi.mock('next/headers', async () => (await import('../helpers/action-harness')).nextHeadersMock);
+vi.mock('next/cache', async () => (await import('../helpers/action-harness')).nextCacheMock);
+vi.mock('next-intl/server', async () => (await import('../helpers/action-harness')).nextIntlServerMock);
+vi.mock('@/db/client', async () => (await import('../helpers/action-harness')).dbClientMock);
 
 const { authorizeRequest, requireRole, scopeFor } = await import('@/lib/authz');
 const securityActions = await import('@/app/(portal)/security/actions');
 
 const actorOf = (u: { id: number; role: Role }) => ({ userId: u.id, role: u.role, ip: null });
 /** A fresh sign-in of the user (a new server-side session). */
-const as = async (userId: number) => {
-  session.userId = userId;
-  session.sid = (await startSession(handle.db, { userId, ip: null, userAgent: null })).id;
-};
+const as = async (userId: number) => signInAs((await stored(userId)).email);
+/** What a call ends in: a redirect to `path`, or a 403. */
+const redirectTo = (path: string) => ({ kind: 'redirect', digest: expect.stringContaining(`;${path};`) });
+const FORBIDDEN = { kind: 'forbidden' };
 function expectRefused<T>(r: ActionResult<T>, code: string, key?: string) {
   expect(r.ok).toBe(false);
   if (r.ok) return;
@@ -64,6 +53,7 @@ let auditAdmin: Awaited<ReturnType<typeof makeUser>>;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
+  useDatabase(handle);
   sysAdmin = await makeUser(handle.db, 'admin', enrolledSecondFactor());
   secAdmin = await makeUser(handle.db, 'security', enrolledSecondFactor());
   auditAdmin = await makeUser(handle.db, 'auditor', enrolledSecondFactor());
@@ -81,7 +71,7 @@ describe('a grant of committee rights', () => {
 
     // Signed in, the account reaches none of the committee's pages, actions, handlers or data.
     await as(userId);
-    await expect(requireRole('committee')).rejects.toThrow('redirect:/account/rights');
+    expect(await interruptOf(() => requireRole('committee'))).toMatchObject(redirectTo('/account/rights'));
     const handler = await authorizeRequest('committee');
     expect('response' in handler && handler.response.status).toBe(403);
     expect(await scopeFor({ ...(await stored(userId)), sessionsValidAfter: null, sessionId: null, passwordExpired: false })).toEqual({ kind: 'none' });
@@ -115,12 +105,12 @@ describe('rejecting a grant', () => {
     await updateAccount(handle.db, actorOf(sysAdmin), { userId: u.id, version, name: u.name, email: u.email, role: 'admin', carrierIds: [] });
     expect(await stored(u.id)).toMatchObject({ role: 'admin', rightsPending: true });
     await as(u.id);
-    await expect(requireRole('admin')).rejects.toThrow('redirect:/account/rights');
+    expect(await interruptOf(() => requireRole('admin'))).toMatchObject(redirectTo('/account/rights'));
 
     const [g] = await grantsOf(u.id);
     expect(g).toMatchObject({ kind: 'role', role: 'admin', previousRole: 'committee' });
     await as(secAdmin.id);
-    expectRefused(await securityActions.rejectGrantAction({ grantId: String(g!.id), reason: '' }), 'invalid', 'required');
+    expectRefused(await securityActions.rejectGrantAction({ grantId: String(g!.id), reason: '' }), 'invalid', 'reason');
     expect((await securityActions.rejectGrantAction({ grantId: String(g!.id), reason: '与岗位职责不符' })).ok).toBe(true);
     expect(await stored(u.id)).toMatchObject({ role: 'committee', rightsPending: false, active: true });
     const [entry] = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'rights.reject'), eq(auditLog.entityId, String(u.id))));
@@ -169,7 +159,7 @@ describe('who decides', () => {
     const [g] = await grantsOf(u.id);
     for (const who of [sysAdmin, auditAdmin]) {
       await as(who.id);
-      await expect(securityActions.approveGrantAction({ grantId: String(g!.id) })).rejects.toThrow('forbidden');
+      expect(await interruptOf(() => securityActions.approveGrantAction({ grantId: String(g!.id) }))).toMatchObject(FORBIDDEN);
     }
     expect((await stored(u.id)).active).toBe(false);
   });
@@ -260,6 +250,6 @@ describe('lockouts and the policy', () => {
     const [row] = await handle.db.select().from(securityPolicy);
     expect(row!.updatedBy).toBe(secAdmin.id);
     await as(auditAdmin.id);
-    await expect(securityActions.saveSecurityPolicyAction({ version: '2' })).rejects.toThrow('forbidden');
+    expect(await interruptOf(() => securityActions.saveSecurityPolicyAction({ version: '2' }))).toMatchObject(FORBIDDEN);
   });
 });
