@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   check,
   date,
@@ -122,6 +123,26 @@ export const auditLog = pgTable(
   ],
 );
 
+/**
+ * Signed checkpoints of the audit chain: the head entry's id and hash and the number of entries,
+ * signed with a key kept outside the database. The application may only add rows; a truncated or
+ * rewritten chain no longer matches the last checkpoint (docs/security.md).
+ */
+export const auditAnchors = pgTable(
+  'audit_anchors',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    headId: bigint('head_id', { mode: 'number' }).notNull(),
+    headHash: text('head_hash').notNull(),
+    entryCount: bigint('entry_count', { mode: 'number' }).notNull(),
+    keyId: text('key_id').notNull(),
+    signature: text('signature').notNull(),
+  },
+  (t) => [index('audit_anchors_head_idx').on(t.headId)],
+);
+
+export type AuditAnchor = typeof auditAnchors.$inferSelect;
 export type BlacklistEntry = typeof blacklistEntries.$inferSelect;
 export type AnnualTarget = typeof annualTargets.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

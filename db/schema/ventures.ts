@@ -71,9 +71,15 @@ export const ventureFinancings = pgTable(
     receivedOn: date('received_on').notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
     investor: text('investor').notNull(),
+    /** The carrier whose stay the financing was recorded in: only that carrier sees it (docs/data-ownership.md). */
+    carrierId: integer('carrier_id').references(() => carriers.id),
     ...timestamps,
   },
-  (t) => [index('venture_financings_venture_idx').on(t.ventureId), check('venture_financings_amount_pos', sql`${t.amountFen} > 0`)],
+  (t) => [
+    index('venture_financings_venture_idx').on(t.ventureId),
+    index('venture_financings_carrier_idx').on(t.carrierId, t.ventureId),
+    check('venture_financings_amount_pos', sql`${t.amountFen} > 0`),
+  ],
 );
 
 export const residencies = pgTable(
