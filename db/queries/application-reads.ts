@@ -1,9 +1,10 @@
 import 'server-only';
 import { aliasedTable, and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '@/lib/audit';
+import { readerAudience, reads, redactTimelineEvent } from '@/lib/audit-audience';
 import type { ApplicationStatus, WorkflowDecision } from '@/lib/domain/workflow';
 import { notFound } from '@/lib/errors';
-import type { Scope } from '@/lib/roles';
+import type { Role, Scope } from '@/lib/roles';
 import type { DbOrTx } from '../client';
 import { applicationEvents, applications, attachments, carriers, disbursements, indicators, programs, reviews, users, ventures } from '../schema';
 import { applicantBlacklisted, decisionFor, loadStepRow } from './application-steps';
@@ -127,18 +128,23 @@ export type ApplicationDetail = ApplicationListRow & {
   disbursements: { id: number; amountFen: number; paidOn: string; voucherNo: string; createdAt: Date }[];
   /** Committee only; empty for operators. */
   reviews: { id: number; reviewerId: number; reviewerName: string; score: number; recommendation: string; recommendedFen: number | null; comment: string | null; createdAt: Date }[];
-  /** Oldest first; for operators only the events visible to the applicant. */
-  timeline: { id: number; fromStatus: ApplicationStatus | null; toStatus: ApplicationStatus; comment: string | null; actorName: string | null; at: Date }[];
+  /**
+   * Oldest first; for operators only the events visible to the applicant, and the name of the
+   * actor only when it is one of the carrier's operators (lib/audit-audience.ts).
+   */
+  timeline: { id: number; fromStatus: ApplicationStatus | null; toStatus: ApplicationStatus; comment: string | null; actorName: string | null; actorRole: Role | null; at: Date }[];
   /** What the viewer may do next (lib/domain/workflow). */
   steps: WorkflowDecision;
 };
 
 /**
  * One application with its timeline, for the operator (own carriers only, events visible to
- * the applicant, no reviews) or the committee (everything).
+ * the applicant, no reviews, committee staff by role only) or the committee (everything). What
+ * the operator reads is decided by lib/audit-audience.ts (docs/review-audiences.md).
  */
 export async function getApplication(db: DbOrTx, actor: Actor, scope: Scope, applicationId: number, today: string): Promise<ApplicationDetail> {
-  const committee = scope.kind === 'all';
+  const audience = scope.kind === 'all' ? readerAudience(actor.role) : 'involved';
+  const committee = reads(audience, 'committee');
   const [base] = await db
     .select({
       ...listColumns,
@@ -207,6 +213,7 @@ export async function getApplication(db: DbOrTx, actor: Actor, scope: Scope, app
         toStatus: applicationEvents.toStatus,
         comment: applicationEvents.comment,
         actorName: actorUser.name,
+        actorRole: actorUser.role,
         at: applicationEvents.createdAt,
       })
       .from(applicationEvents)
@@ -223,7 +230,7 @@ export async function getApplication(db: DbOrTx, actor: Actor, scope: Scope, app
     attachments: files,
     disbursements: paid,
     reviews: revs,
-    timeline: events,
+    timeline: events.map((e) => redactTimelineEvent(e, audience)),
     steps: decisionFor(stepRow!, actor, scope, blacklisted),
   };
 }

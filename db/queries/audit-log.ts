@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, exists, gte, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { INVOLVED_ACTIONS, readerAudience, redactAuditEntry, type Audience } from '@/lib/audit-audience';
 import { SECURITY_ACTIONS, type AuditKind } from '@/lib/audit-kinds';
 import { addDays } from '@/lib/domain/dates';
 import type { Role, Scope } from '@/lib/roles';
@@ -40,13 +41,20 @@ export type AuditRow = {
   before: unknown;
   after: unknown;
   ip: string | null;
+  /** The actor is one the reader knows by role only (lib/audit-audience.ts): no name, id or address. */
+  actorHidden: boolean;
 };
 
 /**
- * What part of the log a reader sees: the carriers (Scope), and whether security events are among
- * it. A reader without `security` sees changes to records only.
+ * What part of the log a reader sees: the carriers (Scope), whether security events are among
+ * it, and the audience the reader reads as (lib/audit-audience.ts). A reader without `security`
+ * sees changes to records only; a scope of carriers without an audience reads as `involved`.
  */
-export type AuditScope = Scope & { security?: boolean };
+export type AuditScope = Scope & { security?: boolean; audience?: Audience };
+
+export function audienceOf(scope: AuditScope): Audience {
+  return scope.audience ?? (scope.kind === 'all' ? 'committee' : 'involved');
+}
 
 /** The roles that read security events: the audit administrator, who reads the whole log. */
 export const SECURITY_EVENT_READERS: readonly Role[] = ['auditor'];
@@ -57,9 +65,9 @@ export const SECURITY_EVENT_READERS: readonly Role[] = ['auditor'];
  * administrators (三员分立: whoever manages accounts or rights does not read the log of their own acts).
  */
 export function auditScope(role: Role, operatorScope: Scope): AuditScope {
-  if (role === 'operator') return operatorScope;
+  if (role === 'operator') return { ...operatorScope, audience: readerAudience(role) };
   if (role !== 'committee' && role !== 'auditor') return { kind: 'none' };
-  return { kind: 'all', security: SECURITY_EVENT_READERS.includes(role) };
+  return { kind: 'all', security: SECURITY_EVENT_READERS.includes(role), audience: readerAudience(role) };
 }
 
 /** The start of a Shanghai day (UTC+8 all year) as an instant. */
@@ -71,11 +79,25 @@ function kindCondition(scope: AuditScope, kind: AuditKind | undefined): SQL | un
   return kind === 'security' ? inArray(auditLog.action, actions) : undefined;
 }
 
+/**
+ * The entries of actions meant for the reader's audience. An involved reader also never finds
+ * entries by the user id of someone known to them by role only (a filter by a committee member's
+ * id finds nothing).
+ */
+function audienceCondition(scope: AuditScope): SQL | undefined {
+  return audienceOf(scope) === 'committee' ? undefined : inArray(auditLog.action, [...INVOLVED_ACTIONS]);
+}
+
+function userCondition(scope: AuditScope, userId: number | typeof users.id): SQL | undefined {
+  return audienceOf(scope) === 'committee' ? eq(auditLog.userId, userId) : and(eq(auditLog.userId, userId), eq(auditLog.role, 'operator'));
+}
+
 function whereOf(scope: AuditScope, f: AuditFilters): SQL | undefined {
   return and(
     carrierCondition(scope, auditLog.carrierId),
     kindCondition(scope, f.kind),
-    f.userId === undefined ? undefined : eq(auditLog.userId, f.userId),
+    audienceCondition(scope),
+    f.userId === undefined ? undefined : userCondition(scope, f.userId),
     f.entity === undefined ? undefined : eq(auditLog.entity, f.entity),
     f.entity === undefined || f.entityId === undefined ? undefined : eq(auditLog.entityId, f.entityId),
     f.action === undefined ? undefined : eq(auditLog.action, f.action),
@@ -85,7 +107,10 @@ function whereOf(scope: AuditScope, f: AuditFilters): SQL | undefined {
   );
 }
 
-/** Entries matching the filters, newest first, one page of them with the number of all. */
+/**
+ * Entries matching the filters, newest first, one page of them with the number of all, each as the
+ * reader's audience may read it (lib/audit-audience.ts).
+ */
 export async function listAuditEntries(
   db: DbOrTx,
   scope: AuditScope,
@@ -120,7 +145,8 @@ export async function listAuditEntries(
       .offset((paging.page - 1) * paging.pageSize),
     db.select({ n: count() }).from(auditLog).where(where),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  const audience = audienceOf(scope);
+  return { rows: rows.map((r) => redactAuditEntry(r, audience)), total: total?.n ?? 0 };
 }
 
 /**
@@ -129,7 +155,7 @@ export async function listAuditEntries(
  */
 async function distinctValues(db: DbOrTx, scope: AuditScope, column: 'action' | 'entity'): Promise<string[]> {
   const col = sql.raw(`"${column}"`);
-  const inScope = and(carrierCondition(scope, auditLog.carrierId), kindCondition(scope, undefined)) ?? sql`true`;
+  const inScope = and(carrierCondition(scope, auditLog.carrierId), kindCondition(scope, undefined), audienceCondition(scope)) ?? sql`true`;
   const result = await db.execute<{ v: string }>(sql`
     WITH RECURSIVE t(v) AS (
       (SELECT ${col} FROM ${auditLog} WHERE ${inScope} ORDER BY ${col} LIMIT 1)
@@ -142,13 +168,23 @@ async function distinctValues(db: DbOrTx, scope: AuditScope, column: 'action' | 
 
 export type AuditChoices = { users: { id: number; name: string; role: Role }[]; entities: string[]; actions: string[] };
 
-/** What the filters offer: the users, entities and actions that appear in the entries the scope reads. */
+/**
+ * What the filters offer: the users, entities and actions that appear in the entries the scope
+ * reads; for an involved reader only the users it may know by name (the carrier's operators).
+ */
 export async function auditFilterChoices(db: DbOrTx, scope: AuditScope): Promise<AuditChoices> {
   const [people, entities, actions] = await Promise.all([
     db
       .select({ id: users.id, name: users.name, role: users.role })
       .from(users)
-      .where(exists(db.select({ one: sql`1` }).from(auditLog).where(and(eq(auditLog.userId, users.id), carrierCondition(scope, auditLog.carrierId), kindCondition(scope, undefined)))))
+      .where(
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(auditLog)
+            .where(and(userCondition(scope, users.id), carrierCondition(scope, auditLog.carrierId), kindCondition(scope, undefined), audienceCondition(scope))),
+        ),
+      )
       .orderBy(asc(users.name), asc(users.id)),
     distinctValues(db, scope, 'entity'),
     distinctValues(db, scope, 'action'),

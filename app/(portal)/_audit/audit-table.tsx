@@ -42,12 +42,16 @@ export async function AuditTable({ rows, role, caption, ofOneRecord = false }: {
     {
       key: 'user',
       header: t('user'),
-      cell: (r: AuditRow) => (
-        <>
-          <div className="whitespace-nowrap font-medium text-slate-900">{r.userName ?? t('system')}</div>
-          {r.role ? <div className="whitespace-nowrap text-xs text-slate-600">{tRoles(r.role)}</div> : null}
-        </>
-      ),
+      // Someone the reader knows by role only (lib/audit-audience.ts) is named by the role.
+      cell: (r: AuditRow) =>
+        r.actorHidden && r.role ? (
+          <div className="whitespace-nowrap font-medium text-slate-900">{tRoles(r.role)}</div>
+        ) : (
+          <>
+            <div className="whitespace-nowrap font-medium text-slate-900">{r.userName ?? t('system')}</div>
+            {r.role ? <div className="whitespace-nowrap text-xs text-slate-600">{tRoles(r.role)}</div> : null}
+          </>
+        ),
     },
     {
       key: 'action',

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Field, inputClass, primaryButton, secondaryButton } from '../../_ui/form-kit';
 import { acceptAction, returnAction } from './actions';
 import { StepForm, StepSubmit, useStep, type StepProps } from './step-frame';
@@ -7,10 +8,11 @@ import { StepForm, StepSubmit, useStep, type StepProps } from './step-frame';
 export function AcceptForm({ ctx, onDone }: StepProps) {
   const step = useStep(acceptAction, onDone);
   const { form, send, t } = step;
+  const ta = useTranslations('reviewAudiences');
   return (
     <StepForm step={step} name="accept" ctx={ctx} onSubmit={send}>
       <p className="text-sm text-slate-600">{t('acceptHint')}</p>
-      <Field form={form} name="comment" label={t('acceptComment')}>
+      <Field form={form} name="comment" label={t('acceptComment')} hint={ta('forApplicant')}>
         <textarea name="comment" rows={2} maxLength={2000} className={inputClass} {...form.aria('comment')} />
       </Field>
       <StepSubmit step={step} label={t('acceptSubmit')} className={primaryButton} />

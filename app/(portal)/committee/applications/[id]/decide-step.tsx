@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { formatWan } from '@/lib/money';
 import { dangerButton, Field, inputClass, primaryButton } from '../../_ui/form-kit';
@@ -9,6 +10,7 @@ import { AmountInput, ConfirmStep, StepForm, StepSubmit, useStep, type StepProps
 export function DecideForm({ ctx, onDone, canApprove, canReject }: StepProps & { canApprove: boolean; canReject: boolean }) {
   const step = useStep(decideAction, onDone);
   const { form, send, t } = step;
+  const ta = useTranslations('reviewAudiences');
   const [decision, setDecision] = useState<'approve' | 'reject'>(canApprove ? 'approve' : 'reject');
   const [confirming, setConfirming] = useState<FormData | null>(null);
   return (
@@ -58,12 +60,12 @@ export function DecideForm({ ctx, onDone, canApprove, canReject }: StepProps & {
         <Field form={form} name="inspectionDueOn" label={t('inspectionDueOn')}>
           <input name="inspectionDueOn" type="date" min={ctx.today} className={inputClass} {...form.aria('inspectionDueOn')} />
         </Field>
-        <Field form={form} name="comment" label={t('decisionComment')}>
+        <Field form={form} name="comment" label={t('decisionComment')} hint={ta('forApplicant')}>
           <textarea name="comment" rows={2} maxLength={2000} className={inputClass} {...form.aria('comment')} />
         </Field>
       </div>
       <div hidden={decision !== 'reject'}>
-        <Field form={form} name="reason" label={t('rejectReason')}>
+        <Field form={form} name="reason" label={t('rejectReason')} hint={ta('forApplicant')}>
           <textarea name="reason" rows={3} maxLength={2000} className={inputClass} {...form.aria('reason')} />
         </Field>
       </div>

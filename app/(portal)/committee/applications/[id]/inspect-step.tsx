@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { formatWan } from '@/lib/money';
 import { dangerButton, Field, inputClass, primaryButton } from '../../_ui/form-kit';
@@ -9,6 +10,7 @@ import { AmountInput, StepForm, StepSubmit, useStep, yuan, type StepProps } from
 export function InspectForm({ ctx, onDone }: StepProps) {
   const step = useStep(inspectAction, onDone);
   const { form, send, t } = step;
+  const ta = useTranslations('reviewAudiences');
   const [passed, setPassed] = useState<'true' | 'false'>('true');
   const postSubsidy = ctx.fundingMode === 'post_subsidy';
   return (
@@ -51,7 +53,7 @@ export function InspectForm({ ctx, onDone }: StepProps) {
           defaultValue={ctx.approvedFen ? yuan(ctx.approvedFen) : ''}
         />
       ) : null}
-      <Field form={form} name="comment" label={t('inspectComment')}>
+      <Field form={form} name="comment" label={t('inspectComment')} hint={ta('forApplicant')}>
         <textarea name="comment" rows={3} maxLength={4000} required className={inputClass} {...form.aria('comment')} />
       </Field>
       <StepSubmit step={step} label={t('inspectSubmit')} className={passed === 'false' ? dangerButton : primaryButton} />

@@ -9,6 +9,7 @@ export function ReviewForm({ ctx, onDone }: StepProps) {
   const step = useStep(reviewAction, onDone);
   const { form, send, t } = step;
   const tr = useTranslations('review');
+  const ta = useTranslations('reviewAudiences');
   return (
     <StepForm step={step} name="review" ctx={ctx} onSubmit={send}>
       <Field form={form} name="score" label={t('score')}>
@@ -24,7 +25,7 @@ export function ReviewForm({ ctx, onDone }: StepProps) {
         </select>
       </Field>
       <AmountInput form={form} name="recommendedFen" label={t('recommendedAmount')} />
-      <Field form={form} name="comment" label={t('reviewComment')}>
+      <Field form={form} name="comment" label={t('reviewComment')} hint={ta('reviewInternal')}>
         <textarea name="comment" rows={3} maxLength={4000} className={inputClass} {...form.aria('comment')} />
       </Field>
       <StepSubmit step={step} label={t('reviewSubmit')} className={primaryButton} />

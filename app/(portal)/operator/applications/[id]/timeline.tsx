@@ -9,7 +9,9 @@ function timeOf(d: Date): string {
 
 /** The application's history as the applicant may see it, oldest first, with the comments meant for them. */
 export async function Timeline({ events }: { events: ApplicationDetail['timeline'] }) {
-  const [t, tStatus] = await Promise.all([getTranslations('applications.timeline'), getTranslations('applications.status')]);
+  const [t, tStatus, tRoles] = await Promise.all([getTranslations('applications.timeline'), getTranslations('applications.status'), getTranslations('roles')]);
+  // Committee staff act for the committee: the applicant reads their role, not their name (lib/audit-audience.ts).
+  const actorOf = (e: ApplicationDetail['timeline'][number]) => e.actorName ?? (e.actorRole && e.actorRole !== 'operator' ? tRoles(e.actorRole) : null);
   return (
     <Card title={t('title')}>
       {events.length === 0 ? (
@@ -30,7 +32,7 @@ export async function Timeline({ events }: { events: ApplicationDetail['timeline
                 <time dateTime={e.at.toISOString()}>
                   {formatDate(e.at)} {timeOf(e.at)}
                 </time>
-                {e.actorName ? ` · ${e.actorName}` : ''}
+                {actorOf(e) ? ` · ${actorOf(e)}` : ''}
               </p>
               {e.comment ? <p className="mt-1 whitespace-pre-line rounded bg-slate-50 px-2 py-1 text-slate-800">{e.comment}</p> : null}
             </li>

@@ -30,7 +30,7 @@ export async function GET(request: Request) {
         const wording = wordingOf(tAll, r.entity);
         return [
           formatAt(r.at),
-          r.userName ?? t('system'),
+          r.actorHidden && r.role ? tRoles(r.role) : (r.userName ?? t('system')),
           r.role ? tRoles(r.role) : null,
           labelOf(t, 'actions', r.action),
           r.action,
