@@ -165,11 +165,12 @@ describe('listAuditEntries', () => {
   });
 
   it('gives the committee and the audit administrator the whole log, an operator their carriers, the other administrators nothing', () => {
-    expect(auditScope('auditor', { kind: 'none' })).toEqual({ ...ALL, security: true });
+    expect(auditScope('auditor', { kind: 'none' })).toEqual({ ...ALL, security: true, audience: 'committee' });
     expect(auditScope('admin', { kind: 'none' })).toEqual({ kind: 'none' });
     expect(auditScope('security', { kind: 'none' })).toEqual({ kind: 'none' });
-    expect(auditScope('committee', ALL)).toEqual({ ...ALL, security: false });
-    expect(auditScope('operator', scopeA)).toEqual(scopeA);
+    expect(auditScope('committee', ALL)).toEqual({ ...ALL, security: false, audience: 'committee' });
+    // An operator reads what is meant for everyone involved (lib/audit-audience.ts).
+    expect(auditScope('operator', scopeA)).toEqual({ ...scopeA, audience: 'involved' });
   });
 });
 
