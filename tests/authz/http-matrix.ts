@@ -103,6 +103,7 @@ export const HTTP_MATRIX: HttpRow[] = [
   { file: 'api/applications/attachments/[id]/route.ts', path: '/api/applications/attachments/999999', allow: OP_CO, allowedAnswer: 404 },
   { file: 'api/operator/graduation-files/[id]/route.ts', path: '/api/operator/graduation-files/999999', allow: OP_CO, allowedAnswer: 404 },
   { file: 'api/operator/export/ventures/route.ts', path: '/api/operator/export/ventures', allow: OP },
+  { file: 'api/operator/export/audit/route.ts', path: '/api/operator/export/audit', allow: OP },
   { file: 'api/operator/export/reports/route.ts', path: '/api/operator/export/reports?carrier=1&year=2025&quarter=1', allow: OP, ownRecord: true },
   { file: 'api/operator/template/route.ts', path: '/api/operator/template?kind=ventures', allow: OP },
   // A same-origin POST without a form: past the role and origin checks to a 400.

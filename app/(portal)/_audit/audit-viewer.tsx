@@ -17,8 +17,8 @@ import { AUDIT_EXPORT_MAX, AUDIT_EXPORT_PATH, AUDIT_PAGE, carrierNameIn, labelOf
 import { auditScopeOf } from './scope';
 
 /**
- * The audit log viewer of every role: filters in the URL, a page of entries, and (for the committee
- * and the audit administrator) the export of the filtered entries. What it reads is scoped on the server.
+ * The audit log viewer of every role: filters in the URL, a page of entries, and (for the committee,
+ * the audit administrator and operators) the export of the filtered entries. What it reads is scoped on the server.
  */
 export async function AuditViewer({ user, searchParams }: { user: AuthUser; searchParams: Search }) {
   const base = AUDIT_PAGE[user.role];
@@ -38,7 +38,7 @@ export async function AuditViewer({ user, searchParams }: { user: AuthUser; sear
   const size = pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize);
   const params = auditParams(filters);
   const kept = { ...params, size };
-  const canExport = user.role !== 'operator';
+  const exportPath = AUDIT_EXPORT_PATH[user.role];
   // A value from the URL that is not among the choices stays selectable, so the form shows what is applied.
   const withCurrent = (values: string[], current?: string) => (current && !values.includes(current) ? [current, ...values] : values);
 
@@ -48,9 +48,9 @@ export async function AuditViewer({ user, searchParams }: { user: AuthUser; sear
         title={t('title')}
         subtitle={t(`subtitle.${user.role}`)}
         actions={
-          canExport ? (
+          exportPath ? (
             <div className="flex flex-col items-end gap-1">
-              <a href={hrefWith(AUDIT_EXPORT_PATH, params)} className="rounded-md border border-brand-600 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50" download>
+              <a href={hrefWith(exportPath, params)} className="rounded-md border border-brand-600 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50" download>
                 {t('export')}
               </a>
               <span className="text-xs text-slate-600">{t('exportCap', { max: AUDIT_EXPORT_MAX })}</span>

@@ -24,7 +24,12 @@ export const AUDIT_PAGE: Partial<Record<Role, string>> = { committee: '/committe
 
 /** Most entries one export holds; the page says so next to the button. */
 export const AUDIT_EXPORT_MAX = 5_000;
-export const AUDIT_EXPORT_PATH = '/api/committee/export/audit';
+/** The export of each role that exports the log; an operator's holds what their viewer shows. */
+export const AUDIT_EXPORT_PATH: Partial<Record<Role, string>> = {
+  committee: '/api/committee/export/audit',
+  auditor: '/api/committee/export/audit',
+  operator: '/api/operator/export/audit',
+};
 
 /** Message keys cannot hold dots (they nest), so codes are looked up with underscores. */
 export const codeKey = (code: string) => code.replaceAll('.', '_');

@@ -178,6 +178,14 @@ export const OPERATOR_ROUTES: RouteRow[] = [
     cases: ['ventureExportRows filtered on carrier B', "ventureExportRows searching carrier B's credit code"],
   },
   {
+    file: 'api/operator/export/audit/route.ts',
+    cases: [
+      'audit: listAuditEntries filtered on carrier B',
+      'audit: listAuditEntries of B’s venture (entity and id)',
+      'audit: listAuditEntries unfiltered holds none of carrier B',
+    ],
+  },
+  {
     file: 'api/operator/export/reports/route.ts',
     cases: ['reportExportRows of carrier B', 'exportReports of carrier B'],
     probes: [{ path: (b) => `/api/operator/export/reports?carrier=${b.carrier}&year=2026&quarter=1`, expect: 'notFound' }],

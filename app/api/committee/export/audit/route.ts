@@ -1,67 +1,13 @@
-import { getTranslations } from 'next-intl/server';
-import { changesOf, changesText } from '@/app/(portal)/_audit/changes';
+import { auditExportFile } from '@/app/(portal)/_audit/export';
 import { parseAuditFilters } from '@/app/(portal)/_audit/filters';
-import { AUDIT_EXPORT_MAX, carrierNameIn, formatAt, labelOf } from '@/app/(portal)/_audit/labels';
-import { auditScopeOf } from '@/app/(portal)/_audit/scope';
-import { wordingOf } from '@/app/(portal)/_audit/wording';
-import { getDb } from '@/db/client';
-import { listAuditEntries } from '@/db/queries/audit-log';
-import { buildTableExport } from '@/lib/spreadsheet/table-export';
 import { committeeListExport } from '../_shared';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * GET with the audit viewer's URL params: the filtered entries as .xlsx, newest first, at most
- * AUDIT_EXPORT_MAX of them (a last row says when more matched). Committee and administrator.
+ * AUDIT_EXPORT_MAX of them (a last row says when more matched). Committee and audit administrator.
  */
 export async function GET(request: Request) {
-  return committeeListExport(
-    request,
-    parseAuditFilters,
-    async ({ filters, locale, today, user }) => {
-      const [{ rows, total }, t, tRoles, tAll] = await Promise.all([
-        listAuditEntries(getDb(), await auditScopeOf(user), filters, { page: 1, pageSize: AUDIT_EXPORT_MAX }),
-        getTranslations({ locale, namespace: 'audit' }),
-        getTranslations({ locale, namespace: 'roles' }),
-        getTranslations({ locale }),
-      ]);
-      const body: (string | number | null)[][] = rows.map((r) => {
-        const wording = wordingOf(tAll, r.entity);
-        return [
-          formatAt(r.at),
-          r.actorHidden && r.role ? tRoles(r.role) : (r.userName ?? t('system')),
-          r.role ? tRoles(r.role) : null,
-          labelOf(t, 'actions', r.action),
-          r.action,
-          labelOf(t, 'entities', r.entity),
-          r.entityId,
-          carrierNameIn(locale, { name: r.carrierName, nameEn: r.carrierNameEn }),
-          r.ip,
-          changesText(changesOf(r.before, r.after, wording), wording),
-        ];
-      });
-      if (total > rows.length) body.push([t('exportTruncated', { max: AUDIT_EXPORT_MAX, total })]);
-      const bytes = await buildTableExport([
-        {
-          name: t('title'),
-          columns: [
-            { heading: t('at'), width: 20 },
-            { heading: t('user'), width: 16 },
-            { heading: t('role'), width: 14 },
-            { heading: t('action'), width: 22 },
-            { heading: t('actionCode'), width: 24, format: 'text' },
-            { heading: t('entity'), width: 14 },
-            { heading: t('entityId'), width: 10, format: 'text' },
-            { heading: t('carrier'), width: 28 },
-            { heading: t('ip'), width: 16, format: 'text' },
-            { heading: t('changes'), width: 60 },
-          ],
-          rows: body,
-        },
-      ]);
-      return { bytes, rows: rows.length, asciiName: `audit-log-${today}.xlsx`, utf8Name: `${t('fileName')}-${today}.xlsx` };
-    },
-    ['committee', 'auditor'],
-  );
+  return committeeListExport(request, parseAuditFilters, ({ filters, locale, today, user }) => auditExportFile(user, filters, locale, today), ['committee', 'auditor']);
 }
