@@ -158,8 +158,10 @@ export async function recordStep(
     after: { status: step.to, ...step.after },
   });
   if (step.to !== row.status) {
+    // The operators hear of what their timeline shows them: the number and the new status, never
+    // who took the step or what the review said (docs/review-audiences.md).
     const params = { refNo: row.refNo, status: step.to };
-    await notifyCarrierOperators(tx, row.carrierId, { kind: 'subsidyNotice.statusChanged', params, link: operatorLink(row.id) });
+    if (step.visibleToApplicant !== false) await notifyCarrierOperators(tx, row.carrierId, { kind: 'subsidyNotice.statusChanged', params, link: operatorLink(row.id) });
     if (step.to === 'submitted') await notifyCommittee(tx, { kind: 'subsidyNotice.submitted', params, link: committeeLink(row.id) });
   }
 }
