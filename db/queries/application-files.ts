@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { writeAudit, type Actor } from '@/lib/audit';
 import { invalid, notFound, type FieldErrors } from '@/lib/errors';
-import { MAX_EVIDENCE_FILE_BYTES, extensionOf, safeFileName, sniffEvidenceType } from '@/lib/evidence-files';
+import { MAX_EVIDENCE_FILE_BYTES, nameForType, safeFileName, sniffEvidenceType } from '@/lib/evidence-files';
 import type { Scope } from '@/lib/roles';
 import { isDocumentType } from '@/lib/validation/subsidies';
 import type { Db, DbOrTx } from '../client';
@@ -38,7 +38,7 @@ function checkFile(input: AttachmentInput) {
   if (Object.keys(errors).length || !mimeType) throw invalid(errors);
   const content = Buffer.from(input.content.buffer, input.content.byteOffset, size);
   return {
-    fileName: /\.[A-Za-z0-9]{1,5}$/.test(name) ? name : `${name}.${extensionOf(mimeType)}`,
+    fileName: nameForType(input.name, 'document', mimeType),
     mimeType,
     sizeBytes: size,
     sha256: createHash('sha256').update(content).digest('hex'),
