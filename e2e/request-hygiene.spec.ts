@@ -1,5 +1,7 @@
-import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { storageState } from './accounts';
+import { expectSecurityHeaders, HEALTH_TOKEN } from './hygiene';
 import { pdf, startDraft, upload } from './subsidy-flow';
 
 /**
@@ -8,17 +10,6 @@ import { pdf, startDraft, upload } from './subsidy-flow';
  * download is named for the type of its bytes, opening the notifications changes nothing
  * until the user marks them read, and /api/health tells a visitor only up or down.
  */
-export const HEALTH_TOKEN = process.env.HEALTH_TOKEN ?? 'e2e-health-token-e2e-health-token-0001';
-
-/** The headers every response carries (lib/security-headers.ts). */
-export function expectSecurityHeaders(res: APIResponse, what: string) {
-  const h = res.headers();
-  expect(h['content-security-policy'], `${what}: CSP`).toContain("frame-ancestors 'none'");
-  expect(h['x-content-type-options'], `${what}: nosniff`).toBe('nosniff');
-  expect(h['x-frame-options'], `${what}: frame options`).toBe('DENY');
-  expect(h['referrer-policy'], `${what}: referrer policy`).toBe('strict-origin-when-cross-origin');
-}
-
 test.describe('names', () => {
   test.use({ storageState: storageState('operator') });
 
@@ -100,7 +91,14 @@ test.describe('an application’s documents and the notifications it brings', ()
     await page.goto('/notifications');
     const notice = `资助申请 ${refNo} 状态变为：已提交`;
     await expect(page.getByRole('link', { name: notice })).toBeVisible();
-    await page.goto('/notifications?page=1');
+    // The page with its buttons, in both languages, to the accessibility rules.
+    for (const locale of ['en', 'zh-CN']) {
+      await page.context().addCookies([{ name: 'NEXT_LOCALE', value: locale, url: page.url() }]);
+      await page.goto('/notifications?page=1');
+      await expect(page.getByRole('button', { name: locale === 'en' ? /^Mark as read: / : /^标为已读：/ }).first()).toBeVisible();
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), locale).toEqual([]);
+    }
     expect(await unreadCount(page)).toBe(unread);
     expect(await readEntries(auditorPage)).toBe(entriesBefore);
 
