@@ -23,6 +23,31 @@ function actionId(name: string): string {
   return found[0];
 }
 
+/** Sends bytes as they are and returns the raw answer (what a client library would refuse to send). */
+function raw(baseURL: string, request: string): Promise<string> {
+  const { hostname, port } = new URL(baseURL);
+  return new Promise<string>((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.write(request));
+    let answer = '';
+    socket.setTimeout(15_000, () => socket.destroy(new Error('no answer')));
+    socket.on('data', (d) => (answer += d.toString('latin1')));
+    socket.on('end', () => resolve(answer));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', (e) => (answer ? resolve(answer) : reject(e)));
+  });
+}
+
+function expectRawRefusal(answer: string, what: string, status?: number) {
+  const got = Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1]);
+  if (status) expect(got, what).toBe(status);
+  expect(got, what).toBeGreaterThanOrEqual(400);
+  expect(got, what).toBeLessThan(500);
+  const head = answer.split('\r\n\r\n')[0]!.toLowerCase();
+  expect(head, what).toContain("frame-ancestors 'none'");
+  expect(head, what).toContain('x-content-type-options: nosniff');
+  expect(head, what).toContain('x-frame-options: deny');
+}
+
 function expectRefusedCleanly(res: APIResponse, what: string) {
   expect(res.status(), what).toBeLessThan(500);
   expectSecurityHeaders(res, what);
@@ -109,12 +134,12 @@ test.describe('malformed requests', () => {
   });
 
   test('a server action body over the size limit is refused with 413, with the headers', async ({ baseURL }) => {
-    const res = await visitor.post('/login', {
-      data: Buffer.alloc(27 * 1024 * 1024, 0x61),
-      headers: { origin: baseURL!, 'next-action': actionId('setLocale'), 'content-type': 'text/plain;charset=UTF-8' },
-    });
-    expect(res.status()).toBe(413);
-    expectSecurityHeaders(res, 'oversized');
+    // Announced by its length: refused before a byte of it is read.
+    const answer = await raw(
+      baseURL!,
+      `POST /login HTTP/1.1\r\nHost: localhost\r\nOrigin: ${baseURL}\r\nNext-Action: ${actionId('setLocale')}\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: ${27 * 1024 * 1024}\r\n\r\n[`,
+    );
+    expectRawRefusal(answer, 'oversized', 413);
   });
 
   test('a well-formed action still works after the checks', async ({ baseURL }) => {
@@ -126,40 +151,26 @@ test.describe('malformed requests', () => {
     expect(await res.text()).toContain('"ok":true');
   });
 
-  test('TRACE and other unknown methods: 405 with the headers', async () => {
-    for (const method of ['TRACE', 'TRACK', 'PUT', 'DELETE', 'PATCH', 'PROPFIND', 'FOO']) {
+  test('TRACE and other unknown methods: 405 (or 400 from the parser) with the headers', async ({ baseURL }) => {
+    for (const method of ['TRACE', 'PUT', 'DELETE', 'PATCH', 'PROPFIND', 'TRACK', 'FOO']) {
       for (const path of ['/', '/login', '/api/health', '/operator', '/api/operator/import']) {
         const res = await visitor.fetch(path, { method, maxRedirects: 0 });
-        expect(res.status(), `${method} ${path}`).toBe(405);
+        // Node's parser knows TRACK and FOO as no method at all: 400 before the server sees them.
+        expect(res.status(), `${method} ${path}`).toBe(['TRACK', 'FOO'].includes(method) ? 400 : 405);
         expectSecurityHeaders(res, `${method} ${path}`);
       }
     }
+    expectRawRefusal(await raw(baseURL!, 'TRACE / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'), 'raw TRACE', 405);
   });
 
   test('a request Node cannot parse, or with headers over the limit: a 4xx with the headers', async ({ baseURL }) => {
-    const { hostname, port } = new URL(baseURL!);
-    const raw = (request: string) =>
-      new Promise<string>((resolve, reject) => {
-        const socket = net.connect(Number(port), hostname, () => socket.end(request));
-        let answer = '';
-        socket.on('data', (d) => (answer += d.toString('latin1')));
-        socket.on('end', () => resolve(answer));
-        socket.on('error', reject);
-      });
     for (const request of [
       'GARBAGE\r\n\r\n',
       'GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: ' + 'a'.repeat(40_000) + '\r\n\r\n',
       'GET /\u0000 HTTP/1.1\r\nHost: localhost\r\n\r\n',
       'GET / HTTP/1.1\r\nHost localhost\r\n\r\n',
     ]) {
-      const answer = await raw(request);
-      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1]);
-      expect(status, JSON.stringify(request.slice(0, 40))).toBeGreaterThanOrEqual(400);
-      expect(status).toBeLessThan(500);
-      const head = answer.split('\r\n\r\n')[0]!.toLowerCase();
-      expect(head).toContain("frame-ancestors 'none'");
-      expect(head).toContain('x-content-type-options: nosniff');
-      expect(head).toContain('x-frame-options: deny');
+      expectRawRefusal(await raw(baseURL!, request), JSON.stringify(request.slice(0, 40)));
     }
   });
 

@@ -47,7 +47,8 @@ function checkFile(input: AttachmentInput) {
   };
 }
 
-export async function addAttachment(db: Db, actor: Actor, scope: Scope, input: AttachmentInput, today: string): Promise<{ attachmentId: number; version: number }> {
+/** Returns the name the file is stored under (cleaned, with the extension of its type). */
+export async function addAttachment(db: Db, actor: Actor, scope: Scope, input: AttachmentInput, today: string): Promise<{ attachmentId: number; version: number; fileName: string }> {
   // Checked and hashed before the transaction, which then stays short.
   const file = checkFile(input);
   return db.transaction(async (tx) => {
@@ -59,7 +60,7 @@ export async function addAttachment(db: Db, actor: Actor, scope: Scope, input: A
       .returning({ id: attachments.id });
     const { content: _content, ...meta } = file;
     await writeAudit(tx, actor, { action: 'attachment.add', entity: 'attachment', entityId: saved!.id, carrierId: row.carrierId, after: { applicationId: row.id, ...meta } });
-    return { attachmentId: saved!.id, version };
+    return { attachmentId: saved!.id, version, fileName: file.fileName };
   });
 }
 
