@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { actionRequestProblem } from './lib/action-request';
 import { safeReturnPath } from './lib/return-path';
 import { contentSecurityPolicy, makeNonce, staticSecurityHeaders } from './lib/security-headers';
 
@@ -11,12 +12,17 @@ const dev = process.env.NODE_ENV !== 'production';
  * nonce from the request's header and puts it on its scripts), and the other security headers.
  * A visitor without a session cookie who asks for a portal page is sent to sign-in, remembering
  * where they were going. Every page, action and route handler checks the session again.
+ * A POST to a page (a server action) whose body would not decode is refused here with a 4xx
+ * (lib/action-request.ts) rather than reaching Next, which would answer it with a 500.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = makeNonce();
   const csp = contentSecurityPolicy({ nonce, dev });
   let response: NextResponse;
-  if (PORTAL.test(request.nextUrl.pathname) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+  const refusal = request.method === 'POST' && !request.nextUrl.pathname.startsWith('/api/') ? await actionRequestProblem(request.clone()) : null;
+  if (refusal) {
+    response = new NextResponse(`Bad request (${refusal.reason}).`, { status: refusal.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  } else if (PORTAL.test(request.nextUrl.pathname) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const url = request.nextUrl.clone();
     url.pathname = '/login';
     url.search = '';

@@ -57,13 +57,15 @@ test.describe('subsidy applications (operator)', () => {
     await expect(row).toContainText('已提交');
     await expect(row).toContainText('等待科委受理');
 
-    // The bell counts the status change; the notifications page lists it and marks it read.
+    // The bell counts the status change; the notifications page lists it, and the user marks it read.
     const bell = page.getByRole('link', { name: /^通知：\d+ 条未读$/ });
     await expect(bell).toBeVisible();
     await bell.click();
     await expect(page.getByRole('heading', { level: 1, name: '通知' })).toBeVisible();
     const notice = page.getByRole('link', { name: `资助申请 ${refNo} 状态变为：已提交` });
     await expect(notice).toBeVisible();
+    await page.getByRole('button', { name: '全部标为已读' }).click();
+    await expect(page.getByText('所有通知已标为已读。')).toBeVisible();
     await page.goto('/operator');
     await expect(page.getByRole('link', { name: '通知', exact: true })).toBeVisible();
     await page.goto('/notifications');

@@ -27,6 +27,8 @@ const schema = z.object({
     }),
   /** Minutes without a request after which a session ends (the security policy may override it). */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  /** A secret that lets monitoring read the details of /api/health (at least 32 characters; unset: none). */
+  HEALTH_TOKEN: z.string().min(32, 'HEALTH_TOKEN must be at least 32 characters').optional().or(z.literal('')),
 });
 
 const parsed = schema.safeParse(process.env);
@@ -58,6 +60,8 @@ export const env = {
   isBuildPhase: raw.NEXT_PHASE === 'phase-production-build',
   /** Cookies carry `Secure` when the portal is served over HTTPS, as production must be. */
   sessionIdleMinutes: raw.SESSION_IDLE_MINUTES,
+  /** The bearer token for the details of /api/health; undefined: only the system administrator reads them. */
+  healthToken: raw.HEALTH_TOKEN || undefined,
   secureCookies: raw.NODE_ENV === 'production' && (raw.NEXTAUTH_URL ?? '').startsWith('https://'),
 };
 

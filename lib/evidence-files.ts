@@ -1,3 +1,5 @@
+import { stripInvisibleCharacters } from './validation/visible-text';
+
 /**
  * Evidence files (certificates, investment agreements, accounts): PDF or images only, told
  * apart by their first bytes rather than by their names, at most 10 MB each
@@ -29,13 +31,13 @@ export function extensionOf(mime: EvidenceMime): string {
 }
 
 /**
- * A file name fit to store and to send back: no folders, no control characters, no quotes
- * or characters that break a header, at most 120 characters; a fallback when nothing is left.
+ * A file name fit to store and to send back: no folders, no control characters, no invisible
+ * or direction-changing characters (lib/validation/visible-text.ts), no quotes or characters
+ * that break a header, at most 120 characters; a fallback when nothing is left.
  */
 export function safeFileName(name: string, fallback: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .normalize('NFC')
+  const cleaned = stripInvisibleCharacters(base.normalize('NFC'))
     .replace(/[\u0000-\u001f\u007f"*:<>?|;]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
@@ -43,6 +45,18 @@ export function safeFileName(name: string, fallback: string): string {
   const chars = Array.from(cleaned);
   const short = chars.length > 120 ? chars.slice(chars.length - 120).join('') : cleaned;
   return short || fallback;
+}
+
+/**
+ * The name a file is stored and sent under: the cleaned uploaded name with its own extension
+ * replaced by the one of the type found in the content, so that `evil.html` holding a PDF is
+ * `evil.pdf`, and a file whose content is of no accepted type is `….bin`.
+ */
+export function nameForType(name: string, fallback: string, mime: EvidenceMime | null): string {
+  const clean = safeFileName(name, fallback);
+  const dot = clean.lastIndexOf('.');
+  const stem = (dot > 0 ? clean.slice(0, dot) : clean).replace(/[.\s]+$/, '') || fallback;
+  return `${stem}.${mime ? extensionOf(mime) : 'bin'}`;
 }
 
 /** A Content-Disposition header value for a download: an ASCII fallback and the UTF-8 name (RFC 6266). */
@@ -56,16 +70,19 @@ function rfc5987(s: string): string {
 }
 
 /**
- * A stored file as a download: always an attachment under a safe name, with the type that was
- * found in its first bytes when it was uploaded, never sniffed or rendered by the browser.
+ * A stored file as a download: always an attachment, never sniffed or rendered by the browser.
+ * Its type and its name's extension are those found in the bytes being sent (checked again,
+ * whatever was stored with the row); bytes of no accepted type go as application/octet-stream
+ * under `….bin`.
  */
 export function fileDownload(file: { content: Uint8Array; mimeType: string; fileName: string }, fallbackName: string): Response {
   const body = new Uint8Array(file.content);
+  const mime = sniffEvidenceType(body);
   return new Response(body, {
     headers: {
-      'Content-Type': file.mimeType,
+      'Content-Type': mime ?? 'application/octet-stream',
       'Content-Length': String(body.byteLength),
-      'Content-Disposition': attachmentDisposition(safeFileName(file.fileName, fallbackName)),
+      'Content-Disposition': attachmentDisposition(nameForType(file.fileName, fallbackName, mime)),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',
     },

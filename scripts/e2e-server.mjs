@@ -25,6 +25,8 @@ const server = spawn(process.execPath, ['scripts/server.mjs', '-p', port], {
     // unused for longer than the default 30 minutes. The idle limit itself is tested with the
     // time given (tests/integration/sessions.test.ts).
     SESSION_IDLE_MINUTES: process.env.SESSION_IDLE_MINUTES ?? '240',
+    // The token e2e/request-hygiene.spec.ts reads the details of /api/health with.
+    HEALTH_TOKEN: process.env.HEALTH_TOKEN ?? 'e2e-health-token-e2e-health-token-0001',
   },
 });
 const stop = () => server.kill('SIGTERM');

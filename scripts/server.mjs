@@ -20,6 +20,33 @@ const hostname = arg('-H', '--hostname');
 const trustsAProxy = !['', '0', 'none'].includes((process.env.TRUSTED_PROXIES ?? '').trim().toLowerCase());
 const FORWARDED = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip', 'forwarded'];
 
+// A request refused here never reaches Next, so it carries the headers every response carries
+// (lib/security-headers.ts; e2e/request-hygiene.spec.ts checks both agree) and a policy that
+// allows nothing, as its body is plain text.
+const production = (process.env.NODE_ENV ?? 'production') === 'production';
+const REFUSAL_HEADERS = {
+  'Content-Security-Policy': "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'DENY',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+  ...(production ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
+  'Content-Type': 'text/plain; charset=utf-8',
+  'Cache-Control': 'no-store',
+};
+const REASONS = { 400: 'Bad Request', 405: 'Method Not Allowed', 413: 'Content Too Large', 431: 'Request Header Fields Too Large', 500: 'Internal Server Error' };
+// The methods the portal answers: pages and route handlers use GET and POST (HEAD and
+// OPTIONS come with them). TRACE, CONNECT and anything else are refused before Next, which
+// answers TRACE with a bare 500.
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS']);
+// As next.config.ts's serverActions.bodySizeLimit and proxyClientMaxBodySize.
+const MAX_BODY_BYTES = 26 * 1024 * 1024;
+
+function refuse(res, status, extra = {}) {
+  res.writeHead(status, { ...REFUSAL_HEADERS, Connection: 'close', ...extra });
+  res.end(`${REASONS[status] ?? 'Refused'}.\n`);
+}
+
 // Read by lib/client-ip.ts: the requests of this process carry a peer header it can believe.
 globalThis[Symbol.for('incubator-portal.peer-header')] = true;
 
@@ -36,11 +63,23 @@ const server = http.createServer((req, res) => {
   if (!trustsAProxy) for (const name of FORWARDED) delete req.headers[name];
   const peer = req.socket.remoteAddress;
   if (peer) req.headers['x-portal-peer'] = peer;
+  if (!METHODS.has(req.method ?? '')) return refuse(res, 405, { Allow: [...METHODS].join(', ') });
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return refuse(res, 413);
   handle(req, res).catch((e) => {
     console.error('Unhandled error serving', req.url, e);
-    if (!res.headersSent) res.statusCode = 500;
-    res.end();
+    if (!res.headersSent) refuse(res, 500);
+    else res.end();
   });
+});
+// What Node's parser cannot read (a malformed request line, an unknown method, headers over
+// the size limit) is answered here, with the same headers, instead of a bare status line.
+server.on('clientError', (err, socket) => {
+  if (!socket.writable || err.code === 'ECONNRESET') return socket.destroy();
+  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const headers = Object.entries({ ...REFUSAL_HEADERS, Connection: 'close', 'Content-Length': '0' })
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\r\n');
+  socket.end(`HTTP/1.1 ${status} ${REASONS[status]}\r\n${headers}\r\n\r\n`);
 });
 server.listen(port, hostname, () => {
   console.log(`Ready on http://${hostname ?? 'localhost'}:${port}`);

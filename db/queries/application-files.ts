@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { writeAudit, type Actor } from '@/lib/audit';
 import { invalid, notFound, type FieldErrors } from '@/lib/errors';
-import { MAX_EVIDENCE_FILE_BYTES, extensionOf, safeFileName, sniffEvidenceType } from '@/lib/evidence-files';
+import { MAX_EVIDENCE_FILE_BYTES, nameForType, safeFileName, sniffEvidenceType } from '@/lib/evidence-files';
 import type { Scope } from '@/lib/roles';
 import { isDocumentType } from '@/lib/validation/subsidies';
 import type { Db, DbOrTx } from '../client';
@@ -38,7 +38,7 @@ function checkFile(input: AttachmentInput) {
   if (Object.keys(errors).length || !mimeType) throw invalid(errors);
   const content = Buffer.from(input.content.buffer, input.content.byteOffset, size);
   return {
-    fileName: /\.[A-Za-z0-9]{1,5}$/.test(name) ? name : `${name}.${extensionOf(mimeType)}`,
+    fileName: nameForType(input.name, 'document', mimeType),
     mimeType,
     sizeBytes: size,
     sha256: createHash('sha256').update(content).digest('hex'),
@@ -47,7 +47,8 @@ function checkFile(input: AttachmentInput) {
   };
 }
 
-export async function addAttachment(db: Db, actor: Actor, scope: Scope, input: AttachmentInput, today: string): Promise<{ attachmentId: number; version: number }> {
+/** Returns the name the file is stored under (cleaned, with the extension of its type). */
+export async function addAttachment(db: Db, actor: Actor, scope: Scope, input: AttachmentInput, today: string): Promise<{ attachmentId: number; version: number; fileName: string }> {
   // Checked and hashed before the transaction, which then stays short.
   const file = checkFile(input);
   return db.transaction(async (tx) => {
@@ -59,7 +60,7 @@ export async function addAttachment(db: Db, actor: Actor, scope: Scope, input: A
       .returning({ id: attachments.id });
     const { content: _content, ...meta } = file;
     await writeAudit(tx, actor, { action: 'attachment.add', entity: 'attachment', entityId: saved!.id, carrierId: row.carrierId, after: { applicationId: row.id, ...meta } });
-    return { attachmentId: saved!.id, version };
+    return { attachmentId: saved!.id, version, fileName: file.fileName };
   });
 }
 

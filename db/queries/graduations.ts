@@ -9,7 +9,7 @@ import {
   MAX_EVIDENCE_FILE_BYTES,
   MAX_EVIDENCE_FILES,
   MAX_EVIDENCE_TOTAL_BYTES,
-  extensionOf,
+  nameForType,
   safeFileName,
   sniffEvidenceType,
   type EvidenceMime,
@@ -73,7 +73,7 @@ function checkFiles(files: EvidenceFileInput[], errors: FieldErrors): CheckedFil
     if (f.content.byteLength > MAX_EVIDENCE_FILE_BYTES) return add('graduationErrors.fileTooLarge', { name, max: MAX_EVIDENCE_FILE_BYTES / 1024 / 1024 });
     const mimeType = sniffEvidenceType(f.content);
     if (!mimeType) return add('graduationErrors.fileType', { name });
-    const fileName = /\.[A-Za-z0-9]{1,5}$/.test(name) ? name : `${name}.${extensionOf(mimeType)}`;
+    const fileName = nameForType(f.name, `evidence-${i + 1}`, mimeType);
     const content = Buffer.from(f.content.buffer, f.content.byteOffset, f.content.byteLength);
     out.push({ fileName, mimeType, sizeBytes: content.byteLength, sha256: createHash('sha256').update(content).digest('hex'), content });
   });

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { changedFields, writeAudit, type Actor } from '@/lib/audit';
 import { conflict, invalid, notFound } from '@/lib/errors';
+import { requiredName } from '@/lib/validation/visible-text';
 import type { Db, DbOrTx } from '../client';
 import { annualTargets, type AnnualTarget } from '../schema';
 import { isUniqueViolation } from './admission';
@@ -94,7 +95,7 @@ export const targetInput = z
       .regex(/^[a-z][a-z0-9_]*$/, 'networkTargets.errors.metricFormat'),
     targetMin: decimal,
     targetMax: z.preprocess(blank, decimal.optional()),
-    unit: z.string().trim().min(1, 'required').max(20),
+    unit: requiredName(20),
     note: z.preprocess(blank, z.string().trim().max(500).optional()),
   })
   .superRefine((v, ctx) => {

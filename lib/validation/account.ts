@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
-import { requiredText } from './fields';
+import { requiredName } from './fields';
 
 const asList = (v: unknown) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]);
 const carrierId = z.coerce.number().int().positive().max(2_147_483_647);
@@ -11,7 +11,7 @@ const carrierId = z.coerce.number().int().positive().max(2_147_483_647);
  */
 export const accountInput = z
   .object({
-    name: requiredText(100),
+    name: requiredName(100),
     email: z.string().trim().toLowerCase().min(1, 'required').max(254).pipe(z.email()),
     role: z.enum(ROLES),
     carrierIds: z.preprocess(asList, z.array(carrierId).max(200)).transform((ids) => [...new Set(ids)].sort((a, b) => a - b)),

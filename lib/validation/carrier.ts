@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { industryEnum } from '@/db/schema/enums';
-import { amountFen, id, nonNegativeInt, optionalText, version } from './fields';
+import { amountFen, id, nonNegativeInt, optionalName, optionalText, version } from './fields';
 
 /**
  * A carrier's own profile, as its operator keeps it. The committee's accreditation (kind,
@@ -53,7 +53,7 @@ export const carrierProfileInput = z
     focusIndustries,
     specialised: checkbox,
     publicProfile: checkbox,
-    contactName: optionalText(50),
+    contactName: optionalName(50),
     contactPhone: phone,
     contactEmail: email,
   })

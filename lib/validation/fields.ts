@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../domain/dates';
 import { validateCreditCode } from '../domain/credit-code';
 import { parseAmountToFen } from '../money';
+export { optionalName, requiredName } from './visible-text';
 
 /**
  * Field parsers shared by forms and spreadsheet imports, so that a row of a workbook is held

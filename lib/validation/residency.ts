@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { creditCode, id, isoDate, nonNegativeInt, requiredText, version } from './fields';
+import { creditCode, id, isoDate, nonNegativeInt, requiredName, version } from './fields';
 
 /**
  * Inputs of the residency changes after admission: ending a stay, a nursery team that
@@ -26,7 +26,7 @@ export type ResidencyEndInput = z.output<typeof residencyEndInput>;
 export const incorporationInput = z.object({
   ventureId: id,
   version,
-  name: requiredText(100),
+  name: requiredName(100),
   creditCode,
   foundedOn: isoDate,
   enteredOn: isoDate,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CARRIER_KINDS, VENTURE_STAGES } from '../domain/stages';
-import { amountFen, creditCode, id, isoDate, optionalIsoDate, optionalText, requiredText, version } from './fields';
+import { amountFen, creditCode, id, isoDate, optionalIsoDate, optionalText, requiredName, requiredText, version } from './fields';
 
 /**
  * Form schemas of the subsidy workflow. Server actions parse with these and hand the output
@@ -41,9 +41,9 @@ const positiveFen = amountFen.refine((v) => v > 0, { message: 'subsidyErrors.amo
 
 export const programmeInput = z
   .object({
-    code: requiredText(40),
-    nameZh: requiredText(200),
-    nameEn: requiredText(200),
+    code: requiredName(40),
+    nameZh: requiredName(200),
+    nameEn: requiredName(200),
     year: z.coerce.number().int().min(2000).max(2100),
     category: z.enum(PROGRAM_CATEGORIES),
     applicantType: z.enum(['carrier', 'venture']),
@@ -65,8 +65,8 @@ export const programmeInput = z
 export type ProgrammeInput = z.output<typeof programmeInput>;
 
 export const indicatorInput = z.object({
-  name: requiredText(200),
-  unit: requiredText(40),
+  name: requiredName(200),
+  unit: requiredName(40),
   targetValue: z.coerce.number().finite(),
 });
 
@@ -105,7 +105,7 @@ export const decisionInput = z.discriminatedUnion('decision', [
 ]);
 export type DecisionInput = z.output<typeof decisionInput>;
 
-export const paymentInput = stepInput.extend({ amountFen: positiveFen, paidOn: isoDate, voucherNo: requiredText(60) });
+export const paymentInput = stepInput.extend({ amountFen: positiveFen, paidOn: isoDate, voucherNo: requiredName(60) });
 export type PaymentInput = z.output<typeof paymentInput>;
 
 export const inspectionInput = stepInput.extend({
@@ -118,13 +118,13 @@ export const inspectionInput = stepInput.extend({
 export type InspectionInput = z.output<typeof inspectionInput>;
 
 export const blacklistInput = z.discriminatedUnion('subjectType', [
-  z.object({ subjectType: z.literal('venture'), creditCode, subjectName: requiredText(200) }),
+  z.object({ subjectType: z.literal('venture'), creditCode, subjectName: requiredName(200) }),
   z.object({ subjectType: z.literal('carrier'), carrierId: id }),
 ]).and(
   z.object({
     misconduct: requiredText(4000),
     outcome: requiredText(2000),
-    handlingBody: requiredText(200),
+    handlingBody: requiredName(200),
     legalBasis: requiredText(2000),
     effectiveOn: isoDate,
     sanctionEndsOn: optionalIsoDate,

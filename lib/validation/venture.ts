@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { industryEnum } from '@/db/schema/enums';
-import { amountFen, creditCode, id, isoDate, nonNegativeInt, optionalIsoDate, optionalText, requiredText, version } from './fields';
+import { amountFen, creditCode, id, isoDate, nonNegativeInt, optionalIsoDate, optionalName, optionalText, requiredName, version } from './fields';
 
 /**
  * Venture inputs, shared by the forms and the spreadsheet import so that both apply exactly
@@ -26,9 +26,9 @@ export const admissionInput = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('team'),
     carrierId: id,
-    name: requiredText(100),
+    name: requiredName(100),
     industry,
-    founders: optionalText(500),
+    founders: optionalName(500),
     talentFlags,
     enteredOn: isoDate,
     ...space,
@@ -36,11 +36,11 @@ export const admissionInput = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('company'),
     carrierId: id,
-    name: requiredText(100),
+    name: requiredName(100),
     creditCode,
     industry,
     foundedOn: isoDate,
-    founders: optionalText(500),
+    founders: optionalName(500),
     talentFlags,
     enteredOn: isoDate,
     ...space,
@@ -53,10 +53,10 @@ export const ventureEditInput = z.object({
   ventureId: id,
   version,
   industry,
-  technicalField: optionalText(100),
-  founders: optionalText(500),
+  technicalField: optionalName(100),
+  founders: optionalName(500),
   talentFlags,
-  highTechCertNo: optionalText(50),
+  highTechCertNo: optionalName(50),
   highTechCertOn: optionalIsoDate,
   exitKind: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['acquired', 'listed'], { message: 'choice' }).optional()),
   exitOn: optionalIsoDate,
@@ -68,6 +68,6 @@ export const financingInput = z.object({
   receivedOn: isoDate,
   // A round of financing brings money: zero is refused here, as the table's check would.
   amountFen: amountFen.refine((fen) => fen > 0, { message: 'tooSmall', params: { minimum: '0.01' } }),
-  investor: requiredText(200),
+  investor: requiredName(200),
 });
 export type FinancingInput = z.output<typeof financingInput>;

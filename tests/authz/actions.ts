@@ -103,6 +103,12 @@ export const ACTION_ROWS: ActionRow[] = [
     audit: { happy: c.markAllRead, entity: 'notification' },
   },
   {
+    file: '(portal)/notifications/actions.ts',
+    name: 'markReadAction',
+    roles: ['operator', 'committee', 'admin', 'security', 'auditor'],
+    audit: { happy: c.markOneRead, entity: 'notification' },
+  },
+  {
     file: 'actions/locale.ts',
     name: 'setLocale',
     roles: 'anyone',

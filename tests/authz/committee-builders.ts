@@ -157,3 +157,10 @@ export const markAllRead: HappyBuilder = async (w) => {
   if (!unread) await w.db.insert(notifications).values({ userId: u!.id, kind: 'subsidyNotice.statusChanged', params: { refNo: 'WALK' }, link: '/committee' });
   return { userEmail: COMMITTEE[2], input: {} };
 };
+
+/** One unread notification of a committee member, delivered for the call. */
+export const markOneRead: HappyBuilder = async (w) => {
+  const [u] = await w.db.select({ id: users.id }).from(users).where(eq(users.email, COMMITTEE[1]));
+  const [n] = await w.db.insert(notifications).values({ userId: u!.id, kind: 'subsidyNotice.statusChanged', params: { refNo: 'WALK-1' }, link: '/committee' }).returning({ id: notifications.id });
+  return { userEmail: COMMITTEE[1], input: { notificationId: n!.id } };
+};

@@ -94,6 +94,27 @@ describe('GET /api/applications/attachments/[id]', () => {
     expect((await download('abc')).status).toBe(404);
   });
 
+  it('stores and serves HTML behind PDF magic bytes as a PDF named for its type, without the invisible characters of its name', async () => {
+    const { addAttachment } = await import('@/db/queries/application-files');
+    const { getApplication } = await import('@/db/queries/applications');
+    const p = await makeProgramme(handle.db);
+    const d = await draftFor(owner, p.id);
+    const evil = new TextEncoder().encode('%PDF-1.4\n<html><script>alert(1)</script></html>');
+    for (const name of ['evil.html', 'invoice\u202Efdp.html']) {
+      const detail = await getApplication(handle.db, owner.operator, owner.scope, d.id, '2026-03-10');
+      await addAttachment(handle.db, owner.operator, owner.scope, { applicationId: d.id, version: detail.version, documentType: 'project_plan', name, content: evil }, '2026-03-10');
+    }
+    const detail = await getApplication(handle.db, owner.operator, owner.scope, d.id, '2026-03-10');
+    const names = detail.attachments.map((a) => a.fileName);
+    expect(names).toEqual(expect.arrayContaining(['evil.pdf', 'invoicefdp.pdf']));
+    as(owner, 'operator', owner.scope);
+    for (const a of detail.attachments.filter((x) => x.fileName !== '执照.pdf')) {
+      const res = await download(a.id);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${a.fileName}"; filename*=UTF-8''${a.fileName}`);
+    }
+  });
+
   it('refuses an admin and a visitor without a session', async () => {
     as(null, 'admin', { kind: 'none' });
     expect((await download(attachmentId)).status).toBe(403);

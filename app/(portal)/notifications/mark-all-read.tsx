@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { markAllReadAction } from './actions';
+import { markAllReadAction, markReadAction } from './actions';
 
 export function MarkAllRead() {
   const t = useTranslations('notificationCentre');
@@ -32,5 +32,37 @@ export function MarkAllRead() {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** Marks one notification read; the button's accessible name says which. */
+export function MarkRead({ notificationId, label }: { notificationId: number; label: string }) {
+  const t = useTranslations('hygiene');
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  return (
+    <span className="flex flex-col items-end">
+      <button
+        type="button"
+        disabled={pending}
+        aria-label={label}
+        onClick={() =>
+          start(async () => {
+            const result = await markReadAction({ notificationId });
+            setError(result.ok ? null : result.message);
+            if (result.ok) router.refresh();
+          })
+        }
+        className="whitespace-nowrap rounded border border-slate-400 bg-white px-2 py-0.5 text-xs font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60"
+      >
+        {t('markRead')}
+      </button>
+      {error ? (
+        <span role="alert" className="text-xs text-red-800">
+          {error}
+        </span>
+      ) : null}
+    </span>
   );
 }

@@ -4,14 +4,13 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
-import { listNotifications, markNotificationsRead, type NotificationRow } from '@/db/queries/notifications';
-import { clientIp } from '@/lib/action';
+import { listNotifications, type NotificationRow } from '@/db/queries/notifications';
 import { requireUser } from '@/lib/authz';
 import { APPLICATION_STATUSES } from '@/lib/domain/workflow';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import type { Role } from '@/lib/roles';
-import { MarkAllRead } from './mark-all-read';
+import { MarkAllRead, MarkRead } from './mark-all-read';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('notificationCentre'))('title') };
@@ -35,17 +34,22 @@ function timeOf(d: Date): string {
 }
 
 /**
- * The signed-in user's notifications, newest first, a page at a time. Opening a page marks
- * what it shows read; the new ones stay marked as new for this visit.
+ * The signed-in user's notifications, newest first, a page at a time. Opening the page (a GET)
+ * changes nothing: a notification stays new until the user marks it read, one at a time or
+ * all at once (server actions, each audited). docs/request-hygiene.md
  */
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser();
   const params = await searchParams;
   const { page, pageSize } = parsePaging({ page: one(params.page), size: one(params.size) });
   const db = getDb();
-  const [{ rows, total }, t, tRoot] = await Promise.all([listNotifications(db, user.id, { page, pageSize }), getTranslations('notificationCentre'), getTranslations()]);
-  const unread = rows.filter((r) => r.readAt === null).map((r) => r.id);
-  if (unread.length) await markNotificationsRead(db, { userId: user.id, role: user.role, ip: await clientIp() }, unread);
+  const [{ rows, total }, t, tHygiene, tRoot] = await Promise.all([
+    listNotifications(db, user.id, { page, pageSize }),
+    getTranslations('notificationCentre'),
+    getTranslations('hygiene'),
+    getTranslations(),
+  ]);
+  const anyUnread = rows.some((r) => r.readAt === null);
 
   const text = (n: NotificationRow) => {
     const params = { ...n.params };
@@ -57,7 +61,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
 
   return (
     <>
-      <PageHeader title={t('title')} subtitle={t('subtitle')} actions={unread.length || total ? <MarkAllRead /> : undefined} />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} actions={anyUnread || total ? <MarkAllRead /> : undefined} />
       <Card>
         {rows.length === 0 ? (
           <EmptyState>
@@ -88,9 +92,12 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                       )}
                     </p>
                   </div>
-                  <time dateTime={n.createdAt.toISOString()} className="whitespace-nowrap text-xs text-slate-600">
-                    {formatDate(n.createdAt)} {timeOf(n.createdAt)}
-                  </time>
+                  <div className="flex items-center gap-3">
+                    <time dateTime={n.createdAt.toISOString()} className="whitespace-nowrap text-xs text-slate-600">
+                      {formatDate(n.createdAt)} {timeOf(n.createdAt)}
+                    </time>
+                    {isNew ? <MarkRead notificationId={n.id} label={tHygiene('markReadOf', { text: text(n) })} /> : null}
+                  </div>
                 </li>
               );
             })}

@@ -1,19 +1,29 @@
 import { getDatabase } from '@/db/client';
 import { migrationStatus } from '@/db/migrate';
+import { mayReadHealthDetails } from '@/lib/health-access';
 
 export const dynamic = 'force-dynamic';
 
-/** Liveness and readiness: the database mode, and whether every migration has been applied. */
-export async function GET() {
+/**
+ * Liveness and readiness: 200 `{ status: 'up' }` when the database answers and every migration
+ * has been applied, 503 `{ status: 'down' }` otherwise. Only the system administrator and a
+ * request with the HEALTH_TOKEN (lib/health-access.ts) also learn why: the database mode and
+ * the migration counts. docs/request-hygiene.md
+ */
+export async function GET(request: Request) {
   const handle = getDatabase();
+  let details: Record<string, unknown>;
+  let up: boolean;
   try {
     const migrations = await migrationStatus(handle);
-    return Response.json(
-      { status: migrations.current ? 'ok' : 'migrations_pending', database: handle.mode, migrations },
-      { status: migrations.current ? 200 : 503 },
-    );
+    up = migrations.current;
+    details = { reason: up ? undefined : 'migrations_pending', database: handle.mode, migrations };
   } catch (e) {
     console.error('Health check failed', e);
-    return Response.json({ status: 'database_unavailable', database: handle.mode }, { status: 503 });
+    up = false;
+    details = { reason: 'database_unavailable', database: handle.mode };
   }
+  const status = up ? 'up' : 'down';
+  const body = (await mayReadHealthDetails(request)) ? { status, ...details } : { status };
+  return Response.json(body, { status: up ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
 }

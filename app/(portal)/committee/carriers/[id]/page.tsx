@@ -8,6 +8,7 @@ import { carrierApplicationTotals, carrierBlacklistEntries, carrierTenants, carr
 import { nationalChecksOf } from '@/db/queries/committee-carrier-national';
 import { networkCarrierFigures } from '@/db/queries/committee-carriers';
 import { requireRole } from '@/lib/authz';
+import { titleAfterAccess } from '@/lib/page-metadata';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { DomainError } from '@/lib/errors';
 import { formatDate, formatInt } from '@/lib/format';
@@ -28,12 +29,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   const id = optionalId((await params).id);
   const t = await getTranslations('committeeCarriers');
   if (!id) return { title: t('title') };
-  try {
-    const p = await committeeCarrierProfile(getDb(), id);
-    return { title: `${p.name} · ${t('title')}` };
-  } catch {
-    return { title: t('title') };
-  }
+  return titleAfterAccess(['committee'], t('title'), async () => (await committeeCarrierProfile(getDb(), id)).name);
 }
 
 async function profileOr404(id: number) {

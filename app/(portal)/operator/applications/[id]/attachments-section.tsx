@@ -77,7 +77,8 @@ export function AttachmentsSection(props: {
     start(async () => {
       const result = await addAttachmentAction(data);
       if (result.ok) {
-        setOutcome({ ok: true, message: t('uploaded', { name: file.name }) });
+        // The name it was stored under: cleaned, with the extension of the type its bytes are.
+        setOutcome({ ok: true, message: t('uploaded', { name: result.data.fileName }) });
         setDocumentType('');
         if (fileInput.current) fileInput.current.value = '';
         router.refresh();
