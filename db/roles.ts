@@ -28,13 +28,11 @@ export function applicationRoleFromEnv(): string | null {
 
 const id = (name: string) => sql.identifier(name);
 
-/** Creates the application's role (LOGIN, nothing else) when it does not exist; the owner needs CREATEROLE. */
+/** Creates the application's role (LOGIN, nothing else) when it does not exist; the owner then needs CREATEROLE. */
 export async function ensureApplicationRole(db: DbOrTx, name: string, password: string | null): Promise<'created' | 'exists'> {
   const { rows } = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM pg_roles WHERE rolname = ${name}`);
-  if (Number(rows[0]?.n ?? 0) > 0) {
-    if (password) await db.execute(sql`ALTER ROLE ${id(name)} WITH LOGIN PASSWORD ${sql.raw(quoteLiteral(password))}`);
-    return 'exists';
-  }
+  // An existing role is left as it is (its password too): only its rights are set below.
+  if (Number(rows[0]?.n ?? 0) > 0) return 'exists';
   await db.execute(
     sql`CREATE ROLE ${id(name)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS${
       password ? sql` PASSWORD ${sql.raw(quoteLiteral(password))}` : sql``

@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { storageState } from './accounts';
+
+/**
+ * The production server running as the application's restricted PostgreSQL role
+ * (E2E_DATABASE_URL, see scripts/e2e-server.mjs): changes made through the portal are audited and
+ * anchored, and `npm run audit:verify` finds the chain and every anchor intact. Skipped on the
+ * embedded database, whose data folder the running server holds.
+ */
+const appUrl = process.env.E2E_DATABASE_URL;
+const ANCHOR_KEY = process.env.AUDIT_ANCHOR_KEY ?? 'e2e-only-anchor-key-e2e-only-anchor-key';
+
+test.use({ storageState: storageState('operator') });
+
+const verify = () =>
+  spawnSync('npx', ['tsx', 'scripts/audit-verify.ts', '--file', '.data/e2e/audit-anchors.jsonl'], {
+    env: { ...process.env, DATABASE_URL: appUrl, DATABASE_OWNER_URL: '', AUDIT_ANCHOR_KEY: ANCHOR_KEY, NODE_ENV: 'production' },
+    encoding: 'utf8',
+    timeout: 90_000,
+  });
+
+test.describe('the audit chain of a server running as the restricted role', () => {
+  test.skip(!appUrl, 'needs E2E_DATABASE_URL (PostgreSQL as the application’s role)');
+  test.describe.configure({ timeout: 180_000 });
+
+  test('a change through the portal is audited, and audit:verify finds the chain and its anchors intact', async ({ page }) => {
+    await page.goto('/operator/carriers');
+    await page.getByRole('table', { name: '我运营的孵化载体' }).getByRole('link').first().click();
+    const field = page.getByLabel('联系人姓名');
+    const original = await field.inputValue();
+    for (const value of [`锚点${Date.now().toString(36)}`, original]) {
+      await field.fill(value);
+      await page.getByRole('button', { name: '保存资料' }).click();
+      await expect(page.getByRole('status')).toHaveText('载体资料已保存。', { timeout: 30_000 });
+    }
+    const run = verify();
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^Audit chain ok: \d+ entries \(postgres\)\.$/m);
+    // The demo network's entries were anchored every 100 as it was loaded, and at start.
+    expect(run.stdout).toMatch(/^Anchors: [1-9]\d* in the database, [1-9]\d* in \.data\/e2e\/audit-anchors\.jsonl\.$/m);
+    expect(run.stdout).toMatch(/^Last good anchor: \d+ at .+; \d+ entries after it\.$/m);
+    expect(run.status).toBe(0);
+  });
+});
