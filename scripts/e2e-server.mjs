@@ -55,6 +55,8 @@ const server = spawn(process.execPath, ['scripts/server.mjs', '-p', port], {
     // A test value only (e2e/audit-anchors.spec.ts verifies with the same).
     AUDIT_ANCHOR_KEY: process.env.AUDIT_ANCHOR_KEY ?? 'e2e-only-anchor-key-e2e-only-anchor-key',
     AUDIT_ANCHOR_FILE: '.data/e2e/audit-anchors.jsonl',
+    // An anchor every 10 entries, so that a short run makes several.
+    AUDIT_ANCHOR_EVERY: process.env.AUDIT_ANCHOR_EVERY ?? '10',
     // The sessions global setup opens are shared by every spec: a whole run may leave one
     // unused for longer than the default 30 minutes. The idle limit itself is tested with the
     // time given (tests/integration/sessions.test.ts).
