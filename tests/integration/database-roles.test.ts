@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { count, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +29,7 @@ const PASSWORD = `pw-${randomBytes(12).toString('hex')}'"`;
 
 let owner: DatabaseHandle;
 let app: DatabaseHandle;
+let appOpen = false;
 let ownerUrl: URL;
 let appUrl: URL;
 let actor: Actor;
@@ -77,6 +81,7 @@ describe.skipIf(!postgresUrl)('the application’s database role (PostgreSQL onl
     expect(run.stdout).toContain(`Created the application's role ${ROLE}`);
     expect(run.status).toBe(0);
     app = openDatabase(appUrl.toString());
+    appOpen = true;
 
     const op = await makeUser(owner.db, 'operator');
     const carrier = await makeCarrier(owner.db, 'incubator');
@@ -88,7 +93,7 @@ describe.skipIf(!postgresUrl)('the application’s database role (PostgreSQL onl
 
   afterAll(async () => {
     setAnchorSettings(null);
-    await app?.close();
+    if (appOpen) await app.close();
     await owner?.close(); // drops the database, and with it the role's rights there
     const c = new pg.Client({ connectionString: postgresUrl });
     await c.connect();
@@ -162,5 +167,32 @@ describe.skipIf(!postgresUrl)('the application’s database role (PostgreSQL onl
     await grantApplicationRole(owner.db, ROLE);
     await updateCarrierProfile(app.db, actor, scope, profile(4, '赵主任'));
     expect(await describeRole(owner.db, ROLE)).toMatchObject({ ownedTables: 0, superuser: false });
+    await owner.db.execute(sql`DROP TABLE later_table`);
+  });
+
+  it('keeps its rights through a backup and a restore run as the owner', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'portal-roles-')), 'backup.ndjson.gz');
+    const script = (name: string, ...args: string[]) =>
+      spawnSync('npx', ['tsx', `scripts/${name}.ts`, ...args], {
+        env: { ...process.env, DATABASE_URL: appUrl.toString(), DATABASE_OWNER_URL: ownerUrl.toString(), AUDIT_ANCHOR_KEY: KEY.secret, AUDIT_ANCHOR_KEY_ID: KEY.id },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+    expect(script('db-backup', file).status).toBe(0);
+    await app.close();
+    appOpen = false;
+    const restored = script('db-restore', file);
+    expect(restored.stderr).toBe('');
+    expect(restored.stdout).toContain(`rights of the application's role ${ROLE} applied again`);
+    expect(restored.status).toBe(0);
+    app = openDatabase(appUrl.toString());
+    appOpen = true;
+    await updateCarrierProfile(app.db, actor, scope, profile(5, '钱主任'));
+    expect(await refusal(app.db.execute(sql`DELETE FROM audit_log`))).toBe('permission denied for table audit_log');
+    expect(await refusal(app.db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER ALL`))).toBe('must be owner of table audit_log');
+    expect(await describeRole(owner.db, ROLE)).toMatchObject({ ownedTables: 0 });
+    const verified = script('audit-verify');
+    expect(verified.stdout).toContain('Audit chain ok');
+    expect(verified.status).toBe(0);
   });
 });
