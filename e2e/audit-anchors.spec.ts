@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { storageState } from './accounts';
 
@@ -43,4 +44,29 @@ test.describe('the audit chain of a server running as the restricted role', () =
     expect(run.stdout).toMatch(/^Last good anchor: \d+ at .+, key k-[0-9a-f]{12}; [0-9] entries after it\.$/m);
     expect(run.status).toBe(0);
   });
+});
+
+test('a production server without AUDIT_ANCHOR_KEY refuses to start and says why', async () => {
+  test.setTimeout(120_000);
+  const data = '.data/e2e-no-anchor-key';
+  fs.rmSync(data, { recursive: true, force: true });
+  const port = String(Number(process.env.E2E_PORT ?? 3100) + 78);
+  const { AUDIT_ANCHOR_KEY: _unset, ...inherited } = process.env;
+  const run = spawnSync(process.execPath, ['scripts/server.mjs', '-p', port], {
+    env: {
+      ...inherited,
+      NODE_ENV: 'production',
+      DATABASE_URL: '',
+      DATABASE_OWNER_URL: '',
+      PGLITE_DIR: `${data}/pglite`,
+      DEMO_SEED: '0',
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      NEXTAUTH_SECRET: 'x'.repeat(40),
+    },
+    encoding: 'utf8',
+    timeout: 90_000,
+  });
+  fs.rmSync(data, { recursive: true, force: true });
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain('AUDIT_ANCHOR_KEY must be set in production');
 });

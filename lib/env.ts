@@ -6,6 +6,9 @@ import { parseTrustedProxies, type TrustedProxies } from './trusted-proxies';
  * The one place that reads process.env. Imported by next.config.ts so that a bad
  * environment fails the build rather than the first request.
  */
+/** An empty variable (`KEY=` in an env file) is read as unset. */
+const emptyIsUnset = (v: unknown) => (v === '' ? undefined : v);
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
@@ -22,11 +25,14 @@ const schema = z.object({
       message: 'DATABASE_OWNER_URL must be unset or a postgres:// URL',
     }),
   /** Signs the audit chain's anchors (docs/audit-chain.md); required in production. */
-  AUDIT_ANCHOR_KEY: z.string().min(32, 'AUDIT_ANCHOR_KEY must be at least 32 characters').optional(),
-  AUDIT_ANCHOR_KEY_ID: z
-    .string()
-    .regex(/^[A-Za-z0-9._-]{1,40}$/, 'AUDIT_ANCHOR_KEY_ID must be 1 to 40 letters, digits, dots, dashes or underscores')
-    .optional(),
+  AUDIT_ANCHOR_KEY: z.preprocess(emptyIsUnset, z.string().min(32, 'AUDIT_ANCHOR_KEY must be at least 32 characters').optional()),
+  AUDIT_ANCHOR_KEY_ID: z.preprocess(
+    emptyIsUnset,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,40}$/, 'AUDIT_ANCHOR_KEY_ID must be 1 to 40 letters, digits, dots, dashes or underscores')
+      .optional(),
+  ),
   /** Earlier keys, kept to verify the anchors they signed: `id:secret,id:secret`. */
   AUDIT_ANCHOR_RETIRED_KEYS: z.string().optional(),
   AUDIT_ANCHOR_EVERY: z.coerce.number().int().min(0).max(1_000_000).default(100),
