@@ -104,9 +104,14 @@ export function checkAnchorSignature(keyring: AnchorKeyring, a: AnchorFields & {
 /** The same lock as the chain's writer (lib/audit-chain.ts): anchors see a head no writer is moving. */
 const AUDIT_CHAIN_LOCK = 7_310_116;
 
-async function lastAnchor(tx: DbOrTx): Promise<AuditAnchor | null> {
-  const [row] = await tx.select().from(auditAnchors).orderBy(desc(auditAnchors.id)).limit(1);
-  return row ?? null;
+/**
+ * The newest anchor this process can trust: signed with a known key and not ahead of the head.
+ * Anchors the application's role inserted by other means (it may insert) are passed over, so a
+ * planted anchor cannot stop anchoring; `audit:verify` reports them.
+ */
+async function lastTrustedAnchor(tx: DbOrTx, keyring: AnchorKeyring, headId: number): Promise<AuditAnchor | null> {
+  const rows = await tx.select().from(auditAnchors).orderBy(desc(auditAnchors.id)).limit(20);
+  return rows.find((a) => a.headId <= headId && checkAnchorSignature(keyring, a) === 'ok') ?? null;
 }
 
 async function entriesAfter(tx: DbOrTx, id: number): Promise<number> {
@@ -115,11 +120,11 @@ async function entriesAfter(tx: DbOrTx, id: number): Promise<number> {
 }
 
 /**
- * The number of entries up to `headId`: counted on from the last anchor when its signature holds
- * (a few rows read), otherwise counted in full.
+ * The number of entries up to `headId`: counted on from the last trusted anchor (a few rows
+ * read), otherwise counted in full.
  */
-async function countUpTo(tx: DbOrTx, keyring: AnchorKeyring, last: AuditAnchor | null, headId: number): Promise<number> {
-  if (last && last.headId <= headId && checkAnchorSignature(keyring, last) === 'ok') {
+async function countUpTo(tx: DbOrTx, last: AuditAnchor | null, headId: number): Promise<number> {
+  if (last) {
     const [row] = await tx
       .select({ n: count() })
       .from(auditLog)
@@ -146,10 +151,10 @@ async function insertAnchor(tx: DbOrTx, key: AnchorKey, head: { id: number; hash
 export async function anchorAfterWrite(tx: Tx, head: { id: number; hash: string }, settings = anchorSettings()): Promise<AuditAnchor | null> {
   const key = settings.keyring.signing;
   if (!key || settings.every <= 0) return null;
-  const last = await lastAnchor(tx);
+  const last = await lastTrustedAnchor(tx, settings.keyring, head.id);
   const since = await entriesAfter(tx, last?.headId ?? 0);
   if (since < settings.every) return null;
-  return insertAnchor(tx, key, head, await countUpTo(tx, settings.keyring, last, head.id));
+  return insertAnchor(tx, key, head, await countUpTo(tx, last, head.id));
 }
 
 /**
@@ -163,9 +168,9 @@ export async function anchorHead(db: Db, settings = anchorSettings()): Promise<A
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
     const [head] = await tx.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     if (!head) return null;
-    const last = await lastAnchor(tx);
+    const last = await lastTrustedAnchor(tx, settings.keyring, head.id);
     if (last && last.headId === head.id && last.headHash === head.hash) return null;
-    return insertAnchor(tx, key, head, await countUpTo(tx, settings.keyring, last, head.id));
+    return insertAnchor(tx, key, head, await countUpTo(tx, last, head.id));
   });
 }
 

@@ -190,6 +190,16 @@ describe('audit verification against the anchors', () => {
       { source: 'database', anchorId: unknown!.id, headId: head.id, reason: 'unknown_key', detail: 'key k-elsewhere' },
     ]);
     expect(report.lastGoodAnchor?.entryCount).toBe(5);
+
+    // A planted anchor far ahead of the head does not stop anchoring: the writer trusts only its own.
+    const ahead = { ...fields, headId: head.id + 1_000_000 };
+    await db.insert(auditAnchors).values({ ...ahead, signature: signAnchor('an-attackers-guess-of-the-anchor-key', ahead) });
+    await write(db, EVERY, 'after');
+    expect((await anchors(db)).filter((a) => checkAnchorSignature(keyring, a) === 'ok').map((a) => a.entryCount)).toEqual([5, 10]);
+    expect(await anchorHead(db)).toMatchObject({ entryCount: 12 });
+    const after = await verifyAuditLog(db, keyring);
+    expect(after.lastGoodAnchor).toMatchObject({ entryCount: 12 });
+    expect(after.problems.map((p) => p.reason)).toEqual(['bad_signature', 'unknown_key', 'bad_signature']);
   });
 
   it('checks the anchor file, and finds there the anchors deleted from the database with the tail', async () => {
