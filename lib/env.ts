@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { parseTrustedProxies, type TrustedProxies } from './trusted-proxies';
 
+/** An empty variable (`KEY=` in an env file) is read as unset. */
+const emptyIsUnset = (v: unknown) => (v === '' ? undefined : v);
+
 /**
  * The one place that reads process.env. Imported by next.config.ts so that a bad
  * environment fails the build rather than the first request.
  */
-/** An empty variable (`KEY=` in an env file) is read as unset. */
-const emptyIsUnset = (v: unknown) => (v === '' ? undefined : v);
-
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
