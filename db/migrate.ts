@@ -6,13 +6,19 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { DatabaseHandle } from './connect';
+import { applicationRoleFromEnv, grantApplicationRole } from './roles';
 
 export const migrationsFolder = path.resolve(process.cwd(), 'db/migrations');
 
 /** Any number of app instances may start at once against one PostgreSQL: one migrates, the others wait. */
 const MIGRATION_LOCK_KEY = 7_310_115;
 
-export async function runMigrations(handle: DatabaseHandle): Promise<void> {
+/**
+ * Applies the migrations. On PostgreSQL with a restricted application role (DATABASE_OWNER_URL
+ * beside DATABASE_URL, or `applicationRole`), the handle must be the owner's, and the role's
+ * grants are applied again afterwards, so that new tables are covered (docs/database-roles.md).
+ */
+export async function runMigrations(handle: DatabaseHandle, opts: { applicationRole?: string | null } = {}): Promise<void> {
   if (handle.mode === 'postgres') {
     const db = handle.db as unknown as NodePgDatabase;
     const pool = (db as unknown as { $client: import('pg').Pool }).$client;
@@ -20,6 +26,8 @@ export async function runMigrations(handle: DatabaseHandle): Promise<void> {
     try {
       await conn.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
       await migratePg(db, { migrationsFolder });
+      const role = opts.applicationRole === undefined ? applicationRoleFromEnv() : opts.applicationRole;
+      if (role) await grantApplicationRole(handle.db, role);
     } finally {
       await conn.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
       conn.release();

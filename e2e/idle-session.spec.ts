@@ -30,6 +30,7 @@ test.beforeAll(async () => {
       DEMO_SEED: '1',
       NEXTAUTH_URL: BASE,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? 'e2e-only-secret-e2e-only-secret-e2e-only',
+      AUDIT_ANCHOR_KEY: process.env.AUDIT_ANCHOR_KEY ?? 'e2e-only-anchor-key-e2e-only-anchor-key',
       SESSION_IDLE_MINUTES: '1',
     },
   });

@@ -5,6 +5,7 @@
 import { desc, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connect';
 import { auditLog } from '../db/schema';
+import { anchorAfterWrite } from './audit-anchor';
 import { auditHash, GENESIS_HASH } from './audit-hash';
 import type { Role } from './roles';
 
@@ -77,5 +78,11 @@ export async function writeAuditEntries(tx: Tx, actor: Actor | AnonymousActor | 
     return row;
   });
   // Chunks keep each statement under the driver's parameter limit; ids follow the chain's order.
-  for (let i = 0; i < rows.length; i += 2000) await tx.insert(auditLog).values(rows.slice(i, i + 2000));
+  let head: { id: number; hash: string } | undefined;
+  for (let i = 0; i < rows.length; i += 2000) {
+    const ids = await tx.insert(auditLog).values(rows.slice(i, i + 2000)).returning({ id: auditLog.id, hash: auditLog.hash });
+    for (const r of ids) if (!head || r.id > head.id) head = r;
+  }
+  // Still under the lock: every N entries the new head is anchored (docs/audit-chain.md).
+  if (head) await anchorAfterWrite(tx, head);
 }

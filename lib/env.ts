@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { parseTrustedProxies, type TrustedProxies } from './trusted-proxies';
 
+/** An empty variable (`KEY=` in an env file) is read as unset. */
+const emptyIsUnset = (v: unknown) => (v === '' ? undefined : v);
+
 /**
  * The one place that reads process.env. Imported by next.config.ts so that a bad
  * environment fails the build rather than the first request.
@@ -14,6 +17,27 @@ const schema = z.object({
     .refine((v) => v === undefined || v === '' || v === 'memory:' || /^postgres(ql)?:\/\//.test(v), {
       message: 'DATABASE_URL must be unset, "memory:" or a postgres:// URL',
     }),
+  /** The role that owns the tables: migrations, grants, backup and restore (docs/database-roles.md). */
+  DATABASE_OWNER_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^postgres(ql)?:\/\//.test(v), {
+      message: 'DATABASE_OWNER_URL must be unset or a postgres:// URL',
+    }),
+  /** Signs the audit chain's anchors (docs/audit-chain.md); required in production. */
+  AUDIT_ANCHOR_KEY: z.preprocess(emptyIsUnset, z.string().min(32, 'AUDIT_ANCHOR_KEY must be at least 32 characters').optional()),
+  AUDIT_ANCHOR_KEY_ID: z.preprocess(
+    emptyIsUnset,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,40}$/, 'AUDIT_ANCHOR_KEY_ID must be 1 to 40 letters, digits, dots, dashes or underscores')
+      .optional(),
+  ),
+  /** Earlier keys, kept to verify the anchors they signed: `id:secret,id:secret`. */
+  AUDIT_ANCHOR_RETIRED_KEYS: z.string().optional(),
+  AUDIT_ANCHOR_EVERY: z.coerce.number().int().min(0).max(1_000_000).default(100),
+  AUDIT_ANCHOR_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  AUDIT_ANCHOR_FILE: z.string().optional(),
   NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   PGLITE_DIR: z.string().optional(),
@@ -44,6 +68,16 @@ export const env = {
   nodeEnv: raw.NODE_ENV,
   isProduction: raw.NODE_ENV === 'production',
   databaseUrl: raw.DATABASE_URL || undefined,
+  /** The owner role's URL, when the application's own role is a restricted one. */
+  databaseOwnerUrl: raw.DATABASE_OWNER_URL || undefined,
+  auditAnchor: {
+    key: raw.AUDIT_ANCHOR_KEY,
+    keyId: raw.AUDIT_ANCHOR_KEY_ID,
+    retiredKeys: raw.AUDIT_ANCHOR_RETIRED_KEYS ?? '',
+    every: raw.AUDIT_ANCHOR_EVERY,
+    intervalMinutes: raw.AUDIT_ANCHOR_INTERVAL_MINUTES,
+    file: raw.AUDIT_ANCHOR_FILE || undefined,
+  },
   databaseMode: (!raw.DATABASE_URL
     ? 'embedded'
     : raw.DATABASE_URL === 'memory:'

@@ -9,7 +9,7 @@ import { openConfiguredDatabase } from './open-configured';
 import { runBackupScript } from './backup-cli';
 
 runBackupScript(async () => {
-  const handle = openConfiguredDatabase();
+  const handle = openConfiguredDatabase('owner');
   if (!handle) return 1;
   try {
     if (handle.mode === 'memory') {

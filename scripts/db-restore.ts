@@ -6,6 +6,7 @@
  */
 import { readBackupFile } from '../db/backup/file';
 import { restoreDatabase } from '../db/backup/restore';
+import { applicationRoleFromEnv, grantApplicationRole } from '../db/roles';
 import { verifyAuditChain } from '../lib/audit-verify';
 import { openConfiguredDatabase } from './open-configured';
 import { runBackupScript } from './backup-cli';
@@ -17,7 +18,7 @@ runBackupScript(async () => {
     return 1;
   }
   const backup = readBackupFile(file);
-  const handle = openConfiguredDatabase();
+  const handle = openConfiguredDatabase('owner');
   if (!handle) return 1;
   try {
     if (handle.mode === 'memory') {
@@ -28,6 +29,12 @@ runBackupScript(async () => {
     console.log(`Restored ${file} (taken ${backup.header.createdAt} from the ${backup.header.source} database) into the ${handle.mode} database:`);
     console.log(`  schema at migration ${summary.migrations}, ${summary.sequences} sequences`);
     for (const t of summary.tables) console.log(`  ${t.name.padEnd(28)} ${t.rows}`);
+    // The schema was built again: the application's role gets its rights on it again.
+    const role = applicationRoleFromEnv();
+    if (role) {
+      await grantApplicationRole(handle.db, role);
+      console.log(`  rights of the application's role ${role} applied again`);
+    }
     const chain = await verifyAuditChain(handle.db);
     if (!chain.ok) {
       console.error(`The restored audit log does not verify: entry ${chain.firstBadId}: ${chain.reason}.`);

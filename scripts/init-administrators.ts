@@ -19,7 +19,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const handle = openConfiguredDatabase();
+  const handle = openConfiguredDatabase('owner');
   if (!handle) return 1;
   try {
     await runMigrations(handle);

@@ -3,7 +3,7 @@ import { migrationStatus, runMigrations } from '../db/migrate';
 import { openConfiguredDatabase } from './open-configured';
 
 async function main() {
-  const handle = openConfiguredDatabase();
+  const handle = openConfiguredDatabase('owner');
   if (!handle) process.exit(1);
   try {
     await runMigrations(handle);

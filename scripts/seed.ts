@@ -16,7 +16,7 @@ const NOT_EMPTY = 'The database already holds data; npm run db:seed loads the de
 const DEMO_PASSWORD = 'demo1234demo';
 
 async function main(): Promise<number> {
-  const handle = openConfiguredDatabase();
+  const handle = openConfiguredDatabase('owner');
   if (!handle) return 1;
   try {
     await runMigrations(handle);
