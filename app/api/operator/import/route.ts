@@ -5,7 +5,7 @@ import { importReports, importVentures, type ImportPhase, type ImportResult } fr
 import { authorizeRequest, scopeFor } from '@/lib/authz';
 import { clientIpFrom } from '@/lib/client-ip';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { detectFileKind, MAX_FILE_BYTES } from '@/lib/spreadsheet';
+import { checkBeforeReading, detectFileKind, MAX_FILE_BYTES, SheetFileError, sheetFileMessageKey } from '@/lib/spreadsheet';
 import { intlTranslator } from '@/lib/spreadsheet/translate';
 import { quarterInput } from '@/lib/validation/report';
 import { isSameOrigin, jsonError, notFoundResponse, readBodyWithin } from '../_shared/http';
@@ -48,6 +48,13 @@ export async function POST(request: Request) {
   if (file.size > MAX_FILE_BYTES) return jsonError(413, 'fileTooLarge', t('transfer.errors.fileTooLarge'));
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (!detectFileKind(bytes, file.name)) return jsonError(415, 'fileType', t('transfer.errors.fileType'));
+  try {
+    // What the file declares (an .xlsx's parts and their sizes), before any reading (docs/imports.md).
+    checkBeforeReading(bytes, file.name);
+  } catch (e) {
+    if (!(e instanceof SheetFileError)) throw e;
+    return jsonError(422, e.code, t(sheetFileMessageKey(e.code), e.params));
+  }
 
   const user = auth.user;
   const scope = await scopeFor(user);
@@ -68,6 +75,10 @@ export async function POST(request: Request) {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let last: Line | null = null;
   let open = true;
+  // The reading of the file stops when the client goes away; a write already under way finishes.
+  const reading = new AbortController();
+  const stopReading = () => reading.abort();
+  request.signal.addEventListener('abort', stopReading, { once: true });
   const send = (line: Line) => {
     last = line;
     if (open) controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
@@ -78,12 +89,18 @@ export async function POST(request: Request) {
       controller = c;
     },
     cancel() {
-      // The import goes on: it is one transaction either way, and the client may look at the result later.
+      // Once the file is read, the import goes on: it is one transaction either way, and the client
+      // may look at the result later. A file still being read is not worth reading any more.
       open = false;
+      stopReading();
     },
   });
 
-  const options = { translate: intlTranslator(t), onProgress: (phase: ImportPhase, done: number, total: number) => send({ type: 'progress', phase, done, total }) };
+  const options = {
+    translate: intlTranslator(t),
+    signal: reading.signal,
+    onProgress: (phase: ImportPhase, done: number, total: number) => send({ type: 'progress', phase, done, total }),
+  };
   const db = getDb();
   const today = todayInShanghai();
   // Keeps proxies from closing a quiet connection while a large file is written.
@@ -100,6 +117,7 @@ export async function POST(request: Request) {
       send({ type: 'result', ok: false, errors: [], errorCount: 0, message: t('transfer.import.unexpected') });
     } finally {
       clearInterval(heartbeat);
+      request.signal.removeEventListener('abort', stopReading);
       if (open) controller.close();
     }
   })();
