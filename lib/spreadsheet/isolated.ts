@@ -17,8 +17,10 @@ import { checkBeforeReading, SheetFileError, type SheetRow } from './read';
 let running = 0;
 
 /**
- * Under tests the module runs from its TypeScript source, which Node cannot start as a worker
- * by itself: tsx (a development dependency) loads it. The production build bundles the worker.
+ * Under Vitest the module runs from its TypeScript source, which Node cannot start as a worker
+ * by itself: tsx (a development dependency) loads it. The build bundles the worker instead
+ * (`new Worker(new URL(...))` below); there import.meta.url still names the source file, so
+ * it cannot tell the two apart.
  */
 function startFromSource(options: WorkerOptions): Worker {
   const source = import.meta.url.replace(/isolated\.ts$/, 'parse-worker.ts');
@@ -40,7 +42,7 @@ export async function readWorkbookIsolated(bytes: Uint8Array, fileName: string, 
   // exceljs may park a worksheet in a temporary file; each read gets a directory of its own, removed at the end.
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'import-'));
   // A copy handed over (not cloned again) to the worker; the caller's bytes stay usable.
-  const copy = bytes.slice();
+  const copy = new Uint8Array(bytes); // (Buffer#slice would share the memory, not copy it)
   let worker: Worker;
   try {
     const options = {
@@ -49,7 +51,7 @@ export async function readWorkbookIsolated(bytes: Uint8Array, fileName: string, 
       env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch },
       resourceLimits: { maxOldGenerationSizeMb: 512 },
     };
-    worker = import.meta.url.endsWith('.ts') ? startFromSource(options) : new Worker(new URL('./parse-worker.ts', import.meta.url), options);
+    worker = process.env.VITEST ? startFromSource(options) : new Worker(new URL('./parse-worker.ts', import.meta.url), options);
   } catch (e) {
     running -= 1;
     fs.rmSync(scratch, { recursive: true, force: true });

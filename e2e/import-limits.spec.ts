@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import zh from '../messages/zh-CN/imports.json';
+import { emptyRowsBomb } from '../tests/helpers/zip';
+import { storageState } from './accounts';
+
+/**
+ * Hostile import files against the production server (docs/imports.md): a zip bomb of empty
+ * rows and 20 MB of line breaks are refused with a message of their own, while /api/health and
+ * a page keep answering within 300 ms, and the server's memory comes back down afterwards.
+ * The files are made here; the server's memory is read from /proc, as a host's monitor would.
+ */
+test.use({ storageState: storageState('operator') });
+test.describe.configure({ timeout: 180_000 });
+
+const PORT = process.env.E2E_PORT ?? '3100';
+const BLANK_ROWS = zh.importLimits.tooManyBlankRows.replace('{max}', '50000');
+
+/** The portal's server process (scripts/server.mjs on the end-to-end port). */
+function serverPid(): number {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args: string[];
+    try {
+      args = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    const at = args.findIndex((a) => a.endsWith('scripts/server.mjs'));
+    if (at >= 0 && args[at + 1] === '-p' && args[at + 2] === PORT) return Number(entry);
+  }
+  throw new Error(`no server on port ${PORT}`);
+}
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+/** Asks for /api/health and a page over and over until stopped; the longest answer of each. */
+function probe(request: APIRequestContext, page: string) {
+  const worst = { health: 0, page: 0, answers: 0 };
+  let running = true;
+  const loop = async (path: string, key: 'health' | 'page', pause: number) => {
+    while (running) {
+      const start = performance.now();
+      const res = await request.get(path, { maxRedirects: 0 });
+      worst[key] = Math.max(worst[key], performance.now() - start);
+      expect(res.status(), path).toBe(200);
+      worst.answers += 1;
+      await new Promise((r) => setTimeout(r, pause));
+    }
+  };
+  const loops = Promise.all([loop('/api/health', 'health', 50), loop(page, 'page', 100)]);
+  return {
+    stop: async () => {
+      running = false;
+      await loops;
+      return worst;
+    },
+  };
+}
+
+async function importFile(request: APIRequestContext, baseURL: string, name: string, mimeType: string, buffer: Buffer) {
+  const res = await request.post('/api/operator/import', {
+    headers: { origin: baseURL },
+    multipart: { kind: 'ventures', file: { name, mimeType, buffer } },
+    timeout: 120_000,
+  });
+  expect(res.status()).toBe(200);
+  const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { type: string; ok?: boolean; message?: string });
+  return lines.at(-1)!;
+}
+
+test('a zip bomb and 20 MB of line breaks are refused while the server keeps answering, and its memory comes back down', async ({ request, baseURL }) => {
+  const pid = serverPid();
+  const page = '/operator/transfer';
+  // Warm up: the first answers of a page compile nothing but fill caches.
+  for (let i = 0; i < 5; i++) {
+    expect((await request.get(page)).status()).toBe(200);
+    expect((await request.get('/api/health')).status()).toBe(200);
+  }
+  const calm = probe(request, page);
+  await new Promise((r) => setTimeout(r, 1500));
+  const baseline = await calm.stop();
+  const before = rssMb(pid);
+
+  const bomb = emptyRowsBomb(4_200_000); // some 50 KB that unpack to 50 MB of empty rows
+  const newlines = Buffer.alloc(20 * 1024 * 1024 - 64 * 1024, 0x0a);
+  expect(bomb.length).toBeLessThan(200 * 1024);
+
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
+  const busy = probe(request, page);
+  const started = performance.now();
+  const refusedBomb = await importFile(request, baseURL!, 'bomb.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bomb);
+  const refusedNewlines = await importFile(request, baseURL!, 'newlines.csv', 'text/csv', newlines);
+  const took = performance.now() - started;
+  const worst = await busy.stop();
+  clearInterval(sampler);
+
+  console.log(
+    `calm: health ${baseline.health.toFixed(0)} ms, page ${baseline.page.toFixed(0)} ms; during ${took.toFixed(0)} ms of imports: health ${worst.health.toFixed(0)} ms, page ${worst.page.toFixed(0)} ms over ${worst.answers} answers; RSS ${before.toFixed(0)} MB -> peak ${peak.toFixed(0)} MB`,
+  );
+  expect(refusedBomb).toEqual({ type: 'result', ok: false, errors: [], errorCount: 0, message: BLANK_ROWS });
+  expect(refusedNewlines).toEqual({ type: 'result', ok: false, errors: [], errorCount: 0, message: BLANK_ROWS });
+  expect(worst.answers).toBeGreaterThan(5);
+  expect(worst.health).toBeLessThan(300);
+  expect(worst.page).toBeLessThan(300);
+
+  // The worker's memory went with it; what the request itself held is collected soon after.
+  await expect.poll(() => rssMb(pid), { timeout: 30_000, intervals: [500] }).toBeLessThan(before + 100);
+});
+
+test('the form shows the refusal of a zip bomb in the user’s language', async ({ page }) => {
+  await page.goto('/operator/transfer');
+  await expect(async () => {
+    await page.getByLabel('选择文件…').setInputFiles({ name: 'bomb.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: emptyRowsBomb(4_200_000) });
+    await expect(page.getByText('已选择：bomb.xlsx')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 90_000 });
+  await page.getByRole('button', { name: '开始导入' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(BLANK_ROWS, { timeout: 60_000 });
+});
