@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ReadLimits } from './limits';
 import { readWorkbook, SheetFileError } from './read';
@@ -10,6 +11,16 @@ export type WorkerInput = { bytes: Uint8Array; fileName: string; limits: ReadLim
 export type WorkerAnswer =
   | { ok: true; rows: { row: number; cells: string[] }[] }
   | { ok: false; code: SheetFileError['code']; params?: Record<string, string | number> };
+
+// The lowest priority for this thread alone (on Linux a thread has its own nice value): when
+// the processors are busy, the threads answering requests go first and the reading waits.
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(0, 19);
+  } catch {
+    // Not allowed here: the reading still runs off the request thread.
+  }
+}
 
 const { bytes, fileName, limits } = workerData as WorkerInput;
 let answer: WorkerAnswer;
