@@ -30,7 +30,7 @@ export const READ_LIMITS: ReadLimits = {
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 /** A read that takes longer than this is stopped (a backstop: the limits above come first). */
-export const MAX_READ_MS = 30_000;
+export const MAX_READ_MS = 120_000;
 
 /** Files read at the same time in the whole server; one more is asked to retry shortly. */
 export const MAX_PARALLEL_READS = 2;

@@ -12,11 +12,11 @@ export type WorkerAnswer =
   | { ok: true; rows: { row: number; cells: string[] }[] }
   | { ok: false; code: SheetFileError['code']; params?: Record<string, string | number> };
 
-// The lowest priority for this thread alone (on Linux a thread has its own nice value): when
+// A low priority for this thread alone (on Linux a thread has its own nice value): when
 // the processors are busy, the threads answering requests go first and the reading waits.
 if (process.platform === 'linux') {
   try {
-    os.setPriority(0, 19);
+    os.setPriority(0, 10);
   } catch {
     // Not allowed here: the reading still runs off the request thread.
   }

@@ -8,6 +8,7 @@ import { todayInShanghai } from '@/lib/domain/dates';
 import { checkBeforeReading, detectFileKind, MAX_FILE_BYTES, SheetFileError, sheetFileMessageKey } from '@/lib/spreadsheet';
 import { intlTranslator } from '@/lib/spreadsheet/translate';
 import { quarterInput } from '@/lib/validation/report';
+import { parseMultipart } from '@/lib/multipart';
 import { isSameOrigin, jsonError, notFoundResponse, readBodyWithin } from '../_shared/http';
 
 export const dynamic = 'force-dynamic';
@@ -34,19 +35,22 @@ export async function POST(request: Request) {
 
   const body = await readBodyWithin(request, BODY_LIMIT);
   if (!body) return jsonError(413, 'fileTooLarge', t('transfer.errors.fileTooLarge'));
-  let form: FormData;
-  try {
-    form = await new Request(request.url, { method: 'POST', headers: { 'content-type': request.headers.get('content-type') ?? '' }, body }).formData();
-  } catch {
+  // Split without copying: Request#formData would hold the request thread for a large file.
+  const fields = parseMultipart(body, request.headers.get('content-type'));
+  if (!fields) return jsonError(400, 'badRequest', t('transfer.errors.badRequest'));
+  const field = (name: string) => fields.find((f) => f.name === name);
+  const text = (name: string) => {
+    const f = field(name);
+    return f && 'value' in f ? f.value : null;
+  };
+  const kind = text('kind');
+  const upload = field('file');
+  if ((kind !== 'ventures' && kind !== 'reports') || !upload || !('bytes' in upload) || upload.bytes.length === 0) {
     return jsonError(400, 'badRequest', t('transfer.errors.badRequest'));
   }
-  const kind = form.get('kind');
-  const file = form.get('file');
-  if ((kind !== 'ventures' && kind !== 'reports') || !(file instanceof File) || file.size === 0) {
-    return jsonError(400, 'badRequest', t('transfer.errors.badRequest'));
-  }
-  if (file.size > MAX_FILE_BYTES) return jsonError(413, 'fileTooLarge', t('transfer.errors.fileTooLarge'));
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  const file = { name: upload.fileName };
+  const bytes = upload.bytes;
+  if (bytes.length > MAX_FILE_BYTES) return jsonError(413, 'fileTooLarge', t('transfer.errors.fileTooLarge'));
   if (!detectFileKind(bytes, file.name)) return jsonError(415, 'fileType', t('transfer.errors.fileType'));
   try {
     // What the file declares (an .xlsx's parts and their sizes), before any reading (docs/imports.md).
@@ -60,7 +64,7 @@ export async function POST(request: Request) {
   const scope = await scopeFor(user);
   let quarter = null;
   if (kind === 'reports') {
-    const parsed = quarterInput.safeParse({ carrierId: form.get('carrier'), year: form.get('year'), quarter: form.get('quarter') });
+    const parsed = quarterInput.safeParse({ carrierId: text('carrier'), year: text('year'), quarter: text('quarter') });
     if (!parsed.success) return jsonError(400, 'badRequest', t('transfer.errors.badRequest'));
     quarter = parsed.data;
     try {
