@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 import { emptyRowsBomb } from '../tests/helpers/zip';
 import { storageState } from './accounts';
 
@@ -34,6 +34,13 @@ function serverPid(): number {
 }
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
+/** CPU time (ms) the server's request thread (the main thread: its id is the process's) has used. */
+function requestThreadCpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in ticks of 1/100 s
+}
+
 /**
  * Asks for /api/health and a page over and over, from a process of its own (so that the test's
  * own work of sending 20 MB does not count as the server's), until stopped; the longest answers.
@@ -49,10 +56,14 @@ function probe(baseURL: string, page: string) {
     const loop = async (path, key, pause, headers) => {
       while (running) {
         const start = performance.now();
-        const res = await fetch(process.env.BASE + path, { headers, redirect: 'manual' });
-        await res.arrayBuffer();
+        try {
+          const res = await fetch(process.env.BASE + path, { headers, redirect: 'manual' });
+          await res.arrayBuffer();
+          if (res.status !== 200) worst.failures.push(path + ' ' + res.status);
+        } catch (e) {
+          worst.failures.push(path + ' ' + String(e.cause ?? e));
+        }
         worst[key] = Math.max(worst[key], performance.now() - start);
-        if (res.status !== 200) worst.failures.push(path + ' ' + res.status);
         worst.answers += 1;
         await new Promise((r) => setTimeout(r, pause));
       }
@@ -92,9 +103,12 @@ test('a zip bomb and 20 MB of line breaks are refused while the server keeps ans
     expect((await request.get(page)).status()).toBe(200);
     expect((await request.get('/api/health')).status()).toBe(200);
   }
+  // The same probes for a while before: how long answers take on this machine when nothing is imported.
+  const calmCpu = requestThreadCpuMs(pid);
   const calm = probe(baseURL!, page);
-  await new Promise((r) => setTimeout(r, 1500));
+  await new Promise((r) => setTimeout(r, 5000));
   const baseline = await calm.stop();
+  const calmCpuPerSecond = (requestThreadCpuMs(pid) - calmCpu) / 5;
   const before = rssMb(pid);
 
   const bomb = emptyRowsBomb(4_200_000); // some 50 KB that unpack to 50 MB of empty rows
@@ -105,25 +119,38 @@ test('a zip bomb and 20 MB of line breaks are refused while the server keeps ans
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
   const busy = probe(baseURL!, page);
   const started = performance.now();
-  const refusedBomb = await importFile(request, baseURL!, 'bomb.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bomb);
-  const refusedNewlines = await importFile(request, baseURL!, 'newlines.csv', 'text/csv', newlines);
+  const cpuBefore = requestThreadCpuMs(pid);
+  // Connections of their own: the test's other one has been idle for as long as the server keeps one open.
+  const uploader = await playwrightRequest.newContext({ baseURL, storageState: storageState('operator') });
+  const refusedBomb = await importFile(uploader, baseURL!, 'bomb.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bomb);
+  const refusedNewlines = await importFile(uploader, baseURL!, 'newlines.csv', 'text/csv', newlines);
   const took = performance.now() - started;
+  const requestThreadCpu = requestThreadCpuMs(pid) - cpuBefore;
   const worst = await busy.stop();
   clearInterval(sampler);
+  await uploader.dispose();
 
   console.log(
-    `calm: health ${baseline.health.toFixed(0)} ms, page ${baseline.page.toFixed(0)} ms; during ${took.toFixed(0)} ms of imports: health ${worst.health.toFixed(0)} ms, page ${worst.page.toFixed(0)} ms over ${worst.answers} answers; RSS ${before.toFixed(0)} MB -> peak ${peak.toFixed(0)} MB`,
+    `calm: health ${baseline.health.toFixed(0)} ms, page ${baseline.page.toFixed(0)} ms; during ${took.toFixed(0)} ms of imports: health ${worst.health.toFixed(0)} ms, page ${worst.page.toFixed(0)} ms over ${worst.answers} answers; RSS ${before.toFixed(0)} MB -> peak ${peak.toFixed(0)} MB; request thread CPU ${requestThreadCpu.toFixed(0)} ms (calm: ${calmCpuPerSecond.toFixed(0)} ms/s)`,
   );
   expect(refusedBomb).toEqual({ type: 'result', ok: false, errors: [], errorCount: 0, message: BLANK_ROWS });
   expect(refusedNewlines).toEqual({ type: 'result', ok: false, errors: [], errorCount: 0, message: BLANK_ROWS });
   expect(baseline.failures).toEqual([]);
   expect(worst.failures).toEqual([]);
   expect(worst.answers).toBeGreaterThan(5);
-  expect(worst.health).toBeLessThan(300);
-  expect(worst.page).toBeLessThan(300);
+  // Within 300 ms on a quiet machine. One whose processors are shared may already take longer
+  // with nothing imported: then the slowest calm answer is allowed on top. (Reading on the
+  // request thread, as before, held every answer for many seconds: 42 s for these line breaks.)
+  const noise = (calmWorst: number) => Math.max(0, calmWorst - 100);
+  expect(worst.health).toBeLessThan(300 + noise(baseline.health));
+  expect(worst.page).toBeLessThan(300 + noise(baseline.page));
+  // What the files cost the request thread itself, however busy the machine: the probes' own
+  // share, and a few hundred milliseconds for receiving 20 MB. Parsing there took seconds.
+  expect(requestThreadCpu).toBeLessThan(calmCpuPerSecond * (took / 1000) + 750);
 
   // The worker's memory went with it; what the request itself held is collected soon after.
   await expect.poll(() => rssMb(pid), { timeout: 30_000, intervals: [500] }).toBeLessThan(before + 100);
+  console.log(`RSS after: ${rssMb(pid).toFixed(0)} MB`);
 });
 
 test('the form shows the refusal of a zip bomb in the user’s language', async ({ page }) => {
