@@ -25,7 +25,8 @@ type Line =
  * POST multipart/form-data: kind=ventures|reports, file (.xlsx or .csv, at most 20 MB), and for
  * reports carrier, year, quarter. Answers with NDJSON: progress lines, then one result line.
  * Nothing is written unless every row is valid; then all rows are written in one transaction.
- * Refusals before the import starts are JSON errors with a 4xx status.
+ * Refusals before the import starts are JSON errors with a 4xx status. The file is read in a
+ * worker thread within fixed limits (docs/imports.md); a file past one is refused with its message.
  */
 export async function POST(request: Request) {
   const auth = await authorizeRequest('operator');
