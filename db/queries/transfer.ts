@@ -5,16 +5,16 @@ import { DomainError, type FieldErrors } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
 import {
   heading,
-  readWorkbook,
   SheetFileError,
+  sheetFileMessageKey,
   validateReportRows,
   validateVentureRows,
-  errorKey,
   type SheetError,
   type SheetResult,
   type SheetRow,
   type Translate,
 } from '@/lib/spreadsheet';
+import { readWorkbookIsolated } from '@/lib/spreadsheet/isolated';
 import type { QuarterInput } from '@/lib/validation/report';
 import type { Db, DbOrTx, Tx } from '../client';
 import { carriers } from '../schema';
@@ -29,7 +29,12 @@ import { assertOperatorOf, carrierCondition } from './scope';
  */
 export type ImportPhase = 'parsing' | 'validating' | 'writing';
 export type ImportProgress = (phase: ImportPhase, done: number, total: number) => void;
-export type ImportOptions = { translate: Translate; onProgress?: ImportProgress };
+export type ImportOptions = {
+  translate: Translate;
+  onProgress?: ImportProgress;
+  /** Aborted when the client goes away: the file's reading stops (its worker is ended). */
+  signal?: AbortSignal;
+};
 
 export type ImportResult =
   | { ok: true; written: number; changed?: number; warned?: number }
@@ -57,11 +62,12 @@ const failure = (errors: SheetError[], errorCount = errors.length, message?: str
 async function readRows(bytes: Uint8Array, fileName: string, o: ImportOptions): Promise<SheetRow[] | ImportResult> {
   o.onProgress?.('parsing', 0, 1);
   try {
-    const rows = await readWorkbook(bytes, fileName);
+    // In a worker thread, within the limits of lib/spreadsheet/limits.ts (docs/imports.md).
+    const rows = await readWorkbookIsolated(bytes, fileName, { signal: o.signal });
     o.onProgress?.('parsing', 1, 1);
     return rows;
   } catch (e) {
-    if (e instanceof SheetFileError) return failure([], 0, o.translate(errorKey(e.code), e.params));
+    if (e instanceof SheetFileError) return failure([], 0, o.translate(sheetFileMessageKey(e.code), e.params));
     throw e;
   }
 }

@@ -1,25 +1,49 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { cellToString } from './cells';
-import { decodeText, parseCsv } from './csv';
+import { csvRecords, CsvRecordTooLarge } from './csv';
+import { MAX_FILE_BYTES, READ_LIMITS, type ReadLimits } from './limits';
+import { checkZip, ZipCheckError, zipDirectory } from './zip-check';
 
 /** One row of a sheet as strings, with its spreadsheet row number (the first row is 1). */
 export type SheetRow = { row: number; cells: string[] };
 export type FileKind = 'xlsx' | 'csv';
 
-/** Rows beyond this are refused: one import is one transaction, and a file is read into memory. */
-export const MAX_DATA_ROWS = 50_000;
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Data rows beyond this are refused (docs/imports.md): one import is one transaction. */
+export const MAX_DATA_ROWS = READ_LIMITS.maxDataRows;
+export { MAX_FILE_BYTES };
+
+/** Refusals of the file itself, each with a message of its own (sheetFileMessageKey). */
+export type SheetFileCode =
+  | 'fileType'
+  | 'unreadable'
+  | 'noSheet'
+  | 'tooManyRows'
+  | 'noRows'
+  | 'tooManyBlankRows'
+  | 'tooManyColumns'
+  | 'cellTooLong'
+  | 'unpackedTooLarge'
+  | 'tooManyParts'
+  | 'tooSlow'
+  | 'busy'
+  | 'aborted';
 
 export class SheetFileError extends Error {
   constructor(
-    readonly code: 'fileType' | 'unreadable' | 'noSheet' | 'tooManyRows' | 'noRows',
+    readonly code: SheetFileCode,
     readonly params?: Record<string, string | number>,
   ) {
     super(code);
     this.name = 'SheetFileError';
   }
 }
+
+/** The limits' messages are in messages/<locale>/imports.json; the others with the import's. */
+const LIMIT_CODES = new Set<SheetFileCode>(['tooManyBlankRows', 'tooManyColumns', 'cellTooLong', 'unpackedTooLarge', 'tooManyParts', 'tooSlow', 'busy', 'aborted']);
+export const sheetFileMessageKey = (code: SheetFileCode) => (LIMIT_CODES.has(code) ? `importLimits.${code}` : `transfer.errors.${code}`);
+
+export type ReadOptions = { limits?: ReadLimits; signal?: AbortSignal };
 
 /**
  * What the file is, from its name and its content: an .xlsx is a ZIP ("PK\x03\x04"); a .csv
@@ -40,8 +64,47 @@ export function detectFileKind(bytes: Uint8Array, fileName: string): FileKind | 
 
 const isInstructions = (sheetName: string) => /说明|instructions/i.test(sheetName);
 
-async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+/** A column's letters as Excel shows them: 1 -> A, 27 -> AA. */
+export function columnLetters(n: number): string {
+  let s = '';
+  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) s = String.fromCharCode(65 + ((rest - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Counts the rows as they come and holds each to the limits: the first row past one stops the
+ * reading. Blank rows are left out of the result but counted (a sheet of empty rows is work).
+ */
+class RowCollector {
+  readonly rows: SheetRow[] = [];
+  private read = 0;
+  constructor(
+    private readonly limits: ReadLimits,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  add(row: number, raw: ArrayLike<unknown>, toText: (v: unknown) => string) {
+    if (this.signal?.aborted) throw new SheetFileError('aborted');
+    this.read += 1;
+    if (this.read > this.limits.maxRowsRead) throw new SheetFileError('tooManyBlankRows', { max: this.limits.maxRowsRead });
+    let last = raw.length - 1;
+    while (last >= 0 && (raw[last] === undefined || raw[last] === null || raw[last] === '')) last -= 1;
+    if (last + 1 > this.limits.maxColumns) throw new SheetFileError('tooManyColumns', { max: this.limits.maxColumns, row });
+    const cells: string[] = [];
+    for (let i = 0; i <= last; i++) {
+      const text = toText(raw[i]);
+      if (text.length > this.limits.maxCellChars) throw new SheetFileError('cellTooLong', { max: this.limits.maxCellChars, row, column: columnLetters(i + 1) });
+      cells.push(text);
+    }
+    if (cells.every((c) => c === '')) return;
+    this.rows.push({ row, cells });
+    if (this.rows.length > this.limits.maxDataRows + 1) throw new SheetFileError('tooManyRows', { max: this.limits.maxDataRows });
+  }
+}
+
+async function readXlsx(bytes: Uint8Array, limits: ReadLimits, signal?: AbortSignal): Promise<SheetRow[]> {
+  await checkZip(bytes, limits, signal);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'cache',
@@ -51,41 +114,69 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
   for await (const sheet of reader) {
     const name = String((sheet as unknown as { name?: string }).name ?? '');
     if (isInstructions(name)) continue;
-    const rows: SheetRow[] = [];
+    const collector = new RowCollector(limits, signal);
     for await (const row of sheet) {
-      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      const cells = Array.from(values, (v) => cellToString(v));
-      if (cells.every((c) => c === '')) continue;
-      rows.push({ row: row.number, cells });
-      if (rows.length > MAX_DATA_ROWS + 1) throw new SheetFileError('tooManyRows', { max: MAX_DATA_ROWS });
+      const values = Array.isArray(row.values) ? row.values : [];
+      collector.add(row.number, values.slice(1), cellToString);
     }
-    return rows;
+    return collector.rows;
   }
   throw new SheetFileError('noSheet');
 }
 
-function readCsv(bytes: Uint8Array): SheetRow[] {
-  const rows: SheetRow[] = [];
-  parseCsv(decodeText(bytes)).forEach((raw, i) => {
-    const cells = raw.map((c) => c.trim());
-    if (cells.every((c) => c === '')) return;
-    rows.push({ row: i + 1, cells });
-  });
-  if (rows.length > MAX_DATA_ROWS + 1) throw new SheetFileError('tooManyRows', { max: MAX_DATA_ROWS });
-  return rows;
+async function readCsv(bytes: Uint8Array, limits: ReadLimits, signal?: AbortSignal): Promise<SheetRow[]> {
+  const collector = new RowCollector(limits, signal);
+  let n = 0;
+  try {
+    // A record may hold every column at the longest a cell may be (plus its separators).
+    for await (const record of csvRecords(bytes, (limits.maxCellChars + 1) * limits.maxColumns)) {
+      n += 1;
+      collector.add(n, record, (v) => String(v ?? '').trim());
+    }
+  } catch (e) {
+    if (e instanceof CsvRecordTooLarge) throw new SheetFileError('cellTooLong', { max: limits.maxCellChars, row: n + 1, column: '' });
+    throw e;
+  }
+  return collector.rows;
 }
+
+/**
+ * The cheap checks, before any reading: the kind of file and, for an .xlsx, its central
+ * directory (how many parts, what they declare they unpack to). Throws SheetFileError.
+ */
+export function checkBeforeReading(bytes: Uint8Array, fileName: string, limits: ReadLimits = READ_LIMITS): FileKind {
+  const kind = detectFileKind(bytes, fileName);
+  if (!kind) throw new SheetFileError('fileType');
+  if (bytes.length > MAX_FILE_BYTES) throw new SheetFileError('unreadable');
+  if (kind === 'xlsx') {
+    try {
+      zipDirectory(bytes, limits);
+    } catch (e) {
+      if (e instanceof ZipCheckError) throw new SheetFileError(e.code, e.code === 'unpackedTooLarge' ? { max: mb(limits.maxUnpackedBytes) } : { max: limits.maxZipEntries });
+      throw e;
+    }
+  }
+  return kind;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 /**
  * The rows of the first worksheet (the instructions sheet is skipped) or of the CSV, every
  * cell as a string, blank rows left out, with their row numbers as the user sees them.
+ * Reads as a stream and stops at the first limit passed (lib/spreadsheet/limits.ts) or when
+ * `signal` aborts. This runs on the calling thread: the import runs it in a worker
+ * (lib/spreadsheet/isolated.ts).
  */
-export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<SheetRow[]> {
-  const kind = detectFileKind(bytes, fileName);
-  if (!kind) throw new SheetFileError('fileType');
+export async function readWorkbook(bytes: Uint8Array, fileName: string, o: ReadOptions = {}): Promise<SheetRow[]> {
+  const limits = o.limits ?? READ_LIMITS;
+  const kind = checkBeforeReading(bytes, fileName, limits);
   try {
-    return kind === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes);
+    return kind === 'xlsx' ? await readXlsx(bytes, limits, o.signal) : await readCsv(bytes, limits, o.signal);
   } catch (e) {
     if (e instanceof SheetFileError) throw e;
+    if (e instanceof ZipCheckError) throw new SheetFileError(e.code, e.code === 'unpackedTooLarge' ? { max: mb(limits.maxUnpackedBytes) } : { max: limits.maxZipEntries });
+    if (o.signal?.aborted) throw new SheetFileError('aborted');
     throw new SheetFileError('unreadable');
   }
 }

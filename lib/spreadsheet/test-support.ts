@@ -1,14 +1,16 @@
 import ExcelJS from 'exceljs';
+import enImports from '@/messages/en/imports.json';
 import enTransfer from '@/messages/en/transfer.json';
 import enValidation from '@/messages/en/validation.json';
+import zhImports from '@/messages/zh-CN/imports.json';
 import zhTransfer from '@/messages/zh-CN/transfer.json';
 import zhValidation from '@/messages/zh-CN/validation.json';
 import { buildCreditCode, CREDIT_CODE_CHARSET } from '../domain/credit-code';
 import { catalogueTranslator } from './translate';
 
 /** Helpers for tests of the import and export: translators, codes, workbooks built cell by cell. */
-export const translateZh = catalogueTranslator(zhValidation, zhTransfer);
-export const translateEn = catalogueTranslator(enValidation, enTransfer);
+export const translateZh = catalogueTranslator(zhValidation, zhTransfer, zhImports);
+export const translateEn = catalogueTranslator(enValidation, enTransfer, enImports);
 
 /** The n-th of a series of distinct valid credit codes (Pudong division). */
 export function creditCodeNo(n: number, prefix = 'T'): string {
