@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { notFound } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
@@ -7,9 +7,9 @@ import type { DbOrTx } from '../client';
 import { residencies, ventures } from '../schema';
 
 /**
- * Which ventures belong to an operator: those whose current carrier is theirs, and the
- * graduated or exited ones without an open residency whose most recent residency was in one
- * of their carriers. The list, the detail and every change use this one rule.
+ * Which ventures an operator sees (docs/data-ownership.md): every venture that lived a stay in
+ * one of their carriers, with its identity and what was recorded during their own stays. It is
+ * theirs now while its latest stay is theirs; only the carrier of the open stay changes it.
  */
 export const openResidency = alias(residencies, 'open_residency');
 export const openResidencyOn = and(eq(openResidency.ventureId, ventures.id), isNull(openResidency.leftOn));
@@ -60,12 +60,46 @@ export function ventureBelongsTo(carrierIds: number[] | null, history: VentureHi
   )!;
 }
 
+/** The venture lived a stay in one of these carriers (null: every carrier, committee scope). */
+export function ventureLivedBy(carrierIds: number[] | null): SQL {
+  if (carrierIds === null) return sql`true`;
+  if (carrierIds.length === 0) return sql`false`;
+  return sql`EXISTS (SELECT 1 FROM ${residencies} lived WHERE lived.venture_id = ${ventures.id} AND lived.carrier_id IN (${sql.join(
+    carrierIds.map((id) => sql`${id}`),
+    sql`, `,
+  )}))`;
+}
+
+/** Per venture, the latest stay in one of these carriers: the end of their own period with it. */
+export function ownPeriod(db: DbOrTx, carrierIds: number[]) {
+  return db
+    .selectDistinctOn([residencies.ventureId], {
+      ventureId: residencies.ventureId,
+      carrierId: sql<number>`${residencies.carrierId}`.as('period_carrier_id'),
+      stage: sql<string>`${residencies.stage}::text`.as('period_stage'),
+      exitReason: sql<string | null>`${residencies.exitReason}::text`.as('period_exit_reason'),
+    })
+    .from(residencies)
+    .where(inArray(residencies.carrierId, carrierIds.length ? carrierIds : [-1]))
+    .orderBy(residencies.ventureId, desc(residencies.enteredOn), desc(residencies.id))
+    .as('own_period');
+}
+export type OwnPeriod = ReturnType<typeof ownPeriod>;
+
+/** The stage as the carrier's own period left it, in SQL (lib/domain/stays.ts stageAsLeft). */
+export function stageAsLeftSql(period: OwnPeriod): SQL<string> {
+  return sql<string>`(CASE WHEN ${period.exitReason} IS NULL OR ${period.exitReason} = 'moved' THEN ${period.stage}
+    WHEN ${period.exitReason} = 'graduated' THEN 'graduated' WHEN ${period.exitReason} = 'incorporated' THEN 'incubating' ELSE 'exited' END)`;
+}
+
 /**
- * One venture of the caller's, with what the rule needs; notFound otherwise (never
- * "forbidden"). Changes ('write') are for operators only: committee scope reads here.
+ * One venture the caller's carriers lived, with what the rule needs; notFound otherwise (never
+ * "forbidden"). `current`: its latest stay is the caller's (committee scope: always).
+ * `editable`: its open stay is in one of the caller's carriers; 'write' requires it.
  */
 export async function findOwnedVenture(db: DbOrTx, scope: Scope, ventureId: number, mode: 'read' | 'write' = 'read') {
   if (mode === 'write' && scope.kind !== 'carriers') throw notFound();
+  const carrierIds = carriersToCover(scope);
   const history = ventureHistory(db);
   const [row] = await db
     .select({
@@ -81,9 +115,13 @@ export async function findOwnedVenture(db: DbOrTx, scope: Scope, ventureId: numb
     .from(ventures)
     .leftJoin(openResidency, openResidencyOn)
     .leftJoin(history, eq(history.ventureId, ventures.id))
-    .where(and(eq(ventures.id, ventureId), ventureBelongsTo(carriersToCover(scope), history)))
+    .where(and(eq(ventures.id, ventureId), ventureLivedBy(carrierIds)))
     .limit(1);
   if (!row) throw notFound();
-  return { ...row, homeCarrierId: row.venture.currentCarrierId ?? row.lastCarrierId ?? null };
+  const ours = (id: number | null) => id !== null && (carrierIds === null || carrierIds.includes(id));
+  const editable = scope.kind === 'carriers' && ours(row.openCarrierId);
+  if (mode === 'write' && !editable) throw notFound();
+  const current = carrierIds === null || ours(row.lastCarrierId);
+  return { ...row, current, editable, homeCarrierId: editable ? row.openCarrierId! : current ? (row.venture.currentCarrierId ?? row.lastCarrierId ?? null) : null };
 }
 export type OwnedVenture = Awaited<ReturnType<typeof findOwnedVenture>>;

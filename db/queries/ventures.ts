@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import type { IsoDate } from '@/lib/domain/dates';
 import type { Scope } from '@/lib/roles';
 import type { VentureFilters } from '@/lib/validation/venture-filters';
@@ -8,7 +8,7 @@ import type { DbOrTx } from '../client';
 import { carriers, residencies, ventures } from '../schema';
 import { limitEndsOnSql, limitMonthsSql, limitStatusSql } from './limits';
 import { carrierCondition } from './scope';
-import { carriersToCover, openResidency, openResidencyOn, ventureBelongsTo, ventureHistory, type VentureHistory } from './venture-scope';
+import { carriersToCover, openResidency, ownPeriod, stageAsLeftSql, ventureHistory, type VentureHistory } from './venture-scope';
 
 export type { Industry, VentureFilters, VentureSort, LimitFilter } from '@/lib/validation/venture-filters';
 export { getVentureDetail, type VentureDetail } from './venture-detail';
@@ -20,13 +20,43 @@ const currentCarrier = alias(carriers, 'current_carrier');
 const lastCarrier = alias(carriers, 'last_carrier');
 
 /**
+ * What a row of the list shows to these carriers (docs/data-ownership.md): every venture that
+ * lived a stay in one of them. While its latest stay is theirs ('current') it shows as it is
+ * now; once it has moved on to another carrier it keeps the stage its stay with them ended
+ * with, and nothing of the later carrier (no current carrier, no open stay). The open stay
+ * joined is only ever theirs.
+ */
+function listView(db: DbOrTx, carrierIds: number[] | null, history: VentureHistory) {
+  const inIds = (ids: number[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+  if (carrierIds === null) {
+    return {
+      period: null,
+      openOn: and(eq(openResidency.ventureId, ventures.id), isNull(openResidency.leftOn))!,
+      current: sql<boolean>`true`,
+      stage: sql<VentureListRow['stage']>`${ventures.stage}`,
+      lastCarrierId: sql<number | null>`${history.lastCarrierId}`,
+    };
+  }
+  const period = ownPeriod(db, carrierIds);
+  const current = sql<boolean>`(${history.lastCarrierId} IN (${inIds(carrierIds)}))`;
+  return {
+    period,
+    openOn: and(eq(openResidency.ventureId, ventures.id), isNull(openResidency.leftOn), inArray(openResidency.carrierId, carrierIds))!,
+    current,
+    stage: sql<VentureListRow['stage']>`(CASE WHEN ${current} THEN ${ventures.stage} ELSE (${stageAsLeftSql(period)})::venture_stage END)`,
+    lastCarrierId: sql<number | null>`${period.carrierId}`,
+  };
+}
+type ListView = ReturnType<typeof listView>;
+
+/**
  * The incubation limit in SQL (db/queries/limits.ts, which mirrors incubationLimitStatus): it ends limit months after the first incubating
  * residency began, and is due soon from warning months before that end. Only ventures
  * incubating now have a status.
  */
-function incubationLimit(history: VentureHistory, today: IsoDate) {
+function incubationLimit(history: VentureHistory, view: ListView, today: IsoDate) {
   const endsOn = limitEndsOnSql(history.incubationStartedOn, limitMonthsSql(ventures.industry));
-  const applies = sql`(${ventures.stage} = 'incubating' AND ${history.incubationStartedOn} IS NOT NULL)`;
+  const applies = sql`(${view.current} AND ${ventures.stage} = 'incubating' AND ${history.incubationStartedOn} IS NOT NULL)`;
   return {
     endsOn: sql<string | null>`(CASE WHEN ${applies} THEN ${endsOn}::text END)`,
     status: sql<LimitStatusValue | null>`(CASE WHEN ${applies} THEN ${limitStatusSql(endsOn, today)} END)`,
@@ -37,12 +67,15 @@ function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function conditions(f: VentureFilters, limit: ReturnType<typeof incubationLimit>, carrierIds: number[] | null): SQL[] {
+function conditions(f: VentureFilters, limit: ReturnType<typeof incubationLimit>, carrierIds: number[] | null, view: ListView): SQL[] {
   const out: SQL[] = [];
   if (f.q) out.push(or(ilike(ventures.name, likePattern(f.q)), ilike(ventures.creditCode, likePattern(f.q)))!);
-  if (f.stage) out.push(eq(ventures.stage, f.stage));
+  if (f.stage) out.push(sql`${view.stage} = ${f.stage}`);
   if (f.industry) out.push(eq(ventures.industry, f.industry));
-  if (f.highTech !== undefined) out.push(f.highTech ? isNotNull(ventures.highTechCertNo) : isNull(ventures.highTechCertNo));
+  if (f.highTech !== undefined) {
+    const has = sql`(${view.current} AND ${ventures.highTechCertNo} IS NOT NULL)`;
+    out.push(f.highTech ? has : sql`NOT ${has}`);
+  }
   if (f.warnings !== undefined) {
     const has = sql`coalesce(cardinality(${openResidency.ruleWarnings}), 0) > 0`;
     out.push(f.warnings ? has : sql`NOT ${has}`);
@@ -60,10 +93,10 @@ function conditions(f: VentureFilters, limit: ReturnType<typeof incubationLimit>
   return out;
 }
 
-function ordering(f: VentureFilters): SQL[] {
+function ordering(f: VentureFilters, view: ListView): SQL[] {
   const key = {
     name: ventures.name,
-    stage: ventures.stage,
+    stage: view.stage,
     entered: openResidency.enteredOn,
     founded: ventures.foundedOn,
   }[f.sort ?? 'name'];
@@ -85,43 +118,46 @@ export async function listVentures(
   const carrierIds = carriersToCover(scope, filters.carrierId);
   if (carrierIds !== null && carrierIds.length === 0) return { rows: [] as VentureListRow[], total: 0 };
   const history = ventureHistory(db);
-  const limit = incubationLimit(history, today);
-  const where = and(ventureBelongsTo(carrierIds, history), ...conditions(filters, limit, carrierIds));
+  const view = listView(db, carrierIds, history);
+  const limit = incubationLimit(history, view, today);
+  const where = and(...conditions(filters, limit, carrierIds, view));
+  // Operators: only ventures with a stay in their carriers (the inner join on their own period).
+  const joins = <Q extends PgSelect>(q: Q) => {
+    const out = q.leftJoin(openResidency, view.openOn).leftJoin(history, eq(history.ventureId, ventures.id));
+    return view.period ? out.innerJoin(view.period, eq(view.period.ventureId, ventures.id)) : out;
+  };
   const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: ventures.id,
-        name: ventures.name,
-        kind: ventures.kind,
-        creditCode: ventures.creditCode,
-        industry: ventures.industry,
-        stage: ventures.stage,
-        foundedOn: ventures.foundedOn,
-        highTech: sql<boolean>`(${ventures.highTechCertNo} IS NOT NULL)`,
-        currentCarrierId: ventures.currentCarrierId,
-        currentCarrierName: currentCarrier.name,
-        lastCarrierName: lastCarrier.name,
-        enteredOn: openResidency.enteredOn,
-        warnings: openResidency.ruleWarnings,
-        incubationStartedOn: history.incubationStartedOn,
-        limitEndsOn: limit.endsOn,
-        limitStatus: limit.status,
-      })
-      .from(ventures)
-      .leftJoin(openResidency, openResidencyOn)
-      .leftJoin(history, eq(history.ventureId, ventures.id))
+    joins(
+      db
+        .select({
+          id: ventures.id,
+          name: ventures.name,
+          kind: ventures.kind,
+          creditCode: ventures.creditCode,
+          industry: ventures.industry,
+          stage: view.stage,
+          foundedOn: ventures.foundedOn,
+          highTech: sql<boolean>`(${view.current} AND ${ventures.highTechCertNo} IS NOT NULL)`,
+          current: view.current,
+          currentCarrierId: sql<number | null>`(CASE WHEN ${view.current} THEN ${ventures.currentCarrierId} END)`,
+          currentCarrierName: sql<string | null>`(CASE WHEN ${view.current} THEN ${currentCarrier.name} END)`,
+          lastCarrierName: lastCarrier.name,
+          enteredOn: openResidency.enteredOn,
+          warnings: openResidency.ruleWarnings,
+          incubationStartedOn: sql<string | null>`(CASE WHEN ${view.current} THEN ${history.incubationStartedOn} END)`,
+          limitEndsOn: limit.endsOn,
+          limitStatus: limit.status,
+        })
+        .from(ventures)
+        .$dynamic(),
+    )
       .leftJoin(currentCarrier, eq(currentCarrier.id, ventures.currentCarrierId))
-      .leftJoin(lastCarrier, eq(lastCarrier.id, history.lastCarrierId))
+      .leftJoin(lastCarrier, eq(lastCarrier.id, view.lastCarrierId))
       .where(where)
-      .orderBy(...ordering(filters))
+      .orderBy(...ordering(filters, view))
       .limit(paging.pageSize)
       .offset((paging.page - 1) * paging.pageSize),
-    db
-      .select({ n: count() })
-      .from(ventures)
-      .leftJoin(openResidency, openResidencyOn)
-      .leftJoin(history, eq(history.ventureId, ventures.id))
-      .where(where),
+    joins(db.select({ n: count() }).from(ventures).$dynamic()).where(where),
   ]);
   return {
     rows: rows.map((r): VentureListRow => ({ ...r, warnings: r.warnings ?? [] })),
@@ -138,10 +174,12 @@ export type VentureListRow = {
   stage: (typeof ventures.stage.enumValues)[number];
   foundedOn: string | null;
   highTech: boolean;
-  /** The carrier the venture is in now (graduates keep the one they graduated from). */
+  /** Its latest stay is one of the caller's carriers' (otherwise the row shows their own period only). */
+  current: boolean;
+  /** The carrier the venture is in now (graduates keep the one they graduated from); null once it has moved on to another carrier. */
   currentCarrierId: number | null;
   currentCarrierName: string | null;
-  /** The carrier of its most recent residency (for exited ventures, where they were last). */
+  /** The carrier of its most recent residency among the caller's (for exited ventures, where they were last). */
   lastCarrierName: string | null;
   /** Entry date of the open residency. */
   enteredOn: string | null;
