@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { notFound } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
@@ -70,21 +70,31 @@ export function ventureLivedBy(carrierIds: number[] | null): SQL {
   )}))`;
 }
 
-/** Per venture, the latest stay in one of these carriers: the end of their own period with it. */
-export function ownPeriod(db: DbOrTx, carrierIds: number[]) {
+/**
+ * Per venture, its history as ventureHistory gives it and, among these carriers' stays, the
+ * latest one: the end of their own period with it (null where they never had it). One pass
+ * over the stays, so that the list joins one subquery.
+ */
+export function ventureHistoryWithPeriod(db: DbOrTx, carrierIds: number[]) {
+  const ids = sql.join(
+    (carrierIds.length ? carrierIds : [-1]).map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const latestOwn = (col: SQL) => sql`(array_agg(${col} ORDER BY ${residencies.enteredOn} DESC, ${residencies.id} DESC) FILTER (WHERE ${residencies.carrierId} IN (${ids})))[1]`;
   return db
-    .selectDistinctOn([residencies.ventureId], {
+    .select({
       ventureId: residencies.ventureId,
-      carrierId: sql<number>`${residencies.carrierId}`.as('period_carrier_id'),
-      stage: sql<string>`${residencies.stage}::text`.as('period_stage'),
-      exitReason: sql<string | null>`${residencies.exitReason}::text`.as('period_exit_reason'),
+      incubationStartedOn: sql<string | null>`min(${residencies.enteredOn}) FILTER (WHERE ${residencies.stage} = 'incubating')`.as('incubation_started_on'),
+      lastCarrierId: sql<number>`(array_agg(${residencies.carrierId} ORDER BY ${residencies.enteredOn} DESC, ${residencies.id} DESC))[1]`.as('last_carrier_id'),
+      carrierId: sql<number | null>`${latestOwn(sql`${residencies.carrierId}`)}`.as('period_carrier_id'),
+      stage: sql<string | null>`${latestOwn(sql`${residencies.stage}::text`)}`.as('period_stage'),
+      exitReason: sql<string | null>`${latestOwn(sql`${residencies.exitReason}::text`)}`.as('period_exit_reason'),
     })
     .from(residencies)
-    .where(inArray(residencies.carrierId, carrierIds.length ? carrierIds : [-1]))
-    .orderBy(residencies.ventureId, desc(residencies.enteredOn), desc(residencies.id))
-    .as('own_period');
+    .groupBy(residencies.ventureId)
+    .as('venture_history');
 }
-export type OwnPeriod = ReturnType<typeof ownPeriod>;
+export type OwnPeriod = ReturnType<typeof ventureHistoryWithPeriod>;
 
 /** The stage as the carrier's own period left it, in SQL (lib/domain/stays.ts stageAsLeft). */
 export function stageAsLeftSql(period: OwnPeriod): SQL<string> {

@@ -8,7 +8,7 @@ import type { DbOrTx } from '../client';
 import { carriers, residencies, ventures } from '../schema';
 import { limitEndsOnSql, limitMonthsSql, limitStatusSql } from './limits';
 import { carrierCondition } from './scope';
-import { carriersToCover, openResidency, ownPeriod, stageAsLeftSql, ventureHistory, type VentureHistory } from './venture-scope';
+import { carriersToCover, openResidency, stageAsLeftSql, ventureHistory, ventureHistoryWithPeriod } from './venture-scope';
 
 export type { Industry, VentureFilters, VentureSort, LimitFilter } from '@/lib/validation/venture-filters';
 export { getVentureDetail, type VentureDetail } from './venture-detail';
@@ -26,21 +26,27 @@ const lastCarrier = alias(carriers, 'last_carrier');
  * with, and nothing of the later carrier (no current carrier, no open stay). The open stay
  * joined is only ever theirs.
  */
-function listView(db: DbOrTx, carrierIds: number[] | null, history: VentureHistory) {
+type History = ReturnType<typeof ventureHistory> | ReturnType<typeof ventureHistoryWithPeriod>;
+
+function listView(db: DbOrTx, carrierIds: number[] | null) {
   const inIds = (ids: number[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
   if (carrierIds === null) {
+    const history = ventureHistory(db);
     return {
-      period: null,
+      history: history as History,
+      lived: sql`true`,
       openOn: and(eq(openResidency.ventureId, ventures.id), isNull(openResidency.leftOn))!,
       current: sql<boolean>`true`,
       stage: sql<VentureListRow['stage']>`${ventures.stage}`,
       lastCarrierId: sql<number | null>`${history.lastCarrierId}`,
     };
   }
-  const period = ownPeriod(db, carrierIds);
+  const period = ventureHistoryWithPeriod(db, carrierIds);
+  const history = period;
   const current = sql<boolean>`(${history.lastCarrierId} IN (${inIds(carrierIds)}))`;
   return {
-    period,
+    history: history as History,
+    lived: sql`${period.carrierId} IS NOT NULL`,
     openOn: and(eq(openResidency.ventureId, ventures.id), isNull(openResidency.leftOn), inArray(openResidency.carrierId, carrierIds))!,
     current,
     stage: sql<VentureListRow['stage']>`(CASE WHEN ${current} THEN ${ventures.stage} ELSE (${stageAsLeftSql(period)})::venture_stage END)`,
@@ -54,7 +60,7 @@ type ListView = ReturnType<typeof listView>;
  * residency began, and is due soon from warning months before that end. Only ventures
  * incubating now have a status.
  */
-function incubationLimit(history: VentureHistory, view: ListView, today: IsoDate) {
+function incubationLimit(history: History, view: ListView, today: IsoDate) {
   const endsOn = limitEndsOnSql(history.incubationStartedOn, limitMonthsSql(ventures.industry));
   const applies = sql`(${view.current} AND ${ventures.stage} = 'incubating' AND ${history.incubationStartedOn} IS NOT NULL)`;
   return {
@@ -117,15 +123,12 @@ export async function listVentures(
 ) {
   const carrierIds = carriersToCover(scope, filters.carrierId);
   if (carrierIds !== null && carrierIds.length === 0) return { rows: [] as VentureListRow[], total: 0 };
-  const history = ventureHistory(db);
-  const view = listView(db, carrierIds, history);
+  const view = listView(db, carrierIds);
+  const history = view.history;
   const limit = incubationLimit(history, view, today);
-  const where = and(...conditions(filters, limit, carrierIds, view));
-  // Operators: only ventures with a stay in their carriers (the inner join on their own period).
-  const joins = <Q extends PgSelect>(q: Q) => {
-    const out = q.leftJoin(openResidency, view.openOn).leftJoin(history, eq(history.ventureId, ventures.id));
-    return view.period ? out.innerJoin(view.period, eq(view.period.ventureId, ventures.id)) : out;
-  };
+  // Operators: only ventures with a stay in their carriers.
+  const where = and(view.lived, ...conditions(filters, limit, carrierIds, view));
+  const joins = <Q extends PgSelect>(q: Q) => q.leftJoin(openResidency, view.openOn).leftJoin(history, eq(history.ventureId, ventures.id));
   const [rows, [total]] = await Promise.all([
     joins(
       db
