@@ -8,7 +8,7 @@ import type { DbOrTx } from '../client';
 import { carriers, residencies, ventures } from '../schema';
 import { limitEndsOnSql, limitMonthsSql, limitStatusSql } from './limits';
 import { carrierCondition } from './scope';
-import { carriersToCover, openResidency, stageAsLeftSql, ventureHistory, ventureHistoryWithPeriod } from './venture-scope';
+import { carriersToCover, openResidency, stageAsLeftSql, ventureHistory, ventureHistoryWithPeriod, ventureLivedBy } from './venture-scope';
 
 export type { Industry, VentureFilters, VentureSort, LimitFilter } from '@/lib/validation/venture-filters';
 export { getVentureDetail, type VentureDetail } from './venture-detail';
@@ -36,6 +36,8 @@ function listView(db: DbOrTx, carrierIds: number[] | null) {
       history: history as History,
       lived: sql`true`,
       openOn: and(eq(openResidency.ventureId, ventures.id), isNull(openResidency.leftOn))!,
+      enteredOn: sql<string | null>`${openResidency.enteredOn}`,
+      warnings: sql<string[] | null>`${openResidency.ruleWarnings}`,
       current: sql<boolean>`true`,
       stage: sql<VentureListRow['stage']>`${ventures.stage}`,
       lastCarrierId: sql<number | null>`${history.lastCarrierId}`,
@@ -46,8 +48,13 @@ function listView(db: DbOrTx, carrierIds: number[] | null) {
   const current = sql<boolean>`(${history.lastCarrierId} IN (${inIds(carrierIds)}))`;
   return {
     history: history as History,
-    lived: sql`${period.carrierId} IS NOT NULL`,
-    openOn: and(eq(openResidency.ventureId, ventures.id), isNull(openResidency.leftOn), inArray(openResidency.carrierId, carrierIds))!,
+    // A semi-join on the stays rather than a filter on the aggregate, which the planner misjudges.
+    lived: ventureLivedBy(carrierIds),
+    // The venture's open stay, shown only when it is in one of these carriers (masked here rather
+    // than in the join, whose estimate would otherwise send the planner into a nested loop).
+    openOn: and(eq(openResidency.ventureId, ventures.id), isNull(openResidency.leftOn))!,
+    enteredOn: sql<string | null>`(CASE WHEN ${openResidency.carrierId} IN (${inIds(carrierIds)}) THEN ${openResidency.enteredOn} END)`,
+    warnings: sql<string[] | null>`(CASE WHEN ${openResidency.carrierId} IN (${inIds(carrierIds)}) THEN ${openResidency.ruleWarnings} END)`,
     current,
     stage: sql<VentureListRow['stage']>`(CASE WHEN ${current} THEN ${ventures.stage} ELSE (${stageAsLeftSql(period)})::venture_stage END)`,
     lastCarrierId: sql<number | null>`${period.carrierId}`,
@@ -83,7 +90,7 @@ function conditions(f: VentureFilters, limit: ReturnType<typeof incubationLimit>
     out.push(f.highTech ? has : sql`NOT ${has}`);
   }
   if (f.warnings !== undefined) {
-    const has = sql`coalesce(cardinality(${openResidency.ruleWarnings}), 0) > 0`;
+    const has = sql`coalesce(cardinality(${view.warnings}), 0) > 0`;
     out.push(f.warnings ? has : sql`NOT ${has}`);
   }
   if (f.limit) out.push(sql`${limit.status} = ${f.limit}`);
@@ -103,7 +110,7 @@ function ordering(f: VentureFilters, view: ListView): SQL[] {
   const key = {
     name: ventures.name,
     stage: view.stage,
-    entered: openResidency.enteredOn,
+    entered: view.enteredOn,
     founded: ventures.foundedOn,
   }[f.sort ?? 'name'];
   const dir = f.dir === 'desc' ? sql`DESC` : sql`ASC`;
@@ -145,8 +152,8 @@ export async function listVentures(
           currentCarrierId: sql<number | null>`(CASE WHEN ${view.current} THEN ${ventures.currentCarrierId} END)`,
           currentCarrierName: sql<string | null>`(CASE WHEN ${view.current} THEN ${currentCarrier.name} END)`,
           lastCarrierName: lastCarrier.name,
-          enteredOn: openResidency.enteredOn,
-          warnings: openResidency.ruleWarnings,
+          enteredOn: view.enteredOn,
+          warnings: view.warnings,
           incubationStartedOn: sql<string | null>`(CASE WHEN ${view.current} THEN ${history.incubationStartedOn} END)`,
           limitEndsOn: limit.endsOn,
           limitStatus: limit.status,
