@@ -56,21 +56,21 @@ export default async function VentureDetailPage({ params }: { params: Promise<{ 
         actions={
           // Only the carrier of the open stay changes the venture (docs/data-ownership.md).
           d.editable ? (
-          <div className="flex flex-wrap gap-2">
-            <Link href={`${base}/edit`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-              {t('detail.edit')}
-            </Link>
-            {open && v.kind === 'team' && open.stage === 'nursery' ? (
-              <Link href={`${base}/incorporate`} className={button}>
-                {t('detail.incorporate')}
+            <div className="flex flex-wrap gap-2">
+              <Link href={`${base}/edit`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+                {t('detail.edit')}
               </Link>
-            ) : null}
-            {open ? (
-              <Link href={`${base}/exit`} className={button}>
-                {t('detail.exit')}
-              </Link>
-            ) : null}
-          </div>
+              {open && v.kind === 'team' && open.stage === 'nursery' ? (
+                <Link href={`${base}/incorporate`} className={button}>
+                  {t('detail.incorporate')}
+                </Link>
+              ) : null}
+              {open ? (
+                <Link href={`${base}/exit`} className={button}>
+                  {t('detail.exit')}
+                </Link>
+              ) : null}
+            </div>
           ) : null
         }
       />
