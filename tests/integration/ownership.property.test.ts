@@ -43,12 +43,13 @@ type Step =
   | { kind: 'decide'; verify: boolean }
   | { kind: 'report' };
 
+// Weighted towards moving on and admitting, so that most sequences hand the venture to another operator.
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ kind: fc.constant('admit' as const), op: fc.integer({ min: 0, max: 2 }), accelerator: fc.boolean(), back: fc.integer({ min: 0, max: 40 }) }),
-  fc.record({ kind: fc.constant('end' as const), reason: fc.constantFrom('moved' as const, 'voluntary' as const) }),
-  fc.constant({ kind: 'graduate' as const }),
-  fc.record({ kind: fc.constant('decide' as const), verify: fc.boolean() }),
-  fc.constant({ kind: 'report' as const }),
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('admit' as const), op: fc.integer({ min: 0, max: 2 }), accelerator: fc.boolean(), back: fc.integer({ min: 0, max: 60 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('end' as const), reason: fc.constantFrom('moved' as const, 'moved' as const, 'voluntary' as const) }) },
+  { weight: 2, arbitrary: fc.constant({ kind: 'graduate' as const }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('decide' as const), verify: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.constant({ kind: 'report' as const }) },
 );
 
 /** A refusal the rules expect; anything else is a failure of the property. */
@@ -162,9 +163,12 @@ async function runSequence(first: number, steps: Step[]) {
 describe('stays and periods under random histories', () => {
   it('never overlap, never lose a carrier’s reports from its exports, never show one carrier another’s period', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 2 }), fc.array(step, { minLength: 3, maxLength: 10 }), runSequence),
-      { numRuns: 20 },
+      fc.asyncProperty(fc.integer({ min: 0, max: 2 }), fc.array(step, { minLength: 4, maxLength: 12 }), runSequence),
+      { numRuns: 30 },
     );
     console.log('ownership property reached', reached);
+    // The runs did hand the venture to another operator and let the committee decide.
+    expect(reached.crossAdmissions).toBeGreaterThan(0);
+    expect(reached.decisions).toBeGreaterThan(0);
   }, 300_000);
 });
