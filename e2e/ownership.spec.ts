@@ -8,7 +8,7 @@ import { storageState } from './accounts';
  * reads its own period read-only instead of a 404, and cannot open the edit page.
  */
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const freshCode = () => buildCreditCode('91', '310115', `MO${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`);
+const freshCode = () => buildCreditCode('91', '310115', `MQ${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`);
 
 async function fillCompany(page: Page, carrier: string, name: string, code: string, enteredOn: string) {
   await page.goto('/operator/ventures/new');
