@@ -173,7 +173,13 @@ export async function loadBenchNetwork(db: Db, opts: { today: string; passwordHa
 
   const financingRows = ventureRows
     .filter(() => r.chance(0.2))
-    .map((v) => ({ ventureId: v.id!, receivedOn: addMonths(start, r.int(0, monthsSpan - 1)), amountFen: r.int(50, 3_000) * WAN, investor: '基准创投' }));
+    .map((v) => {
+      const receivedOn = addMonths(start, r.int(0, monthsSpan - 1));
+      // The stay it was recorded in: the last one begun by then, else the first.
+      const own = stays.filter((st) => st.ventureId === v.id);
+      const stay = own.filter((st) => st.enteredOn <= receivedOn).at(-1) ?? own[0];
+      return { ventureId: v.id!, carrierId: stay?.carrierId ?? null, receivedOn, amountFen: r.int(50, 3_000) * WAN, investor: '基准创投' };
+    });
 
   const programmeRows = Array.from({ length: BENCH.years }, (_, yi) => firstYear + yi).flatMap((year) =>
     CATEGORIES.map((category, ci) => ({

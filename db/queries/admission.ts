@@ -1,15 +1,16 @@
 import 'server-only';
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../client';
 import { blacklistEntries, carriers, residencies, ventures } from '../schema';
 import type { Actor, AuditInput } from '@/lib/audit';
-import { planAdmissions, type AdmissionWarning, type KnownVenture } from '@/lib/domain/admission';
+import { planAdmissions, type AdmissionWarning } from '@/lib/domain/admission';
 import type { CarrierKind } from '@/lib/domain/stages';
 import { conflict, invalid, notFound } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
 import type { AdmissionInput } from '@/lib/validation/venture';
 import { writeAuditEntries } from '@/lib/audit';
 import { assertOperatorOf, carrierCondition } from './scope';
+import { isOverlapViolation, lockVenturesByCode, noticeToEarlierCarrier, overlapRefusal, type LockedVenture } from './venture-stays';
 
 export type { AdmissionWarning };
 export type AdmissionResult = { ventureId: number; residencyId: number; warnings: AdmissionWarning[] };
@@ -53,28 +54,7 @@ export async function blacklistedCodes(db: DbOrTx, codes: readonly string[], tod
   return found;
 }
 
-type Known = Map<string, KnownVenture & { version: number; stage: string; currentCarrierId: number | null }>;
-
-/** Ventures registered under these codes, each with the carrier of its open residency (if any). */
-async function knownVentures(tx: Tx, codes: readonly string[]): Promise<Known> {
-  const known: Known = new Map();
-  for (const part of chunks(codes, LOOKUP_CHUNK)) {
-    const rows = await tx
-      .select({
-        id: ventures.id,
-        creditCode: ventures.creditCode,
-        version: ventures.version,
-        stage: ventures.stage,
-        currentCarrierId: ventures.currentCarrierId,
-        openCarrierId: residencies.carrierId,
-      })
-      .from(ventures)
-      .leftJoin(residencies, and(eq(residencies.ventureId, ventures.id), isNull(residencies.leftOn)))
-      .where(inArray(ventures.creditCode, part));
-    for (const r of rows) known.set(r.creditCode!, { ...r, creditCode: r.creditCode! });
-  }
-  return known;
-}
+type Known = Map<string, LockedVenture>;
 
 /** A unique index refused the write: someone admitted the same venture or code meanwhile. */
 export function isUniqueViolation(e: unknown): boolean {
@@ -87,7 +67,10 @@ export function isUniqueViolation(e: unknown): boolean {
 /**
  * Admits ventures into the operator's carriers, inside the caller's transaction: a team into
  * a nursery, a company into an incubator (accelerators admit graduates: residencies.ts). A
- * company already registered without an open residency is re-admitted as the same venture.
+ * company already registered is re-admitted as the same venture only as lib/domain/stays.ts
+ * allows (no open stay, no graduation awaiting the committee, still in incubation, not
+ * back-dated into an earlier stay); the earlier carrier is told. Each known venture's row is
+ * locked for the rest of the transaction.
  * Rule breaches are admitted with warnings recorded on the residency; refusals are field
  * errors keyed `${index}.${field}`. A few statements, whatever the number of inputs.
  */
@@ -105,7 +88,8 @@ export async function admitVentures(
   if (carrierRows.length !== carrierIds.length) throw notFound();
 
   const codes = [...new Set(inputs.flatMap((i) => (i.kind === 'company' ? [i.creditCode] : [])))];
-  const known: Known = codes.length ? await knownVentures(tx, codes) : new Map();
+  // Locked before they are judged: a second carrier admitting the same code waits here.
+  const known: Known = codes.length ? await lockVenturesByCode(tx, codes) : new Map();
   const blacklisted = codes.length ? await blacklistedCodes(tx, codes, today) : new Set<string>();
   const plan = planAdmissions(inputs, {
     carrierKinds: new Map(carrierRows.map((c) => [c.id, c.kind])),
@@ -116,9 +100,10 @@ export async function admitVentures(
   if (!plan.ok) throw invalid(plan.fieldErrors);
 
   try {
-    return await writeAdmissions(tx, actor, inputs, plan.rows, known);
+    return await writeAdmissions(tx, actor, scope, inputs, plan.rows, known);
   } catch (e) {
     if (isUniqueViolation(e)) throw conflict();
+    if (isOverlapViolation(e)) throw overlapRefusal(inputs.length === 1 ? '0.enteredOn' : '_form');
     throw e;
   }
 }
@@ -126,6 +111,7 @@ export async function admitVentures(
 async function writeAdmissions(
   tx: Tx,
   actor: Actor,
+  scope: Scope,
   inputs: AdmissionInput[],
   plan: { index: number; warnings: AdmissionWarning[]; readmitVentureId: number | null }[],
   known: Known,
@@ -170,20 +156,21 @@ async function writeAdmissions(
       sql`, `,
     );
     const updated = await tx.execute<{ id: number }>(sql`
-      UPDATE ${ventures} SET stage = 'incubating', current_carrier_id = d.carrier_id, version = ${ventures.version} + 1, updated_at = now()
+      UPDATE ${ventures} SET current_carrier_id = d.carrier_id, version = ${ventures.version} + 1, updated_at = now()
       FROM (VALUES ${data}) AS d(id, carrier_id, version)
-      WHERE ${ventures.id} = d.id AND ${ventures.version} = d.version
+      WHERE ${ventures.id} = d.id AND ${ventures.version} = d.version AND ${ventures.stage} = 'incubating'
       RETURNING ${ventures.id}`);
     if (updated.rows.length !== rows.length) throw conflict();
     for (const r of rows) {
       ventureIds[r.index] = r.id;
+      audit.push(...(await noticeToEarlierCarrier(tx, r.before, { carrierId: r.carrierId, enteredOn: inputs[r.index]!.enteredOn }, scope)));
       audit.push({
         action: 'venture.readmit',
         entity: 'venture',
         entityId: r.id,
         carrierId: r.carrierId,
-        before: { stage: r.before.stage, currentCarrierId: r.before.currentCarrierId, version: r.version },
-        after: { stage: 'incubating', currentCarrierId: r.carrierId, version: r.version + 1 },
+        before: { currentCarrierId: r.before.currentCarrierId, version: r.version },
+        after: { currentCarrierId: r.carrierId, version: r.version + 1 },
       });
     }
   }

@@ -43,12 +43,13 @@ export type GraduationCandidate = {
 
 type FactsFilter = { carrierId?: number; ventureId?: number; candidatesOnly: boolean };
 
-/** Ventures with an open incubating residency in the scope's carriers, with their facts. */
+/** Ventures with an open incubating residency in the scope's carriers, with their facts as recorded by that carrier. */
 export async function incubatingVentureFacts(db: DbOrTx, scope: Scope, today: string, f: FactsFilter): Promise<GraduationCandidate[]> {
   const financingTotal = sql<string>`(SELECT coalesce(sum(${ventureFinancings.amountFen}), 0) FROM ${ventureFinancings}
-    WHERE ${ventureFinancings.ventureId} = ${ventures.id} AND ${ventureFinancings.receivedOn} <= ${today}::date)`;
+    WHERE ${ventureFinancings.ventureId} = ${ventures.id} AND ${ventureFinancings.carrierId} = ${residencies.carrierId}
+      AND ${ventureFinancings.receivedOn} <= ${today}::date)`;
   const revenueTotal = sql<string>`(SELECT coalesce(sum(${ventureReports.revenueFen}), 0) FROM ${ventureReports}
-    WHERE ${ventureReports.ventureId} = ${ventures.id})`;
+    WHERE ${ventureReports.ventureId} = ${ventures.id} AND ${ventureReports.carrierId} = ${residencies.carrierId})`;
   const pending = sql<boolean>`EXISTS (SELECT 1 FROM ${graduations} WHERE ${graduations.ventureId} = ${ventures.id} AND ${graduations.status} = 'pending')`;
   const conditions: (SQL | undefined)[] = [
     isNull(residencies.leftOn),
@@ -92,17 +93,21 @@ export async function incubatingVentureFacts(db: DbOrTx, scope: Scope, today: st
     .orderBy(asc(carriers.name), asc(ventures.name), asc(ventures.id));
   if (rows.length === 0) return [];
 
+  // Only what the carrier of the stay recorded counts for it (docs/data-ownership.md).
   const revenueRows = await db
     .select({
       ventureId: ventureReports.ventureId,
+      carrierId: ventureReports.carrierId,
       year: ventureReports.year,
       revenueFen: sql<string>`sum(${ventureReports.revenueFen})`,
     })
     .from(ventureReports)
     .where(inArray(ventureReports.ventureId, rows.map((r) => r.ventureId)))
-    .groupBy(ventureReports.ventureId, ventureReports.year);
+    .groupBy(ventureReports.ventureId, ventureReports.carrierId, ventureReports.year);
+  const stayCarrier = new Map(rows.map((r) => [r.ventureId, r.carrierId]));
   const revenueOf = new Map<number, Record<number, number>>();
   for (const r of revenueRows) {
+    if (stayCarrier.get(r.ventureId) !== r.carrierId) continue;
     const years = revenueOf.get(r.ventureId) ?? {};
     years[r.year] = Number(r.revenueFen);
     revenueOf.set(r.ventureId, years);

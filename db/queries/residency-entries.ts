@@ -5,7 +5,7 @@ import { carriers, residencies, ventures } from '../schema';
 import type { Actor } from '@/lib/audit';
 import type { AdmissionWarning } from '@/lib/domain/admission';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { mayEnterAccelerator } from '@/lib/domain/residency';
+import { readmissionRefusal } from '@/lib/domain/stays';
 import type { CarrierKind } from '@/lib/domain/stages';
 import { admissionWarnings } from '@/lib/domain/tenancy';
 import { conflict, invalid, notFound, type FieldErrors, type FieldMessage } from '@/lib/errors';
@@ -14,6 +14,7 @@ import type { GraduateAdmissionInput, IncorporationInput } from '@/lib/validatio
 import { blacklistedCodes, isUniqueViolation } from './admission';
 import { writeAuditEntries, type AuditInput } from '@/lib/audit';
 import { assertOperatorOf, carrierCondition } from './scope';
+import { isOverlapViolation, lockVenturesByCode, noticeToEarlierCarrier, overlapRefusal } from './venture-stays';
 
 /**
  * A venture's next stay: a nursery team that registered a company moves into an incubator,
@@ -59,6 +60,7 @@ async function inTransaction<T>(db: Db, run: (tx: Tx) => Promise<T>, onUnique: (
     return await db.transaction(run);
   } catch (e) {
     if (isUniqueViolation(e)) throw onUnique();
+    if (isOverlapViolation(e)) throw overlapRefusal();
     throw e;
   }
 }
@@ -162,7 +164,9 @@ export async function incorporateTeam(
 
 /**
  * An accelerator the operator runs admits a graduated company by its credit code: the same
- * venture, a new accelerating stay. Refusals name nothing about another carrier.
+ * venture, a new accelerating stay, as lib/domain/stays.ts allows (a graduation awaiting the
+ * committee stays the committee's; no back-dating into the last stay). Refusals name nothing
+ * about another carrier; the earlier carrier is told.
  */
 export async function admitGraduate(
   db: Db,
@@ -175,31 +179,13 @@ export async function admitGraduate(
     db,
     async (tx) => {
       const carrierError = await entryCarrier(tx, scope, input.carrierId, 'accelerator', 'residencyErrors.needsAccelerator');
-      const [venture] = await tx
-        .select({
-          id: ventures.id,
-          stage: ventures.stage,
-          version: ventures.version,
-          currentCarrierId: ventures.currentCarrierId,
-          openCarrierId: residencies.carrierId,
-        })
-        .from(ventures)
-        .leftJoin(residencies, and(eq(residencies.ventureId, ventures.id), isNull(residencies.leftOn)))
-        .where(eq(ventures.creditCode, input.creditCode))
-        .limit(1);
-      const codeError: FieldMessage | null = !venture
-        ? { key: 'residencyErrors.graduateUnknown' }
-        : venture.openCarrierId === input.carrierId
-          ? { key: 'admission.alreadyResident' }
-          : venture.openCarrierId !== null
-            ? { key: 'admission.openElsewhere' }
-            : !mayEnterAccelerator(venture.stage)
-              ? { key: 'residencyErrors.notGraduated' }
-              : null;
+      // The venture's row is locked before it is judged: of two carriers admitting it at once, one waits.
+      const venture = (await lockVenturesByCode(tx, [input.creditCode])).get(input.creditCode);
+      const refusal = venture ? readmissionRefusal(venture, { carrierId: input.carrierId, enteredOn: input.enteredOn, path: 'accelerator' }) : null;
       const errors = collect([
         ['carrierId', carrierError],
-        ['creditCode', codeError],
-        ['enteredOn', input.enteredOn > today && { key: 'dateInFuture' }],
+        ['creditCode', !venture ? { key: 'residencyErrors.graduateUnknown' } : refusal?.field === 'creditCode' && refusal.message],
+        ['enteredOn', input.enteredOn > today ? { key: 'dateInFuture' } : refusal?.field === 'enteredOn' && refusal.message],
       ]);
       if (Object.keys(errors).length > 0 || !venture) throw invalid(errors);
 
@@ -212,7 +198,9 @@ export async function admitGraduate(
         .returning({ id: ventures.id });
       if (!updated) throw conflict();
       const opened = await openStay(tx, { ...input, ventureId: venture.id, stage: 'accelerating', ruleWarnings: warnings });
+      const notice = await noticeToEarlierCarrier(tx, venture, input, scope);
       await writeAuditEntries(tx, actor, [
+        ...notice,
         {
           action: 'venture.admit_graduate',
           entity: 'venture',

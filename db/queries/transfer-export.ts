@@ -47,8 +47,9 @@ export async function ventureExportRows(db: DbOrTx, scope: Scope, filters: Ventu
         creditCode: r.creditCode,
         industry: r.industry,
         foundedOn: r.foundedOn,
-        founders: x?.founders ?? null,
-        talentFlags: x?.talentFlags ?? [],
+        // A venture that has moved on to another carrier: its identity and this carrier's period only.
+        founders: r.current ? (x?.founders ?? null) : null,
+        talentFlags: r.current ? (x?.talentFlags ?? []) : [],
         enteredOn: r.enteredOn,
         areaM2: r.enteredOn ? (x?.areaM2 ?? null) : null,
         workstations: r.enteredOn ? (x?.workstations ?? null) : null,

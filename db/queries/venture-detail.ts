@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { IsoDate } from '@/lib/domain/dates';
+import { stageAsLeft } from '@/lib/domain/stays';
 import { incubationLimitStatus, type LimitStatus } from '@/lib/domain/tenancy';
 import { scopeIncludesCarrier, type Scope } from '@/lib/roles';
 import type { DbOrTx } from '../client';
@@ -10,10 +11,12 @@ import { carrierCondition } from './scope';
 import { findOwnedVenture } from './venture-scope';
 
 /**
- * One of the caller's ventures with everything its page shows: the full residency history
- * across carriers (other carriers appear by their public name only), financing events,
- * quarterly reports and subsidy applications of the caller's carriers, and graduations
- * (other carriers' evidence and reasons left out). notFound when it is not the caller's.
+ * A venture the caller's carriers lived, with everything its page shows to them
+ * (docs/data-ownership.md): its identity, and the stays, financing events, quarterly reports,
+ * graduations and subsidy applications of the caller's own carriers; nothing another carrier
+ * recorded. When its latest stay is another carrier's, the page shows the caller's period only,
+ * read-only (the venture's other fields are left out, the stage is the one the period ended
+ * with). Committee scope sees everything. notFound when the caller's carriers never had it.
  */
 export async function getVentureDetail(db: DbOrTx, scope: Scope, ventureId: number, today: IsoDate) {
   const owned = await findOwnedVenture(db, scope, ventureId);
@@ -34,7 +37,7 @@ export async function getVentureDetail(db: DbOrTx, scope: Scope, ventureId: numb
       })
       .from(residencies)
       .innerJoin(carriers, eq(carriers.id, residencies.carrierId))
-      .where(eq(residencies.ventureId, ventureId))
+      .where(and(eq(residencies.ventureId, ventureId), carrierCondition(scope, residencies.carrierId)))
       .orderBy(asc(residencies.enteredOn), asc(residencies.id)),
     db
       .select({
@@ -44,7 +47,7 @@ export async function getVentureDetail(db: DbOrTx, scope: Scope, ventureId: numb
         investor: ventureFinancings.investor,
       })
       .from(ventureFinancings)
-      .where(eq(ventureFinancings.ventureId, ventureId))
+      .where(and(eq(ventureFinancings.ventureId, ventureId), carrierCondition(scope, ventureFinancings.carrierId)))
       .orderBy(asc(ventureFinancings.receivedOn), asc(ventureFinancings.id)),
     db
       .select({
@@ -73,7 +76,7 @@ export async function getVentureDetail(db: DbOrTx, scope: Scope, ventureId: numb
       })
       .from(graduations)
       .innerJoin(carriers, eq(carriers.id, graduations.carrierId))
-      .where(eq(graduations.ventureId, ventureId))
+      .where(and(eq(graduations.ventureId, ventureId), carrierCondition(scope, graduations.carrierId)))
       .orderBy(desc(graduations.graduatedOn), desc(graduations.id)),
     db
       .select({
@@ -97,29 +100,43 @@ export async function getVentureDetail(db: DbOrTx, scope: Scope, ventureId: numb
   const ours = (carrierId: number) => scopeIncludesCarrier(scope, carrierId);
   const v = owned.venture;
   const limit: LimitStatus | null =
-    v.stage === 'incubating' && owned.incubationStartedOn
+    owned.current && v.stage === 'incubating' && owned.incubationStartedOn
       ? incubationLimitStatus({ industry: v.industry, incubationStartedOn: owned.incubationStartedOn, today })
       : null;
-  const current = history.find((r) => r.id === owned.openResidencyId) ?? null;
+  const current = owned.editable || scope.kind === 'all' ? (history.find((r) => r.id === owned.openResidencyId) ?? null) : null;
+  const lastOwn = history.at(-1);
+  const identity = { id: v.id, kind: v.kind, name: v.name, creditCode: v.creditCode, industry: v.industry, foundedOn: v.foundedOn };
   return {
-    venture: {
-      id: v.id,
-      kind: v.kind,
-      name: v.name,
-      creditCode: v.creditCode,
-      industry: v.industry,
-      technicalField: v.technicalField,
-      foundedOn: v.foundedOn,
-      founders: v.founders,
-      talentFlags: v.talentFlags,
-      highTechCertNo: v.highTechCertNo,
-      highTechCertOn: v.highTechCertOn,
-      exitKind: v.exitKind,
-      exitOn: v.exitOn,
-      stage: v.stage,
-      version: v.version,
-    },
-    /** The open residency, if any (always in one of the caller's carriers). */
+    venture: owned.current
+      ? {
+          ...identity,
+          technicalField: v.technicalField,
+          founders: v.founders,
+          talentFlags: v.talentFlags,
+          highTechCertNo: v.highTechCertNo,
+          highTechCertOn: v.highTechCertOn,
+          exitKind: v.exitKind,
+          exitOn: v.exitOn,
+          stage: v.stage,
+          version: v.version,
+        }
+      : {
+          ...identity,
+          technicalField: null,
+          founders: null,
+          talentFlags: [] as string[],
+          highTechCertNo: null,
+          highTechCertOn: null,
+          exitKind: null,
+          exitOn: null,
+          stage: lastOwn ? stageAsLeft(lastOwn) : v.stage,
+          version: v.version,
+        },
+    /** Its latest stay is the caller's (committee: always); otherwise the page shows the caller's period only. */
+    current: owned.current,
+    /** The caller's carrier has its open stay: the only one that changes it. */
+    editable: owned.editable,
+    /** The open residency, if any and the caller's (committee: any). */
     openResidency: current
       ? { id: current.id, carrierId: current.carrierId, carrierName: current.carrierName, carrierKind: current.carrierKind, stage: current.stage, enteredOn: current.enteredOn, ruleWarnings: current.ruleWarnings }
       : null,

@@ -8,10 +8,11 @@ import { TALENT_FLAGS, type FinancingInput, type VentureEditInput } from '@/lib/
 import { financingErrors, ventureEditErrors } from '@/lib/validation/venture-edit';
 import type { Db, Tx } from '../client';
 import { ventureFinancings, ventures } from '../schema';
+import { carrierCondition } from './scope';
 import { findOwnedVenture } from './venture-scope';
 
 /**
- * Changes to a venture's own data. Each runs in one transaction with its audit entry and is
+ * Changes to a venture's own data, by the carrier of its open stay only (findOwnedVenture 'write'). Each runs in one transaction with its audit entry and is
  * guarded by the venture's version (the one the form was loaded with): every change,
  * financing events included, bumps it, and a stale version gets conflict() with nothing changed.
  */
@@ -80,7 +81,8 @@ export async function addFinancing(db: Db, actor: Actor, scope: Scope, input: Fi
     const errors = financingErrors(input, today);
     if (errors) throw invalid(errors);
     const version = await bumpVersion(tx, input.ventureId, input.version);
-    const values = { ventureId: input.ventureId, receivedOn: input.receivedOn, amountFen: input.amountFen, investor: input.investor };
+    // The financing belongs to the stay it is recorded in (docs/data-ownership.md).
+    const values = { ventureId: input.ventureId, carrierId: owned.openCarrierId!, receivedOn: input.receivedOn, amountFen: input.amountFen, investor: input.investor };
     const [row] = await tx.insert(ventureFinancings).values(values).returning({ id: ventureFinancings.id });
     await writeAudit(tx, actor, {
       action: 'venture.financing.add',
@@ -99,7 +101,7 @@ export async function removeFinancing(db: Db, actor: Actor, scope: Scope, input:
     const version = await bumpVersion(tx, input.ventureId, input.version);
     const [removed] = await tx
       .delete(ventureFinancings)
-      .where(and(eq(ventureFinancings.id, input.financingId), eq(ventureFinancings.ventureId, input.ventureId)))
+      .where(and(eq(ventureFinancings.id, input.financingId), eq(ventureFinancings.ventureId, input.ventureId), carrierCondition(scope, ventureFinancings.carrierId)))
       .returning();
     if (!removed) throw notFound();
     await writeAudit(tx, actor, {
@@ -107,7 +109,7 @@ export async function removeFinancing(db: Db, actor: Actor, scope: Scope, input:
       entity: 'venture_financing',
       entityId: removed.id,
       carrierId: owned.homeCarrierId,
-      before: { ventureId: removed.ventureId, receivedOn: removed.receivedOn, amountFen: removed.amountFen, investor: removed.investor },
+      before: { ventureId: removed.ventureId, carrierId: removed.carrierId, receivedOn: removed.receivedOn, amountFen: removed.amountFen, investor: removed.investor },
     });
     return { version };
   });

@@ -221,8 +221,16 @@ async function insertHistories(
   );
   for (const part of chunks(residencies)) await tx.insert(s.residencies).values(part);
 
+  // Each financing belongs to the stay it falls in (else the last one begun before it, else the first), as migration 0008 decided for existing rows.
+  const stayCarrier = (v: VenturePlan, day: (typeof v.financings)[number]['day']) => {
+    const stays = [...v.residencies].sort((a, b) => (isoOf(a.entered) < isoOf(b.entered) ? -1 : 1));
+    const on = isoOf(day);
+    const begun = stays.filter((r) => isoOf(r.entered) <= on);
+    const stay = begun.find((r) => r.left === null || isoOf(r.left) > on) ?? begun.at(-1) ?? stays[0];
+    return stay ? carrierIds.get(stay.carrier)! : null;
+  };
   const financings = ventures.flatMap((v, i) =>
-    v.financings.map((f) => ({ ventureId: ventureIds[i]!, receivedOn: isoOf(f.day), amountFen: f.amountFen, investor: f.investor })),
+    v.financings.map((f) => ({ ventureId: ventureIds[i]!, carrierId: stayCarrier(v, f.day), receivedOn: isoOf(f.day), amountFen: f.amountFen, investor: f.investor })),
   );
   for (const part of chunks(financings)) await tx.insert(s.ventureFinancings).values(part);
 

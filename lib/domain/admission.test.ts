@@ -54,17 +54,25 @@ describe('planning admissions', () => {
     expect(r).toEqual({ ok: false, fieldErrors: { '2.creditCode': [{ key: 'admission.duplicateInBatch', params: { line: 1 } }] } });
   });
 
-  it('refuses a code open in this carrier or elsewhere, and re-admits one that left', () => {
+  it('refuses a code open in this carrier or elsewhere, and re-admits one that moved on', () => {
+    const stay = (carrierId: number, enteredOn: string, leftOn: string | null) => ({ carrierId, enteredOn, leftOn });
     const known = new Map([
-      [CODE_A, { id: 10, creditCode: CODE_A, openCarrierId: INCUBATOR }],
-      [CODE_B, { id: 11, creditCode: CODE_B, openCarrierId: OTHER }],
+      [CODE_A, { id: 10, creditCode: CODE_A, stage: 'incubating' as const, graduationPending: false, stays: [stay(INCUBATOR, '2025-01-01', null)] }],
+      [CODE_B, { id: 11, creditCode: CODE_B, stage: 'incubating' as const, graduationPending: false, stays: [stay(OTHER, '2025-01-01', null)] }],
     ]);
     expect(planAdmissions([company(), company({ creditCode: CODE_B })], ctx({ known }))).toEqual({
       ok: false,
       fieldErrors: { '0.creditCode': [{ key: 'admission.alreadyResident' }], '1.creditCode': [{ key: 'admission.openElsewhere' }] },
     });
-    const left = new Map([[CODE_A, { id: 10, creditCode: CODE_A, openCarrierId: null }]]);
+    const left = new Map([[CODE_A, { id: 10, creditCode: CODE_A, stage: 'incubating' as const, graduationPending: false, stays: [stay(OTHER, '2025-01-01', '2025-12-31')] }]]);
     expect(planAdmissions([company()], ctx({ known: left }))).toEqual({ ok: true, rows: [{ index: 0, warnings: [], readmitVentureId: 10 }] });
+    // A graduation awaiting the committee, or an entry back-dated into the last stay, is refused with the reason.
+    const pending = new Map([[CODE_A, { ...left.get(CODE_A)!, stage: 'graduated' as const, graduationPending: true }]]);
+    expect(planAdmissions([company()], ctx({ known: pending }))).toEqual({ ok: false, fieldErrors: { '0.creditCode': [{ key: 'ownership.graduationPending' }] } });
+    expect(planAdmissions([company({ enteredOn: '2025-12-30' })], ctx({ known: left }))).toEqual({
+      ok: false,
+      fieldErrors: { '0.enteredOn': [{ key: 'ownership.beforeLastStay', params: { date: '2025-12-31' } }] },
+    });
   });
 
   it('records the 24-month rule and the blacklist as warnings, not refusals', () => {

@@ -1,6 +1,7 @@
 import type { FieldErrors, FieldMessage } from '../errors';
 import type { IsoDate } from './dates';
 import type { CarrierKind } from './stages';
+import { readmissionRefusal, type VentureRecord } from './stays';
 import { admissionWarnings, type TenantWarning } from './tenancy';
 
 /**
@@ -18,8 +19,8 @@ export type AdmissionCandidate = {
   enteredOn: IsoDate;
 };
 
-/** A venture already registered under a credit code, with the carrier of its open residency if any. */
-export type KnownVenture = { id: number; creditCode: string; openCarrierId: number | null };
+/** A venture already registered under a credit code, with its stays and whether a graduation awaits the committee. */
+export type KnownVenture = VentureRecord & { id: number; creditCode: string };
 
 export type AdmissionContext = {
   carrierKinds: ReadonlyMap<number, CarrierKind>;
@@ -61,8 +62,8 @@ export function planAdmissions(inputs: readonly AdmissionCandidate[], ctx: Admis
       } else {
         firstIndexOfCode.set(code, index);
         const known = ctx.known.get(code);
-        if (known && known.openCarrierId === input.carrierId) fail(index, 'creditCode', { key: 'admission.alreadyResident' });
-        else if (known && known.openCarrierId !== null) fail(index, 'creditCode', { key: 'admission.openElsewhere' });
+        const refusal = known ? readmissionRefusal(known, { carrierId: input.carrierId, enteredOn: input.enteredOn, path: 'incubator' }) : null;
+        if (refusal) fail(index, refusal.field, refusal.message);
         else if (known) readmitVentureId = known.id;
       }
     }

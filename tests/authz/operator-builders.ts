@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { addAttachment } from '@/db/queries/application-files';
 import { graduationCandidates } from '@/db/queries/graduations';
 import { openProgrammesFor } from '@/db/queries/programmes';
@@ -130,10 +130,11 @@ export const addVentureFinancing: HappyBuilder = async (w) => {
 
 export const removeVentureFinancing: HappyBuilder = async (w) => {
   const rows = await w.db
-    .select({ financingId: ventureFinancings.id, ventureId: ventures.id, version: ventures.version, carrierId: ventures.currentCarrierId })
+    // A round the carrier of the open stay recorded: only that carrier changes it (docs/data-ownership.md).
+    .select({ financingId: ventureFinancings.id, ventureId: ventures.id, version: ventures.version, carrierId: residencies.carrierId })
     .from(ventureFinancings)
     .innerJoin(ventures, eq(ventures.id, ventureFinancings.ventureId))
-    .where(isNotNull(ventures.currentCarrierId))
+    .innerJoin(residencies, and(eq(residencies.ventureId, ventures.id), isNull(residencies.leftOn), eq(residencies.carrierId, ventureFinancings.carrierId)))
     .orderBy(asc(ventureFinancings.id));
   const ops = await operators(w.db);
   for (const r of rows) {
@@ -156,7 +157,15 @@ export const admitGraduate: HappyBuilder = async (w) => {
     .select({ creditCode: ventures.creditCode })
     .from(ventures)
     .leftJoin(residencies, and(eq(residencies.ventureId, ventures.id), isNull(residencies.leftOn)))
-    .where(and(eq(ventures.stage, 'graduated'), isNull(residencies.id), isNotNull(ventures.creditCode)))
+    // A graduation still pending keeps the venture the committee's to decide (docs/data-ownership.md).
+    .where(
+      and(
+        eq(ventures.stage, 'graduated'),
+        isNull(residencies.id),
+        isNotNull(ventures.creditCode),
+        sql`NOT EXISTS (SELECT 1 FROM graduations g WHERE g.venture_id = ${ventures.id} AND g.status = 'pending')`,
+      ),
+    )
     .limit(1);
   for (const op of await operators(w.db)) {
     const acc = await carrierOfKind(w.db, op.carrierIds, 'accelerator');

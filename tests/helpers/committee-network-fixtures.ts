@@ -52,7 +52,7 @@ export async function makeStay(db: Db, carrierId: number, s: StaySpec) {
     ruleWarnings: s.ruleWarnings ?? [],
   });
   if (s.financings?.length) {
-    await db.insert(ventureFinancings).values(s.financings.map(([receivedOn, amountFen]) => ({ ventureId: v!.id, receivedOn, amountFen, investor: '测试投资' })));
+    await db.insert(ventureFinancings).values(s.financings.map(([receivedOn, amountFen]) => ({ ventureId: v!.id, carrierId, receivedOn, amountFen, investor: '测试投资' })));
   }
   if (s.reports?.length) {
     await db.insert(ventureReports).values(

@@ -1,4 +1,5 @@
 import type { Db } from '@/db/connect';
+import { eq } from 'drizzle-orm';
 import { residencies, ventureFinancings, ventureReports, ventures } from '@/db/schema';
 import { buildCreditCode } from '@/lib/domain/credit-code';
 
@@ -57,10 +58,12 @@ export async function addResidency(db: Db, values: typeof residencies.$inferInse
   return r!;
 }
 
+/** Financing rounds recorded by the venture's current carrier (a financing belongs to the stay it was recorded in). */
 export async function addFinancings(db: Db, ventureId: number, amountsFen: number[], receivedOn = '2025-06-01') {
+  const [v] = await db.select({ carrierId: ventures.currentCarrierId }).from(ventures).where(eq(ventures.id, ventureId));
   await db
     .insert(ventureFinancings)
-    .values(amountsFen.map((amountFen, i) => ({ ventureId, amountFen, receivedOn, investor: `投资机构${i + 1}` })));
+    .values(amountsFen.map((amountFen, i) => ({ ventureId, carrierId: v?.carrierId ?? null, amountFen, receivedOn, investor: `投资机构${i + 1}` })));
 }
 
 /** Quarterly reports: revenue per year, spread over the four quarters (the remainder in Q4). */

@@ -175,12 +175,26 @@ describe('admitting ventures', () => {
     expect(list.map((c) => c.id).sort()).toEqual([env.op.nursery.id, env.op.incubator.id].sort());
   });
 
-  it('lets a company that ended its stay come back through a later admission', async () => {
+  it('lets a company that moved on come back through a later admission, on or after the day it left', async () => {
     const [r] = await admit([companyInput(env.op.incubator.id)]);
     const [v] = await env.handle.db.select().from(ventures).where(eq(ventures.id, r!.ventureId));
-    await endResidency(env.handle.db, env.op.actor, env.op.scope, { ventureId: v!.id, residencyId: r!.residencyId, version: v!.version, leftOn: '2026-02-01', reason: 'voluntary' }, TODAY);
+    await endResidency(env.handle.db, env.op.actor, env.op.scope, { ventureId: v!.id, residencyId: r!.residencyId, version: v!.version, leftOn: '2026-02-01', reason: 'moved' }, TODAY);
+    const early = await refusal(admit([companyInput(env.op.incubator.id, { creditCode: v!.creditCode!, enteredOn: '2026-01-31' })]));
+    expect(early.fieldErrors).toEqual({ '0.enteredOn': [{ key: 'ownership.beforeLastStay', params: { date: '2026-02-01' } }] });
     const [again] = await admit([companyInput(env.op.incubator.id, { creditCode: v!.creditCode!, enteredOn: '2026-02-15' })]);
     expect(again!.ventureId).toBe(v!.id);
     expect(again!.residencyId).not.toBe(r!.residencyId);
+  });
+
+  // A voluntary exit used to be reversible by admitting the code again, which switched the venture
+  // back to incubating and rewrote its exit; an exited venture now stays exited (docs/data-ownership.md).
+  it('does not switch a company that exited back into incubation', async () => {
+    const [r] = await admit([companyInput(env.op.incubator.id)]);
+    const [v] = await env.handle.db.select().from(ventures).where(eq(ventures.id, r!.ventureId));
+    await endResidency(env.handle.db, env.op.actor, env.op.scope, { ventureId: v!.id, residencyId: r!.residencyId, version: v!.version, leftOn: '2026-02-01', reason: 'voluntary' }, TODAY);
+    const e = await refusal(admit([companyInput(env.op.incubator.id, { creditCode: v!.creditCode!, enteredOn: '2026-02-15' })]));
+    expect(e.fieldErrors).toEqual({ '0.creditCode': [{ key: 'ownership.exited' }] });
+    const [after] = await env.handle.db.select().from(ventures).where(eq(ventures.id, v!.id));
+    expect(after!.stage).toBe('exited');
   });
 });

@@ -29,7 +29,7 @@ const ids = async (f: VentureFilters, today = TODAY) => (await listVentures(hand
 const sorted = (...xs: { id: number }[]) => xs.map((x) => x.id).sort((a, b) => a - b);
 
 describe('which ventures an operator sees', () => {
-  it('current tenants, graduates and exits of their carriers; not those now elsewhere', async () => {
+  it('current tenants, graduates and exits of their carriers, and those now elsewhere as their own period left them', async () => {
     const t = tag();
     const tenant = await makeTenant(handle.db, incA, '2025-01-01', { name: `${t}在孵` });
     const team = await makeVenture(handle.db, {
@@ -55,7 +55,7 @@ describe('which ventures an operator sees', () => {
       ],
     });
     await makeTenant(handle.db, incB, '2025-01-01', { name: `${t}他人在孵` });
-    await makeVenture(handle.db, {
+    const movedOn = await makeVenture(handle.db, {
       name: `${t}已转入他处`,
       stage: 'accelerating',
       currentCarrierId: incB,
@@ -64,7 +64,7 @@ describe('which ventures an operator sees', () => {
         { carrierId: incB, stage: 'accelerating', enteredOn: '2024-02-01' },
       ],
     });
-    await makeVenture(handle.db, {
+    const leftElsewhere = await makeVenture(handle.db, {
       name: `${t}最后在他处退出`,
       stage: 'exited',
       currentCarrierId: null,
@@ -73,11 +73,17 @@ describe('which ventures an operator sees', () => {
         { carrierId: incB, stage: 'incubating', enteredOn: '2021-01-01', leftOn: '2023-01-01', exitReason: 'failed' },
       ],
     });
-    expect(await ids({ q: t })).toEqual(sorted(tenant, team, graduate, exited));
+    // A venture that lived a stay in the operator's carriers stays in their lists (docs/data-ownership.md);
+    // one never in their carriers does not appear.
+    expect(await ids({ q: t })).toEqual(sorted(tenant, team, graduate, exited, movedOn, leftElsewhere));
     expect(await ids({ q: t, carrierId: nurA })).toEqual(sorted(team));
-    expect(await ids({ q: t, carrierId: incA })).toEqual(sorted(tenant, graduate, exited));
+    expect(await ids({ q: t, carrierId: incA })).toEqual(sorted(tenant, graduate, exited, movedOn, leftElsewhere));
     expect(await ids({ q: t, carrierId: incB })).toEqual([]);
     const { rows } = await listVentures(handle.db, scope, { q: t, sort: 'name' }, page, TODAY);
+    // Those now elsewhere show the stage their stay here ended with, and nothing of the later carrier.
+    expect(rows.find((r) => r.id === movedOn.id)).toMatchObject({ current: false, stage: 'graduated', currentCarrierId: null, currentCarrierName: null, lastCarrierName: '甲孵化器', enteredOn: null, limitStatus: null });
+    expect(rows.find((r) => r.id === leftElsewhere.id)).toMatchObject({ current: false, stage: 'incubating', currentCarrierName: null, lastCarrierName: '甲孵化器' });
+    expect(await ids({ q: t, stage: 'accelerating' })).toEqual([]);
     const exitedRow = rows.find((r) => r.id === exited.id)!;
     expect(exitedRow).toMatchObject({ currentCarrierName: null, lastCarrierName: '甲孵化器', enteredOn: null, limitStatus: null });
     expect(rows.find((r) => r.id === tenant.id)).toMatchObject({ currentCarrierName: '甲孵化器', enteredOn: '2025-01-01', limitStatus: 'ok' });

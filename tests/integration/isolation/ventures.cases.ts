@@ -8,7 +8,7 @@ const paging = { page: 1, pageSize: 100 };
 async function financingOfB(w: IsolationWorld) {
   const [f] = await w.db
     .insert(ventureFinancings)
-    .values({ ventureId: w.ventureB, receivedOn: '2025-09-01', amountFen: 100_000, investor: '乙方投资人' })
+    .values({ ventureId: w.ventureB, carrierId: w.carrierB, receivedOn: '2025-09-01', amountFen: 100_000, investor: '乙方投资人' })
     .returning({ id: ventureFinancings.id });
   return f!.id;
 }

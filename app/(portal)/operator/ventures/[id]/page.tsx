@@ -32,8 +32,9 @@ export default async function VentureDetailPage({ params }: { params: Promise<{ 
   const scope = await scopeFor(user);
   const ventureId = ventureIdFrom((await params).id);
   const d = await orNotFound(getVentureDetail(getDb(), scope, ventureId, todayInShanghai()));
-  const [t, tStages, tIndustries, tTalent, tWarnings] = await Promise.all([
+  const [t, tOwn, tStages, tIndustries, tTalent, tWarnings] = await Promise.all([
     getTranslations('ventures'),
+    getTranslations('ownership.detail'),
     getTranslations('stages'),
     getTranslations('industries'),
     getTranslations('talent'),
@@ -53,23 +54,31 @@ export default async function VentureDetailPage({ params }: { params: Promise<{ 
         title={v.name}
         subtitle={[t(`ventureKinds.${v.kind}`), tStages(v.stage), v.creditCode].filter(Boolean).join(' · ')}
         actions={
-          <div className="flex flex-wrap gap-2">
-            <Link href={`${base}/edit`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-              {t('detail.edit')}
-            </Link>
-            {open && v.kind === 'team' && open.stage === 'nursery' ? (
-              <Link href={`${base}/incorporate`} className={button}>
-                {t('detail.incorporate')}
+          // Only the carrier of the open stay changes the venture (docs/data-ownership.md).
+          d.editable ? (
+            <div className="flex flex-wrap gap-2">
+              <Link href={`${base}/edit`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+                {t('detail.edit')}
               </Link>
-            ) : null}
-            {open ? (
-              <Link href={`${base}/exit`} className={button}>
-                {t('detail.exit')}
-              </Link>
-            ) : null}
-          </div>
+              {open && v.kind === 'team' && open.stage === 'nursery' ? (
+                <Link href={`${base}/incorporate`} className={button}>
+                  {t('detail.incorporate')}
+                </Link>
+              ) : null}
+              {open ? (
+                <Link href={`${base}/exit`} className={button}>
+                  {t('detail.exit')}
+                </Link>
+              ) : null}
+            </div>
+          ) : null
         }
       />
+      {d.current ? null : (
+        <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <strong className="font-medium">{tOwn('pastPeriodTitle')}</strong> {tOwn('pastPeriod')}
+        </p>
+      )}
       <div className="space-y-6">
         <Card title={t('detail.profile')}>
           <dl className="grid grid-cols-1 gap-4 text-sm sm:grid-cols-2 lg:grid-cols-4">

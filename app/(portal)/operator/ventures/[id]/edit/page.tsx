@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
@@ -19,6 +20,8 @@ export default async function EditVenturePage({ params }: { params: Promise<{ id
   const ventureId = ventureIdFrom((await params).id);
   const today = todayInShanghai();
   const d = await orNotFound(getVentureDetail(getDb(), scope, ventureId, today));
+  // Only the carrier of the open stay edits it; an earlier carrier reads its period on the venture's page.
+  if (!d.editable) notFound();
   const [t, tStages] = await Promise.all([getTranslations('ventures'), getTranslations('stages')]);
   const v = d.venture;
   return (
