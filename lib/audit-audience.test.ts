@@ -141,6 +141,12 @@ describe('redaction', () => {
     expect(redactAuditEntry(own, 'involved')).toEqual({ ...own, actorHidden: false });
   });
 
+  it("tells the earlier carrier that its venture was admitted elsewhere without naming the other carrier's operator", () => {
+    const notice = { action: 'venture.admitted_elsewhere', role: 'operator' as const, userId: 9, userName: '李另园', ip: '198.51.100.20', before: null, after: { enteredOn: '2026-11-02' } };
+    const seen = redactAuditEntry(notice, 'involved');
+    expect(seen).toMatchObject({ userId: null, userName: null, ip: null, actorHidden: true, after: { enteredOn: '2026-11-02' } });
+  });
+
   it('empties a review entry that reaches an operator anyway', () => {
     const review = { ...approval, action: 'application.review', after: { status: 'reviewed', review: { id: 1, score: 91, recommendation: 'fund', recommendedFen: 800_000 } } };
     const seen = redactAuditEntry(review, 'involved');

@@ -57,6 +57,8 @@ export const ACTION_AUDIENCE = {
   'venture.admit': 'involved',
   'venture.admit_graduate': 'involved',
   'venture.readmit': 'involved',
+  // Written under the earlier carrier when another operator's carrier admits the venture.
+  'venture.admitted_elsewhere': 'involved',
   'venture.incorporate': 'involved',
   'venture.update': 'involved',
   'venture.leave': 'involved',
@@ -199,6 +201,12 @@ export function fieldAudience(field: string, writerRole: Role | null | undefined
  * carrier's operators are known to each other; committee staff and administrators act for the
  * committee, not in their own name.
  */
+/**
+ * Actions written under one carrier by an operator of another (the later carrier's admission, told
+ * to the earlier one): that operator belongs to another carrier, so its identity is the committee's.
+ */
+export const FOREIGN_ACTOR_ACTIONS: ReadonlySet<string> = new Set(['venture.admitted_elsewhere']);
+
 export function identityAudience(actorRole: Role | null | undefined): Audience {
   return byOperator(actorRole) || actorRole === null || actorRole === undefined ? 'involved' : 'committee';
 }
@@ -240,7 +248,7 @@ export function redactAuditEntry<T extends AuditEntryFields>(entry: T, reader: A
   if (!reads(reader, actionAudience(entry.action))) {
     return { ...entry, userId: null, userName: null, ip: null, before: null, after: null, actorHidden: entry.userId !== null };
   }
-  const identity = reads(reader, identityAudience(entry.role));
+  const identity = reads(reader, identityAudience(entry.role)) && !FOREIGN_ACTOR_ACTIONS.has(entry.action);
   return {
     ...entry,
     userId: identity ? entry.userId : null,

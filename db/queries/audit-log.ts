@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, exists, gte, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
-import { INVOLVED_ACTIONS, readerAudience, redactAuditEntry, type Audience } from '@/lib/audit-audience';
+import { FOREIGN_ACTOR_ACTIONS, INVOLVED_ACTIONS, readerAudience, redactAuditEntry, type Audience } from '@/lib/audit-audience';
 import { SECURITY_ACTIONS, type AuditKind } from '@/lib/audit-kinds';
 import { addDays } from '@/lib/domain/dates';
 import type { Role, Scope } from '@/lib/roles';
@@ -89,7 +89,9 @@ function audienceCondition(scope: AuditScope): SQL | undefined {
 }
 
 function userCondition(scope: AuditScope, userId: number | typeof users.id): SQL | undefined {
-  return audienceOf(scope) === 'committee' ? eq(auditLog.userId, userId) : and(eq(auditLog.userId, userId), eq(auditLog.role, 'operator'));
+  return audienceOf(scope) === 'committee'
+    ? eq(auditLog.userId, userId)
+    : and(eq(auditLog.userId, userId), eq(auditLog.role, 'operator'), notInArray(auditLog.action, [...FOREIGN_ACTOR_ACTIONS]));
 }
 
 function whereOf(scope: AuditScope, f: AuditFilters): SQL | undefined {

@@ -4,6 +4,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
 import { admitVentures } from '@/db/queries/admission';
+import { auditFilterChoices, auditScope, listAuditEntries } from '@/db/queries/audit-log';
 import { rejectGraduation, verifyGraduation } from '@/db/queries/graduation-decisions';
 import { recordGraduation } from '@/db/queries/graduations';
 import { listNotifications } from '@/db/queries/notifications';
@@ -147,6 +148,13 @@ describe('the takeover by credit code', () => {
     );
     const entries = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'venture.admitted_elsewhere'), eq(auditLog.entityId, String(g.ventureId))));
     expect(entries).toMatchObject([{ carrierId: op1.incubator.id, userId: op2.user.id, after: { enteredOn: '2026-06-10' } }]);
+    // Its log shows the entry, but not who at the other carrier admitted it, and offers no filter by them.
+    const log = await listAuditEntries(handle.db, auditScope('operator', op1.scope), { entity: 'venture', entityId: String(g.ventureId) }, page);
+    const notice = log.rows.find((r) => r.action === 'venture.admitted_elsewhere');
+    expect(notice).toMatchObject({ userId: null, userName: null, ip: null, actorHidden: true });
+    expect(JSON.stringify(log.rows)).not.toContain(op2.user.name);
+    const choices = await auditFilterChoices(handle.db, auditScope('operator', op1.scope));
+    expect(choices.users.map((u) => u.id)).not.toContain(op2.user.id);
   });
 
   it('after a verification an accelerator admits the graduate; no incubator switches it back to incubating', async () => {
