@@ -8,6 +8,7 @@ import { keyringFromEnv, readAnchorFile } from '../lib/audit-anchor';
 import { verifyAuditLog, type AnchorProblem } from '../lib/audit-anchor-verify';
 import { env } from '../lib/env';
 import { openConfiguredDatabase } from './open-configured';
+import { runScript } from './run-script';
 
 const REASONS: Record<AnchorProblem['reason'], string> = {
   unknown_key: 'signed with a key that is not configured (AUDIT_ANCHOR_KEY, AUDIT_ANCHOR_RETIRED_KEYS)',
@@ -56,10 +57,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
-    process.exit(1);
-  },
-);
+runScript(main);

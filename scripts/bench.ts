@@ -20,6 +20,7 @@ import { env } from '../lib/env';
 import { BENCH_PASSWORD, BENCH_USERS, loadBenchNetwork } from './bench-data';
 import { DEMO_TOTP_SECRET, totpCode } from '../lib/totp';
 import { measure, printTable, signIn, type Target } from './bench-http';
+import { runScript } from './run-script';
 
 const args = process.argv.slice(2);
 const reset = args.includes('--reset');
@@ -117,10 +118,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -8,6 +8,7 @@
 import { openDatabase } from '../db/connect';
 import { describeRole, ensureApplicationRole, grantApplicationRole, roleNameOf } from '../db/roles';
 import { env } from '../lib/env';
+import { runScript } from './run-script';
 
 async function main(): Promise<number> {
   if (env.databaseMode !== 'postgres' || !env.databaseUrl || !env.databaseOwnerUrl) {
@@ -40,10 +41,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -10,6 +10,7 @@ import { ZodError } from 'zod';
 import { runMigrations } from '../db/migrate';
 import { AdministratorsExistError, initAdministrators } from '../db/seed/administrators';
 import { openConfiguredDatabase } from './open-configured';
+import { runScript } from './run-script';
 
 const USAGE = 'Usage: npm run accounts:init -- --admin EMAIL --security EMAIL --auditor EMAIL';
 
@@ -43,10 +44,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
-    process.exit(1);
-  },
-);
+runScript(main);

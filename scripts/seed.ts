@@ -11,6 +11,7 @@ import { users } from '../db/schema';
 import { DatabaseNotEmptyError, seedDemo } from '../db/seed/demo';
 import { env } from '../lib/env';
 import { DEMO_TOTP_SECRET } from '../lib/totp';
+import { runScript } from './run-script';
 
 const NOT_EMPTY = 'The database already holds data; npm run db:seed loads the demo network only into an empty database.';
 const DEMO_PASSWORD = 'demo1234demo';
@@ -45,10 +46,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
-    process.exit(1);
-  },
-);
+runScript(main);
