@@ -1,20 +1,13 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { expectedAnswer, HTTP_MATRIX, WHO, type Answer, type Who } from '../tests/authz/http-matrix';
-import { storageState, type AccountKey } from './accounts';
+import { MATRIX_ACCOUNT, storageState, type AccountKey } from './accounts';
 
 /**
  * The authorization matrix (tests/authz/http-matrix.ts), over HTTP against the production
  * build: every page and route handler, as an anonymous visitor, operator 1, operator 2 (another
  * carrier), committee staff and each of the three administrators. One test per row, so that the run lists every route.
  */
-const ACCOUNT: Record<Exclude<Who, 'anonymous'>, AccountKey> = {
-  operator: 'operator',
-  otherOperator: 'operator2',
-  committee: 'committee',
-  admin: 'admin',
-  security: 'security',
-  auditor: 'auditor',
-};
+const ACCOUNT = MATRIX_ACCOUNT;
 
 async function answerOf(request: APIRequestContext, method: 'GET' | 'POST', path: string, origin: string): Promise<Answer> {
   const res =

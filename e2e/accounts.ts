@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEMO_TOTP_SECRET, totpCode } from '../lib/totp';
+import type { Who } from '../tests/authz/http-matrix';
 
 export const DEMO_PASSWORD = 'demo1234demo';
 /** Every demo account is enrolled in the second factor with this published secret (README). */
@@ -16,6 +17,16 @@ export const ACCOUNTS = {
 } as const;
 export type AccountKey = keyof typeof ACCOUNTS;
 export const storageState = (key: AccountKey) => `e2e/.auth/${key}.json`;
+
+/** The demo account that plays each signed-in asker of the authorization matrix. */
+export const MATRIX_ACCOUNT: Record<Exclude<Who, 'anonymous'>, AccountKey> = {
+  operator: 'operator',
+  otherOperator: 'operator2',
+  committee: 'committee',
+  admin: 'admin',
+  security: 'security',
+  auditor: 'auditor',
+};
 
 /** The current one-time code of a secret (the demo secret unless another is given). */
 export const currentCode = (secret: string = DEMO_TOTP_SECRET) => totpCode(secret, new Date());

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { ACCOUNTS as DEMO_ACCOUNTS, CARRIERS } from '../db/seed/carriers';
 import { expectedAnswer, HTTP_MATRIX, type HttpRow, type Who } from '../tests/authz/http-matrix';
-import { ACCOUNTS, storageState, type AccountKey } from './accounts';
+import { ACCOUNTS, MATRIX_ACCOUNT, storageState, type AccountKey } from './accounts';
 
 /**
  * A page that refuses someone tells them nothing of the record it is about: not in its title,
@@ -15,14 +15,7 @@ import { ACCOUNTS, storageState, type AccountKey } from './accounts';
  * its allowed users. docs/request-hygiene.md
  */
 type Asker = Who | 'forged';
-const ACCOUNT: Record<Exclude<Who, 'anonymous'>, AccountKey> = {
-  operator: 'operator',
-  otherOperator: 'operator2',
-  committee: 'committee',
-  admin: 'admin',
-  security: 'security',
-  auditor: 'auditor',
-};
+const ACCOUNT = MATRIX_ACCOUNT;
 const ROLE_ACCOUNT: Record<string, AccountKey> = { operator: 'operator', committee: 'committee', admin: 'admin', security: 'security', auditor: 'auditor' };
 const FORGED = 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..Zm9yZ2Vk.Zm9yZ2VkLXNlc3Npb24tdG9rZW4.Zm9yZ2Vk';
 
