@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { expectedAnswer, HTTP_MATRIX, WHO, type Answer, type Who } from '../tests/authz/http-matrix';
-import { MATRIX_ACCOUNT, storageState, type AccountKey } from './accounts';
+import { MATRIX_ACCOUNT, storageState } from './accounts';
 
 /**
  * The authorization matrix (tests/authz/http-matrix.ts), over HTTP against the production
