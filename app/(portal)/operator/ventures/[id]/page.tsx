@@ -75,9 +75,10 @@ export default async function VentureDetailPage({ params }: { params: Promise<{ 
         }
       />
       {d.current ? null : (
-        <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          <strong className="font-medium">{tOwn('pastPeriodTitle')}</strong> {tOwn('pastPeriod')}
-        </p>
+        <div role="note" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <strong className="mb-1 block font-semibold">{tOwn('pastPeriodTitle')}</strong>
+          <p>{tOwn('pastPeriod')}</p>
+        </div>
       )}
       <div className="space-y-6">
         <Card title={t('detail.profile')}>
