@@ -123,7 +123,9 @@ describe('saving a quarter', () => {
     );
     expect(result).toEqual({ saved: 200 });
     expect(counting.count()).toBeGreaterThanOrEqual(5);
-    expect(counting.count()).toBeLessThanOrEqual(10);
+    // However many rows: the reads, the upsert, the audit entries in one insert, and the audit
+    // chain's checkpoint (two reads to see whether one is due, two more when it is: docs/audit-chain.md).
+    expect(counting.count()).toBeLessThanOrEqual(14);
     const saved = await reportsOf(vs.map((v) => v.id), 2025, 4);
     expect(saved).toHaveLength(200);
     expect(saved.every((r) => r.carrierId === carrierId && r.filedBy === actor.userId && !r.late)).toBe(true);

@@ -206,8 +206,8 @@ describe('the last of each kind', () => {
 
 describe('what each administrator reads', () => {
   it('the audit log is for the audit administrator (and the committee), not the system or security administrator', () => {
-    expect(auditScope('auditor', { kind: 'none' })).toEqual({ kind: 'all', security: true });
-    expect(auditScope('committee', { kind: 'all' })).toEqual({ kind: 'all', security: false });
+    expect(auditScope('auditor', { kind: 'none' })).toEqual({ kind: 'all', security: true, audience: 'committee' });
+    expect(auditScope('committee', { kind: 'all' })).toEqual({ kind: 'all', security: false, audience: 'committee' });
     expect(auditScope('admin', { kind: 'none' })).toEqual({ kind: 'none' });
     expect(auditScope('security', { kind: 'none' })).toEqual({ kind: 'none' });
   });
