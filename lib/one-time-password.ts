@@ -10,6 +10,15 @@ const GROUP_LENGTH = 4;
  * cryptographically secure source, in groups of four (e.g. "k7mp-2xrd-9fhw-qa4t").
  */
 export function generateOneTimePassword(): string {
+  // Letters, digits and the dashes make three character classes, as the password policy asks;
+  // a draw without a digit or without a letter (about one in a hundred) is drawn again.
+  for (;;) {
+    const candidate = drawGroups();
+    if (/\d/.test(candidate) && /[a-z]/.test(candidate)) return candidate;
+  }
+}
+
+function drawGroups(): string {
   const groups: string[] = [];
   for (let g = 0; g < GROUPS; g++) {
     let group = '';
