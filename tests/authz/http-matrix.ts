@@ -61,7 +61,9 @@ export const HTTP_MATRIX: HttpRow[] = [
   { file: '(portal)/operator/ventures/page.tsx', path: '/operator/ventures', allow: OP },
   { file: '(portal)/operator/ventures/new/page.tsx', path: '/operator/ventures/new', allow: OP },
   { file: '(portal)/operator/ventures/admit-graduate/page.tsx', path: '/operator/ventures/admit-graduate', allow: OP },
-  { file: '(portal)/operator/ventures/[id]/page.tsx', path: '/operator/ventures/150', allow: OP, ownRecord: true },
+  // Venture 152 has only ever lived in operator 1's carriers. (Venture 150 once lived in one of operator 2's,
+  // so its page shows operator 2 that period: docs/data-ownership.md.)
+  { file: '(portal)/operator/ventures/[id]/page.tsx', path: '/operator/ventures/152', allow: OP, ownRecord: true },
   { file: '(portal)/operator/ventures/[id]/edit/page.tsx', path: '/operator/ventures/150/edit', allow: OP, ownRecord: true },
   { file: '(portal)/operator/ventures/[id]/exit/page.tsx', path: '/operator/ventures/150/exit', allow: OP, ownRecord: true },
   { file: '(portal)/operator/ventures/[id]/incorporate/page.tsx', path: '/operator/ventures/3/incorporate', allow: OP, ownRecord: true },
