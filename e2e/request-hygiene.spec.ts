@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { admitCompany, freshCode, unique } from './admission-flow';
 import { storageState } from './accounts';
 import { expectSecurityHeaders, HEALTH_TOKEN } from './hygiene';
 import { pdf, startDraft, upload } from './subsidy-flow';
@@ -14,7 +15,9 @@ test.describe('names', () => {
   test.use({ storageState: storageState('operator') });
 
   test('a venture’s technical field or an investor with a text-direction or zero-width character is refused with a message', async ({ page }) => {
-    await page.goto('/operator/ventures/150/edit');
+    // A venture of its own: the demo's tenants may have graduated or left in other specs.
+    const id = await admitCompany(page, unique('名称测试企业'), freshCode('MN'));
+    await page.goto(`/operator/ventures/${id}/edit`);
     const field = page.getByLabel('技术领域');
     await field.fill('工业视觉\u202Eexe.fdp');
     await page.getByRole('button', { name: '保存' }).click();

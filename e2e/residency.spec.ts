@@ -1,30 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { buildCreditCode } from '../lib/domain/credit-code';
+import { admitCompany, freshCode, unique } from './admission-flow';
 import { signInWithDemoCode, storageState } from './accounts';
 
-const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-/** A valid credit code with a random organisation code (digits only, so no forbidden letters). */
-const freshCode = () => buildCreditCode('91', '310115', `ME${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`);
 const INCUBATOR = '浦东软件园孵化器';
 const NURSERY = '浦东软件园创业苗圃';
-
-async function admitCompany(page: Page, name: string, code: string) {
-  await page.goto('/operator/ventures/new');
-  await page.getByRole('radio', { name: /^企业/ }).check();
-  await page.getByLabel('入驻载体').selectOption({ label: INCUBATOR });
-  await page.getByLabel('企业名称').fill(name);
-  await page.getByLabel('统一社会信用代码').fill(code);
-  await page.getByLabel('成立日期').fill('2025-09-01');
-  await page.getByLabel('所属行业').selectOption('software');
-  await page.getByLabel('入驻日期').fill('2025-10-01');
-  await page.getByLabel('使用面积（m²）').fill('120');
-  await page.getByLabel('工位数').fill('10');
-  await page.getByRole('button', { name: '登记入驻' }).click();
-  await expect(page.getByRole('status')).toContainText(`“${name}”已登记入驻`);
-  const href = await page.getByRole('link', { name: '查看项目详情' }).getAttribute('href');
-  return Number(href!.split('/').pop());
-}
 
 async function endStay(page: Page, ventureId: number, reason: string) {
   await page.goto(`/operator/ventures/${ventureId}/exit`);
