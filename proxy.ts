@@ -41,6 +41,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but the build's static files (those get their headers from next.config.ts).
+  // Everything but the build's static files (those get their headers from next.config.js).
   matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
 };

@@ -10,7 +10,7 @@
  * No `server-only` and no database: the proxy imports it, and the tests call it directly.
  */
 
-/** As next.config.ts's serverActions.bodySizeLimit and proxyClientMaxBodySize (26 MB). */
+/** As next.config.js's serverActions.bodySizeLimit and proxyClientMaxBodySize (26 MB). */
 export const MAX_ACTION_BODY_BYTES = 26 * 1024 * 1024;
 /** Deeper than any form of the portal nests (they stay under 6); far below what exhausts the stack. */
 export const MAX_ACTION_DEPTH = 32;

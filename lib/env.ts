@@ -6,8 +6,8 @@ import { parseTrustedProxies, type TrustedProxies } from './trusted-proxies';
 const emptyIsUnset = (v: unknown) => (v === '' ? undefined : v);
 
 /**
- * The one place that reads process.env. Imported by next.config.ts so that a bad
- * environment fails the build rather than the first request.
+ * The one place that reads process.env. Checked first thing at server start (lib/env-check.ts),
+ * so that a bad environment stops the server rather than failing its first requests.
  */
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

@@ -7,7 +7,7 @@ import { stripInvisibleCharacters } from './validation/visible-text';
  */
 export const MAX_EVIDENCE_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_EVIDENCE_FILES = 10;
-/** All files of one graduation together; the server accepts a request body a little larger (next.config.ts). */
+/** All files of one graduation together; the server accepts a request body a little larger (next.config.js). */
 export const MAX_EVIDENCE_TOTAL_BYTES = 25 * 1024 * 1024;
 
 export type EvidenceMime = 'application/pdf' | 'image/png' | 'image/jpeg';

@@ -1,7 +1,9 @@
 /**
- * The security headers of every response. Pure functions, so that the proxy (which sets the
- * per-request Content-Security-Policy) and next.config.ts (static assets) share one definition.
+ * The security headers of every response. Pure functions: the proxy sets the per-request
+ * Content-Security-Policy and the static headers, which next.config.js also puts on static files
+ * (they live in plain JavaScript, lib/static-security-headers.js, so that it can import them).
  */
+export { staticSecurityHeaders } from './static-security-headers';
 
 export type CspOptions = { nonce: string; dev: boolean };
 
@@ -25,17 +27,6 @@ export function contentSecurityPolicy({ nonce, dev }: CspOptions): string {
     ['frame-ancestors', "'none'"],
   ];
   return directives.map((d) => d.join(' ')).join('; ');
-}
-
-/** Headers that do not change per request; HSTS only in production (served over HTTPS). */
-export function staticSecurityHeaders(production: boolean): { key: string; value: string }[] {
-  return [
-    { key: 'X-Content-Type-Options', value: 'nosniff' },
-    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-    { key: 'X-Frame-Options', value: 'DENY' },
-    { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
-    ...(production ? [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }] : []),
-  ];
 }
 
 /** A fresh, unguessable nonce for one response. */

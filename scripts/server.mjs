@@ -8,6 +8,7 @@
 //
 //   node scripts/server.mjs [-p PORT] [-H HOSTNAME]      (PORT and HOSTNAME from the environment too)
 import http from 'node:http';
+import { staticSecurityHeaders } from '../lib/static-security-headers.js';
 
 const args = process.argv.slice(2);
 const arg = (short, long) => {
@@ -21,16 +22,12 @@ const trustsAProxy = !['', '0', 'none'].includes((process.env.TRUSTED_PROXIES ??
 const FORWARDED = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip', 'forwarded'];
 
 // A request refused here never reaches Next, so it carries the headers every response carries
-// (lib/security-headers.ts; e2e/request-hygiene.spec.ts checks both agree) and a policy that
+// (lib/static-security-headers.js; e2e/request-hygiene.spec.ts checks them) and a policy that
 // allows nothing, as its body is plain text.
 const production = (process.env.NODE_ENV ?? 'production') === 'production';
 const REFUSAL_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'X-Frame-Options': 'DENY',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-  ...(production ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
+  ...Object.fromEntries(staticSecurityHeaders(production).map(({ key, value }) => [key, value])),
   'Content-Type': 'text/plain; charset=utf-8',
   'Cache-Control': 'no-store',
 };
@@ -39,7 +36,7 @@ const REASONS = { 400: 'Bad Request', 405: 'Method Not Allowed', 413: 'Content T
 // OPTIONS come with them). TRACE, CONNECT and anything else are refused before Next, which
 // answers TRACE with a bare 500.
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS']);
-// As next.config.ts's serverActions.bodySizeLimit and proxyClientMaxBodySize.
+// As next.config.js's serverActions.bodySizeLimit and proxyClientMaxBodySize.
 const MAX_BODY_BYTES = 26 * 1024 * 1024;
 
 function refuse(res, status, extra = {}) {

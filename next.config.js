@@ -1,17 +1,16 @@
-import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
-import { env } from './lib/env';
-import { staticSecurityHeaders } from './lib/security-headers';
+import { staticSecurityHeaders } from './lib/static-security-headers.js';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
-const nextConfig: NextConfig = {
+/** @type {import('next').NextConfig} */
+const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
   // The static headers on every response, static files included; the proxy adds the
   // per-request Content-Security-Policy (and these again) on everything else.
   async headers() {
-    return [{ source: '/:path*', headers: staticSecurityHeaders(env.isProduction) }];
+    return [{ source: '/:path*', headers: staticSecurityHeaders(process.env.NODE_ENV === 'production') }];
   },
   experimental: {
     authInterrupts: true,
