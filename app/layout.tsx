@@ -6,7 +6,11 @@ import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('common');
-  return { title: { default: t('appName'), template: `%s · ${t('appName')}` } };
+  return {
+    title: { default: t('appName'), template: `%s · ${t('appName')}` },
+    // public/: the mark as SVG, and favicon.ico (16, 32 and 48 pixels) for browsers that want one.
+    icons: { icon: [{ url: '/favicon.ico', sizes: '16x16 32x32 48x48' }, { url: '/icon.svg', type: 'image/svg+xml' }] },
+  };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

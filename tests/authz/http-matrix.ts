@@ -120,6 +120,18 @@ export const HTTP_MATRIX: HttpRow[] = [
   { file: 'api/committee/export/warnings/route.ts', path: '/api/committee/export/warnings', allow: CO },
 ];
 
+/**
+ * The files of public/: served as they are to anyone, signed in or not (the proxy sends no one to
+ * sign-in for them). e2e/public-files.spec.ts requests each; tests/integration/authz-matrix.test.ts
+ * fails when public/ holds a file that is not listed here.
+ */
+export const PUBLIC_FILES: { path: string; contentType: string }[] = [
+  { path: '/favicon.ico', contentType: 'image/x-icon' },
+  { path: '/icon.svg', contentType: 'image/svg+xml' },
+  { path: '/logo.svg', contentType: 'image/svg+xml' },
+  { path: '/robots.txt', contentType: 'text/plain' },
+];
+
 const ROLE_OF: Record<Exclude<Who, 'anonymous'>, Role> = {
   operator: 'operator',
   otherOperator: 'operator',

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HTTP_MATRIX } from '../authz/http-matrix';
+import { HTTP_MATRIX, PUBLIC_FILES } from '../authz/http-matrix';
 
 const APP = path.resolve(__dirname, '../../app');
 
@@ -44,6 +44,11 @@ describe('the authorization matrix of pages and route handlers', () => {
         .join('/');
       expect(row.path.split('?')[0], row.file).toMatch(new RegExp(`^/${pattern}$`));
     }
+  });
+
+  it('lists exactly the files of public/', () => {
+    const onDisk = readdirSync(path.resolve(__dirname, '../../public')).map((name) => `/${name}`);
+    expect(PUBLIC_FILES.map((f) => f.path).sort()).toEqual(onDisk.sort());
   });
 
 });

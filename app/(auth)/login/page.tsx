@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import Image from 'next/image';
 import { redirect } from 'next/navigation';
 import { LanguageSwitch } from '@/components/shell/language-switch';
 import { getDb } from '@/db/client';
@@ -36,6 +37,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <main id="main" className="flex flex-1 items-start justify-center px-4 pt-10 pb-16">
         <div className="w-full max-w-md">
           <div className="rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+            <Image src="/logo.svg" alt={tCommon('logoAlt')} width={48} height={48} className="mb-4 h-12 w-12" priority />
             <h1 className="text-2xl font-semibold text-brand-800">{tCommon('appName')}</h1>
             <p className="mt-1 mb-6 text-sm text-slate-600">{t('subtitle')}</p>
             <LoginForm
