@@ -3,7 +3,7 @@ import createNextIntlPlugin from 'next-intl/plugin';
 import { env } from './lib/env';
 import { staticSecurityHeaders } from './lib/security-headers';
 
-const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+const withNextIntl = createNextIntlPlugin('./lib/server/i18n-request.ts');
 
 const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite'],

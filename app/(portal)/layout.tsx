@@ -5,7 +5,7 @@ import { NavLink } from '@/components/shell/nav-link';
 import { NotificationBell } from '@/components/shell/notification-bell';
 import { SignInNotice } from '@/components/shell/sign-in-notice';
 import { SignOutButton } from '@/components/shell/sign-out-button';
-import { mustEnrolSecondFactor, PASSWORD_PAGE, requireSignedIn, RIGHTS_PENDING_PAGE, TWO_FACTOR_PAGE } from '@/lib/authz';
+import { mustEnrolSecondFactor, PASSWORD_PAGE, requireSignedIn, RIGHTS_PENDING_PAGE, TWO_FACTOR_PAGE } from '@/lib/server/authz';
 import { homeFor, type Role } from '@/lib/roles';
 
 type NavKey =

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { setLocale } from '@/app/actions/locale';
+import { setLocale } from '@/lib/server/locale-action';
 
 /** One button that switches between Chinese and English. */
 export async function LanguageSwitch({ className = '' }: { className?: string }) {

@@ -1,8 +1,8 @@
 import 'server-only';
-import { localeOf, xlsxResponse } from '@/app/api/operator/_shared/http';
-import type { AuthUser } from '@/db/queries/users';
-import { auditExport } from '@/lib/access-audit';
-import { authorizeRequest } from '@/lib/authz';
+import { localeOf, xlsxResponse } from '@/lib/server/http';
+import type { AuthUser } from '@/db/queries/accounts/users';
+import { auditExport } from '@/lib/server/access-audit';
+import { authorizeRequest } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import type { Locale } from '@/lib/i18n/config';
 import type { Role } from '@/lib/roles';

@@ -1,11 +1,11 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { quarterGrid } from '@/db/queries/reports';
-import { transferCarriers } from '@/db/queries/transfer';
-import { authorizeRequest, scopeFor } from '@/lib/authz';
+import { quarterGrid } from '@/db/queries/reports/reports';
+import { transferCarriers } from '@/db/queries/ventures/transfer';
+import { authorizeRequest, scopeFor } from '@/lib/server/authz';
 import { buildTemplate } from '@/lib/spreadsheet';
 import { quarterInput } from '@/lib/validation/report';
-import { jsonError, localeOf, notFoundResponse, xlsxResponse } from '../_shared/http';
+import { jsonError, localeOf, notFoundResponse, xlsxResponse } from '../../../../lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { getDb } from '@/db/client';
-import { attachmentFile } from '@/db/queries/applications';
-import { auditDownload } from '@/lib/access-audit';
-import { authorizeRequest, scopeFor } from '@/lib/authz';
+import { attachmentFile } from '@/db/queries/subsidies/applications';
+import { auditDownload } from '@/lib/server/access-audit';
+import { authorizeRequest, scopeFor } from '@/lib/server/authz';
 import { DomainError } from '@/lib/errors';
 import { fileDownload } from '@/lib/evidence-files';
 

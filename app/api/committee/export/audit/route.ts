@@ -1,5 +1,5 @@
-import { auditExportFile } from '@/app/(portal)/_audit/export';
-import { parseAuditFilters } from '@/app/(portal)/_audit/filters';
+import { auditExportFile } from '@/lib/server/audit-view/export';
+import { parseAuditFilters } from '@/lib/server/audit-view/filters';
 import { committeeListExport } from '../_shared';
 
 export const dynamic = 'force-dynamic';

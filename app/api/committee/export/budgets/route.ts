@@ -1,10 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { localeOf, xlsxResponse } from '@/app/api/operator/_shared/http';
+import { localeOf, xlsxResponse } from '@/lib/server/http';
 import { getDb } from '@/db/client';
-import { programmeBudgets, yearBudgets } from '@/db/queries/programmes';
-import { auditExport } from '@/lib/access-audit';
-import { authorizeRequest } from '@/lib/authz';
+import { programmeBudgets, yearBudgets } from '@/db/queries/subsidies/programmes';
+import { auditExport } from '@/lib/server/access-audit';
+import { authorizeRequest } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { buildTableExport, wanCell } from '@/lib/spreadsheet/table-export';
 

@@ -1,8 +1,8 @@
 import { getTranslations } from 'next-intl/server';
-import { parseCarrierFilters } from '@/app/(portal)/committee/carriers/_ui/filters';
+import { parseCarrierFilters } from '@/lib/server/filters/carriers';
 import { getDb } from '@/db/client';
-import { nationalChecksOf } from '@/db/queries/committee-carrier-national';
-import { listNetworkCarriers } from '@/db/queries/committee-carriers';
+import { nationalChecksOf } from '@/db/queries/network/carrier-national';
+import { listNetworkCarriers } from '@/db/queries/network/carriers';
 import { buildTableExport } from '@/lib/spreadsheet/table-export';
 import { committeeListExport, MAX_ROWS } from '../_shared';
 

@@ -1,11 +1,11 @@
 import { getTranslations } from 'next-intl/server';
-import { parseNetworkFilter } from '@/app/(portal)/committee/_charts/filters';
-import { dashboardTables, TABLE_KEYS, type TableKey } from '@/app/(portal)/committee/_charts/tables';
-import { localeOf, jsonError, xlsxResponse } from '@/app/api/operator/_shared/http';
+import { parseNetworkFilter } from '@/lib/server/filters/network';
+import { dashboardTables, TABLE_KEYS, type TableKey } from '@/lib/server/exports/dashboard-tables';
+import { localeOf, jsonError, xlsxResponse } from '@/lib/server/http';
 import { getDb } from '@/db/client';
-import { networkOverview } from '@/db/queries/network-overview';
-import { auditExport } from '@/lib/access-audit';
-import { authorizeRequest } from '@/lib/authz';
+import { networkOverview } from '@/db/queries/network/overview';
+import { auditExport } from '@/lib/server/access-audit';
+import { authorizeRequest } from '@/lib/server/authz';
 import { parseIsoDate, todayInShanghai } from '@/lib/domain/dates';
 import { buildTableExport, wanCell } from '@/lib/spreadsheet/table-export';
 

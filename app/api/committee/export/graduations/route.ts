@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
-import { parseGraduationFilters } from '@/app/(portal)/committee/graduations/filters';
+import { parseGraduationFilters } from '@/lib/server/filters/graduations';
 import { getDb } from '@/db/client';
-import { graduationQueue } from '@/db/queries/graduation-verification';
+import { graduationQueue } from '@/db/queries/graduations/verification';
 import { formatDate } from '@/lib/format';
 import { buildTableExport } from '@/lib/spreadsheet/table-export';
 import { committeeListExport, MAX_ROWS } from '../_shared';

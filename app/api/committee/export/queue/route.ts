@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { reviewQueue } from '@/db/queries/applications';
-import { scopeFor } from '@/lib/authz';
+import { reviewQueue } from '@/db/queries/subsidies/applications';
+import { scopeFor } from '@/lib/server/authz';
 import { formatDate } from '@/lib/format';
 import { buildTableExport, wanCell } from '@/lib/spreadsheet/table-export';
 import { parseQueueFilters } from '@/lib/validation/review-filters';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { xlsxResponse } from '@/app/api/operator/_shared/http';
-import { cellValue, CARRIER_COLUMNS, TENANT_COLUMNS, type StatColumn } from '@/app/(portal)/committee/statistics/columns';
-import { statisticsLabels } from '@/app/(portal)/committee/statistics/labels';
+import { xlsxResponse } from '@/lib/server/http';
+import { cellValue, CARRIER_COLUMNS, TENANT_COLUMNS, type StatColumn } from '@/lib/server/exports/statistics-columns';
+import { statisticsLabels } from '@/lib/server/exports/statistics-labels';
 import { getDb } from '@/db/client';
-import { carrierStatistics, tenantStatistics } from '@/db/queries/statistics';
-import { auditExport } from '@/lib/access-audit';
-import { authorizeRequest } from '@/lib/authz';
+import { carrierStatistics, tenantStatistics } from '@/db/queries/network/statistics';
+import { auditExport } from '@/lib/server/access-audit';
+import { authorizeRequest } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { buildTableExport, type ExportColumn } from '@/lib/spreadsheet/table-export';
 

@@ -1,8 +1,8 @@
 import { getTranslations } from 'next-intl/server';
-import { parseWarningFilters } from '@/app/(portal)/committee/warnings/filters';
+import { parseWarningFilters } from '@/lib/server/filters/warnings';
 import { getDb } from '@/db/client';
-import { reportingQuarter } from '@/db/queries/committee-carriers';
-import { admissionWarningList, missingReportList, overdueIncubationList } from '@/db/queries/network-warnings';
+import { reportingQuarter } from '@/db/queries/network/carriers';
+import { admissionWarningList, missingReportList, overdueIncubationList } from '@/db/queries/network/warnings';
 import { formatDate } from '@/lib/format';
 import { buildTableExport, type ExportSheet } from '@/lib/spreadsheet/table-export';
 import { committeeListExport, MAX_ROWS } from '../_shared';

@@ -1,9 +1,9 @@
-import { auditExportFile } from '@/app/(portal)/_audit/export';
-import { parseAuditFilters } from '@/app/(portal)/_audit/filters';
-import { auditExport } from '@/lib/access-audit';
-import { authorizeRequest } from '@/lib/authz';
+import { auditExportFile } from '@/lib/server/audit-view/export';
+import { parseAuditFilters } from '@/lib/server/audit-view/filters';
+import { auditExport } from '@/lib/server/access-audit';
+import { authorizeRequest } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { localeOf, xlsxResponse } from '../../_shared/http';
+import { localeOf, xlsxResponse } from '../../../../../lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

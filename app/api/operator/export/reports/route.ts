@@ -1,11 +1,11 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { exportReports } from '@/db/queries/transfer-export';
-import { transferCarriers } from '@/db/queries/transfer';
-import { auditExport } from '@/lib/access-audit';
-import { authorizeRequest, scopeFor } from '@/lib/authz';
+import { exportReports } from '@/db/queries/ventures/transfer-export';
+import { transferCarriers } from '@/db/queries/ventures/transfer';
+import { auditExport } from '@/lib/server/access-audit';
+import { authorizeRequest, scopeFor } from '@/lib/server/authz';
 import { quarterInput } from '@/lib/validation/report';
-import { jsonError, localeOf, notFoundResponse, xlsxResponse } from '../../_shared/http';
+import { jsonError, localeOf, notFoundResponse, xlsxResponse } from '../../../../../lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,11 +1,11 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { exportVentures } from '@/db/queries/transfer-export';
-import { auditExport } from '@/lib/access-audit';
-import { authorizeRequest, scopeFor } from '@/lib/authz';
+import { exportVentures } from '@/db/queries/ventures/transfer-export';
+import { auditExport } from '@/lib/server/access-audit';
+import { authorizeRequest, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { parseVentureFilters } from '@/lib/validation/venture-filters';
-import { localeOf, xlsxResponse } from '../../_shared/http';
+import { localeOf, xlsxResponse } from '../../../../../lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { getDb } from '@/db/client';
-import { graduationFile } from '@/db/queries/graduations';
-import { auditDownload } from '@/lib/access-audit';
-import { authorizeRequest, scopeFor } from '@/lib/authz';
+import { graduationFile } from '@/db/queries/graduations/candidates';
+import { auditDownload } from '@/lib/server/access-audit';
+import { authorizeRequest, scopeFor } from '@/lib/server/authz';
 import { DomainError } from '@/lib/errors';
 import { fileDownload } from '@/lib/evidence-files';
 
