@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { setLocale } from '@/app/actions/locale';
 import { LanguageSwitch } from '@/components/shell/language-switch';
 import { NavLink } from '@/components/shell/nav-link';
 import { NotificationBell } from '@/components/shell/notification-bell';
@@ -112,7 +113,7 @@ export default async function PortalLayout({ children }: { children: React.React
               {tTwoFactor('title')}
             </Link>
             {held || user.rightsPending ? null : <NotificationBell userId={user.id} />}
-            <LanguageSwitch />
+            <LanguageSwitch action={setLocale} />
             <SignOutButton label={t('signOut')} />
           </div>
         </div>

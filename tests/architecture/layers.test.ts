@@ -37,7 +37,8 @@ function layerOf(file: string): Layer {
 /** The area of a page file: its first folder under a route group, or under app/api. */
 function areaOf(file: string): string {
   const parts = file.split('/');
-  if (parts.length === 2) return 'app'; // the root layout, its styles and the error pages
+  // The root layout, its styles and error pages, and the server actions every layout shares.
+  if (parts.length === 2 || parts[1] === 'actions') return 'app';
   if (parts[1]?.startsWith('(')) return `${parts[1]}/${parts[2] ?? ''}`;
   return parts.slice(0, 2).join('/');
 }
