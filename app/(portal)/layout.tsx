@@ -68,7 +68,7 @@ const NAV: Record<Role, { href: string; key: NavKey; exact?: boolean }[]> = {
 /**
  * The authenticated shell: navigation by role, the user, language and sign-out. A user who must
  * still change a one-time password sees no navigation; every page and action but the password
- * page sends them there (lib/authz requireUser).
+ * page sends them there (lib/server/authz requireUser).
  */
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireSignedIn();

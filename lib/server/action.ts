@@ -89,7 +89,7 @@ export function fieldsWithNul(input: Record<string, unknown>): FieldErrors | und
 }
 
 /**
- * The order of every change (CONVENTIONS.md): same-origin check -> role check -> parse with zod
+ * The order of every change (docs/architecture.md, "A server action"): same-origin check -> role check -> parse with zod
  * -> run (one transaction in db/queries, which writes its audit entry) -> a typed result.
  * Expected failures come back as results; anything else is logged and shown generically.
  */

@@ -12,7 +12,7 @@ import type { Role } from '@/lib/roles';
 import { openTestDatabase } from '../helpers/db';
 import { bindOperator, enrolledSecondFactor, makeCarrier, makeUser, TEST_PASSWORD } from '../helpers/fixtures';
 
-/** Who the mocked next-auth session says is signed in; the real lib/authz reads the users table. */
+/** Who the mocked next-auth session says is signed in; the real lib/server/authz reads the users table. */
 const session = vi.hoisted(() => ({ userId: null as number | null, sid: '' }));
 let handle: DatabaseHandle;
 vi.mock('@/db/client', () => ({ getDb: () => handle.db }));

@@ -30,7 +30,7 @@ vi.mock('@/lib/server/authz', () => ({
     if (!roles.includes(session.user.role)) return { response: Response.json({ error: 'forbidden' }, { status: 403 }) };
     return { user: session.user };
   },
-  // As lib/authz has it: the audit administrator's scope of carrier data is none.
+  // As lib/server/authz has it: the audit administrator's scope of carrier data is none.
   scopeFor: async (u: { role: string }) =>
     u.role === 'operator' ? { kind: 'carriers', carrierIds: session.carrierIds } : u.role === 'committee' ? { kind: 'all' } : { kind: 'none' },
 }));

@@ -19,7 +19,7 @@ import { enrolledSecondFactor, makeCarrier, makeUser } from '../helpers/fixtures
  * when DATABASE_URL names one.
  */
 let handle: DatabaseHandle;
-// The real lib/authz and lib/action, with only the framework's request-bound pieces replaced.
+// The real lib/server/authz and lib/server/action, with only the framework's request-bound pieces replaced.
 vi.mock('next-auth', async () => (await import('../helpers/action-harness')).nextAuthMock);
 vi.mock('next/headers', async () => (await import('../helpers/action-harness')).nextHeadersMock);
 vi.mock('next/cache', async () => (await import('../helpers/action-harness')).nextCacheMock);

@@ -187,7 +187,7 @@ export async function updateAccount(
 
 /**
  * Deactivates an account, or asks for its reactivation. A deactivated user is signed out at their
- * next request (lib/authz reads the users table each time). Nobody deactivates themselves, and
+ * next request (lib/server/authz reads the users table each time). Nobody deactivates themselves, and
  * the last active administrator of each kind stays. A reactivation takes effect only when the
  * security administrator approves it: until then the account stays inactive.
  */

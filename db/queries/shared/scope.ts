@@ -5,7 +5,7 @@ import { scopeIncludesCarrier, type Scope } from '@/lib/roles';
 
 /**
  * Narrowing to the caller's carriers. Every query of operator data goes through one of these,
- * with the scope from the session (lib/authz scopeFor), never from the request.
+ * with the scope from the session (lib/server/authz scopeFor), never from the request.
  */
 export function carrierCondition(scope: Scope, column: AnyColumn): SQL {
   if (scope.kind === 'all') return sql`true`;
