@@ -7,6 +7,7 @@
  * The block's format: one entry per line, indented two spaces per level under its folder; a
  * folder ends with `/`; a description, if any, follows after at least two spaces.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +64,18 @@ function ignoredTopLevel(): Set<string> {
   return ignored;
 }
 
+/**
+ * A hidden top-level folder (`.ci`) belongs to the layout when the repository tracks files in it;
+ * an editor's or a tool's own (`.vscode`, `.idea`) does not. Without git, every one counts.
+ */
+function trackedHidden(root: string, name: string): boolean {
+  try {
+    return execFileSync('git', ['ls-files', '--', name], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '';
+  } catch {
+    return true;
+  }
+}
+
 /** The folders that must be in the layout, as they are on disk now. */
 export function foldersOnDisk(root: string = ROOT): string[] {
   const ignored = ignoredTopLevel();
@@ -71,7 +84,7 @@ export function foldersOnDisk(root: string = ROOT): string[] {
     if (!fs.existsSync(abs)) return [];
     return fs
       .readdirSync(abs, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && !(dir === '' && ignored.has(e.name)))
+      .filter((e) => e.isDirectory() && !(dir === '' && (ignored.has(e.name) || (e.name.startsWith('.') && !trackedHidden(root, e.name)))))
       .map((e) => path.posix.join(dir, e.name));
   });
 }
@@ -105,6 +118,7 @@ describe("the README's layout", () => {
   it('knows which folders must be listed', () => {
     const dirs = foldersOnDisk();
     for (const d of ['app', 'lib/domain', 'db/queries', 'db/queries/subsidies', 'components/forms']) expect(dirs).toContain(d);
+    expect(dirs).toContain('.ci');
     expect(dirs).not.toContain('node_modules');
   });
 
