@@ -43,33 +43,39 @@ function areaOf(file: string): string {
   return parts.slice(0, 2).join('/');
 }
 
-function resolve(from: string, spec: string): string | null {
+type Tree = { exists: (file: string) => boolean; read: (file: string) => string };
+
+const DISK: Tree = {
+  exists: (f) => fs.existsSync(path.join(ROOT, f)) && fs.statSync(path.join(ROOT, f)).isFile(),
+  read: (f) => fs.readFileSync(path.join(ROOT, f), 'utf8'),
+};
+
+function resolve(tree: Tree, from: string, spec: string): string | null {
   let base: string;
   if (spec.startsWith('@/')) base = spec.slice(2);
   else if (spec.startsWith('.')) base = path.posix.normalize(path.posix.join(path.posix.dirname(from), spec));
   else return null;
   for (const ext of ['', '.ts', '.tsx', '/index.ts', '/index.tsx']) {
     const candidate = base + ext;
-    if (fs.existsSync(path.join(ROOT, candidate)) && fs.statSync(path.join(ROOT, candidate)).isFile()) return candidate;
+    if (tree.exists(candidate)) return candidate;
   }
   return base;
 }
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
-function importsOf(file: string): string[] {
-  const src = fs.readFileSync(path.join(ROOT, file), 'utf8');
+function importsOf(tree: Tree, file: string): string[] {
+  const src = tree.read(file);
   return [...src.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
 }
 
 /** Every import that breaks the rules, as "file -> import (why)". */
-export function uphillImports(): string[] {
-  const files = ['app', 'components', 'lib', 'db'].flatMap(sourceFiles);
+export function uphillImports(files: string[], tree: Tree = DISK): string[] {
   const problems: string[] = [];
   for (const file of files) {
     const layer = layerOf(file);
-    for (const spec of importsOf(file)) {
-      const target = resolve(file, spec);
+    for (const spec of importsOf(tree, file)) {
+      const target = resolve(tree, file, spec);
       if (target === null) {
         const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
         if (layer === 'pure' && FRAMEWORK.test(spec) && !PURE_FRAMEWORK_EXCEPTIONS.has(spec)) {
@@ -97,6 +103,27 @@ describe('imports run downhill', () => {
   });
 
   it('has no import from a higher layer or from another area\'s page folder', () => {
-    expect(uphillImports()).toEqual([]);
+    expect(uphillImports(['app', 'components', 'lib', 'db'].flatMap(sourceFiles))).toEqual([]);
+  });
+
+  it('would catch each kind of uphill import', () => {
+    const planted: Record<string, string> = {
+      'db/queries/x.ts': "import { defineAction } from '@/lib/server/action';",
+      'lib/domain/y.ts': "import { getDb } from '../../db/client';\nimport { headers } from 'next/headers';",
+      'components/z.tsx': "import { setLocale } from '@/app/actions/locale';",
+      'app/api/w/route.ts': "import { AuditTable } from '@/app/(portal)/operator/page';",
+      'lib/server/action.ts': '',
+      'db/client.ts': '',
+      'app/actions/locale.ts': '',
+      'app/(portal)/operator/page.tsx': '',
+    };
+    const tree: Tree = { exists: (f) => f in planted, read: (f) => planted[f] ?? '' };
+    expect(uphillImports(['db/queries/x.ts', 'lib/domain/y.ts', 'components/z.tsx', 'app/api/w/route.ts'], tree)).toEqual([
+      'db/queries/x.ts -> lib/server/action.ts (db imports server)',
+      'lib/domain/y.ts -> db/client.ts (pure imports db)',
+      'lib/domain/y.ts -> next/headers (the pure lib uses no framework or database package: next)',
+      'components/z.tsx -> app/actions/locale.ts (components imports app)',
+      'app/api/w/route.ts -> app/(portal)/operator/page.tsx (a page folder is private to (portal)/operator)',
+    ]);
   });
 });
