@@ -94,6 +94,14 @@ describe('GET /api/applications/attachments/[id]', () => {
     expect((await download('abc')).status).toBe(404);
   });
 
+  it('answers 404 to an id not written in plain digits, even one that reads as the file’s number', async () => {
+    as(owner, 'operator', owner.scope);
+    for (const id of [`${attachmentId}.0`, `+${attachmentId}`, ` ${attachmentId}`, `0x${attachmentId.toString(16)}`, `${attachmentId}e0`, '0', '2147483648']) {
+      expect((await download(id)).status, id).toBe(404);
+    }
+    expect((await download(`00${attachmentId}`)).status).toBe(200);
+  });
+
   it('stores and serves HTML behind PDF magic bytes as a PDF named for its type, without the invisible characters of its name', async () => {
     const { addAttachment } = await import('@/db/queries/subsidies/files');
     const { getApplication } = await import('@/db/queries/subsidies/applications');

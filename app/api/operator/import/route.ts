@@ -9,7 +9,7 @@ import { checkBeforeReading, detectFileKind, MAX_FILE_BYTES, SheetFileError, she
 import { intlTranslator } from '@/lib/spreadsheet/translate';
 import { quarterInput } from '@/lib/validation/report';
 import { parseMultipart } from '@/lib/multipart';
-import { isSameOrigin, jsonError, notFoundResponse, readBodyWithin } from '../../../../lib/server/http';
+import { isSameOrigin, jsonError, notFoundResponse, readBodyWithin } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 
