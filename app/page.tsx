@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { currentUser } from '@/lib/authz';
+import { currentUser } from '@/lib/server/authz';
 import { env } from '@/lib/env';
 import { returnPathFor } from '@/lib/return-path';
 

@@ -3,7 +3,7 @@
  * AUDIT_ANCHOR_INTERVAL_MINUTES, the chain's head is anchored (nothing is written when it has
  * not moved) and, with AUDIT_ANCHOR_FILE, every anchor not yet in the file is appended to it.
  */
-import { anchorHead, anchorSettings, copyAnchorsToFile } from '../lib/audit-anchor';
+import { anchorHead, anchorSettings, copyAnchorsToFile } from './audit/anchor';
 import { env } from '../lib/env';
 import type { DatabaseHandle } from './connect';
 

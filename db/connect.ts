@@ -9,7 +9,7 @@ import * as schema from './schema';
 import { acquireDataFolderLock, releaseDataFolderLock } from './lock';
 
 /**
- * Opens the database for one of the three modes (DESIGN.md): embedded PGlite in a data
+ * Opens the database for one of the three modes (docs/decisions/0001-embedded-database.md): embedded PGlite in a data
  * folder, in-memory PGlite, or PostgreSQL. Scripts and tests use this directly; the app
  * goes through db/client.ts, which keeps one handle per process.
  */

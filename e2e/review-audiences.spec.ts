@@ -74,7 +74,7 @@ async function cellsOf(request: APIRequestContext, path: string): Promise<string
   return rows;
 }
 
-/** The columns of the audit export (app/(portal)/_audit/export.ts). */
+/** The columns of the audit export (lib/server/audit-view/export.ts). */
 const USER = 1;
 const ACTION_CODE = 4;
 const IP = 8;

@@ -28,7 +28,7 @@ function writtenActions(): Set<string> {
         const rel = path.relative(ROOT, p);
         if (rel.startsWith('lib/domain') || rel === 'lib/audit-audience.ts') continue;
         // The workflow's steps are written as `application.<step>` by recordStep.
-        const step = /^db\/queries\/application(s|-[a-z]+)\.ts$/.test(rel);
+        const step = /^db\/queries\/subsidies\/(applications|choices|files|funding|reads|review|steps)\.ts$/.test(rel);
         for (const line of fs.readFileSync(p, 'utf8').split('\n')) {
           // What follows `action:` up to the next field: one code, or the codes of a conditional.
           const value = /\baction:\s([^,}]*)/.exec(line)?.[1];

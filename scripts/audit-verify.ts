@@ -4,8 +4,8 @@
  * the anchors of the database and those of the anchor file (AUDIT_ANCHOR_FILE, or --file).
  * Exits with 1 when anything does not hold.
  */
-import { keyringFromEnv, readAnchorFile } from '../lib/audit-anchor';
-import { verifyAuditLog, type AnchorProblem } from '../lib/audit-anchor-verify';
+import { keyringFromEnv, readAnchorFile } from '../db/audit/anchor';
+import { verifyAuditLog, type AnchorProblem } from '../db/audit/anchor-verify';
 import { env } from '../lib/env';
 import { openConfiguredDatabase } from './open-configured';
 import { runScript } from './run-script';

@@ -7,7 +7,7 @@
 import { readBackupFile } from '../db/backup/file';
 import { restoreDatabase } from '../db/backup/restore';
 import { applicationRoleFromEnv, grantApplicationRole } from '../db/roles';
-import { verifyAuditChain } from '../lib/audit-verify';
+import { verifyAuditChain } from '../db/audit/verify';
 import { openConfiguredDatabase } from './open-configured';
 import { runBackupScript } from './backup-cli';
 

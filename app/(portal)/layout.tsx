@@ -1,12 +1,13 @@
 import Image from 'next/image';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { setLocale } from '@/app/actions/locale';
 import { LanguageSwitch } from '@/components/shell/language-switch';
 import { NavLink } from '@/components/shell/nav-link';
 import { NotificationBell } from '@/components/shell/notification-bell';
 import { SignInNotice } from '@/components/shell/sign-in-notice';
 import { SignOutButton } from '@/components/shell/sign-out-button';
-import { mustEnrolSecondFactor, PASSWORD_PAGE, requireSignedIn, RIGHTS_PENDING_PAGE, TWO_FACTOR_PAGE } from '@/lib/authz';
+import { mustEnrolSecondFactor, PASSWORD_PAGE, requireSignedIn, RIGHTS_PENDING_PAGE, TWO_FACTOR_PAGE } from '@/lib/server/authz';
 import { homeFor, type Role } from '@/lib/roles';
 
 type NavKey =
@@ -68,7 +69,7 @@ const NAV: Record<Role, { href: string; key: NavKey; exact?: boolean }[]> = {
 /**
  * The authenticated shell: navigation by role, the user, language and sign-out. A user who must
  * still change a one-time password sees no navigation; every page and action but the password
- * page sends them there (lib/authz requireUser).
+ * page sends them there (lib/server/authz requireUser).
  */
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireSignedIn();
@@ -113,7 +114,7 @@ export default async function PortalLayout({ children }: { children: React.React
               {tTwoFactor('title')}
             </Link>
             {held || user.rightsPending ? null : <NotificationBell userId={user.id} />}
-            <LanguageSwitch />
+            <LanguageSwitch action={setLocale} />
             <SignOutButton label={t('signOut')} />
           </div>
         </div>

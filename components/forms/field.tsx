@@ -1,4 +1,4 @@
-import type { ActionResult } from '@/lib/action';
+import type { ActionResult } from '@/lib/server/action';
 
 /**
  * A labelled form field: the hint is read with the control, and an error sits next to it and is

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useRef, useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/action';
+import type { ActionResult } from '@/lib/server/action';
 
 export type Errors = Record<string, string[]>;
 export type Outcome = { kind: 'ok' | 'error' | 'conflict'; text: string; details: string[] };

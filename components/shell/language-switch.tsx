@@ -1,13 +1,15 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { setLocale } from '@/app/actions/locale';
 
-/** One button that switches between Chinese and English. */
-export async function LanguageSwitch({ className = '' }: { className?: string }) {
+/**
+ * One button that switches between Chinese and English. The page passes the server action that
+ * stores the choice (app/actions/locale.ts): components sit below the app and do not import from it.
+ */
+export async function LanguageSwitch({ action, className = '' }: { action: (form: FormData) => Promise<void>; className?: string }) {
   const locale = await getLocale();
   const t = await getTranslations('common');
   const other = locale === 'en' ? 'zh-CN' : 'en';
   return (
-    <form action={setLocale} className={className}>
+    <form action={action} className={className}>
       <input type="hidden" name="locale" value={other} />
       <button
         type="submit"

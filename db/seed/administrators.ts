@@ -8,7 +8,7 @@
 import bcrypt from 'bcryptjs';
 import { inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../../lib/audit-chain';
+import { writeAudit } from '../audit/chain';
 import { generateOneTimePassword } from '../../lib/one-time-password';
 import type { Db } from '../connect';
 import { users } from '../schema';
@@ -30,7 +30,7 @@ export class AdministratorsExistError extends Error {
   }
 }
 
-/** The portal's lock on account changes (db/queries/rights-grants.ts), so that this cannot race the portal. */
+/** The portal's lock on account changes (db/queries/accounts/rights-grants.ts), so that this cannot race the portal. */
 const ACCOUNTS_LOCK = 7_310_117;
 
 /**

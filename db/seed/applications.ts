@@ -1,5 +1,5 @@
 /**
- * Walks each demo application through the subsidy workflow (DESIGN.md, 分权制衡): one event
+ * Walks each demo application through the subsidy workflow (docs/domain.md, 分权制衡): one event
  * per transition, a review by the committee member who accepted it, the decision by a second
  * and the inspection by a third, payments with vouchers, and indicators for acceptance.
  */

@@ -1,6 +1,6 @@
 /**
  * Subsidy programmes (资助专项) for the previous and the current year, and the committee's
- * annual targets (2015 plan figures, DOMAIN.md, repeated for the current year).
+ * annual targets (2015 plan figures, docs/domain.md, repeated for the current year).
  */
 import { dateDay, type Day } from './calendar';
 

@@ -5,7 +5,7 @@ import type { CarrierKind, VentureStage } from './stages';
 import type { ApplicationStatus } from './workflow';
 
 /**
- * The checks an application passes when it is submitted (Pudong's rules, DOMAIN.md). Each
+ * The checks an application passes when it is submitted (Pudong's rules, docs/domain.md). Each
  * check returns a message key (under `subsidyErrors`) with its parameters, or null. The caller
  * gathers the facts (from the database, in the submitting transaction) and passes `today`.
  *

@@ -34,7 +34,7 @@ function app(status: ApplicationStatus, fundingMode: FundingMode, extra: Partial
   };
 }
 
-/** Written out by hand from DESIGN.md, not derived from the code under test. */
+/** Written out by hand from the workflow in docs/domain.md, not derived from the code under test. */
 const OPERATOR_ALLOWED: Record<ApplicationStatus, WorkflowAction[]> = {
   draft: ['edit', 'delete', 'submit', 'withdraw'],
   submitted: ['withdraw'],

@@ -1,7 +1,7 @@
 import type { Role } from '../roles';
 
 /**
- * The subsidy application workflow (DESIGN.md, 分权制衡): which steps a user may take on an
+ * The subsidy application workflow (docs/domain.md, 分权制衡): which steps a user may take on an
  * application in its present state. The pages offer only the allowed steps and the server
  * refuses every other one with the reason given here.
  *

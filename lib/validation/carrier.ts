@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { industryEnum } from '@/db/schema/enums';
+import { INDUSTRIES, type Industry } from '@/lib/domain/vocabulary';
 import { amountFen, id, nonNegativeInt, optionalName, optionalText, version } from './fields';
 
 /**
@@ -7,7 +7,6 @@ import { amountFen, id, nonNegativeInt, optionalName, optionalText, version } fr
  * level, status, name, operator organisation, zone) is not part of it. The area and staff
  * rules mirror the database's checks, so a bad value gets a message next to its field.
  */
-type Industry = (typeof industryEnum.enumValues)[number];
 
 const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean());
 
@@ -16,7 +15,7 @@ const focusIndustries = z
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
   .transform((v, ctx) => {
-    const known: readonly string[] = industryEnum.enumValues;
+    const known: readonly string[] = INDUSTRIES;
     if (v.some((x) => !known.includes(x))) {
       ctx.addIssue({ code: 'custom', message: 'choice' });
       return z.NEVER;

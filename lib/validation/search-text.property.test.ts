@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCarrierFilters } from '@/app/(portal)/committee/carriers/_ui/filters';
+import { parseCarrierFilters } from '@/lib/server/filters/carriers';
 import { hostileString } from '@/tests/helpers/hostile';
 import { searchText } from './search-text';
 import { parseVentureFilters } from './venture-filters';

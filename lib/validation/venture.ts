@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { industryEnum } from '@/db/schema/enums';
+import { INDUSTRIES } from '@/lib/domain/vocabulary';
 import { amountFen, creditCode, id, isoDate, nonNegativeInt, optionalIsoDate, optionalName, optionalText, requiredName, version } from './fields';
 
 /**
  * Venture inputs, shared by the forms and the spreadsheet import so that both apply exactly
  * the same rules. Money is in fen after parsing; dates are ISO strings.
  */
-export const INDUSTRIES = industryEnum.enumValues;
+export { INDUSTRIES };
 export const TALENT_FLAGS = ['phd', 'returnee', 'national_talent', 'fresh_graduate'] as const;
 
 const industry = z.enum(INDUSTRIES, { message: 'choice' });

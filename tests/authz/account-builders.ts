@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { startSession } from '@/db/queries/sessions';
+import { startSession } from '@/db/queries/accounts/sessions';
 import { loginThrottle, rightsGrants, securityPolicy, users } from '@/db/schema';
 import { signPendingEnrolment } from '@/lib/second-factor-enrolment';
 import { newTotpSecret, totpCode } from '@/lib/totp';

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { addAttachment } from '@/db/queries/application-files';
-import { graduationCandidates } from '@/db/queries/graduations';
-import { openProgrammesFor } from '@/db/queries/programmes';
+import { addAttachment } from '@/db/queries/subsidies/files';
+import { graduationCandidates } from '@/db/queries/graduations/candidates';
+import { openProgrammesFor } from '@/db/queries/subsidies/programmes';
 import { applications, attachments, carriers, programs, residencies, ventureFinancings, ventureReports, ventures } from '@/db/schema';
 import { transferCreditCode } from '../helpers/transfer-fixtures';
 import { actorOf, applicationFor, carrierOfKind, formData, operatorOf, operators, pdf, scopeOf, yuan, type HappyBuilder, type WalkWorld } from './walk-world';

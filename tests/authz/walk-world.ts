@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
-import { applicantBlacklisted, loadStepRow, type StepRow } from '@/db/queries/application-steps';
+import { applicantBlacklisted, loadStepRow, type StepRow } from '@/db/queries/subsidies/steps';
 import { applications, carriers, operatorCarriers, users } from '@/db/schema';
 import { workflowFor, type ApplicationStatus, type WorkflowAction } from '@/lib/domain/workflow';
-import type { Actor } from '@/lib/audit';
+import type { Actor } from '@/db/audit';
 import type { Scope } from '@/lib/roles';
 
 /**

@@ -7,8 +7,8 @@ import { announcePeerHeader } from '@/lib/client-ip';
 import type { Role } from '@/lib/roles';
 
 /**
- * Calls the real server actions and route handlers from vitest, with the real lib/action.ts and
- * lib/authz.ts: only the framework's request-bound pieces are replaced. A test file wires them
+ * Calls the real server actions and route handlers from vitest, with the real lib/server/action.ts and
+ * lib/server/authz.ts: only the framework's request-bound pieces are replaced. A test file wires them
  * with one line each, e.g.
  *   vi.mock('next-auth', async () => (await import('../helpers/action-harness')).nextAuthMock);
  * and chooses the caller with `signInAs(email)` / `signOut()`.
@@ -41,7 +41,7 @@ export async function userByEmail(email: string): Promise<{ id: number; role: Ro
 /** Signs in as the user: a fresh server-side session, as a real sign-in opens. */
 export async function signInAs(email: string): Promise<{ id: number; role: Role; sessionId: string }> {
   const u = await userByEmail(email);
-  const { startSession } = await import('@/db/queries/sessions');
+  const { startSession } = await import('@/db/queries/accounts/sessions');
   const session = await startSession(database(), { userId: u.id, ip: CLIENT_IP, userAgent: 'vitest' });
   state.userId = u.id;
   state.sessionId = session.id;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 /**
- * GB 32100-2015 written out again from the standard (DOMAIN.md), independently of
+ * GB 32100-2015 written out again from the standard (docs/domain.md), independently of
  * lib/domain/credit-code.ts, so that property tests compare the two.
  */
 export const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';

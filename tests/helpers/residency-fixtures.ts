@@ -1,5 +1,5 @@
 import type { Db } from '@/db/connect';
-import type { Actor } from '@/lib/audit';
+import type { Actor } from '@/db/audit';
 import { buildCreditCode } from '@/lib/domain/credit-code';
 import type { Scope } from '@/lib/roles';
 import type { AdmissionInput } from '@/lib/validation/venture';

@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
 import type { Db } from '@/db/connect';
-import { acceptApplication, addAttachment, createDraft, decideApplication, reviewApplication, submitApplication } from '@/db/queries/applications';
+import { acceptApplication, addAttachment, createDraft, decideApplication, reviewApplication, submitApplication } from '@/db/queries/subsidies/applications';
 import { programs, residencies, ventures, type NewProgram } from '@/db/schema';
 import { buildCreditCode } from '@/lib/domain/credit-code';
-import type { Actor } from '@/lib/audit';
+import type { Actor } from '@/db/audit';
 import { DomainError } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
 import { bindOperator, makeCarrier, makeUser } from './fixtures';

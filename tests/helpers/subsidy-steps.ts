@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { decideApplication, inspectApplication, payApplication } from '@/db/queries/applications';
-import { addBlacklistEntry } from '@/db/queries/blacklist';
+import { decideApplication, inspectApplication, payApplication } from '@/db/queries/subsidies/applications';
+import { addBlacklistEntry } from '@/db/queries/oversight/blacklist';
 import { applications, ventures } from '@/db/schema';
-import type { Actor } from '@/lib/audit';
+import type { Actor } from '@/db/audit';
 import { ALL, TODAY, type SubsidyWorld } from './subsidy-fixtures';
 
 /** Short forms of the committee's steps on a subsidy world, for the workflow tests. */

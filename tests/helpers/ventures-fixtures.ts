@@ -1,6 +1,6 @@
 import type { Db } from '@/db/connect';
 import { residencies, ventures } from '@/db/schema';
-import type { Actor } from '@/lib/audit';
+import type { Actor } from '@/db/audit';
 import { buildCreditCode } from '@/lib/domain/credit-code';
 import type { Scope } from '@/lib/roles';
 import { bindOperator, makeCarrier, makeUser } from './fixtures';

@@ -3,16 +3,16 @@ import bcrypt from 'bcryptjs';
 import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/db/connect';
 import { auditLog, operatorCarriers, rightsGrants, users } from '@/db/schema';
-import { approveGrant } from '@/db/queries/rights-grants';
-import { createAccount, getAccount, setAccountActive, updateAccount } from '@/db/queries/accounts';
-import { startSession } from '@/db/queries/sessions';
-import { listAccounts } from '@/db/queries/users';
-import type { ActionResult } from '@/lib/action';
+import { approveGrant } from '@/db/queries/accounts/rights-grants';
+import { createAccount, getAccount, setAccountActive, updateAccount } from '@/db/queries/accounts/accounts';
+import { startSession } from '@/db/queries/accounts/sessions';
+import { listAccounts } from '@/db/queries/accounts/users';
+import type { ActionResult } from '@/lib/server/action';
 import type { Role } from '@/lib/roles';
 import { openTestDatabase } from '../helpers/db';
 import { bindOperator, enrolledSecondFactor, makeCarrier, makeUser, TEST_PASSWORD } from '../helpers/fixtures';
 
-/** Who the mocked next-auth session says is signed in; the real lib/authz reads the users table. */
+/** Who the mocked next-auth session says is signed in; the real lib/server/authz reads the users table. */
 const session = vi.hoisted(() => ({ userId: null as number | null, sid: '' }));
 let handle: DatabaseHandle;
 vi.mock('@/db/client', () => ({ getDb: () => handle.db }));
@@ -32,7 +32,7 @@ vi.mock('next-intl/server', () => ({
   getLocale: async () => 'zh-CN',
 }));
 
-const { authorizeRequest, currentUser, requireRole, requireUser } = await import('@/lib/authz');
+const { authorizeRequest, currentUser, requireRole, requireUser } = await import('@/lib/server/authz');
 const admin = await import('@/app/(portal)/admin/users/actions');
 const { changePasswordAction } = await import('@/app/(portal)/account/password/actions');
 

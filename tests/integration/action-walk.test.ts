@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
 import { auditLog, carriers } from '@/db/schema';
 import { seedDemo } from '@/db/seed/demo';
-import { verifyAuditChain } from '@/lib/audit-verify';
+import { verifyAuditChain } from '@/db/audit/verify';
 import { todayInShanghai } from '@/lib/domain/dates';
 import auditMessages from '@/messages/zh-CN/audit.json';
 import { LOCALE_COOKIE } from '@/lib/i18n/config';
@@ -246,7 +246,7 @@ describe('hostile input: never a throw, never an entry for a refusal', () => {
         const outcome = base ? await interruptOf(() => action(input)) : await callAs(caller, () => action(input));
         expect(outcome.kind).toBe('none');
         const result = (outcome as { value: Result | undefined }).value;
-        // 'unexpected' is what lib/action.ts answers when something inside threw.
+        // 'unexpected' is what lib/server/action.ts answers when something inside threw.
         expect(result?.code).not.toBe('unexpected');
         if (!result?.ok) expect(await auditCountBesidesRefusalEvents()).toBe(before);
       }),

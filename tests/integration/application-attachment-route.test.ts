@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import type { AuthUser } from '@/db/queries/users';
+import type { AuthUser } from '@/db/queries/accounts/users';
 import type { Scope } from '@/lib/roles';
 import { announcePeerHeader } from '@/lib/client-ip';
 import { openTestDatabase } from '../helpers/db';
@@ -17,7 +17,7 @@ const session = vi.hoisted(() => ({ user: null as null | { id: number; role: 'op
 let handle: DatabaseHandle;
 
 vi.mock('@/db/client', () => ({ getDb: () => handle.db }));
-vi.mock('@/lib/authz', () => ({
+vi.mock('@/lib/server/authz', () => ({
   authorizeRequest: async (...roles: string[]) => {
     if (!session.user) return { response: Response.json({ error: 'unauthenticated' }, { status: 401 }) };
     if (!roles.includes(session.user.role)) return { response: Response.json({ error: 'forbidden' }, { status: 403 }) };
@@ -37,7 +37,7 @@ beforeAll(async () => {
   other = await makeSubsidyWorld(handle.db);
   const p = await makeProgramme(handle.db);
   const d = await draftFor(owner, p.id);
-  const { getApplication } = await import('@/db/queries/applications');
+  const { getApplication } = await import('@/db/queries/subsidies/applications');
   const detail = await getApplication(handle.db, owner.operator, owner.scope, d.id, '2026-03-10');
   attachmentId = detail.attachments[0]!.id;
 });
@@ -94,9 +94,17 @@ describe('GET /api/applications/attachments/[id]', () => {
     expect((await download('abc')).status).toBe(404);
   });
 
+  it('answers 404 to an id not written in plain digits, even one that reads as the file’s number', async () => {
+    as(owner, 'operator', owner.scope);
+    for (const id of [`${attachmentId}.0`, `+${attachmentId}`, ` ${attachmentId}`, `0x${attachmentId.toString(16)}`, `${attachmentId}e0`, '0', '2147483648']) {
+      expect((await download(id)).status, id).toBe(404);
+    }
+    expect((await download(`00${attachmentId}`)).status).toBe(200);
+  });
+
   it('stores and serves HTML behind PDF magic bytes as a PDF named for its type, without the invisible characters of its name', async () => {
-    const { addAttachment } = await import('@/db/queries/application-files');
-    const { getApplication } = await import('@/db/queries/applications');
+    const { addAttachment } = await import('@/db/queries/subsidies/files');
+    const { getApplication } = await import('@/db/queries/subsidies/applications');
     const p = await makeProgramme(handle.db);
     const d = await draftFor(owner, p.id);
     const evil = new TextEncoder().encode('%PDF-1.4\n<html><script>alert(1)</script></html>');

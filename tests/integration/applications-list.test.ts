@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { appliedProgrammeChoices, liveApplicationsIn } from '@/db/queries/application-choices';
-import { listForOperator, submitApplication, withdrawApplication } from '@/db/queries/applications';
+import { appliedProgrammeChoices, liveApplicationsIn } from '@/db/queries/subsidies/choices';
+import { listForOperator, submitApplication, withdrawApplication } from '@/db/queries/subsidies/applications';
 import { applications } from '@/db/schema';
 import { openTestDatabase } from '../helpers/db';
 import { TODAY, WAN, draftFor, makeProgramme, makeSubsidyWorld, type SubsidyWorld } from '../helpers/subsidy-fixtures';

@@ -6,11 +6,11 @@ import { asc, eq, gte, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle, type Db, type Tx } from '@/db/connect';
 import { auditAnchors, auditLog } from '@/db/schema';
-import { anchorHead, checkAnchorSignature, copyAnchorsToFile, keyringOf, readAnchorFile, setAnchorSettings, signAnchor } from '@/lib/audit-anchor';
-import { verifyAuditLog } from '@/lib/audit-anchor-verify';
-import { writeAudit, writeAuditEntries } from '@/lib/audit-chain';
+import { anchorHead, checkAnchorSignature, copyAnchorsToFile, keyringOf, readAnchorFile, setAnchorSettings, signAnchor } from '@/db/audit/anchor';
+import { verifyAuditLog } from '@/db/audit/anchor-verify';
+import { writeAudit, writeAuditEntries } from '@/db/audit/chain';
 import { auditHash } from '@/lib/audit-hash';
-import { verifyAuditChain } from '@/lib/audit-verify';
+import { verifyAuditChain } from '@/db/audit/verify';
 import { openTestDatabase, postgresUrl } from '../helpers/db';
 
 const KEY = { id: 'test-2026', secret: 'test-anchor-key-test-anchor-key-test' };

@@ -1,11 +1,11 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle, type Db, type Tx } from '@/db/connect';
-import { updateCarrierProfile } from '@/db/queries/carriers';
+import { updateCarrierProfile } from '@/db/queries/carriers/carriers';
 import { auditLog } from '@/db/schema';
-import { writeAuditEntries, type Actor } from '@/lib/audit';
+import { writeAuditEntries, type Actor } from '@/db/audit';
 import { auditHash } from '@/lib/audit-hash';
-import { verifyAuditChain } from '@/lib/audit-verify';
+import { verifyAuditChain } from '@/db/audit/verify';
 import { carrierProfileInput } from '@/lib/validation/carrier';
 import { bindOperator, makeCarrier, makeUser } from '../helpers/fixtures';
 import { openTestDatabase, postgresUrl } from '../helpers/db';

@@ -2,9 +2,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
 import { auditLog } from '@/db/schema';
-import { auditCarrierChoices, auditFilterChoices, auditScope, entityHistory, listAuditEntries, type AuditFilters } from '@/db/queries/audit-log';
-import { changesOf } from '@/app/(portal)/_audit/changes';
-import { parseAuditFilters } from '@/app/(portal)/_audit/filters';
+import { auditCarrierChoices, auditFilterChoices, auditScope, entityHistory, listAuditEntries, type AuditFilters } from '@/db/queries/oversight/audit-log';
+import { changesOf } from '@/lib/server/audit-view/changes';
+import { parseAuditFilters } from '@/lib/server/audit-view/filters';
 import type { Scope } from '@/lib/roles';
 import { announcePeerHeader } from '@/lib/client-ip';
 import { openTestDatabase } from '../helpers/db';
@@ -24,13 +24,13 @@ vi.mock('next-intl/server', () => ({
       ? (await import('../helpers/catalogue')).translatorOf(arg.locale)
       : Object.assign((key: string) => key, { has: () => false }),
 }));
-vi.mock('@/lib/authz', () => ({
+vi.mock('@/lib/server/authz', () => ({
   authorizeRequest: async (...roles: string[]) => {
     if (!session.user) return { response: Response.json({ error: 'unauthenticated' }, { status: 401 }) };
     if (!roles.includes(session.user.role)) return { response: Response.json({ error: 'forbidden' }, { status: 403 }) };
     return { user: session.user };
   },
-  // As lib/authz has it: the audit administrator's scope of carrier data is none.
+  // As lib/server/authz has it: the audit administrator's scope of carrier data is none.
   scopeFor: async (u: { role: string }) =>
     u.role === 'operator' ? { kind: 'carriers', carrierIds: session.carrierIds } : u.role === 'committee' ? { kind: 'all' } : { kind: 'none' },
 }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changesOf, changesText } from '@/app/(portal)/_audit/changes';
-import { wordingOf, type Messages } from '@/app/(portal)/_audit/wording';
+import { changesOf, changesText } from '@/lib/server/audit-view/changes';
+import { wordingOf, type Messages } from '@/lib/server/audit-view/wording';
 import { LOCALES } from '@/lib/i18n/config';
 import { catalogueOf, translatorOf } from '../helpers/catalogue';
 

@@ -13,8 +13,8 @@ import { BackupMismatchError, restoreDatabase } from '@/db/backup/restore';
 import { lockFileFor } from '@/db/lock';
 import { seedDemo } from '@/db/seed/demo';
 import { auditLog, carriers, graduationFiles, graduations, notifications, users } from '@/db/schema';
-import { writeAuditEntries, type Actor } from '@/lib/audit';
-import { verifyAuditChain } from '@/lib/audit-verify';
+import { writeAuditEntries, type Actor } from '@/db/audit';
+import { verifyAuditChain } from '@/db/audit/verify';
 import { makeUser } from '../helpers/fixtures';
 import { openTestDatabase } from '../helpers/db';
 

@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { getCarrierProfile, listOperatorCarriers, updateCarrierProfile } from '@/db/queries/carriers';
+import { getCarrierProfile, listOperatorCarriers, updateCarrierProfile } from '@/db/queries/carriers/carriers';
 import { auditLog, carriers } from '@/db/schema';
-import type { Actor } from '@/lib/audit';
+import type { Actor } from '@/db/audit';
 import type { Scope } from '@/lib/roles';
 import { carrierProfileInput } from '@/lib/validation/carrier';
 import { zodFieldErrors } from '@/lib/validation/zod-messages';

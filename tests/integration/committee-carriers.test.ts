@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { updateAccreditation } from '@/db/queries/committee-carrier-detail';
-import { carrierApplicationTotals, carrierTenants, carrierYearFigures } from '@/db/queries/committee-carrier-detail';
-import { nationalChecksOf } from '@/db/queries/committee-carrier-national';
-import { listNetworkCarriers, networkCarrierFigures } from '@/db/queries/committee-carriers';
+import { updateAccreditation } from '@/db/queries/network/carrier-detail';
+import { carrierApplicationTotals, carrierTenants, carrierYearFigures } from '@/db/queries/network/carrier-detail';
+import { nationalChecksOf } from '@/db/queries/network/carrier-national';
+import { listNetworkCarriers, networkCarrierFigures } from '@/db/queries/network/carriers';
 import { auditLog, carriers } from '@/db/schema';
-import type { Actor } from '@/lib/audit';
+import type { Actor } from '@/db/audit';
 import { quarterEnd, quarterStart } from '@/lib/domain/reporting';
 import { incubationLimitStatus } from '@/lib/domain/tenancy';
 import { DomainError } from '@/lib/errors';

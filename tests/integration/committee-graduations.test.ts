@@ -1,10 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { rejectGraduation, verifyGraduation } from '@/db/queries/graduation-decisions';
-import { graduationQueue } from '@/db/queries/graduation-verification';
+import { rejectGraduation, verifyGraduation } from '@/db/queries/graduations/decisions';
+import { graduationQueue } from '@/db/queries/graduations/verification';
 import { auditLog, graduations, residencies, ventures } from '@/db/schema';
-import type { Actor } from '@/lib/audit';
+import type { Actor } from '@/db/audit';
 import { openTestDatabase } from '../helpers/db';
 import { makeCarrier, makeUser } from '../helpers/fixtures';
 import { makeGraduate } from '../helpers/committee-network-fixtures';

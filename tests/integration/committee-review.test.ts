@@ -10,8 +10,8 @@ import {
   programmeApplicationCount,
   programmeChoices,
   programmeYears,
-} from '../../db/queries/committee-review';
-import { programmeBudgets, yearBudgets } from '../../db/queries/programmes';
+} from '../../db/queries/subsidies/committee-reads';
+import { programmeBudgets, yearBudgets } from '../../db/queries/subsidies/programmes';
 import { applicationEvents, applications, carriers, programs } from '../../db/schema';
 
 /** bcrypt hash of 'demo1234demo' (cost 10), precomputed so the test does not spend time hashing. */

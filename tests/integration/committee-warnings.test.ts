@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { admissionWarningList, missingReportList, overdueIncubationList, warningCounts } from '@/db/queries/network-warnings';
+import { admissionWarningList, missingReportList, overdueIncubationList, warningCounts } from '@/db/queries/network/warnings';
 import { quarterEnd, quarterStart } from '@/lib/domain/reporting';
 import { incubationLimitStatus } from '@/lib/domain/tenancy';
 import { openTestDatabase } from '../helpers/db';

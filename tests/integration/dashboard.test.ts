@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { operatorDashboard } from '@/db/queries/dashboard';
+import { operatorDashboard } from '@/db/queries/carriers/operator-dashboard';
 import { applications, graduations, programs, residencies, ventureReports, ventures } from '@/db/schema';
 import { incubationLimitStatus } from '@/lib/domain/tenancy';
 import type { Scope } from '@/lib/roles';

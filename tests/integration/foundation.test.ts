@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
 import { migrationStatus } from '@/db/migrate';
-import { carrierCountsByKind, carrierSummaries, ventureCountsByStage } from '@/db/queries/network';
-import { carrierIdsOfOperator, findUserForSignIn, getAuthUser, listAccounts } from '@/db/queries/users';
+import { carrierCountsByKind, carrierSummaries, ventureCountsByStage } from '@/db/queries/network/carrier-counts';
+import { carrierIdsOfOperator, findUserForSignIn, getAuthUser, listAccounts } from '@/db/queries/accounts/users';
 import { residencies, ventureReports } from '@/db/schema';
-import { verifyCredentials } from '@/lib/auth';
+import { verifyCredentials } from '@/lib/server/auth';
 import { bindOperator, makeCarrier, makeResidentCompany, makeUser, TEST_PASSWORD } from '../helpers/fixtures';
 import { openTestDatabase } from '../helpers/db';
 

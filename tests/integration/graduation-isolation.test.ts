@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { operatorDashboard } from '@/db/queries/dashboard';
+import { operatorDashboard } from '@/db/queries/carriers/operator-dashboard';
 import { openTestDatabase } from '../helpers/db';
 import { cases } from './isolation/graduation.cases';
 import { buildIsolationWorld, type IsolationWorld } from './isolation/world';

@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { graduationCandidate, graduationCandidates, graduationFile, listGraduations, recordGraduation } from '@/db/queries/graduations';
+import { graduationCandidate, graduationCandidates, graduationFile, listGraduations, recordGraduation } from '@/db/queries/graduations/candidates';
 import { auditLog, graduationFiles, graduations, residencies, ventures } from '@/db/schema';
-import type { Actor } from '@/lib/audit';
+import type { Actor } from '@/db/audit';
 import type { Scope } from '@/lib/roles';
 import { bindOperator, makeCarrier, makeUser } from '../helpers/fixtures';
 import { addFinancings, addYearRevenues, makeTenant, PDF_BYTES, PNG_BYTES } from '../helpers/graduation-fixtures';

@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { importReports, importVentures } from '@/db/queries/transfer';
+import { importReports, importVentures } from '@/db/queries/ventures/transfer';
 import { auditLog, ventures } from '@/db/schema';
 import { translateEn, translateZh } from '@/lib/spreadsheet/test-support';
 import { useOperatorDatabase } from '../helpers/operator-db';

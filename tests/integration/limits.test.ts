@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { incubationLimitAlerts, incubationLimitCounts, limitEndsOnSql, limitMonthsSql, limitStatusSql } from '@/db/queries/limits';
+import { incubationLimitAlerts, incubationLimitCounts, limitEndsOnSql, limitMonthsSql, limitStatusSql } from '@/db/queries/ventures/limits';
 import { residencies } from '@/db/schema';
 import { addDays, addMonths } from '@/lib/domain/dates';
 import { incubationLimitStatus } from '@/lib/domain/tenancy';

@@ -1,10 +1,10 @@
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { THROTTLE } from '@/db/queries/login-throttle';
-import { listThrottledKeys, releaseThrottledKey } from '@/db/queries/throttle-admin';
+import { THROTTLE } from '@/db/queries/accounts/login-throttle';
+import { listThrottledKeys, releaseThrottledKey } from '@/db/queries/accounts/throttle-admin';
 import { auditLog, loginThrottle, users } from '@/db/schema';
-import { SignInThrottled, verifyCredentials } from '@/lib/auth';
+import { SignInThrottled, verifyCredentials } from '@/lib/server/auth';
 import { makeUser, TEST_PASSWORD } from '../helpers/fixtures';
 import { openTestDatabase } from '../helpers/db';
 

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/db/connect';
 import { annualTargets, applications, auditLog, carriers as carrierTable } from '@/db/schema';
-import { networkOverview, type NetworkOverview } from '@/db/queries/network-overview';
-import type { NetworkFilter } from '@/db/queries/network-filter';
-import { createTarget, updateTarget, targetInput } from '@/db/queries/network-targets';
+import { networkOverview, type NetworkOverview } from '@/db/queries/network/overview';
+import type { NetworkFilter } from '@/db/queries/network/filter';
+import { createTarget, updateTarget, targetInput } from '@/db/queries/network/targets';
 import { monthsBetween } from '@/lib/domain/dates';
 import { DomainError } from '@/lib/errors';
 import { openTestDatabase } from '../helpers/db';
@@ -22,7 +22,7 @@ vi.mock('next-intl/server', () => ({
   getTranslations: async () => Object.assign((key: string) => key, { has: () => false }),
   getLocale: async () => 'zh-CN',
 }));
-vi.mock('@/lib/authz', () => ({
+vi.mock('@/lib/server/authz', () => ({
   requireRole: async (...roles: string[]) => {
     if (!roles.includes(session.role)) throw new Error('forbidden');
     return { id: session.id, role: session.role };

@@ -4,7 +4,7 @@ import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import type { DatabaseHandle } from '@/db/connect';
-import { importVentures } from '@/db/queries/transfer';
+import { importVentures } from '@/db/queries/ventures/transfer';
 import { auditLog, residencies, ventureFinancings, ventures } from '@/db/schema';
 import { MESSAGE_FILES } from '@/lib/i18n/files';
 import { admissionInput, financingInput, ventureEditInput } from '@/lib/validation/venture';
@@ -23,7 +23,7 @@ let handle: DatabaseHandle;
 let op: Awaited<ReturnType<typeof makeOperatorWithCarriers>>;
 
 vi.mock('@/db/client', () => ({ getDb: () => handle.db }));
-vi.mock('@/lib/authz', () => ({
+vi.mock('@/lib/server/authz', () => ({
   requireRole: async () => ({ id: op.user.id, role: 'operator', email: op.user.email, name: op.user.name }),
   scopeFor: async () => op.scope,
 }));

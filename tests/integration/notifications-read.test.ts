@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { listNotifications, markNotificationsRead, unreadCount } from '@/db/queries/notifications';
+import { listNotifications, markNotificationsRead, unreadCount } from '@/db/queries/accounts/notifications';
 import { auditLog, notifications } from '@/db/schema';
 import { openTestDatabase } from '../helpers/db';
 import { makeSubsidyWorld, type SubsidyWorld } from '../helpers/subsidy-fixtures';

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { DatabaseHandle } from '@/db/connect';
 import { auditLog } from '@/db/schema';
-import { defineAction } from '@/lib/action';
-import { writeAudit } from '@/lib/audit';
+import { defineAction } from '@/lib/server/action';
+import { writeAudit } from '@/db/audit';
 import { openTestDatabase } from '../helpers/db';
 import { makeUser } from '../helpers/fixtures';
 
@@ -19,7 +19,7 @@ let handle: DatabaseHandle;
 
 vi.mock('@/db/client', () => ({ getDb: () => handle.db }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers(request.headers) }));
-vi.mock('@/lib/authz', () => ({
+vi.mock('@/lib/server/authz', () => ({
   requireRole: async () => ({ id: request.userId, role: 'operator' }),
   scopeFor: async () => ({ kind: 'carriers', carrierIds: [] }),
   authorizeRequest: async () => ({ user: { id: request.userId, role: 'operator' } }),

@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { getVentureReports, listMissingReports, quarterGrid, quarterGridRow, saveQuarterReports } from '@/db/queries/reports';
+import { getVentureReports, listMissingReports, quarterGrid, quarterGridRow, saveQuarterReports } from '@/db/queries/reports/reports';
 import { auditLog, ventureReports } from '@/db/schema';
-import type { Actor } from '@/lib/audit';
+import type { Actor } from '@/db/audit';
 import type { Scope } from '@/lib/roles';
 import { quarterRowsInput } from '@/lib/validation/report-grid';
 import { bindOperator, makeCarrier, makeUser } from '../helpers/fixtures';

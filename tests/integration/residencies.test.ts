@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { admitVentures } from '@/db/queries/admission';
-import { admitGraduate, endResidency, incorporateTeam, openResidencyOfVenture } from '@/db/queries/residencies';
+import { admitVentures } from '@/db/queries/ventures/admission';
+import { admitGraduate, endResidency, incorporateTeam, openResidencyOfVenture } from '@/db/queries/ventures/residencies';
 import { auditLog, residencies, ventures } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { AdmissionInput } from '@/lib/validation/venture';

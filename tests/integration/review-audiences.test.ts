@@ -8,11 +8,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { acceptApplication, decideApplication, getApplication, inspectApplication, payApplication, reviewApplication, submitApplication } from '@/db/queries/applications';
-import { auditFilterChoices, auditScope, entityHistory, listAuditEntries } from '@/db/queries/audit-log';
-import { listNotifications } from '@/db/queries/notifications';
+import { acceptApplication, decideApplication, getApplication, inspectApplication, payApplication, reviewApplication, submitApplication } from '@/db/queries/subsidies/applications';
+import { auditFilterChoices, auditScope, entityHistory, listAuditEntries } from '@/db/queries/oversight/audit-log';
+import { listNotifications } from '@/db/queries/accounts/notifications';
 import { indicators, users } from '@/db/schema';
-import type { Actor } from '@/lib/audit';
+import type { Actor } from '@/db/audit';
 import { openTestDatabase } from '../helpers/db';
 import { ALL, TODAY, WAN, draftFor, makeProgramme, makeSubsidyWorld, type SubsidyWorld } from '../helpers/subsidy-fixtures';
 

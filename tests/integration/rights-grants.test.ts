@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/db/connect';
 import { auditLog, loginThrottle, rightsGrants, securityPolicy, users } from '@/db/schema';
-import { createAccount, getAccount, setAccountActive, updateAccount } from '@/db/queries/accounts';
-import { auditScope } from '@/db/queries/audit-log';
-import { approveGrant, listPendingGrants, rejectGrant, requestRights } from '@/db/queries/rights-grants';
-import { saveSecurityPolicy, storedSecurityPolicy } from '@/db/queries/security-policy';
-import { listThrottledKeys, releaseThrottledKey } from '@/db/queries/throttle-admin';
-import type { ActionResult } from '@/lib/action';
+import { createAccount, getAccount, setAccountActive, updateAccount } from '@/db/queries/accounts/accounts';
+import { auditScope } from '@/db/queries/oversight/audit-log';
+import { approveGrant, listPendingGrants, rejectGrant, requestRights } from '@/db/queries/accounts/rights-grants';
+import { saveSecurityPolicy, storedSecurityPolicy } from '@/db/queries/accounts/security-policy';
+import { listThrottledKeys, releaseThrottledKey } from '@/db/queries/accounts/throttle-admin';
+import type { ActionResult } from '@/lib/server/action';
 import type { Role } from '@/lib/roles';
 import { interruptOf, signInAs, useDatabase } from '../helpers/action-harness';
 import { openTestDatabase } from '../helpers/db';
@@ -19,14 +19,14 @@ import { enrolledSecondFactor, makeCarrier, makeUser } from '../helpers/fixtures
  * when DATABASE_URL names one.
  */
 let handle: DatabaseHandle;
-// The real lib/authz and lib/action, with only the framework's request-bound pieces replaced.
+// The real lib/server/authz and lib/server/action, with only the framework's request-bound pieces replaced.
 vi.mock('next-auth', async () => (await import('../helpers/action-harness')).nextAuthMock);
 vi.mock('next/headers', async () => (await import('../helpers/action-harness')).nextHeadersMock);
 vi.mock('next/cache', async () => (await import('../helpers/action-harness')).nextCacheMock);
 vi.mock('next-intl/server', async () => (await import('../helpers/action-harness')).nextIntlServerMock);
 vi.mock('@/db/client', async () => (await import('../helpers/action-harness')).dbClientMock);
 
-const { authorizeRequest, requireRole, scopeFor } = await import('@/lib/authz');
+const { authorizeRequest, requireRole, scopeFor } = await import('@/lib/server/authz');
 const securityActions = await import('@/app/(portal)/security/actions');
 
 const actorOf = (u: { id: number; role: Role }) => ({ userId: u.id, role: u.role, ip: null });

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq, gt, max } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/db/connect';
 import { auditLog, loginThrottle, securityPolicy, userSessions, users } from '@/db/schema';
-import { changeOwnPassword, resetPassword, setAccountActive } from '@/db/queries/accounts';
-import { PASSWORD_CHECK_LIMIT } from '@/db/queries/password-check';
+import { changeOwnPassword, resetPassword, setAccountActive } from '@/db/queries/accounts/accounts';
+import { PASSWORD_CHECK_LIMIT } from '@/db/queries/accounts/password-check';
 import {
   authenticateSession,
   countActiveSessions,
@@ -13,8 +13,8 @@ import {
   endOwnSession,
   listActiveSessions,
   startSession,
-} from '@/db/queries/sessions';
-import { getSecurityPolicy } from '@/lib/security-policy';
+} from '@/db/queries/accounts/sessions';
+import { getSecurityPolicy } from '@/db/queries/accounts/policy-in-force';
 import { announcePeerHeader } from '@/lib/client-ip';
 import { openTestDatabase } from '../helpers/db';
 import { makeUser, TEST_PASSWORD } from '../helpers/fixtures';
@@ -44,8 +44,8 @@ vi.mock('next/headers', () => ({
     new Headers({ 'x-portal-peer': '203.0.113.50', 'x-forwarded-for': '6.6.6.6', 'user-agent': 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Version/17.5 Safari/605.1.15' }),
 }));
 
-const { authOptions, tokenMaxAge, SESSION_MAX_AGE_SECONDS } = await import('@/lib/auth');
-const { authorizeRequest, currentUser, requireUser } = await import('@/lib/authz');
+const { authOptions, tokenMaxAge, SESSION_MAX_AGE_SECONDS } = await import('@/lib/server/auth');
+const { authorizeRequest, currentUser, requireUser } = await import('@/lib/server/authz');
 
 const T0 = new Date('2026-12-01T01:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);

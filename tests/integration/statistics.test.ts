@@ -6,8 +6,8 @@ import ExcelJS from 'exceljs';
 import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { carrierStatistics, tenantStatistics } from '@/db/queries/statistics';
-import { yearSummary } from '@/db/queries/statistics-summary';
+import { carrierStatistics, tenantStatistics } from '@/db/queries/network/statistics';
+import { yearSummary } from '@/db/queries/network/statistics-summary';
 import { checkCarrierFigures, checkTenantFigures } from '@/lib/domain/statistics-checks';
 import { MESSAGE_FILES } from '@/lib/i18n/files';
 import { openTestDatabase } from '../helpers/db';
@@ -21,7 +21,7 @@ const session = vi.hoisted(() => ({ role: null as null | 'operator' | 'committee
 let handle: DatabaseHandle;
 
 vi.mock('@/db/client', () => ({ getDb: () => handle.db }));
-vi.mock('@/lib/authz', () => ({
+vi.mock('@/lib/server/authz', () => ({
   authorizeRequest: async (...roles: string[]) => {
     if (!session.role) return { response: Response.json({ error: 'unauthenticated' }, { status: 401 }) };
     if (!roles.includes(session.role)) return { response: Response.json({ error: 'forbidden' }, { status: 403 }) };

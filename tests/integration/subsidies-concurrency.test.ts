@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@/db/connect';
-import { decideApplication, payApplication } from '@/db/queries/applications';
+import { decideApplication, payApplication } from '@/db/queries/subsidies/applications';
 import { applications, disbursements, reviews } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { openTestDatabase, postgresUrl } from '../helpers/db';

@@ -2,9 +2,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { decideApplication, reviewQueue, submitApplication } from '@/db/queries/applications';
-import { addBlacklistEntry, liftBlacklistEntry, listBlacklist } from '@/db/queries/blacklist';
-import { programmeBudgets, yearBudgets } from '@/db/queries/programmes';
+import { decideApplication, reviewQueue, submitApplication } from '@/db/queries/subsidies/applications';
+import { addBlacklistEntry, liftBlacklistEntry, listBlacklist } from '@/db/queries/oversight/blacklist';
+import { programmeBudgets, yearBudgets } from '@/db/queries/subsidies/programmes';
 import { applications } from '@/db/schema';
 import { openTestDatabase } from '../helpers/db';
 import { ALL, TODAY, WAN, approvedApplication, draftFor, keysOf, makeProgramme, makeSubsidyWorld, refusal, reviewedApplication, type SubsidyWorld } from '../helpers/subsidy-fixtures';

@@ -11,10 +11,10 @@ import {
   submitApplication,
   updateDraft,
   withdrawApplication,
-} from '@/db/queries/applications';
-import { addBlacklistEntry } from '@/db/queries/blacklist';
-import { listNotifications, markNotificationsRead, unreadCount } from '@/db/queries/notifications';
-import { openProgrammesFor } from '@/db/queries/programmes';
+} from '@/db/queries/subsidies/applications';
+import { addBlacklistEntry } from '@/db/queries/oversight/blacklist';
+import { listNotifications, markNotificationsRead, unreadCount } from '@/db/queries/accounts/notifications';
+import { openProgrammesFor } from '@/db/queries/subsidies/programmes';
 import { applicationEvents, applications, attachments, auditLog, indicators, ventures } from '@/db/schema';
 import { openTestDatabase } from '../helpers/db';
 import { ALL, PDF, TODAY, WAN, draftFor, makeTenant, keysOf, makeProgramme, makeSubsidyWorld, refusal, type SubsidyWorld } from '../helpers/subsidy-fixtures';
@@ -175,7 +175,7 @@ describe('submission checks', () => {
     expect(keysOf(await refusal(submit(cd.applicationId, cd.version)))).toEqual({ applicant: ['subsidyErrors.blacklisted'] });
     // Once the sanction is over, the carrier may apply again.
     await submit(cd.applicationId, cd.version, '2027-01-01').catch((e) => expect(keysOf(e).applicant).toBeUndefined());
-    const { liftBlacklistEntry } = await import('@/db/queries/blacklist');
+    const { liftBlacklistEntry } = await import('@/db/queries/oversight/blacklist');
     await liftBlacklistEntry(w.db, w.decider, { entryId: entry.entryId, liftedOn: '2026-03-01', reason: '已整改' });
     await submit(cd.applicationId, cd.version);
   });

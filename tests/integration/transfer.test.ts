@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { exportReports, exportVentures } from '@/db/queries/transfer-export';
-import { importReports, importVentures, type ImportPhase } from '@/db/queries/transfer';
+import { exportReports, exportVentures } from '@/db/queries/ventures/transfer-export';
+import { importReports, importVentures, type ImportPhase } from '@/db/queries/ventures/transfer';
 import { auditLog, residencies, ventureReports, ventures } from '@/db/schema';
 import { heading } from '@/lib/spreadsheet';
 import { useOperatorDatabase } from '../helpers/operator-db';

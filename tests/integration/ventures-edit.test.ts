@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { addFinancing, getVentureDetail, removeFinancing, updateVenture } from '@/db/queries/ventures';
+import { addFinancing, getVentureDetail, removeFinancing, updateVenture } from '@/db/queries/ventures/list';
 import { applications, auditLog, graduations, programs, ventureFinancings, ventureReports, ventures } from '@/db/schema';
-import type { Actor } from '@/lib/audit';
+import type { Actor } from '@/db/audit';
 import type { Scope } from '@/lib/roles';
 import type { VentureEditInput } from '@/lib/validation/venture';
 import { openTestDatabase } from '../helpers/db';

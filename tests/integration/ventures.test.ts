@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { listVentures, type VentureFilters } from '@/db/queries/ventures';
+import { listVentures, type VentureFilters } from '@/db/queries/ventures/list';
 import { incubationLimitStatus } from '@/lib/domain/tenancy';
 import type { Scope } from '@/lib/roles';
 import { openTestDatabase } from '../helpers/db';

@@ -1,10 +1,11 @@
 import { getTranslations } from 'next-intl/server';
 import Image from 'next/image';
 import { redirect } from 'next/navigation';
+import { setLocale } from '@/app/actions/locale';
 import { LanguageSwitch } from '@/components/shell/language-switch';
 import { getDb } from '@/db/client';
-import { listDemoAccounts } from '@/db/queries/users';
-import { currentUser } from '@/lib/authz';
+import { listDemoAccounts } from '@/db/queries/accounts/users';
+import { currentUser } from '@/lib/server/authz';
 import { env } from '@/lib/env';
 import { safeReturnPath } from '@/lib/return-path';
 import { DEMO_TOTP_SECRET } from '@/lib/totp';
@@ -32,7 +33,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="flex min-h-screen flex-col">
       <header className="flex items-center justify-between px-6 py-4">
         <span className="text-sm text-slate-600">{tCommon('committee')}</span>
-        <LanguageSwitch />
+        <LanguageSwitch action={setLocale} />
       </header>
       <main id="main" className="flex flex-1 items-start justify-center px-4 pt-10 pb-16">
         <div className="w-full max-w-md">

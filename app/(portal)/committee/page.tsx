@@ -4,20 +4,20 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { carrierZones } from '@/db/queries/committee-review';
-import { anyFilter, CARRIER_LEVELS } from '@/db/queries/network-filter';
-import { networkOverview } from '@/db/queries/network-overview';
-import { requireRole } from '@/lib/authz';
+import { carrierZones } from '@/db/queries/subsidies/committee-reads';
+import { anyFilter, CARRIER_LEVELS } from '@/db/queries/network/filter';
+import { networkOverview } from '@/db/queries/network/overview';
+import { requireRole } from '@/lib/server/authz';
 import { parseIsoDate, todayInShanghai } from '@/lib/domain/dates';
 import { CARRIER_KINDS } from '@/lib/domain/stages';
 import { INDUSTRIES } from '@/lib/validation/venture';
-import { FilterBar, FilterSelect } from './_ui/filter-bar';
-import { hrefWith, type Search } from './_ui/search-params';
-import { filterParams, parseNetworkFilter } from './_charts/filters';
+import { FilterBar, FilterSelect } from '../../../components/ui/filter-bar';
+import { hrefWith, type Search } from '../../../lib/search-params';
+import { filterParams, parseNetworkFilter } from '../../../lib/server/filters/network';
 import { HeadlineCards, type HeadlineCard } from './_charts/headline-cards';
 import { BudgetSummary, QueueSection, TargetsSection } from './_charts/sections';
 import { ExportLink, PALETTE, SpecTable, TableDetails } from './_charts/table-details';
-import { dashboardTables, headlines, type HeadlineKey } from './_charts/tables';
+import { dashboardTables, headlines, type HeadlineKey } from '../../../lib/server/exports/dashboard-tables';
 
 const GroupedBars = dynamic(() => import('./_charts/grouped-bars').then((m) => m.GroupedBars), {
   loading: () => <div className="h-64 animate-pulse rounded-md bg-slate-50" />,

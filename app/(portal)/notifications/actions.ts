@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { markNotificationsRead } from '@/db/queries/notifications';
-import { defineAction } from '@/lib/action';
+import { markNotificationsRead } from '@/db/queries/accounts/notifications';
+import { defineAction } from '@/lib/server/action';
 import { id } from '@/lib/validation/fields';
 import { ROLES } from '@/lib/roles';
 

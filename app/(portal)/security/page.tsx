@@ -4,10 +4,10 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { listPendingGrants } from '@/db/queries/rights-grants';
-import { listThrottledKeys } from '@/db/queries/throttle-admin';
-import { requireRole } from '@/lib/authz';
-import { formatAt } from '../_audit/labels';
+import { listPendingGrants } from '@/db/queries/accounts/rights-grants';
+import { listThrottledKeys } from '@/db/queries/accounts/throttle-admin';
+import { requireRole } from '@/lib/server/authz';
+import { formatAt } from '../../../lib/server/audit-view/labels';
 import { GrantDecision, ReleaseThrottle } from './decisions';
 
 export async function generateMetadata() {

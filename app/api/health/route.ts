@@ -1,13 +1,13 @@
 import { getDatabase } from '@/db/client';
 import { migrationStatus } from '@/db/migrate';
-import { mayReadHealthDetails } from '@/lib/health-access';
+import { mayReadHealthDetails } from '@/lib/server/health-access';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * Liveness and readiness: 200 `{ status: 'up' }` when the database answers and every migration
  * has been applied, 503 `{ status: 'down' }` otherwise. Only the system administrator and a
- * request with the HEALTH_TOKEN (lib/health-access.ts) also learn why: the database mode and
+ * request with the HEALTH_TOKEN (lib/server/health-access.ts) also learn why: the database mode and
  * the migration counts. docs/request-hygiene.md
  */
 export async function GET(request: Request) {

@@ -1,4 +1,4 @@
-import { appliedProgrammeChoices, liveApplicationsIn } from '@/db/queries/application-choices';
+import { appliedProgrammeChoices, liveApplicationsIn } from '@/db/queries/subsidies/choices';
 import { applications } from '@/db/schema';
 import { OPEN_ALL_YEAR, makeProgramme } from '../../helpers/subsidy-fixtures';
 import type { IsolationCase, IsolationWorld } from './world';

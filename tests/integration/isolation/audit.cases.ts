@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '@/db/schema';
-import { auditCarrierChoices, auditFilterChoices, entityHistory, listAuditEntries } from '@/db/queries/audit-log';
+import { auditCarrierChoices, auditFilterChoices, entityHistory, listAuditEntries } from '@/db/queries/oversight/audit-log';
 import type { IsolationCase } from './world';
 
 const PAGE = { page: 1, pageSize: 100 };

@@ -1,6 +1,6 @@
-import { operatorDashboard } from '@/db/queries/dashboard';
-import { graduationCandidate, graduationCandidates, graduationFile, listGraduations, recordGraduation } from '@/db/queries/graduations';
-import { incubationLimitAlerts } from '@/db/queries/limits';
+import { operatorDashboard } from '@/db/queries/carriers/operator-dashboard';
+import { graduationCandidate, graduationCandidates, graduationFile, listGraduations, recordGraduation } from '@/db/queries/graduations/candidates';
+import { incubationLimitAlerts } from '@/db/queries/ventures/limits';
 import { graduationFiles, graduations, ventures } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 import type { IsolationCase, IsolationWorld } from './world';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { getCarrierProfile, listOperatorCarriers, updateCarrierProfile } from '@/db/queries/carriers';
-import { getVentureReports, listMissingReports, quarterGrid, quarterGridRow, saveQuarterReports } from '@/db/queries/reports';
+import { getCarrierProfile, listOperatorCarriers, updateCarrierProfile } from '@/db/queries/carriers/carriers';
+import { getVentureReports, listMissingReports, quarterGrid, quarterGridRow, saveQuarterReports } from '@/db/queries/reports/reports';
 import { carriers, ventureReports } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { carrierProfileInput } from '@/lib/validation/carrier';

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { admitVentures, carriersForResidency } from '@/db/queries/admission';
-import { admitGraduate, endResidency, incorporateTeam, openResidencyOfVenture } from '@/db/queries/residencies';
+import { admitVentures, carriersForResidency } from '@/db/queries/ventures/admission';
+import { admitGraduate, endResidency, incorporateTeam, openResidencyOfVenture } from '@/db/queries/ventures/residencies';
 import { residencies } from '@/db/schema';
 import { buildCreditCode } from '@/lib/domain/credit-code';
 import type { IsolationCase, IsolationWorld } from './world';

@@ -11,8 +11,8 @@ import {
   submitApplication,
   updateDraft,
   withdrawApplication,
-} from '@/db/queries/applications';
-import { openProgrammesFor } from '@/db/queries/programmes';
+} from '@/db/queries/subsidies/applications';
+import { openProgrammesFor } from '@/db/queries/subsidies/programmes';
 import { applications, attachments } from '@/db/schema';
 import { OPEN_ALL_YEAR, PDF, TODAY, makeProgramme } from '../../helpers/subsidy-fixtures';
 import type { IsolationCase, IsolationWorld } from './world';

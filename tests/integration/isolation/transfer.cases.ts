@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { carriers, ventures } from '@/db/schema';
-import { importReports, importVentures, transferCarriers } from '@/db/queries/transfer';
-import { exportReports, reportExportRows, ventureExportRows } from '@/db/queries/transfer-export';
+import { importReports, importVentures, transferCarriers } from '@/db/queries/ventures/transfer';
+import { exportReports, reportExportRows, ventureExportRows } from '@/db/queries/ventures/transfer-export';
 import { companyCells, reportsWorkbook, translate, venturesWorkbook } from '../../helpers/transfer-fixtures';
 import type { IsolationCase, IsolationWorld } from './world';
 

@@ -1,5 +1,5 @@
 import { ventureFinancings } from '@/db/schema';
-import { addFinancing, carrierChoices, getVentureDetail, listVentures, removeFinancing, updateVenture } from '@/db/queries/ventures';
+import { addFinancing, carrierChoices, getVentureDetail, listVentures, removeFinancing, updateVenture } from '@/db/queries/ventures/list';
 import type { IsolationCase, IsolationWorld } from './world';
 
 const TODAY = '2026-05-20';

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/connect';
 import { ventureReports } from '@/db/schema';
-import { writeAuditEntries, type Actor } from '@/lib/audit';
+import { writeAuditEntries, type Actor } from '@/db/audit';
 import type { Scope } from '@/lib/roles';
 import { bindOperator, makeCarrier, makeResidentCompany, makeUser } from '../../helpers/fixtures';
 

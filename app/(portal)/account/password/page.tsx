@@ -3,9 +3,9 @@ import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { passwordCheckLockedUntil } from '@/db/queries/password-check';
-import { requireSignedIn } from '@/lib/authz';
-import { getSecurityPolicy } from '@/lib/security-policy';
+import { passwordCheckLockedUntil } from '@/db/queries/accounts/password-check';
+import { requireSignedIn } from '@/lib/server/authz';
+import { getSecurityPolicy } from '@/db/queries/accounts/policy-in-force';
 import { PasswordForm } from './password-form';
 
 export async function generateMetadata() {

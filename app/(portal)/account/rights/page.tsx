@@ -3,10 +3,10 @@ import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { pendingGrantOfUser } from '@/db/queries/rights-grants';
-import { requireUser } from '@/lib/authz';
+import { pendingGrantOfUser } from '@/db/queries/accounts/rights-grants';
+import { requireUser } from '@/lib/server/authz';
 import { homeFor } from '@/lib/roles';
-import { formatAt } from '../../_audit/labels';
+import { formatAt } from '../../../../lib/server/audit-view/labels';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('rightsGrants'))('pendingTitle') };

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { endOtherOwnSessions, endOwnSession } from '@/db/queries/sessions';
-import { defineAction } from '@/lib/action';
+import { endOtherOwnSessions, endOwnSession } from '@/db/queries/accounts/sessions';
+import { defineAction } from '@/lib/server/action';
 import { ROLES } from '@/lib/roles';
 
 const sessionRef = z.object({ sessionId: z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/) });

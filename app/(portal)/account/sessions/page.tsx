@@ -2,9 +2,9 @@ import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { listActiveSessions, type ActiveSession } from '@/db/queries/sessions';
-import { requireUser } from '@/lib/authz';
-import { getSecurityPolicy } from '@/lib/security-policy';
+import { listActiveSessions, type ActiveSession } from '@/db/queries/accounts/sessions';
+import { requireUser } from '@/lib/server/authz';
+import { getSecurityPolicy } from '@/db/queries/accounts/policy-in-force';
 import { describeUserAgent } from '@/lib/user-agent';
 import { EndOtherSessions, EndSession } from './session-controls';
 

@@ -4,8 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useHydrated } from '@/components/forms/use-hydrated';
-import type { ActionResult } from '@/lib/action';
-import { dangerButton, OutcomeMessage, secondaryButton, useActionForm } from '../../committee/_ui/form-kit';
+import type { ActionResult } from '@/lib/server/action';
+import { dangerButton, OutcomeMessage, secondaryButton, useActionForm } from '../../../../components/forms/form-kit';
 import { endOtherSessionsAction, endSessionAction } from './actions';
 
 /**

@@ -1,8 +1,8 @@
 'use server';
 
 import { z } from 'zod';
-import { enrolSecondFactor, regenerateRecoveryCodes } from '@/db/queries/second-factor';
-import { defineAction } from '@/lib/action';
+import { enrolSecondFactor, regenerateRecoveryCodes } from '@/db/queries/accounts/second-factor';
+import { defineAction } from '@/lib/server/action';
 import { invalid } from '@/lib/errors';
 import { ROLES } from '@/lib/roles';
 import { verifyPendingEnrolment } from '@/lib/second-factor-enrolment';

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { createAccount, resetPassword, setAccountActive, updateAccount } from '@/db/queries/accounts';
-import { endAllSessionsOf } from '@/db/queries/sessions';
-import { resetSecondFactor } from '@/db/queries/second-factor';
-import { defineAction } from '@/lib/action';
+import { createAccount, resetPassword, setAccountActive, updateAccount } from '@/db/queries/accounts/accounts';
+import { endAllSessionsOf } from '@/db/queries/accounts/sessions';
+import { resetSecondFactor } from '@/db/queries/accounts/second-factor';
+import { defineAction } from '@/lib/server/action';
 import { accountInput } from '@/lib/validation/account';
 import { id } from '@/lib/validation/fields';
 

@@ -5,19 +5,19 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { reviewQueue, type QueueRow } from '@/db/queries/applications';
-import { allCarrierChoices, carrierZones, programmeChoices, programmeYears } from '@/db/queries/committee-review';
-import { requireRole, scopeFor } from '@/lib/authz';
+import { reviewQueue, type QueueRow } from '@/db/queries/subsidies/applications';
+import { allCarrierChoices, carrierZones, programmeChoices, programmeYears } from '@/db/queries/subsidies/committee-reads';
+import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { APPLICATION_STATUSES } from '@/lib/domain/workflow';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { parseQueueFilters, queueFilterParams } from '@/lib/validation/review-filters';
-import { Badge, statusTone } from '../_ui/badges';
-import { FilterBar, FilterSelect } from '../_ui/filter-bar';
-import { ListEmpty } from '../_ui/list-empty';
-import { filterField, hrefWith, one, type Search } from '../_ui/search-params';
+import { Badge, statusTone } from '../../../../components/ui/badges';
+import { FilterBar, FilterSelect } from '../../../../components/ui/filter-bar';
+import { ListEmpty } from '../../../../components/ui/list-empty';
+import { filterField, hrefWith, one, type Search } from '../../../../lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('review.queue'))('title') };

@@ -1,8 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { addBlacklistEntry, liftBlacklistEntry } from '@/db/queries/blacklist';
-import { defineAction } from '@/lib/action';
+import { addBlacklistEntry, liftBlacklistEntry } from '@/db/queries/oversight/blacklist';
+import { defineAction } from '@/lib/server/action';
 import { blacklistInput, liftInput } from '@/lib/validation/subsidies';
 
 /** The blacklist's changes; an entry in force is flagged in the review queue and blocks approval and payment. */

@@ -4,17 +4,17 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { listBlacklist } from '@/db/queries/blacklist';
-import { allCarrierChoices } from '@/db/queries/committee-review';
+import { listBlacklist } from '@/db/queries/oversight/blacklist';
+import { allCarrierChoices } from '@/db/queries/subsidies/committee-reads';
 import type { BlacklistEntry } from '@/db/schema';
-import { requireRole } from '@/lib/authz';
+import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { searchText } from '@/lib/validation/search-text';
-import { Badge, type Tone } from '../_ui/badges';
-import { FilterBar, FilterField, FilterSelect } from '../_ui/filter-bar';
-import { filterField, one, optionalEnum, type Search } from '../_ui/search-params';
+import { Badge, type Tone } from '../../../../components/ui/badges';
+import { FilterBar, FilterField, FilterSelect } from '../../../../components/ui/filter-bar';
+import { filterField, one, optionalEnum, type Search } from '../../../../lib/search-params';
 import { AddEntryForm, LiftEntry } from './blacklist-forms';
 
 export async function generateMetadata() {

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { rejectGraduation, verifyGraduation } from '@/db/queries/graduation-decisions';
-import { defineAction } from '@/lib/action';
+import { rejectGraduation, verifyGraduation } from '@/db/queries/graduations/decisions';
+import { defineAction } from '@/lib/server/action';
 import { requiredText } from '@/lib/validation/fields';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);

@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Badge, graduationTone } from '@/components/ui/badge';
-import type { GraduationQueueRow } from '@/db/queries/graduation-verification';
+import type { GraduationQueueRow } from '@/db/queries/graduations/verification';
 import { GRADUATION_CRITERIA, type GraduationCriterion } from '@/lib/domain/graduation';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
-import { sizeText } from '../_ui/format';
+import { sizeText } from '../../../../lib/display-format';
 import { DecisionForms } from './decision-forms';
 
 /** One recorded graduation: the criteria claimed beside those the data supports, the evidence, the decision. */

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { createProgramme, updateProgramme } from '@/db/queries/programmes';
-import { defineAction } from '@/lib/action';
+import { createProgramme, updateProgramme } from '@/db/queries/subsidies/programmes';
+import { defineAction } from '@/lib/server/action';
 import { id, version } from '@/lib/validation/fields';
 import { programmeInput } from '@/lib/validation/subsidies';
 

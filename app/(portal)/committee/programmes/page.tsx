@@ -5,18 +5,18 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { programmeYears } from '@/db/queries/committee-review';
-import { listProgrammes, programmeBudgets, yearBudgets, type BudgetFigures, type ProgrammeBudget } from '@/db/queries/programmes';
+import { programmeYears } from '@/db/queries/subsidies/committee-reads';
+import { listProgrammes, programmeBudgets, yearBudgets, type BudgetFigures, type ProgrammeBudget } from '@/db/queries/subsidies/programmes';
 import type { Program } from '@/db/schema';
-import { requireRole } from '@/lib/authz';
+import { requireRole } from '@/lib/server/authz';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { PROGRAM_CATEGORIES } from '@/lib/validation/subsidies';
-import { Badge } from '../_ui/badges';
-import { FilterBar, FilterSelect } from '../_ui/filter-bar';
-import { rateText } from '../_ui/format';
-import { hrefWith, one, optionalEnum, optionalYear, type Search } from '../_ui/search-params';
+import { Badge } from '../../../../components/ui/badges';
+import { FilterBar, FilterSelect } from '../../../../components/ui/filter-bar';
+import { rateText } from '../../../../lib/display-format';
+import { hrefWith, one, optionalEnum, optionalYear, type Search } from '../../../../lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('review.programmes'))('title') };

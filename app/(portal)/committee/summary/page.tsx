@@ -1,13 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { summaryYears, yearSummary } from '@/db/queries/statistics-summary';
-import { requireRole } from '@/lib/authz';
+import { summaryYears, yearSummary } from '@/db/queries/network/statistics-summary';
+import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatInt } from '@/lib/format';
 import { formatWan } from '@/lib/money';
-import { FilterBar, FilterSelect } from '../_ui/filter-bar';
-import { rateText } from '../_ui/format';
-import { one, optionalYear, type Search } from '../_ui/search-params';
+import { FilterBar, FilterSelect } from '../../../../components/ui/filter-bar';
+import { rateText } from '../../../../lib/display-format';
+import { one, optionalYear, type Search } from '../../../../lib/search-params';
 import { PrintButton } from './print-button';
 import { SummaryTables } from './summary-tables';
 import './print.css';

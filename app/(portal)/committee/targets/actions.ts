@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { createTarget, targetInput, updateTarget } from '@/db/queries/network-targets';
-import { defineAction } from '@/lib/action';
+import { createTarget, targetInput, updateTarget } from '@/db/queries/network/targets';
+import { defineAction } from '@/lib/server/action';
 import { id, version } from '@/lib/validation/fields';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);

@@ -5,14 +5,14 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { getTarget, isKnownMetric, KNOWN_METRICS, listTargets } from '@/db/queries/network-targets';
+import { getTarget, isKnownMetric, KNOWN_METRICS, listTargets } from '@/db/queries/network/targets';
 import type { AnnualTarget } from '@/db/schema';
-import { requireRole } from '@/lib/authz';
+import { requireRole } from '@/lib/server/authz';
 import { parseIsoDate, todayInShanghai } from '@/lib/domain/dates';
 import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
-import { FilterBar, FilterSelect } from '../_ui/filter-bar';
-import { hrefWith, one, optionalId, optionalYear, type Search } from '../_ui/search-params';
+import { FilterBar, FilterSelect } from '../../../../components/ui/filter-bar';
+import { hrefWith, one, optionalId, optionalYear, type Search } from '../../../../lib/search-params';
 import { TargetForm, type TargetValues } from './target-form';
 
 export async function generateMetadata() {

@@ -4,14 +4,14 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
-import { allCarrierChoices } from '@/db/queries/committee-review';
-import { admissionWarningList, missingReportList, overdueIncubationList, warningCounts, WARNING_TYPES } from '@/db/queries/network-warnings';
-import { requireRole } from '@/lib/authz';
+import { allCarrierChoices } from '@/db/queries/subsidies/committee-reads';
+import { admissionWarningList, missingReportList, overdueIncubationList, warningCounts, WARNING_TYPES } from '@/db/queries/network/warnings';
+import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
-import { FilterBar, FilterSelect } from '../_ui/filter-bar';
-import { filterField, hrefWith, one, type Search } from '../_ui/search-params';
-import { parseWarningFilters } from './filters';
+import { FilterBar, FilterSelect } from '../../../../components/ui/filter-bar';
+import { filterField, hrefWith, one, type Search } from '../../../../lib/search-params';
+import { parseWarningFilters } from '../../../../lib/server/filters/warnings';
 import { AdmissionTable, MissingTable, OverdueTable } from './warning-tables';
 
 export async function generateMetadata() {

@@ -1,8 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { saveQuarterReports } from '@/db/queries/reports';
-import { defineAction } from '@/lib/action';
+import { saveQuarterReports } from '@/db/queries/reports/reports';
+import { defineAction } from '@/lib/server/action';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { quarterRowsInput } from '@/lib/validation/report-grid';
 

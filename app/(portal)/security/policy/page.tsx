@@ -2,9 +2,9 @@ import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { storedSecurityPolicy } from '@/db/queries/security-policy';
-import { requireRole } from '@/lib/authz';
-import { formatAt } from '../../_audit/labels';
+import { storedSecurityPolicy } from '@/db/queries/accounts/security-policy';
+import { requireRole } from '@/lib/server/authz';
+import { formatAt } from '../../../../lib/server/audit-view/labels';
 import { PolicyForm } from './policy-form';
 
 export async function generateMetadata() {

@@ -1,15 +1,15 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { assertOperatorOf } from '@/db/queries/scope';
-import { importReports, importVentures, type ImportPhase, type ImportResult } from '@/db/queries/transfer';
-import { authorizeRequest, scopeFor } from '@/lib/authz';
+import { assertOperatorOf } from '@/db/queries/shared/scope';
+import { importReports, importVentures, type ImportPhase, type ImportResult } from '@/db/queries/ventures/transfer';
+import { authorizeRequest, scopeFor } from '@/lib/server/authz';
 import { clientIpFrom } from '@/lib/client-ip';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { checkBeforeReading, detectFileKind, MAX_FILE_BYTES, SheetFileError, sheetFileMessageKey } from '@/lib/spreadsheet';
 import { intlTranslator } from '@/lib/spreadsheet/translate';
 import { quarterInput } from '@/lib/validation/report';
 import { parseMultipart } from '@/lib/multipart';
-import { isSameOrigin, jsonError, notFoundResponse, readBodyWithin } from '../_shared/http';
+import { isSameOrigin, jsonError, notFoundResponse, readBodyWithin } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

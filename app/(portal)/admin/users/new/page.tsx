@@ -3,8 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { carrierChoices } from '@/db/queries/accounts';
-import { requireRole } from '@/lib/authz';
+import { carrierChoices } from '@/db/queries/accounts/accounts';
+import { requireRole } from '@/lib/server/authz';
 import { AccountForm } from '../account-form';
 
 export async function generateMetadata() {

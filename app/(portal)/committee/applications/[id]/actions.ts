@@ -9,8 +9,8 @@ import {
   payApplication,
   returnToApplicant,
   reviewApplication,
-} from '@/db/queries/applications';
-import { defineAction } from '@/lib/action';
+} from '@/db/queries/subsidies/applications';
+import { defineAction } from '@/lib/server/action';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { optionalText } from '@/lib/validation/fields';
 import { decisionInput, inspectionInput, paymentInput, returnInput, reviewInput, stepInput } from '@/lib/validation/subsidies';

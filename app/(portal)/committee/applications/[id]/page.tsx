@@ -6,18 +6,18 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { getApplication, type ApplicationDetail } from '@/db/queries/applications';
-import { internalEventIds } from '@/db/queries/committee-review';
-import { getProgramme } from '@/db/queries/programmes';
-import { requireRole, scopeFor } from '@/lib/authz';
-import { EntityHistory } from '../../../_audit/entity-history';
+import { getApplication, type ApplicationDetail } from '@/db/queries/subsidies/applications';
+import { internalEventIds } from '@/db/queries/subsidies/committee-reads';
+import { getProgramme } from '@/db/queries/subsidies/programmes';
+import { requireRole, scopeFor } from '@/lib/server/authz';
+import { EntityHistory } from '../../../../../components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { COMMITTEE_ACTIONS, payableFen, type WorkflowAction } from '@/lib/domain/workflow';
 import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
-import { Badge, statusTone } from '../../_ui/badges';
-import { sizeText } from '../../_ui/format';
+import { Badge, statusTone } from '../../../../../components/ui/badges';
+import { sizeText } from '../../../../../lib/display-format';
 import { StepForms, type CommitteeStep } from './step-forms';
 
 export async function generateMetadata() {

@@ -4,9 +4,9 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useHydrated } from '@/components/forms/use-hydrated';
-import type { ActionResult } from '@/lib/action';
+import type { ActionResult } from '@/lib/server/action';
 import { formatWan, parseAmountToFen } from '@/lib/money';
-import { Field, inputClass, OutcomeMessage, secondaryButton, useActionForm } from '../../_ui/form-kit';
+import { Field, inputClass, OutcomeMessage, secondaryButton, useActionForm } from '../../../../../components/forms/form-kit';
 
 /** What every committee step form shares: its context, its frame, submit and confirmation, amounts. */
 

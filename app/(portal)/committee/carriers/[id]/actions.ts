@@ -2,9 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { updateAccreditation } from '@/db/queries/committee-carrier-detail';
+import { updateAccreditation } from '@/db/queries/network/carrier-detail';
 import { carrierKindEnum, carrierLevelEnum, carrierStatusEnum } from '@/db/schema/enums';
-import { defineAction } from '@/lib/action';
+import { defineAction } from '@/lib/server/action';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 

@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { programmeApplicationCount } from '@/db/queries/committee-review';
-import { getProgramme, programmeBudgets } from '@/db/queries/programmes';
-import { requireRole } from '@/lib/authz';
+import { programmeApplicationCount } from '@/db/queries/subsidies/committee-reads';
+import { getProgramme, programmeBudgets } from '@/db/queries/subsidies/programmes';
+import { requireRole } from '@/lib/server/authz';
 import { DomainError } from '@/lib/errors';
 import { formatWan } from '@/lib/money';
-import { rateText } from '../../_ui/format';
+import { rateText } from '../../../../../lib/display-format';
 import { ProgrammeForm } from '../programme-form';
 
 export async function generateMetadata() {

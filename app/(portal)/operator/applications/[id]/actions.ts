@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { addAttachment, deleteDraft, removeAttachment, submitApplication, updateDraft, withdrawApplication } from '@/db/queries/applications';
-import { defineAction } from '@/lib/action';
+import { addAttachment, deleteDraft, removeAttachment, submitApplication, updateDraft, withdrawApplication } from '@/db/queries/subsidies/applications';
+import { defineAction } from '@/lib/server/action';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { DomainError, type FieldErrors } from '@/lib/errors';
 import { id, optionalText, version } from '@/lib/validation/fields';

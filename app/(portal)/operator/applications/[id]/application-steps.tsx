@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/action';
+import type { ActionResult } from '@/lib/server/action';
 import { deleteDraftAction, submitApplicationAction, withdrawApplicationAction } from './actions';
 
 type Outcome = { ok: boolean; code?: string; message: string; details: string[] };

@@ -1,8 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { createDraft } from '@/db/queries/applications';
-import { defineAction } from '@/lib/action';
+import { createDraft } from '@/db/queries/subsidies/applications';
+import { defineAction } from '@/lib/server/action';
 import { draftInput } from '@/lib/validation/subsidies';
 
 /** Starts a draft for one of the operator's carriers or its ventures (checked by createDraft). */

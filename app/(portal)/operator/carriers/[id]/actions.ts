@@ -1,8 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { updateCarrierProfile } from '@/db/queries/carriers';
-import { defineAction } from '@/lib/action';
+import { updateCarrierProfile } from '@/db/queries/carriers/carriers';
+import { defineAction } from '@/lib/server/action';
 import { carrierProfileInput } from '@/lib/validation/carrier';
 
 /** Saves the operator's part of a carrier's profile, guarded by the version the form was loaded with. */

@@ -1,8 +1,8 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { openResidencyOfVenture } from '@/db/queries/residencies';
-import { requireRole, scopeFor } from '@/lib/authz';
+import { openResidencyOfVenture } from '@/db/queries/ventures/residencies';
+import { requireRole, scopeFor } from '@/lib/server/authz';
 import { DomainError } from '@/lib/errors';
 import { id as idSchema } from '@/lib/validation/fields';
 

@@ -1,9 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { admitGraduate } from '@/db/queries/residencies';
+import { admitGraduate } from '@/db/queries/ventures/residencies';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { defineAction } from '@/lib/action';
+import { defineAction } from '@/lib/server/action';
 import { graduateAdmissionInput } from '@/lib/validation/residency';
 
 export const admitGraduateAction = defineAction({

@@ -1,9 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { admitVentures, type AdmissionWarning } from '@/db/queries/admission';
+import { admitVentures, type AdmissionWarning } from '@/db/queries/ventures/admission';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { defineAction } from '@/lib/action';
+import { defineAction } from '@/lib/server/action';
 import { admissionInput } from '@/lib/validation/venture';
 
 /** Admits one venture through the same bulk path as the spreadsheet import. */

@@ -1,10 +1,10 @@
 import { getTranslations } from 'next-intl/server';
-import { parseCarrierFilters } from '@/app/(portal)/committee/carriers/_ui/filters';
+import { parseCarrierFilters } from '@/lib/server/filters/carriers';
 import { getDb } from '@/db/client';
-import { nationalChecksOf } from '@/db/queries/committee-carrier-national';
-import { listNetworkCarriers } from '@/db/queries/committee-carriers';
+import { nationalChecksOf } from '@/db/queries/network/carrier-national';
+import { listNetworkCarriers } from '@/db/queries/network/carriers';
 import { buildTableExport } from '@/lib/spreadsheet/table-export';
-import { committeeListExport, MAX_ROWS } from '../_shared';
+import { exportRoute, MAX_ROWS } from '@/lib/server/exports/frame';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,8 +12,10 @@ export const dynamic = 'force-dynamic';
  * GET with the carrier list's own URL params (q, kind, level, zone, status, warnings, sort, dir):
  * every carrier of that list with its figures, as .xlsx in the user's language. Committee only.
  */
-export async function GET(request: Request) {
-  return committeeListExport(request, parseCarrierFilters, async ({ filters, locale, today }) => {
+export const GET = exportRoute({
+  roles: ['committee'],
+  file: async ({ params, locale, today }) => {
+    const filters = parseCarrierFilters(params);
     const db = getDb();
     const [{ rows, quarter }, t, tKinds, tLevels] = await Promise.all([
       listNetworkCarriers(db, today, { ...filters, page: 1, pageSize: MAX_ROWS }),
@@ -69,5 +71,5 @@ export async function GET(request: Request) {
       },
     ]);
     return { bytes, rows: rows.length, asciiName: `carriers-${today}.xlsx`, utf8Name: `${t('fileName')}-${today}.xlsx` };
-  });
-}
+  },
+});

@@ -1,16 +1,18 @@
 import { getTranslations } from 'next-intl/server';
-import { parseGraduationFilters } from '@/app/(portal)/committee/graduations/filters';
+import { parseGraduationFilters } from '@/lib/server/filters/graduations';
 import { getDb } from '@/db/client';
-import { graduationQueue } from '@/db/queries/graduation-verification';
+import { graduationQueue } from '@/db/queries/graduations/verification';
 import { formatDate } from '@/lib/format';
 import { buildTableExport } from '@/lib/spreadsheet/table-export';
-import { committeeListExport, MAX_ROWS } from '../_shared';
+import { exportRoute, MAX_ROWS } from '@/lib/server/exports/frame';
 
 export const dynamic = 'force-dynamic';
 
 /** GET with the queue's URL params (status, carrier, year): every graduation of that list as .xlsx. Committee only. */
-export async function GET(request: Request) {
-  return committeeListExport(request, parseGraduationFilters, async ({ filters, locale, today }) => {
+export const GET = exportRoute({
+  roles: ['committee'],
+  file: async ({ params, locale, today }) => {
+    const filters = parseGraduationFilters(params);
     const [{ rows }, t, tg] = await Promise.all([
       graduationQueue(getDb(), today, { ...filters, page: 1, pageSize: MAX_ROWS }),
       getTranslations({ locale, namespace: 'graduationReview' }),
@@ -51,5 +53,5 @@ export async function GET(request: Request) {
       },
     ]);
     return { bytes, rows: rows.length, asciiName: `graduations-${today}.xlsx`, utf8Name: `${t('fileName')}-${today}.xlsx` };
-  });
-}
+  },
+});

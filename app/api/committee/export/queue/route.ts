@@ -1,11 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { reviewQueue } from '@/db/queries/applications';
-import { scopeFor } from '@/lib/authz';
+import { reviewQueue } from '@/db/queries/subsidies/applications';
 import { formatDate } from '@/lib/format';
 import { buildTableExport, wanCell } from '@/lib/spreadsheet/table-export';
 import { parseQueueFilters } from '@/lib/validation/review-filters';
-import { committeeListExport, MAX_ROWS } from '../_shared';
+import { exportRoute, MAX_ROWS } from '@/lib/server/exports/frame';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,10 +12,12 @@ export const dynamic = 'force-dynamic';
  * GET with the review queue's own URL params (programme, year, status, carrier, zone): every
  * row of that queue, not only one page, as .xlsx, in the user's language. Committee only.
  */
-export async function GET(request: Request) {
-  return committeeListExport(request, parseQueueFilters, async ({ filters, locale, today, user }) => {
+export const GET = exportRoute({
+  roles: ['committee'],
+  file: async ({ params, locale, today, scope }) => {
+    const filters = parseQueueFilters(params);
     const [{ rows }, t, tr] = await Promise.all([
-      reviewQueue(getDb(), await scopeFor(user), { ...filters, page: 1, pageSize: MAX_ROWS }, today),
+      reviewQueue(getDb(), await scope(), { ...filters, page: 1, pageSize: MAX_ROWS }, today),
       getTranslations({ locale, namespace: 'review.queue' }),
       getTranslations({ locale, namespace: 'review' }),
     ]);
@@ -54,5 +55,5 @@ export async function GET(request: Request) {
       },
     ]);
     return { bytes, rows: rows.length, asciiName: `review-queue-${today}.xlsx`, utf8Name: `${t('sheet')}-${today}.xlsx` };
-  });
-}
+  },
+});

@@ -1,17 +1,19 @@
 import { getTranslations } from 'next-intl/server';
-import { parseWarningFilters } from '@/app/(portal)/committee/warnings/filters';
+import { parseWarningFilters } from '@/lib/server/filters/warnings';
 import { getDb } from '@/db/client';
-import { reportingQuarter } from '@/db/queries/committee-carriers';
-import { admissionWarningList, missingReportList, overdueIncubationList } from '@/db/queries/network-warnings';
+import { reportingQuarter } from '@/db/queries/network/carriers';
+import { admissionWarningList, missingReportList, overdueIncubationList } from '@/db/queries/network/warnings';
 import { formatDate } from '@/lib/format';
 import { buildTableExport, type ExportSheet } from '@/lib/spreadsheet/table-export';
-import { committeeListExport, MAX_ROWS } from '../_shared';
+import { exportRoute, MAX_ROWS } from '@/lib/server/exports/frame';
 
 export const dynamic = 'force-dynamic';
 
 /** GET with the warnings page's URL params (type, carrier): every row of that list as .xlsx. Committee only. */
-export async function GET(request: Request) {
-  return committeeListExport(request, parseWarningFilters, async ({ filters: { type, carrierId }, locale, today }) => {
+export const GET = exportRoute({
+  roles: ['committee'],
+  file: async ({ params, locale, today }) => {
+    const { type, carrierId } = parseWarningFilters(params);
     const db = getDb();
     const [t, tw, ti] = await Promise.all([
       getTranslations({ locale, namespace: 'networkWarnings' }),
@@ -55,5 +57,5 @@ export async function GET(request: Request) {
     }
     const bytes = await buildTableExport([sheet]);
     return { bytes, rows: sheet.rows.length, asciiName: `warnings-${type}-${today}.xlsx`, utf8Name: `${t('fileName')}-${t(`types.${type}`)}-${today}.xlsx` };
-  });
-}
+  },
+});

@@ -1,9 +1,6 @@
-import { auditExportFile } from '@/app/(portal)/_audit/export';
-import { parseAuditFilters } from '@/app/(portal)/_audit/filters';
-import { auditExport } from '@/lib/access-audit';
-import { authorizeRequest } from '@/lib/authz';
-import { todayInShanghai } from '@/lib/domain/dates';
-import { localeOf, xlsxResponse } from '../../_shared/http';
+import { auditExportFile } from '@/lib/server/audit-view/export';
+import { parseAuditFilters } from '@/lib/server/audit-view/filters';
+import { exportRoute } from '@/lib/server/exports/frame';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,12 +9,10 @@ export const dynamic = 'force-dynamic';
  * the viewer lists, as .xlsx, read as everyone involved reads them (no reviews, committee staff by
  * role only; lib/audit-audience.ts). A carrier outside the scope gives an empty file, as on the page.
  */
-export async function GET(request: Request) {
-  const auth = await authorizeRequest('operator');
-  if ('response' in auth) return auth.response;
-  const filters = parseAuditFilters(new URL(request.url).searchParams);
-  const today = todayInShanghai();
-  const file = await auditExportFile(auth.user, filters, localeOf(request), today);
-  await auditExport(auth.user, request, file.rows, filters.carrierId ?? null);
-  return xlsxResponse(file.bytes, file.asciiName, file.utf8Name);
-}
+export const GET = exportRoute({
+  roles: ['operator'],
+  file: async ({ params, user, locale, today }) => {
+    const filters = parseAuditFilters(params);
+    return { ...(await auditExportFile(user, filters, locale, today)), carrierId: filters.carrierId ?? null };
+  },
+});

@@ -1,11 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { exportVentures } from '@/db/queries/transfer-export';
-import { auditExport } from '@/lib/access-audit';
-import { authorizeRequest, scopeFor } from '@/lib/authz';
-import { todayInShanghai } from '@/lib/domain/dates';
+import { exportVentures } from '@/db/queries/ventures/transfer-export';
+import { exportRoute } from '@/lib/server/exports/frame';
 import { parseVentureFilters } from '@/lib/validation/venture-filters';
-import { localeOf, xlsxResponse } from '../../_shared/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,16 +11,11 @@ export const dynamic = 'force-dynamic';
  * limit, sort, dir): every venture of that list, not only one page, as .xlsx in the import's
  * columns. A carrier outside the scope gives an empty list, as on the page.
  */
-export async function GET(request: Request) {
-  const auth = await authorizeRequest('operator');
-  if ('response' in auth) return auth.response;
-  const filters = parseVentureFilters(new URL(request.url).searchParams);
-  const locale = localeOf(request);
-  const today = todayInShanghai();
-  const [{ bytes, rows }, t] = await Promise.all([
-    exportVentures(getDb(), await scopeFor(auth.user), filters, today, locale),
-    getTranslations({ locale, namespace: 'transfer' }),
-  ]);
-  await auditExport(auth.user, request, rows, filters.carrierId ?? null);
-  return xlsxResponse(bytes, `ventures-${today}.xlsx`, `${t('export.ventures')}-${today}.xlsx`);
-}
+export const GET = exportRoute({
+  roles: ['operator'],
+  file: async ({ params, locale, today, scope }) => {
+    const filters = parseVentureFilters(params);
+    const [{ bytes, rows }, t] = await Promise.all([exportVentures(getDb(), await scope(), filters, today, locale), getTranslations({ locale, namespace: 'transfer' })]);
+    return { bytes, rows, carrierId: filters.carrierId ?? null, asciiName: `ventures-${today}.xlsx`, utf8Name: `${t('export.ventures')}-${today}.xlsx` };
+  },
+});

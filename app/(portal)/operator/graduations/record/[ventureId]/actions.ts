@@ -2,10 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { recordGraduation } from '@/db/queries/graduations';
+import { recordGraduation } from '@/db/queries/graduations/candidates';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { GRADUATION_CRITERIA } from '@/lib/domain/graduation';
-import { defineAction } from '@/lib/action';
+import { defineAction } from '@/lib/server/action';
 import { id, version } from '@/lib/validation/fields';
 
 const asList = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { addFinancing, removeFinancing, updateVenture } from '@/db/queries/ventures';
-import { defineAction } from '@/lib/action';
+import { addFinancing, removeFinancing, updateVenture } from '@/db/queries/ventures/list';
+import { defineAction } from '@/lib/server/action';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { id, version } from '@/lib/validation/fields';
 import { financingInput, ventureEditInput } from '@/lib/validation/venture';

@@ -1,8 +1,8 @@
 'use server';
 
-import { endResidency } from '@/db/queries/residencies';
+import { endResidency } from '@/db/queries/ventures/residencies';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { defineAction } from '@/lib/action';
+import { defineAction } from '@/lib/server/action';
 import { residencyEndInput } from '@/lib/validation/residency';
 
 /**

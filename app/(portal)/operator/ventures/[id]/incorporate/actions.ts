@@ -1,8 +1,8 @@
 'use server';
 
-import { incorporateTeam } from '@/db/queries/residencies';
+import { incorporateTeam } from '@/db/queries/ventures/residencies';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { defineAction } from '@/lib/action';
+import { defineAction } from '@/lib/server/action';
 import { incorporationInput } from '@/lib/validation/residency';
 
 /**

@@ -1,0 +1,181 @@
+import 'server-only';
+import { and, asc, count, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { parseIsoDate } from '@/lib/domain/dates';
+import { lastClosedQuarter, type Quarter } from '@/lib/domain/reporting';
+import { VENTURE_STAGES, type VentureStage } from '@/lib/domain/stages';
+import type { Scope } from '@/lib/roles';
+import type { DbOrTx } from '../../client';
+import { applications, carriers, graduations, residencies, ventures } from '../../schema';
+import { graduationCandidates } from '../graduations/candidates';
+import { incubationLimitCounts } from '../ventures/limits';
+import { listMissingReports } from '../reports/reports';
+import { openResidency, openResidencyOn, ventureBelongsTo, ventureHistory } from '../ventures/scope';
+
+export type ApplicationStatus = (typeof applications.status.enumValues)[number];
+
+export type DashboardCarrier = {
+  id: number;
+  name: string;
+  kind: 'nursery' | 'incubator' | 'accelerator';
+  incubationAreaM2: number;
+  occupiedAreaM2: number;
+  /** Occupied share of the incubation area in per cent (one decimal), null without an area. */
+  occupancyPercent: number | null;
+  byStage: Record<VentureStage, number>;
+};
+
+export type OperatorDashboard = {
+  /** Every carrier the operator runs, for the selector. */
+  carrierChoices: { id: number; name: string; kind: DashboardCarrier['kind'] }[];
+  /** The carrier asked for, or null for all of them. */
+  selectedCarrierId: number | null;
+  /** The carriers shown: the one asked for, or all. */
+  carriers: DashboardCarrier[];
+  year: number;
+  reportQuarter: Quarter;
+  totals: {
+    incubationAreaM2: number;
+    occupiedAreaM2: number;
+    occupancyPercent: number | null;
+    byStage: Record<VentureStage, number>;
+    admissionsThisYear: number;
+    graduationsVerifiedThisYear: number;
+    graduationsPending: number;
+    graduationCandidates: number;
+    admissionWarnings: number;
+    limitsDueSoon: number;
+    limitsOverdue: number;
+    missingReports: number;
+  };
+  applicationsByStatus: { status: ApplicationStatus; applications: number; requestedFen: number }[];
+};
+
+const percent = (used: number, total: number) => (total > 0 ? Math.round((used * 1000) / total) / 10 : null);
+const emptyStages = () => Object.fromEntries(VENTURE_STAGES.map((s) => [s, 0])) as Record<VentureStage, number>;
+
+/**
+ * The operator's first page: for their carriers (or one of them), ventures by stage, space in
+ * use, this year's admissions and graduations, graduation candidates, time-limit alerts,
+ * missing reports of the last closed quarter and applications by status. A fixed number of
+ * grouped queries, run side by side. Null when the operator runs no carrier, or the carrier
+ * asked for is not theirs.
+ */
+export async function operatorDashboard(
+  db: DbOrTx,
+  scope: Scope,
+  today: string,
+  opts: { carrierId?: number } = {},
+): Promise<OperatorDashboard | null> {
+  if (scope.kind !== 'carriers' || scope.carrierIds.length === 0) return null;
+  if (opts.carrierId !== undefined && !scope.carrierIds.includes(opts.carrierId)) return null;
+  const ids = opts.carrierId === undefined ? scope.carrierIds : [opts.carrierId];
+  const narrowed: Scope = { kind: 'carriers', carrierIds: ids };
+  const year = parseIsoDate(today).y;
+  const yearStart = `${year}-01-01`;
+  const yearEnd = `${year}-12-31`;
+  const reportQuarter = lastClosedQuarter(today);
+  const history = ventureHistory(db);
+  // A venture counts at its current carrier, or (graduated or exited) at the last one it was in:
+  // the ownership rule of the ventures list, so that each figure matches the list it links to.
+  const home = sql<number>`coalesce(${ventures.currentCarrierId}, ${history.lastCarrierId})`;
+
+  const [carrierRows, occupiedRows, stageRows, [counts], limits, candidates, missing, apps] = await Promise.all([
+    db
+      .select({ id: carriers.id, name: carriers.name, kind: carriers.kind, incubationAreaM2: carriers.incubationAreaM2 })
+      .from(carriers)
+      .where(inArray(carriers.id, scope.carrierIds))
+      .orderBy(asc(carriers.kind), asc(carriers.name)),
+    db
+      .select({ carrierId: residencies.carrierId, areaM2: sql<number>`coalesce(sum(${residencies.areaM2}), 0)::int` })
+      .from(residencies)
+      .where(and(inArray(residencies.carrierId, ids), isNull(residencies.leftOn)))
+      .groupBy(residencies.carrierId),
+    db
+      .select({ carrierId: home, stage: ventures.stage, n: count() })
+      .from(ventures)
+      .leftJoin(openResidency, openResidencyOn)
+      .leftJoin(history, eq(history.ventureId, ventures.id))
+      .where(ventureBelongsTo(ids, history))
+      .groupBy(home, ventures.stage),
+    db
+      .select({
+        admissions: sql<number>`(SELECT count(DISTINCT ${residencies.ventureId})::int FROM ${residencies} WHERE ${and(
+          inArray(residencies.carrierId, ids),
+          gte(residencies.enteredOn, yearStart),
+          lte(residencies.enteredOn, yearEnd),
+        )})`,
+        verified: sql<number>`(SELECT count(*)::int FROM ${graduations} WHERE ${and(
+          inArray(graduations.carrierId, ids),
+          eq(graduations.status, 'verified'),
+          gte(graduations.graduatedOn, yearStart),
+          lte(graduations.graduatedOn, yearEnd),
+        )})`,
+        pending: sql<number>`(SELECT count(*)::int FROM ${graduations} WHERE ${and(
+          inArray(graduations.carrierId, ids),
+          eq(graduations.status, 'pending'),
+        )})`,
+        warnings: sql<number>`(SELECT count(*)::int FROM ${residencies} WHERE ${and(
+          inArray(residencies.carrierId, ids),
+          isNull(residencies.leftOn),
+          sql`cardinality(${residencies.ruleWarnings}) > 0`,
+        )})`,
+      })
+      .from(sql`(SELECT 1) AS one`),
+    incubationLimitCounts(db, narrowed, today),
+    graduationCandidates(db, narrowed, today, { page: 1, pageSize: 1 }),
+    listMissingReports(db, narrowed, reportQuarter),
+    db
+      .select({
+        status: applications.status,
+        applications: count(),
+        requestedFen: sql<string>`coalesce(sum(${applications.requestedFen}), 0)`,
+      })
+      .from(applications)
+      .where(inArray(applications.carrierId, ids))
+      .groupBy(applications.status),
+  ]);
+
+  const occupied = new Map(occupiedRows.map((r) => [r.carrierId, Number(r.areaM2)]));
+  const stages = new Map<number, Record<VentureStage, number>>();
+  for (const r of stageRows) {
+    const byStage = stages.get(Number(r.carrierId)) ?? emptyStages();
+    byStage[r.stage] += Number(r.n);
+    stages.set(Number(r.carrierId), byStage);
+  }
+  const shown: DashboardCarrier[] = carrierRows
+    .filter((c) => ids.includes(c.id))
+    .map((c) => {
+      const used = occupied.get(c.id) ?? 0;
+      return { ...c, occupiedAreaM2: used, occupancyPercent: percent(used, c.incubationAreaM2), byStage: stages.get(c.id) ?? emptyStages() };
+    });
+  const area = shown.reduce((s, c) => s + c.incubationAreaM2, 0);
+  const used = shown.reduce((s, c) => s + c.occupiedAreaM2, 0);
+  const byStage = emptyStages();
+  for (const c of shown) for (const s of VENTURE_STAGES) byStage[s] += c.byStage[s];
+  const statusOrder = applications.status.enumValues;
+
+  return {
+    carrierChoices: carrierRows.map(({ id, name, kind }) => ({ id, name, kind })),
+    selectedCarrierId: opts.carrierId ?? null,
+    carriers: shown,
+    year,
+    reportQuarter,
+    totals: {
+      incubationAreaM2: area,
+      occupiedAreaM2: used,
+      occupancyPercent: percent(used, area),
+      byStage,
+      admissionsThisYear: Number(counts?.admissions ?? 0),
+      graduationsVerifiedThisYear: Number(counts?.verified ?? 0),
+      graduationsPending: Number(counts?.pending ?? 0),
+      graduationCandidates: candidates.total,
+      admissionWarnings: Number(counts?.warnings ?? 0),
+      limitsDueSoon: limits.due_soon,
+      limitsOverdue: limits.overdue,
+      missingReports: missing.length,
+    },
+    applicationsByStatus: apps
+      .map((a) => ({ status: a.status, applications: Number(a.applications), requestedFen: Number(a.requestedFen) }))
+      .sort((a, b) => statusOrder.indexOf(a.status) - statusOrder.indexOf(b.status)),
+  };
+}

@@ -1,0 +1,104 @@
+import 'server-only';
+import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { GraduationCriterion } from '@/lib/domain/graduation';
+import { notFound } from '@/lib/errors';
+import type { Scope } from '@/lib/roles';
+import type { DbOrTx } from '../../client';
+import { carriers, graduationFiles, graduations, users, ventures } from '../../schema';
+import { carrierCondition } from '../shared/scope';
+
+export type GraduationStatus = (typeof graduations.status.enumValues)[number];
+
+export type GraduationListRow = {
+  id: number;
+  ventureId: number;
+  ventureName: string;
+  carrierId: number;
+  carrierName: string;
+  graduatedOn: string;
+  criteria: GraduationCriterion[];
+  evidence: string;
+  status: GraduationStatus;
+  rejectionReason: string | null;
+  verifiedAt: Date | null;
+  recordedByName: string | null;
+  files: { id: number; fileName: string; sizeBytes: number }[];
+};
+
+export type GraduationFilter = { status?: GraduationStatus; carrierId?: number; year?: number };
+
+/** Graduations of the status, carrier and year asked for (each optional). */
+export function graduationFilter(f: GraduationFilter): SQL | undefined {
+  return and(
+    f.status ? eq(graduations.status, f.status) : undefined,
+    f.carrierId === undefined ? undefined : eq(graduations.carrierId, f.carrierId),
+    f.year === undefined ? undefined : sql`extract(year FROM ${graduations.graduatedOn}) = ${f.year}`,
+  );
+}
+
+/** A graduation's evidence files (id, name, size) as a JSON array, for a select; a string where the driver does not parse it. */
+export function graduationFilesSql() {
+  return sql<GraduationListRow['files'] | string>`(SELECT coalesce(json_agg(json_build_object(
+      'id', ${graduationFiles.id}, 'fileName', ${graduationFiles.fileName}, 'sizeBytes', ${graduationFiles.sizeBytes})
+      ORDER BY ${graduationFiles.id}), '[]'::json)
+    FROM ${graduationFiles} WHERE ${graduationFiles.graduationId} = ${graduations.id})`;
+}
+
+/** Graduations recorded in the scope's carriers, newest first, with their verification status. */
+export async function listGraduations(
+  db: DbOrTx,
+  scope: Scope,
+  p: GraduationFilter & { page: number; pageSize: number },
+): Promise<{ rows: GraduationListRow[]; total: number }> {
+  const where = and(carrierCondition(scope, graduations.carrierId), graduationFilter(p));
+  const files = graduationFilesSql();
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: graduations.id,
+        ventureId: graduations.ventureId,
+        ventureName: ventures.name,
+        carrierId: graduations.carrierId,
+        carrierName: carriers.name,
+        graduatedOn: graduations.graduatedOn,
+        criteria: graduations.criteria,
+        evidence: graduations.evidence,
+        status: graduations.status,
+        rejectionReason: graduations.rejectionReason,
+        verifiedAt: graduations.verifiedAt,
+        recordedByName: users.name,
+        files,
+      })
+      .from(graduations)
+      .innerJoin(ventures, eq(ventures.id, graduations.ventureId))
+      .innerJoin(carriers, eq(carriers.id, graduations.carrierId))
+      .leftJoin(users, eq(users.id, graduations.recordedBy))
+      .where(where)
+      .orderBy(desc(graduations.createdAt), desc(graduations.id))
+      .limit(p.pageSize)
+      .offset((p.page - 1) * p.pageSize),
+    db.select({ n: count() }).from(graduations).where(where),
+  ]);
+  return { rows: rows.map((r) => ({ ...r, files: typeof r.files === 'string' ? JSON.parse(r.files) : r.files })), total: total?.n ?? 0 };
+}
+
+/** An evidence file of a graduation in the scope's carriers, for download. */
+export async function graduationFile(db: DbOrTx, scope: Scope, fileId: number) {
+  if (!Number.isSafeInteger(fileId) || fileId <= 0 || fileId > 2_147_483_647) throw notFound();
+  const [file] = await db
+    .select({
+      id: graduationFiles.id,
+      fileName: graduationFiles.fileName,
+      mimeType: graduationFiles.mimeType,
+      sizeBytes: graduationFiles.sizeBytes,
+      sha256: graduationFiles.sha256,
+      content: graduationFiles.content,
+      carrierId: graduations.carrierId,
+    })
+    .from(graduationFiles)
+    .innerJoin(graduations, eq(graduations.id, graduationFiles.graduationId))
+    .where(and(eq(graduationFiles.id, fileId), carrierCondition(scope, graduations.carrierId)))
+    .limit(1);
+  if (!file) throw notFound();
+  return file;
+}

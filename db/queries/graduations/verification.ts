@@ -1,0 +1,148 @@
+import 'server-only';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { CriterionResult, GraduationCriterion } from '@/lib/domain/graduation';
+import type { DbOrTx } from '../../client';
+import { carriers, graduations, users, ventureFinancings, ventureReports, ventures } from '../../schema';
+import { assessGraduation, type GraduationFigures } from './facts';
+import { graduationFilesSql, graduationFilter, type GraduationFilter, type GraduationStatus } from './records';
+
+/**
+ * The committee's queue of recorded graduations, oldest first, each with the criteria the
+ * venture's data supports today (evaluateGraduation, as when the operator recorded it) beside
+ * those claimed. The verification and the rejection are in graduation-decisions.ts.
+ * Committee only: callers check the role.
+ */
+export type GraduationQueueFilter = GraduationFilter;
+
+export type GraduationQueueRow = {
+  id: number;
+  ventureId: number;
+  ventureName: string;
+  ventureKind: 'team' | 'company';
+  ventureStage: string;
+  ventureVersion: number;
+  carrierId: number;
+  carrierName: string;
+  graduatedOn: string;
+  claimed: GraduationCriterion[];
+  supported: GraduationCriterion[];
+  evaluation: CriterionResult[];
+  figures: GraduationFigures;
+  evidence: string;
+  status: GraduationStatus;
+  rejectionReason: string | null;
+  recordedAt: Date;
+  recordedByName: string | null;
+  verifiedByName: string | null;
+  verifiedAt: Date | null;
+  files: { id: number; fileName: string; sizeBytes: number }[];
+};
+
+/** The ventures' graduation facts as of `today`: investment total and revenue per year, two grouped queries. */
+async function factsOf(db: DbOrTx, ventureIds: number[], today: string) {
+  if (ventureIds.length === 0) return { financing: new Map<number, number>(), revenue: new Map<number, Record<number, number>>() };
+  const [fin, rev] = await Promise.all([
+    db
+      .select({ ventureId: ventureFinancings.ventureId, total: sql<string>`sum(${ventureFinancings.amountFen})` })
+      .from(ventureFinancings)
+      .where(and(inArray(ventureFinancings.ventureId, ventureIds), sql`${ventureFinancings.receivedOn} <= ${today}::date`))
+      .groupBy(ventureFinancings.ventureId),
+    db
+      .select({ ventureId: ventureReports.ventureId, year: ventureReports.year, revenue: sql<string>`sum(${ventureReports.revenueFen})` })
+      .from(ventureReports)
+      .where(inArray(ventureReports.ventureId, ventureIds))
+      .groupBy(ventureReports.ventureId, ventureReports.year),
+  ]);
+  const financing = new Map(fin.map((r) => [r.ventureId, Number(r.total)]));
+  const revenue = new Map<number, Record<number, number>>();
+  for (const r of rev) revenue.set(r.ventureId, { ...(revenue.get(r.ventureId) ?? {}), [r.year]: Number(r.revenue) });
+  return { financing, revenue };
+}
+
+export async function graduationQueue(
+  db: DbOrTx,
+  today: string,
+  f: GraduationQueueFilter & { page: number; pageSize: number },
+): Promise<{ rows: GraduationQueueRow[]; total: number }> {
+  const where = graduationFilter(f);
+  const recorder = alias(users, 'recorder');
+  const verifier = alias(users, 'verifier');
+  const files = graduationFilesSql();
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: graduations.id,
+        ventureId: graduations.ventureId,
+        ventureName: ventures.name,
+        ventureKind: ventures.kind,
+        ventureStage: ventures.stage,
+        ventureVersion: ventures.version,
+        highTechCertNo: ventures.highTechCertNo,
+        highTechCertOn: ventures.highTechCertOn,
+        exitKind: ventures.exitKind,
+        exitOn: ventures.exitOn,
+        carrierId: graduations.carrierId,
+        carrierName: carriers.name,
+        graduatedOn: graduations.graduatedOn,
+        claimed: graduations.criteria,
+        evidence: graduations.evidence,
+        status: graduations.status,
+        rejectionReason: graduations.rejectionReason,
+        recordedAt: graduations.createdAt,
+        recordedByName: recorder.name,
+        verifiedByName: verifier.name,
+        verifiedAt: graduations.verifiedAt,
+        files,
+      })
+      .from(graduations)
+      .innerJoin(ventures, eq(ventures.id, graduations.ventureId))
+      .innerJoin(carriers, eq(carriers.id, graduations.carrierId))
+      .leftJoin(recorder, eq(recorder.id, graduations.recordedBy))
+      .leftJoin(verifier, eq(verifier.id, graduations.verifiedBy))
+      .where(where)
+      .orderBy(asc(graduations.createdAt), asc(graduations.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(graduations).where(where),
+  ]);
+  const { financing, revenue } = await factsOf(db, [...new Set(rows.map((r) => r.ventureId))], today);
+  return {
+    total: total?.n ?? 0,
+    rows: rows.map((r) => {
+      const { evaluation, figures } = assessGraduation(r, financing.get(r.ventureId) ?? 0, revenue.get(r.ventureId) ?? {}, today);
+      return {
+        id: r.id,
+        ventureId: r.ventureId,
+        ventureName: r.ventureName,
+        ventureKind: r.ventureKind,
+        ventureStage: r.ventureStage,
+        ventureVersion: r.ventureVersion,
+        carrierId: r.carrierId,
+        carrierName: r.carrierName,
+        graduatedOn: r.graduatedOn,
+        claimed: r.claimed,
+        supported: evaluation.filter((e) => e.met).map((e) => e.criterion),
+        evaluation,
+        figures,
+        evidence: r.evidence,
+        status: r.status,
+        rejectionReason: r.rejectionReason,
+        recordedAt: r.recordedAt,
+        recordedByName: r.recordedByName,
+        verifiedByName: r.verifiedByName,
+        verifiedAt: r.verifiedAt,
+        files: typeof r.files === 'string' ? JSON.parse(r.files) : r.files,
+      };
+    }),
+  };
+}
+
+/** Years in which graduations were recorded, newest first, for the filter. */
+export async function graduationYears(db: DbOrTx): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ year: sql<number>`extract(year FROM ${graduations.graduatedOn})::int` })
+    .from(graduations)
+    .orderBy(sql`1 DESC`);
+  return rows.map((r) => Number(r.year));
+}

@@ -1,0 +1,89 @@
+import 'server-only';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../client';
+import { applications, carriers, programs, ventures } from '../../schema';
+import { COMMITTEE_WORK } from '../subsidies/committee-reads';
+import { anyFilter, carrierMatches, type NetworkFilter } from './filter';
+import { budgetFigures, budgetsOf, committedFenSql, programmeBudgets, yearBudgets, type BudgetFigures, type ProgrammeBudget } from '../subsidies/programmes';
+
+/**
+ * Subsidy budget execution of a year's programmes and the committee's review queue, for the
+ * network dashboard. Without carrier or industry filters these are exactly the programmes
+ * page's figures (programmeBudgets / yearBudgets). With filters, approved and paid amounts are
+ * those of applications whose carrier (and venture's industry) match; a programme's budget is
+ * never split, so it stays whole and the execution rate is the filtered paid over it.
+ */
+export type BudgetExecution = { programmes: ProgrammeBudget[]; total: BudgetFigures & { programmes: number } };
+
+/** Applications matching the filter: by their carrier, and by their venture's industry (carrier applications have none). */
+function applicationMatches(f: NetworkFilter) {
+  return and(
+    carrierMatches(f),
+    f.industry ? sql`EXISTS (SELECT 1 FROM ${ventures} WHERE ${ventures.id} = ${applications.ventureId} AND ${ventures.industry} = ${f.industry})` : undefined,
+  );
+}
+
+export async function budgetExecution(db: DbOrTx, f: NetworkFilter): Promise<BudgetExecution> {
+  if (!anyFilter(f)) {
+    const [perProgramme, [perYear]] = await Promise.all([programmeBudgets(db, { year: f.year }), yearBudgets(db, { year: f.year })]);
+    return { programmes: perProgramme, total: perYear ?? { ...budgetFigures(0, 0, 0, 0), programmes: 0 } };
+  }
+  const matched = db
+    .select({
+      programId: applications.programId,
+      committed: committedFenSql.as('committed'),
+      paid: sql<number>`coalesce(sum(${applications.paidFen}), 0)::bigint`.as('paid'),
+      awards: sql<number>`count(*) FILTER (WHERE ${inArray(applications.status, ['approved', 'paid', 'accepted', 'acceptance_failed'])})::int`.as('awards'),
+    })
+    .from(applications)
+    .innerJoin(carriers, eq(carriers.id, applications.carrierId))
+    .where(applicationMatches(f))
+    .groupBy(applications.programId)
+    .as('matched');
+  const programmes = await budgetsOf(db, matched, eq(programs.year, f.year), asc(programs.code));
+  const sum = (k: 'budgetFen' | 'committedFen' | 'paidFen' | 'awards') => programmes.reduce((s, p) => s + p[k], 0);
+  return { programmes, total: { ...budgetFigures(sum('budgetFen'), sum('committedFen'), sum('paidFen'), sum('awards')), programmes: programmes.length } };
+}
+
+export type QueueStatus = 'submitted' | 'in_review' | 'reviewed' | 'approved' | 'paid' | 'accepted';
+export type QueueAge = { status: QueueStatus; waiting: number; oldestDays: number | null; medianDays: number | null; over30Days: number };
+
+/**
+ * The review queue of the year's programmes: how many applications wait on each committee step
+ * (the statuses and exclusions of committeeWorkCounts) and how long since they were submitted,
+ * in days in Shanghai.
+ */
+export async function reviewQueueAge(db: DbOrTx, f: NetworkFilter, today: string): Promise<QueueAge[]> {
+  const days = sql`(${today}::date - (${applications.submittedAt} AT TIME ZONE 'Asia/Shanghai')::date)`;
+  const rows = await db
+    .select({
+      status: applications.status,
+      waiting: sql<number>`count(*)::int`,
+      oldest: sql<number | null>`max(${days})`,
+      median: sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days})`,
+      over30: sql<number>`count(*) FILTER (WHERE ${days} > 30)::int`,
+    })
+    .from(applications)
+    .innerJoin(programs, eq(programs.id, applications.programId))
+    .innerJoin(carriers, eq(carriers.id, applications.carrierId))
+    .where(
+      and(
+        eq(programs.year, f.year),
+        inArray(applications.status, [...COMMITTEE_WORK]),
+        sql`NOT (${applications.status} = 'paid' AND ${programs.fundingMode} = 'post_subsidy')`,
+        sql`NOT (${applications.status} = 'accepted' AND (${programs.fundingMode} = 'pre_funded' OR ${applications.paidFen} >= coalesce(${applications.finalFen}, ${applications.approvedFen}, 0)))`,
+        applicationMatches(f),
+      ),
+    )
+    .groupBy(applications.status);
+  return (COMMITTEE_WORK as readonly QueueStatus[]).map((status) => {
+    const r = rows.find((x) => x.status === status);
+    return {
+      status,
+      waiting: Number(r?.waiting ?? 0),
+      oldestDays: r?.oldest == null ? null : Number(r.oldest),
+      medianDays: r?.median == null ? null : Math.round(Number(r.median) * 10) / 10,
+      over30Days: Number(r?.over30 ?? 0),
+    };
+  });
+}

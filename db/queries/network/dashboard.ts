@@ -1,0 +1,203 @@
+import 'server-only';
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../client';
+import { carriers, graduations, residencies, ventureReports, ventures } from '../../schema';
+import { carrierFocusMatches, ventureMatches, yearBounds, type CarrierKind, type NetworkFilter } from './filter';
+
+/**
+ * The committee's network figures for a year and the year before, each from one grouped query.
+ *
+ * Definitions:
+ * - Carriers and incubation area: carriers active now that were operating by the year's end
+ *   (operating_since on or before it, or unknown); "new" ones started operating in the year.
+ * - Ventures by stage: ventures in residence at the year's end (today within the current year),
+ *   by the stage of that residency, in the residency's carrier.
+ * - New admissions: distinct ventures that entered a carrier in the year.
+ * - Graduations: verified graduations dated in the year (pending ones shown beside them).
+ * - Quarterly report figures (venture_reports): flow figures (revenue, R&D spend, financing
+ *   raised, IP filed, IP granted) are summed over the year's quarters; stock figures
+ *   (employees, high-tech enterprises) come from the year's last reported quarter, a high-tech
+ *   enterprise being a reporting venture certified by that quarter's end. Reports count under
+ *   the carrier they were filed against.
+ */
+export type YearPair = { current: number; previous: number };
+export type QuarterFigures = {
+  year: number;
+  quarter: number;
+  reports: number;
+  revenueFen: number;
+  rdSpendFen: number;
+  financingFen: number;
+  ipFiled: number;
+  ipGranted: number;
+  employees: number;
+  highTech: number;
+};
+export type ReportYear = Omit<QuarterFigures, 'quarter'> & { lastQuarter: number | null };
+export type CarrierKindFigures = { kind: CarrierKind; carriers: YearPair; incubationAreaM2: YearPair; newCarriers: number; newAreaM2: number };
+export type ResidencyStage = 'nursery' | 'incubating' | 'accelerating';
+export const RESIDENCY_STAGES: readonly ResidencyStage[] = ['nursery', 'incubating', 'accelerating'];
+
+const num = (v: unknown) => Number(v ?? 0);
+const pair = (current: unknown, previous: unknown): YearPair => ({ current: num(current), previous: num(previous) });
+
+/** Carriers and their incubation area by kind, at the year's end and the previous year's. */
+export async function carrierFigures(db: DbOrTx, f: NetworkFilter): Promise<CarrierKindFigures[]> {
+  const { start, end } = yearBounds(f.year, '9999-12-31');
+  const prevEnd = `${f.year - 1}-12-31`;
+  const operatingBy = (day: string) => sql`(${carriers.operatingSince} IS NULL OR ${carriers.operatingSince} <= ${day})`;
+  const startedIn = sql`${carriers.operatingSince} BETWEEN ${start} AND ${end}`;
+  const rows = await db
+    .select({
+      kind: carriers.kind,
+      carriers: sql<number>`count(*) FILTER (WHERE ${operatingBy(end)})::int`,
+      carriersPrev: sql<number>`count(*) FILTER (WHERE ${operatingBy(prevEnd)})::int`,
+      area: sql<number>`coalesce(sum(${carriers.incubationAreaM2}) FILTER (WHERE ${operatingBy(end)}), 0)::bigint`,
+      areaPrev: sql<number>`coalesce(sum(${carriers.incubationAreaM2}) FILTER (WHERE ${operatingBy(prevEnd)}), 0)::bigint`,
+      newCarriers: sql<number>`count(*) FILTER (WHERE ${startedIn})::int`,
+      newArea: sql<number>`coalesce(sum(${carriers.incubationAreaM2}) FILTER (WHERE ${startedIn}), 0)::bigint`,
+    })
+    .from(carriers)
+    .where(and(eq(carriers.status, 'active'), carrierFocusMatches(f)))
+    .groupBy(carriers.kind)
+    .orderBy(asc(carriers.kind));
+  return rows.map((r) => ({
+    kind: r.kind,
+    carriers: pair(r.carriers, r.carriersPrev),
+    incubationAreaM2: pair(r.area, r.areaPrev),
+    newCarriers: num(r.newCarriers),
+    newAreaM2: num(r.newArea),
+  }));
+}
+
+/** Ventures in residence at the year's end (or today) and at the previous year's end, by stage. */
+export async function stagesAtYearEnd(db: DbOrTx, f: NetworkFilter, today: string): Promise<Record<ResidencyStage, YearPair>> {
+  const { cutoff } = yearBounds(f.year, today);
+  const prevCut = `${f.year - 1}-12-31`;
+  const residentOn = (day: string) => sql`${residencies.enteredOn} <= ${day} AND (${residencies.leftOn} IS NULL OR ${residencies.leftOn} > ${day})`;
+  const rows = await db
+    .select({
+      stage: residencies.stage,
+      current: sql<number>`count(DISTINCT ${residencies.ventureId}) FILTER (WHERE ${residentOn(cutoff)})::int`,
+      previous: sql<number>`count(DISTINCT ${residencies.ventureId}) FILTER (WHERE ${residentOn(prevCut)})::int`,
+    })
+    .from(residencies)
+    .innerJoin(carriers, eq(carriers.id, residencies.carrierId))
+    .innerJoin(ventures, eq(ventures.id, residencies.ventureId))
+    .where(and(lte(residencies.enteredOn, cutoff), sql`(${residencies.leftOn} IS NULL OR ${residencies.leftOn} > ${prevCut})`, ventureMatches(f)))
+    .groupBy(residencies.stage);
+  const out = Object.fromEntries(RESIDENCY_STAGES.map((s) => [s, { current: 0, previous: 0 }])) as Record<ResidencyStage, YearPair>;
+  for (const r of rows) out[r.stage] = pair(r.current, r.previous);
+  return out;
+}
+
+/** New admissions and verified graduations in the year and the year before; pending graduations of the year. */
+export async function admissionsAndGraduations(db: DbOrTx, f: NetworkFilter) {
+  const cur = yearBounds(f.year, '9999-12-31');
+  const prev = yearBounds(f.year - 1, '9999-12-31');
+  const entered = (b: { start: string; end: string }) => sql`${residencies.enteredOn} BETWEEN ${b.start} AND ${b.end}`;
+  const dated = (b: { start: string; end: string }, status: 'verified' | 'pending') =>
+    sql`${graduations.status} = ${status} AND ${graduations.graduatedOn} BETWEEN ${b.start} AND ${b.end}`;
+  const [[a], [g]] = await Promise.all([
+    db
+      .select({
+        current: sql<number>`count(DISTINCT ${residencies.ventureId}) FILTER (WHERE ${entered(cur)})::int`,
+        previous: sql<number>`count(DISTINCT ${residencies.ventureId}) FILTER (WHERE ${entered(prev)})::int`,
+      })
+      .from(residencies)
+      .innerJoin(carriers, eq(carriers.id, residencies.carrierId))
+      .innerJoin(ventures, eq(ventures.id, residencies.ventureId))
+      .where(and(gte(residencies.enteredOn, prev.start), lte(residencies.enteredOn, cur.end), ventureMatches(f))),
+    db
+      .select({
+        current: sql<number>`count(*) FILTER (WHERE ${dated(cur, 'verified')})::int`,
+        previous: sql<number>`count(*) FILTER (WHERE ${dated(prev, 'verified')})::int`,
+        pending: sql<number>`count(*) FILTER (WHERE ${dated(cur, 'pending')})::int`,
+      })
+      .from(graduations)
+      .innerJoin(carriers, eq(carriers.id, graduations.carrierId))
+      .innerJoin(ventures, eq(ventures.id, graduations.ventureId))
+      .where(and(gte(graduations.graduatedOn, prev.start), lte(graduations.graduatedOn, cur.end), ventureMatches(f))),
+  ]);
+  return { admissions: pair(a?.current, a?.previous), graduations: pair(g?.current, g?.previous), pendingGraduations: num(g?.pending) };
+}
+
+/** The report figures of each quarter of the year and the year before. */
+export async function reportQuarters(db: DbOrTx, f: NetworkFilter): Promise<QuarterFigures[]> {
+  const quarterEnd = sql`(make_date(${ventureReports.year}::int, ${ventureReports.quarter}::int * 3, 1) + interval '1 month' - interval '1 day')::date`;
+  const rows = await db
+    .select({
+      year: ventureReports.year,
+      quarter: ventureReports.quarter,
+      reports: sql<number>`count(*)::int`,
+      revenueFen: sql<number>`sum(${ventureReports.revenueFen})::bigint`,
+      rdSpendFen: sql<number>`sum(${ventureReports.rdSpendFen})::bigint`,
+      financingFen: sql<number>`sum(${ventureReports.financingFen})::bigint`,
+      ipFiled: sql<number>`sum(${ventureReports.ipFiled})::bigint`,
+      ipGranted: sql<number>`sum(${ventureReports.ipGranted})::bigint`,
+      employees: sql<number>`sum(${ventureReports.employees})::bigint`,
+      highTech: sql<number>`count(*) FILTER (WHERE ${ventures.highTechCertOn} <= ${quarterEnd})::int`,
+    })
+    .from(ventureReports)
+    .innerJoin(carriers, eq(carriers.id, ventureReports.carrierId))
+    .innerJoin(ventures, eq(ventures.id, ventureReports.ventureId))
+    .where(and(inArray(ventureReports.year, [f.year - 1, f.year]), ventureMatches(f)))
+    .groupBy(ventureReports.year, ventureReports.quarter)
+    .orderBy(asc(ventureReports.year), asc(ventureReports.quarter));
+  return rows.map((r) => ({
+    year: r.year,
+    quarter: r.quarter,
+    reports: num(r.reports),
+    revenueFen: num(r.revenueFen),
+    rdSpendFen: num(r.rdSpendFen),
+    financingFen: num(r.financingFen),
+    ipFiled: num(r.ipFiled),
+    ipGranted: num(r.ipGranted),
+    employees: num(r.employees),
+    highTech: num(r.highTech),
+  }));
+}
+
+/**
+ * A year's figures from its quarters' rows: flows summed, stocks from the last reported quarter.
+ * `upToQuarter` keeps the comparison like for like: the previous year is read over the quarters
+ * the selected year has reported so far.
+ */
+export function reportYear(quarters: QuarterFigures[], year: number, upToQuarter: number | null = null): ReportYear {
+  const mine = quarters.filter((q) => q.year === year && (upToQuarter === null || q.quarter <= upToQuarter)).sort((a, b) => a.quarter - b.quarter);
+  const last = mine.at(-1);
+  const sum = (k: 'reports' | 'revenueFen' | 'rdSpendFen' | 'financingFen' | 'ipFiled' | 'ipGranted') => mine.reduce((s, q) => s + q[k], 0);
+  return {
+    year,
+    lastQuarter: last?.quarter ?? null,
+    reports: sum('reports'),
+    revenueFen: sum('revenueFen'),
+    rdSpendFen: sum('rdSpendFen'),
+    financingFen: sum('financingFen'),
+    ipFiled: sum('ipFiled'),
+    ipGranted: sum('ipGranted'),
+    employees: last?.employees ?? 0,
+    highTech: last?.highTech ?? 0,
+  };
+}
+
+/**
+ * Revenue by the ventures' industry in the year and in the same quarters of the year before
+ * (output growth by industry, like for like).
+ */
+export async function revenueByIndustry(db: DbOrTx, f: NetworkFilter) {
+  const reportedUpTo = sql`coalesce((SELECT max(r2.quarter) FROM ${ventureReports} r2 WHERE r2.year = ${f.year}), 4)`;
+  const rows = await db
+    .select({
+      industry: ventures.industry,
+      current: sql<number>`coalesce(sum(${ventureReports.revenueFen}) FILTER (WHERE ${ventureReports.year} = ${f.year}), 0)::bigint`,
+      previous: sql<number>`coalesce(sum(${ventureReports.revenueFen}) FILTER (WHERE ${ventureReports.year} = ${f.year - 1} AND ${ventureReports.quarter} <= ${reportedUpTo}), 0)::bigint`,
+    })
+    .from(ventureReports)
+    .innerJoin(carriers, eq(carriers.id, ventureReports.carrierId))
+    .innerJoin(ventures, eq(ventures.id, ventureReports.ventureId))
+    .where(and(inArray(ventureReports.year, [f.year - 1, f.year]), ventureMatches(f)))
+    .groupBy(ventures.industry)
+    .orderBy(asc(ventures.industry));
+  return rows.map((r) => ({ industry: r.industry, revenueFen: pair(r.current, r.previous) }));
+}

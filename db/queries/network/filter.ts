@@ -1,0 +1,46 @@
+import 'server-only';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { carriers, ventures } from '../../schema';
+
+/**
+ * The committee dashboard's filters: a year and optionally a zone, a carrier kind, a carrier
+ * level and an industry. Carrier filters narrow by the carrier a figure belongs to (the
+ * report's, the residency's, the graduation's, the application's); the industry narrows by
+ * the venture's industry, and carriers by their focus industries.
+ */
+export type CarrierKind = (typeof carriers.kind.enumValues)[number];
+export type CarrierLevel = (typeof carriers.level.enumValues)[number];
+export type Industry = (typeof ventures.industry.enumValues)[number];
+export type NetworkFilter = { year: number; zone?: string; kind?: CarrierKind; level?: CarrierLevel; industry?: Industry };
+
+export const CARRIER_LEVELS = carriers.level.enumValues;
+
+/** Conditions on the joined `carriers` row. */
+export function carrierMatches(f: NetworkFilter): SQL | undefined {
+  return and(
+    f.zone ? eq(carriers.zone, f.zone) : undefined,
+    f.kind ? eq(carriers.kind, f.kind) : undefined,
+    f.level ? eq(carriers.level, f.level) : undefined,
+  );
+}
+
+/** Conditions on the joined `carriers` and `ventures` rows. */
+export function ventureMatches(f: NetworkFilter): SQL | undefined {
+  return and(carrierMatches(f), f.industry ? eq(ventures.industry, f.industry) : undefined);
+}
+
+/** A carrier counts under an industry filter when the industry is among its focus industries. */
+export function carrierFocusMatches(f: NetworkFilter): SQL | undefined {
+  return and(carrierMatches(f), f.industry ? sql`${f.industry}::industry = ANY(${carriers.focusIndustries})` : undefined);
+}
+
+export function anyFilter(f: NetworkFilter): boolean {
+  return Boolean(f.zone || f.kind || f.level || f.industry);
+}
+
+/** Year bounds as ISO dates; `cutoff` is the year's end, or today within the current year. */
+export function yearBounds(year: number, today: string) {
+  const end = `${year}-12-31`;
+  return { start: `${year}-01-01`, end, cutoff: today < end ? today : end };
+}
+

@@ -1,0 +1,153 @@
+import 'server-only';
+import { reportQuarters, reportYear } from './dashboard';
+import { sql } from 'drizzle-orm';
+import { targetOutcome, type TargetOutcome } from '@/lib/domain/statistics-checks';
+import type { DbOrTx } from '../../client';
+import { yearBudgets, type YearBudget } from '../subsidies/programmes';
+
+/**
+ * The figures of the committee's annual summary for one year, each an SQL aggregate: carriers,
+ * tenants, graduations, high-tech enterprises, subsidies by category, budget execution, the
+ * tenants' reported figures and the year's targets against what the data shows.
+ */
+type Kind = 'nursery' | 'incubator' | 'accelerator';
+type Stage = 'nursery' | 'incubating' | 'accelerating';
+type Category = 'operation' | 'construction' | 'rent' | 'graduation_reward' | 'nursery_project' | 'rd_post_subsidy' | 'ip_pledge_risk';
+
+export type SummaryCarrierKind = { kind: Kind; carriers: number; national: number; incubationAreaM2: number; opened: number; openedAreaM2: number };
+export type SummarySubsidyCategory = { category: Category; awards: number; committedFen: number; paidFen: number };
+export type SummaryTarget = {
+  metric: string;
+  unit: string;
+  targetMin: number;
+  targetMax: number | null;
+  note: string | null;
+  actual: number | null;
+  outcome: TargetOutcome;
+};
+
+export type YearSummary = {
+  year: number;
+  carriers: SummaryCarrierKind[];
+  tenantsAtYearEnd: Record<Stage, number>;
+  admissions: number;
+  graduations: { verified: number; pending: number; byCriterion: Record<'high_tech' | 'financing' | 'revenue' | 'exit', number> };
+  highTech: { total: number; newInYear: number };
+  financing: { events: number; amountFen: number };
+  reports: { reportingTenants: number; revenueFen: number; rdSpendFen: number; taxFen: number };
+  subsidies: SummarySubsidyCategory[];
+  budget: YearBudget | null;
+  targets: SummaryTarget[];
+};
+
+/** Tenants' revenue growth of an industry over the same quarters of the year before, in per cent (one decimal). */
+function growth(current: number, previous: number): number | null {
+  if (previous <= 0) return null;
+  return Math.round(((current - previous) * 1000) / previous) / 10;
+}
+
+export async function yearSummary(db: DbOrTx, year: number): Promise<YearSummary> {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const [carrierRows, stageRows, counts, criteria, industryRevenue, subsidyRows, budgets, targetRows, quarters] = await Promise.all([
+    db.execute<{ kind: Kind; carriers: number; national: number; area: number; opened: number; opened_area: number }>(sql`
+      SELECT kind, count(*)::int AS carriers, count(*) FILTER (WHERE level = 'national')::int AS national,
+             coalesce(sum(incubation_area_m2), 0)::int AS area,
+             count(*) FILTER (WHERE operating_since >= ${start}::date)::int AS opened,
+             coalesce(sum(incubation_area_m2) FILTER (WHERE operating_since >= ${start}::date), 0)::int AS opened_area
+      FROM carriers
+      WHERE status <> 'closed' AND (operating_since IS NULL OR operating_since <= ${end}::date)
+      GROUP BY kind ORDER BY kind`),
+    db.execute<{ stage: Stage; n: number }>(sql`
+      SELECT stage, count(DISTINCT venture_id)::int AS n FROM residencies
+      WHERE entered_on <= ${end}::date AND (left_on IS NULL OR left_on > ${end}::date)
+      GROUP BY stage`),
+    db.execute<{ admissions: number; verified: number; pending: number; high_tech_new: number; fin_events: number; fin_fen: string; reporting: number; revenue: string; rd: string; tax: string }>(sql`
+      SELECT
+        (SELECT count(DISTINCT venture_id)::int FROM residencies WHERE entered_on BETWEEN ${start}::date AND ${end}::date) AS admissions,
+        (SELECT count(*)::int FROM graduations WHERE status = 'verified' AND graduated_on BETWEEN ${start}::date AND ${end}::date) AS verified,
+        (SELECT count(*)::int FROM graduations WHERE status = 'pending' AND graduated_on BETWEEN ${start}::date AND ${end}::date) AS pending,
+        (SELECT count(*)::int FROM ventures WHERE high_tech_cert_on BETWEEN ${start}::date AND ${end}::date) AS high_tech_new,
+        (SELECT count(*)::int FROM venture_financings WHERE received_on BETWEEN ${start}::date AND ${end}::date) AS fin_events,
+        (SELECT coalesce(sum(amount_fen), 0)::bigint FROM venture_financings WHERE received_on BETWEEN ${start}::date AND ${end}::date) AS fin_fen,
+        (SELECT count(DISTINCT venture_id)::int FROM venture_reports WHERE year = ${year}) AS reporting,
+        (SELECT coalesce(sum(revenue_fen), 0)::bigint FROM venture_reports WHERE year = ${year}) AS revenue,
+        (SELECT coalesce(sum(rd_spend_fen), 0)::bigint FROM venture_reports WHERE year = ${year}) AS rd,
+        (SELECT coalesce(sum(tax_fen), 0)::bigint FROM venture_reports WHERE year = ${year}) AS tax`),
+    db.execute<{ criterion: string; n: number }>(sql`
+      SELECT c AS criterion, count(*)::int AS n FROM graduations, unnest(criteria) AS c
+      WHERE status = 'verified' AND graduated_on BETWEEN ${start}::date AND ${end}::date
+      GROUP BY c`),
+    db.execute<{ industry: string; year: number; revenue: string }>(sql`
+      SELECT v.industry, vr.year, sum(vr.revenue_fen)::bigint AS revenue
+      FROM venture_reports vr JOIN ventures v ON v.id = vr.venture_id
+      WHERE vr.year IN (${year}, ${year - 1}) AND v.industry IN ('biomedicine', 'new_energy')
+        -- the same quarters in both years, so that a year still running is not set against a whole one
+        AND vr.quarter <= (SELECT coalesce(max(quarter), 4) FROM venture_reports WHERE year = ${year})
+      GROUP BY v.industry, vr.year`),
+    db.execute<{ category: Category; awards: number; committed: string; paid: string }>(sql`
+      SELECT p.category, count(a.id)::int AS awards,
+             coalesce(sum(CASE WHEN a.status = 'acceptance_failed' THEN a.paid_fen ELSE coalesce(a.final_fen, a.approved_fen, 0) END), 0)::bigint AS committed,
+             coalesce(sum(a.paid_fen), 0)::bigint AS paid
+      FROM programs p JOIN applications a ON a.program_id = p.id
+      WHERE p.year = ${year} AND a.status IN ('approved', 'paid', 'accepted', 'acceptance_failed')
+      GROUP BY p.category ORDER BY p.category`),
+    yearBudgets(db, { year }),
+    db.execute<{ metric: string; unit: string; target_min: number; target_max: number | null; note: string | null }>(sql`
+      SELECT metric, unit, target_min, target_max, note FROM annual_targets WHERE year = ${year} ORDER BY id`),
+    // The same count as the network dashboard: certified tenants among the year's last reported quarter.
+    reportQuarters(db, { year }),
+  ]);
+
+  const c = counts.rows[0]!;
+  const carriers = carrierRows.rows.map((r) => ({
+    kind: r.kind,
+    carriers: Number(r.carriers),
+    national: Number(r.national),
+    incubationAreaM2: Number(r.area),
+    opened: Number(r.opened),
+    openedAreaM2: Number(r.opened_area),
+  }));
+  const tenantsAtYearEnd: Record<Stage, number> = { nursery: 0, incubating: 0, accelerating: 0 };
+  for (const r of stageRows.rows) tenantsAtYearEnd[r.stage] = Number(r.n);
+  const byCriterion = { high_tech: 0, financing: 0, revenue: 0, exit: 0 };
+  for (const r of criteria.rows) if (r.criterion in byCriterion) byCriterion[r.criterion as keyof typeof byCriterion] = Number(r.n);
+  const revenueOf = (industry: string, y: number) => Number(industryRevenue.rows.find((r) => r.industry === industry && Number(r.year) === y)?.revenue ?? 0);
+  const highTech = { total: reportYear(quarters, year).highTech, newInYear: Number(c.high_tech_new) };
+
+  // What the data can say about each planned metric; null where the portal holds no such data.
+  const actuals: Record<string, number | null> = {
+    high_tech_enterprises: highTech.total,
+    new_incubators: carriers.reduce((s, k) => s + k.opened, 0),
+    new_incubation_area_m2: carriers.reduce((s, k) => s + k.openedAreaM2, 0),
+    biomedicine_output_growth_pct: growth(revenueOf('biomedicine', year), revenueOf('biomedicine', year - 1)),
+    new_energy_output_growth_pct: growth(revenueOf('new_energy', year), revenueOf('new_energy', year - 1)),
+  };
+  const targets = targetRows.rows.map((t) => {
+    const actual = actuals[t.metric] ?? null;
+    const targetMax = t.target_max === null ? null : Number(t.target_max);
+    return { metric: t.metric, unit: t.unit, targetMin: Number(t.target_min), targetMax, note: t.note, actual, outcome: targetOutcome(actual, Number(t.target_min), targetMax) };
+  });
+
+  return {
+    year,
+    carriers,
+    tenantsAtYearEnd,
+    admissions: Number(c.admissions),
+    graduations: { verified: Number(c.verified), pending: Number(c.pending), byCriterion },
+    highTech,
+    financing: { events: Number(c.fin_events), amountFen: Number(c.fin_fen) },
+    reports: { reportingTenants: Number(c.reporting), revenueFen: Number(c.revenue), rdSpendFen: Number(c.rd), taxFen: Number(c.tax) },
+    subsidies: subsidyRows.rows.map((r) => ({ category: r.category, awards: Number(r.awards), committedFen: Number(r.committed), paidFen: Number(r.paid) })),
+    budget: budgets[0] ?? null,
+    targets,
+  };
+}
+
+/** Years the summary can be read for: with programmes, reports or targets, newest first. */
+export async function summaryYears(db: DbOrTx, today: string): Promise<number[]> {
+  const { rows } = await db.execute<{ year: number }>(sql`
+    SELECT year FROM programs UNION SELECT year FROM venture_reports UNION SELECT year FROM annual_targets`);
+  const current = Number(today.slice(0, 4));
+  return [...new Set([current, ...rows.map((r) => Number(r.year))])].sort((a, b) => b - a);
+}

@@ -1,0 +1,282 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { quarterDueDate, quarterEnd } from '@/lib/domain/reporting';
+import type { CarrierFigures, TenantFigures } from '@/lib/domain/statistics-checks';
+import type { DbOrTx } from '../../client';
+
+/**
+ * The annual statistics (火炬统计) of the network: a carrier operation table and a tenant table
+ * for one year, each row aggregated in SQL from residencies, graduations and quarterly reports.
+ * Money is integer fen (the pages and the export turn it into 千元).
+ */
+export type StatisticsFilter = { year: number; carrierId?: number; today: string };
+
+type CarrierKind = 'nursery' | 'incubator' | 'accelerator';
+type CarrierLevel = 'national' | 'municipal' | 'district' | 'none';
+
+export type CarrierStatisticsRow = CarrierFigures & {
+  carrierId: number;
+  name: string;
+  kind: CarrierKind;
+  level: CarrierLevel;
+  zone: string;
+  /** Tenants that filed at least one report for the year at this carrier. */
+  reportingTenants: number;
+  employees: number;
+  financingFen: number;
+};
+
+export type TenantStatisticsRow = TenantFigures & {
+  ventureId: number;
+  carrierId: number;
+  carrierName: string;
+  name: string;
+  highTech: boolean;
+  highTechCertOn: string | null;
+  talentFlags: string[];
+  residentAtYearEnd: boolean;
+};
+
+const yearBounds = (year: number) => ({ start: `${year}-01-01`, end: `${year}-12-31` });
+
+/** The quarter ends of the year whose reports were due before `today`. */
+function dueQuarterEnds(year: number, today: string): string[] {
+  return [1, 2, 3, 4].filter((q) => quarterDueDate(year, q) < today).map((q) => quarterEnd(year, q));
+}
+
+const carrierFilter = (column: SQL, carrierId: number | undefined) => (carrierId === undefined ? sql`true` : sql`${column} = ${carrierId}`);
+
+/**
+ * Each tenant stay of the year (one row per venture and carrier whose residencies overlap the
+ * year), with its reports of the year at that carrier and the quarters it owed.
+ */
+function tenantStaysSql(f: StatisticsFilter): SQL {
+  const { start, end } = yearBounds(f.year);
+  const due = dueQuarterEnds(f.year, f.today);
+  const dueValues = due.length ? sql.join(due.map((d) => sql`(${d}::date)`), sql`, `) : sql`(NULL::date)`;
+  return sql`
+    stays AS (
+      SELECT r.venture_id, r.carrier_id, min(r.entered_on) AS entered_on,
+             (array_agg(r.area_m2 ORDER BY r.entered_on DESC))[1] AS area_m2,
+             bool_or(r.left_on IS NULL OR r.left_on > ${end}::date) AS at_year_end
+      FROM residencies r
+      WHERE r.entered_on <= ${end}::date AND (r.left_on IS NULL OR r.left_on >= ${start}::date)
+        AND ${carrierFilter(sql`r.carrier_id`, f.carrierId)}
+      GROUP BY r.venture_id, r.carrier_id
+    ),
+    owed AS (
+      SELECT r.venture_id, r.carrier_id, count(DISTINCT q.qend)::int AS due
+      FROM residencies r
+      JOIN (VALUES ${dueValues}) AS q(qend) ON q.qend IS NOT NULL AND r.entered_on <= q.qend AND (r.left_on IS NULL OR r.left_on > q.qend)
+      WHERE ${carrierFilter(sql`r.carrier_id`, f.carrierId)}
+      GROUP BY r.venture_id, r.carrier_id
+    ),
+    rep AS (
+      SELECT vr.venture_id, vr.carrier_id, count(*)::int AS reported,
+             sum(vr.revenue_fen)::bigint AS revenue, sum(vr.net_profit_fen)::bigint AS profit,
+             sum(vr.rd_spend_fen)::bigint AS rd, sum(vr.tax_fen)::bigint AS tax,
+             sum(vr.financing_fen)::bigint AS financing,
+             (array_agg(vr.employees ORDER BY vr.quarter DESC))[1] AS employees,
+             sum(vr.ip_filed)::int AS ip_filed, sum(vr.ip_granted)::int AS ip_granted,
+             max(vr.invention_patents)::int AS patents
+      FROM venture_reports vr
+      WHERE vr.year = ${f.year} AND ${carrierFilter(sql`vr.carrier_id`, f.carrierId)}
+      GROUP BY vr.venture_id, vr.carrier_id
+    )`;
+}
+
+type TenantSqlRow = {
+  venture_id: number;
+  carrier_id: number;
+  carrier_name: string;
+  name: string;
+  kind: 'team' | 'company';
+  industry: string;
+  credit_code: string | null;
+  founded_on: string | null;
+  technical_field: string | null;
+  high_tech_cert_on: string | null;
+  talent_flags: string[];
+  entered_on: string;
+  at_year_end: boolean;
+  area_m2: number;
+  graduated_on: string | null;
+  due: number;
+  reported: number;
+  revenue: string;
+  profit: string;
+  rd: string;
+  tax: string;
+  financing: string;
+  employees: number;
+  ip_filed: number;
+  ip_granted: number;
+  patents: number;
+};
+
+const dateText = (d: unknown): string | null => (d === null || d === undefined ? null : d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+
+/** The tenant table: every venture resident at some time of the year, by carrier then name. */
+export async function tenantStatistics(db: DbOrTx, f: StatisticsFilter): Promise<TenantStatisticsRow[]> {
+  const { end } = yearBounds(f.year);
+  const { rows } = await db.execute<TenantSqlRow>(sql`
+    WITH ${tenantStaysSql(f)},
+    grad AS (
+      SELECT g.venture_id, g.carrier_id, max(g.graduated_on) AS graduated_on
+      FROM graduations g
+      WHERE g.status = 'verified' AND g.graduated_on <= ${end}::date
+      GROUP BY g.venture_id, g.carrier_id
+    )
+    SELECT s.venture_id, s.carrier_id, c.name AS carrier_name, v.name, v.kind, v.industry, v.credit_code,
+           v.founded_on::text AS founded_on, v.technical_field, v.high_tech_cert_on::text AS high_tech_cert_on, v.talent_flags,
+           s.entered_on::text AS entered_on, s.at_year_end, s.area_m2, g.graduated_on::text AS graduated_on,
+           coalesce(o.due, 0) AS due, coalesce(p.reported, 0) AS reported,
+           coalesce(p.revenue, 0) AS revenue, coalesce(p.profit, 0) AS profit, coalesce(p.rd, 0) AS rd,
+           coalesce(p.tax, 0) AS tax, coalesce(p.financing, 0) AS financing, coalesce(p.employees, 0) AS employees,
+           coalesce(p.ip_filed, 0) AS ip_filed, coalesce(p.ip_granted, 0) AS ip_granted, coalesce(p.patents, 0) AS patents
+    FROM stays s
+    JOIN ventures v ON v.id = s.venture_id
+    JOIN carriers c ON c.id = s.carrier_id
+    LEFT JOIN owed o ON o.venture_id = s.venture_id AND o.carrier_id = s.carrier_id
+    LEFT JOIN rep p ON p.venture_id = s.venture_id AND p.carrier_id = s.carrier_id
+    LEFT JOIN grad g ON g.venture_id = s.venture_id AND g.carrier_id = s.carrier_id
+    ORDER BY c.name, v.name, s.venture_id`);
+  return rows.map((r) => {
+    const highTechCertOn = dateText(r.high_tech_cert_on);
+    return {
+      ventureId: Number(r.venture_id),
+      carrierId: Number(r.carrier_id),
+      carrierName: r.carrier_name,
+      name: r.name,
+      kind: r.kind,
+      industry: r.industry,
+      creditCode: r.credit_code,
+      foundedOn: dateText(r.founded_on),
+      technicalField: r.technical_field,
+      highTechCertOn,
+      highTech: highTechCertOn !== null && highTechCertOn <= end,
+      talentFlags: r.talent_flags ?? [],
+      enteredOn: dateText(r.entered_on)!,
+      residentAtYearEnd: Boolean(r.at_year_end),
+      graduatedOn: dateText(r.graduated_on),
+      quartersDue: Number(r.due),
+      quartersReported: Number(r.reported),
+      areaM2: Number(r.area_m2),
+      revenueFen: Number(r.revenue),
+      netProfitFen: Number(r.profit),
+      rdSpendFen: Number(r.rd),
+      taxFen: Number(r.tax),
+      financingFen: Number(r.financing),
+      employees: Number(r.employees),
+      ipFiled: Number(r.ip_filed),
+      ipGranted: Number(r.ip_granted),
+      inventionPatents: Number(r.patents),
+    };
+  });
+}
+
+type CarrierSqlRow = {
+  id: number;
+  name: string;
+  kind: CarrierKind;
+  level: CarrierLevel;
+  zone: string;
+  operating_since: string | null;
+  credit_code: string | null;
+  total_area_m2: number;
+  incubation_area_m2: number;
+  seed_fund_fen: string;
+  professional_staff: number;
+  total_staff: number;
+  mentors: number;
+  tenants_in_year: number;
+  tenants_at_end: number;
+  new_tenants: number;
+  occupied: number;
+  grads_year: number;
+  grads_total: number;
+  reporting: number;
+  revenue: string;
+  rd: string;
+  tax: string;
+  financing: string;
+  employees: string;
+};
+
+/**
+ * The carrier operation table: every carrier operating by the year's end (or the one asked
+ * for), with its tenants, graduates and its tenants' reported figures of the year.
+ */
+export async function carrierStatistics(db: DbOrTx, f: StatisticsFilter): Promise<CarrierStatisticsRow[]> {
+  const { start, end } = yearBounds(f.year);
+  const { rows } = await db.execute<CarrierSqlRow>(sql`
+    WITH ${tenantStaysSql(f)},
+    per_carrier AS (
+      SELECT s.carrier_id, count(*)::int AS tenants_in_year,
+             count(*) FILTER (WHERE s.at_year_end)::int AS tenants_at_end,
+             count(*) FILTER (WHERE s.entered_on >= ${start}::date)::int AS new_tenants,
+             coalesce(sum(s.area_m2) FILTER (WHERE s.at_year_end), 0)::int AS occupied
+      FROM stays s GROUP BY s.carrier_id
+    ),
+    per_carrier_rep AS (
+      SELECT p.carrier_id, count(*)::int AS reporting, sum(p.revenue)::bigint AS revenue, sum(p.rd)::bigint AS rd,
+             sum(p.tax)::bigint AS tax, sum(p.financing)::bigint AS financing, sum(p.employees)::bigint AS employees
+      FROM rep p GROUP BY p.carrier_id
+    ),
+    grads AS (
+      SELECT g.carrier_id,
+             count(*) FILTER (WHERE g.graduated_on >= ${start}::date)::int AS grads_year,
+             count(*)::int AS grads_total
+      FROM graduations g
+      WHERE g.status = 'verified' AND g.graduated_on <= ${end}::date AND ${carrierFilter(sql`g.carrier_id`, f.carrierId)}
+      GROUP BY g.carrier_id
+    )
+    SELECT c.id, c.name, c.kind, c.level, c.zone, c.operating_since::text AS operating_since, c.credit_code,
+           c.total_area_m2, c.incubation_area_m2, c.seed_fund_fen, c.professional_staff, c.total_staff, c.mentors,
+           coalesce(pc.tenants_in_year, 0) AS tenants_in_year, coalesce(pc.tenants_at_end, 0) AS tenants_at_end,
+           coalesce(pc.new_tenants, 0) AS new_tenants, coalesce(pc.occupied, 0) AS occupied,
+           coalesce(g.grads_year, 0) AS grads_year, coalesce(g.grads_total, 0) AS grads_total,
+           coalesce(r.reporting, 0) AS reporting, coalesce(r.revenue, 0) AS revenue, coalesce(r.rd, 0) AS rd,
+           coalesce(r.tax, 0) AS tax, coalesce(r.financing, 0) AS financing, coalesce(r.employees, 0) AS employees
+    FROM carriers c
+    LEFT JOIN per_carrier pc ON pc.carrier_id = c.id
+    LEFT JOIN per_carrier_rep r ON r.carrier_id = c.id
+    LEFT JOIN grads g ON g.carrier_id = c.id
+    WHERE (c.operating_since IS NULL OR c.operating_since <= ${end}::date OR pc.carrier_id IS NOT NULL)
+      AND ${carrierFilter(sql`c.id`, f.carrierId)}
+    ORDER BY c.kind, c.name, c.id`);
+  return rows.map((r) => ({
+    carrierId: Number(r.id),
+    name: r.name,
+    kind: r.kind,
+    level: r.level,
+    zone: r.zone,
+    operatingSince: dateText(r.operating_since),
+    creditCode: r.credit_code,
+    totalAreaM2: Number(r.total_area_m2),
+    incubationAreaM2: Number(r.incubation_area_m2),
+    occupiedAreaM2: Number(r.occupied),
+    tenantsInYear: Number(r.tenants_in_year),
+    tenantsAtYearEnd: Number(r.tenants_at_end),
+    newTenants: Number(r.new_tenants),
+    graduatesInYear: Number(r.grads_year),
+    graduatesTotal: Number(r.grads_total),
+    seedFundFen: Number(r.seed_fund_fen),
+    professionalStaff: Number(r.professional_staff),
+    totalStaff: Number(r.total_staff),
+    mentors: Number(r.mentors),
+    reportingTenants: Number(r.reporting),
+    revenueFen: Number(r.revenue),
+    rdSpendFen: Number(r.rd),
+    taxFen: Number(r.tax),
+    financingFen: Number(r.financing),
+    employees: Number(r.employees),
+  }));
+}
+
+/** Years with quarterly reports, and the current one, newest first. */
+export async function statisticsYears(db: DbOrTx, today: string): Promise<number[]> {
+  const { rows } = await db.execute<{ year: number }>(sql`SELECT DISTINCT year FROM venture_reports ORDER BY year DESC`);
+  const current = Number(today.slice(0, 4));
+  return [...new Set([current, ...rows.map((r) => Number(r.year))])].sort((a, b) => b - a);
+}

@@ -1,0 +1,124 @@
+import 'server-only';
+import { and, asc, count, eq, isNull, notExists, sql } from 'drizzle-orm';
+import type { Quarter } from '@/lib/domain/reporting';
+import type { DbOrTx } from '../../client';
+import { carriers, residencies, ventureReports, ventures } from '../../schema';
+import { reportingQuarter } from './carriers';
+import { incubationLimitAlerts, incubationLimitCounts, type LimitAlertRow } from '../ventures/limits';
+import { reportOfQuarter, residentDuring } from '../reports/columns';
+
+/**
+ * The network-wide warning lists of the committee: tenants admitted with a rule warning,
+ * incubations past their limit (limits.ts), and ventures without the reporting quarter's report
+ * (the conditions of reports.ts listMissingReports, paged here). Each can be narrowed to one
+ * carrier and is ordered by carrier, so a carrier's rows stand together. Committee only.
+ */
+export const WARNING_TYPES = ['admission', 'overdue', 'missing_reports'] as const;
+export type WarningType = (typeof WARNING_TYPES)[number];
+
+const ALL = { kind: 'all' } as const;
+type Page = { carrierId?: number; page: number; pageSize: number };
+
+export type AdmissionWarningRow = {
+  residencyId: number;
+  ventureId: number;
+  ventureName: string;
+  creditCode: string | null;
+  foundedOn: string | null;
+  carrierId: number;
+  carrierName: string;
+  enteredOn: string;
+  warnings: string[];
+};
+
+const admissionWhere = (carrierId?: number) =>
+  and(isNull(residencies.leftOn), sql`cardinality(${residencies.ruleWarnings}) > 0`, carrierId === undefined ? undefined : eq(residencies.carrierId, carrierId));
+
+/** Current tenants admitted although a tenant rule was broken (the warnings recorded at admission). */
+export async function admissionWarningList(db: DbOrTx, p: Page): Promise<{ rows: AdmissionWarningRow[]; total: number }> {
+  const where = admissionWhere(p.carrierId);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        residencyId: residencies.id,
+        ventureId: ventures.id,
+        ventureName: ventures.name,
+        creditCode: ventures.creditCode,
+        foundedOn: ventures.foundedOn,
+        carrierId: carriers.id,
+        carrierName: carriers.name,
+        enteredOn: residencies.enteredOn,
+        warnings: residencies.ruleWarnings,
+      })
+      .from(residencies)
+      .innerJoin(ventures, eq(ventures.id, residencies.ventureId))
+      .innerJoin(carriers, eq(carriers.id, residencies.carrierId))
+      .where(where)
+      .orderBy(asc(carriers.name), asc(residencies.enteredOn), asc(residencies.id))
+      .limit(p.pageSize)
+      .offset((p.page - 1) * p.pageSize),
+    db.select({ n: count() }).from(residencies).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Tenants past their incubation limit, across the network (limits.ts, with the committee's scope). */
+export async function overdueIncubationList(db: DbOrTx, today: string, p: Page): Promise<{ rows: LimitAlertRow[]; total: number }> {
+  return incubationLimitAlerts(db, ALL, today, { status: 'overdue', carrierId: p.carrierId, page: p.page, pageSize: p.pageSize });
+}
+
+export type MissingReportRow = { ventureId: number; ventureName: string; creditCode: string | null; carrierId: number; carrierName: string; leftOn: string | null };
+
+function missingBase(db: DbOrTx, q: Quarter, carrierId?: number) {
+  return db
+    .select({
+      ventureId: sql<number>`${ventures.id}`.as('venture_id'),
+      ventureName: sql<string>`${ventures.name}`.as('venture_name'),
+      creditCode: sql<string | null>`${ventures.creditCode}`.as('credit_code'),
+      carrierId: sql<number>`${carriers.id}`.as('carrier_id'),
+      carrierName: sql<string>`${carriers.name}`.as('carrier_name'),
+      // The latest day it left the carrier, null while it is still there.
+      leftOn: sql<string | null>`(CASE WHEN bool_or(${residencies.leftOn} IS NULL) THEN NULL ELSE max(${residencies.leftOn})::text END)`.as('left_on'),
+    })
+    .from(residencies)
+    .innerJoin(ventures, eq(ventures.id, residencies.ventureId))
+    .innerJoin(carriers, eq(carriers.id, residencies.carrierId))
+    .where(
+      and(
+        residentDuring(q.year, q.quarter, carrierId === undefined ? sql`true` : eq(residencies.carrierId, carrierId)),
+        notExists(db.select({ one: sql`1` }).from(ventureReports).where(reportOfQuarter(q.year, q.quarter))),
+      ),
+    )
+    .groupBy(ventures.id, carriers.id)
+    .as('missing');
+}
+
+/** Ventures resident in a carrier during the quarter without a report for it, by carrier. */
+export async function missingReportList(
+  db: DbOrTx,
+  q: Quarter,
+  p: Page,
+): Promise<{ rows: MissingReportRow[]; total: number }> {
+  const m = missingBase(db, q, p.carrierId);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ ventureId: m.ventureId, ventureName: m.ventureName, creditCode: m.creditCode, carrierId: m.carrierId, carrierName: m.carrierName, leftOn: m.leftOn })
+      .from(m)
+      .orderBy(asc(m.carrierName), asc(m.ventureName), asc(m.ventureId))
+      .limit(p.pageSize)
+      .offset((p.page - 1) * p.pageSize),
+    db.select({ n: count() }).from(m),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** How many rows each warning list has (for the tabs), with the reporting quarter. */
+export async function warningCounts(db: DbOrTx, today: string, carrierId?: number): Promise<{ counts: Record<WarningType, number>; quarter: Quarter }> {
+  const quarter = reportingQuarter(today);
+  const [[admission], limits, [missing]] = await Promise.all([
+    db.select({ n: count() }).from(residencies).where(admissionWhere(carrierId)),
+    incubationLimitCounts(db, ALL, today, { carrierId }),
+    db.select({ n: count() }).from(missingBase(db, quarter, carrierId)),
+  ]);
+  return { counts: { admission: admission?.n ?? 0, overdue: limits.overdue, missing_reports: missing?.n ?? 0 }, quarter };
+}

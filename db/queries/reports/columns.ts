@@ -1,0 +1,38 @@
+import 'server-only';
+import { and, eq, gte, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { quarterEnd, quarterStart } from '@/lib/domain/reporting';
+import { REPORT_FIELDS, type ReportField } from '@/lib/validation/report-fields';
+import { residencies, ventureReports, ventures } from '../../schema';
+
+/** Pieces the report queries share: the figure columns and "resident during the quarter". */
+export type ReportFiguresFen = Record<ReportField, number>;
+
+export const figureColumns = {
+  revenueFen: ventureReports.revenueFen,
+  netProfitFen: ventureReports.netProfitFen,
+  rdSpendFen: ventureReports.rdSpendFen,
+  taxFen: ventureReports.taxFen,
+  financingFen: ventureReports.financingFen,
+  employees: ventureReports.employees,
+  ipFiled: ventureReports.ipFiled,
+  ipGranted: ventureReports.ipGranted,
+  inventionPatents: ventureReports.inventionPatents,
+};
+
+export function figuresOf(row: Record<string, unknown>): ReportFiguresFen {
+  const out = {} as ReportFiguresFen;
+  for (const f of REPORT_FIELDS) out[f] = Number(row[f]);
+  return out;
+}
+
+/** Residencies in the carrier(s) at any time during the quarter. */
+export function residentDuring(year: number, quarter: number, carrierFilter: SQL): SQL {
+  return and(
+    carrierFilter,
+    lte(residencies.enteredOn, quarterEnd(year, quarter)),
+    or(isNull(residencies.leftOn), gte(residencies.leftOn, quarterStart(year, quarter))),
+  )!;
+}
+
+export const reportOfQuarter = (year: number, quarter: number) =>
+  and(eq(ventureReports.ventureId, ventures.id), eq(ventureReports.year, year), eq(ventureReports.quarter, quarter));

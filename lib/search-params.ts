@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** Reading list filters from the URL: anything malformed is ignored, never an error page. */
+export type Search = Record<string, string | string[] | undefined>;
+export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export const optionalId = (v: string | undefined) => z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined).parse(v || undefined);
+/**
+ * The id in a dynamic segment ([id]) of a page or a route handler: a positive 32-bit integer written
+ * in plain digits, or undefined for anything else ("1e3", "0x10", " 7", "7.0": the page answers
+ * notFound(), the route 404). The one parser for ids.
+ */
+export const pathId = (v: string | undefined): number | undefined => (v !== undefined && /^\d{1,10}$/.test(v) ? optionalId(v) : undefined);
+export const optionalYear = (v: string | undefined) => z.coerce.number().int().min(2000).max(2100).optional().catch(undefined).parse(v || undefined);
+export function optionalEnum<T extends string>(values: readonly T[], v: string | undefined): T | undefined {
+  return v && (values as readonly string[]).includes(v) ? (v as T) : undefined;
+}
+
+export function hrefWith(basePath: string, params: Record<string, string | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  const s = q.toString();
+  return s ? `${basePath}?${s}` : basePath;
+}
+
+export const filterField = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
