@@ -28,6 +28,7 @@ function RecoveryCodes({ codes, onward = false }: { codes: string[]; onward?: bo
       {onward ? (
         <p className="mt-4">
           {/* A full load, so that the shell shows the navigation the second factor opens. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load on purpose, as said above */}
           <a href="/" className="font-medium text-brand-700 underline">
             {t('continue')}
           </a>

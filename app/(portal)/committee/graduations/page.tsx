@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { Card, EmptyState } from '@/components/ui/card';
+import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
