@@ -9,6 +9,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/connect';
 import * as s from '../db/schema';
 import { buildCreditCode } from '../lib/domain/credit-code';
+import type { CarrierKind } from '../lib/domain/vocabulary';
 import { DEMO_TOTP_SECRET } from '../lib/totp';
 import { addDays, addMonths } from '../lib/domain/dates';
 import { quarterDueDate, quarterEnd } from '../lib/domain/reporting';
@@ -17,7 +18,6 @@ export const BENCH = { carriers: 150, ventures: 6_000, years: 10, bigCarrierTena
 export const BENCH_PASSWORD = 'bench-password-2026';
 export const BENCH_USERS = { committee: 'bench-committee@example.org', operator: 'bench-operator@example.org' } as const;
 
-const KINDS = ['nursery', 'incubator', 'accelerator'] as const;
 const INDUSTRIES = ['biomedicine', 'integrated_circuits', 'modern_agriculture', 'ai', 'software', 'new_energy', 'new_materials', 'advanced_manufacturing', 'fintech', 'culture_creative', 'other'] as const;
 const ZONES = ['张江', '金桥', '陆家嘴', '外高桥', '临港', '世博', '川沙', '周浦'] as const;
 const CATEGORIES = ['operation', 'construction', 'rent', 'graduation_reward', 'nursery_project', 'rd_post_subsidy', 'ip_pledge_risk'] as const;
@@ -87,7 +87,7 @@ export async function loadBenchNetwork(db: Db, opts: { today: string; passwordHa
       creditCode: r.chance(0.9) ? buildCreditCode('91', '310115', `C${String(i).padStart(7, '0')}`) : null,
     } satisfies typeof s.carriers.$inferInsert;
   });
-  const byKind = (k: (typeof KINDS)[number]) => carrierRows.filter((c) => c.kind === k).map((c) => c.id);
+  const byKind = (k: CarrierKind) => carrierRows.filter((c) => c.kind === k).map((c) => c.id);
   const pools = { nursery: byKind('nursery'), incubator: byKind('incubator'), accelerator: byKind('accelerator') };
 
   const ventureRows: (typeof s.ventures.$inferInsert)[] = [];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INDUSTRIES } from '@/lib/domain/vocabulary';
-import { amountFen, creditCode, id, isoDate, nonNegativeInt, optionalIsoDate, optionalName, optionalText, requiredName, version } from './fields';
+import { amountFen, creditCode, id, isoDate, nonNegativeInt, optionalIsoDate, optionalName, requiredName, version } from './fields';
 
 /**
  * Venture inputs, shared by the forms and the spreadsheet import so that both apply exactly

@@ -228,7 +228,6 @@ export function budgetFigures(budget: number, committed: number, paid: number, a
 
 /** Budget, committed, paid, remaining and execution per programme, in one query. */
 export async function programmeBudgets(db: DbOrTx, f: { year?: number; programIds?: number[] } = {}): Promise<ProgrammeBudget[]> {
-  const a = perProgramme(db);
   const filters: (SQL | undefined)[] = [
     f.year === undefined ? undefined : eq(programs.year, f.year),
     f.programIds ? (f.programIds.length ? inArray(programs.id, f.programIds) : sql`false`) : undefined,
