@@ -80,13 +80,11 @@ const ACTION_CODE = 4;
 const IP = 8;
 
 let id = 0;
-let refNo = '';
 
 test('the workflow: submitted, accepted, reviewed twice, approved, paid', async ({ browser }) => {
   test.slow();
   const operator = await as(browser, 'operator');
   id = await startDraft(operator, /创业苗圃项目资助/, `评审保密检查（${run}）`, '150000');
-  refNo = (await operator.getByRole('heading', { level: 1 }).innerText()).replace('申请 ', '').trim();
   await attachAllAndSubmit(operator);
 
   const c1 = await as(browser, 'committee');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validCreditCode } from '@/tests/helpers/credit-code-spec';
-import { hostileString, isoDateArb, mostly } from '@/tests/helpers/hostile';
+import { hostileString, isoDateArb } from '@/tests/helpers/hostile';
 import { admissionInput } from '../validation/venture';
 import { reportRowInput } from '../validation/report';
 import { cellToString } from './cells';

@@ -9,7 +9,7 @@ export type OperatorWithCarriers = Awaited<ReturnType<typeof makeOperatorWithCar
  * A fresh database for one test file with an operator running a carrier of each kind, opened
  * before the file's tests and closed after them. Read its fields inside tests and hooks.
  */
-export function useOperatorDatabase(): { handle: DatabaseHandle; op: OperatorWithCarriers } {
+export function setUpOperatorDatabase(): { handle: DatabaseHandle; op: OperatorWithCarriers } {
   const env = {} as { handle: DatabaseHandle; op: OperatorWithCarriers };
   beforeAll(async () => {
     env.handle = await openTestDatabase();

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { count, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle, type Db } from '@/db/connect';
+import { openDatabase, type DatabaseHandle } from '@/db/connect';
 import { migrationStatus, runMigrations } from '@/db/migrate';
 import { updateCarrierProfile } from '@/db/queries/carriers/carriers';
 import { describeRole, grantApplicationRole } from '@/db/roles';

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { importReports, importVentures } from '@/db/queries/ventures/transfer';
 import { auditLog, ventures } from '@/db/schema';
 import { translateEn, translateZh } from '@/lib/spreadsheet/test-support';
-import { useOperatorDatabase } from '../helpers/operator-db';
+import { setUpOperatorDatabase } from '../helpers/operator-db';
 import { emptyRowsBomb } from '../helpers/zip';
 
 /** The import refuses hostile files with a message of their own, writing nothing (docs/imports.md). */
 const TODAY = '2026-02-01';
-const env = useOperatorDatabase();
+const env = setUpOperatorDatabase();
 const counts = async () => ({
   ventures: (await env.handle.db.select({ n: count() }).from(ventures))[0]!.n,
   audit: (await env.handle.db.select({ n: count() }).from(auditLog))[0]!.n,

@@ -5,12 +5,12 @@ import { admitGraduate, endResidency, incorporateTeam, openResidencyOfVenture } 
 import { auditLog, residencies, ventures } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { AdmissionInput } from '@/lib/validation/venture';
-import { useOperatorDatabase } from '../helpers/operator-db';
+import { setUpOperatorDatabase } from '../helpers/operator-db';
 import { makeCarrier, makeResidentCompany } from '../helpers/fixtures';
 import { companyInput, residencyCreditCode, teamInput } from '../helpers/residency-fixtures';
 
 const TODAY = '2026-03-01';
-const env = useOperatorDatabase();
+const env = setUpOperatorDatabase();
 
 async function admitOne(input: AdmissionInput) {
   const [r] = await env.handle.db.transaction((tx) => admitVentures(tx, env.op.actor, env.op.scope, [input], TODAY));

@@ -1,5 +1,5 @@
 /** The blacklist's effect on the workflow, its history, the review queue and the budget views. */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
 import { decideApplication, reviewQueue, submitApplication } from '@/db/queries/subsidies/applications';

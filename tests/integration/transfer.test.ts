@@ -5,12 +5,12 @@ import { exportReports, exportVentures } from '@/db/queries/ventures/transfer-ex
 import { importReports, importVentures, type ImportPhase } from '@/db/queries/ventures/transfer';
 import { auditLog, residencies, ventureReports, ventures } from '@/db/schema';
 import { heading } from '@/lib/spreadsheet';
-import { useOperatorDatabase } from '../helpers/operator-db';
+import { setUpOperatorDatabase } from '../helpers/operator-db';
 import { makeResidentCompany, makeCarrier } from '../helpers/fixtures';
 import { companyCells, reportsWorkbook, transferCreditCode, translate, venturesWorkbook } from '../helpers/transfer-fixtures';
 
 const TODAY = '2026-02-01';
-const env = useOperatorDatabase();
+const env = setUpOperatorDatabase();
 
 const ventureCount = async () => (await env.handle.db.select({ n: count() }).from(ventures))[0]!.n;
 const auditCount = async () => (await env.handle.db.select({ n: count() }).from(auditLog))[0]!.n;
