@@ -4,9 +4,9 @@
  */
 import { buildCreditCode } from '../../lib/domain/credit-code';
 import type { Role } from '../../lib/roles';
-import type { Industry } from './names';
+import type { CarrierKind, Industry } from '../../lib/domain/vocabulary';
 
-export type CarrierKind = 'nursery' | 'incubator' | 'accelerator';
+export type { CarrierKind };
 
 export type CarrierDef = {
   key: string;

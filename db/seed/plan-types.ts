@@ -3,12 +3,9 @@
  * referred to by their key (carriers.ts), days are UTC day numbers (calendar.ts).
  */
 import type { Day } from './calendar';
-import type { Industry } from './names';
+import type { ExitReason, GraduationCriterion as Criterion, Industry, ResidencyStage, VentureStage } from '../../lib/domain/vocabulary';
 
-export type VentureStage = 'nursery' | 'incubating' | 'graduated' | 'accelerating' | 'exited';
-export type ResidencyStage = 'nursery' | 'incubating' | 'accelerating';
-export type ExitReason = 'graduated' | 'moved' | 'failed' | 'expired' | 'voluntary' | 'incorporated';
-export type Criterion = 'high_tech' | 'financing' | 'revenue' | 'exit';
+export type { Criterion, ExitReason, ResidencyStage, VentureStage };
 
 export type ResidencyPlan = {
   carrier: string;

@@ -1,6 +1,6 @@
 import type { FieldErrors, FieldMessage } from '../errors';
 import type { IsoDate } from './dates';
-import type { CarrierKind } from './stages';
+import type { CarrierKind } from './vocabulary';
 import { readmissionRefusal, type VentureRecord } from './stays';
 import { admissionWarnings, type TenantWarning } from './tenancy';
 

@@ -1,7 +1,7 @@
 import type { FieldErrors, FieldMessage } from '../errors';
 import { formatWan } from '../money';
 import type { IsoDate } from './dates';
-import type { CarrierKind, VentureStage } from './stages';
+import type { CarrierKind, VentureStage } from './vocabulary';
 import type { ApplicationStatus } from './workflow';
 
 /**

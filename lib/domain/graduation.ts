@@ -1,8 +1,9 @@
 import type { IsoDate } from './dates';
 import { CURRENT_RULES, type RuleSet } from './rules';
 
-export const GRADUATION_CRITERIA = ['high_tech', 'financing', 'revenue', 'exit'] as const;
-export type GraduationCriterion = (typeof GRADUATION_CRITERIA)[number];
+import { GRADUATION_CRITERIA, type GraduationCriterion } from './vocabulary';
+
+export { GRADUATION_CRITERIA, type GraduationCriterion };
 
 export type GraduationFacts = {
   highTechCertNo: string | null;

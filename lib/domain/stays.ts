@@ -1,6 +1,6 @@
 import type { FieldMessage } from '../errors';
 import type { IsoDate } from './dates';
-import type { VentureStage } from './stages';
+import type { VentureStage } from './vocabulary';
 
 /**
  * A venture's history belongs to the carriers that lived it (docs/data-ownership.md).

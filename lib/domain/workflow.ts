@@ -1,4 +1,4 @@
-import type { Role } from '../roles';
+import { APPLICATION_STATUSES, type ApplicationStatus, type FundingMode, type Role } from './vocabulary';
 
 /**
  * The subsidy application workflow (DESIGN.md, 分权制衡): which steps a user may take on an
@@ -19,21 +19,7 @@ import type { Role } from '../roles';
  * Approval and payment are kept apart (审批与支付分离): whoever decided an application does not
  * also pay it out.
  */
-export const APPLICATION_STATUSES = [
-  'draft',
-  'submitted',
-  'returned',
-  'in_review',
-  'reviewed',
-  'approved',
-  'rejected',
-  'paid',
-  'accepted',
-  'acceptance_failed',
-  'withdrawn',
-] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-export type FundingMode = 'pre_funded' | 'post_subsidy';
+export { APPLICATION_STATUSES, type ApplicationStatus, type FundingMode };
 
 export const OPERATOR_ACTIONS = ['edit', 'delete', 'submit', 'withdraw'] as const;
 export const COMMITTEE_ACTIONS = ['accept', 'return', 'review', 'approve', 'reject', 'pay', 'inspect'] as const;

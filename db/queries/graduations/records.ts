@@ -2,12 +2,13 @@ import 'server-only';
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { GraduationCriterion } from '@/lib/domain/graduation';
 import { notFound } from '@/lib/errors';
+import type { GraduationStatus } from '@/lib/domain/vocabulary';
 import type { Scope } from '@/lib/roles';
 import type { DbOrTx } from '../../client';
 import { carriers, graduationFiles, graduations, users, ventures } from '../../schema';
 import { carrierCondition } from '../shared/scope';
 
-export type GraduationStatus = (typeof graduations.status.enumValues)[number];
+export type { GraduationStatus };
 
 export type GraduationListRow = {
   id: number;

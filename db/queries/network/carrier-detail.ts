@@ -6,7 +6,7 @@ import type { Db, DbOrTx } from '../../client';
 import { carriers } from '../../schema';
 import { activeBlacklistFor } from '../oversight/blacklist';
 import { getCarrierProfile } from '../carriers/carriers';
-import type { CarrierKind, CarrierLevel, CarrierStatus } from './carriers';
+import type { CarrierKind, CarrierLevel, CarrierStatus } from '@/lib/domain/vocabulary';
 
 /**
  * The committee's page of one carrier: its profile, its current tenants (paged), its figures

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { quarterDueDate, quarterEnd } from '@/lib/domain/reporting';
 import type { CarrierFigures, TenantFigures } from '@/lib/domain/statistics-checks';
+import type { CarrierKind, CarrierLevel } from '@/lib/domain/vocabulary';
 import type { DbOrTx } from '../../client';
 
 /**
@@ -10,9 +11,6 @@ import type { DbOrTx } from '../../client';
  * Money is integer fen (the pages and the export turn it into 千元).
  */
 export type StatisticsFilter = { year: number; carrierId?: number; today: string };
-
-type CarrierKind = 'nursery' | 'incubator' | 'accelerator';
-type CarrierLevel = 'national' | 'municipal' | 'district' | 'none';
 
 export type CarrierStatisticsRow = CarrierFigures & {
   carrierId: number;

@@ -4,7 +4,7 @@ import { changedFields, writeAuditEntries, type Actor, type AuditInput } from '@
 import { isLate } from '@/lib/domain/reporting';
 import { invalid, notFound, conflict, type FieldErrors } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
-import { REPORT_FIELDS, type ReportField } from '@/lib/validation/report-fields';
+import { REPORT_FIELDS, type ReportField } from '@/lib/domain/report-figures';
 import type { QuarterInput, ReportRowInput } from '@/lib/validation/report';
 import type { DbOrTx, Tx } from '../../client';
 import { carriers, residencies, ventureReports, ventures } from '../../schema';

@@ -5,7 +5,7 @@ import type { DbOrTx, Tx } from '../../client';
 import { blacklistEntries, carriers, residencies, ventures } from '../../schema';
 import type { Actor, AuditInput } from '@/db/audit';
 import { planAdmissions, type AdmissionWarning } from '@/lib/domain/admission';
-import type { CarrierKind } from '@/lib/domain/stages';
+import type { CarrierKind } from '@/lib/domain/vocabulary';
 import { conflict, invalid, notFound } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
 import type { AdmissionInput } from '@/lib/validation/venture';
