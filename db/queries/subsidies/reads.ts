@@ -234,6 +234,3 @@ export async function getApplication(db: DbOrTx, actor: Actor, scope: Scope, app
     steps: decisionFor(stepRow!, actor, scope, blacklisted),
   };
 }
-
-/** Statuses that wait on the committee, in the queue by default. */
-export const WAITING_ON_COMMITTEE: ApplicationStatus[] = ['submitted', 'in_review', 'reviewed'];

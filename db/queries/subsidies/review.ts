@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '@/db/audit';
-import type { ApplicationStatus } from '@/lib/domain/workflow';
+import { AWAITING_DECISION, type ApplicationStatus } from '@/lib/domain/workflow';
 import { formatWan } from '@/lib/money';
 import { conflict, invalid, type FieldErrors } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
@@ -53,13 +53,11 @@ export type QueueRow = {
   blacklisted: boolean;
 };
 
-const WAITING: ApplicationStatus[] = ['submitted', 'in_review', 'reviewed'];
-
-/** Applications waiting on the committee, the longest waiting first. */
+/** Applications waiting on the committee (awaiting its decision unless a status is chosen), the longest waiting first. */
 export async function reviewQueue(db: DbOrTx, scope: Scope, f: QueueFilter, today: string): Promise<{ rows: QueueRow[]; total: number }> {
   const where = and(
     carrierCondition(scope, applications.carrierId),
-    f.status ? eq(applications.status, f.status) : inArray(applications.status, WAITING),
+    f.status ? eq(applications.status, f.status) : inArray(applications.status, [...AWAITING_DECISION]),
     f.programId === undefined ? undefined : eq(applications.programId, f.programId),
     f.year === undefined ? undefined : eq(programs.year, f.year),
     f.carrierId === undefined ? undefined : eq(applications.carrierId, f.carrierId),
