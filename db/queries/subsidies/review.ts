@@ -13,6 +13,7 @@ import { applicantOf, advance, prepareStep, recordStep } from './steps';
 import { activeBlacklistFor, subjectKey } from '../oversight/blacklist';
 import { committedFen, lockProgramme } from './programmes';
 import { carrierCondition } from '../shared/scope';
+import { applicationHeadColumns, type ApplicationHead } from './list-columns';
 
 /**
  * The committee's side before the money: the queue, acceptance for review (受理), return to
@@ -29,14 +30,7 @@ export type QueueFilter = {
   pageSize: number;
 };
 
-export type QueueRow = {
-  id: number;
-  refNo: string;
-  programId: number;
-  programCode: string;
-  programNameZh: string;
-  programNameEn: string;
-  year: number;
+export type QueueRow = ApplicationHead & {
   carrierId: number;
   carrierName: string;
   zone: string;
@@ -66,13 +60,7 @@ export async function reviewQueue(db: DbOrTx, scope: Scope, f: QueueFilter, toda
   const [rows, [total]] = await Promise.all([
     db
       .select({
-        id: applications.id,
-        refNo: applications.refNo,
-        programId: programs.id,
-        programCode: programs.code,
-        programNameZh: programs.nameZh,
-        programNameEn: programs.nameEn,
-        year: programs.year,
+        ...applicationHeadColumns,
         carrierId: carriers.id,
         carrierName: carriers.name,
         zone: carriers.zone,

@@ -8,6 +8,7 @@ import type { DbOrTx, Tx } from '../../client';
 import { applicationEvents, applications, programs, ventures } from '../../schema';
 import { activeBlacklistFor, subjectKey, type BlacklistSubject } from '../oversight/blacklist';
 import { notifyCarrierOperators, notifyCommittee } from '../accounts/notifications';
+import { applicantColumns } from './list-columns';
 
 /**
  * The machinery every workflow step shares: load the application with what the workflow rule
@@ -38,11 +39,7 @@ export type StepRow = {
 export async function loadStepRow(db: DbOrTx, applicationId: number): Promise<StepRow | null> {
   const [row] = await db
     .select({
-      id: applications.id,
-      refNo: applications.refNo,
-      programId: applications.programId,
-      carrierId: applications.carrierId,
-      ventureId: applications.ventureId,
+      ...applicantColumns,
       ventureCreditCode: ventures.creditCode,
       status: applications.status,
       version: applications.version,
