@@ -4,7 +4,7 @@
  */
 import { buildCreditCode } from '../../lib/domain/credit-code';
 import type { Role } from '../../lib/roles';
-import type { CarrierKind, Industry } from '../../lib/domain/vocabulary';
+import type { CarrierKind, CarrierLevel, Industry, Ownership } from '../../lib/domain/vocabulary';
 
 export type { CarrierKind };
 
@@ -13,8 +13,8 @@ export type CarrierDef = {
   name: string;
   nameEn: string;
   kind: CarrierKind;
-  level: 'national' | 'municipal' | 'district' | 'none';
-  ownership: 'state' | 'private' | 'mixed' | 'university';
+  level: CarrierLevel;
+  ownership: Ownership;
   operatorOrg: string;
   zone: string;
   address: string;

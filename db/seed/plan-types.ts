@@ -3,7 +3,7 @@
  * referred to by their key (carriers.ts), days are UTC day numbers (calendar.ts).
  */
 import type { Day } from './calendar';
-import type { ExitReason, GraduationCriterion as Criterion, Industry, ResidencyStage, VentureStage } from '../../lib/domain/vocabulary';
+import type { ExitReason, GraduationCriterion as Criterion, GraduationStatus, Industry, ResidencyStage, VentureKind, VentureStage } from '../../lib/domain/vocabulary';
 
 export type { Criterion, ExitReason, ResidencyStage, VentureStage };
 
@@ -24,7 +24,7 @@ export type GraduationPlan = {
   carrier: string;
   day: Day;
   criteria: Criterion[];
-  status: 'verified' | 'pending' | 'rejected';
+  status: GraduationStatus;
   evidence: string;
   rejectionReason: string | null;
   /** Day the committee verified or rejected it; null while pending. */
@@ -43,7 +43,7 @@ export type FiguresProfile = {
 };
 
 export type VenturePlan = {
-  kind: 'team' | 'company';
+  kind: VentureKind;
   name: string;
   creditCode: string | null;
   industry: Industry;

@@ -3,6 +3,7 @@
  * annual targets (2015 plan figures, DOMAIN.md, repeated for the current year).
  */
 import { dateDay, type Day } from './calendar';
+import type { ApplicantType, FundingMode } from '../../lib/domain/vocabulary';
 
 export type Category =
   | 'operation'
@@ -19,10 +20,10 @@ export type ProgramPlan = {
   nameEn: string;
   year: number;
   category: Category;
-  applicantType: 'carrier' | 'venture';
+  applicantType: ApplicantType;
   eligibleKinds: ('nursery' | 'incubator' | 'accelerator')[];
   eligibleStages: ('nursery' | 'incubating' | 'graduated' | 'accelerating' | 'exited')[];
-  fundingMode: 'pre_funded' | 'post_subsidy';
+  fundingMode: FundingMode;
   budgetFen: number;
   capFen: number;
   opensOn: Day;

@@ -9,6 +9,7 @@ import { applicationEvents, applications, programs, ventures } from '../../schem
 import { activeBlacklistFor, subjectKey, type BlacklistSubject } from '../oversight/blacklist';
 import { notifyCarrierOperators, notifyCommittee } from '../accounts/notifications';
 import { applicantColumns } from './list-columns';
+import type { FundingMode } from '@/lib/domain/vocabulary';
 
 /**
  * The machinery every workflow step shares: load the application with what the workflow rule
@@ -25,7 +26,7 @@ export type StepRow = {
   ventureCreditCode: string | null;
   status: ApplicationStatus;
   version: number;
-  fundingMode: 'pre_funded' | 'post_subsidy';
+  fundingMode: FundingMode;
   requestedFen: number;
   approvedFen: number | null;
   finalFen: number | null;
