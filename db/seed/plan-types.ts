@@ -3,7 +3,7 @@
  * referred to by their key (carriers.ts), days are UTC day numbers (calendar.ts).
  */
 import type { Day } from './calendar';
-import type { ExitReason, GraduationCriterion as Criterion, GraduationStatus, Industry, ResidencyStage, VentureKind, VentureStage } from '../../lib/domain/vocabulary';
+import type { ExitKind, ExitReason, GraduationCriterion as Criterion, GraduationStatus, Industry, ResidencyStage, VentureKind, VentureStage } from '../../lib/domain/vocabulary';
 
 export type { Criterion, ExitReason, ResidencyStage, VentureStage };
 
@@ -53,7 +53,7 @@ export type VenturePlan = {
   talentFlags: string[];
   highTechCertNo: string | null;
   highTechCertOn: Day | null;
-  exitKind: 'acquired' | 'listed' | null;
+  exitKind: ExitKind | null;
   exitOn: Day | null;
   stage: VentureStage;
   currentCarrier: string | null;

@@ -3,7 +3,7 @@
  * annual targets (2015 plan figures, DOMAIN.md, repeated for the current year).
  */
 import { dateDay, type Day } from './calendar';
-import type { ApplicantType, FundingMode } from '../../lib/domain/vocabulary';
+import type { ApplicantType, CarrierKind, FundingMode, VentureStage } from '../../lib/domain/vocabulary';
 
 export type Category =
   | 'operation'
@@ -21,8 +21,8 @@ export type ProgramPlan = {
   year: number;
   category: Category;
   applicantType: ApplicantType;
-  eligibleKinds: ('nursery' | 'incubator' | 'accelerator')[];
-  eligibleStages: ('nursery' | 'incubating' | 'graduated' | 'accelerating' | 'exited')[];
+  eligibleKinds: (CarrierKind)[];
+  eligibleStages: (VentureStage)[];
   fundingMode: FundingMode;
   budgetFen: number;
   capFen: number;

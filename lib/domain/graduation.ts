@@ -1,7 +1,7 @@
 import type { IsoDate } from './dates';
 import { CURRENT_RULES, type RuleSet } from './rules';
 
-import { GRADUATION_CRITERIA, type GraduationCriterion } from './vocabulary';
+import { type ExitKind, GRADUATION_CRITERIA, type GraduationCriterion } from './vocabulary';
 
 export { GRADUATION_CRITERIA, type GraduationCriterion };
 
@@ -12,7 +12,7 @@ export type GraduationFacts = {
   financingTotalFen: number;
   /** Revenue per calendar year, in fen. */
   revenueByYear: Record<number, number>;
-  exitKind: 'acquired' | 'listed' | null;
+  exitKind: ExitKind | null;
   today: IsoDate;
 };
 

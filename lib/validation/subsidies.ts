@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CARRIER_KINDS, FUNDING_MODES, PROGRAM_CATEGORIES, RECOMMENDATIONS, VENTURE_STAGES } from '../domain/vocabulary';
+import { APPLICANT_TYPES, CARRIER_KINDS, FUNDING_MODES, PROGRAM_STATUSES, PROGRAM_CATEGORIES, RECOMMENDATIONS, VENTURE_STAGES } from '../domain/vocabulary';
 import { amountFen, creditCode, id, isoDate, optionalIsoDate, optionalText, requiredName, requiredText, version } from './fields';
 
 /**
@@ -45,7 +45,7 @@ export const programmeInput = z
     nameEn: requiredName(200),
     year: z.coerce.number().int().min(2000).max(2100),
     category: z.enum(PROGRAM_CATEGORIES),
-    applicantType: z.enum(['carrier', 'venture']),
+    applicantType: z.enum(APPLICANT_TYPES),
     eligibleKinds: z.array(z.enum(CARRIER_KINDS)).default([]),
     eligibleStages: z.array(z.enum(VENTURE_STAGES)).default([]),
     fundingMode: z.enum(FUNDING_MODES),
@@ -55,7 +55,7 @@ export const programmeInput = z
     closesOn: isoDate,
     requiredDocuments: z.array(documentType).max(20).default([]),
     description: optionalText(4000),
-    status: z.enum(['draft', 'open', 'closed']).default('draft'),
+    status: z.enum(PROGRAM_STATUSES).default('draft'),
   })
   .superRefine((p, ctx) => {
     if (p.capFen > p.budgetFen) ctx.addIssue({ code: 'custom', path: ['capFen'], message: 'subsidyErrors.capOverBudget' });

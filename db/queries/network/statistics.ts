@@ -2,7 +2,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { quarterDueDate, quarterEnd } from '@/lib/domain/reporting';
 import type { CarrierFigures, TenantFigures } from '@/lib/domain/statistics-checks';
-import type { CarrierKind, CarrierLevel } from '@/lib/domain/vocabulary';
+import type { CarrierKind, CarrierLevel, VentureKind } from '@/lib/domain/vocabulary';
 import type { DbOrTx } from '../../client';
 
 /**
@@ -88,7 +88,7 @@ type TenantSqlRow = {
   carrier_id: number;
   carrier_name: string;
   name: string;
-  kind: 'team' | 'company';
+  kind: VentureKind;
   industry: string;
   credit_code: string | null;
   founded_on: string | null;

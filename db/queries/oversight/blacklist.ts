@@ -6,6 +6,7 @@ import { conflict, invalid, notFound } from '@/lib/errors';
 import type { BlacklistInput, LiftInput } from '@/lib/validation/subsidies';
 import type { Db, DbOrTx } from '../../client';
 import { blacklistEntries, carriers, ventures, type BlacklistEntry } from '../../schema';
+import type { BlacklistSubject as SubjectType } from '@/lib/domain/vocabulary';
 
 /**
  * The blacklist (失信记录, 沪科规〔2024〕12号): a venture is listed by its credit code, a carrier
@@ -118,7 +119,7 @@ export async function liftBlacklistEntry(db: Db, actor: Actor, input: LiftInput)
 export type BlacklistFilter = {
   /** 'active': in force today; 'lifted'; 'expired': sanction over; 'all' (the history). */
   state?: BlacklistState;
-  subjectType?: 'venture' | 'carrier';
+  subjectType?: SubjectType;
   /** Part of the name or the credit code. */
   q?: string;
   page: number;
