@@ -12,7 +12,7 @@ import { buildCreditCode } from '../lib/domain/credit-code';
 import { DEMO_TOTP_SECRET } from '../lib/totp';
 import { addDays, addMonths } from '../lib/domain/dates';
 import { quarterDueDate, quarterEnd } from '../lib/domain/reporting';
-import { CARRIER_KINDS as KINDS, INDUSTRIES, PROGRAM_CATEGORIES as CATEGORIES, type CarrierKind, type ResidencyStage } from '../lib/domain/vocabulary';
+import { CARRIER_KINDS as KINDS, CARRIER_LEVELS, GRADUATION_CRITERIA, INDUSTRIES, OWNERSHIPS, PROGRAM_CATEGORIES as CATEGORIES, type CarrierKind, type ResidencyStage } from '../lib/domain/vocabulary';
 
 export const BENCH = { carriers: 150, ventures: 6_000, years: 10, bigCarrierTenants: 450 } as const;
 export const BENCH_PASSWORD = 'bench-password-2026';
@@ -69,8 +69,8 @@ export async function loadBenchNetwork(db: Db, opts: { today: string; passwordHa
       id: i + 1,
       name: `基准${kind === 'nursery' ? '苗圃' : kind === 'incubator' ? '孵化器' : '加速器'}${String(i + 1).padStart(3, '0')}`,
       kind,
-      level: r.pick(['national', 'municipal', 'district', 'none'] as const),
-      ownership: r.pick(['state', 'private', 'mixed', 'university'] as const),
+      level: r.pick(CARRIER_LEVELS),
+      ownership: r.pick(OWNERSHIPS),
       operatorOrg: `基准运营公司${i + 1}`,
       zone: r.pick(ZONES),
       operatingSince: addMonths(`${firstYear - 5}-01-01`, r.int(0, 12 * 12)),
@@ -109,7 +109,7 @@ export async function loadBenchNetwork(db: Db, opts: { today: string; passwordHa
         ventureId: v,
         carrierId,
         graduatedOn: endsOn,
-        criteria: [r.pick(['high_tech', 'financing', 'revenue', 'exit'] as const)],
+        criteria: [r.pick(GRADUATION_CRITERIA)],
         evidence: '基准证明材料',
         status: endsOn > addMonths(today, -3) && r.chance(0.5) ? 'pending' : 'verified',
       });

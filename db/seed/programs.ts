@@ -3,16 +3,9 @@
  * annual targets (2015 plan figures, DOMAIN.md, repeated for the current year).
  */
 import { dateDay, type Day } from './calendar';
-import type { ApplicantType, CarrierKind, FundingMode, VentureStage } from '../../lib/domain/vocabulary';
+import type { ApplicantType, CarrierKind, FundingMode, ProgramCategory, VentureStage } from '../../lib/domain/vocabulary';
 
-export type Category =
-  | 'operation'
-  | 'construction'
-  | 'rent'
-  | 'graduation_reward'
-  | 'nursery_project'
-  | 'rd_post_subsidy'
-  | 'ip_pledge_risk';
+export type Category = ProgramCategory;
 
 export type ProgramPlan = {
   code: string;
@@ -21,8 +14,8 @@ export type ProgramPlan = {
   year: number;
   category: Category;
   applicantType: ApplicantType;
-  eligibleKinds: (CarrierKind)[];
-  eligibleStages: (VentureStage)[];
+  eligibleKinds: CarrierKind[];
+  eligibleStages: VentureStage[];
   fundingMode: FundingMode;
   budgetFen: number;
   capFen: number;
