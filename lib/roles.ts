@@ -1,6 +1,7 @@
-/** Pure role rules, shared by the server and the UI. */
-export const ROLES = ['operator', 'committee', 'admin', 'security', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from './domain/vocabulary';
+
+/** Pure role rules, shared by the server and the UI; the roles themselves are in the vocabulary. */
+export { ROLES, type Role };
 
 /**
  * The three administrators (三员分立): the system administrator ('admin': accounts and carrier

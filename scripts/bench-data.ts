@@ -9,18 +9,16 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/connect';
 import * as s from '../db/schema';
 import { buildCreditCode } from '../lib/domain/credit-code';
-import type { CarrierKind } from '../lib/domain/vocabulary';
 import { DEMO_TOTP_SECRET } from '../lib/totp';
 import { addDays, addMonths } from '../lib/domain/dates';
 import { quarterDueDate, quarterEnd } from '../lib/domain/reporting';
+import { CARRIER_KINDS as KINDS, CARRIER_LEVELS, GRADUATION_CRITERIA, INDUSTRIES, OWNERSHIPS, PROGRAM_CATEGORIES as CATEGORIES, type CarrierKind, type ResidencyStage } from '../lib/domain/vocabulary';
 
 export const BENCH = { carriers: 150, ventures: 6_000, years: 10, bigCarrierTenants: 450 } as const;
 export const BENCH_PASSWORD = 'bench-password-2026';
 export const BENCH_USERS = { committee: 'bench-committee@example.org', operator: 'bench-operator@example.org' } as const;
 
-const INDUSTRIES = ['biomedicine', 'integrated_circuits', 'modern_agriculture', 'ai', 'software', 'new_energy', 'new_materials', 'advanced_manufacturing', 'fintech', 'culture_creative', 'other'] as const;
 const ZONES = ['张江', '金桥', '陆家嘴', '外高桥', '临港', '世博', '川沙', '周浦'] as const;
-const CATEGORIES = ['operation', 'construction', 'rent', 'graduation_reward', 'nursery_project', 'rd_post_subsidy', 'ip_pledge_risk'] as const;
 const STATUSES = ['submitted', 'in_review', 'reviewed', 'approved', 'rejected', 'paid', 'accepted', 'withdrawn'] as const;
 const WAN = 1_000_000;
 
@@ -50,7 +48,7 @@ async function insertAll<T extends Record<string, unknown>>(db: Db, table: PgTab
   for (let i = 0; i < rows.length; i += batch) await db.insert(table).values(rows.slice(i, i + batch) as never);
 }
 
-type Stay = { ventureId: number; carrierId: number; stage: 'nursery' | 'incubating' | 'accelerating'; enteredOn: string; leftOn: string | null; exitReason: string | null };
+type Stay = { ventureId: number; carrierId: number; stage: ResidencyStage; enteredOn: string; leftOn: string | null; exitReason: string | null };
 
 export type BenchCounts = Record<string, number>;
 
@@ -71,8 +69,8 @@ export async function loadBenchNetwork(db: Db, opts: { today: string; passwordHa
       id: i + 1,
       name: `基准${kind === 'nursery' ? '苗圃' : kind === 'incubator' ? '孵化器' : '加速器'}${String(i + 1).padStart(3, '0')}`,
       kind,
-      level: r.pick(['national', 'municipal', 'district', 'none'] as const),
-      ownership: r.pick(['state', 'private', 'mixed', 'university'] as const),
+      level: r.pick(CARRIER_LEVELS),
+      ownership: r.pick(OWNERSHIPS),
       operatorOrg: `基准运营公司${i + 1}`,
       zone: r.pick(ZONES),
       operatingSince: addMonths(`${firstYear - 5}-01-01`, r.int(0, 12 * 12)),
@@ -87,7 +85,7 @@ export async function loadBenchNetwork(db: Db, opts: { today: string; passwordHa
       creditCode: r.chance(0.9) ? buildCreditCode('91', '310115', `C${String(i).padStart(7, '0')}`) : null,
     } satisfies typeof s.carriers.$inferInsert;
   });
-  const byKind = (k: CarrierKind) => carrierRows.filter((c) => c.kind === k).map((c) => c.id);
+  const byKind = (k: (typeof KINDS)[number]) => carrierRows.filter((c) => c.kind === k).map((c) => c.id);
   const pools = { nursery: byKind('nursery'), incubator: byKind('incubator'), accelerator: byKind('accelerator') };
 
   const ventureRows: (typeof s.ventures.$inferInsert)[] = [];
@@ -111,7 +109,7 @@ export async function loadBenchNetwork(db: Db, opts: { today: string; passwordHa
         ventureId: v,
         carrierId,
         graduatedOn: endsOn,
-        criteria: [r.pick(['high_tech', 'financing', 'revenue', 'exit'] as const)],
+        criteria: [r.pick(GRADUATION_CRITERIA)],
         evidence: '基准证明材料',
         status: endsOn > addMonths(today, -3) && r.chance(0.5) ? 'pending' : 'verified',
       });
@@ -190,7 +188,7 @@ export async function loadBenchNetwork(db: Db, opts: { today: string; passwordHa
       year,
       category,
       applicantType: category === 'operation' || category === 'construction' ? ('carrier' as const) : ('venture' as const),
-      eligibleKinds: ['nursery', 'incubator', 'accelerator'] as ('nursery' | 'incubator' | 'accelerator')[],
+      eligibleKinds: [...KINDS] as CarrierKind[],
       fundingMode: category === 'rd_post_subsidy' ? ('post_subsidy' as const) : ('pre_funded' as const),
       budgetFen: 5_000 * WAN,
       capFen: 100 * WAN,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, pgTable, serial, text } from 'drizzle-orm/pg-core';
-import { timestamps } from './columns';
+import { versioned } from './columns';
 import { carrierKindEnum, carrierLevelEnum, carrierStatusEnum, industryEnum, ownershipEnum } from './enums';
 
 export const carriers = pgTable(
@@ -33,8 +33,7 @@ export const carriers = pgTable(
     contactPhone: text('contact_phone'),
     contactEmail: text('contact_email'),
     creditCode: text('credit_code'),
-    version: integer('version').notNull().default(1),
-    ...timestamps,
+    ...versioned,
   },
   (t) => [
     index('carriers_kind_idx').on(t.kind),

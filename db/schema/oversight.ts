@@ -15,7 +15,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { timestamps } from './columns';
+import { createdAt, timestamps, versioned } from './columns';
 import { blacklistSubjectEnum, roleEnum } from './enums';
 import { carriers } from './carriers';
 import { users } from './users';
@@ -65,8 +65,7 @@ export const annualTargets = pgTable(
     targetMax: doublePrecision('target_max'),
     unit: text('unit').notNull(),
     note: text('note'),
-    version: integer('version').notNull().default(1),
-    ...timestamps,
+    ...versioned,
   },
   (t) => [
     uniqueIndex('annual_targets_year_metric_key').on(t.year, t.metric),
@@ -85,7 +84,7 @@ export const notifications = pgTable(
     params: jsonb('params').$type<Record<string, string | number>>().notNull().default({}),
     link: text('link'),
     readAt: timestamp('read_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('notifications_user_unread_idx').on(t.userId, t.readAt, t.createdAt)],
 );

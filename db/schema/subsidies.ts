@@ -14,7 +14,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { bytea, timestamps } from './columns';
+import { bytea, createdAt, timestamps, versioned } from './columns';
 import {
   applicantTypeEnum,
   applicationStatusEnum,
@@ -49,8 +49,7 @@ export const programs = pgTable(
     requiredDocuments: text('required_documents').array().notNull().default(sql`'{}'`),
     description: text('description'),
     status: programStatusEnum('status').notNull().default('draft'),
-    version: integer('version').notNull().default(1),
-    ...timestamps,
+    ...versioned,
   },
   (t) => [
     uniqueIndex('programs_code_key').on(t.code),
@@ -88,8 +87,7 @@ export const applications = pgTable(
     inspectedBy: integer('inspected_by').references(() => users.id),
     inspectedAt: timestamp('inspected_at', { withTimezone: true }),
     inspectionDueOn: date('inspection_due_on'),
-    version: integer('version').notNull().default(1),
-    ...timestamps,
+    ...versioned,
   },
   (t) => [
     uniqueIndex('applications_ref_no_key').on(t.refNo),
@@ -116,7 +114,7 @@ export const applicationEvents = pgTable(
     toStatus: applicationStatusEnum('to_status').notNull(),
     comment: text('comment'),
     visibleToApplicant: boolean('visible_to_applicant').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('application_events_application_idx').on(t.applicationId, t.createdAt)],
 );
@@ -174,7 +172,7 @@ export const disbursements = pgTable(
     paidBy: integer('paid_by')
       .notNull()
       .references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('disbursements_application_idx').on(t.applicationId),
@@ -199,7 +197,7 @@ export const attachments = pgTable(
     documentType: text('document_type'),
     content: bytea('content').notNull(),
     uploadedBy: integer('uploaded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('attachments_application_idx').on(t.applicationId),

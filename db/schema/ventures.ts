@@ -13,7 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { bytea, timestamps } from './columns';
+import { bytea, createdAt, timestamps, versioned } from './columns';
 import {
   exitKindEnum,
   exitReasonEnum,
@@ -46,8 +46,7 @@ export const ventures = pgTable(
     exitOn: date('exit_on'),
     stage: ventureStageEnum('stage').notNull(),
     currentCarrierId: integer('current_carrier_id').references(() => carriers.id),
-    version: integer('version').notNull().default(1),
-    ...timestamps,
+    ...versioned,
   },
   (t) => [
     uniqueIndex('ventures_credit_code_key').on(t.creditCode),
@@ -82,16 +81,21 @@ export const ventureFinancings = pgTable(
   ],
 );
 
+/** Whose record a row is: the venture's (deleted with it) in one carrier. */
+const ventureAndCarrier = () => ({
+  ventureId: integer('venture_id')
+    .notNull()
+    .references(() => ventures.id, { onDelete: 'cascade' }),
+  carrierId: integer('carrier_id')
+    .notNull()
+    .references(() => carriers.id),
+});
+
 export const residencies = pgTable(
   'residencies',
   {
     id: serial('id').primaryKey(),
-    ventureId: integer('venture_id')
-      .notNull()
-      .references(() => ventures.id, { onDelete: 'cascade' }),
-    carrierId: integer('carrier_id')
-      .notNull()
-      .references(() => carriers.id),
+    ...ventureAndCarrier(),
     stage: residencyStageEnum('stage').notNull(),
     enteredOn: date('entered_on').notNull(),
     leftOn: date('left_on'),
@@ -118,12 +122,7 @@ export const graduations = pgTable(
   'graduations',
   {
     id: serial('id').primaryKey(),
-    ventureId: integer('venture_id')
-      .notNull()
-      .references(() => ventures.id, { onDelete: 'cascade' }),
-    carrierId: integer('carrier_id')
-      .notNull()
-      .references(() => carriers.id),
+    ...ventureAndCarrier(),
     graduatedOn: date('graduated_on').notNull(),
     criteria: graduationCriterionEnum('criteria').array().notNull(),
     evidence: text('evidence').notNull(),
@@ -156,7 +155,7 @@ export const graduationFiles = pgTable(
     sha256: text('sha256').notNull(),
     content: bytea('content').notNull(),
     uploadedBy: integer('uploaded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('graduation_files_graduation_idx').on(t.graduationId),
@@ -168,12 +167,7 @@ export const ventureReports = pgTable(
   'venture_reports',
   {
     id: serial('id').primaryKey(),
-    ventureId: integer('venture_id')
-      .notNull()
-      .references(() => ventures.id, { onDelete: 'cascade' }),
-    carrierId: integer('carrier_id')
-      .notNull()
-      .references(() => carriers.id),
+    ...ventureAndCarrier(),
     year: smallint('year').notNull(),
     quarter: smallint('quarter').notNull(),
     revenueFen: bigint('revenue_fen', { mode: 'number' }).notNull().default(0),

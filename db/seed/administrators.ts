@@ -10,10 +10,11 @@ import { inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../audit/chain';
 import { generateOneTimePassword } from '../../lib/one-time-password';
+import { ADMINISTRATOR_ROLES } from '../../lib/roles';
 import type { Db } from '../connect';
 import { users } from '../schema';
 
-export const ADMINISTRATOR_KINDS = ['admin', 'security', 'auditor'] as const;
+export const ADMINISTRATOR_KINDS = ADMINISTRATOR_ROLES;
 export type AdministratorKind = (typeof ADMINISTRATOR_KINDS)[number];
 
 const DEFAULT_NAMES: Record<AdministratorKind, string> = { admin: '系统管理员', security: '安全管理员', auditor: '审计管理员' };

@@ -9,6 +9,7 @@ import { ACCOUNTS, carrierDef } from './carriers';
 import type { Category, ProgramPlan } from './programs';
 import { openResidency, type VenturePlan } from './plan-types';
 import type { Rng } from './random';
+import type { Recommendation } from '../../lib/domain/vocabulary';
 
 const WAN = 1_000_000;
 
@@ -36,7 +37,7 @@ export type AppPlan = {
   inspectionDueOn: Day | null;
   createdAt: Date;
   events: AppEventPlan[];
-  reviews: { reviewer: string; score: number; recommendation: 'fund' | 'fund_reduced' | 'reject'; recommendedFen: number | null; comment: string; at: Date }[];
+  reviews: { reviewer: string; score: number; recommendation: Recommendation; recommendedFen: number | null; comment: string; at: Date }[];
   indicators: { name: string; unit: string; target: number; actual: number | null; passed: boolean | null }[];
   disbursements: { amountFen: number; paidOn: Day; voucherNo: string; paidBy: string }[];
 };

@@ -4,17 +4,17 @@
  */
 import { buildCreditCode } from '../../lib/domain/credit-code';
 import type { Role } from '../../lib/roles';
-import type { Industry } from './names';
+import type { CarrierKind, CarrierLevel, Industry, Ownership } from '../../lib/domain/vocabulary';
 
-export type CarrierKind = 'nursery' | 'incubator' | 'accelerator';
+export type { CarrierKind };
 
 export type CarrierDef = {
   key: string;
   name: string;
   nameEn: string;
   kind: CarrierKind;
-  level: 'national' | 'municipal' | 'district' | 'none';
-  ownership: 'state' | 'private' | 'mixed' | 'university';
+  level: CarrierLevel;
+  ownership: Ownership;
   operatorOrg: string;
   zone: string;
   address: string;

@@ -16,6 +16,7 @@ import {
 } from './names';
 import type { FinancingPlan, ResidencyStage } from './plan-types';
 import type { Rng } from './random';
+import type { CarrierKind } from '../../lib/domain/vocabulary';
 
 /** 60 months for these industries, 48 for the rest (国科发区〔2018〕300号). */
 export const LONG_INCUBATION_INDUSTRIES: readonly Industry[] = ['biomedicine', 'integrated_circuits', 'modern_agriculture'];
@@ -45,7 +46,7 @@ export function industryFor(rng: Rng, carrierKey: string): Industry {
   return rng.chance(0.68) ? rng.pick(c.focus) : rng.weighted(GENERAL_MIX);
 }
 
-export function pickCarrier(rng: Rng, kind: 'nursery' | 'incubator' | 'accelerator', except?: string): string {
+export function pickCarrier(rng: Rng, kind: CarrierKind, except?: string): string {
   const options = CARRIERS.filter((c) => c.kind === kind && c.key !== except).map((c) => [c.key, c.weight] as const);
   return rng.weighted(options);
 }

@@ -2,20 +2,10 @@
  * Chinese name pools for the demo network: people, company brands, technical fields per
  * industry and investors. Invented combinations; any likeness to a real firm is chance.
  */
+import type { Industry } from '../../lib/domain/vocabulary';
 import type { Rng } from './random';
 
-export type Industry =
-  | 'biomedicine'
-  | 'integrated_circuits'
-  | 'modern_agriculture'
-  | 'ai'
-  | 'software'
-  | 'new_energy'
-  | 'new_materials'
-  | 'advanced_manufacturing'
-  | 'fintech'
-  | 'culture_creative'
-  | 'other';
+export type { Industry };
 
 const SURNAMES = [
   '王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林',

@@ -19,6 +19,7 @@ import { graduate, markExits, planPendingGraduations } from './graduations';
 import type { Industry } from './names';
 import type { ExitReason, FiguresProfile, ResidencyPlan, ResidencyStage, VenturePlan } from './plan-types';
 import type { Rng } from './random';
+import type { VentureKind } from '../../lib/domain/vocabulary';
 
 type IncubatingOptions = {
   /** Day the venture entered its (last) incubator. */
@@ -66,7 +67,7 @@ export class NetworkPlanner {
     };
   }
 
-  private base(industry: Industry, kind: 'team' | 'company', founded: Day | null): VenturePlan {
+  private base(industry: Industry, kind: VentureKind, founded: Day | null): VenturePlan {
     const who = this.ids.identity(industry);
     return {
       kind,

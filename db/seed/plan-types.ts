@@ -3,12 +3,9 @@
  * referred to by their key (carriers.ts), days are UTC day numbers (calendar.ts).
  */
 import type { Day } from './calendar';
-import type { Industry } from './names';
+import type { ExitKind, ExitReason, GraduationCriterion as Criterion, GraduationStatus, Industry, ResidencyStage, VentureKind, VentureStage } from '../../lib/domain/vocabulary';
 
-export type VentureStage = 'nursery' | 'incubating' | 'graduated' | 'accelerating' | 'exited';
-export type ResidencyStage = 'nursery' | 'incubating' | 'accelerating';
-export type ExitReason = 'graduated' | 'moved' | 'failed' | 'expired' | 'voluntary' | 'incorporated';
-export type Criterion = 'high_tech' | 'financing' | 'revenue' | 'exit';
+export type { Criterion, ExitReason, ResidencyStage, VentureStage };
 
 export type ResidencyPlan = {
   carrier: string;
@@ -27,7 +24,7 @@ export type GraduationPlan = {
   carrier: string;
   day: Day;
   criteria: Criterion[];
-  status: 'verified' | 'pending' | 'rejected';
+  status: GraduationStatus;
   evidence: string;
   rejectionReason: string | null;
   /** Day the committee verified or rejected it; null while pending. */
@@ -46,7 +43,7 @@ export type FiguresProfile = {
 };
 
 export type VenturePlan = {
-  kind: 'team' | 'company';
+  kind: VentureKind;
   name: string;
   creditCode: string | null;
   industry: Industry;
@@ -56,7 +53,7 @@ export type VenturePlan = {
   talentFlags: string[];
   highTechCertNo: string | null;
   highTechCertOn: Day | null;
-  exitKind: 'acquired' | 'listed' | null;
+  exitKind: ExitKind | null;
   exitOn: Day | null;
   stage: VentureStage;
   currentCarrier: string | null;

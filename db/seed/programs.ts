@@ -3,15 +3,9 @@
  * annual targets (2015 plan figures, docs/domain.md, repeated for the current year).
  */
 import { dateDay, type Day } from './calendar';
+import type { ApplicantType, CarrierKind, FundingMode, ProgramCategory, VentureStage } from '../../lib/domain/vocabulary';
 
-export type Category =
-  | 'operation'
-  | 'construction'
-  | 'rent'
-  | 'graduation_reward'
-  | 'nursery_project'
-  | 'rd_post_subsidy'
-  | 'ip_pledge_risk';
+export type Category = ProgramCategory;
 
 export type ProgramPlan = {
   code: string;
@@ -19,10 +13,10 @@ export type ProgramPlan = {
   nameEn: string;
   year: number;
   category: Category;
-  applicantType: 'carrier' | 'venture';
-  eligibleKinds: ('nursery' | 'incubator' | 'accelerator')[];
-  eligibleStages: ('nursery' | 'incubating' | 'graduated' | 'accelerating' | 'exited')[];
-  fundingMode: 'pre_funded' | 'post_subsidy';
+  applicantType: ApplicantType;
+  eligibleKinds: CarrierKind[];
+  eligibleStages: VentureStage[];
+  fundingMode: FundingMode;
   budgetFen: number;
   capFen: number;
   opensOn: Day;

@@ -1,6 +1,6 @@
 import type { FieldErrors, FieldMessage } from '../errors';
 import type { IsoDate } from './dates';
-import type { CarrierKind } from './stages';
+import type { CarrierKind, VentureKind } from './vocabulary';
 import { readmissionRefusal, type VentureRecord } from './stays';
 import { admissionWarnings, type TenantWarning } from './tenancy';
 
@@ -12,7 +12,7 @@ import { admissionWarnings, type TenantWarning } from './tenancy';
 export type AdmissionWarning = TenantWarning | 'blacklisted';
 
 export type AdmissionCandidate = {
-  kind: 'team' | 'company';
+  kind: VentureKind;
   carrierId: number;
   creditCode?: string | null;
   foundedOn?: IsoDate | null;
@@ -34,7 +34,7 @@ export type PlannedAdmission = { index: number; warnings: AdmissionWarning[]; re
 export type AdmissionPlan = { ok: true; rows: PlannedAdmission[] } | { ok: false; fieldErrors: FieldErrors };
 
 /** The carrier kind that admits a venture of this kind through the admission form. */
-export function carrierKindFor(kind: 'team' | 'company'): CarrierKind {
+export function carrierKindFor(kind: VentureKind): CarrierKind {
   return kind === 'team' ? 'nursery' : 'incubator';
 }
 

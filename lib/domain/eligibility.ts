@@ -1,7 +1,7 @@
 import type { FieldErrors, FieldMessage } from '../errors';
 import { formatWan } from '../money';
 import type { IsoDate } from './dates';
-import type { CarrierKind, VentureStage } from './stages';
+import type { ApplicantType, CarrierKind, ProgramStatus, VentureStage } from './vocabulary';
 import type { ApplicationStatus } from './workflow';
 
 /**
@@ -13,10 +13,10 @@ import type { ApplicationStatus } from './workflow';
  * applying), `requested` (the amount), `attachments` (the documents).
  */
 export type EligibilityProgramme = {
-  status: 'draft' | 'open' | 'closed';
+  status: ProgramStatus;
   opensOn: IsoDate;
   closesOn: IsoDate;
-  applicantType: 'carrier' | 'venture';
+  applicantType: ApplicantType;
   eligibleKinds: readonly CarrierKind[];
   eligibleStages: readonly VentureStage[];
   capFen: number;
@@ -24,7 +24,7 @@ export type EligibilityProgramme = {
 };
 
 export type EligibilityApplicant = {
-  type: 'carrier' | 'venture';
+  type: ApplicantType;
   carrierKind: CarrierKind;
   /** The venture's stage, for a venture's application. */
   ventureStage: VentureStage | null;

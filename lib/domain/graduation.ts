@@ -1,8 +1,9 @@
 import type { IsoDate } from './dates';
 import { CURRENT_RULES, type RuleSet } from './rules';
 
-export const GRADUATION_CRITERIA = ['high_tech', 'financing', 'revenue', 'exit'] as const;
-export type GraduationCriterion = (typeof GRADUATION_CRITERIA)[number];
+import { type ExitKind, GRADUATION_CRITERIA, type GraduationCriterion } from './vocabulary';
+
+export { GRADUATION_CRITERIA, type GraduationCriterion };
 
 export type GraduationFacts = {
   highTechCertNo: string | null;
@@ -11,7 +12,7 @@ export type GraduationFacts = {
   financingTotalFen: number;
   /** Revenue per calendar year, in fen. */
   revenueByYear: Record<number, number>;
-  exitKind: 'acquired' | 'listed' | null;
+  exitKind: ExitKind | null;
   today: IsoDate;
 };
 

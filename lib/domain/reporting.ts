@@ -4,21 +4,12 @@
  */
 import { addDays, parseIsoDate, type IsoDate } from './dates';
 import { CURRENT_RULES, type RuleSet } from './rules';
+import type { ReportFigures } from './report-figures';
 
 export type Quarter = { year: number; quarter: number };
 
 /** The figures of a quarterly report, or of several summed: money in integer fen. */
-export type ReportFigures = {
-  revenueFen: number;
-  netProfitFen: number;
-  rdSpendFen: number;
-  taxFen: number;
-  financingFen: number;
-  employees: number;
-  ipFiled: number;
-  ipGranted: number;
-  inventionPatents: number;
-};
+export type { ReportFigures };
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');

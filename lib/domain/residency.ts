@@ -1,10 +1,12 @@
 import type { FieldErrors } from '../errors';
 import type { IsoDate } from './dates';
-import type { VentureStage } from './stages';
+import { EXIT_REASONS, type ExitReason, type ResidencyStage, type VentureStage } from './vocabulary';
 
-/** Why a stay ends, as an operator records it (incorporation has its own flow). */
-export type EndReason = 'graduated' | 'moved' | 'failed' | 'expired' | 'voluntary';
-export type ResidencyStage = 'nursery' | 'incubating' | 'accelerating';
+export type { ResidencyStage };
+
+/** Why a stay ends, as an operator records it: every exit reason but incorporation, which has its own flow. */
+export type EndReason = Exclude<ExitReason, 'incorporated'>;
+export const END_REASONS = EXIT_REASONS.filter((r): r is EndReason => r !== 'incorporated');
 
 /**
  * The venture's stage once its stay has ended: graduated after a graduation, unchanged when it
@@ -18,7 +20,7 @@ export function ventureStageAfterExit(reason: EndReason, current: VentureStage):
 
 /** Graduation ends an incubation; nursery teams incorporate, accelerated companies simply leave. */
 export function reasonsFor(stage: ResidencyStage): EndReason[] {
-  const all: EndReason[] = ['graduated', 'moved', 'failed', 'expired', 'voluntary'];
+  const all: EndReason[] = [...END_REASONS];
   return stage === 'incubating' ? all : all.filter((r) => r !== 'graduated');
 }
 

@@ -4,6 +4,7 @@
  * Plain values in, plain values out; money is integer fen.
  */
 import type { ReportFigures } from './reporting';
+import type { VentureKind } from './vocabulary';
 
 export type CheckSeverity = 'error' | 'warning';
 export type CheckFlag = { code: StatisticsCheckCode; severity: CheckSeverity };
@@ -51,7 +52,7 @@ export type CarrierFigures = {
 
 /** One tenant's row of the tenant table: the year's reports at one carrier, summed. */
 export type TenantFigures = {
-  kind: 'team' | 'company';
+  kind: VentureKind;
   industry: string;
   creditCode: string | null;
   foundedOn: string | null;

@@ -1,6 +1,6 @@
 import type { FieldMessage } from '../errors';
 import type { IsoDate } from './dates';
-import type { VentureStage } from './stages';
+import type { ResidencyStage, VentureStage } from './vocabulary';
 
 /**
  * A venture's history belongs to the carriers that lived it (docs/data-ownership.md).
@@ -108,7 +108,7 @@ export function recordVisibleTo(recordCarrierId: number | null, carrierIds: read
  * The stage a carrier last saw the venture in, from the end of its own latest stay: what its
  * lists keep showing after the venture has moved on to another carrier.
  */
-export function stageAsLeft(stay: { stage: 'nursery' | 'incubating' | 'accelerating'; exitReason: string | null }): VentureStage {
+export function stageAsLeft(stay: { stage: ResidencyStage; exitReason: string | null }): VentureStage {
   if (stay.exitReason === null || stay.exitReason === 'moved') return stay.stage;
   if (stay.exitReason === 'graduated') return 'graduated';
   if (stay.exitReason === 'incorporated') return 'incubating';

@@ -1,5 +1,6 @@
 import { addMonths, type IsoDate } from './dates';
 import { CURRENT_RULES, type RuleSet } from './rules';
+import type { VentureKind } from './vocabulary';
 
 export type TenantWarning = 'founded_over_24_months' | 'founded_after_entry';
 
@@ -8,7 +9,7 @@ export type TenantWarning = 'founded_over_24_months' | 'founded_after_entry';
  * admitted with the warning recorded, for the committee to see.
  */
 export function admissionWarnings(
-  input: { kind: 'team' | 'company'; foundedOn: IsoDate | null; enteredOn: IsoDate },
+  input: { kind: VentureKind; foundedOn: IsoDate | null; enteredOn: IsoDate },
   rules: RuleSet = CURRENT_RULES,
 ): TenantWarning[] {
   if (input.kind !== 'company' || !input.foundedOn) return [];

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   APPLICATION_STATUSES,
+  AWAITING_DECISION,
+  COMMITTEE_STEP_STATUSES,
+  committeeStepDue,
   WORKFLOW_ACTIONS,
   nextStatus,
   payableFen,
@@ -232,5 +235,29 @@ describe('nextStatus', () => {
     expect(nextStatus('pay', pre)).toBe('paid');
     expect(nextStatus('inspect', pre, { passed: true })).toBe('accepted');
     expect(nextStatus('inspect', pre, { passed: false })).toBe('acceptance_failed');
+  });
+});
+
+describe('waiting on the committee', () => {
+  const app = (status: ApplicationStatus, fundingMode: FundingMode, paidFen = 0, finalFen: number | null = null, approvedFen: number | null = 100) => ({ status, fundingMode, paidFen, finalFen, approvedFen });
+
+  it('awaits a decision while submitted, accepted for review or reviewed', () => {
+    expect(AWAITING_DECISION).toEqual(['submitted', 'in_review', 'reviewed']);
+    expect(COMMITTEE_STEP_STATUSES).toEqual(['submitted', 'in_review', 'reviewed', 'approved', 'paid', 'accepted']);
+  });
+
+  it('has a step due until the money is paid and the inspection done, whichever comes last in the mode', () => {
+    for (const s of AWAITING_DECISION) expect(committeeStepDue(app(s, 'pre_funded'))).toBe(true);
+    expect(committeeStepDue(app('approved', 'pre_funded'))).toBe(true);
+    expect(committeeStepDue(app('approved', 'post_subsidy'))).toBe(true);
+    // Pre-funded: paid, then inspected.
+    expect(committeeStepDue(app('paid', 'pre_funded', 100))).toBe(true);
+    expect(committeeStepDue(app('accepted', 'pre_funded', 100))).toBe(false);
+    // Post-subsidy: inspected, then paid.
+    expect(committeeStepDue(app('accepted', 'post_subsidy', 0, 80))).toBe(true);
+    expect(committeeStepDue(app('accepted', 'post_subsidy', 80, 80))).toBe(false);
+    expect(committeeStepDue(app('accepted', 'post_subsidy', 50, null, 100))).toBe(true);
+    expect(committeeStepDue(app('paid', 'post_subsidy', 80, 80))).toBe(false);
+    for (const s of ['draft', 'returned', 'rejected', 'acceptance_failed', 'withdrawn'] as const) expect(committeeStepDue(app(s, 'pre_funded'))).toBe(false);
   });
 });

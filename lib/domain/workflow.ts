@@ -1,4 +1,4 @@
-import type { Role } from '../roles';
+import { APPLICATION_STATUSES, type ApplicationStatus, type FundingMode, type Role } from './vocabulary';
 
 /**
  * The subsidy application workflow (docs/domain.md, 分权制衡): which steps a user may take on an
@@ -19,26 +19,35 @@ import type { Role } from '../roles';
  * Approval and payment are kept apart (审批与支付分离): whoever decided an application does not
  * also pay it out.
  */
-export const APPLICATION_STATUSES = [
-  'draft',
-  'submitted',
-  'returned',
-  'in_review',
-  'reviewed',
-  'approved',
-  'rejected',
-  'paid',
-  'accepted',
-  'acceptance_failed',
-  'withdrawn',
-] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-export type FundingMode = 'pre_funded' | 'post_subsidy';
+export { APPLICATION_STATUSES, type ApplicationStatus, type FundingMode };
 
 export const OPERATOR_ACTIONS = ['edit', 'delete', 'submit', 'withdraw'] as const;
 export const COMMITTEE_ACTIONS = ['accept', 'return', 'review', 'approve', 'reject', 'pay', 'inspect'] as const;
 export const WORKFLOW_ACTIONS = [...OPERATOR_ACTIONS, ...COMMITTEE_ACTIONS] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
+
+/**
+ * Waiting on the committee, in two senses that the screens keep apart:
+ * - AWAITING_DECISION: submitted, accepted for review or reviewed, not yet decided. The review
+ *   queue (db/queries/subsidies/review.ts reviewQueue) lists these when no status is chosen.
+ * - COMMITTEE_STEP_STATUSES with committeeStepDue: some committee step is still due, the decision,
+ *   the payment or the inspection. The committee's home page counts these and the network
+ *   dashboard ages them (db/queries/subsidies/committee-reads.ts committeeStepDueSql is the SQL).
+ */
+export const AWAITING_DECISION = ['submitted', 'in_review', 'reviewed'] as const satisfies readonly ApplicationStatus[];
+export const COMMITTEE_STEP_STATUSES = [...AWAITING_DECISION, 'approved', 'paid', 'accepted'] as const satisfies readonly ApplicationStatus[];
+export type CommitteeStepStatus = (typeof COMMITTEE_STEP_STATUSES)[number];
+
+/**
+ * Whether a committee step is due on the application: a paid post-subsidy application is
+ * finished, and so is an accepted one that is pre-funded or already paid its final amount.
+ */
+export function committeeStepDue(a: { status: ApplicationStatus; fundingMode: FundingMode; paidFen: number; finalFen: number | null; approvedFen: number | null }): boolean {
+  if (!(COMMITTEE_STEP_STATUSES as readonly ApplicationStatus[]).includes(a.status)) return false;
+  if (a.status === 'paid') return a.fundingMode === 'pre_funded';
+  if (a.status === 'accepted') return a.fundingMode === 'post_subsidy' && a.paidFen < (a.finalFen ?? a.approvedFen ?? 0);
+  return true;
+}
 
 /** Message keys of the refusals (messages/<locale>/subsidies.json, top-level `workflow`). */
 export type WorkflowReason =

@@ -1,22 +1,12 @@
 import { normalizeCreditCode } from '../domain/credit-code';
+import { REPORT_FIELDS } from '../domain/report-figures';
 import { reportRowInput, type ReportRowInput } from '../validation/report';
 import type { SheetRow } from './read';
 import { ErrorCollector, failed, openSheet, own, result, tick, type SheetResult, type ValidationContext } from './sheet';
 import { fold, REPORT_COLUMNS } from './vocabulary';
 
 export type ReportColumn = (typeof REPORT_COLUMNS)[number]['key'];
-type FigureField = Exclude<keyof ReportRowInput, 'ventureId'>;
-const FIGURES: FigureField[] = [
-  'revenueFen',
-  'netProfitFen',
-  'rdSpendFen',
-  'taxFen',
-  'financingFen',
-  'employees',
-  'ipFiled',
-  'ipGranted',
-  'inventionPatents',
-];
+const FIGURES = REPORT_FIELDS;
 
 /** The ventures that report in this carrier's quarter, by which rows are matched. */
 export type ReportableVenture = { id: number; name: string; creditCode: string | null };

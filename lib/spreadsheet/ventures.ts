@@ -1,5 +1,6 @@
 import { creditCode } from '../validation/fields';
-import { admissionInput, TALENT_FLAGS, type AdmissionInput } from '../validation/venture';
+import { TALENT_FLAGS } from '../domain/venture-fields';
+import { admissionInput, type AdmissionInput } from '../validation/venture';
 import { normalizeDateText } from './cells';
 import type { SheetRow } from './read';
 import { ErrorCollector, failed, openSheet, own, result, tick, type SheetResult, type ValidationContext } from './sheet';

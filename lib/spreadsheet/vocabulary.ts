@@ -1,6 +1,8 @@
 import en from '@/messages/en/transfer.json';
 import zh from '@/messages/zh-CN/transfer.json';
-import { INDUSTRIES, TALENT_FLAGS } from '../validation/venture';
+import { MONEY_FIELDS, REPORT_FIELDS, type ReportField } from '../domain/report-figures';
+import { TALENT_FLAGS } from '../domain/venture-fields';
+import { INDUSTRIES, VENTURE_KINDS } from '../domain/vocabulary';
 
 /**
  * The words of the workbooks: column headings, kinds, industries and talent flags, in both
@@ -28,18 +30,13 @@ export const VENTURE_COLUMNS: ColumnDef[] = [
   { key: 'workstations', type: 'int', width: 20, required: true },
 ];
 
+/** Each figure's column width, room for its heading in both languages. */
+const FIGURE_WIDTHS: Record<ReportField, number> = { revenueFen: 26, netProfitFen: 26, rdSpendFen: 26, taxFen: 26, financingFen: 30, employees: 20, ipFiled: 22, ipGranted: 24, inventionPatents: 26 };
+
 export const REPORT_COLUMNS: ColumnDef[] = [
   { key: 'creditCode', type: 'code', width: 30, required: false },
   { key: 'ventureName', type: 'text', width: 30, required: false },
-  { key: 'revenueFen', type: 'amount', width: 26, required: true },
-  { key: 'netProfitFen', type: 'amount', width: 26, required: true },
-  { key: 'rdSpendFen', type: 'amount', width: 26, required: true },
-  { key: 'taxFen', type: 'amount', width: 26, required: true },
-  { key: 'financingFen', type: 'amount', width: 30, required: true },
-  { key: 'employees', type: 'int', width: 20, required: true },
-  { key: 'ipFiled', type: 'int', width: 22, required: true },
-  { key: 'ipGranted', type: 'int', width: 24, required: true },
-  { key: 'inventionPatents', type: 'int', width: 26, required: true },
+  ...REPORT_FIELDS.map((key): ColumnDef => ({ key, type: MONEY_FIELDS.has(key) ? 'amount' : 'int', width: FIGURE_WIDTHS[key], required: true })),
 ];
 
 /** "统一社会信用代码 (Credit code)": Chinese first, the English in brackets. */
@@ -102,7 +99,6 @@ function lookup<K extends string>(codes: readonly K[], labels: (l: SheetLocale) 
   };
 }
 
-export const VENTURE_KINDS = ['team', 'company'] as const;
 export const ventureKindOf = lookup(VENTURE_KINDS, (l) => sheetText(l).kinds);
 export const industryOf = lookup(INDUSTRIES, (l) => sheetText(l).industries, true);
 export const talentFlagOf = lookup(TALENT_FLAGS, (l) => sheetText(l).talents);

@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
 import enCore from '@/messages/en/core.json';
 import zhCore from '@/messages/zh-CN/core.json';
+import { MONEY_FIELDS, REPORT_FIELDS } from '../domain/report-figures';
 import type { ReportFigures } from '../domain/reporting';
-import { INDUSTRIES, TALENT_FLAGS } from '../validation/venture';
-import { heading, REPORT_COLUMNS, sheetText, VENTURE_COLUMNS, VENTURE_KINDS, type ColumnDef, type SheetLocale } from './vocabulary';
+import { TALENT_FLAGS } from '../domain/venture-fields';
+import { INDUSTRIES, VENTURE_KINDS, type VentureKind } from '../domain/vocabulary';
+import { heading, REPORT_COLUMNS, sheetText, VENTURE_COLUMNS, type ColumnDef, type SheetLocale } from './vocabulary';
 
 type Cell = string | number | null;
 type Column = { heading: string; width: number; numFmt?: string };
@@ -115,7 +117,7 @@ export async function buildTemplate(kind: 'ventures' | 'reports', locale: SheetL
 /** A venture as exported: the import's columns (so that a file can go back in) and its stage. */
 export type VentureExportRow = {
   carrier: string;
-  kind: 'team' | 'company';
+  kind: VentureKind;
   name: string;
   creditCode: string | null;
   industry: string;
@@ -179,15 +181,7 @@ export async function buildReportExport(rows: ReportExportRow[], locale: SheetLo
       return [
         r.creditCode,
         r.name,
-        yuan(f.revenueFen),
-        yuan(f.netProfitFen),
-        yuan(f.rdSpendFen),
-        yuan(f.taxFen),
-        yuan(f.financingFen),
-        f.employees,
-        f.ipFiled,
-        f.ipGranted,
-        f.inventionPatents,
+        ...REPORT_FIELDS.map((k) => (MONEY_FIELDS.has(k) ? yuan(f[k]) : f[k])),
         r.late === null ? null : r.late ? text.yes : text.no,
       ];
     }),

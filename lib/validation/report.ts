@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ReportField } from '../domain/report-figures';
 import { amountFen, id, nonNegativeInt } from './fields';
 
 /**
@@ -17,15 +18,17 @@ const signedAmountFen = z.union([z.string(), z.number()]).transform((v, ctx) => 
 });
 
 export const reportFigures = z.object({
-  revenueFen: amountFen,
-  netProfitFen: signedAmountFen,
-  rdSpendFen: amountFen,
-  taxFen: amountFen,
-  financingFen: amountFen,
-  employees: nonNegativeInt(100_000),
-  ipFiled: nonNegativeInt(100_000),
-  ipGranted: nonNegativeInt(100_000),
-  inventionPatents: nonNegativeInt(100_000),
+  ...({
+    revenueFen: amountFen,
+    netProfitFen: signedAmountFen,
+    rdSpendFen: amountFen,
+    taxFen: amountFen,
+    financingFen: amountFen,
+    employees: nonNegativeInt(100_000),
+    ipFiled: nonNegativeInt(100_000),
+    ipGranted: nonNegativeInt(100_000),
+    inventionPatents: nonNegativeInt(100_000),
+  } satisfies Record<ReportField, z.ZodType>),
 });
 export type ReportFigures = z.output<typeof reportFigures>;
 

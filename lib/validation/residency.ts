@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXIT_REASONS } from '../domain/vocabulary';
 import { creditCode, id, isoDate, nonNegativeInt, requiredName, version } from './fields';
 
 /**
@@ -6,8 +7,7 @@ import { creditCode, id, isoDate, nonNegativeInt, requiredName, version } from '
  * incorporated, and an accelerator admitting a graduate. Admission itself is `admissionInput`
  * in ./venture.ts (shared with the spreadsheet import).
  */
-export const EXIT_REASONS = ['graduated', 'moved', 'failed', 'expired', 'voluntary'] as const;
-export type ExitReason = (typeof EXIT_REASONS)[number];
+export { END_REASONS } from '../domain/residency';
 
 const space = {
   areaM2: nonNegativeInt(100_000),
@@ -19,7 +19,7 @@ export const residencyEndInput = z.object({
   residencyId: id,
   version,
   leftOn: isoDate,
-  reason: z.enum(EXIT_REASONS, { message: 'choice' }),
+  reason: z.enum(EXIT_REASONS, { message: 'choice' }).exclude(['incorporated'], { message: 'choice' }),
 });
 export type ResidencyEndInput = z.output<typeof residencyEndInput>;
 

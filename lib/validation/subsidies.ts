@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CARRIER_KINDS, VENTURE_STAGES } from '../domain/stages';
+import { APPLICANT_TYPES, CARRIER_KINDS, FUNDING_MODES, PROGRAM_STATUSES, PROGRAM_CATEGORIES, RECOMMENDATIONS, VENTURE_STAGES } from '../domain/vocabulary';
 import { amountFen, creditCode, id, isoDate, optionalIsoDate, optionalText, requiredName, requiredText, version } from './fields';
 
 /**
@@ -7,8 +7,7 @@ import { amountFen, creditCode, id, isoDate, optionalIsoDate, optionalText, requ
  * (amounts already in integer fen) to db/queries. Messages are keys under `validation`, or
  * `subsidyErrors.*` for the area's own.
  */
-export const PROGRAM_CATEGORIES = ['operation', 'construction', 'rent', 'graduation_reward', 'nursery_project', 'rd_post_subsidy', 'ip_pledge_risk'] as const;
-export const RECOMMENDATIONS = ['fund', 'fund_reduced', 'reject'] as const;
+export { PROGRAM_CATEGORIES, RECOMMENDATIONS };
 
 /** The documents a programme may require; their names are in the catalogue under documentTypes (subsidies.json). */
 export const DOCUMENT_TYPES = [
@@ -46,17 +45,17 @@ export const programmeInput = z
     nameEn: requiredName(200),
     year: z.coerce.number().int().min(2000).max(2100),
     category: z.enum(PROGRAM_CATEGORIES),
-    applicantType: z.enum(['carrier', 'venture']),
+    applicantType: z.enum(APPLICANT_TYPES),
     eligibleKinds: z.array(z.enum(CARRIER_KINDS)).default([]),
     eligibleStages: z.array(z.enum(VENTURE_STAGES)).default([]),
-    fundingMode: z.enum(['pre_funded', 'post_subsidy']),
+    fundingMode: z.enum(FUNDING_MODES),
     budgetFen: amountFen,
     capFen: positiveFen,
     opensOn: isoDate,
     closesOn: isoDate,
     requiredDocuments: z.array(documentType).max(20).default([]),
     description: optionalText(4000),
-    status: z.enum(['draft', 'open', 'closed']).default('draft'),
+    status: z.enum(PROGRAM_STATUSES).default('draft'),
   })
   .superRefine((p, ctx) => {
     if (p.capFen > p.budgetFen) ctx.addIssue({ code: 'custom', path: ['capFen'], message: 'subsidyErrors.capOverBudget' });

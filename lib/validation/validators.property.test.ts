@@ -7,7 +7,7 @@ import { isIsoDate } from '../domain/dates';
 import { validateCreditCode } from '../domain/credit-code';
 import { carrierProfileInput } from './carrier';
 import { quarterRowsInput } from './report-grid';
-import { graduateAdmissionInput, incorporationInput, residencyEndInput, EXIT_REASONS } from './residency';
+import { graduateAdmissionInput, incorporationInput, residencyEndInput, END_REASONS } from './residency';
 import * as subsidies from './subsidies';
 import { admissionInput, financingInput, INDUSTRIES, TALENT_FLAGS, ventureEditInput } from './venture';
 
@@ -132,7 +132,7 @@ const CASES: Case[] = [
   { name: 'admission (company)', schema: admissionInput, input: form(['kind', 'creditCode', 'foundedOn', ...ventureFields], { kind: fc.constant('company') }), limits: { name: 100, founders: 500 } },
   { name: 'venture edit', schema: ventureEditInput, input: form(['ventureId', 'version', 'industry', 'technicalField', 'founders', 'talentFlags', 'highTechCertNo', 'highTechCertOn', 'exitKind', 'exitOn']), limits: { technicalField: 100, founders: 500, highTechCertNo: 50 } },
   { name: 'financing', schema: financingInput, input: form(['ventureId', 'receivedOn', 'amountFen', 'investor']), limits: { investor: 200 } },
-  { name: 'residency end', schema: residencyEndInput, input: form(['ventureId', 'residencyId', 'version', 'leftOn', 'reason'], { reason: oneOf(EXIT_REASONS) }) },
+  { name: 'residency end', schema: residencyEndInput, input: form(['ventureId', 'residencyId', 'version', 'leftOn', 'reason'], { reason: oneOf(END_REASONS) }) },
   { name: 'incorporation', schema: incorporationInput, input: form(['ventureId', 'version', 'name', 'creditCode', 'foundedOn', 'enteredOn', 'carrierId', 'areaM2', 'workstations']), limits: { name: 100 } },
   { name: 'graduate admission', schema: graduateAdmissionInput, input: form(['carrierId', 'creditCode', 'enteredOn', 'areaM2', 'workstations']) },
   {

@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { VENTURE_STAGES, type VentureStage } from '../domain/stages';
-import { INDUSTRIES } from './venture';
+import { INDUSTRIES, VENTURE_STAGES, type Industry, type VentureStage } from '../domain/vocabulary';
 
 /**
  * The ventures list's URL search params (q, carrier, stage, industry, highTech, warnings,
  * limit, entered, sort, dir), parsed for the server-side query. Anything malformed is dropped rather
  * than refused, so an edited or outdated bookmark still opens a list.
  */
-export type Industry = (typeof INDUSTRIES)[number];
+export type { Industry };
 export const VENTURE_SORTS = ['name', 'stage', 'entered', 'founded'] as const;
 export type VentureSort = (typeof VENTURE_SORTS)[number];
 export const LIMIT_FILTERS = ['due_soon', 'overdue'] as const;

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { INDUSTRIES } from '@/lib/domain/vocabulary';
+import { TALENT_FLAGS, type EditableVentureField } from '@/lib/domain/venture-fields';
+import { EXIT_KINDS, INDUSTRIES } from '@/lib/domain/vocabulary';
 import { amountFen, creditCode, id, isoDate, nonNegativeInt, optionalIsoDate, optionalName, requiredName, version } from './fields';
 
 /**
  * Venture inputs, shared by the forms and the spreadsheet import so that both apply exactly
  * the same rules. Money is in fen after parsing; dates are ISO strings.
  */
-export { INDUSTRIES };
-export const TALENT_FLAGS = ['phd', 'returnee', 'national_talent', 'fresh_graduate'] as const;
+export { INDUSTRIES, TALENT_FLAGS };
 
 const industry = z.enum(INDUSTRIES, { message: 'choice' });
 const talentFlags = z
@@ -52,14 +52,16 @@ export type AdmissionInput = z.output<typeof admissionInput>;
 export const ventureEditInput = z.object({
   ventureId: id,
   version,
-  industry,
-  technicalField: optionalName(100),
-  founders: optionalName(500),
-  talentFlags,
-  highTechCertNo: optionalName(50),
-  highTechCertOn: optionalIsoDate,
-  exitKind: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['acquired', 'listed'], { message: 'choice' }).optional()),
-  exitOn: optionalIsoDate,
+  ...({
+    industry,
+    technicalField: optionalName(100),
+    founders: optionalName(500),
+    talentFlags,
+    highTechCertNo: optionalName(50),
+    highTechCertOn: optionalIsoDate,
+    exitKind: z.preprocess((v) => (v === '' ? undefined : v), z.enum(EXIT_KINDS, { message: 'choice' }).optional()),
+    exitOn: optionalIsoDate,
+  } satisfies Record<EditableVentureField, z.ZodType>),
 });
 export type VentureEditInput = z.output<typeof ventureEditInput>;
 

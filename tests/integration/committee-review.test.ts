@@ -13,6 +13,7 @@ import {
 } from '../../db/queries/subsidies/committee-reads';
 import { programmeBudgets, yearBudgets } from '../../db/queries/subsidies/programmes';
 import { applicationEvents, applications, carriers, programs } from '../../db/schema';
+import { committeeStepDue } from '../../lib/domain/workflow';
 
 /** bcrypt hash of 'demo1234demo' (cost 10), precomputed so the test does not spend time hashing. */
 const PASSWORD_HASH = '$2b$10$SV6dqfE.EJ.i0NSZgSME0es1a7ffRbixznxQK/Nc93mj6dAwuBw/S';
@@ -104,6 +105,9 @@ describe('committee work counts and filter choices', () => {
       if (a.status in expected) expected[a.status as keyof typeof expected] += 1;
     }
     expect(counts).toEqual(expected);
+    // The same rule as lib/domain/workflow.ts states it.
+    const due = apps.filter((a) => committeeStepDue({ ...a, fundingMode: mode.get(a.programId)!, paidFen: Number(a.paidFen), finalFen: a.finalFen === null ? null : Number(a.finalFen), approvedFen: a.approvedFen === null ? null : Number(a.approvedFen) }));
+    expect(due.length).toBe(Object.values(expected).reduce((s, n) => s + n, 0));
     expect(counts.submitted).toBeGreaterThanOrEqual(2);
     expect(counts.reviewed).toBeGreaterThanOrEqual(2);
   });

@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { operatorDashboard, type DashboardCarrier } from '@/db/queries/carriers/operator-dashboard';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { VENTURE_STAGES } from '@/lib/domain/stages';
+import { VENTURE_STAGES } from '@/lib/domain/vocabulary';
 import { formatInt, formatWan } from '@/lib/format';
 import { carrierParam } from './graduations/_ui/params';
 import { query } from './graduations/_ui/tabs';

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { parseIsoDate } from '@/lib/domain/dates';
 import { lastClosedQuarter, type Quarter } from '@/lib/domain/reporting';
-import { VENTURE_STAGES, type VentureStage } from '@/lib/domain/stages';
+import { APPLICATION_STATUSES, VENTURE_STAGES, type ApplicationStatus, type CarrierKind, type VentureStage } from '@/lib/domain/vocabulary';
 import type { Scope } from '@/lib/roles';
 import type { DbOrTx } from '../../client';
 import { applications, carriers, graduations, residencies, ventures } from '../../schema';
@@ -11,12 +11,10 @@ import { incubationLimitCounts } from '../ventures/limits';
 import { listMissingReports } from '../reports/reports';
 import { openResidency, openResidencyOn, ventureBelongsTo, ventureHistory } from '../ventures/scope';
 
-export type ApplicationStatus = (typeof applications.status.enumValues)[number];
-
 export type DashboardCarrier = {
   id: number;
   name: string;
-  kind: 'nursery' | 'incubator' | 'accelerator';
+  kind: CarrierKind;
   incubationAreaM2: number;
   occupiedAreaM2: number;
   /** Occupied share of the incubation area in per cent (one decimal), null without an area. */
@@ -152,7 +150,7 @@ export async function operatorDashboard(
   const used = shown.reduce((s, c) => s + c.occupiedAreaM2, 0);
   const byStage = emptyStages();
   for (const c of shown) for (const s of VENTURE_STAGES) byStage[s] += c.byStage[s];
-  const statusOrder = applications.status.enumValues;
+  const statusOrder = APPLICATION_STATUSES;
 
   return {
     carrierChoices: carrierRows.map(({ id, name, kind }) => ({ id, name, kind })),

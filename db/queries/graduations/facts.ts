@@ -6,6 +6,7 @@ import type { Scope } from '@/lib/roles';
 import type { DbOrTx } from '../../client';
 import { carriers, graduations, residencies, ventureFinancings, ventureReports, ventures } from '../../schema';
 import { carrierCondition } from '../shared/scope';
+import type { ExitKind } from '@/lib/domain/vocabulary';
 
 /**
  * The facts the graduation criteria are decided on, gathered in two queries whatever the
@@ -20,7 +21,7 @@ export type GraduationFigures = {
   revenue: RevenueFigure | null;
   highTechCertNo: string | null;
   highTechCertOn: string | null;
-  exitKind: 'acquired' | 'listed' | null;
+  exitKind: ExitKind | null;
   exitOn: string | null;
 };
 

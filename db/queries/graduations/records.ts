@@ -2,21 +2,22 @@ import 'server-only';
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { GraduationCriterion } from '@/lib/domain/graduation';
 import { notFound } from '@/lib/errors';
+import type { GraduationStatus } from '@/lib/domain/vocabulary';
 import type { Scope } from '@/lib/roles';
 import type { DbOrTx } from '../../client';
 import { carriers, graduationFiles, graduations, users, ventures } from '../../schema';
 import { carrierCondition } from '../shared/scope';
 
-export type GraduationStatus = (typeof graduations.status.enumValues)[number];
+export type { GraduationStatus };
 
-export type GraduationListRow = {
+/** What the operator's list and the committee's queue both show of a graduation. */
+export type GraduationRowBase = {
   id: number;
   ventureId: number;
   ventureName: string;
   carrierId: number;
   carrierName: string;
   graduatedOn: string;
-  criteria: GraduationCriterion[];
   evidence: string;
   status: GraduationStatus;
   rejectionReason: string | null;
@@ -24,6 +25,27 @@ export type GraduationListRow = {
   recordedByName: string | null;
   files: { id: number; fileName: string; sizeBytes: number }[];
 };
+export type GraduationListRow = GraduationRowBase & { criteria: GraduationCriterion[] };
+
+/** The columns of GraduationRowBase but the recorder's name, on graduations joined with ventures and carriers. */
+export function graduationRowColumns() {
+  return {
+    id: graduations.id,
+    ventureId: graduations.ventureId,
+    ventureName: ventures.name,
+    carrierId: graduations.carrierId,
+    carrierName: carriers.name,
+    graduatedOn: graduations.graduatedOn,
+    evidence: graduations.evidence,
+    status: graduations.status,
+    rejectionReason: graduations.rejectionReason,
+    verifiedAt: graduations.verifiedAt,
+    files: graduationFilesSql(),
+  };
+}
+
+/** The evidence files as selected by graduationFilesSql, parsed where the driver left a string. */
+export const evidenceFiles = (files: GraduationRowBase['files'] | string): GraduationRowBase['files'] => (typeof files === 'string' ? JSON.parse(files) : files);
 
 export type GraduationFilter = { status?: GraduationStatus; carrierId?: number; year?: number };
 
@@ -51,24 +73,9 @@ export async function listGraduations(
   p: GraduationFilter & { page: number; pageSize: number },
 ): Promise<{ rows: GraduationListRow[]; total: number }> {
   const where = and(carrierCondition(scope, graduations.carrierId), graduationFilter(p));
-  const files = graduationFilesSql();
   const [rows, [total]] = await Promise.all([
     db
-      .select({
-        id: graduations.id,
-        ventureId: graduations.ventureId,
-        ventureName: ventures.name,
-        carrierId: graduations.carrierId,
-        carrierName: carriers.name,
-        graduatedOn: graduations.graduatedOn,
-        criteria: graduations.criteria,
-        evidence: graduations.evidence,
-        status: graduations.status,
-        rejectionReason: graduations.rejectionReason,
-        verifiedAt: graduations.verifiedAt,
-        recordedByName: users.name,
-        files,
-      })
+      .select({ ...graduationRowColumns(), criteria: graduations.criteria, recordedByName: users.name })
       .from(graduations)
       .innerJoin(ventures, eq(ventures.id, graduations.ventureId))
       .innerJoin(carriers, eq(carriers.id, graduations.carrierId))
@@ -79,7 +86,7 @@ export async function listGraduations(
       .offset((p.page - 1) * p.pageSize),
     db.select({ n: count() }).from(graduations).where(where),
   ]);
-  return { rows: rows.map((r) => ({ ...r, files: typeof r.files === 'string' ? JSON.parse(r.files) : r.files })), total: total?.n ?? 0 };
+  return { rows: rows.map((r) => ({ ...r, files: evidenceFiles(r.files) })), total: total?.n ?? 0 };
 }
 
 /** An evidence file of a graduation in the scope's carriers, for download. */

@@ -2,10 +2,11 @@ import 'server-only';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { CriterionResult, GraduationCriterion } from '@/lib/domain/graduation';
+import type { VentureKind } from '@/lib/domain/vocabulary';
 import type { DbOrTx } from '../../client';
 import { carriers, graduations, users, ventureFinancings, ventureReports, ventures } from '../../schema';
 import { assessGraduation, type GraduationFigures } from './facts';
-import { graduationFilesSql, graduationFilter, type GraduationFilter, type GraduationStatus } from './records';
+import { evidenceFiles, graduationFilter, graduationRowColumns, type GraduationFilter, type GraduationRowBase } from './records';
 
 /**
  * The committee's queue of recorded graduations, oldest first, each with the criteria the
@@ -15,28 +16,16 @@ import { graduationFilesSql, graduationFilter, type GraduationFilter, type Gradu
  */
 export type GraduationQueueFilter = GraduationFilter;
 
-export type GraduationQueueRow = {
-  id: number;
-  ventureId: number;
-  ventureName: string;
-  ventureKind: 'team' | 'company';
+export type GraduationQueueRow = GraduationRowBase & {
+  ventureKind: VentureKind;
   ventureStage: string;
   ventureVersion: number;
-  carrierId: number;
-  carrierName: string;
-  graduatedOn: string;
   claimed: GraduationCriterion[];
   supported: GraduationCriterion[];
   evaluation: CriterionResult[];
   figures: GraduationFigures;
-  evidence: string;
-  status: GraduationStatus;
-  rejectionReason: string | null;
   recordedAt: Date;
-  recordedByName: string | null;
   verifiedByName: string | null;
-  verifiedAt: Date | null;
-  files: { id: number; fileName: string; sizeBytes: number }[];
 };
 
 /** The ventures' graduation facts as of `today`: investment total and revenue per year, two grouped queries. */
@@ -68,13 +57,10 @@ export async function graduationQueue(
   const where = graduationFilter(f);
   const recorder = alias(users, 'recorder');
   const verifier = alias(users, 'verifier');
-  const files = graduationFilesSql();
   const [rows, [total]] = await Promise.all([
     db
       .select({
-        id: graduations.id,
-        ventureId: graduations.ventureId,
-        ventureName: ventures.name,
+        ...graduationRowColumns(),
         ventureKind: ventures.kind,
         ventureStage: ventures.stage,
         ventureVersion: ventures.version,
@@ -82,18 +68,10 @@ export async function graduationQueue(
         highTechCertOn: ventures.highTechCertOn,
         exitKind: ventures.exitKind,
         exitOn: ventures.exitOn,
-        carrierId: graduations.carrierId,
-        carrierName: carriers.name,
-        graduatedOn: graduations.graduatedOn,
         claimed: graduations.criteria,
-        evidence: graduations.evidence,
-        status: graduations.status,
-        rejectionReason: graduations.rejectionReason,
         recordedAt: graduations.createdAt,
         recordedByName: recorder.name,
         verifiedByName: verifier.name,
-        verifiedAt: graduations.verifiedAt,
-        files,
       })
       .from(graduations)
       .innerJoin(ventures, eq(ventures.id, graduations.ventureId))
@@ -132,7 +110,7 @@ export async function graduationQueue(
         recordedByName: r.recordedByName,
         verifiedByName: r.verifiedByName,
         verifiedAt: r.verifiedAt,
-        files: typeof r.files === 'string' ? JSON.parse(r.files) : r.files,
+        files: evidenceFiles(r.files),
       };
     }),
   };

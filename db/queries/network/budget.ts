@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../client';
 import { applications, carriers, programs, ventures } from '../../schema';
-import { COMMITTEE_WORK } from '../subsidies/committee-reads';
+import { COMMITTEE_STEP_STATUSES, type CommitteeStepStatus } from '@/lib/domain/workflow';
+import { committeeStepDueSql } from '../subsidies/committee-reads';
 import { anyFilter, carrierMatches, type NetworkFilter } from './filter';
 import { budgetFigures, budgetsOf, committedFenSql, programmeBudgets, yearBudgets, type BudgetFigures, type ProgrammeBudget } from '../subsidies/programmes';
 
@@ -45,12 +46,12 @@ export async function budgetExecution(db: DbOrTx, f: NetworkFilter): Promise<Bud
   return { programmes, total: { ...budgetFigures(sum('budgetFen'), sum('committedFen'), sum('paidFen'), sum('awards')), programmes: programmes.length } };
 }
 
-export type QueueStatus = 'submitted' | 'in_review' | 'reviewed' | 'approved' | 'paid' | 'accepted';
+export type QueueStatus = CommitteeStepStatus;
 export type QueueAge = { status: QueueStatus; waiting: number; oldestDays: number | null; medianDays: number | null; over30Days: number };
 
 /**
  * The review queue of the year's programmes: how many applications wait on each committee step
- * (the statuses and exclusions of committeeWorkCounts) and how long since they were submitted,
+ * (lib/domain/workflow.ts committeeStepDue) and how long since they were submitted,
  * in days in Shanghai.
  */
 export async function reviewQueueAge(db: DbOrTx, f: NetworkFilter, today: string): Promise<QueueAge[]> {
@@ -69,14 +70,12 @@ export async function reviewQueueAge(db: DbOrTx, f: NetworkFilter, today: string
     .where(
       and(
         eq(programs.year, f.year),
-        inArray(applications.status, [...COMMITTEE_WORK]),
-        sql`NOT (${applications.status} = 'paid' AND ${programs.fundingMode} = 'post_subsidy')`,
-        sql`NOT (${applications.status} = 'accepted' AND (${programs.fundingMode} = 'pre_funded' OR ${applications.paidFen} >= coalesce(${applications.finalFen}, ${applications.approvedFen}, 0)))`,
+        committeeStepDueSql(),
         applicationMatches(f),
       ),
     )
     .groupBy(applications.status);
-  return (COMMITTEE_WORK as readonly QueueStatus[]).map((status) => {
+  return COMMITTEE_STEP_STATUSES.map((status) => {
     const r = rows.find((x) => x.status === status);
     return {
       status,

@@ -1,10 +1,8 @@
 import 'server-only';
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { CarrierKind, VentureStage } from '@/lib/domain/vocabulary';
 import type { DbOrTx } from '../../client';
 import { carriers, residencies, ventures } from '../../schema';
-
-export type CarrierKind = (typeof carriers.kind.enumValues)[number];
-export type VentureStage = (typeof ventures.stage.enumValues)[number];
 
 /** Carriers by kind across the network, with their incubation area. */
 export async function carrierCountsByKind(db: DbOrTx) {

@@ -6,7 +6,7 @@ import type { Db, DbOrTx } from '../../client';
 import { carriers } from '../../schema';
 import { activeBlacklistFor } from '../oversight/blacklist';
 import { getCarrierProfile } from '../carriers/carriers';
-import type { CarrierKind, CarrierLevel, CarrierStatus } from './carriers';
+import type { CarrierKind, CarrierLevel, CarrierStatus, VentureKind } from '@/lib/domain/vocabulary';
 
 /**
  * The committee's page of one carrier: its profile, its current tenants (paged), its figures
@@ -67,7 +67,7 @@ export async function carrierYearFigures(db: DbOrTx, carrierId: number, today: s
 export type CarrierTenantRow = {
   ventureId: number;
   name: string;
-  kind: 'team' | 'company';
+  kind: VentureKind;
   stage: string;
   industry: string;
   enteredOn: string;
@@ -98,7 +98,7 @@ export async function carrierTenants(
     rows: rows.map((r) => ({
       ventureId: Number(r.ventureId),
       name: String(r.name),
-      kind: r.kind as 'team' | 'company',
+      kind: r.kind as VentureKind,
       stage: String(r.stage),
       industry: String(r.industry),
       enteredOn: String(r.enteredOn),

@@ -2,7 +2,8 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { lastClosedQuarter, type Quarter } from '@/lib/domain/reporting';
 import type { DbOrTx } from '../../client';
-import type { carriers } from '../../schema';
+import type { CarrierSort } from '@/lib/domain/network-lists';
+import type { CarrierKind, CarrierLevel, CarrierStatus } from '@/lib/domain/vocabulary';
 import { carrierFigureCtes, carrierFigureJoins, FIGURE_EXPR, figureSelect, figuresOfRow, type CarrierFigures } from './carrier-figures';
 
 /**
@@ -10,12 +11,7 @@ import { carrierFigureCtes, carrierFigureJoins, FIGURE_EXPR, figureSelect, figur
  * graduates, financing rate, report timeliness, warnings): one query with CTEs, filtered,
  * sorted and paged in SQL. Committee only: callers check the role.
  */
-export type CarrierKind = (typeof carriers.kind.enumValues)[number];
-export type CarrierLevel = (typeof carriers.level.enumValues)[number];
-export type CarrierStatus = (typeof carriers.status.enumValues)[number];
-
-export const CARRIER_SORTS = ['name', 'occupancy', 'tenants', 'graduates', 'financing', 'timeliness', 'warnings'] as const;
-export type CarrierSort = (typeof CARRIER_SORTS)[number];
+export type { CarrierSort };
 
 export type CarrierListFilter = {
   q?: string;

@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../client';
 import { carriers, graduations, residencies, ventureReports, ventures } from '../../schema';
-import { carrierFocusMatches, ventureMatches, yearBounds, type CarrierKind, type NetworkFilter } from './filter';
+import { carrierFocusMatches, ventureMatches, yearBounds, type NetworkFilter } from './filter';
+import { RESIDENCY_STAGES, type CarrierKind, type ResidencyStage } from '@/lib/domain/vocabulary';
 
 /**
  * The committee's network figures for a year and the year before, each from one grouped query.
@@ -35,8 +36,6 @@ export type QuarterFigures = {
 };
 export type ReportYear = Omit<QuarterFigures, 'quarter'> & { lastQuarter: number | null };
 export type CarrierKindFigures = { kind: CarrierKind; carriers: YearPair; incubationAreaM2: YearPair; newCarriers: number; newAreaM2: number };
-export type ResidencyStage = 'nursery' | 'incubating' | 'accelerating';
-export const RESIDENCY_STAGES: readonly ResidencyStage[] = ['nursery', 'incubating', 'accelerating'];
 
 const num = (v: unknown) => Number(v ?? 0);
 const pair = (current: unknown, previous: unknown): YearPair => ({ current: num(current), previous: num(previous) });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { CarrierKind, CarrierLevel, Industry } from '@/lib/domain/vocabulary';
 import { carriers, ventures } from '../../schema';
 
 /**
@@ -8,12 +9,7 @@ import { carriers, ventures } from '../../schema';
  * report's, the residency's, the graduation's, the application's); the industry narrows by
  * the venture's industry, and carriers by their focus industries.
  */
-export type CarrierKind = (typeof carriers.kind.enumValues)[number];
-export type CarrierLevel = (typeof carriers.level.enumValues)[number];
-export type Industry = (typeof ventures.industry.enumValues)[number];
 export type NetworkFilter = { year: number; zone?: string; kind?: CarrierKind; level?: CarrierLevel; industry?: Industry };
-
-export const CARRIER_LEVELS = carriers.level.enumValues;
 
 /** Conditions on the joined `carriers` row. */
 export function carrierMatches(f: NetworkFilter): SQL | undefined {

@@ -12,9 +12,9 @@ import {
   type CarrierKindFigures,
   type QuarterFigures,
   type ReportYear,
-  type ResidencyStage,
   type YearPair,
 } from './dashboard';
+import type { ResidencyStage } from '@/lib/domain/vocabulary';
 import type { NetworkFilter } from './filter';
 import { pipelineFunnel, type CohortFunnel } from './pipeline';
 import { targetProgress, targetsOfYear, type TargetFigures, type TargetProgress } from './targets';

@@ -4,15 +4,16 @@ import { sql } from 'drizzle-orm';
 import { targetOutcome, type TargetOutcome } from '@/lib/domain/statistics-checks';
 import type { DbOrTx } from '../../client';
 import { yearBudgets, type YearBudget } from '../subsidies/programmes';
+import type { CarrierKind, GraduationCriterion, ProgramCategory, ResidencyStage } from '@/lib/domain/vocabulary';
 
 /**
  * The figures of the committee's annual summary for one year, each an SQL aggregate: carriers,
  * tenants, graduations, high-tech enterprises, subsidies by category, budget execution, the
  * tenants' reported figures and the year's targets against what the data shows.
  */
-type Kind = 'nursery' | 'incubator' | 'accelerator';
-type Stage = 'nursery' | 'incubating' | 'accelerating';
-type Category = 'operation' | 'construction' | 'rent' | 'graduation_reward' | 'nursery_project' | 'rd_post_subsidy' | 'ip_pledge_risk';
+type Kind = CarrierKind;
+type Stage = ResidencyStage;
+type Category = ProgramCategory;
 
 export type SummaryCarrierKind = { kind: Kind; carriers: number; national: number; incubationAreaM2: number; opened: number; openedAreaM2: number };
 export type SummarySubsidyCategory = { category: Category; awards: number; committedFen: number; paidFen: number };
@@ -31,7 +32,7 @@ export type YearSummary = {
   carriers: SummaryCarrierKind[];
   tenantsAtYearEnd: Record<Stage, number>;
   admissions: number;
-  graduations: { verified: number; pending: number; byCriterion: Record<'high_tech' | 'financing' | 'revenue' | 'exit', number> };
+  graduations: { verified: number; pending: number; byCriterion: Record<GraduationCriterion, number> };
   highTech: { total: number; newInYear: number };
   financing: { events: number; amountFen: number };
   reports: { reportingTenants: number; revenueFen: number; rdSpendFen: number; taxFen: number };

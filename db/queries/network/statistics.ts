@@ -2,6 +2,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { quarterDueDate, quarterEnd } from '@/lib/domain/reporting';
 import type { CarrierFigures, TenantFigures } from '@/lib/domain/statistics-checks';
+import type { CarrierKind, CarrierLevel, VentureKind } from '@/lib/domain/vocabulary';
 import type { DbOrTx } from '../../client';
 
 /**
@@ -10,9 +11,6 @@ import type { DbOrTx } from '../../client';
  * Money is integer fen (the pages and the export turn it into 千元).
  */
 export type StatisticsFilter = { year: number; carrierId?: number; today: string };
-
-type CarrierKind = 'nursery' | 'incubator' | 'accelerator';
-type CarrierLevel = 'national' | 'municipal' | 'district' | 'none';
 
 export type CarrierStatisticsRow = CarrierFigures & {
   carrierId: number;
@@ -90,7 +88,7 @@ type TenantSqlRow = {
   carrier_id: number;
   carrier_name: string;
   name: string;
-  kind: 'team' | 'company';
+  kind: VentureKind;
   industry: string;
   credit_code: string | null;
   founded_on: string | null;

@@ -5,6 +5,7 @@ import type { DbOrTx } from '../../client';
 import { carriers, residencies, ventureReports, ventures } from '../../schema';
 import { reportingQuarter } from './carriers';
 import { incubationLimitAlerts, incubationLimitCounts, type LimitAlertRow } from '../ventures/limits';
+import type { WarningType } from '@/lib/domain/network-lists';
 import { reportOfQuarter, residentDuring } from '../reports/columns';
 
 /**
@@ -13,8 +14,6 @@ import { reportOfQuarter, residentDuring } from '../reports/columns';
  * (the conditions of reports.ts listMissingReports, paged here). Each can be narrowed to one
  * carrier and is ordered by carrier, so a carrier's rows stand together. Committee only.
  */
-export const WARNING_TYPES = ['admission', 'overdue', 'missing_reports'] as const;
-export type WarningType = (typeof WARNING_TYPES)[number];
 
 const ALL = { kind: 'all' } as const;
 type Page = { carrierId?: number; page: number; pageSize: number };

@@ -1,15 +1,17 @@
 import 'server-only';
 import { and, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { writeAudit, type Actor } from '@/db/audit';
+import type { BlacklistState } from '@/lib/domain/blacklist';
 import { conflict, invalid, notFound } from '@/lib/errors';
 import type { BlacklistInput, LiftInput } from '@/lib/validation/subsidies';
 import type { Db, DbOrTx } from '../../client';
 import { blacklistEntries, carriers, ventures, type BlacklistEntry } from '../../schema';
+import type { BlacklistSubject as SubjectType } from '@/lib/domain/vocabulary';
 
 /**
  * The blacklist (失信记录, 沪科规〔2024〕12号): a venture is listed by its credit code, a carrier
- * by the carrier. An entry is in force from its effective date until its sanction ends
- * (indefinite when none is set) or it is lifted. Committee only: callers check the role.
+ * by the carrier. When an entry is in force is lib/domain/blacklist.ts's rule (entryInForce
+ * below is its SQL). Committee only: callers check the role.
  */
 
 /** Who may be listed: a venture (by id and/or credit code) or a carrier. */
@@ -21,7 +23,8 @@ export function subjectKey(s: BlacklistSubject): string {
   return s.creditCode ? `code:${s.creditCode}` : `venture:${s.ventureId}`;
 }
 
-const inForce = (today: string) =>
+/** The entries in force on `today`, as a condition on blacklist_entries (lib/domain/blacklist.ts blacklistEntryInForce). */
+export const entryInForce = (today: string) =>
   and(
     isNull(blacklistEntries.liftedOn),
     lte(blacklistEntries.effectiveOn, today),
@@ -42,7 +45,7 @@ export async function activeBlacklistFor(db: DbOrTx, subjects: readonly Blacklis
   if (ventureIds.length) who.push(and(eq(blacklistEntries.subjectType, 'venture'), inArray(blacklistEntries.ventureId, ventureIds))!);
   if (carrierIds.length) who.push(and(eq(blacklistEntries.subjectType, 'carrier'), inArray(blacklistEntries.carrierId, carrierIds))!);
   if (who.length === 0) return out;
-  const rows = await db.select().from(blacklistEntries).where(and(inForce(today), or(...who)));
+  const rows = await db.select().from(blacklistEntries).where(and(entryInForce(today), or(...who)));
   for (const r of rows) {
     const keys =
       r.subjectType === 'carrier'
@@ -115,8 +118,8 @@ export async function liftBlacklistEntry(db: Db, actor: Actor, input: LiftInput)
 
 export type BlacklistFilter = {
   /** 'active': in force today; 'lifted'; 'expired': sanction over; 'all' (the history). */
-  state?: 'active' | 'lifted' | 'expired' | 'all';
-  subjectType?: 'venture' | 'carrier';
+  state?: BlacklistState;
+  subjectType?: SubjectType;
   /** Part of the name or the credit code. */
   q?: string;
   page: number;
@@ -127,7 +130,7 @@ export type BlacklistFilter = {
 export async function listBlacklist(db: DbOrTx, today: string, f: BlacklistFilter): Promise<{ rows: BlacklistEntry[]; total: number }> {
   const state: SQL | undefined =
     f.state === 'active'
-      ? inForce(today)
+      ? entryInForce(today)
       : f.state === 'lifted'
         ? isNotNull(blacklistEntries.liftedOn)
         : f.state === 'expired'

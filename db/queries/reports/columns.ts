@@ -1,23 +1,13 @@
 import 'server-only';
 import { and, eq, gte, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { quarterEnd, quarterStart } from '@/lib/domain/reporting';
-import { REPORT_FIELDS, type ReportField } from '@/lib/validation/report-fields';
+import { REPORT_FIELDS, type ReportField } from '@/lib/domain/report-figures';
 import { residencies, ventureReports, ventures } from '../../schema';
 
 /** Pieces the report queries share: the figure columns and "resident during the quarter". */
 export type ReportFiguresFen = Record<ReportField, number>;
 
-export const figureColumns = {
-  revenueFen: ventureReports.revenueFen,
-  netProfitFen: ventureReports.netProfitFen,
-  rdSpendFen: ventureReports.rdSpendFen,
-  taxFen: ventureReports.taxFen,
-  financingFen: ventureReports.financingFen,
-  employees: ventureReports.employees,
-  ipFiled: ventureReports.ipFiled,
-  ipGranted: ventureReports.ipGranted,
-  inventionPatents: ventureReports.inventionPatents,
-};
+export const figureColumns = Object.fromEntries(REPORT_FIELDS.map((f) => [f, ventureReports[f]])) as { [F in ReportField]: (typeof ventureReports)[F] };
 
 export function figuresOf(row: Record<string, unknown>): ReportFiguresFen {
   const out = {} as ReportFiguresFen;

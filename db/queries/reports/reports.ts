@@ -4,12 +4,13 @@ import { changedFields, writeAuditEntries, type Actor, type AuditInput } from '@
 import { isLate } from '@/lib/domain/reporting';
 import { invalid, notFound, conflict, type FieldErrors } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
-import { REPORT_FIELDS, type ReportField } from '@/lib/validation/report-fields';
+import { REPORT_FIELDS, type ReportField } from '@/lib/domain/report-figures';
 import type { QuarterInput, ReportRowInput } from '@/lib/validation/report';
 import type { DbOrTx, Tx } from '../../client';
 import { carriers, residencies, ventureReports, ventures } from '../../schema';
 import { figureColumns, figuresOf, reportOfQuarter, residentDuring, type ReportFiguresFen } from './columns';
 import { assertCarrierInScope, assertOperatorOf, carrierCondition } from '../shared/scope';
+import type { VentureKind } from '@/lib/domain/vocabulary';
 
 export type { QuarterInput, ReportRowInput, ReportFiguresFen };
 
@@ -20,7 +21,7 @@ export type QuarterGridRow = {
   ventureId: number;
   name: string;
   creditCode: string | null;
-  kind: 'team' | 'company';
+  kind: VentureKind;
   /** When the venture left the carrier during or after the quarter; null while it is still there. */
   leftOn: string | null;
   /** The quarter's report when this carrier filed it. */

@@ -6,6 +6,7 @@ import type { Scope } from '@/lib/roles';
 import type { DbOrTx } from '../../client';
 import { applications, programs } from '../../schema';
 import { carrierCondition } from '../shared/scope';
+import { applicantColumns } from './list-columns';
 
 /**
  * The programmes (and their years) that the scope's carriers have applied to, for the filters
@@ -30,14 +31,7 @@ export type LiveApplication = { id: number; refNo: string; programId: number; ca
 export async function liveApplicationsIn(db: DbOrTx, scope: Scope, programIds: readonly number[]): Promise<LiveApplication[]> {
   if (programIds.length === 0) return [];
   return db
-    .select({
-      id: applications.id,
-      refNo: applications.refNo,
-      programId: applications.programId,
-      carrierId: applications.carrierId,
-      ventureId: applications.ventureId,
-      status: applications.status,
-    })
+    .select({ ...applicantColumns, status: applications.status })
     .from(applications)
     .where(
       and(

@@ -1,6 +1,6 @@
 import 'server-only';
-import { asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { ApplicationStatus } from '@/lib/domain/workflow';
+import { asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { COMMITTEE_STEP_STATUSES, type CommitteeStepStatus } from '@/lib/domain/workflow';
 import type { DbOrTx } from '../../client';
 import { applicationEvents, applications, carriers, programs } from '../../schema';
 
@@ -10,25 +10,25 @@ import { applicationEvents, applications, carriers, programs } from '../../schem
  * Committee only: callers check the role.
  */
 
-/** Statuses in which an application waits on a committee step (pay and inspect included). */
-export const COMMITTEE_WORK: readonly ApplicationStatus[] = ['submitted', 'in_review', 'reviewed', 'approved', 'paid', 'accepted'];
-
 /**
- * How many applications wait in each status of the committee's part of the workflow. A paid
- * post-subsidy application is finished and an accepted pre-funded one too, so those are left out.
+ * Applications with a committee step due (lib/domain/workflow.ts committeeStepDue), as a
+ * condition on `applications` joined with their `programs`.
  */
-export async function committeeWorkCounts(db: DbOrTx): Promise<Record<'submitted' | 'in_review' | 'reviewed' | 'approved' | 'paid' | 'accepted', number>> {
+export function committeeStepDueSql(): SQL {
+  return sql`${inArray(applications.status, [...COMMITTEE_STEP_STATUSES])}
+        AND NOT (${applications.status} = 'paid' AND ${programs.fundingMode} = 'post_subsidy')
+        AND NOT (${applications.status} = 'accepted' AND (${programs.fundingMode} = 'pre_funded' OR ${applications.paidFen} >= coalesce(${applications.finalFen}, ${applications.approvedFen}, 0)))`;
+}
+
+/** How many applications wait in each status of the committee's part of the workflow (committeeStepDue). */
+export async function committeeWorkCounts(db: DbOrTx): Promise<Record<CommitteeStepStatus, number>> {
   const rows = await db
     .select({ status: applications.status, n: count() })
     .from(applications)
     .innerJoin(programs, eq(programs.id, applications.programId))
-    .where(
-      sql`${inArray(applications.status, [...COMMITTEE_WORK])}
-        AND NOT (${applications.status} = 'paid' AND ${programs.fundingMode} = 'post_subsidy')
-        AND NOT (${applications.status} = 'accepted' AND (${programs.fundingMode} = 'pre_funded' OR ${applications.paidFen} >= coalesce(${applications.finalFen}, ${applications.approvedFen}, 0)))`,
-    )
+    .where(committeeStepDueSql())
     .groupBy(applications.status);
-  const out = { submitted: 0, in_review: 0, reviewed: 0, approved: 0, paid: 0, accepted: 0 };
+  const out = Object.fromEntries(COMMITTEE_STEP_STATUSES.map((s) => [s, 0])) as Record<CommitteeStepStatus, number>;
   for (const r of rows) out[r.status as keyof typeof out] = Number(r.n);
   return out;
 }

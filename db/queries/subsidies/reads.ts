@@ -2,13 +2,14 @@ import 'server-only';
 import { aliasedTable, and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '@/db/audit';
 import { readerAudience, reads, redactTimelineEvent } from '@/lib/audit-audience';
-import type { ApplicationStatus, WorkflowDecision } from '@/lib/domain/workflow';
+import type { ApplicationStatus, FundingMode, WorkflowDecision } from '@/lib/domain/workflow';
 import { notFound } from '@/lib/errors';
 import type { Role, Scope } from '@/lib/roles';
 import type { DbOrTx } from '../../client';
 import { applicationEvents, applications, attachments, carriers, disbursements, indicators, programs, reviews, users, ventures } from '../../schema';
 import { applicantBlacklisted, decisionFor, loadStepRow } from './steps';
 import { carrierCondition } from '../shared/scope';
+import { applicationHeadColumns, type ApplicationHead } from './list-columns';
 
 export type OperatorListFilter = {
   programId?: number;
@@ -42,15 +43,8 @@ function listOrder(f: OperatorListFilter): SQL[] {
   return [...nullsLast, by(column), by(applications.id)];
 }
 
-export type ApplicationListRow = {
-  id: number;
-  refNo: string;
-  programId: number;
-  programCode: string;
-  programNameZh: string;
-  programNameEn: string;
-  year: number;
-  fundingMode: 'pre_funded' | 'post_subsidy';
+export type ApplicationListRow = ApplicationHead & {
+  fundingMode: FundingMode;
   carrierId: number;
   carrierName: string;
   ventureId: number | null;
@@ -66,13 +60,7 @@ export type ApplicationListRow = {
 };
 
 const listColumns = {
-  id: applications.id,
-  refNo: applications.refNo,
-  programId: programs.id,
-  programCode: programs.code,
-  programNameZh: programs.nameZh,
-  programNameEn: programs.nameEn,
-  year: programs.year,
+  ...applicationHeadColumns,
   fundingMode: programs.fundingMode,
   carrierId: carriers.id,
   carrierName: carriers.name,
@@ -234,6 +222,3 @@ export async function getApplication(db: DbOrTx, actor: Actor, scope: Scope, app
     steps: decisionFor(stepRow!, actor, scope, blacklisted),
   };
 }
-
-/** Statuses that wait on the committee, in the queue by default. */
-export const WAITING_ON_COMMITTEE: ApplicationStatus[] = ['submitted', 'in_review', 'reviewed'];

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '@/db/audit';
-import type { ApplicationStatus } from '@/lib/domain/workflow';
+import { AWAITING_DECISION, type ApplicationStatus } from '@/lib/domain/workflow';
 import { formatWan } from '@/lib/money';
 import { conflict, invalid, type FieldErrors } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
@@ -13,6 +13,7 @@ import { applicantOf, advance, prepareStep, recordStep } from './steps';
 import { activeBlacklistFor, subjectKey } from '../oversight/blacklist';
 import { committedFen, lockProgramme } from './programmes';
 import { carrierCondition } from '../shared/scope';
+import { applicationHeadColumns, type ApplicationHead } from './list-columns';
 
 /**
  * The committee's side before the money: the queue, acceptance for review (受理), return to
@@ -29,14 +30,7 @@ export type QueueFilter = {
   pageSize: number;
 };
 
-export type QueueRow = {
-  id: number;
-  refNo: string;
-  programId: number;
-  programCode: string;
-  programNameZh: string;
-  programNameEn: string;
-  year: number;
+export type QueueRow = ApplicationHead & {
   carrierId: number;
   carrierName: string;
   zone: string;
@@ -53,13 +47,11 @@ export type QueueRow = {
   blacklisted: boolean;
 };
 
-const WAITING: ApplicationStatus[] = ['submitted', 'in_review', 'reviewed'];
-
-/** Applications waiting on the committee, the longest waiting first. */
+/** Applications waiting on the committee (awaiting its decision unless a status is chosen), the longest waiting first. */
 export async function reviewQueue(db: DbOrTx, scope: Scope, f: QueueFilter, today: string): Promise<{ rows: QueueRow[]; total: number }> {
   const where = and(
     carrierCondition(scope, applications.carrierId),
-    f.status ? eq(applications.status, f.status) : inArray(applications.status, WAITING),
+    f.status ? eq(applications.status, f.status) : inArray(applications.status, [...AWAITING_DECISION]),
     f.programId === undefined ? undefined : eq(applications.programId, f.programId),
     f.year === undefined ? undefined : eq(programs.year, f.year),
     f.carrierId === undefined ? undefined : eq(applications.carrierId, f.carrierId),
@@ -68,13 +60,7 @@ export async function reviewQueue(db: DbOrTx, scope: Scope, f: QueueFilter, toda
   const [rows, [total]] = await Promise.all([
     db
       .select({
-        id: applications.id,
-        refNo: applications.refNo,
-        programId: programs.id,
-        programCode: programs.code,
-        programNameZh: programs.nameZh,
-        programNameEn: programs.nameEn,
-        year: programs.year,
+        ...applicationHeadColumns,
         carrierId: carriers.id,
         carrierName: carriers.name,
         zone: carriers.zone,

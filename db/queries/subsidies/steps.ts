@@ -8,6 +8,8 @@ import type { DbOrTx, Tx } from '../../client';
 import { applicationEvents, applications, programs, ventures } from '../../schema';
 import { activeBlacklistFor, subjectKey, type BlacklistSubject } from '../oversight/blacklist';
 import { notifyCarrierOperators, notifyCommittee } from '../accounts/notifications';
+import { applicantColumns } from './list-columns';
+import type { FundingMode } from '@/lib/domain/vocabulary';
 
 /**
  * The machinery every workflow step shares: load the application with what the workflow rule
@@ -24,7 +26,7 @@ export type StepRow = {
   ventureCreditCode: string | null;
   status: ApplicationStatus;
   version: number;
-  fundingMode: 'pre_funded' | 'post_subsidy';
+  fundingMode: FundingMode;
   requestedFen: number;
   approvedFen: number | null;
   finalFen: number | null;
@@ -38,11 +40,7 @@ export type StepRow = {
 export async function loadStepRow(db: DbOrTx, applicationId: number): Promise<StepRow | null> {
   const [row] = await db
     .select({
-      id: applications.id,
-      refNo: applications.refNo,
-      programId: applications.programId,
-      carrierId: applications.carrierId,
-      ventureId: applications.ventureId,
+      ...applicantColumns,
       ventureCreditCode: ventures.creditCode,
       status: applications.status,
       version: applications.version,

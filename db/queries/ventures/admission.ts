@@ -1,16 +1,17 @@
 import { isUniqueViolation } from '../shared/errors';
 import 'server-only';
-import { and, asc, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../client';
 import { blacklistEntries, carriers, residencies, ventures } from '../../schema';
 import type { Actor, AuditInput } from '@/db/audit';
 import { planAdmissions, type AdmissionWarning } from '@/lib/domain/admission';
-import type { CarrierKind } from '@/lib/domain/stages';
+import type { CarrierKind } from '@/lib/domain/vocabulary';
 import { conflict, invalid, notFound } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
 import type { AdmissionInput } from '@/lib/validation/venture';
 import { writeAuditEntries } from '@/db/audit';
 import { assertOperatorOf, carrierCondition } from '../shared/scope';
+import { entryInForce } from '../oversight/blacklist';
 import { isOverlapViolation, lockVenturesByCode, noticeToEarlierCarrier, overlapRefusal, type LockedVenture } from './stays';
 
 export type { AdmissionWarning };
@@ -45,9 +46,7 @@ export async function blacklistedCodes(db: DbOrTx, codes: readonly string[], tod
       .where(
         and(
           inArray(blacklistEntries.creditCode, part),
-          isNull(blacklistEntries.liftedOn),
-          lte(blacklistEntries.effectiveOn, today),
-          or(isNull(blacklistEntries.sanctionEndsOn), gte(blacklistEntries.sanctionEndsOn, today)),
+          entryInForce(today),
         ),
       );
     for (const r of rows) if (r.code) found.add(r.code);

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { IsoDate } from '@/lib/domain/dates';
 import { stageAsLeft } from '@/lib/domain/stays';
+import { editableVentureData, withheldVentureData } from '@/lib/domain/venture-fields';
 import { incubationLimitStatus, type LimitStatus } from '@/lib/domain/tenancy';
 import { scopeIncludesCarrier, type Scope } from '@/lib/roles';
 import type { DbOrTx } from '../../client';
@@ -108,30 +109,8 @@ export async function getVentureDetail(db: DbOrTx, scope: Scope, ventureId: numb
   const identity = { id: v.id, kind: v.kind, name: v.name, creditCode: v.creditCode, industry: v.industry, foundedOn: v.foundedOn };
   return {
     venture: owned.current
-      ? {
-          ...identity,
-          technicalField: v.technicalField,
-          founders: v.founders,
-          talentFlags: v.talentFlags,
-          highTechCertNo: v.highTechCertNo,
-          highTechCertOn: v.highTechCertOn,
-          exitKind: v.exitKind,
-          exitOn: v.exitOn,
-          stage: v.stage,
-          version: v.version,
-        }
-      : {
-          ...identity,
-          technicalField: null,
-          founders: null,
-          talentFlags: [] as string[],
-          highTechCertNo: null,
-          highTechCertOn: null,
-          exitKind: null,
-          exitOn: null,
-          stage: lastOwn ? stageAsLeft(lastOwn) : v.stage,
-          version: v.version,
-        },
+      ? { ...identity, ...editableVentureData(v), stage: v.stage, version: v.version }
+      : { ...identity, ...withheldVentureData(v.industry), stage: lastOwn ? stageAsLeft(lastOwn) : v.stage, version: v.version },
     /** Its latest stay is the caller's (committee: always); otherwise the page shows the caller's period only. */
     current: owned.current,
     /** The caller's carrier has its open stay: the only one that changes it. */

@@ -4,7 +4,8 @@ import { changedFields, writeAudit, type Actor } from '@/db/audit';
 import type { IsoDate } from '@/lib/domain/dates';
 import { conflict, invalid, notFound } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
-import { TALENT_FLAGS, type FinancingInput, type VentureEditInput } from '@/lib/validation/venture';
+import { editableVentureData, orderedTalentFlags } from '@/lib/domain/venture-fields';
+import type { FinancingInput, VentureEditInput } from '@/lib/validation/venture';
 import { financingErrors, ventureEditErrors } from '@/lib/validation/venture-edit';
 import type { Db, Tx } from '../../client';
 import { ventureFinancings, ventures } from '../../schema';
@@ -36,26 +37,8 @@ export async function updateVenture(db: Db, actor: Actor, scope: Scope, input: V
     const errors = ventureEditErrors(input, today);
     if (errors) throw invalid(errors);
     const v = owned.venture;
-    const before = {
-      industry: v.industry,
-      technicalField: v.technicalField,
-      founders: v.founders,
-      talentFlags: v.talentFlags,
-      highTechCertNo: v.highTechCertNo,
-      highTechCertOn: v.highTechCertOn,
-      exitKind: v.exitKind,
-      exitOn: v.exitOn,
-    };
-    const after = {
-      industry: input.industry,
-      technicalField: input.technicalField ?? null,
-      founders: input.founders ?? null,
-      talentFlags: TALENT_FLAGS.filter((f) => input.talentFlags.includes(f)),
-      highTechCertNo: input.highTechCertNo ?? null,
-      highTechCertOn: input.highTechCertOn ?? null,
-      exitKind: input.exitKind ?? null,
-      exitOn: input.exitOn ?? null,
-    };
+    const before = editableVentureData(v);
+    const after = { ...editableVentureData(input), talentFlags: orderedTalentFlags(input.talentFlags) };
     const diff = changedFields(before, after);
     if (Object.keys(diff.after).length === 0) {
       // Nothing to change, but a stale form still learns that it is stale.

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import type { IsoDate } from '@/lib/domain/dates';
+import type { Industry, VentureKind, VentureStage } from '@/lib/domain/vocabulary';
 import type { Scope } from '@/lib/roles';
 import type { VentureFilters } from '@/lib/validation/venture-filters';
 import type { DbOrTx } from '../../client';
@@ -178,10 +179,10 @@ export async function listVentures(
 export type VentureListRow = {
   id: number;
   name: string;
-  kind: 'team' | 'company';
+  kind: VentureKind;
   creditCode: string | null;
-  industry: (typeof ventures.industry.enumValues)[number];
-  stage: (typeof ventures.stage.enumValues)[number];
+  industry: Industry;
+  stage: VentureStage;
   foundedOn: string | null;
   highTech: boolean;
   /** Its latest stay is one of the caller's carriers' (otherwise the row shows their own period only). */

@@ -6,7 +6,7 @@ import type { Actor } from '@/db/audit';
 import type { AdmissionWarning } from '@/lib/domain/admission';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { readmissionRefusal } from '@/lib/domain/stays';
-import type { CarrierKind } from '@/lib/domain/stages';
+import type { CarrierKind } from '@/lib/domain/vocabulary';
 import { admissionWarnings } from '@/lib/domain/tenancy';
 import { conflict, invalid, notFound, type FieldErrors, type FieldMessage } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';

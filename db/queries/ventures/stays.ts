@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AuditInput } from '@/db/audit';
 import type { IsoDate } from '@/lib/domain/dates';
-import type { VentureStage } from '@/lib/domain/stages';
+import type { VentureStage } from '@/lib/domain/vocabulary';
 import type { Stay, VentureRecord } from '@/lib/domain/stays';
 import { invalid } from '@/lib/errors';
 import { scopeIncludesCarrier, type Scope } from '@/lib/roles';

@@ -1,6 +1,7 @@
 import type { NetworkOverview } from '@/db/queries/network/overview';
 import type { YearPair } from '@/db/queries/network/dashboard';
 import type { ExportColumn } from '@/lib/spreadsheet/table-export';
+import { RESIDENCY_STAGES } from '@/lib/domain/vocabulary';
 
 /**
  * The dashboard's tables, described once as cells with a format, so that the page's data
@@ -82,7 +83,7 @@ export function dashboardTables(o: NetworkOverview, tr: Translators): Record<Tab
       key: 'stages',
       caption: cap('stages'),
       columns: [label(t('stageCol'), 14), ...yearCols],
-      rows: (['nursery', 'incubating', 'accelerating'] as const).map((s) => [text(tr.stages(s)), int(o.stages[s].current), int(o.stages[s].previous), pct(changePercent(o.stages[s]))]),
+      rows: RESIDENCY_STAGES.map((s) => [text(tr.stages(s)), int(o.stages[s].current), int(o.stages[s].previous), pct(changePercent(o.stages[s]))]),
     },
     quarters: {
       key: 'quarters',

@@ -1,11 +1,8 @@
-import { CARRIER_SORTS, type CarrierListFilter } from '@/db/queries/network/carriers';
-import { carrierKindEnum, carrierLevelEnum, carrierStatusEnum } from '@/db/schema/enums';
+import type { CarrierListFilter } from '@/db/queries/network/carriers';
+import { CARRIER_SORTS } from '@/lib/domain/network-lists';
+import { CARRIER_KINDS, CARRIER_LEVELS, CARRIER_STATUSES } from '@/lib/domain/vocabulary';
 import { searchText } from '@/lib/validation/search-text';
 import { one, optionalEnum, type Search } from '../../search-params';
-
-export const CARRIER_KINDS = carrierKindEnum.enumValues;
-export const CARRIER_LEVELS = carrierLevelEnum.enumValues;
-export const CARRIER_STATUSES = carrierStatusEnum.enumValues;
 
 /** The carrier list's filters from its URL (the page and its export read the same ones). */
 export function parseCarrierFilters(params: Search | URLSearchParams): CarrierListFilter {

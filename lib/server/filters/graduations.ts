@@ -1,7 +1,8 @@
 import type { GraduationQueueFilter } from '@/db/queries/graduations/verification';
+import { GRADUATION_STATUSES } from '@/lib/domain/vocabulary';
 import { one, optionalEnum, optionalId, optionalYear, type Search } from '../../search-params';
 
-export const QUEUE_STATUSES = ['pending', 'verified', 'rejected', 'all'] as const;
+export const QUEUE_STATUSES = [...GRADUATION_STATUSES, 'all'] as const;
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 
 /** The queue's filters from its URL: pending ones by default, `status=all` for every status. */

@@ -1,6 +1,5 @@
-import { CARRIER_LEVELS, type NetworkFilter } from '@/db/queries/network/filter';
-import { CARRIER_KINDS } from '@/lib/domain/stages';
-import { INDUSTRIES } from '@/lib/validation/venture';
+import type { NetworkFilter } from '@/db/queries/network/filter';
+import { CARRIER_KINDS, CARRIER_LEVELS, INDUSTRIES } from '@/lib/domain/vocabulary';
 import { one, optionalEnum, optionalYear } from '../../search-params';
 
 type Params = Record<string, string | string[] | undefined> | URLSearchParams;

@@ -1,4 +1,4 @@
-import { WARNING_TYPES, type WarningType } from '@/db/queries/network/warnings';
+import { WARNING_TYPES, type WarningType } from '@/lib/domain/network-lists';
 import { one, optionalEnum, optionalId, type Search } from '../../search-params';
 
 /** The warnings page's filters: which list (admission warnings by default) and which carrier. */

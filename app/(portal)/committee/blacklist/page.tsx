@@ -9,6 +9,7 @@ import { allCarrierChoices } from '@/db/queries/subsidies/committee-reads';
 import type { BlacklistEntry } from '@/db/schema';
 import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
+import { BLACKLIST_STATES as STATES } from '@/lib/domain/blacklist';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { searchText } from '@/lib/validation/search-text';
@@ -22,7 +23,6 @@ export async function generateMetadata() {
 }
 
 const BASE = '/committee/blacklist';
-const STATES = ['active', 'lifted', 'expired', 'all'] as const;
 type EntryState = 'active' | 'lifted' | 'expired' | 'pending';
 
 function stateOf(e: BlacklistEntry, today: string): EntryState {

@@ -17,7 +17,8 @@ import { FilterBar, FilterField, FilterSelect } from '../../../../components/ui/
 import { rateText } from '../../../../lib/display-format';
 import { ListEmpty } from '../../../../components/ui/list-empty';
 import { filterField, hrefWith, one, type Search } from '../../../../lib/search-params';
-import { CARRIER_KINDS, CARRIER_LEVELS, CARRIER_STATUSES, carrierFilterParams, parseCarrierFilters } from '../../../../lib/server/filters/carriers';
+import { CARRIER_KINDS, CARRIER_LEVELS, CARRIER_STATUSES } from '@/lib/domain/vocabulary';
+import { carrierFilterParams, parseCarrierFilters } from '../../../../lib/server/filters/carriers';
 import { SortHeader } from './_ui/sort-header';
 import { WarningBadges } from './_ui/warning-badges';
 

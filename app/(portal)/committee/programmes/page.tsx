@@ -9,6 +9,7 @@ import { programmeYears } from '@/db/queries/subsidies/committee-reads';
 import { listProgrammes, programmeBudgets, yearBudgets, type BudgetFigures, type ProgrammeBudget } from '@/db/queries/subsidies/programmes';
 import type { Program } from '@/db/schema';
 import { requireRole } from '@/lib/server/authz';
+import { PROGRAM_STATUSES as STATUSES } from '@/lib/domain/vocabulary';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
@@ -23,7 +24,6 @@ export async function generateMetadata() {
 }
 
 const BASE = '/committee/programmes';
-const STATUSES = ['draft', 'open', 'closed'] as const;
 
 type Row = Program & { budget: ProgrammeBudget | undefined };
 

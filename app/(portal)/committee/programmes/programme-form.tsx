@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useHydrated } from '@/components/forms/use-hydrated';
-import { CARRIER_KINDS, VENTURE_STAGES } from '@/lib/domain/stages';
+import { CARRIER_KINDS, VENTURE_STAGES } from '@/lib/domain/vocabulary';
 import { DOCUMENT_TYPES, PROGRAM_CATEGORIES } from '@/lib/validation/subsidies';
 import { FieldError } from '@/components/forms/field';
 import { Field, inputClass, OutcomeMessage, primaryButton, useActionForm } from '../../../../components/forms/form-kit';

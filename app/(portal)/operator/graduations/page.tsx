@@ -6,8 +6,8 @@ import { listOperatorCarriers } from '@/db/queries/carriers/carriers';
 import { graduationCandidates, listGraduations } from '@/db/queries/graduations/candidates';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
+import { GRADUATION_STATUSES as STATUSES } from '@/lib/domain/vocabulary';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
-import { graduations } from '@/db/schema';
 import { CandidatesView } from './_ui/candidates-view';
 import { CarrierFilter } from './_ui/carrier-filter';
 import { carrierParam } from './_ui/params';
@@ -20,7 +20,6 @@ export async function generateMetadata() {
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const STATUSES = graduations.status.enumValues;
 
 export default async function GraduationsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireRole('operator');

@@ -6,7 +6,7 @@ import { transferCarriers } from '@/db/queries/ventures/transfer';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { lastClosedQuarter } from '@/lib/domain/reporting';
-import { VENTURE_STAGES } from '@/lib/domain/stages';
+import { VENTURE_STAGES } from '@/lib/domain/vocabulary';
 import { CarrierOptions, NumberOptions, PickerSelect, QUARTERS } from '@/components/forms/picker-select';
 import { ImportForm } from './import-form';
 

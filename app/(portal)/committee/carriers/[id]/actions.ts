@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { updateAccreditation } from '@/db/queries/network/carrier-detail';
-import { carrierKindEnum, carrierLevelEnum, carrierStatusEnum } from '@/db/schema/enums';
+import { CARRIER_KINDS, CARRIER_LEVELS, CARRIER_STATUSES } from '@/lib/domain/vocabulary';
 import { defineAction } from '@/lib/server/action';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -11,9 +11,9 @@ const id = z.coerce.number().int().positive().max(2_147_483_647);
 const accreditationInput = z.object({
   carrierId: id,
   version: id,
-  kind: z.enum(carrierKindEnum.enumValues),
-  level: z.enum(carrierLevelEnum.enumValues),
-  status: z.enum(carrierStatusEnum.enumValues),
+  kind: z.enum(CARRIER_KINDS),
+  level: z.enum(CARRIER_LEVELS),
+  status: z.enum(CARRIER_STATUSES),
 });
 
 /** The committee's change of a carrier's kind, level and status (never the operator's). */

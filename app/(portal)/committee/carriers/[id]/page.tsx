@@ -16,7 +16,7 @@ import { formatWan } from '@/lib/money';
 import { parsePaging } from '@/lib/paging';
 import { rateText } from '../../../../../lib/display-format';
 import { one, optionalId, type Search } from '../../../../../lib/search-params';
-import { CARRIER_KINDS, CARRIER_LEVELS, CARRIER_STATUSES } from '../../../../../lib/server/filters/carriers';
+import { CARRIER_KINDS, CARRIER_LEVELS, CARRIER_STATUSES } from '@/lib/domain/vocabulary';
 import { NationalCheckTable } from '../_ui/national-check';
 import { WarningBadges } from '../_ui/warning-badges';
 import { AccreditationForm } from './accreditation-form';

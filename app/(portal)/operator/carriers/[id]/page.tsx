@@ -6,7 +6,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getCarrierProfile } from '@/db/queries/carriers/carriers';
-import { industryEnum } from '@/db/schema/enums';
+import { INDUSTRIES } from '@/lib/domain/vocabulary';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { EntityHistory } from '../../../../../components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
@@ -72,7 +72,7 @@ export default async function CarrierProfilePage({ params }: { params: Promise<{
         <Card title={t('editTitle')} className="lg:col-span-2">
           <CarrierProfileForm
             key={carrier.id}
-            industries={industryEnum.enumValues.map((value) => ({ value, label: tIndustries(value) }))}
+            industries={INDUSTRIES.map((value) => ({ value, label: tIndustries(value) }))}
             seedFundWan={formatWan(carrier.seedFundFen)}
             initial={{
               carrierId: carrier.id,

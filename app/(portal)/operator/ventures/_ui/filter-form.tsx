@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { CarrierOptions, PickerSelect } from '@/components/forms/picker-select';
-import { VENTURE_STAGES } from '@/lib/domain/stages';
+import { VENTURE_STAGES } from '@/lib/domain/vocabulary';
 import { INDUSTRIES } from '@/lib/validation/venture';
 import type { VentureFilters } from '@/lib/validation/venture-filters';
 
