@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { CarrierKind, VentureStage } from '@/lib/domain/vocabulary';
+import type { VentureStage } from '@/lib/domain/vocabulary';
 import type { DbOrTx } from '../../client';
 import { carriers, residencies, ventures } from '../../schema';
 
