@@ -7,9 +7,14 @@ export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0
 export const optionalId = (v: string | undefined) => z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined).parse(v || undefined);
 /**
  * The id in a dynamic segment ([id]) of a page or a route handler: a positive 32-bit integer, or
- * undefined for anything else (the page answers notFound(), the route 404). The one parser for ids.
+ * undefined for anything else, signs, spaces, exponents and leading zeros included (the page
+ * answers notFound(), the route 404). The one parser for ids.
  */
-export const pathId = (v: string | undefined): number | undefined => optionalId(v);
+export function pathId(v: string | undefined): number | undefined {
+  if (!v || !/^[1-9]\d{0,9}$/.test(v)) return undefined;
+  const n = Number(v);
+  return n <= 2_147_483_647 ? n : undefined;
+}
 export const optionalYear = (v: string | undefined) => z.coerce.number().int().min(2000).max(2100).optional().catch(undefined).parse(v || undefined);
 export function optionalEnum<T extends string>(values: readonly T[], v: string | undefined): T | undefined {
   return v && (values as readonly string[]).includes(v) ? (v as T) : undefined;

@@ -13,13 +13,12 @@ import { CarrierFilter } from './_ui/carrier-filter';
 import { carrierParam } from './_ui/params';
 import { RecordsView } from './_ui/records-view';
 import { query, TabLinks } from './_ui/tabs';
+import { one, type Search } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('graduation'))('title') };
 }
 
-type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const STATUSES = graduations.status.enumValues;
 
 export default async function GraduationsPage({ searchParams }: { searchParams: Promise<Search> }) {

@@ -15,13 +15,12 @@ import { Badge, limitTone } from '@/components/ui/badge';
 import { CarrierFilter } from '../graduations/_ui/carrier-filter';
 import { carrierParam } from '../graduations/_ui/params';
 import { query, TabLinks } from '../graduations/_ui/tabs';
+import { one, type Search } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('incubationLimits'))('title') };
 }
 
-type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const FILTERS: LimitFilter[] = ['all', 'due_soon', 'overdue'];
 
 export default async function LimitsPage({ searchParams }: { searchParams: Promise<Search> }) {

@@ -13,7 +13,7 @@ import { PASSWORD_PAGE, requireRole } from '@/lib/server/authz';
 import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { roleRequiresSecondFactor } from '@/lib/roles';
-import { optionalId } from '../../../../../lib/search-params';
+import { pathId } from '@/lib/search-params';
 import { AccountForm } from '../account-form';
 import { AccessControl, EndSessionsControl, ResetControl } from './account-controls';
 import { SecondFactorControl } from './second-factor-control';
@@ -24,7 +24,7 @@ export async function generateMetadata() {
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requireRole('admin');
-  const userId = optionalId((await params).id);
+  const userId = pathId((await params).id);
   if (!userId) notFound();
   const db = getDb();
   const account = await getAccount(db, userId).catch((e: unknown) => {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { z } from 'zod';
+import { pathId } from '@/lib/search-params';
 import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { DataTable } from '@/components/ui/table';
@@ -55,12 +55,11 @@ function explainedRefusals(app: ApplicationDetail): { step: WorkflowAction; reas
 export default async function CommitteeApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireRole('committee');
   const scope = await scopeFor(user);
-  const { id } = await params;
-  const parsed = z.coerce.number().int().positive().max(2_147_483_647).safeParse(id);
-  if (!parsed.success) notFound();
+  const id = pathId((await params).id);
+  if (id === undefined) notFound();
   const db = getDb();
   const today = todayInShanghai();
-  const app = await getApplication(db, { userId: user.id, role: user.role, ip: null }, scope, parsed.data, today).catch((e: unknown) => {
+  const app = await getApplication(db, { userId: user.id, role: user.role, ip: null }, scope, id, today).catch((e: unknown) => {
     if (e instanceof DomainError && e.code === 'notFound') notFound();
     throw e;
   });

@@ -15,7 +15,7 @@ import { formatDate, formatInt } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { parsePaging } from '@/lib/paging';
 import { rateText } from '../../../../../lib/display-format';
-import { one, optionalId, type Search } from '../../../../../lib/search-params';
+import { one, pathId, type Search } from '@/lib/search-params';
 import { CARRIER_KINDS, CARRIER_LEVELS, CARRIER_STATUSES } from '../../../../../lib/server/filters/carriers';
 import { NationalCheckTable } from '../_ui/national-check';
 import { WarningBadges } from '../_ui/warning-badges';
@@ -26,7 +26,7 @@ import { YearFiguresTable } from './year-figures';
 import { EntityHistory } from '../../../../../components/audit/entity-history';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const id = optionalId((await params).id);
+  const id = pathId((await params).id);
   const t = await getTranslations('committeeCarriers');
   if (!id) return { title: t('title') };
   return titleAfterAccess(['committee'], t('title'), async () => (await committeeCarrierProfile(getDb(), id)).name);
@@ -43,7 +43,7 @@ async function profileOr404(id: number) {
 
 export default async function CommitteeCarrierPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const user = await requireRole('committee');
-  const id = optionalId((await params).id);
+  const id = pathId((await params).id);
   if (!id) notFound();
   const sp = await searchParams;
   const { page, pageSize } = parsePaging({ page: one(sp.page), size: one(sp.size) });

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { z } from 'zod';
+import { pathId } from '@/lib/search-params';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
@@ -22,12 +22,11 @@ const yuanText = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 
 
 export default async function EditProgrammePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   await requireRole('committee');
-  const { id } = await params;
-  const { saved } = await searchParams;
-  const programId = z.coerce.number().int().positive().max(2_147_483_647).safeParse(id);
-  if (!programId.success) notFound();
+    const { saved } = await searchParams;
+  const programId = pathId((await params).id);
+  if (programId === undefined) notFound();
   const db = getDb();
-  const p = await getProgramme(db, programId.data).catch((e: unknown) => {
+  const p = await getProgramme(db, programId).catch((e: unknown) => {
     if (e instanceof DomainError && e.code === 'notFound') notFound();
     throw e;
   });

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { z } from 'zod';
+import { pathId } from '@/lib/search-params';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
@@ -23,9 +23,9 @@ export async function generateMetadata() {
 export default async function CarrierProfilePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireRole('operator');
   const scope = await scopeFor(user);
-  const id = z.coerce.number().int().positive().max(2_147_483_647).safeParse((await params).id);
-  if (!id.success) notFound();
-  const carrier = await getCarrierProfile(getDb(), scope, id.data).catch((e) => {
+  const id = pathId((await params).id);
+  if (id === undefined) notFound();
+  const carrier = await getCarrierProfile(getDb(), scope, id).catch((e) => {
     if (e instanceof DomainError && e.code === 'notFound') notFound();
     throw e;
   });

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { z } from 'zod';
+import { pathId } from '@/lib/search-params';
 import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { DataTable } from '@/components/ui/table';
@@ -40,13 +40,13 @@ export default async function VentureReportPage({
 }) {
   const user = await requireRole('operator');
   const scope = await scopeFor(user);
-  const ventureId = z.coerce.number().int().positive().max(2_147_483_647).safeParse((await params).ventureId);
-  if (!ventureId.success) notFound();
+  const ventureId = pathId((await params).ventureId);
+  if (ventureId === undefined) notFound();
   const db = getDb();
   const today = todayInShanghai();
   const [t, { venture, reports }, carriers] = await Promise.all([
     getTranslations('reports'),
-    orNotFound(getVentureReports(db, scope, ventureId.data)),
+    orNotFound(getVentureReports(db, scope, ventureId)),
     listOperatorCarriers(db, scope),
   ]);
   const ids = carriers.map((c) => c.id);

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { pathId } from '@/lib/search-params';
 import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { DataTable } from '@/components/ui/table';
@@ -18,9 +19,10 @@ import { GraduationForm } from './graduation-form';
 async function load(ventureIdParam: string, today: string): Promise<GraduationCandidate> {
   const user = await requireRole('operator');
   const scope = await scopeFor(user);
-  if (!/^\d{1,9}$/.test(ventureIdParam)) notFound();
+  const ventureId = pathId(ventureIdParam);
+  if (ventureId === undefined) notFound();
   try {
-    return await graduationCandidate(getDb(), scope, Number(ventureIdParam), today);
+    return await graduationCandidate(getDb(), scope, ventureId, today);
   } catch (e) {
     if (e instanceof DomainError && e.code === 'notFound') notFound();
     throw e;
