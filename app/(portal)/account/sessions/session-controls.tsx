@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useHydrated } from '@/components/forms/use-hydrated';
 import type { ActionResult } from '@/lib/server/action';
-import { dangerButton, OutcomeMessage, secondaryButton, useActionForm } from '../../../../components/forms/form-kit';
+import { dangerButton, OutcomeMessage, secondaryButton, useActionForm } from '@/components/forms/form-kit';
 import { endOtherSessionsAction, endSessionAction } from './actions';
 
 /**
@@ -33,7 +33,7 @@ export function ConfirmedButton<T>({
 }) {
   const t = useTranslations('sessions');
   const hydrated = useHydrated();
-  const form = useActionForm<T>(action);
+  const form = useActionForm<T, FormData>(action);
   const [asking, setAsking] = useState(false);
 
   function confirm() {

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useHydrated } from '@/components/forms/use-hydrated';
 import type { ActionResult } from '@/lib/server/action';
-import { dangerButton, OutcomeMessage, primaryButton, secondaryButton, useActionForm } from '../../../../../components/forms/form-kit';
+import { dangerButton, OutcomeMessage, primaryButton, secondaryButton, useActionForm } from '@/components/forms/form-kit';
 import { endUserSessionsAction, resetPasswordAction, setAccountActiveAction } from '../actions';
 import { OneTimePassword } from '../one-time-password';
 
@@ -36,7 +36,7 @@ export function ConfirmedStep<T>({
 }) {
   const t = useTranslations('accounts.status');
   const hydrated = useHydrated();
-  const form = useActionForm<T>(action);
+  const form = useActionForm<T, FormData>(action);
   const [asking, setAsking] = useState(false);
 
   function confirm() {
