@@ -2,40 +2,33 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useId, useState, useTransition } from 'react';
-import { controlProps, Field, outcomeOf, OutcomeMessage, type Outcome } from '@/components/forms/field';
-import { SubmitButton } from '@/components/forms/submit-bar';
+import { useState } from 'react';
+import { Field, notice, OutcomeMessage, SubmitButton, useActionForm } from '@/components/forms/form-kit';
 import { CarrierField, CreditCodeField, SpaceFields, WarningList } from '@/components/residency/form-fields';
 import { admitGraduateAction } from './actions';
 
 /** An accelerator admits a graduated company by its credit code. */
 export function GraduateForm({ accelerators, today }: { accelerators: { id: number; name: string }[]; today: string }) {
   const t = useTranslations('residency');
-  const formId = useId();
   const blank = () => ({ carrierId: String(accelerators[0]?.id ?? ''), creditCode: '', enteredOn: today, areaM2: '0', workstations: '0' });
   const [values, setValues] = useState(blank);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const form = useActionForm(admitGraduateAction);
   const [done, setDone] = useState<{ ventureId: number; warnings: string[] } | null>(null);
-  const [pending, start] = useTransition();
   const set = (name: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setValues((v) => ({ ...v, [name]: e.target.value }));
-  const p = (name: keyof typeof values, hint = false) => controlProps(formId, name, outcome, hint);
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    start(async () => {
-      const result = await admitGraduateAction(values);
-      if (result.ok) {
-        setDone({ ventureId: result.data.ventureId, warnings: result.data.warnings.map((w) => t(`warnings.${w}`)) });
-        setOutcome(null);
-      } else setOutcome(outcomeOf(result));
+    form.submit(values, (data) => {
+      setDone({ ventureId: data.ventureId, warnings: data.warnings.map((w) => t(`warnings.${w}`)) });
+      form.reset();
     });
   }
 
   if (done) {
     return (
       <div className="space-y-4">
-        <OutcomeMessage outcome={{ ok: true, message: t('graduate.success') }}>
+        <OutcomeMessage outcome={notice('ok', t('graduate.success'))}>
           <WarningList title={t('warnings.title')} warnings={done.warnings} />
         </OutcomeMessage>
         <div className="flex flex-wrap gap-3">
@@ -59,18 +52,18 @@ export function GraduateForm({ accelerators, today }: { accelerators: { id: numb
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('graduate.title')} className="space-y-5">
-      <OutcomeMessage outcome={outcome} />
+      <OutcomeMessage outcome={form.outcome} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <CreditCodeField formId={formId} outcome={outcome} value={values.creditCode} onChange={set('creditCode')} />
-        <CarrierField formId={formId} outcome={outcome} label={t('fields.accelerator')} carriers={accelerators} value={values.carrierId} onChange={set('carrierId')} />
-        <Field formId={formId} name="enteredOn" label={t('fields.enteredOn')} outcome={outcome}>
-          <input {...p('enteredOn')} type="date" max={today} value={values.enteredOn} onChange={set('enteredOn')} />
+        <CreditCodeField form={form} value={values.creditCode} onChange={set('creditCode')} />
+        <CarrierField form={form} label={t('fields.accelerator')} carriers={accelerators} value={values.carrierId} onChange={set('carrierId')} />
+        <Field form={form} name="enteredOn" label={t('fields.enteredOn')}>
+          <input {...form.control('enteredOn')} type="date" max={today} value={values.enteredOn} onChange={set('enteredOn')} />
         </Field>
         <div className="grid grid-cols-2 gap-4">
-          <SpaceFields formId={formId} outcome={outcome} values={values} onChange={set} />
+          <SpaceFields form={form} values={values} onChange={set} />
         </div>
       </div>
-      <SubmitButton pending={pending} label={t('graduate.submit')} pendingLabel={t('common.submitting')} />
+      <SubmitButton pending={form.pending} label={t('graduate.submit')} pendingLabel={t('common.submitting')} />
     </form>
   );
 }
