@@ -15,6 +15,7 @@ import { applicationFilterParams, parseApplicationFilters, type ApplicationFilte
 import { ApplicationFilterForm } from './_ui/filter-form';
 import { applicantActs, nextStepKey, StatusBadge } from './_ui/status';
 import { ApplicationTabs } from './_ui/tabs';
+import { SortHeader, nextDir } from '@/components/ui/sort-header';
 import { hrefWith, one, type Search } from '@/lib/search-params';
 
 export async function generateMetadata() {
@@ -44,21 +45,15 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const dir = filters.dir ?? (sort === 'refNo' ? 'asc' : 'desc');
   const filtered = filters.status !== undefined || filters.programId !== undefined || filters.year !== undefined || filters.carrierId !== undefined;
 
-  const sortHeader = (column: ApplicationSort, label: string) => {
-    const active = sort === column;
-    const next: ApplicationFilters['dir'] = active && dir === 'asc' ? 'desc' : 'asc';
-    return (
-      <Link href={hrefWith('/operator/applications', { ...kept, sort: column, dir: next })} className="inline-flex items-center gap-1 text-brand-700 hover:underline">
-        {label}
-        {active ? (
-          <>
-            <span aria-hidden="true">{dir === 'asc' ? '▲' : '▼'}</span>
-            <span className="sr-only">{t(dir === 'asc' ? 'list.sortedAsc' : 'list.sortedDesc')}</span>
-          </>
-        ) : null}
-      </Link>
-    );
-  };
+  const sortHeader = (column: ApplicationSort, label: string) => (
+    <SortHeader
+      label={label}
+      active={sort === column}
+      dir={dir}
+      href={hrefWith('/operator/applications', { ...kept, sort: column, dir: nextDir(sort === column, dir) })}
+      sortedLabel={t(dir === 'asc' ? 'list.sortedAsc' : 'list.sortedDesc')}
+    />
+  );
 
   return (
     <>

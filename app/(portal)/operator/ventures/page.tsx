@@ -13,6 +13,7 @@ import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { parseVentureFilters, ventureFilterParams, type VentureFilters, type VentureSort } from '@/lib/validation/venture-filters';
 import { Badge, limitTone } from '@/components/ui/badge';
 import { VentureFilterForm } from './_ui/filter-form';
+import { SortHeader, nextDir } from '@/components/ui/sort-header';
 import { hrefWith, one, type Search } from '@/lib/search-params';
 
 export async function generateMetadata() {
@@ -40,21 +41,15 @@ export default async function VenturesPage({ searchParams }: { searchParams: Pro
   const dir = filters.dir ?? 'asc';
   const filtered = Object.entries(filters).some(([k, v]) => k !== 'sort' && k !== 'dir' && v !== undefined);
 
-  const sortHeader = (column: VentureSort, label: string) => {
-    const active = sort === column;
-    const next: VentureFilters['dir'] = active && dir === 'asc' ? 'desc' : 'asc';
-    return (
-      <Link href={hrefWith('/operator/ventures', { ...kept, sort: column, dir: next })} className="inline-flex items-center gap-1 text-brand-700 hover:underline">
-        {label}
-        {active ? (
-          <>
-            <span aria-hidden="true">{dir === 'asc' ? '▲' : '▼'}</span>
-            <span className="sr-only">{t(dir === 'asc' ? 'list.sortedAsc' : 'list.sortedDesc')}</span>
-          </>
-        ) : null}
-      </Link>
-    );
-  };
+  const sortHeader = (column: VentureSort, label: string) => (
+    <SortHeader
+      label={label}
+      active={sort === column}
+      dir={dir}
+      href={hrefWith('/operator/ventures', { ...kept, sort: column, dir: nextDir(sort === column, dir) })}
+      sortedLabel={t(dir === 'asc' ? 'list.sortedAsc' : 'list.sortedDesc')}
+    />
+  );
   const warningLabel = (w: string) => (tWarnings.has(w) ? tWarnings(w) : w);
 
   return (
