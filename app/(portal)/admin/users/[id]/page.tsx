@@ -48,12 +48,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   ]);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin" className="text-brand-700 hover:underline">
-          ← {t('back')}
-        </Link>
-      </p>
-      <PageHeader title={t('title', { name: account.name })} subtitle={`${account.email} · ${tRoles(account.role)}`} />
+      <PageHeader back={{ href: '/admin', label: t('back') }} title={t('title', { name: account.name })} subtitle={`${account.email} · ${tRoles(account.role)}`} />
       <dl aria-label={t('facts')} className="mb-6 grid gap-x-8 gap-y-2 text-sm sm:grid-cols-3">
         <div>
           <dt className="text-slate-600">{t('status')}</dt>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { pathId } from '@/lib/search-params';
@@ -82,12 +81,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/committee/applications" className="text-brand-700 hover:underline">
-          ← {t('back')}
-        </Link>
-      </p>
-      <PageHeader title={t('title', { refNo: app.refNo })} subtitle={`${app.programCode} ${programmeName} · ${app.year}`} />
+      <PageHeader back={{ href: '/committee/applications', label: t('back') }} title={t('title', { refNo: app.refNo })} subtitle={`${app.programCode} ${programmeName} · ${app.year}`} />
       <div className="mb-4 flex flex-wrap items-center gap-2">
         <Badge tone={statusTone(app.status)}>{tr(`status.${app.status}`)}</Badge>
         <Badge tone={app.fundingMode === 'post_subsidy' ? 'brand' : 'neutral'}>{tr(`modes.${app.fundingMode}`)}</Badge>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { pathId } from '@/lib/search-params';
@@ -38,12 +37,7 @@ export default async function EditProgrammePage({ params, searchParams }: { para
   ]);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/committee/programmes" className="text-brand-700 hover:underline">
-          ← {t('back')}
-        </Link>
-      </p>
-      <PageHeader title={t('editTitle', { code: p.code })} subtitle={`${p.nameZh} · ${p.nameEn}`} />
+      <PageHeader back={{ href: '/committee/programmes', label: t('back') }} title={t('editTitle', { code: p.code })} subtitle={`${p.nameZh} · ${p.nameEn}`} />
       {saved ? (
         <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
           {t('saved')}
