@@ -10,13 +10,13 @@ import { pendingGrantOfUser } from '@/db/queries/accounts/rights-grants';
 import { countActiveSessions } from '@/db/queries/accounts/sessions';
 import { secondFactorStatus } from '@/db/queries/accounts/second-factor';
 import { PASSWORD_PAGE, requireRole } from '@/lib/server/authz';
-import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { roleRequiresSecondFactor } from '@/lib/roles';
 import { pathId } from '@/lib/search-params';
 import { AccountForm } from '../account-form';
 import { AccessControl, EndSessionsControl, ResetControl } from './account-controls';
 import { SecondFactorControl } from './second-factor-control';
+import { orNotFound } from '@/lib/server/not-found';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('title') };
@@ -27,10 +27,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const userId = pathId((await params).id);
   if (!userId) notFound();
   const db = getDb();
-  const account = await getAccount(db, userId).catch((e: unknown) => {
-    if (e instanceof DomainError && e.code === 'notFound') notFound();
-    throw e;
-  });
+  const account = await orNotFound(getAccount(db, userId));
   const [secondFactor, tTwoFactor, carriers, pendingGrant, activeSessions, tSessions, t, tAdmin, tStatus, tReset, tRoles, tAccounts, tGrants] = await Promise.all([
     secondFactorStatus(db, account.id),
     getTranslations('twoFactor.admin'),

@@ -12,12 +12,12 @@ import { requireRole, scopeFor } from '@/lib/server/authz';
 import { EntityHistory } from '../../../../../components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { COMMITTEE_ACTIONS, payableFen, type WorkflowAction } from '@/lib/domain/workflow';
-import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { Badge, statusTone } from '../../../../../components/ui/badges';
 import { sizeText } from '../../../../../lib/display-format';
 import { StepForms, type CommitteeStep } from './step-forms';
+import { orNotFound } from '@/lib/server/not-found';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('review.queue'))('title') };
@@ -58,10 +58,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
   if (id === undefined) notFound();
   const db = getDb();
   const today = todayInShanghai();
-  const app = await getApplication(db, { userId: user.id, role: user.role, ip: null }, scope, id, today).catch((e: unknown) => {
-    if (e instanceof DomainError && e.code === 'notFound') notFound();
-    throw e;
-  });
+  const app = await orNotFound(getApplication(db, { userId: user.id, role: user.role, ip: null }, scope, id, today));
   const [programme, internal, t, tr, ts, tw, locale] = await Promise.all([
     getProgramme(db, app.programId),
     internalEventIds(db, app.id),

@@ -10,7 +10,6 @@ import { networkCarrierFigures } from '@/db/queries/network/carriers';
 import { requireRole } from '@/lib/server/authz';
 import { titleAfterAccess } from '@/lib/server/page-metadata';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { DomainError } from '@/lib/errors';
 import { formatDate, formatInt } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { parsePaging } from '@/lib/paging';
@@ -24,6 +23,7 @@ import { ProfileList } from './profile-list';
 import { TenantsTable } from './tenants-table';
 import { YearFiguresTable } from './year-figures';
 import { EntityHistory } from '../../../../../components/audit/entity-history';
+import { orNotFound } from '@/lib/server/not-found';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const id = pathId((await params).id);
@@ -33,12 +33,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 async function profileOr404(id: number) {
-  try {
-    return await committeeCarrierProfile(getDb(), id);
-  } catch (e) {
-    if (e instanceof DomainError && e.code === 'notFound') notFound();
-    throw e;
-  }
+  return orNotFound(committeeCarrierProfile(getDb(), id));
 }
 
 export default async function CommitteeCarrierPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {

@@ -7,10 +7,10 @@ import { getDb } from '@/db/client';
 import { programmeApplicationCount } from '@/db/queries/subsidies/committee-reads';
 import { getProgramme, programmeBudgets } from '@/db/queries/subsidies/programmes';
 import { requireRole } from '@/lib/server/authz';
-import { DomainError } from '@/lib/errors';
 import { formatWan } from '@/lib/money';
 import { rateText } from '../../../../../lib/display-format';
 import { ProgrammeForm } from '../programme-form';
+import { orNotFound } from '@/lib/server/not-found';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('review.programmes'))('title') };
@@ -25,10 +25,7 @@ export default async function EditProgrammePage({ params, searchParams }: { para
   const programId = pathId((await params).id);
   if (programId === undefined) notFound();
   const db = getDb();
-  const p = await getProgramme(db, programId).catch((e: unknown) => {
-    if (e instanceof DomainError && e.code === 'notFound') notFound();
-    throw e;
-  });
+  const p = await orNotFound(getProgramme(db, programId));
   const [applications, [budget], t, tp] = await Promise.all([
     programmeApplicationCount(db, p.id),
     programmeBudgets(db, { programIds: [p.id] }),

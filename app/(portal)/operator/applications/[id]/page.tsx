@@ -10,7 +10,7 @@ import { requireRole, scopeFor } from '@/lib/server/authz';
 import { EntityHistory } from '../../../../../components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate, formatWan } from '@/lib/format';
-import { orNotFound } from '../../ventures/_ui/load';
+import { orNotFound } from '@/lib/server/not-found';
 import { documentLabel } from '../_ui/documents';
 import { applicantActs, nextStepKey, StatusBadge } from '../_ui/status';
 import { ApplicationSteps } from './application-steps';

@@ -10,11 +10,11 @@ import { industryEnum } from '@/db/schema/enums';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { EntityHistory } from '../../../../../components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { fenToYuanInput } from '@/lib/validation/amount-input';
 import { CarrierProfileForm } from './profile-form';
+import { orNotFound } from '@/lib/server/not-found';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('carrierProfile'))('editTitle') };
@@ -25,10 +25,7 @@ export default async function CarrierProfilePage({ params }: { params: Promise<{
   const scope = await scopeFor(user);
   const id = pathId((await params).id);
   if (id === undefined) notFound();
-  const carrier = await getCarrierProfile(getDb(), scope, id).catch((e) => {
-    if (e instanceof DomainError && e.code === 'notFound') notFound();
-    throw e;
-  });
+  const carrier = await orNotFound(getCarrierProfile(getDb(), scope, id));
   const [t, tKinds, tLevels, tIndustries] = await Promise.all([
     getTranslations('carrierProfile'),
     getTranslations('kinds'),

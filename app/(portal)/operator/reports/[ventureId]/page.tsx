@@ -11,25 +11,18 @@ import { getVentureReports, quarterGridRow } from '@/db/queries/reports/reports'
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { quarterDueDate } from '@/lib/domain/reporting';
-import { DomainError } from '@/lib/errors';
 import { formatInt, formatWan } from '@/lib/format';
 import { figuresToInputs } from '@/lib/validation/report-fields';
 import { DueNotice } from '../due-notice';
 import { reportsHref, resolvePeriod, type ReportSearch } from '../period';
 import { FiledStatus } from '../report-cells';
 import { VentureReportForm } from './venture-report-form';
+import { orNotFound } from '@/lib/server/not-found';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('reports'))('title') };
 }
 
-/** A record outside the operator's carriers (or no record at all) is simply not found. */
-function orNotFound<T>(p: Promise<T>): Promise<T> {
-  return p.catch((e) => {
-    if (e instanceof DomainError && e.code === 'notFound') notFound();
-    throw e;
-  });
-}
 
 export default async function VentureReportPage({
   params,

@@ -12,7 +12,7 @@ import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format';
 import { Badge, limitTone } from '@/components/ui/badge';
 import { ApplicationsSection, FinancingSection, GraduationsSection, HistorySection, ReportsSection } from '../_ui/detail-sections';
-import { orNotFound } from '../_ui/load';
+import { orNotFound } from '@/lib/server/not-found';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('ventures.detail'))('title') };

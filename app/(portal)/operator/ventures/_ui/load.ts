@@ -3,18 +3,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { openResidencyOfVenture } from '@/db/queries/ventures/residencies';
 import { requireRole, scopeFor } from '@/lib/server/authz';
-import { DomainError } from '@/lib/errors';
 import { pathId } from '@/lib/search-params';
-
-/** A record outside the caller's carriers is shown as the not-found page, never as "forbidden". */
-export async function orNotFound<T>(load: Promise<T>): Promise<T> {
-  try {
-    return await load;
-  } catch (e) {
-    if (e instanceof DomainError && e.code === 'notFound') notFound();
-    throw e;
-  }
-}
 
 /** The open stay of the venture in the URL, among the operator's carriers; otherwise the not-found page. */
 export async function openStayFrom(params: Promise<{ id: string }>) {

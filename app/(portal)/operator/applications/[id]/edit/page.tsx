@@ -8,7 +8,7 @@ import { getDb } from '@/db/client';
 import { getApplication } from '@/db/queries/subsidies/applications';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { orNotFound } from '../../../ventures/_ui/load';
+import { orNotFound } from '@/lib/server/not-found';
 import { DraftForm } from '../../_ui/draft-form';
 
 export async function generateMetadata() {

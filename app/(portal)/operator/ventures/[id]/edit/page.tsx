@@ -8,7 +8,7 @@ import { getVentureDetail } from '@/db/queries/ventures/list';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format';
-import { orNotFound } from '../../_ui/load';
+import { orNotFound } from '@/lib/server/not-found';
 import { VentureEditor } from './edit-form';
 
 export async function generateMetadata() {
