@@ -1,7 +1,8 @@
 'use client';
 
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { Field, type ActionForm } from '@/components/forms/form-kit';
+import { Field, notice, OutcomeMessage, type ActionForm } from '@/components/forms/form-kit';
 
 /** Fields that admission, incorporation and admitting a graduate ask alike. */
 type Change = (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => void;
@@ -71,6 +72,49 @@ export function WarningList({ title, warnings }: { title: string; warnings: stri
           <li key={w}>{w}</li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/**
+ * What a form that opened a stay shows once it has: the success with the rule warnings recorded,
+ * the link to the venture and (`onAnother`) a button back to an empty form.
+ */
+export function StayOpened({
+  message,
+  lead,
+  warnings,
+  ventureId,
+  onAnother,
+}: {
+  message: string;
+  /** A line above the warnings, when there are any. */
+  lead?: string;
+  warnings: string[];
+  ventureId: number;
+  onAnother?: () => void;
+}) {
+  const t = useTranslations('residency');
+  return (
+    <div className="space-y-4">
+      <OutcomeMessage outcome={notice('ok', message)}>
+        {lead && warnings.length ? <p className="mt-2 text-sm">{lead}</p> : null}
+        <WarningList title={t('warnings.title')} warnings={warnings} />
+      </OutcomeMessage>
+      <div className="flex flex-wrap gap-3">
+        <Link href={`/operator/ventures/${ventureId}`} className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          {t('common.viewVenture')}
+        </Link>
+        {onAnother ? (
+          <button
+            type="button"
+            onClick={onAnother}
+            className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+          >
+            {t('new.another')}
+          </button>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -10,25 +10,17 @@ import { requireRole, scopeFor } from '@/lib/server/authz';
 import { EntityHistory } from '../../../../../components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate, formatWan } from '@/lib/format';
+import { DetailItem as Item } from '@/components/ui/detail-item';
 import { orNotFound } from '@/lib/server/not-found';
 import { documentLabel } from '../_ui/documents';
 import { applicantActs, nextStepKey, StatusBadge } from '../_ui/status';
 import { ApplicationSteps } from './application-steps';
 import { AttachmentsSection } from './attachments-section';
 import { Timeline } from './timeline';
-import { type Search } from '@/lib/search-params';
+import type { Search } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('applications.detail'))('title') };
-}
-
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-slate-600">{label}</dt>
-      <dd className="mt-0.5 font-medium text-slate-900">{children}</dd>
-    </div>
-  );
 }
 
 /**

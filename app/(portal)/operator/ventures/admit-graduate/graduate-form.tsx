@@ -1,10 +1,9 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { Field, notice, OutcomeMessage, SubmitButton, useActionForm } from '@/components/forms/form-kit';
-import { CarrierField, CreditCodeField, SpaceFields, WarningList } from '@/components/residency/form-fields';
+import { Field, OutcomeMessage, SubmitButton, useActionForm } from '@/components/forms/form-kit';
+import { CarrierField, CreditCodeField, SpaceFields, StayOpened } from '@/components/residency/form-fields';
 import { admitGraduateAction } from './actions';
 
 /** An accelerator admits a graduated company by its credit code. */
@@ -27,26 +26,15 @@ export function GraduateForm({ accelerators, today }: { accelerators: { id: numb
 
   if (done) {
     return (
-      <div className="space-y-4">
-        <OutcomeMessage outcome={notice('ok', t('graduate.success'))}>
-          <WarningList title={t('warnings.title')} warnings={done.warnings} />
-        </OutcomeMessage>
-        <div className="flex flex-wrap gap-3">
-          <Link href={`/operator/ventures/${done.ventureId}`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-            {t('common.viewVenture')}
-          </Link>
-          <button
-            type="button"
-            onClick={() => {
-              setDone(null);
-              setValues(blank());
-            }}
-            className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
-          >
-            {t('new.another')}
-          </button>
-        </div>
-      </div>
+      <StayOpened
+        message={t('graduate.success')}
+        warnings={done.warnings}
+        ventureId={done.ventureId}
+        onAnother={() => {
+          setDone(null);
+          setValues(blank());
+        }}
+      />
     );
   }
 

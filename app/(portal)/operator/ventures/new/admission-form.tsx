@@ -1,10 +1,9 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { Field, FieldError, labelClass, notice, OutcomeMessage, SubmitButton, useActionForm } from '@/components/forms/form-kit';
-import { CarrierField, CreditCodeField, SpaceFields, WarningList } from '@/components/residency/form-fields';
+import { Field, FieldError, labelClass, OutcomeMessage, SubmitButton, useActionForm } from '@/components/forms/form-kit';
+import { CarrierField, CreditCodeField, SpaceFields, StayOpened } from '@/components/residency/form-fields';
 import { INDUSTRIES, TALENT_FLAGS } from '@/lib/validation/venture';
 import { admitVenture } from './actions';
 
@@ -61,30 +60,16 @@ export function AdmissionForm({ carriers, today }: { carriers: AdmissionCarrier[
 
   if (admitted) {
     return (
-      <div className="space-y-4">
-        <OutcomeMessage outcome={notice('ok', t('new.success', { name: admitted.name }))}>
-          {admitted.warnings.length ? <p className="mt-2 text-sm">{t('new.successWarnings')}</p> : null}
-          <WarningList title={t('warnings.title')} warnings={admitted.warnings} />
-        </OutcomeMessage>
-        <div className="flex flex-wrap gap-3">
-          <Link
-            href={`/operator/ventures/${admitted.ventureId}`}
-            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-          >
-            {t('common.viewVenture')}
-          </Link>
-          <button
-            type="button"
-            onClick={() => {
-              setAdmitted(null);
-              setValues(blank(values.kind));
-            }}
-            className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
-          >
-            {t('new.another')}
-          </button>
-        </div>
-      </div>
+      <StayOpened
+        message={t('new.success', { name: admitted.name })}
+        lead={t('new.successWarnings')}
+        warnings={admitted.warnings}
+        ventureId={admitted.ventureId}
+        onAnother={() => {
+          setAdmitted(null);
+          setValues(blank(values.kind));
+        }}
+      />
     );
   }
 

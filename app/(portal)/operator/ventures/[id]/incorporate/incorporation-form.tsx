@@ -1,10 +1,9 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { Field, notice, OutcomeMessage, SubmitButton, useActionForm } from '@/components/forms/form-kit';
-import { CarrierField, CreditCodeField, SpaceFields, WarningList } from '@/components/residency/form-fields';
+import { Field, OutcomeMessage, SubmitButton, useActionForm } from '@/components/forms/form-kit';
+import { CarrierField, CreditCodeField, SpaceFields, StayOpened } from '@/components/residency/form-fields';
 import { incorporate } from './actions';
 
 /** The company a nursery team registered, and the operator's incubator it moves into. */
@@ -41,18 +40,7 @@ export function IncorporationForm(props: {
     });
   }
 
-  if (done) {
-    return (
-      <div className="space-y-4">
-        <OutcomeMessage outcome={notice('ok', t('incorporate.success', { name: done.name }))}>
-          <WarningList title={t('warnings.title')} warnings={done.warnings} />
-        </OutcomeMessage>
-        <Link href={`/operator/ventures/${props.ventureId}`} className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-          {t('common.viewVenture')}
-        </Link>
-      </div>
-    );
-  }
+  if (done) return <StayOpened message={t('incorporate.success', { name: done.name })} warnings={done.warnings} ventureId={props.ventureId} />;
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('incorporate.title')} className="space-y-5">
