@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -16,6 +15,7 @@ import { CarrierFilter } from '../graduations/_ui/carrier-filter';
 import { carrierParam } from '../graduations/_ui/params';
 import { query, TabLinks } from '../graduations/_ui/tabs';
 import { one, type Search } from '@/lib/search-params';
+import { VentureCell } from '@/components/ui/venture-cell';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('incubationLimits'))('title') };
@@ -77,14 +77,7 @@ export default async function LimitsPage({ searchParams }: { searchParams: Promi
               {
                 key: 'venture',
                 header: t('venture'),
-                cell: (r) => (
-                  <>
-                    <Link href={`/operator/ventures/${r.ventureId}`} className="font-medium text-brand-700 hover:underline">
-                      {r.ventureName}
-                    </Link>
-                    {r.creditCode ? <div className="font-mono text-xs text-slate-600">{r.creditCode}</div> : null}
-                  </>
-                ),
+                cell: (r) => <VentureCell id={r.ventureId} name={r.ventureName} creditCode={r.creditCode} />,
               },
               ...(carriers.length > 1 ? [{ key: 'carrier', header: t('carrier'), cell: (r: LimitAlertRow) => r.carrierName }] : []),
               { key: 'industry', header: t('industry'), cell: (r) => tIndustries(r.industry) },
