@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { Field, notice, OutcomeMessage, type ActionForm } from '@/components/forms/form-kit';
+import { CarrierOptions } from '@/components/forms/picker-select';
 
 /** Fields that admission, incorporation and admitting a graduate ask alike. */
 type Change = (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => void;
@@ -29,11 +30,7 @@ export function CarrierField({ form, value, onChange, label, carriers }: FieldPr
   return (
     <Field form={form} name="carrierId" label={label}>
       <select {...form.control('carrierId')} value={value} onChange={onChange}>
-        {carriers.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
+        <CarrierOptions carriers={carriers} />
       </select>
     </Field>
   );

@@ -1,8 +1,7 @@
 import { FilterBar } from '@/components/ui/filter-bar';
 import { getTranslations } from 'next-intl/server';
-import { CarrierOptions, PickerSelect } from '@/components/forms/picker-select';
+import { CarrierOptions, IndustryOptions, PickerSelect } from '@/components/forms/picker-select';
 import { VENTURE_STAGES } from '@/lib/domain/stages';
-import { INDUSTRIES } from '@/lib/validation/venture';
 import type { VentureFilters } from '@/lib/validation/venture-filters';
 
 const field = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
@@ -19,11 +18,7 @@ export async function VentureFilterForm({
   carriers: { id: number; name: string }[];
   pageSize?: number;
 }) {
-  const [t, tStages, tIndustries] = await Promise.all([
-    getTranslations('ventures.filters'),
-    getTranslations('stages'),
-    getTranslations('industries'),
-  ]);
+  const [t, tStages] = await Promise.all([getTranslations('ventures.filters'), getTranslations('stages')]);
   return (
     <FilterBar
       label={t('label')}
@@ -51,11 +46,7 @@ export async function VentureFilterForm({
       </PickerSelect>
       <PickerSelect label={t('industry')} name="industry" className={field} defaultValue={filters.industry ?? ''}>
         <option value="">{t('any')}</option>
-        {INDUSTRIES.map((i) => (
-          <option key={i} value={i}>
-            {tIndustries(i)}
-          </option>
-        ))}
+        <IndustryOptions />
       </PickerSelect>
       <PickerSelect label={t('highTech')} name="highTech" className={field} defaultValue={flagValue(filters.highTech)}>
         <option value="">{t('any')}</option>

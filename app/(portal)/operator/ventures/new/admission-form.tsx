@@ -4,8 +4,9 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Field, FieldError, labelClass, OutcomeMessage, SubmitButton, useActionForm } from '@/components/forms/form-kit';
 import { CarrierField, CreditCodeField, SpaceFields, StayOpened } from '@/components/residency/form-fields';
-import { INDUSTRIES, TALENT_FLAGS } from '@/lib/validation/venture';
+import { TALENT_FLAGS } from '@/lib/validation/venture';
 import { admitVenture } from './actions';
+import { IndustryOptions } from '@/components/forms/picker-select';
 
 type Kind = 'team' | 'company';
 type AdmissionCarrier = { id: number; kind: 'nursery' | 'incubator'; name: string };
@@ -19,7 +20,6 @@ const carrierKindOf = (kind: Kind) => (kind === 'team' ? 'nursery' : 'incubator'
  */
 export function AdmissionForm({ carriers, today }: { carriers: AdmissionCarrier[]; today: string }) {
   const t = useTranslations('residency');
-  const tIndustries = useTranslations('industries');
   const tTalent = useTranslations('talent');
   const firstOf = (kind: Kind) => String(carriers.find((c) => c.kind === carrierKindOf(kind))?.id ?? '');
   const initialKind: Kind = carriers.some((c) => c.kind === 'incubator') ? 'company' : 'team';
@@ -127,11 +127,7 @@ export function AdmissionForm({ carriers, today }: { carriers: AdmissionCarrier[
         <Field form={form} name="industry" label={t('fields.industry')}>
           <select {...p('industry')} value={values.industry} onChange={set('industry')}>
             <option value="">{t('fields.chooseIndustry')}</option>
-            {INDUSTRIES.map((i) => (
-              <option key={i} value={i}>
-                {tIndustries(i)}
-              </option>
-            ))}
+            <IndustryOptions />
           </select>
         </Field>
         <Field form={form} name="enteredOn" label={t('fields.enteredOn')}>

@@ -4,9 +4,10 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { Field, OutcomeMessage, submitButtonClass, useActionForm } from '@/components/forms/form-kit';
-import { INDUSTRIES, TALENT_FLAGS } from '@/lib/validation/venture';
+import { TALENT_FLAGS } from '@/lib/validation/venture';
 import { saveVenture } from './actions';
 import { FinancingEditor, type FinancingRow } from './financing-editor';
+import { IndustryOptions } from '@/components/forms/picker-select';
 
 export type VentureFormValues = {
   industry: string;
@@ -37,7 +38,6 @@ export function VentureEditor({
   today: string;
 }) {
   const t = useTranslations('ventures');
-  const tIndustries = useTranslations('industries');
   const tTalent = useTranslations('talent');
   const formId = useId();
   const [values, setValues] = useState(initial);
@@ -67,19 +67,15 @@ export function VentureEditor({
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field form={form} name="industry" label={t('fields.industry')} firstError>
-              <select {...p('industry')} value={values.industry} onChange={set('industry')}>
-                {INDUSTRIES.map((i) => (
-                  <option key={i} value={i}>
-                    {tIndustries(i)}
-                  </option>
-                ))}
-              </select>
+            <select {...p('industry')} value={values.industry} onChange={set('industry')}>
+              <IndustryOptions />
+            </select>
           </Field>
           <Field form={form} name="technicalField" label={t('fields.technicalField')} firstError>
-              <input {...p('technicalField')} value={values.technicalField} onChange={set('technicalField')} maxLength={100} />
+            <input {...p('technicalField')} value={values.technicalField} onChange={set('technicalField')} maxLength={100} />
           </Field>
           <Field form={form} name="founders" label={t('fields.founders')} className="sm:col-span-2" firstError>
-              <input {...p('founders')} value={values.founders} onChange={set('founders')} maxLength={500} />
+            <input {...p('founders')} value={values.founders} onChange={set('founders')} maxLength={500} />
           </Field>
           <fieldset className="sm:col-span-2" aria-describedby={form.has('talentFlags') ? `${form.idOf('talentFlags')}-error` : undefined}>
             <legend className={label}>{t('fields.talent')}</legend>
@@ -103,20 +99,20 @@ export function VentureEditor({
             </Field>
           </fieldset>
           <Field form={form} name="highTechCertNo" label={t('fields.highTechCertNo')} firstError>
-              <input {...p('highTechCertNo')} value={values.highTechCertNo} onChange={set('highTechCertNo')} maxLength={50} />
+            <input {...p('highTechCertNo')} value={values.highTechCertNo} onChange={set('highTechCertNo')} maxLength={50} />
           </Field>
           <Field form={form} name="highTechCertOn" label={t('fields.highTechCertOn')} firstError>
-              <input {...p('highTechCertOn')} type="date" max={today} value={values.highTechCertOn} onChange={set('highTechCertOn')} />
+            <input {...p('highTechCertOn')} type="date" max={today} value={values.highTechCertOn} onChange={set('highTechCertOn')} />
           </Field>
           <Field form={form} name="exitKind" label={t('fields.exitKind')} firstError>
-              <select {...p('exitKind')} value={values.exitKind} onChange={set('exitKind')}>
-                <option value="">{t('edit.noExit')}</option>
-                <option value="acquired">{t('exitKinds.acquired')}</option>
-                <option value="listed">{t('exitKinds.listed')}</option>
-              </select>
+            <select {...p('exitKind')} value={values.exitKind} onChange={set('exitKind')}>
+              <option value="">{t('edit.noExit')}</option>
+              <option value="acquired">{t('exitKinds.acquired')}</option>
+              <option value="listed">{t('exitKinds.listed')}</option>
+            </select>
           </Field>
           <Field form={form} name="exitOn" label={t('fields.exitOn')} firstError>
-              <input {...p('exitOn')} type="date" max={today} value={values.exitOn} onChange={set('exitOn')} />
+            <input {...p('exitOn')} type="date" max={today} value={values.exitOn} onChange={set('exitOn')} />
           </Field>
         </div>
         <p className="mt-4 text-xs text-slate-600">{t('edit.pairsHint')}</p>
