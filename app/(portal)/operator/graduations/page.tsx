@@ -9,7 +9,7 @@ import { todayInShanghai } from '@/lib/domain/dates';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { graduations } from '@/db/schema';
 import { CandidatesView } from './_ui/candidates-view';
-import { CarrierFilter } from './_ui/carrier-filter';
+import { CarrierFilter } from '@/components/ui/carrier-filter';
 import { carrierParam } from './_ui/params';
 import { RecordsView } from './_ui/records-view';
 import { query, TabLinks } from './_ui/tabs';
@@ -62,10 +62,7 @@ export default async function GraduationsPage({ searchParams }: { searchParams: 
         <>
           {carriers.length > 1 ? (
             <CarrierFilter
-              label={t('filters.label')}
-              carrierLabel={t('filters.carrier')}
-              anyLabel={t('filters.anyCarrier')}
-              applyLabel={t('filters.apply')}
+              messages="graduation.filters"
               carriers={carriers}
               value={carrierId}
             />
@@ -82,10 +79,7 @@ export default async function GraduationsPage({ searchParams }: { searchParams: 
       ) : (
         <>
           <CarrierFilter
-            label={t('filters.label')}
-            carrierLabel={t('filters.carrier')}
-            anyLabel={t('filters.anyCarrier')}
-            applyLabel={t('filters.apply')}
+            messages="graduation.filters"
             carriers={carriers}
             value={carrierId}
             hidden={{ view: 'recorded' }}

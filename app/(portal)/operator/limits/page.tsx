@@ -11,7 +11,7 @@ import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { Badge, limitTone } from '@/components/ui/badge';
-import { CarrierFilter } from '../graduations/_ui/carrier-filter';
+import { CarrierFilter } from '@/components/ui/carrier-filter';
 import { carrierParam } from '../graduations/_ui/params';
 import { query, TabLinks } from '../graduations/_ui/tabs';
 import { one, type Search } from '@/lib/search-params';
@@ -56,10 +56,7 @@ export default async function LimitsPage({ searchParams }: { searchParams: Promi
       <TabLinks label={t('tabs.label')} tabs={tabs} />
       {carriers.length > 1 ? (
         <CarrierFilter
-          label={t('filters.label')}
-          carrierLabel={t('filters.carrier')}
-          anyLabel={t('filters.anyCarrier')}
-          applyLabel={t('filters.apply')}
+          messages="incubationLimits.filters"
           carriers={carriers}
           value={carrierId}
           hidden={{ status: status === 'all' ? undefined : status, size }}
