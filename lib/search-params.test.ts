@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hrefWith, one, pathId } from './search-params';
+import { carrierParam, hrefWith, one, pathId } from './search-params';
 
 describe('pathId', () => {
   it('reads a positive 32-bit decimal id', () => {
@@ -23,5 +23,14 @@ describe('search helpers', () => {
   it('leaves empty parameters out of a link', () => {
     expect(hrefWith('/x', { a: '1', b: undefined, c: '' })).toBe('/x?a=1');
     expect(hrefWith('/x', {})).toBe('/x');
+  });
+});
+
+describe('carrierParam', () => {
+  it("keeps a carrier id only when it is one of the caller's", () => {
+    expect(carrierParam('3', [1, 3])).toBe(3);
+    expect(carrierParam('2', [1, 3])).toBeUndefined();
+    expect(carrierParam('abc', [1, 3])).toBeUndefined();
+    expect(carrierParam(undefined, [1, 3])).toBeUndefined();
   });
 });

@@ -15,6 +15,12 @@ export function pathId(v: string | undefined): number | undefined {
   const n = Number(v);
   return n <= 2_147_483_647 ? n : undefined;
 }
+/** A carrier id from the URL, kept only when it is one of the caller's (`carrierIds`). */
+export function carrierParam(raw: string | undefined, carrierIds: readonly number[]): number | undefined {
+  const id = optionalId(raw);
+  return id !== undefined && carrierIds.includes(id) ? id : undefined;
+}
+
 export const optionalYear = (v: string | undefined) => z.coerce.number().int().min(2000).max(2100).optional().catch(undefined).parse(v || undefined);
 export function optionalEnum<T extends string>(values: readonly T[], v: string | undefined): T | undefined {
   return v && (values as readonly string[]).includes(v) ? (v as T) : undefined;

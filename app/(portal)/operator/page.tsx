@@ -9,10 +9,9 @@ import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { VENTURE_STAGES } from '@/lib/domain/stages';
 import { formatInt, formatWan } from '@/lib/format';
-import { carrierParam } from './graduations/_ui/params';
 import { query } from './graduations/_ui/tabs';
 import { FigureLinks, type FigureLink } from './_dashboard/figure-links';
-import { one, type Search } from '@/lib/search-params';
+import { carrierParam, one, type Search } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('dashboard'))('title') };

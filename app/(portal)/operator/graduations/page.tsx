@@ -10,10 +10,9 @@ import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { graduations } from '@/db/schema';
 import { CandidatesView } from './_ui/candidates-view';
 import { CarrierFilter } from '@/components/ui/carrier-filter';
-import { carrierParam } from './_ui/params';
 import { RecordsView } from './_ui/records-view';
 import { query, TabLinks } from './_ui/tabs';
-import { one, type Search } from '@/lib/search-params';
+import { carrierParam, optionalYear, one, type Search } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('graduation'))('title') };
@@ -31,7 +30,7 @@ export default async function GraduationsPage({ searchParams }: { searchParams: 
   const view = one(params.view) === 'recorded' ? 'recorded' : 'candidates';
   const carrierId = carrierParam(one(params.carrier), carrierIds);
   const status = z.enum(STATUSES).optional().catch(undefined).parse(one(params.status) || undefined);
-  const year = z.coerce.number().int().min(2000).max(2100).optional().catch(undefined).parse(one(params.year) || undefined);
+  const year = optionalYear(one(params.year));
   const { page, pageSize } = parsePaging({ page: one(params.page), size: one(params.size) });
   const size = pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize);
   const recordedNotice = view === 'recorded' && /^\d+$/.test(one(params.recorded) ?? '');

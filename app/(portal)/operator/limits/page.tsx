@@ -12,9 +12,8 @@ import { formatDate } from '@/lib/format';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { Badge, limitTone } from '@/components/ui/badge';
 import { CarrierFilter } from '@/components/ui/carrier-filter';
-import { carrierParam } from '../graduations/_ui/params';
 import { query, TabLinks } from '../graduations/_ui/tabs';
-import { one, type Search } from '@/lib/search-params';
+import { carrierParam, one, type Search } from '@/lib/search-params';
 import { VentureCell } from '@/components/ui/venture-cell';
 
 export async function generateMetadata() {
