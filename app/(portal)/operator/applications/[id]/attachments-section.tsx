@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState } from 'react';
 import { Field, notice, OutcomeMessage, submitButtonClass, useActionForm } from '@/components/forms/form-kit';
+import { RowRemoval } from '@/components/forms/row-removal';
 import { useHydrated } from '@/components/forms/use-hydrated';
 import { MAX_EVIDENCE_FILE_BYTES } from '@/lib/evidence-files';
 import { addAttachmentAction, removeAttachmentAction } from './actions';
@@ -152,26 +153,17 @@ export function AttachmentsSection(props: {
                   <td className="whitespace-nowrap px-3 py-2">{f.uploadedOn}</td>
                   {props.editable ? (
                     <td className="whitespace-nowrap px-3 py-2">
-                      {removing === f.id ? (
-                        <span className="flex gap-2">
-                          <button type="button" disabled={pending} onClick={() => remove(f)} className="rounded bg-red-700 px-2 py-1 text-xs font-medium text-white hover:bg-red-800">
-                            {t('confirmRemove', { name: f.fileName })}
-                          </button>
-                          <button type="button" disabled={pending} onClick={() => setRemoving(null)} className="rounded border border-slate-400 px-2 py-1 text-xs text-slate-800">
-                            {t('cancel')}
-                          </button>
-                        </span>
-                      ) : (
-                        <button
-                          type="button"
-                          disabled={pending}
-                          onClick={() => setRemoving(f.id)}
-                          className="rounded border border-red-700 px-2 py-1 text-xs font-medium text-red-800 hover:bg-red-50"
-                          aria-label={t('removeNamed', { name: f.fileName })}
-                        >
-                          {t('remove')}
-                        </button>
-                      )}
+                      <RowRemoval
+                        asking={removing === f.id}
+                        pending={pending}
+                        removeLabel={t('remove')}
+                        removeAriaLabel={t('removeNamed', { name: f.fileName })}
+                        confirmLabel={t('confirmRemove', { name: f.fileName })}
+                        cancelLabel={t('cancel')}
+                        onAsk={() => setRemoving(f.id)}
+                        onConfirm={() => remove(f)}
+                        onCancel={() => setRemoving(null)}
+                      />
                     </td>
                   ) : null}
                 </tr>

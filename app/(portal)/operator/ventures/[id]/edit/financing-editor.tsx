@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { Field, notice, OutcomeMessage, useActionForm } from '@/components/forms/form-kit';
+import { RowRemoval } from '@/components/forms/row-removal';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { addVentureFinancing, removeVentureFinancing } from './actions';
@@ -96,32 +97,18 @@ export function FinancingEditor({
                   <td className="px-3 py-2">{f.investor}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatWan(f.amountFen)}</td>
                   <td className="px-3 py-2 text-right">
-                    {confirming === f.id ? (
-                      <span className="inline-flex flex-wrap items-center justify-end gap-2">
-                        <span className="text-slate-800">{t('confirmRemove', { date: formatDate(f.receivedOn), investor: f.investor })}</span>
-                        <button
-                          type="button"
-                          disabled={pending}
-                          onClick={() => remove(f.id)}
-                          className="rounded-md bg-red-700 px-3 py-1 text-white hover:bg-red-800 disabled:opacity-60"
-                        >
-                          {t('confirm')}
-                        </button>
-                        <button type="button" onClick={() => setConfirming(null)} className="rounded-md border border-slate-300 px-3 py-1 text-slate-800 hover:bg-slate-100">
-                          {t('cancel')}
-                        </button>
-                      </span>
-                    ) : (
-                      <button
-                        type="button"
-                        disabled={pending}
-                        onClick={() => setConfirming(f.id)}
-                        aria-label={t('removeLabel', { date: formatDate(f.receivedOn), investor: f.investor })}
-                        className="rounded-md border border-slate-300 px-3 py-1 text-red-800 hover:bg-red-50 disabled:opacity-60"
-                      >
-                        {t('remove')}
-                      </button>
-                    )}
+                    <RowRemoval
+                      asking={confirming === f.id}
+                      pending={pending}
+                      question={t('confirmRemove', { date: formatDate(f.receivedOn), investor: f.investor })}
+                      removeLabel={t('remove')}
+                      removeAriaLabel={t('removeLabel', { date: formatDate(f.receivedOn), investor: f.investor })}
+                      confirmLabel={t('confirm')}
+                      cancelLabel={t('cancel')}
+                      onAsk={() => setConfirming(f.id)}
+                      onConfirm={() => remove(f.id)}
+                      onCancel={() => setConfirming(null)}
+                    />
                   </td>
                 </tr>
               ))}
