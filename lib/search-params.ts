@@ -6,11 +6,21 @@ export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0
 
 export const optionalId = (v: string | undefined) => z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined).parse(v || undefined);
 /**
- * The id in a dynamic segment ([id]) of a page or a route handler: a positive 32-bit integer written
- * in plain digits, or undefined for anything else ("1e3", "0x10", " 7", "7.0": the page answers
- * notFound(), the route 404). The one parser for ids.
+ * The id in a dynamic segment ([id]) of a page or a route handler: a positive 32-bit integer, or
+ * undefined for anything else, signs, spaces, exponents and leading zeros included (the page
+ * answers notFound(), the route 404). The one parser for ids.
  */
-export const pathId = (v: string | undefined): number | undefined => (v !== undefined && /^\d{1,10}$/.test(v) ? optionalId(v) : undefined);
+export function pathId(v: string | undefined): number | undefined {
+  if (!v || !/^[1-9]\d{0,9}$/.test(v)) return undefined;
+  const n = Number(v);
+  return n <= 2_147_483_647 ? n : undefined;
+}
+/** A carrier id from the URL, kept only when it is one of the caller's (`carrierIds`). */
+export function carrierParam(raw: string | undefined, carrierIds: readonly number[]): number | undefined {
+  const id = optionalId(raw);
+  return id !== undefined && carrierIds.includes(id) ? id : undefined;
+}
+
 export const optionalYear = (v: string | undefined) => z.coerce.number().int().min(2000).max(2100).optional().catch(undefined).parse(v || undefined);
 export function optionalEnum<T extends string>(values: readonly T[], v: string | undefined): T | undefined {
   return v && (values as readonly string[]).includes(v) ? (v as T) : undefined;

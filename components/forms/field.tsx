@@ -1,123 +1,91 @@
-import type { ActionResult } from '@/lib/server/action';
-
-/**
- * A labelled form field: the hint is read with the control, and an error sits next to it and is
- * tied to it (aria-invalid, aria-describedby `${controlId}-error`).
- */
-export type Outcome = { ok: boolean; message: string; fieldErrors?: Record<string, string[]> };
-
-export function outcomeOf(result: ActionResult<unknown>): Outcome {
-  return result.ok ? { ok: true, message: result.message } : { ok: false, message: result.message, fieldErrors: result.fieldErrors };
-}
-
-/** A field's messages, including those of its items (talentFlags.0 belongs to talentFlags). */
-export function errorsFor(outcome: Outcome | null, name: string): string[] {
-  if (!outcome || outcome.ok || !outcome.fieldErrors) return [];
-  return Object.entries(outcome.fieldErrors)
-    .filter(([k]) => k === name || k.startsWith(`${name}.`))
-    .flatMap(([, v]) => v);
-}
+import type { Errors, Outcome } from './use-action-form';
 
 export const labelClass = 'block text-sm font-medium text-slate-800';
 
 export const errorIdOf = (controlId: string) => `${controlId}-error`;
 export const hintIdOf = (controlId: string) => `${controlId}-hint`;
 
-/** The ids a control is described by, or undefined when there are none. */
-export function describedBy(...ids: (string | null | undefined | false)[]): string | undefined {
-  return ids.filter(Boolean).join(' ') || undefined;
-}
-
-/** The props that tie a residency-style control to its label, hint and error. */
-export function controlProps(formId: string, name: string, outcome: Outcome | null, hint = false) {
-  const controlId = `${formId}-${name}`;
-  const invalid = errorsFor(outcome, name).length > 0;
-  return {
-    id: controlId,
-    name,
-    'aria-invalid': invalid || undefined,
-    'aria-describedby': describedBy(invalid && errorIdOf(controlId), hint && hintIdOf(controlId)),
-    className: `mt-1 block w-full rounded-md border bg-white px-3 py-1.5 text-sm ${invalid ? 'border-red-600' : 'border-slate-400'}`,
-  };
-}
-
-/** An error under a field; nothing when there is no message. */
-export function FieldError({ id, children }: { id: string; children?: React.ReactNode }) {
+/** An error under a field or a group of fields; nothing when there is no message. */
+export function FieldError({ id, announce = false, children }: { id: string; announce?: boolean; children?: React.ReactNode }) {
   if (!children) return null;
   return (
-    <p id={id} className="mt-1 text-sm text-red-700">
+    <p id={id} role={announce ? 'alert' : undefined} className="mt-1 text-sm text-red-700">
       {children}
     </p>
   );
 }
 
-/** Label, control, hint and error of one field. The control carries id `controlId`. */
-export function FormField({
-  controlId,
+/**
+ * A labelled form field of a form built with useActionForm: the label, the control (given, with
+ * `{...form.aria(name, hint)}`), a hint read with the control and the field's errors tied to it
+ * (aria-invalid, aria-describedby `${id}-hint` and `${id}-error`). `label={null}` leaves the label
+ * to the control (a group of checkboxes with its own legend).
+ */
+export function Field({
+  form,
+  name,
   label,
   hint,
-  error,
   className,
+  firstError = false,
+  announce = false,
   children,
 }: {
-  controlId: string;
+  form: { idOf: (name: string) => string; errors: Errors };
+  name: string;
   label: React.ReactNode;
   hint?: React.ReactNode;
-  error?: React.ReactNode;
   className?: string;
+  /** Only the first message (a blank date is "required", not also "not a date"). */
+  firstError?: boolean;
+  /** The error is announced as an alert (a form that shows no outcome notice beside field errors). */
+  announce?: boolean;
   children: React.ReactNode;
 }) {
+  const controlId = form.idOf(name);
   return (
-    <div className={className}>
-      <label htmlFor={controlId} className={labelClass}>
-        {label}
-      </label>
+    <div className={className || undefined}>
+      {label === null ? null : (
+        <label htmlFor={controlId} className={labelClass}>
+          {label}
+        </label>
+      )}
       {children}
       {hint ? (
         <p id={hintIdOf(controlId)} className="mt-1 text-xs text-slate-600">
           {hint}
         </p>
       ) : null}
-      <FieldError id={errorIdOf(controlId)}>{error}</FieldError>
+      <FieldError id={errorIdOf(controlId)} announce={announce}>{(firstError ? (form.errors[name] ?? []).slice(0, 1) : (form.errors[name] ?? [])).join(' ') || null}</FieldError>
     </div>
   );
 }
 
-/** A field of a form whose errors come in an Outcome; every message of the field is shown. */
-export function Field({
-  formId,
-  name,
-  label,
-  hint,
-  outcome,
-  children,
-  className = '',
-}: {
-  formId: string;
-  name: string;
-  label: string;
-  hint?: string;
-  outcome: Outcome | null;
-  children: React.ReactNode;
-  className?: string;
-}) {
-  return (
-    <FormField controlId={`${formId}-${name}`} label={label} hint={hint} error={errorsFor(outcome, name).join(' ')} className={className}>
-      {children}
-    </FormField>
-  );
-}
-
-export function OutcomeMessage({ outcome, children }: { outcome: Outcome | null; children?: React.ReactNode }) {
+/**
+ * The outcome of the last submission: announced politely on success (with `children`, e.g. the
+ * warnings recorded with it), assertively otherwise (with the form-wide details and `action`).
+ */
+export function OutcomeMessage({ outcome, action, children }: { outcome: Outcome | null; action?: React.ReactNode; children?: React.ReactNode }) {
   if (!outcome) return null;
-  return outcome.ok ? (
-    <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
-      <p className="font-medium">{outcome.message}</p>
-      {children}
+  if (outcome.kind === 'ok' || outcome.kind === 'info') {
+    return (
+      <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+        <p className={children ? 'font-medium' : undefined}>{outcome.text}</p>
+        {children}
+      </div>
+    );
+  }
+  return (
+    <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+      <p>{outcome.text}</p>
+      {outcome.details.length ? (
+        <ul className="mt-1 list-disc pl-5">
+          {outcome.details.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      ) : null}
+      {action}
     </div>
-  ) : (
-    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {outcome.message}
-    </p>
   );
 }

@@ -1,3 +1,6 @@
+import { useTranslations } from 'next-intl';
+import { INDUSTRIES } from '@/lib/validation/venture';
+
 /**
  * A select of a picker or filter form with its label's text above it (`className` is the select's). The whole label names the
  * select, so no ids are needed.
@@ -21,6 +24,16 @@ export function CarrierOptions({ carriers }: { carriers: { id: number; name: str
   return carriers.map((c) => (
     <option key={c.id} value={c.id}>
       {c.name}
+    </option>
+  ));
+}
+
+/** One option per industry, named in the page's language. */
+export function IndustryOptions() {
+  const t = useTranslations('industries');
+  return INDUSTRIES.map((i) => (
+    <option key={i} value={i}>
+      {t(i)}
     </option>
   ));
 }

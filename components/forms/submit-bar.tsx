@@ -1,9 +1,11 @@
 'use client';
 
+import type { Outcome } from './use-action-form';
 import { useHydrated } from './use-hydrated';
 
-export const submitButtonClass =
-  'rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60';
+import { submitButtonClass } from './classes';
+
+export { submitButtonClass };
 
 export function SubmitButton({
   pending,
@@ -23,26 +25,23 @@ export function SubmitButton({
   );
 }
 
-/** What a save said: `ok` and `info` are announced politely, `error` as an alert. */
-export type Notice = { kind: 'ok' | 'info' | 'error'; text: string } | null;
-
 /**
  * The submit button of a form handled in the browser (disabled until the page is interactive,
- * and while saving), with the save's notice beside it. The status region is always rendered,
+ * and while saving), with the save's outcome beside it (`ok` and `info` polite, the rest an alert). The status region is always rendered,
  * so that screen readers announce what appears in it.
  */
 export function SubmitBar({
   pending,
   label,
   pendingLabel,
-  notice,
+  outcome,
   disabled = false,
   className = '',
 }: {
   pending: boolean;
   label: string;
   pendingLabel: string;
-  notice: Notice;
+  outcome: Outcome | null;
   disabled?: boolean;
   className?: string;
 }) {
@@ -50,12 +49,12 @@ export function SubmitBar({
   return (
     <div className={`flex flex-wrap items-center gap-4 ${className}`.trim()}>
       <SubmitButton pending={pending} label={label} pendingLabel={pendingLabel} disabled={!hydrated || disabled} />
-      <p role="status" className={`text-sm ${notice?.kind === 'ok' ? 'text-emerald-800' : 'text-slate-700'}`}>
-        {notice && notice.kind !== 'error' ? notice.text : ''}
+      <p role="status" className={`text-sm ${outcome?.kind === 'ok' ? 'text-emerald-800' : 'text-slate-700'}`}>
+        {outcome?.kind === 'ok' || outcome?.kind === 'info' ? outcome.text : ''}
       </p>
-      {notice?.kind === 'error' ? (
+      {outcome?.kind === 'error' || outcome?.kind === 'conflict' ? (
         <p role="alert" className="text-sm text-red-700">
-          {notice.text}
+          {outcome.text}
         </p>
       ) : null}
     </div>

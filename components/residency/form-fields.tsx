@@ -1,40 +1,36 @@
 'use client';
 
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { controlProps, Field, type Outcome } from '@/components/forms/field';
+import { Field, notice, OutcomeMessage, type ActionForm } from '@/components/forms/form-kit';
+import { CarrierOptions } from '@/components/forms/picker-select';
 
 /** Fields that admission, incorporation and admitting a graduate ask alike. */
 type Change = (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => void;
-type FieldProps = { formId: string; outcome: Outcome | null; value: string; onChange: Change };
+type FieldProps = { form: ActionForm; value: string; onChange: Change };
 
-export function CreditCodeField({ formId, outcome, value, onChange }: FieldProps) {
+export function CreditCodeField({ form, value, onChange }: FieldProps) {
   const t = useTranslations('residency');
-  const p = controlProps(formId, 'creditCode', outcome, true);
   return (
-    <Field formId={formId} name="creditCode" label={t('fields.creditCode')} hint={t('fields.creditCodeHint')} outcome={outcome}>
+    <Field form={form} name="creditCode" label={t('fields.creditCode')} hint={t('fields.creditCodeHint')}>
       <input
-        {...p}
+        {...form.control('creditCode', { hint: true, className: 'font-mono uppercase' })}
         value={value}
         onChange={onChange}
         maxLength={24}
         autoComplete="off"
         spellCheck={false}
-        className={`${p.className} font-mono uppercase`}
       />
     </Field>
   );
 }
 
 /** The carrier a stay opens in, chosen from those offered. */
-export function CarrierField({ formId, outcome, value, onChange, label, carriers }: FieldProps & { label: string; carriers: { id: number; name: string }[] }) {
+export function CarrierField({ form, value, onChange, label, carriers }: FieldProps & { label: string; carriers: { id: number; name: string }[] }) {
   return (
-    <Field formId={formId} name="carrierId" label={label} outcome={outcome}>
-      <select {...controlProps(formId, 'carrierId', outcome)} value={value} onChange={onChange}>
-        {carriers.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
+    <Field form={form} name="carrierId" label={label}>
+      <select {...form.control('carrierId')} value={value} onChange={onChange}>
+        <CarrierOptions carriers={carriers} />
       </select>
     </Field>
   );
@@ -42,13 +38,11 @@ export function CarrierField({ formId, outcome, value, onChange, label, carriers
 
 /** The area and workstations a stay takes up. */
 export function SpaceFields({
-  formId,
-  outcome,
+  form,
   values,
   onChange,
 }: {
-  formId: string;
-  outcome: Outcome | null;
+  form: ActionForm;
   values: { areaM2: string; workstations: string };
   onChange: (name: 'areaM2' | 'workstations') => Change;
 }) {
@@ -56,8 +50,8 @@ export function SpaceFields({
   return (
     <>
       {(['areaM2', 'workstations'] as const).map((name) => (
-        <Field key={name} formId={formId} name={name} label={t(`fields.${name}`)} outcome={outcome}>
-          <input {...controlProps(formId, name, outcome)} inputMode="numeric" value={values[name]} onChange={onChange(name)} />
+        <Field key={name} form={form} name={name} label={t(`fields.${name}`)}>
+          <input {...form.control(name)} inputMode="numeric" value={values[name]} onChange={onChange(name)} />
         </Field>
       ))}
     </>
@@ -75,6 +69,49 @@ export function WarningList({ title, warnings }: { title: string; warnings: stri
           <li key={w}>{w}</li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/**
+ * What a form that opened a stay shows once it has: the success with the rule warnings recorded,
+ * the link to the venture and (`onAnother`) a button back to an empty form.
+ */
+export function StayOpened({
+  message,
+  lead,
+  warnings,
+  ventureId,
+  onAnother,
+}: {
+  message: string;
+  /** A line above the warnings, when there are any. */
+  lead?: string;
+  warnings: string[];
+  ventureId: number;
+  onAnother?: () => void;
+}) {
+  const t = useTranslations('residency');
+  return (
+    <div className="space-y-4">
+      <OutcomeMessage outcome={notice('ok', message)}>
+        {lead && warnings.length ? <p className="mt-2 text-sm">{lead}</p> : null}
+        <WarningList title={t('warnings.title')} warnings={warnings} />
+      </OutcomeMessage>
+      <div className="flex flex-wrap gap-3">
+        <Link href={`/operator/ventures/${ventureId}`} className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          {t('common.viewVenture')}
+        </Link>
+        {onAnother ? (
+          <button
+            type="button"
+            onClick={onAnother}
+            className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+          >
+            {t('new.another')}
+          </button>
+        ) : null}
+      </div>
     </div>
   );
 }

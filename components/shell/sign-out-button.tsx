@@ -1,10 +1,10 @@
 'use client';
 
 import { signOut } from 'next-auth/react';
-import { useTransition } from 'react';
+import { usePending } from '@/components/forms/form-kit';
 
 export function SignOutButton({ label }: { label: string }) {
-  const [pending, start] = useTransition();
+  const { pending, start } = usePending();
   return (
     <button
       type="button"

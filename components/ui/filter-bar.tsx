@@ -2,13 +2,14 @@ import Link from 'next/link';
 import { filterField } from '../../lib/search-params';
 
 /**
- * The filter form above a committee list: its fields, the page size kept when not the default,
- * and the apply and reset buttons. It is sent with GET, so the filters stay in the address.
+ * The filter form above a list: its fields, the sort (`kept`) and page size kept when not the
+ * default, and the apply and reset buttons. It is sent with GET, so the filters stay in the address.
  */
 export function FilterBar({
   label,
   basePath,
   size,
+  kept = {},
   applyLabel,
   resetLabel,
   children,
@@ -16,6 +17,7 @@ export function FilterBar({
   label: string;
   basePath: string;
   size: string | undefined;
+  kept?: Record<string, string | undefined>;
   applyLabel: string;
   resetLabel: string;
   children: React.ReactNode;
@@ -23,6 +25,7 @@ export function FilterBar({
   return (
     <form method="get" role="search" aria-label={label} className="mb-4 flex flex-wrap items-end gap-3">
       {children}
+      {Object.entries(kept).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
       {size ? <input type="hidden" name="size" value={size} /> : null}
       <div className="flex gap-2">
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">

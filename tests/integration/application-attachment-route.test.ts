@@ -96,10 +96,11 @@ describe('GET /api/applications/attachments/[id]', () => {
 
   it('answers 404 to an id not written in plain digits, even one that reads as the file’s number', async () => {
     as(owner, 'operator', owner.scope);
-    for (const id of [`${attachmentId}.0`, `+${attachmentId}`, ` ${attachmentId}`, `0x${attachmentId.toString(16)}`, `${attachmentId}e0`, '0', '2147483648']) {
+    // One spelling per file: leading zeros too are another address for it, and answered 404.
+    for (const id of [`${attachmentId}.0`, `+${attachmentId}`, ` ${attachmentId}`, `0x${attachmentId.toString(16)}`, `${attachmentId}e0`, `00${attachmentId}`, '0', '2147483648']) {
       expect((await download(id)).status, id).toBe(404);
     }
-    expect((await download(`00${attachmentId}`)).status).toBe(200);
+    expect((await download(String(attachmentId))).status).toBe(200);
   });
 
   it('stores and serves HTML behind PDF magic bytes as a PDF named for its type, without the invisible characters of its name', async () => {

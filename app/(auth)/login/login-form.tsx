@@ -2,7 +2,8 @@
 
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useRef, useState, useTransition } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { usePending } from '@/components/forms/form-kit';
 
 type Labels = {
   title: string;
@@ -57,7 +58,8 @@ export function LoginForm({
   const [codeStep, setCodeStep] = useState(false);
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<{ email?: string; password?: string; code?: string; form?: string }>({});
-  const [pending, start] = useTransition();
+  // Signing in goes through next-auth, not a server action: only the kit's pending flag applies.
+  const { pending, start } = usePending();
   const id = useId();
   const codeInput = useRef<HTMLInputElement>(null);
 

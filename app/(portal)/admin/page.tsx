@@ -13,20 +13,19 @@ import { formatDate } from '@/lib/format';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { ROLES } from '@/lib/roles';
 import { ACCOUNT_STATUSES } from '@/lib/validation/account';
+import { one, type Search } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('title') };
 }
 
-type Search = { q?: string; role?: string; status?: string; page?: string; size?: string };
-
 export default async function AdminHome({ searchParams }: { searchParams: Promise<Search> }) {
   await requireRole('admin');
   const params = await searchParams;
-  const q = z.string().trim().max(100).catch('').parse(params.q ?? '');
-  const role = z.enum(ROLES).optional().catch(undefined).parse(params.role || undefined);
-  const status = z.enum(ACCOUNT_STATUSES).optional().catch(undefined).parse(params.status || undefined);
-  const { page, pageSize } = parsePaging(params);
+  const q = z.string().trim().max(100).catch('').parse(one(params.q) ?? '');
+  const role = z.enum(ROLES).optional().catch(undefined).parse(one(params.role) || undefined);
+  const status = z.enum(ACCOUNT_STATUSES).optional().catch(undefined).parse(one(params.status) || undefined);
+  const { page, pageSize } = parsePaging({ page: one(params.page), size: one(params.size) });
   const [{ rows, total }, t, tRoles, tList, tGrants] = await Promise.all([
     listAccounts(getDb(), { q: q || undefined, role, active: status ? status === 'active' : undefined, page, pageSize }),
     getTranslations('admin'),

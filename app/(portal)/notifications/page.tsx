@@ -11,13 +11,11 @@ import { formatDate } from '@/lib/format';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import type { Role } from '@/lib/roles';
 import { MarkAllRead, MarkRead } from './mark-all-read';
+import { one, type Search } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('notificationCentre'))('title') };
 }
-
-type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** Where a notification about an application leads this user: their own area's application page. */
 function linkFor(role: Role, link: string | null): string | null {

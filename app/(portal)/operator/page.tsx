@@ -9,16 +9,14 @@ import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { VENTURE_STAGES } from '@/lib/domain/vocabulary';
 import { formatInt, formatWan } from '@/lib/format';
-import { carrierParam } from './graduations/_ui/params';
 import { query } from './graduations/_ui/tabs';
 import { FigureLinks, type FigureLink } from './_dashboard/figure-links';
+import { carrierParam, one, type Search } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('dashboard'))('title') };
 }
 
-type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const pct = (p: number | null) => (p === null ? '—' : `${p.toFixed(1)}%`);
 
 export default async function OperatorHome({ searchParams }: { searchParams: Promise<Search> }) {

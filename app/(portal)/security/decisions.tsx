@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useHydrated } from '@/components/forms/use-hydrated';
-import { dangerButton, Field, inputClass, OutcomeMessage, primaryButton, secondaryButton, useActionForm } from '../../../components/forms/form-kit';
+import { dangerButton, Field, inputClass, OutcomeMessage, primaryButton, secondaryButton, useActionForm } from '@/components/forms/form-kit';
 import { approveGrantAction, rejectGrantAction, releaseThrottleAction } from './actions';
 
 /** Approving or rejecting (with a reason) one pending grant, each after a confirmation. */

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef } from 'react';
 import { useHydrated } from '@/components/forms/use-hydrated';
-import { Field, inputClass, OutcomeMessage, primaryButton, useActionForm } from '../../../../components/forms/form-kit';
+import { Field, inputClass, OutcomeMessage, primaryButton, useActionForm } from '@/components/forms/form-kit';
 import { changePasswordAction } from './actions';
 
 /**

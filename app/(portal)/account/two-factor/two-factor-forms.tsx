@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { useHydrated } from '@/components/forms/use-hydrated';
 import type { PendingEnrolment } from '@/lib/second-factor-enrolment';
-import { Field, inputClass, OutcomeMessage, primaryButton, useActionForm } from '../../../../components/forms/form-kit';
+import { Field, inputClass, OutcomeMessage, primaryButton, useActionForm } from '@/components/forms/form-kit';
 import { enrolSecondFactorAction, regenerateRecoveryCodesAction } from './actions';
 
 type Codes = { recoveryCodes: string[] };

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { FieldError } from '@/components/forms/field';
 import { useHydrated } from '@/components/forms/use-hydrated';
 import { ROLES, type Role } from '@/lib/roles';
-import { Field, inputClass, OutcomeMessage, primaryButton, useActionForm } from '../../../../components/forms/form-kit';
+import { Field, inputClass, OutcomeMessage, primaryButton, useActionForm } from '@/components/forms/form-kit';
 import { createAccountAction, updateAccountAction } from './actions';
 import { OneTimePassword } from './one-time-password';
 

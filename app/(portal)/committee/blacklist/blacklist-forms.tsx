@@ -4,8 +4,9 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { useHydrated } from '@/components/forms/use-hydrated';
-import { dangerButton, Field, inputClass, OutcomeMessage, primaryButton, secondaryButton, useActionForm } from '../../../../components/forms/form-kit';
+import { dangerButton, Field, inputClass, OutcomeMessage, primaryButton, secondaryButton, useActionForm } from '@/components/forms/form-kit';
 import { addBlacklistAction, liftBlacklistAction } from './actions';
+import { CarrierOptions } from '@/components/forms/picker-select';
 
 /**
  * A new entry: a venture by its credit code and name, or a carrier from the list, with the
@@ -60,11 +61,7 @@ export function AddEntryForm({ carriers, today }: { carriers: { id: number; name
         <Field form={form} name="carrierId" label={t('carrier')}>
           <select name="carrierId" defaultValue="" className={inputClass} {...form.aria('carrierId')}>
             <option value="">{t('chooseCarrier')}</option>
-            {carriers.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <CarrierOptions carriers={carriers} />
           </select>
         </Field>
       )}

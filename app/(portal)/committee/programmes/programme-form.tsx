@@ -7,7 +7,7 @@ import { useHydrated } from '@/components/forms/use-hydrated';
 import { CARRIER_KINDS, VENTURE_STAGES } from '@/lib/domain/vocabulary';
 import { DOCUMENT_TYPES, PROGRAM_CATEGORIES } from '@/lib/validation/subsidies';
 import { FieldError } from '@/components/forms/field';
-import { Field, inputClass, OutcomeMessage, primaryButton, useActionForm } from '../../../../components/forms/form-kit';
+import { Field, inputClass, OutcomeMessage, primaryButton, useActionForm } from '@/components/forms/form-kit';
 import { createProgrammeAction, updateProgrammeAction } from './actions';
 
 export type ProgrammeValues = {

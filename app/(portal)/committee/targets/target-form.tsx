@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Field, inputClass, OutcomeMessage, primaryButton, secondaryButton, useActionForm } from '../../../../components/forms/form-kit';
+import { Field, inputClass, OutcomeMessage, primaryButton, secondaryButton, useActionForm } from '@/components/forms/form-kit';
 import { saveTargetAction } from './actions';
 
 export type TargetValues = { year: string; metric: string; targetMin: string; targetMax: string; unit: string; note: string };

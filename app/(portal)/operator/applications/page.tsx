@@ -15,19 +15,11 @@ import { applicationFilterParams, parseApplicationFilters, type ApplicationFilte
 import { ApplicationFilterForm } from './_ui/filter-form';
 import { applicantActs, nextStepKey, StatusBadge } from './_ui/status';
 import { ApplicationTabs } from './_ui/tabs';
+import { SortHeader, nextDir } from '@/components/ui/sort-header';
+import { hrefWith, one, type Search } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('applications'))('title') };
-}
-
-type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-function hrefWith(params: Record<string, string | undefined>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
-  const s = q.toString();
-  return s ? `/operator/applications?${s}` : '/operator/applications';
 }
 
 /** The applications of the operator's carriers and their ventures, with what each expects of them. */
@@ -53,21 +45,15 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const dir = filters.dir ?? (sort === 'refNo' ? 'asc' : 'desc');
   const filtered = filters.status !== undefined || filters.programId !== undefined || filters.year !== undefined || filters.carrierId !== undefined;
 
-  const sortHeader = (column: ApplicationSort, label: string) => {
-    const active = sort === column;
-    const next: ApplicationFilters['dir'] = active && dir === 'asc' ? 'desc' : 'asc';
-    return (
-      <Link href={hrefWith({ ...kept, sort: column, dir: next })} className="inline-flex items-center gap-1 text-brand-700 hover:underline">
-        {label}
-        {active ? (
-          <>
-            <span aria-hidden="true">{dir === 'asc' ? '▲' : '▼'}</span>
-            <span className="sr-only">{t(dir === 'asc' ? 'list.sortedAsc' : 'list.sortedDesc')}</span>
-          </>
-        ) : null}
-      </Link>
-    );
-  };
+  const sortHeader = (column: ApplicationSort, label: string) => (
+    <SortHeader
+      label={label}
+      active={sort === column}
+      dir={dir}
+      href={hrefWith('/operator/applications', { ...kept, sort: column, dir: nextDir(sort === column, dir) })}
+      sortedLabel={t(dir === 'asc' ? 'list.sortedAsc' : 'list.sortedDesc')}
+    />
+  );
 
   return (
     <>
@@ -86,7 +72,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
         {rows.length === 0 ? (
           <EmptyState>
             {total > 0 ? (
-              <Link href={hrefWith(kept)} className="text-brand-700 underline">
+              <Link href={hrefWith('/operator/applications', kept)} className="text-brand-700 underline">
                 {t('list.pageOutOfRange')}
               </Link>
             ) : filtered ? (

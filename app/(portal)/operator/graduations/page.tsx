@@ -9,17 +9,15 @@ import { todayInShanghai } from '@/lib/domain/dates';
 import { GRADUATION_STATUSES as STATUSES } from '@/lib/domain/vocabulary';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { CandidatesView } from './_ui/candidates-view';
-import { CarrierFilter } from './_ui/carrier-filter';
-import { carrierParam } from './_ui/params';
+import { CarrierFilter } from '@/components/ui/carrier-filter';
 import { RecordsView } from './_ui/records-view';
 import { query, TabLinks } from './_ui/tabs';
+import { carrierParam, optionalYear, one, type Search } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('graduation'))('title') };
 }
 
-type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function GraduationsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireRole('operator');
@@ -31,7 +29,7 @@ export default async function GraduationsPage({ searchParams }: { searchParams: 
   const view = one(params.view) === 'recorded' ? 'recorded' : 'candidates';
   const carrierId = carrierParam(one(params.carrier), carrierIds);
   const status = z.enum(STATUSES).optional().catch(undefined).parse(one(params.status) || undefined);
-  const year = z.coerce.number().int().min(2000).max(2100).optional().catch(undefined).parse(one(params.year) || undefined);
+  const year = optionalYear(one(params.year));
   const { page, pageSize } = parsePaging({ page: one(params.page), size: one(params.size) });
   const size = pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize);
   const recordedNotice = view === 'recorded' && /^\d+$/.test(one(params.recorded) ?? '');
@@ -62,10 +60,7 @@ export default async function GraduationsPage({ searchParams }: { searchParams: 
         <>
           {carriers.length > 1 ? (
             <CarrierFilter
-              label={t('filters.label')}
-              carrierLabel={t('filters.carrier')}
-              anyLabel={t('filters.anyCarrier')}
-              applyLabel={t('filters.apply')}
+              messages="graduation.filters"
               carriers={carriers}
               value={carrierId}
             />
@@ -82,10 +77,7 @@ export default async function GraduationsPage({ searchParams }: { searchParams: 
       ) : (
         <>
           <CarrierFilter
-            label={t('filters.label')}
-            carrierLabel={t('filters.carrier')}
-            anyLabel={t('filters.anyCarrier')}
-            applyLabel={t('filters.apply')}
+            messages="graduation.filters"
             carriers={carriers}
             value={carrierId}
             hidden={{ view: 'recorded' }}

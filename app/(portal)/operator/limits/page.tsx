@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -12,16 +11,15 @@ import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { Badge, limitTone } from '@/components/ui/badge';
-import { CarrierFilter } from '../graduations/_ui/carrier-filter';
-import { carrierParam } from '../graduations/_ui/params';
+import { CarrierFilter } from '@/components/ui/carrier-filter';
 import { query, TabLinks } from '../graduations/_ui/tabs';
+import { carrierParam, one, type Search } from '@/lib/search-params';
+import { VentureCell } from '@/components/ui/venture-cell';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('incubationLimits'))('title') };
 }
 
-type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const FILTERS: LimitFilter[] = ['all', 'due_soon', 'overdue'];
 
 export default async function LimitsPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -57,10 +55,7 @@ export default async function LimitsPage({ searchParams }: { searchParams: Promi
       <TabLinks label={t('tabs.label')} tabs={tabs} />
       {carriers.length > 1 ? (
         <CarrierFilter
-          label={t('filters.label')}
-          carrierLabel={t('filters.carrier')}
-          anyLabel={t('filters.anyCarrier')}
-          applyLabel={t('filters.apply')}
+          messages="incubationLimits.filters"
           carriers={carriers}
           value={carrierId}
           hidden={{ status: status === 'all' ? undefined : status, size }}
@@ -78,14 +73,7 @@ export default async function LimitsPage({ searchParams }: { searchParams: Promi
               {
                 key: 'venture',
                 header: t('venture'),
-                cell: (r) => (
-                  <>
-                    <Link href={`/operator/ventures/${r.ventureId}`} className="font-medium text-brand-700 hover:underline">
-                      {r.ventureName}
-                    </Link>
-                    {r.creditCode ? <div className="font-mono text-xs text-slate-600">{r.creditCode}</div> : null}
-                  </>
-                ),
+                cell: (r) => <VentureCell id={r.ventureId} name={r.ventureName} creditCode={r.creditCode} />,
               },
               ...(carriers.length > 1 ? [{ key: 'carrier', header: t('carrier'), cell: (r: LimitAlertRow) => r.carrierName }] : []),
               { key: 'industry', header: t('industry'), cell: (r) => tIndustries(r.industry) },

@@ -8,12 +8,12 @@ import { listOperatorCarriers } from '@/db/queries/carriers/carriers';
 import { listMissingReports, quarterGrid } from '@/db/queries/reports/reports';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { DomainError } from '@/lib/errors';
 import { figuresToInputs } from '@/lib/validation/report-fields';
 import { DueNotice } from './due-notice';
 import { reportsHref, resolvePeriod, type ReportSearch } from './period';
 import { QuarterGridForm, type GridRowView } from './quarter-grid-form';
 import { QuarterPicker } from './quarter-picker';
+import { orNotFound } from '@/lib/server/not-found';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('reports'))('title') };
@@ -37,10 +37,7 @@ export default async function QuarterReportsPage({ searchParams }: { searchParam
   const p = resolvePeriod(await searchParams, today, carriers.map((c) => c.id));
   const quarter = { carrierId: p.carrierId!, year: p.year, quarter: p.quarter };
   const [grid, missingAll] = await Promise.all([
-    quarterGrid(db, scope, quarter).catch((e) => {
-      if (e instanceof DomainError && e.code === 'notFound') notFound();
-      throw e;
-    }),
+    orNotFound(quarterGrid(db, scope, quarter)),
     listMissingReports(db, scope, { year: p.year, quarter: p.quarter }),
   ]);
   const carrier = carriers.find((c) => c.id === quarter.carrierId);

@@ -2,9 +2,9 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { SubmitBar, type Notice } from '@/components/forms/submit-bar';
+import { notice, SubmitBar, useActionForm } from '@/components/forms/form-kit';
 import { MONEY_FIELDS, REPORT_FIELDS, type ReportField } from '@/lib/validation/report-fields';
 import { saveQuarterAction } from './actions';
 import { collectRowErrors, FiledStatus, type RowErrors } from './report-cells';
@@ -44,9 +44,9 @@ export function QuarterGridForm({
   const t = useTranslations('reports');
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const [pending, start] = useTransition();
+  const form = useActionForm(saveQuarterAction);
+  // The grid's errors are by row and cell (`rows.3.cashFen`), not by field name.
   const [errors, setErrors] = useState<RowErrors>({});
-  const [outcome, setOutcome] = useState<Notice>(null);
 
   useEffect(() => {
     if (Object.keys(errors).length > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -65,27 +65,23 @@ export function QuarterGridForm({
     }
     if (sent.length === 0) {
       setErrors({});
-      setOutcome({ kind: 'info', text: rows.some((r) => r.inputs) ? t('nothingChanged') : t('nothingToSave') });
+      form.setOutcome(notice('info', rows.some((r) => r.inputs) ? t('nothingChanged') : t('nothingToSave')));
       return;
     }
-    start(async () => {
-      const result = await saveQuarterAction({
-        carrierId,
-        year,
-        quarter,
-        rows: sent.map(({ view, values }) => ({ ventureId: view.ventureId, ...values })),
-      });
-      if (result.ok) {
+    form.submit(
+      { carrierId, year, quarter, rows: sent.map(({ view, values }) => ({ ventureId: view.ventureId, ...values })) },
+      (data) => {
         setErrors({});
-        setOutcome({ kind: 'ok', text: result.data.saved > 0 ? t('savedCount', { count: result.data.saved }) : t('nothingChanged') });
+        form.setOutcome(notice('ok', data.saved > 0 ? t('savedCount', { count: data.saved }) : t('nothingChanged')));
         router.refresh();
-        return;
-      }
-      const { byVenture, count, other } = collectRowErrors(result.fieldErrors, sent.map((s) => s.view.ventureId));
-      setErrors(byVenture);
-      const detail = count > 0 ? t('cellErrors', { count }) : '';
-      setOutcome({ kind: 'error', text: [result.message, detail, ...other].filter(Boolean).join(' ') });
-    });
+      },
+      (result) => {
+        const { byVenture, count, other } = collectRowErrors(result.fieldErrors, sent.map((s) => s.view.ventureId));
+        setErrors(byVenture);
+        const detail = count > 0 ? t('cellErrors', { count }) : '';
+        form.setOutcome(notice('error', [result.message, detail, ...other].filter(Boolean).join(' ')));
+      },
+    );
   }
 
   const th = 'border-b border-slate-300 bg-slate-100 px-2 py-2 text-left font-medium text-slate-800';
@@ -165,7 +161,7 @@ export function QuarterGridForm({
           </tbody>
         </table>
       </div>
-      <SubmitBar pending={pending} label={t('save')} pendingLabel={t('saving')} notice={outcome} className="mt-4" />
+      <SubmitBar pending={form.pending} label={t('save')} pendingLabel={t('saving')} outcome={form.outcome} className="mt-4" />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
+import { notice, OutcomeMessage, submitButtonClass, type Outcome } from '@/components/forms/form-kit';
 import { CarrierOptions, NumberOptions, PickerSelect, QUARTERS } from '@/components/forms/picker-select';
 import { ImportResult, type ImportOutcome } from './import-result';
 
@@ -47,7 +48,10 @@ export function ImportForm({ carriers, years, defaultYear, defaultQuarter }: { c
   const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  // A refusal of the whole upload (no file, a refused request) is the kit's outcome; the import's
+  // own report, with its rows, is the ImportResult. The upload uses fetch, not a server action,
+  // so that the route handler can stream its progress.
+  const [refusal, setRefusal] = useState<Outcome | null>(null);
   const pending = progress !== null;
 
   const reset = () => {
@@ -69,7 +73,7 @@ export function ImportForm({ carriers, years, defaultYear, defaultQuarter }: { c
     // The input itself, in case it was filled before the page became interactive.
     const file = chosen ?? inputRef.current?.files?.[0] ?? null;
     if (!file) {
-      setRefusal(t('noFile'));
+      setRefusal(notice('error', t('noFile')));
       return;
     }
     const body = new FormData();
@@ -86,7 +90,7 @@ export function ImportForm({ carriers, years, defaultYear, defaultQuarter }: { c
       const res = await fetch('/api/operator/import', { method: 'POST', body });
       if (!res.ok || !res.body) {
         const json = (await res.json().catch(() => ({}))) as { message?: string };
-        setRefusal(t('refused', { message: json.message ?? res.statusText }));
+        setRefusal(notice('error', t('refused', { message: json.message ?? res.statusText })));
         return;
       }
       await readLines(res.body, (line) => {
@@ -214,11 +218,7 @@ export function ImportForm({ carriers, years, defaultYear, defaultQuarter }: { c
         </div>
       ) : null}
 
-      {refusal ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {refusal}
-        </p>
-      ) : null}
+      <OutcomeMessage outcome={refusal} />
       {outcome ? <ImportResult outcome={outcome} /> : null}
     </form>
   );

@@ -13,19 +13,11 @@ import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { parseVentureFilters, ventureFilterParams, type VentureFilters, type VentureSort } from '@/lib/validation/venture-filters';
 import { Badge, limitTone } from '@/components/ui/badge';
 import { VentureFilterForm } from './_ui/filter-form';
+import { SortHeader, nextDir } from '@/components/ui/sort-header';
+import { hrefWith, one, type Search } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('ventures'))('title') };
-}
-
-type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-function hrefWith(params: Record<string, string | undefined>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
-  const s = q.toString();
-  return s ? `/operator/ventures?${s}` : '/operator/ventures';
 }
 
 export default async function VenturesPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -49,21 +41,15 @@ export default async function VenturesPage({ searchParams }: { searchParams: Pro
   const dir = filters.dir ?? 'asc';
   const filtered = Object.entries(filters).some(([k, v]) => k !== 'sort' && k !== 'dir' && v !== undefined);
 
-  const sortHeader = (column: VentureSort, label: string) => {
-    const active = sort === column;
-    const next: VentureFilters['dir'] = active && dir === 'asc' ? 'desc' : 'asc';
-    return (
-      <Link href={hrefWith({ ...kept, sort: column, dir: next })} className="inline-flex items-center gap-1 text-brand-700 hover:underline">
-        {label}
-        {active ? (
-          <>
-            <span aria-hidden="true">{dir === 'asc' ? '▲' : '▼'}</span>
-            <span className="sr-only">{t(dir === 'asc' ? 'list.sortedAsc' : 'list.sortedDesc')}</span>
-          </>
-        ) : null}
-      </Link>
-    );
-  };
+  const sortHeader = (column: VentureSort, label: string) => (
+    <SortHeader
+      label={label}
+      active={sort === column}
+      dir={dir}
+      href={hrefWith('/operator/ventures', { ...kept, sort: column, dir: nextDir(sort === column, dir) })}
+      sortedLabel={t(dir === 'asc' ? 'list.sortedAsc' : 'list.sortedDesc')}
+    />
+  );
   const warningLabel = (w: string) => (tWarnings.has(w) ? tWarnings(w) : w);
 
   return (
@@ -90,7 +76,7 @@ export default async function VenturesPage({ searchParams }: { searchParams: Pro
         {rows.length === 0 ? (
           <EmptyState>
             {total > 0 ? (
-              <Link href={hrefWith(kept)} className="text-brand-700 underline">
+              <Link href={hrefWith('/operator/ventures', kept)} className="text-brand-700 underline">
                 {t('list.pageOutOfRange')}
               </Link>
             ) : filtered ? (

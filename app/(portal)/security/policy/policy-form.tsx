@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useHydrated } from '@/components/forms/use-hydrated';
-import { Field, inputClass, OutcomeMessage, primaryButton, useActionForm } from '../../../../components/forms/form-kit';
+import { Field, inputClass, OutcomeMessage, primaryButton, useActionForm } from '@/components/forms/form-kit';
 import { saveSecurityPolicyAction } from '../actions';
 
 type Policy = {

@@ -3,77 +3,20 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { ConfirmedButton } from '@/components/forms/confirmed-button';
 import { useHydrated } from '@/components/forms/use-hydrated';
-import type { ActionResult } from '@/lib/server/action';
-import { dangerButton, OutcomeMessage, primaryButton, secondaryButton, useActionForm } from '../../../../../components/forms/form-kit';
+import { notice, OutcomeMessage, primaryButton, useActionForm } from '@/components/forms/form-kit';
 import { endUserSessionsAction, resetPasswordAction, setAccountActiveAction } from '../actions';
 import { OneTimePassword } from '../one-time-password';
 
-/**
- * A step that needs confirming: the first button only opens the question, the second one
- * (in the question) calls the server.
- */
+/** A confirmed step on the account in the page (its id goes with the fields). */
 export function ConfirmedStep<T>({
-  action,
   userId,
   fields = {},
-  openLabel,
-  question,
-  explanation,
-  confirmLabel,
-  danger,
-  onDone,
-}: {
-  action: (data: FormData) => Promise<ActionResult<T>>;
-  userId: number;
-  fields?: Record<string, string>;
-  openLabel: string;
-  question: string;
-  explanation?: string;
-  confirmLabel: string;
-  danger: boolean;
-  onDone: (data: T) => void;
-}) {
+  ...rest
+}: Omit<React.ComponentProps<typeof ConfirmedButton<T>>, 'fields' | 'pendingLabel' | 'cancelLabel' | 'roomy'> & { userId: number; fields?: Record<string, string> }) {
   const t = useTranslations('accounts.status');
-  const hydrated = useHydrated();
-  const form = useActionForm<T>(action);
-  const [asking, setAsking] = useState(false);
-
-  function confirm() {
-    const data = new FormData();
-    data.set('userId', String(userId));
-    for (const [k, v] of Object.entries(fields)) data.set(k, v);
-    form.submit(data, (r) => {
-      setAsking(false);
-      onDone(r);
-    });
-  }
-
-  return (
-    <div className="space-y-3">
-      {form.outcome?.kind !== 'ok' ? <OutcomeMessage outcome={form.outcome} /> : null}
-      {asking ? (
-        <div role="group" aria-labelledby={form.idOf('question')} className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
-          <p id={form.idOf('question')} className="font-medium">
-            {question}
-          </p>
-          {explanation ? <p className="mt-1">{explanation}</p> : null}
-          <div className="mt-3 flex flex-wrap gap-3">
-            <button type="button" onClick={confirm} disabled={!hydrated || form.pending} className={danger ? dangerButton : primaryButton}>
-              {form.pending ? t('pending') : confirmLabel}
-            </button>
-            <button type="button" onClick={() => setAsking(false)} disabled={form.pending} className={secondaryButton}>
-              {t('cancel')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button type="button" onClick={() => setAsking(true)} disabled={!hydrated} className={secondaryButton}>
-          {openLabel}
-        </button>
-      )}
-    </div>
-  );
+  return <ConfirmedButton {...rest} fields={{ userId: String(userId), ...fields }} pendingLabel={t('pending')} cancelLabel={t('cancel')} roomy />;
 }
 
 /** Deactivating (after a confirmation) or reactivating an account. */
@@ -85,16 +28,12 @@ export function AccessControl({ userId, name, active, self }: { userId: number; 
   const reactivate = useActionForm<{ changed: boolean; pending?: boolean }>(setAccountActiveAction);
   const [done, setDone] = useState<string | null>(null);
 
-  const notice = done ? (
-    <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
-      {done}
-    </p>
-  ) : null;
+  const doneNotice = <OutcomeMessage outcome={done ? notice('ok', done) : null} />;
 
   if (!active) {
     return (
       <div className="space-y-3">
-        {notice}
+        {doneNotice}
         <OutcomeMessage outcome={reactivate.outcome?.kind === 'ok' ? null : reactivate.outcome} />
         <button
           type="button"
@@ -118,7 +57,7 @@ export function AccessControl({ userId, name, active, self }: { userId: number; 
   if (self) return <p className="text-sm text-slate-600">{t('self')}</p>;
   return (
     <div className="space-y-3">
-      {notice}
+      {doneNotice}
       <ConfirmedStep
         action={setAccountActiveAction}
         userId={userId}
@@ -169,11 +108,7 @@ export function EndSessionsControl({ userId, name }: { userId: number; name: str
   const [done, setDone] = useState<string | null>(null);
   return (
     <div className="space-y-3">
-      {done ? (
-        <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
-          {done}
-        </p>
-      ) : null}
+      <OutcomeMessage outcome={done ? notice('ok', done) : null} />
       <ConfirmedStep
         action={endUserSessionsAction}
         userId={userId}

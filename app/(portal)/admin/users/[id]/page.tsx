@@ -10,13 +10,13 @@ import { pendingGrantOfUser } from '@/db/queries/accounts/rights-grants';
 import { countActiveSessions } from '@/db/queries/accounts/sessions';
 import { secondFactorStatus } from '@/db/queries/accounts/second-factor';
 import { PASSWORD_PAGE, requireRole } from '@/lib/server/authz';
-import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { roleRequiresSecondFactor } from '@/lib/roles';
-import { optionalId } from '../../../../../lib/search-params';
+import { pathId } from '@/lib/search-params';
 import { AccountForm } from '../account-form';
 import { AccessControl, EndSessionsControl, ResetControl } from './account-controls';
 import { SecondFactorControl } from './second-factor-control';
+import { orNotFound } from '@/lib/server/not-found';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('title') };
@@ -24,13 +24,10 @@ export async function generateMetadata() {
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requireRole('admin');
-  const userId = optionalId((await params).id);
+  const userId = pathId((await params).id);
   if (!userId) notFound();
   const db = getDb();
-  const account = await getAccount(db, userId).catch((e: unknown) => {
-    if (e instanceof DomainError && e.code === 'notFound') notFound();
-    throw e;
-  });
+  const account = await orNotFound(getAccount(db, userId));
   const [secondFactor, tTwoFactor, carriers, pendingGrant, activeSessions, tSessions, t, tAdmin, tStatus, tReset, tRoles, tAccounts, tGrants] = await Promise.all([
     secondFactorStatus(db, account.id),
     getTranslations('twoFactor.admin'),
@@ -48,12 +45,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   ]);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin" className="text-brand-700 hover:underline">
-          ← {t('back')}
-        </Link>
-      </p>
-      <PageHeader title={t('title', { name: account.name })} subtitle={`${account.email} · ${tRoles(account.role)}`} />
+      <PageHeader back={{ href: '/admin', label: t('back') }} title={t('title', { name: account.name })} subtitle={`${account.email} · ${tRoles(account.role)}`} />
       <dl aria-label={t('facts')} className="mb-6 grid gap-x-8 gap-y-2 text-sm sm:grid-cols-3">
         <div>
           <dt className="text-slate-600">{t('status')}</dt>

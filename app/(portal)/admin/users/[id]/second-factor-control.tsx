@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { notice, OutcomeMessage } from '@/components/forms/form-kit';
 import { resetSecondFactorAction } from '../actions';
 import { ConfirmedStep } from './account-controls';
 
@@ -13,11 +14,7 @@ export function SecondFactorControl({ userId, name }: { userId: number; name: st
   const [done, setDone] = useState(false);
   return (
     <div className="space-y-3">
-      {done ? (
-        <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
-          {t('done')}
-        </p>
-      ) : null}
+      <OutcomeMessage outcome={done ? notice('ok', t('done')) : null} />
       <ConfirmedStep
         action={resetSecondFactorAction}
         userId={userId}

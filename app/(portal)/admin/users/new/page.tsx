@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -16,12 +15,7 @@ export default async function NewAccountPage() {
   const [carriers, t] = await Promise.all([carrierChoices(getDb()), getTranslations('accounts.new')]);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin" className="text-brand-700 hover:underline">
-          ← {t('back')}
-        </Link>
-      </p>
-      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <PageHeader back={{ href: '/admin', label: t('back') }} title={t('title')} subtitle={t('subtitle')} />
       <Card>
         <AccountForm initial={{ name: '', email: '', role: 'operator', carrierIds: [] }} carriers={carriers} />
       </Card>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Field, inputClass, primaryButton, secondaryButton } from '../../../../../components/forms/form-kit';
+import { Field, inputClass, primaryButton, secondaryButton } from '@/components/forms/form-kit';
 import { acceptAction, returnAction } from './actions';
 import { StepForm, StepSubmit, useStep, type StepProps } from './step-frame';
 

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { formatWan } from '@/lib/money';
-import { dangerButton, Field, inputClass, primaryButton } from '../../../../../components/forms/form-kit';
+import { dangerButton, Field, inputClass, primaryButton } from '@/components/forms/form-kit';
 import { decideAction } from './actions';
 import { AmountInput, ConfirmStep, StepForm, StepSubmit, useStep, type StepProps } from './step-frame';
 

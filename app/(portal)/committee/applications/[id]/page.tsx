@@ -1,7 +1,6 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { z } from 'zod';
+import { pathId } from '@/lib/search-params';
 import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { DataTable } from '@/components/ui/table';
@@ -13,12 +12,12 @@ import { requireRole, scopeFor } from '@/lib/server/authz';
 import { EntityHistory } from '../../../../../components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { COMMITTEE_ACTIONS, payableFen, type WorkflowAction } from '@/lib/domain/workflow';
-import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { Badge, statusTone } from '../../../../../components/ui/badges';
 import { sizeText } from '../../../../../lib/display-format';
 import { StepForms, type CommitteeStep } from './step-forms';
+import { orNotFound } from '@/lib/server/not-found';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('review.queue'))('title') };
@@ -55,15 +54,11 @@ function explainedRefusals(app: ApplicationDetail): { step: WorkflowAction; reas
 export default async function CommitteeApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireRole('committee');
   const scope = await scopeFor(user);
-  const { id } = await params;
-  const parsed = z.coerce.number().int().positive().max(2_147_483_647).safeParse(id);
-  if (!parsed.success) notFound();
+  const id = pathId((await params).id);
+  if (id === undefined) notFound();
   const db = getDb();
   const today = todayInShanghai();
-  const app = await getApplication(db, { userId: user.id, role: user.role, ip: null }, scope, parsed.data, today).catch((e: unknown) => {
-    if (e instanceof DomainError && e.code === 'notFound') notFound();
-    throw e;
-  });
+  const app = await orNotFound(getApplication(db, { userId: user.id, role: user.role, ip: null }, scope, id, today));
   const [programme, internal, t, tr, ts, tw, locale] = await Promise.all([
     getProgramme(db, app.programId),
     internalEventIds(db, app.id),
@@ -83,12 +78,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/committee/applications" className="text-brand-700 hover:underline">
-          ← {t('back')}
-        </Link>
-      </p>
-      <PageHeader title={t('title', { refNo: app.refNo })} subtitle={`${app.programCode} ${programmeName} · ${app.year}`} />
+      <PageHeader back={{ href: '/committee/applications', label: t('back') }} title={t('title', { refNo: app.refNo })} subtitle={`${app.programCode} ${programmeName} · ${app.year}`} />
       <div className="mb-4 flex flex-wrap items-center gap-2">
         <Badge tone={statusTone(app.status)}>{tr(`status.${app.status}`)}</Badge>
         <Badge tone={app.fundingMode === 'post_subsidy' ? 'brand' : 'neutral'}>{tr(`modes.${app.fundingMode}`)}</Badge>

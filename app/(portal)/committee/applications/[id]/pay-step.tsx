@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { formatWan, parseAmountToFen } from '@/lib/money';
-import { Field, inputClass, primaryButton } from '../../../../../components/forms/form-kit';
+import { Field, inputClass, primaryButton } from '@/components/forms/form-kit';
 import { payAction } from './actions';
 import { AmountInput, ConfirmStep, StepForm, StepSubmit, useStep, yuan, type StepProps } from './step-frame';
 

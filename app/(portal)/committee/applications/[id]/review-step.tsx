@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Field, inputClass, primaryButton } from '../../../../../components/forms/form-kit';
+import { Field, inputClass, primaryButton } from '@/components/forms/form-kit';
 import { reviewAction } from './actions';
 import { AmountInput, StepForm, StepSubmit, useStep, type StepProps } from './step-frame';
 

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useHydrated } from '@/components/forms/use-hydrated';
 import type { ActionResult } from '@/lib/server/action';
 import { formatWan, parseAmountToFen } from '@/lib/money';
-import { Field, inputClass, OutcomeMessage, secondaryButton, useActionForm } from '../../../../../components/forms/form-kit';
+import { Field, inputClass, OutcomeMessage, secondaryButton, useActionForm, type ActionForm } from '@/components/forms/form-kit';
 
 /** What every committee step form shares: its context, its frame, submit and confirmation, amounts. */
 
@@ -151,7 +151,7 @@ export function AmountInput({
   hint,
   defaultValue = '',
 }: {
-  form: ReturnType<typeof useActionForm>;
+  form: ActionForm;
   name: string;
   label: string;
   hint?: string;

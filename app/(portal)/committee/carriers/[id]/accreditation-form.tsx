@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Field, inputClass, OutcomeMessage, primaryButton, useActionForm } from '../../../../../components/forms/form-kit';
+import { Field, inputClass, OutcomeMessage, primaryButton, useActionForm } from '@/components/forms/form-kit';
 import { saveAccreditationAction } from './actions';
 
 type Options = { value: string; label: string }[];

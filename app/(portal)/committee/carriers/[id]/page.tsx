@@ -10,12 +10,11 @@ import { networkCarrierFigures } from '@/db/queries/network/carriers';
 import { requireRole } from '@/lib/server/authz';
 import { titleAfterAccess } from '@/lib/server/page-metadata';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { DomainError } from '@/lib/errors';
 import { formatDate, formatInt } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { parsePaging } from '@/lib/paging';
 import { rateText } from '../../../../../lib/display-format';
-import { one, optionalId, type Search } from '../../../../../lib/search-params';
+import { one, pathId, type Search } from '@/lib/search-params';
 import { CARRIER_KINDS, CARRIER_LEVELS, CARRIER_STATUSES } from '@/lib/domain/vocabulary';
 import { NationalCheckTable } from '../_ui/national-check';
 import { WarningBadges } from '../_ui/warning-badges';
@@ -24,26 +23,22 @@ import { ProfileList } from './profile-list';
 import { TenantsTable } from './tenants-table';
 import { YearFiguresTable } from './year-figures';
 import { EntityHistory } from '../../../../../components/audit/entity-history';
+import { orNotFound } from '@/lib/server/not-found';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const id = optionalId((await params).id);
+  const id = pathId((await params).id);
   const t = await getTranslations('committeeCarriers');
   if (!id) return { title: t('title') };
   return titleAfterAccess(['committee'], t('title'), async () => (await committeeCarrierProfile(getDb(), id)).name);
 }
 
 async function profileOr404(id: number) {
-  try {
-    return await committeeCarrierProfile(getDb(), id);
-  } catch (e) {
-    if (e instanceof DomainError && e.code === 'notFound') notFound();
-    throw e;
-  }
+  return orNotFound(committeeCarrierProfile(getDb(), id));
 }
 
 export default async function CommitteeCarrierPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const user = await requireRole('committee');
-  const id = optionalId((await params).id);
+  const id = pathId((await params).id);
   if (!id) notFound();
   const sp = await searchParams;
   const { page, pageSize } = parsePaging({ page: one(sp.page), size: one(sp.size) });

@@ -1,17 +1,16 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { z } from 'zod';
+import { pathId } from '@/lib/search-params';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { programmeApplicationCount } from '@/db/queries/subsidies/committee-reads';
 import { getProgramme, programmeBudgets } from '@/db/queries/subsidies/programmes';
 import { requireRole } from '@/lib/server/authz';
-import { DomainError } from '@/lib/errors';
 import { formatWan } from '@/lib/money';
 import { rateText } from '../../../../../lib/display-format';
 import { ProgrammeForm } from '../programme-form';
+import { orNotFound } from '@/lib/server/not-found';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('review.programmes'))('title') };
@@ -22,15 +21,11 @@ const yuanText = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 
 
 export default async function EditProgrammePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   await requireRole('committee');
-  const { id } = await params;
-  const { saved } = await searchParams;
-  const programId = z.coerce.number().int().positive().max(2_147_483_647).safeParse(id);
-  if (!programId.success) notFound();
+    const { saved } = await searchParams;
+  const programId = pathId((await params).id);
+  if (programId === undefined) notFound();
   const db = getDb();
-  const p = await getProgramme(db, programId.data).catch((e: unknown) => {
-    if (e instanceof DomainError && e.code === 'notFound') notFound();
-    throw e;
-  });
+  const p = await orNotFound(getProgramme(db, programId));
   const [applications, [budget], t, tp] = await Promise.all([
     programmeApplicationCount(db, p.id),
     programmeBudgets(db, { programIds: [p.id] }),
@@ -39,12 +34,7 @@ export default async function EditProgrammePage({ params, searchParams }: { para
   ]);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/committee/programmes" className="text-brand-700 hover:underline">
-          ← {t('back')}
-        </Link>
-      </p>
-      <PageHeader title={t('editTitle', { code: p.code })} subtitle={`${p.nameZh} · ${p.nameEn}`} />
+      <PageHeader back={{ href: '/committee/programmes', label: t('back') }} title={t('editTitle', { code: p.code })} subtitle={`${p.nameZh} · ${p.nameEn}`} />
       {saved ? (
         <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
           {t('saved')}

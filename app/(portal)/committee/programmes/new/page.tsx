@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -16,12 +15,7 @@ export default async function NewProgrammePage() {
   const today = todayInShanghai();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/committee/programmes" className="text-brand-700 hover:underline">
-          ← {t('back')}
-        </Link>
-      </p>
-      <PageHeader title={t('newTitle')} />
+      <PageHeader back={{ href: '/committee/programmes', label: t('back') }} title={t('newTitle')} />
       <Card>
         <ProgrammeForm
           initial={{

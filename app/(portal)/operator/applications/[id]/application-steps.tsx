@@ -3,17 +3,13 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useRef, useState, useTransition } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { notice, OutcomeMessage, useActionForm } from '@/components/forms/form-kit';
 import type { ActionResult } from '@/lib/server/action';
 import { deleteDraftAction, submitApplicationAction, withdrawApplicationAction } from './actions';
 
-type Outcome = { ok: boolean; code?: string; message: string; details: string[] };
-
-function outcomeOf(result: ActionResult<unknown>, okMessage: string): Outcome {
-  if (result.ok) return { ok: true, message: okMessage, details: [] };
-  // One line per failed check, whatever field it belongs to.
-  return { ok: false, code: result.code, message: result.message, details: Object.values(result.fieldErrors).flat() };
-}
+/** The steps are buttons, each its own action: the form runs the one it is given. */
+const runStep = (step: () => Promise<ActionResult<unknown>>) => step();
 
 const primary = 'rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60';
 const secondary = 'rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60';
@@ -35,8 +31,8 @@ export function ApplicationSteps(props: {
   const formId = useId();
   const [confirming, setConfirming] = useState<'withdraw' | 'delete' | null>(null);
   const [comment, setComment] = useState('');
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [pending, start] = useTransition();
+  const form = useActionForm(runStep);
+  const { outcome, setOutcome, pending } = form;
   const confirmRef = useRef<HTMLHeadingElement>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -50,44 +46,43 @@ export function ApplicationSteps(props: {
   const any = props.allowed.edit || props.allowed.submit || props.allowed.withdraw || props.allowed.delete;
 
   function run(action: () => Promise<ActionResult<unknown>>, okMessage: string, after?: () => void) {
-    start(async () => {
-      const result = await action();
-      setOutcome(outcomeOf(result, okMessage));
-      setConfirming(null);
-      if (result.ok) {
+    form.submit(
+      action,
+      () => {
+        setOutcome(notice('ok', okMessage));
+        setConfirming(null);
         if (after) after();
         else router.refresh();
-      }
-    });
+      },
+      (result) => {
+        // One line per failed check, whatever field it belongs to.
+        const details = Object.values(result.fieldErrors).flat();
+        const refused = result.code === 'invalid' && details.length > 0;
+        setOutcome({ kind: result.code === 'conflict' ? 'conflict' : 'error', text: refused ? t('refused') : result.message, details });
+        setConfirming(null);
+      },
+    );
   }
 
   const outcomeBox = outcome ? (
-    <div
-      ref={outcomeRef}
-      tabIndex={-1}
-      role={outcome.ok ? 'status' : 'alert'}
-      className={`mt-3 rounded-md border px-3 py-2 text-sm outline-none ${outcome.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-900' : 'border-red-200 bg-red-50 text-red-800'}`}
-    >
-      <p className="font-medium">{outcome.ok ? outcome.message : outcome.code === 'invalid' && outcome.details.length ? t('refused') : outcome.message}</p>
-      {outcome.details.length ? (
-        <ul className="mt-1 list-disc space-y-0.5 pl-5">
-          {outcome.details.map((d) => (
-            <li key={d}>{d}</li>
-          ))}
-        </ul>
-      ) : null}
-      {outcome.code === 'conflict' ? (
-        <button
-          type="button"
-          onClick={() => {
-            setOutcome(null);
-            router.refresh();
-          }}
-          className="mt-1 font-medium underline"
-        >
-          {t('reload')}
-        </button>
-      ) : null}
+    <div ref={outcomeRef} tabIndex={-1} className="mt-3 outline-none">
+      <OutcomeMessage
+        outcome={outcome}
+        action={
+          outcome.kind === 'conflict' ? (
+            <button
+              type="button"
+              onClick={() => {
+                setOutcome(null);
+                router.refresh();
+              }}
+              className="mt-1 font-medium underline"
+            >
+              {t('reload')}
+            </button>
+          ) : null
+        }
+      />
     </div>
   ) : null;
 

@@ -2,7 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useId, useRef, useState, useTransition } from 'react';
+import { useId, useRef, useState } from 'react';
+import { Field, notice, OutcomeMessage, submitButtonClass, useActionForm } from '@/components/forms/form-kit';
+import { RowRemoval } from '@/components/forms/row-removal';
 import { useHydrated } from '@/components/forms/use-hydrated';
 import { MAX_EVIDENCE_FILE_BYTES } from '@/lib/evidence-files';
 import { addAttachmentAction, removeAttachmentAction } from './actions';
@@ -24,8 +26,6 @@ function sizeLabel(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
-
-type Outcome = { ok: boolean; message: string; fieldErrors?: Record<string, string[]>; code?: string };
 
 /**
  * The application's documents: the programme's required ones with what is attached, the list
@@ -49,59 +49,55 @@ export function AttachmentsSection(props: {
   const attachedTypes = new Set(props.files.map((f) => f.documentType));
   const firstMissing = props.required.find((r) => !attachedTypes.has(r.key))?.key ?? props.required[0]?.key ?? OTHER;
   const [documentType, setDocumentType] = useState('');
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const form = useActionForm(addAttachmentAction);
+  const removal = useActionForm(removeAttachmentAction);
+  // One notice for the section: that of the latest change, an upload or a removal.
+  const [latest, setLatest] = useState<'add' | 'remove'>('add');
+  const outcome = latest === 'add' ? form.outcome : removal.outcome;
+  const pending = form.pending || removal.pending;
   const [removing, setRemoving] = useState<number | null>(null);
-  const [pending, start] = useTransition();
   const chosenType = documentType || firstMissing;
-
-  const errors = (name: string) => (outcome && !outcome.ok ? (outcome.fieldErrors?.[name] ?? []) : []);
-  const described = (name: string, hint?: boolean) =>
-    [hint ? `${id}-${name}-hint` : null, errors(name).length ? `${id}-${name}-error` : null].filter(Boolean).join(' ') || undefined;
 
   function upload(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const file = fileInput.current?.files?.[0];
-    if (!file) {
-      setOutcome({ ok: false, message: tOutcome('invalid'), fieldErrors: { file: [t('chooseFile')] } });
-      return;
-    }
-    if (file.size > MAX_EVIDENCE_FILE_BYTES) {
-      setOutcome({ ok: false, message: tOutcome('invalid'), fieldErrors: { file: [t('tooLarge', { name: file.name })] } });
-      return;
-    }
+    setLatest('add');
+    const refuse = (message: string) => {
+      form.setErrors({ file: [message] });
+      form.setOutcome(notice('error', tOutcome('invalid')));
+    };
+    if (!file) return refuse(t('chooseFile'));
+    if (file.size > MAX_EVIDENCE_FILE_BYTES) return refuse(t('tooLarge', { name: file.name }));
     const data = new FormData();
     data.set('applicationId', String(props.applicationId));
     data.set('version', String(props.version));
     data.set('documentType', chosenType);
     data.set('file', file);
-    start(async () => {
-      const result = await addAttachmentAction(data);
-      if (result.ok) {
-        // The name it was stored under: cleaned, with the extension of the type its bytes are.
-        setOutcome({ ok: true, message: t('uploaded', { name: result.data.fileName }) });
-        setDocumentType('');
-        if (fileInput.current) fileInput.current.value = '';
-        router.refresh();
-      } else {
-        setOutcome({ ok: false, message: result.message, fieldErrors: result.fieldErrors, code: result.code });
-      }
+    form.submit(data, (added) => {
+      // The name it was stored under: cleaned, with the extension of the type its bytes are.
+      form.setOutcome(notice('ok', t('uploaded', { name: added.fileName })));
+      setDocumentType('');
+      if (fileInput.current) fileInput.current.value = '';
+      router.refresh();
     });
   }
 
   function remove(f: AttachmentRow) {
-    start(async () => {
-      const result = await removeAttachmentAction({ applicationId: props.applicationId, version: props.version, attachmentId: f.id });
-      setRemoving(null);
-      if (result.ok) {
-        setOutcome({ ok: true, message: t('removed', { name: f.fileName }) });
+    setLatest('remove');
+    form.reset();
+    removal.submit(
+      { applicationId: props.applicationId, version: props.version, attachmentId: f.id },
+      () => {
+        setRemoving(null);
+        removal.setOutcome(notice('ok', t('removed', { name: f.fileName })));
         router.refresh();
-      } else {
-        setOutcome({ ok: false, message: result.message, code: result.code });
-      }
-    });
+      },
+      () => setRemoving(null),
+    );
   }
 
-  const label = 'block text-sm font-medium text-slate-800';
+  // Errors of the upload's fields are announced beside them, instead of the notice.
+  const fieldRefused = latest === 'add' && (form.has('file') || form.has('documentType'));
   return (
     <section aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id={`${id}-title`} className="mb-3 text-base font-semibold text-slate-900">
@@ -157,26 +153,17 @@ export function AttachmentsSection(props: {
                   <td className="whitespace-nowrap px-3 py-2">{f.uploadedOn}</td>
                   {props.editable ? (
                     <td className="whitespace-nowrap px-3 py-2">
-                      {removing === f.id ? (
-                        <span className="flex gap-2">
-                          <button type="button" disabled={pending} onClick={() => remove(f)} className="rounded bg-red-700 px-2 py-1 text-xs font-medium text-white hover:bg-red-800">
-                            {t('confirmRemove', { name: f.fileName })}
-                          </button>
-                          <button type="button" disabled={pending} onClick={() => setRemoving(null)} className="rounded border border-slate-400 px-2 py-1 text-xs text-slate-800">
-                            {t('cancel')}
-                          </button>
-                        </span>
-                      ) : (
-                        <button
-                          type="button"
-                          disabled={pending}
-                          onClick={() => setRemoving(f.id)}
-                          className="rounded border border-red-700 px-2 py-1 text-xs font-medium text-red-800 hover:bg-red-50"
-                          aria-label={t('removeNamed', { name: f.fileName })}
-                        >
-                          {t('remove')}
-                        </button>
-                      )}
+                      <RowRemoval
+                        asking={removing === f.id}
+                        pending={pending}
+                        removeLabel={t('remove')}
+                        removeAriaLabel={t('removeNamed', { name: f.fileName })}
+                        confirmLabel={t('confirmRemove', { name: f.fileName })}
+                        cancelLabel={t('cancel')}
+                        onAsk={() => setRemoving(f.id)}
+                        onConfirm={() => remove(f)}
+                        onCancel={() => setRemoving(null)}
+                      />
                     </td>
                   ) : null}
                 </tr>
@@ -186,34 +173,25 @@ export function AttachmentsSection(props: {
         </div>
       )}
 
-      {outcome && (outcome.ok || !(errors('file').length || errors('documentType').length)) ? (
-        <div
-          role={outcome.ok ? 'status' : 'alert'}
-          className={`mt-3 rounded-md border px-3 py-2 text-sm ${outcome.ok ? 'border-emerald-200 bg-emerald-50 text-emerald-900' : 'border-red-200 bg-red-50 text-red-800'}`}
-        >
-          <p>{outcome.message}</p>
-          {outcome.code === 'conflict' ? (
-            <button type="button" onClick={() => router.refresh()} className="mt-1 font-medium underline">
-              {t('reload')}
-            </button>
-          ) : null}
+      {outcome && !(fieldRefused && outcome.kind !== 'ok') ? (
+        <div className="mt-3">
+          <OutcomeMessage
+            outcome={outcome}
+            action={
+              outcome.kind === 'conflict' ? (
+                <button type="button" onClick={() => router.refresh()} className="mt-1 font-medium underline">
+                  {t('reload')}
+                </button>
+              ) : null
+            }
+          />
         </div>
       ) : null}
 
       {props.editable ? (
         <form onSubmit={upload} noValidate className="mt-4 flex flex-wrap items-start gap-3 border-t border-slate-200 pt-4" aria-label={t('uploadForm')}>
-          <div className="min-w-56">
-            <label htmlFor={`${id}-documentType`} className={label}>
-              {t('documentType')}
-            </label>
-            <select
-              id={`${id}-documentType`}
-              value={chosenType}
-              onChange={(e) => setDocumentType(e.target.value)}
-              aria-invalid={errors('documentType').length ? true : undefined}
-              aria-describedby={described('documentType')}
-              className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
-            >
+          <Field form={form} name="documentType" label={t('documentType')} className="min-w-56" announce>
+            <select {...form.control('documentType')} value={chosenType} onChange={(e) => setDocumentType(e.target.value)}>
               {props.required.map((r) => (
                 <option key={r.key} value={r.key}>
                   {r.label}
@@ -222,39 +200,17 @@ export function AttachmentsSection(props: {
               ))}
               <option value={OTHER}>{t('other')}</option>
             </select>
-            {errors('documentType').length ? (
-              <p id={`${id}-documentType-error`} role="alert" className="mt-1 text-sm text-red-700">
-                {errors('documentType').join(' ')}
-              </p>
-            ) : null}
-          </div>
-          <div className="min-w-64 flex-1">
-            <label htmlFor={`${id}-file`} className={label}>
-              {t('chooseLabel')}
-            </label>
+          </Field>
+          <Field form={form} name="file" label={t('chooseLabel')} hint={t('fileHint')} className="min-w-64 flex-1" announce>
             <input
-              id={`${id}-file`}
+              {...form.aria('file', true)}
               ref={fileInput}
               type="file"
               accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
-              aria-invalid={errors('file').length ? true : undefined}
-              aria-describedby={described('file', true)}
               className="mt-1 block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-200"
             />
-            <p id={`${id}-file-hint`} className="mt-1 text-xs text-slate-600">
-              {t('fileHint')}
-            </p>
-            {errors('file').length ? (
-              <p id={`${id}-file-error`} role="alert" className="mt-1 text-sm text-red-700">
-                {errors('file').join(' ')}
-              </p>
-            ) : null}
-          </div>
-          <button
-            type="submit"
-            disabled={pending || !hydrated}
-            className="mt-6 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-          >
+          </Field>
+          <button type="submit" disabled={pending || !hydrated} className={`mt-6 ${submitButtonClass}`}>
             {pending ? t('uploading') : t('upload')}
           </button>
         </form>

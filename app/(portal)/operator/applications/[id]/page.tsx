@@ -1,5 +1,7 @@
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { pathId } from '@/lib/search-params';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
@@ -8,26 +10,17 @@ import { requireRole, scopeFor } from '@/lib/server/authz';
 import { EntityHistory } from '../../../../../components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate, formatWan } from '@/lib/format';
-import { orNotFound, ventureIdFrom } from '../../ventures/_ui/load';
+import { DetailItem as Item } from '@/components/ui/detail-item';
+import { orNotFound } from '@/lib/server/not-found';
 import { documentLabel } from '../_ui/documents';
 import { applicantActs, nextStepKey, StatusBadge } from '../_ui/status';
 import { ApplicationSteps } from './application-steps';
 import { AttachmentsSection } from './attachments-section';
 import { Timeline } from './timeline';
+import type { Search } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('applications.detail'))('title') };
-}
-
-type Search = Record<string, string | string[] | undefined>;
-
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-slate-600">{label}</dt>
-      <dd className="mt-0.5 font-medium text-slate-900">{children}</dd>
-    </div>
-  );
 }
 
 /**
@@ -37,7 +30,8 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
 export default async function ApplicationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const user = await requireRole('operator');
   const scope = await scopeFor(user);
-  const applicationId = ventureIdFrom((await params).id);
+  const applicationId = pathId((await params).id);
+  if (applicationId === undefined) notFound();
   const search = await searchParams;
   const today = todayInShanghai();
   const a = await orNotFound(getApplication(getDb(), { userId: user.id, role: user.role, ip: null }, scope, applicationId, today));

@@ -2,8 +2,10 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
+import { useState } from 'react';
+import { Field, FieldError, inputClass, labelClass, notice, OutcomeMessage, secondaryButton, submitButtonClass, useActionForm } from '@/components/forms/form-kit';
 import { useHydrated } from '@/components/forms/use-hydrated';
+import type { ActionResult } from '@/lib/server/action';
 import { formatWan } from '@/lib/money';
 import { applicantValue } from './applicant';
 import { updateDraftAction } from '../[id]/actions';
@@ -51,29 +53,28 @@ export function DraftForm(props: Props) {
   const tValidation = useTranslations('validation');
   const router = useRouter();
   const hydrated = useHydrated();
-  const id = useId();
   const [programId, setProgramId] = useState(props.initial.programId);
   const [applicant, setApplicant] = useState(props.initial.applicant);
   const [purpose, setPurpose] = useState(props.initial.purpose);
   const [requested, setRequested] = useState(props.initial.requested);
   const [indicators, setIndicators] = useState<Indicator[]>(() => props.initial.indicators.map((i) => ({ ...i, key: nextKey++ })));
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [failure, setFailure] = useState<{ code: string; message: string } | null>(null);
-  const [pending, start] = useTransition();
+  // Each indicator's cells are fields of their own (`indicators.2.unit`); a venture or carrier
+  // named for the wrong kind of programme is the applicant's error.
+  const form = useActionForm(save, { fieldOf: (key) => (key === 'ventureId' || key === 'carrierId' ? 'applicant' : key) });
+  const { pending } = form;
 
   const programme = props.mode === 'create' ? props.programmes.find((p) => String(p.id) === programId) : props.programme;
   const applicants = props.mode === 'create' ? (programme as DraftProgramme | undefined)?.applicants ?? [] : [];
 
-  const errorsOf = (name: string) => errors[name] ?? [];
-  const described = (name: string, hint?: boolean) =>
-    [hint ? `${id}-${name}-hint` : null, errorsOf(name).length ? `${id}-${name}-error` : null].filter(Boolean).join(' ') || undefined;
-  const invalid = (name: string) => (errorsOf(name).length ? true : undefined);
-  const errorOf = (name: string) =>
-    errorsOf(name).length ? (
-      <p id={`${id}-${name}-error`} className="mt-1 text-sm text-red-700">
-        {errorsOf(name).join(' ')}
-      </p>
-    ) : null;
+  const errorOf = (name: string) => <FieldError id={`${form.idOf(name)}-error`}>{(form.errors[name] ?? []).join(' ') || null}</FieldError>;
+
+  function save(body: Record<string, unknown>): Promise<ActionResult<{ applicationId?: number; version?: number }>> {
+    if (props.mode === 'create') {
+      const [carrierId, ventureId] = applicant.split(':');
+      return createDraftAction({ ...body, programId, carrierId, ...(ventureId ? { ventureId } : {}) });
+    }
+    return updateDraftAction({ ...body, applicationId: props.applicationId, version: props.version });
+  }
 
   function clientErrors(): Record<string, string[]> {
     const out: Record<string, string[]> = {};
@@ -92,8 +93,8 @@ export function DraftForm(props: Props) {
     e.preventDefault();
     const local = clientErrors();
     if (Object.keys(local).length) {
-      setErrors(local);
-      setFailure({ code: 'invalid', message: tOutcome('invalid') });
+      form.setErrors(local);
+      form.setOutcome(notice('error', tOutcome('invalid')));
       return;
     }
     const body = {
@@ -101,62 +102,42 @@ export function DraftForm(props: Props) {
       requestedFen: requested,
       indicators: indicators.map(({ name, unit, targetValue }) => ({ name, unit, targetValue: targetValue.trim() })),
     };
-    start(async () => {
-      let result;
+    form.submit(body, (data) => {
+      // The application's page says what was saved.
+      form.setOutcome(null);
       if (props.mode === 'create') {
-        const [carrierId, ventureId] = applicant.split(':');
-        result = await createDraftAction({ ...body, programId, carrierId, ...(ventureId ? { ventureId } : {}) });
-        if (result.ok) {
-          router.push(`/operator/applications/${result.data.applicationId}?created=1`);
-          return;
-        }
+        router.push(`/operator/applications/${data.applicationId}?created=1`);
       } else {
-        result = await updateDraftAction({ ...body, applicationId: props.applicationId, version: props.version });
-        if (result.ok) {
-          router.push(`/operator/applications/${props.applicationId}?saved=1`);
-          router.refresh();
-          return;
-        }
+        router.push(`/operator/applications/${props.applicationId}?saved=1`);
+        router.refresh();
       }
-      // A venture named for the wrong kind of programme is the applicant's error.
-      const { ventureId: ventureErrors, carrierId: carrierErrors, ...rest } = result.fieldErrors;
-      const merged = { ...rest, ...(ventureErrors || carrierErrors ? { applicant: [...(ventureErrors ?? []), ...(carrierErrors ?? [])] } : {}) };
-      setErrors(merged);
-      setFailure({ code: result.code, message: result.message });
     });
   }
 
-  const input = 'mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-600 border-slate-400';
-  const label = 'block text-sm font-medium text-slate-800';
   return (
     <form onSubmit={submit} noValidate className="space-y-5" aria-label={props.mode === 'create' ? t('newTitle') : t('editTitle')}>
-      {failure ? (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          <p>{failure.message}</p>
-          {failure.code === 'conflict' && props.mode === 'edit' ? (
+      <OutcomeMessage
+        outcome={form.outcome}
+        action={
+          form.outcome?.kind === 'conflict' && props.mode === 'edit' ? (
             <button type="button" onClick={() => router.refresh()} className="mt-1 font-medium underline">
               {t('reload')}
             </button>
-          ) : null}
-        </div>
-      ) : null}
+          ) : null
+        }
+      />
 
       {props.mode === 'create' ? (
         <>
-          <div>
-            <label htmlFor={`${id}-programId`} className={label}>
-              {t('programme')}
-            </label>
+          <Field form={form} name="programId" label={t('programme')}>
             <select
-              id={`${id}-programId`}
+              {...form.aria('programId')}
               value={programId}
               onChange={(e) => {
                 setProgramId(e.target.value);
                 setApplicant('');
               }}
-              aria-invalid={invalid('programId')}
-              aria-describedby={described('programId')}
-              className={input}
+              className={inputClass}
             >
               <option value="">{t('chooseProgramme')}</option>
               {props.programmes.map((p) => (
@@ -165,21 +146,14 @@ export function DraftForm(props: Props) {
                 </option>
               ))}
             </select>
-            {errorOf('programId')}
-          </div>
-          <div>
-            <label htmlFor={`${id}-applicant`} className={label}>
-              {!programme ? t('applicant') : (programme as DraftProgramme).applicantType === 'venture' ? t('applicantVenture') : t('applicantCarrier')}
-            </label>
-            <select
-              id={`${id}-applicant`}
-              value={applicant}
-              onChange={(e) => setApplicant(e.target.value)}
-              disabled={!programme}
-              aria-invalid={invalid('applicant')}
-              aria-describedby={described('applicant', true)}
-              className={input}
-            >
+          </Field>
+          <Field
+            form={form}
+            name="applicant"
+            label={!programme ? t('applicant') : (programme as DraftProgramme).applicantType === 'venture' ? t('applicantVenture') : t('applicantCarrier')}
+            hint={programme && applicants.length === 0 ? t('noEligible') : t('applicantHint')}
+          >
+            <select {...form.aria('applicant', true)} value={applicant} onChange={(e) => setApplicant(e.target.value)} disabled={!programme} className={inputClass}>
               <option value="">{t('chooseApplicant')}</option>
               {applicants.map((a) => (
                 <option key={applicantValue(a.carrierId, a.ventureId)} value={applicantValue(a.carrierId, a.ventureId)}>
@@ -187,11 +161,7 @@ export function DraftForm(props: Props) {
                 </option>
               ))}
             </select>
-            <p id={`${id}-applicant-hint`} className="mt-1 text-xs text-slate-600">
-              {programme && applicants.length === 0 ? t('noEligible') : t('applicantHint')}
-            </p>
-            {errorOf('applicant')}
-          </div>
+          </Field>
         </>
       ) : (
         <dl className="grid gap-3 text-sm sm:grid-cols-2">
@@ -206,49 +176,30 @@ export function DraftForm(props: Props) {
         </dl>
       )}
 
-      <div>
-        <label htmlFor={`${id}-purpose`} className={label}>
-          {t('purpose')}
-        </label>
-        <textarea
-          id={`${id}-purpose`}
-          rows={4}
-          maxLength={4000}
-          value={purpose}
-          onChange={(e) => setPurpose(e.target.value)}
-          aria-invalid={invalid('purpose')}
-          aria-describedby={described('purpose', true)}
-          className={input}
-        />
-        <p id={`${id}-purpose-hint`} className="mt-1 text-xs text-slate-600">
-          {t('purposeHint')}
-        </p>
-        {errorOf('purpose')}
-      </div>
+      <Field form={form} name="purpose" label={t('purpose')} hint={t('purposeHint')}>
+        <textarea {...form.aria('purpose', true)} rows={4} maxLength={4000} value={purpose} onChange={(e) => setPurpose(e.target.value)} className={inputClass} />
+      </Field>
 
-      <div className="max-w-sm">
-        <label htmlFor={`${id}-requestedFen`} className={label}>
-          {t('requested')}
-        </label>
+      <Field
+        form={form}
+        name="requestedFen"
+        label={t('requested')}
+        hint={programme ? t('requestedHintCap', { cap: formatWan(programme.capFen) }) : t('requestedHint')}
+        className="max-w-sm"
+      >
         <input
-          id={`${id}-requestedFen`}
+          {...form.aria('requestedFen', true)}
           inputMode="decimal"
           autoComplete="off"
           value={requested}
           onChange={(e) => setRequested(e.target.value)}
-          aria-invalid={invalid('requestedFen')}
-          aria-describedby={described('requestedFen', true)}
-          className={input}
+          className={inputClass}
         />
-        <p id={`${id}-requestedFen-hint`} className="mt-1 text-xs text-slate-600">
-          {programme ? t('requestedHintCap', { cap: formatWan(programme.capFen) }) : t('requestedHint')}
-        </p>
-        {errorOf('requestedFen')}
-      </div>
+      </Field>
 
-      <fieldset aria-describedby={`${id}-indicators-hint${errorsOf('indicators').length ? ` ${id}-indicators-error` : ''}`}>
-        <legend className={label}>{t('indicators')}</legend>
-        <p id={`${id}-indicators-hint`} className="mt-1 text-xs text-slate-600">
+      <fieldset aria-describedby={`${form.idOf('indicators')}-hint${form.has('indicators') ? ` ${form.idOf('indicators')}-error` : ''}`}>
+        <legend className={labelClass}>{t('indicators')}</legend>
+        <p id={`${form.idOf('indicators')}-hint`} className="mt-1 text-xs text-slate-600">
           {t('indicatorsHint')}
         </p>
         {errorOf('indicators')}
@@ -260,17 +211,15 @@ export function DraftForm(props: Props) {
               const key = `indicators.${i}.${name}`;
               return (
                 <div className={width}>
-                  <label htmlFor={`${id}-${key}`} className="block text-xs font-medium text-slate-700">
+                  <label htmlFor={form.idOf(key)} className="block text-xs font-medium text-slate-700">
                     {t(`indicator.${name}`, { n: i + 1 })}
                   </label>
                   <input
-                    id={`${id}-${key}`}
+                    {...form.aria(key)}
                     value={ind[name]}
                     inputMode={name === 'targetValue' ? 'decimal' : undefined}
                     onChange={(e) => set({ [name]: e.target.value })}
-                    aria-invalid={invalid(key)}
-                    aria-describedby={described(key)}
-                    className={input}
+                    className={inputClass}
                   />
                   {errorOf(key)}
                 </div>
@@ -303,11 +252,7 @@ export function DraftForm(props: Props) {
       </fieldset>
 
       <div className="flex flex-wrap gap-3">
-        <button
-          type="submit"
-          disabled={pending || !hydrated}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60"
-        >
+        <button type="submit" disabled={pending || !hydrated} className={submitButtonClass}>
           {pending ? t('saving') : props.mode === 'create' ? t('create') : t('save')}
         </button>
         <button

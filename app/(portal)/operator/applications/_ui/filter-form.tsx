@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { FilterBar } from '@/components/ui/filter-bar';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { APPLICATION_STATUSES } from '@/lib/domain/workflow';
 import type { ApplicationFilters } from '@/lib/validation/application-filters';
@@ -31,7 +31,14 @@ export async function ApplicationFilterForm({
   const [t, tStatus, locale] = await Promise.all([getTranslations('applications.filters'), getTranslations('applications.status'), getLocale()]);
   const years = [...new Set(programmes.map((p) => p.year))].sort((a, b) => b - a);
   return (
-    <form method="get" role="search" aria-label={t('label')} className="mb-4 flex flex-wrap items-end gap-3">
+    <FilterBar
+      label={t('label')}
+      basePath="/operator/applications"
+      size={pageSize ? String(pageSize) : undefined}
+      kept={{ sort: filters.sort, dir: filters.dir }}
+      applyLabel={t('apply')}
+      resetLabel={t('reset')}
+    >
       <Select label={t('status')} name="status" value={filters.status ?? ''}>
         <option value="">{t('any')}</option>
         {APPLICATION_STATUSES.map((s) => (
@@ -64,17 +71,6 @@ export async function ApplicationFilterForm({
           </option>
         ))}
       </Select>
-      {filters.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
-      {filters.dir ? <input type="hidden" name="dir" value={filters.dir} /> : null}
-      {pageSize ? <input type="hidden" name="size" value={pageSize} /> : null}
-      <div className="flex gap-2">
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
-          {t('apply')}
-        </button>
-        <Link href="/operator/applications" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
-          {t('reset')}
-        </Link>
-      </div>
-    </form>
+    </FilterBar>
   );
 }

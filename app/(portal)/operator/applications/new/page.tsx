@@ -8,13 +8,11 @@ import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { applicantValue } from '../_ui/applicant';
 import { DraftForm, type DraftProgramme } from '../_ui/draft-form';
+import { one, type Search } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('applications.form'))('newTitle') };
 }
-
-type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 /**
  * A new draft. The programme and applicant come preselected from the open programmes page;
@@ -36,7 +34,7 @@ export default async function NewApplicationPage({ searchParams }: { searchParam
   }));
   // What the address names is kept only when it is one of the choices.
   const chosen = programmes.find((p) => String(p.id) === one(params.programme));
-  const wanted = applicantValue(Number(one(params.carrier)), one(params.venture) ? Number(one(params.venture)) : null);
+  const wanted = applicantValue(Number(one(params.carrier) ?? ''), one(params.venture) ? Number(one(params.venture)) : null);
   const applicant = chosen?.applicants.some((a) => applicantValue(a.carrierId, a.ventureId) === wanted) ? wanted : '';
 
   return (

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { z } from 'zod';
+import { pathId } from '@/lib/search-params';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
@@ -10,11 +10,11 @@ import { INDUSTRIES } from '@/lib/domain/vocabulary';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { EntityHistory } from '../../../../../components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { fenToYuanInput } from '@/lib/validation/amount-input';
 import { CarrierProfileForm } from './profile-form';
+import { orNotFound } from '@/lib/server/not-found';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('carrierProfile'))('editTitle') };
@@ -23,12 +23,9 @@ export async function generateMetadata() {
 export default async function CarrierProfilePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireRole('operator');
   const scope = await scopeFor(user);
-  const id = z.coerce.number().int().positive().max(2_147_483_647).safeParse((await params).id);
-  if (!id.success) notFound();
-  const carrier = await getCarrierProfile(getDb(), scope, id.data).catch((e) => {
-    if (e instanceof DomainError && e.code === 'notFound') notFound();
-    throw e;
-  });
+  const id = pathId((await params).id);
+  if (id === undefined) notFound();
+  const carrier = await orNotFound(getCarrierProfile(getDb(), scope, id));
   const [t, tKinds, tLevels, tIndustries] = await Promise.all([
     getTranslations('carrierProfile'),
     getTranslations('kinds'),

@@ -1,10 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
+import { useId, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { describedBy, errorIdOf, FieldError, FormField } from '@/components/forms/field';
-import { SubmitBar, type Notice } from '@/components/forms/submit-bar';
+import { errorIdOf, Field, FieldError, notice, SubmitBar, useActionForm } from '@/components/forms/form-kit';
 import { updateCarrierProfileAction } from './actions';
 
 type Initial = {
@@ -44,45 +43,42 @@ export function CarrierProfileForm({
   const t = useTranslations('carrierProfile');
   const router = useRouter();
   const id = useId();
-  const [pending, start] = useTransition();
+  const form = useActionForm(updateCarrierProfileAction);
   const [version, setVersion] = useState(initial.version);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [outcome, setOutcome] = useState<Notice>(null);
 
   function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
-    start(async () => {
-      const result = await updateCarrierProfileAction(data);
-      if (result.ok) {
-        setErrors({});
-        setVersion(result.data.version);
-        setOutcome(result.data.changed.length > 0 ? { kind: 'ok', text: t('saved') } : { kind: 'info', text: t('unchanged') });
+    form.submit(
+      data,
+      (saved) => {
+        setVersion(saved.version);
+        form.setOutcome(saved.changed.length > 0 ? notice('ok', t('saved')) : notice('info', t('unchanged')));
         router.refresh();
-        return;
-      }
-      setErrors(result.fieldErrors);
-      const formLevel = Object.entries(result.fieldErrors)
-        .filter(([k]) => k === 'version' || k === 'carrierId' || k === '_form')
-        .flatMap(([, m]) => m);
-      setOutcome({ kind: 'error', text: [result.message, ...formLevel].join(' ') });
-    });
+      },
+      (result) => {
+        // The hidden fields' messages (a stale version, another carrier) belong to the form as a whole.
+        const formLevel = Object.entries(result.fieldErrors)
+          .filter(([k]) => k === 'version' || k === 'carrierId' || k === '_form')
+          .flatMap(([, m]) => m);
+        form.setOutcome(notice('error', [result.message, ...formLevel].join(' ')));
+      },
+    );
   }
 
-  const errorOf = (name: string) => errors[name]?.[0];
+  const errorOf = (name: string) => form.errors[name]?.[0];
   function textField({ name, multiline, hint, type = 'text' }: { name: TextField; multiline?: boolean; hint?: string; type?: string }) {
+    const control = form.control(name);
     const common = {
-      id: `${id}-${name}`,
-      name,
+      ...control,
       defaultValue: initial[name],
-      'aria-invalid': errorOf(name) ? true : undefined,
-      'aria-describedby': describedBy(errorOf(name) && errorIdOf(`${id}-${name}`), hint),
-      className: `mt-1 block w-full rounded-md border px-3 py-2 text-sm ${errorOf(name) ? 'border-red-600' : 'border-slate-300'}`,
+      // The hint is shared by the fields of a group and sits above them.
+      'aria-describedby': [control['aria-describedby'], hint].filter(Boolean).join(' ') || undefined,
     };
     return (
-      <FormField controlId={common.id} label={t(`fields.${name}`)} error={errorOf(name)} className={multiline ? 'sm:col-span-2' : undefined}>
+      <Field form={form} name={name} label={t(`fields.${name}`)} className={multiline ? 'sm:col-span-2' : undefined} firstError>
         {multiline ? <textarea rows={3} {...common} /> : <input type={type} autoComplete="off" {...common} />}
-      </FormField>
+      </Field>
     );
   }
 
@@ -118,7 +114,7 @@ export function CarrierProfileForm({
         <p id={`${id}-seed-hint`} className="self-end pb-2 text-sm text-slate-600">
           {t('hints.seedFund', { wan: seedFundWan })}
         </p>
-        <fieldset className="sm:col-span-2" aria-describedby={errorOf('focusIndustries') ? errorIdOf(`${id}-focusIndustries`) : undefined}>
+        <fieldset className="sm:col-span-2" aria-describedby={errorOf('focusIndustries') ? errorIdOf(form.idOf('focusIndustries')) : undefined}>
           <legend className="text-sm font-medium text-slate-800">{t('fields.focusIndustries')}</legend>
           <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
             {industries.map((i) => (
@@ -134,7 +130,7 @@ export function CarrierProfileForm({
               </label>
             ))}
           </div>
-          <FieldError id={errorIdOf(`${id}-focusIndustries`)}>{errorOf('focusIndustries')}</FieldError>
+          <FieldError id={errorIdOf(form.idOf('focusIndustries'))}>{errorOf('focusIndustries')}</FieldError>
         </fieldset>
         <label className="flex items-center gap-2 text-sm text-slate-800 sm:col-span-2">
           <input type="checkbox" name="specialised" defaultChecked={initial.specialised} className="h-4 w-4" />
@@ -151,7 +147,7 @@ export function CarrierProfileForm({
         {textField({ name: 'contactPhone', type: 'tel' })}
         {textField({ name: 'contactEmail', type: 'email' })}
       </fieldset>
-      <SubmitBar pending={pending} label={t('save')} pendingLabel={t('saving')} notice={outcome} />
+      <SubmitBar pending={form.pending} label={t('save')} pendingLabel={t('saving')} outcome={form.outcome} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { DataTable } from '@/components/ui/table';
 import type { GraduationCandidate } from '@/db/queries/graduations/candidates';
 import { Badge } from '@/components/ui/badge';
 import { MetCriteria } from './figures';
+import { VentureCell } from '@/components/ui/venture-cell';
 
 /** The candidates: tenants meeting at least one criterion, with the figures behind it. */
 export async function CandidatesView({
@@ -37,14 +38,7 @@ export async function CandidatesView({
             {
               key: 'venture',
               header: t('candidates.venture'),
-              cell: (r) => (
-                <>
-                  <Link href={`/operator/ventures/${r.ventureId}`} className="font-medium text-brand-700 hover:underline">
-                    {r.ventureName}
-                  </Link>
-                  {r.creditCode ? <div className="font-mono text-xs text-slate-600">{r.creditCode}</div> : null}
-                </>
-              ),
+              cell: (r) => <VentureCell id={r.ventureId} name={r.ventureName} creditCode={r.creditCode} />,
             },
             ...(showCarrier ? [{ key: 'carrier', header: t('candidates.carrier'), cell: (r: GraduationCandidate) => r.carrierName }] : []),
             {

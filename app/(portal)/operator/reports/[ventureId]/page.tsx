@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { z } from 'zod';
+import { pathId } from '@/lib/search-params';
 import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { DataTable } from '@/components/ui/table';
@@ -11,25 +11,18 @@ import { getVentureReports, quarterGridRow } from '@/db/queries/reports/reports'
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { quarterDueDate } from '@/lib/domain/reporting';
-import { DomainError } from '@/lib/errors';
 import { formatInt, formatWan } from '@/lib/format';
 import { figuresToInputs } from '@/lib/validation/report-fields';
 import { DueNotice } from '../due-notice';
 import { reportsHref, resolvePeriod, type ReportSearch } from '../period';
 import { FiledStatus } from '../report-cells';
 import { VentureReportForm } from './venture-report-form';
+import { orNotFound } from '@/lib/server/not-found';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('reports'))('title') };
 }
 
-/** A record outside the operator's carriers (or no record at all) is simply not found. */
-function orNotFound<T>(p: Promise<T>): Promise<T> {
-  return p.catch((e) => {
-    if (e instanceof DomainError && e.code === 'notFound') notFound();
-    throw e;
-  });
-}
 
 export default async function VentureReportPage({
   params,
@@ -40,13 +33,13 @@ export default async function VentureReportPage({
 }) {
   const user = await requireRole('operator');
   const scope = await scopeFor(user);
-  const ventureId = z.coerce.number().int().positive().max(2_147_483_647).safeParse((await params).ventureId);
-  if (!ventureId.success) notFound();
+  const ventureId = pathId((await params).ventureId);
+  if (ventureId === undefined) notFound();
   const db = getDb();
   const today = todayInShanghai();
   const [t, { venture, reports }, carriers] = await Promise.all([
     getTranslations('reports'),
-    orNotFound(getVentureReports(db, scope, ventureId.data)),
+    orNotFound(getVentureReports(db, scope, ventureId)),
     listOperatorCarriers(db, scope),
   ]);
   const ids = carriers.map((c) => c.id);

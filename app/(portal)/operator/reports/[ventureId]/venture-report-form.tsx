@@ -1,10 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { FormField } from '@/components/forms/field';
-import { SubmitBar, type Notice } from '@/components/forms/submit-bar';
+import { Field, notice, SubmitBar, useActionForm } from '@/components/forms/form-kit';
 import { MONEY_FIELDS, REPORT_FIELDS, type ReportField } from '@/lib/validation/report-fields';
 import { saveQuarterAction } from '../actions';
 import { collectRowErrors, FiledStatus } from '../report-cells';
@@ -31,29 +30,28 @@ export function VentureReportForm({
 }) {
   const t = useTranslations('reports');
   const router = useRouter();
-  const id = useId();
-  const [pending, start] = useTransition();
+  const form = useActionForm(saveQuarterAction);
   const [values, setValues] = useState<Record<ReportField, string>>(
     () => inputs ?? (Object.fromEntries(REPORT_FIELDS.map((f) => [f, ''])) as Record<ReportField, string>),
   );
-  const [cellErrors, setCellErrors] = useState<Partial<Record<ReportField, string>>>({});
-  const [outcome, setOutcome] = useState<Notice>(null);
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    start(async () => {
-      const result = await saveQuarterAction({ carrierId, year, quarter, rows: [{ ventureId, ...values }] });
-      if (result.ok) {
-        setCellErrors({});
-        setOutcome({ kind: result.data.saved > 0 ? 'ok' : 'info', text: result.data.saved > 0 ? result.message : t('nothingChanged') });
+    form.submit(
+      { carrierId, year, quarter, rows: [{ ventureId, ...values }] },
+      (data, result) => {
+        if (data.saved === 0) form.setOutcome(notice('info', t('nothingChanged')));
+        else form.setOutcome(notice('ok', result.message));
         router.refresh();
-        return;
-      }
-      const { byVenture, other } = collectRowErrors(result.fieldErrors, [ventureId]);
-      const mine = byVenture[ventureId];
-      setCellErrors(mine?.cells ?? {});
-      setOutcome({ kind: 'error', text: [result.message, mine?.row ? t('rowRefused') : '', ...other].filter(Boolean).join(' ') });
-    });
+      },
+      (result) => {
+        // The errors of the one row (`rows.0.cashFen`) are those of its cells.
+        const { byVenture, other } = collectRowErrors(result.fieldErrors, [ventureId]);
+        const mine = byVenture[ventureId];
+        form.setErrors(Object.fromEntries(Object.entries(mine?.cells ?? {}).map(([k, v]) => [k, [v]])));
+        form.setOutcome(notice('error', [result.message, mine?.row ? t('rowRefused') : '', ...other].filter(Boolean).join(' ')));
+      },
+    );
   }
 
   return (
@@ -64,38 +62,31 @@ export function VentureReportForm({
       </p>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {REPORT_FIELDS.map((f) => {
-          const error = cellErrors[f];
           return (
-            <FormField
+            <Field
               key={f}
-              controlId={`${id}-${f}`}
+              form={form}
+              name={f}
               label={
                 <>
                   {t(`fields.${f}`)}
                   {MONEY_FIELDS.has(f) ? t('yuanUnit') : ''}
                 </>
               }
-              error={error}
             >
               <input
-                id={`${id}-${f}`}
-                name={f}
+                {...form.control(f, { className: 'text-right tabular-nums' })}
                 value={values[f]}
                 onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
                 disabled={filedElsewhere}
                 inputMode={MONEY_FIELDS.has(f) ? 'decimal' : 'numeric'}
                 autoComplete="off"
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? `${id}-${f}-error` : undefined}
-                className={`mt-1 block w-full rounded-md border px-3 py-2 text-right text-sm tabular-nums disabled:bg-slate-100 ${
-                  error ? 'border-red-600' : 'border-slate-300'
-                }`}
               />
-            </FormField>
+            </Field>
           );
         })}
       </div>
-      <SubmitBar pending={pending} label={t('single.save')} pendingLabel={t('saving')} notice={outcome} disabled={filedElsewhere} className="mt-5" />
+      <SubmitBar pending={form.pending} label={t('single.save')} pendingLabel={t('saving')} outcome={form.outcome} disabled={filedElsewhere} className="mt-5" />
     </form>
   );
 }

@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { pathId } from '@/lib/search-params';
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -10,19 +12,11 @@ import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format';
 import { Badge, limitTone } from '@/components/ui/badge';
 import { ApplicationsSection, FinancingSection, GraduationsSection, HistorySection, ReportsSection } from '../_ui/detail-sections';
-import { orNotFound, ventureIdFrom } from '../_ui/load';
+import { DetailItem as Item } from '@/components/ui/detail-item';
+import { orNotFound } from '@/lib/server/not-found';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('ventures.detail'))('title') };
-}
-
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-slate-600">{label}</dt>
-      <dd className="mt-0.5 font-medium text-slate-900">{children}</dd>
-    </div>
-  );
 }
 
 const button = 'rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100';
@@ -30,7 +24,8 @@ const button = 'rounded-md border border-slate-300 bg-white px-3 py-2 text-sm fo
 export default async function VentureDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireRole('operator');
   const scope = await scopeFor(user);
-  const ventureId = ventureIdFrom((await params).id);
+  const ventureId = pathId((await params).id);
+  if (ventureId === undefined) notFound();
   const d = await orNotFound(getVentureDetail(getDb(), scope, ventureId, todayInShanghai()));
   const [t, tOwn, tStages, tIndustries, tTalent, tWarnings] = await Promise.all([
     getTranslations('ventures'),

@@ -1,8 +1,7 @@
-import Link from 'next/link';
+import { FilterBar } from '@/components/ui/filter-bar';
 import { getTranslations } from 'next-intl/server';
-import { CarrierOptions, PickerSelect } from '@/components/forms/picker-select';
+import { CarrierOptions, IndustryOptions, PickerSelect } from '@/components/forms/picker-select';
 import { VENTURE_STAGES } from '@/lib/domain/vocabulary';
-import { INDUSTRIES } from '@/lib/validation/venture';
 import type { VentureFilters } from '@/lib/validation/venture-filters';
 
 const field = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
@@ -19,13 +18,16 @@ export async function VentureFilterForm({
   carriers: { id: number; name: string }[];
   pageSize?: number;
 }) {
-  const [t, tStages, tIndustries] = await Promise.all([
-    getTranslations('ventures.filters'),
-    getTranslations('stages'),
-    getTranslations('industries'),
-  ]);
+  const [t, tStages] = await Promise.all([getTranslations('ventures.filters'), getTranslations('stages')]);
   return (
-    <form method="get" role="search" aria-label={t('label')} className="mb-4 flex flex-wrap items-end gap-3">
+    <FilterBar
+      label={t('label')}
+      basePath="/operator/ventures"
+      size={pageSize ? String(pageSize) : undefined}
+      kept={{ sort: filters.sort, dir: filters.dir }}
+      applyLabel={t('apply')}
+      resetLabel={t('reset')}
+    >
       <label className="flex flex-col text-sm">
         <span className="mb-1 text-slate-700">{t('q')}</span>
         <input type="search" name="q" defaultValue={filters.q ?? ''} placeholder={t('qPlaceholder')} className={`${field} w-60`} />
@@ -44,11 +46,7 @@ export async function VentureFilterForm({
       </PickerSelect>
       <PickerSelect label={t('industry')} name="industry" className={field} defaultValue={filters.industry ?? ''}>
         <option value="">{t('any')}</option>
-        {INDUSTRIES.map((i) => (
-          <option key={i} value={i}>
-            {tIndustries(i)}
-          </option>
-        ))}
+        <IndustryOptions />
       </PickerSelect>
       <PickerSelect label={t('highTech')} name="highTech" className={field} defaultValue={flagValue(filters.highTech)}>
         <option value="">{t('any')}</option>
@@ -78,17 +76,6 @@ export async function VentureFilterForm({
           className={`${field} w-28`}
         />
       </label>
-      {filters.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
-      {filters.dir ? <input type="hidden" name="dir" value={filters.dir} /> : null}
-      {pageSize ? <input type="hidden" name="size" value={pageSize} /> : null}
-      <div className="flex gap-2">
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
-          {t('apply')}
-        </button>
-        <Link href="/operator/ventures" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
-          {t('reset')}
-        </Link>
-      </div>
-    </form>
+    </FilterBar>
   );
 }

@@ -1,13 +1,12 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useId, useState, useTransition } from 'react';
-import { controlProps, Field, labelClass, outcomeOf, OutcomeMessage, type Outcome } from '@/components/forms/field';
-import { SubmitButton } from '@/components/forms/submit-bar';
-import { CarrierField, CreditCodeField, SpaceFields, WarningList } from '@/components/residency/form-fields';
-import { INDUSTRIES, TALENT_FLAGS } from '@/lib/validation/venture';
+import { useState } from 'react';
+import { Field, FieldError, labelClass, OutcomeMessage, SubmitButton, useActionForm } from '@/components/forms/form-kit';
+import { CarrierField, CreditCodeField, SpaceFields, StayOpened } from '@/components/residency/form-fields';
+import { TALENT_FLAGS } from '@/lib/validation/venture';
 import { admitVenture } from './actions';
+import { IndustryOptions } from '@/components/forms/picker-select';
 
 type Kind = 'team' | 'company';
 type AdmissionCarrier = { id: number; kind: 'nursery' | 'incubator'; name: string };
@@ -21,9 +20,7 @@ const carrierKindOf = (kind: Kind) => (kind === 'team' ? 'nursery' : 'incubator'
  */
 export function AdmissionForm({ carriers, today }: { carriers: AdmissionCarrier[]; today: string }) {
   const t = useTranslations('residency');
-  const tIndustries = useTranslations('industries');
   const tTalent = useTranslations('talent');
-  const formId = useId();
   const firstOf = (kind: Kind) => String(carriers.find((c) => c.kind === carrierKindOf(kind))?.id ?? '');
   const initialKind: Kind = carriers.some((c) => c.kind === 'incubator') ? 'company' : 'team';
   const blank = (kind: Kind) => ({
@@ -40,9 +37,8 @@ export function AdmissionForm({ carriers, today }: { carriers: AdmissionCarrier[
     workstations: '0',
   });
   const [values, setValues] = useState(() => blank(initialKind));
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const form = useActionForm(admitVenture);
   const [admitted, setAdmitted] = useState<Admitted | null>(null);
-  const [pending, start] = useTransition();
 
   const set = (name: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setValues((v) => ({ ...v, [name]: e.target.value }));
@@ -50,53 +46,36 @@ export function AdmissionForm({ carriers, today }: { carriers: AdmissionCarrier[
   const toggleTalent = (flag: string, on: boolean) =>
     setValues((v) => ({ ...v, talentFlags: on ? [...v.talentFlags, flag] : v.talentFlags.filter((f) => f !== flag) }));
   const available = (kind: Kind) => carriers.some((c) => c.kind === carrierKindOf(kind));
-  const p = (name: string, hint = false) => controlProps(formId, name, outcome, hint);
+  const p = (name: string, hint = false) => form.control(name, { hint });
   const company = values.kind === 'company';
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    start(async () => {
-      const { creditCode, foundedOn, ...common } = values;
-      const result = await admitVenture(company ? { ...common, creditCode, foundedOn } : common);
-      if (result.ok) {
-        setAdmitted({ ...result.data, warnings: result.data.warnings.map((w) => t(`warnings.${w}`)) });
-        setOutcome(null);
-      } else setOutcome(outcomeOf(result));
+    const { creditCode, foundedOn, ...common } = values;
+    form.submit(company ? { ...common, creditCode, foundedOn } : common, (data) => {
+      setAdmitted({ ...data, warnings: data.warnings.map((w) => t(`warnings.${w}`)) });
+      form.reset();
     });
   }
 
   if (admitted) {
     return (
-      <div className="space-y-4">
-        <OutcomeMessage outcome={{ ok: true, message: t('new.success', { name: admitted.name }) }}>
-          {admitted.warnings.length ? <p className="mt-2 text-sm">{t('new.successWarnings')}</p> : null}
-          <WarningList title={t('warnings.title')} warnings={admitted.warnings} />
-        </OutcomeMessage>
-        <div className="flex flex-wrap gap-3">
-          <Link
-            href={`/operator/ventures/${admitted.ventureId}`}
-            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-          >
-            {t('common.viewVenture')}
-          </Link>
-          <button
-            type="button"
-            onClick={() => {
-              setAdmitted(null);
-              setValues(blank(values.kind));
-            }}
-            className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
-          >
-            {t('new.another')}
-          </button>
-        </div>
-      </div>
+      <StayOpened
+        message={t('new.success', { name: admitted.name })}
+        lead={t('new.successWarnings')}
+        warnings={admitted.warnings}
+        ventureId={admitted.ventureId}
+        onAnother={() => {
+          setAdmitted(null);
+          setValues(blank(values.kind));
+        }}
+      />
     );
   }
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('new.title')} className="space-y-5">
-      <OutcomeMessage outcome={outcome} />
+      <OutcomeMessage outcome={form.outcome} />
       <fieldset>
         <legend className={labelClass}>{t('fields.kind')}</legend>
         <div className="mt-2 grid gap-3 sm:grid-cols-2">
@@ -123,43 +102,38 @@ export function AdmissionForm({ carriers, today }: { carriers: AdmissionCarrier[
             </label>
           ))}
         </div>
-        {errorsMessage(outcome, 'kind')}
+        <FieldError id={`${form.idOf('kind')}-error`}>{(form.errors.kind ?? []).join(' ') || null}</FieldError>
       </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-2">
         <CarrierField
-          formId={formId}
-          outcome={outcome}
+          form={form}
           label={t('fields.carrier')}
           carriers={carriers.filter((c) => c.kind === carrierKindOf(values.kind))}
           value={values.carrierId}
           onChange={set('carrierId')}
         />
-        <Field formId={formId} name="name" label={t(company ? 'fields.companyName' : 'fields.teamName')} outcome={outcome}>
+        <Field form={form} name="name" label={t(company ? 'fields.companyName' : 'fields.teamName')}>
           <input {...p('name')} value={values.name} onChange={set('name')} maxLength={100} autoComplete="off" />
         </Field>
         {company ? (
           <>
-            <CreditCodeField formId={formId} outcome={outcome} value={values.creditCode} onChange={set('creditCode')} />
-            <Field formId={formId} name="foundedOn" label={t('fields.foundedOn')} outcome={outcome}>
+            <CreditCodeField form={form} value={values.creditCode} onChange={set('creditCode')} />
+            <Field form={form} name="foundedOn" label={t('fields.foundedOn')}>
               <input {...p('foundedOn')} type="date" max={today} value={values.foundedOn} onChange={set('foundedOn')} />
             </Field>
           </>
         ) : null}
-        <Field formId={formId} name="industry" label={t('fields.industry')} outcome={outcome}>
+        <Field form={form} name="industry" label={t('fields.industry')}>
           <select {...p('industry')} value={values.industry} onChange={set('industry')}>
             <option value="">{t('fields.chooseIndustry')}</option>
-            {INDUSTRIES.map((i) => (
-              <option key={i} value={i}>
-                {tIndustries(i)}
-              </option>
-            ))}
+            <IndustryOptions />
           </select>
         </Field>
-        <Field formId={formId} name="enteredOn" label={t('fields.enteredOn')} outcome={outcome}>
+        <Field form={form} name="enteredOn" label={t('fields.enteredOn')}>
           <input {...p('enteredOn')} type="date" max={today} value={values.enteredOn} onChange={set('enteredOn')} />
         </Field>
-        <Field formId={formId} name="founders" label={t('common.optionalField', { label: t('fields.founders') })} hint={t('fields.foundersHint')} outcome={outcome}>
+        <Field form={form} name="founders" label={t('common.optionalField', { label: t('fields.founders') })} hint={t('fields.foundersHint')}>
           <input {...p('founders', true)} value={values.founders} onChange={set('founders')} maxLength={500} autoComplete="off" />
         </Field>
         <fieldset>
@@ -173,14 +147,9 @@ export function AdmissionForm({ carriers, today }: { carriers: AdmissionCarrier[
             ))}
           </div>
         </fieldset>
-        <SpaceFields formId={formId} outcome={outcome} values={values} onChange={set} />
+        <SpaceFields form={form} values={values} onChange={set} />
       </div>
-      <SubmitButton pending={pending} label={t('new.submit')} pendingLabel={t('common.submitting')} />
+      <SubmitButton pending={form.pending} label={t('new.submit')} pendingLabel={t('common.submitting')} />
     </form>
   );
-}
-
-function errorsMessage(outcome: Outcome | null, name: string) {
-  const messages = outcome && !outcome.ok ? (outcome.fieldErrors?.[name] ?? []) : [];
-  return messages.length ? <p className="mt-1 text-sm text-red-700">{messages.join(' ')}</p> : null;
 }

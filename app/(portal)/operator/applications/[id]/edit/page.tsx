@@ -1,12 +1,14 @@
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { pathId } from '@/lib/search-params';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getApplication } from '@/db/queries/subsidies/applications';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { orNotFound, ventureIdFrom } from '../../../ventures/_ui/load';
+import { orNotFound } from '@/lib/server/not-found';
 import { DraftForm } from '../../_ui/draft-form';
 
 export async function generateMetadata() {
@@ -19,7 +21,8 @@ const yuan = (fen: number) => `${Math.trunc(fen / 100)}.${String(fen % 100).padS
 export default async function EditApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireRole('operator');
   const scope = await scopeFor(user);
-  const applicationId = ventureIdFrom((await params).id);
+  const applicationId = pathId((await params).id);
+  if (applicationId === undefined) notFound();
   const a = await orNotFound(getApplication(getDb(), { userId: user.id, role: user.role, ip: null }, scope, applicationId, todayInShanghai()));
   const [t, tStatus, locale] = await Promise.all([getTranslations('applications.form'), getTranslations('applications.status'), getLocale()]);
   const back = `/operator/applications/${a.id}`;

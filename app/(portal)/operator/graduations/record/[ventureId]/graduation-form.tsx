@@ -2,12 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
+import { useState } from 'react';
+import { Field, FieldError, OutcomeMessage, submitButtonClass, useActionForm } from '@/components/forms/form-kit';
 import { GRADUATION_CRITERIA, type GraduationCriterion } from '@/lib/domain/graduation';
 import { MAX_EVIDENCE_FILE_BYTES, MAX_EVIDENCE_FILES, MAX_EVIDENCE_TOTAL_BYTES } from '@/lib/evidence-files';
 import { recordGraduationAction } from './actions';
-
-type Errors = Record<string, string[]>;
 
 /**
  * The graduation record: the criteria the venture's data supports come ticked (the others
@@ -30,25 +29,11 @@ export function GraduationForm({
   const t = useTranslations('graduationForm');
   const tg = useTranslations('graduation');
   const router = useRouter();
-  const id = useId();
+  const form = useActionForm(recordGraduationAction);
   const [criteria, setCriteria] = useState<GraduationCriterion[]>(supported);
   const [graduatedOn, setGraduatedOn] = useState(today);
   const [evidence, setEvidence] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-
-  const described = (name: string, hint: boolean) =>
-    [hint ? `${id}-${name}-hint` : null, errors[name]?.length ? `${id}-${name}-error` : null].filter(Boolean).join(' ') || undefined;
-  const invalid = (name: string) => (errors[name]?.length ? true : undefined);
-  const errorOf = (name: string) =>
-    errors[name]?.length ? (
-      <ul id={`${id}-${name}-error`} className="mt-1 space-y-0.5 text-sm text-red-800">
-        {errors[name]!.map((m) => (
-          <li key={m}>{m}</li>
-        ))}
-      </ul>
-    ) : null;
+  const { pending } = form;
 
   function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -61,37 +46,26 @@ export function GraduationForm({
       ...(files.reduce((sum, f) => sum + f.size, 0) > MAX_EVIDENCE_TOTAL_BYTES ? [t('filesTooLarge')] : []),
     ];
     if (fileErrors.length) {
-      setErrors({ files: fileErrors });
-      setFailure(null);
+      form.setErrors({ files: fileErrors });
+      form.setOutcome(null);
       return;
     }
-    start(async () => {
-      const result = await recordGraduationAction(data);
-      if (result.ok) {
-        router.push(`/operator/graduations?view=recorded&status=pending&recorded=${result.data.graduationId}`);
-        return;
-      }
-      const merged: Errors = {};
-      for (const [key, messages] of Object.entries(result.fieldErrors)) (merged[key.split('.')[0]!] ??= []).push(...messages);
-      setErrors(merged);
-      setFailure(result.message);
+    form.submit(data, (recorded) => {
+      // The list says what was recorded; no notice here.
+      form.setOutcome(null);
+      router.push(`/operator/graduations?view=recorded&status=pending&recorded=${recorded.graduationId}`);
     });
   }
 
-  const input = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-600';
   return (
     <form onSubmit={submit} noValidate className="space-y-5" aria-label={tg('record.form')}>
-      {failure ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {failure}
-        </p>
-      ) : null}
+      <OutcomeMessage outcome={form.outcome?.kind === 'ok' ? null : form.outcome} />
       <input type="hidden" name="ventureId" value={ventureId} />
       <input type="hidden" name="version" value={version} />
 
-      <fieldset aria-describedby={described('criteria', true)}>
+      <fieldset aria-describedby={form.aria('criteria', true)['aria-describedby']}>
         <legend className="text-sm font-medium text-slate-800">{t('criteria')}</legend>
-        <p id={`${id}-criteria-hint`} className="mt-1 text-sm text-slate-600">
+        <p id={`${form.idOf('criteria')}-hint`} className="mt-1 text-sm text-slate-600">
           {t('criteriaHint')}
         </p>
         <div className="mt-2 space-y-2">
@@ -105,7 +79,7 @@ export function GraduationForm({
                   value={c}
                   disabled={!ok}
                   checked={criteria.includes(c)}
-                  aria-invalid={invalid('criteria')}
+                  aria-invalid={form.has('criteria') || undefined}
                   onChange={(e) => setCriteria((cs) => (e.target.checked ? [...cs, c] : cs.filter((x) => x !== c)))}
                   className="mt-0.5 h-4 w-4"
                 />
@@ -117,78 +91,43 @@ export function GraduationForm({
             );
           })}
         </div>
-        {errorOf('criteria')}
+        <FieldError id={`${form.idOf('criteria')}-error`}>{(form.errors.criteria ?? []).join(' ') || null}</FieldError>
       </fieldset>
 
-      <div>
-        <label htmlFor={`${id}-graduatedOn`} className="text-sm font-medium text-slate-800">
-          {t('graduatedOn')}
-        </label>
+      <Field form={form} name="graduatedOn" label={t('graduatedOn')} hint={t('graduatedOnHint', { date: enteredOn })}>
         <input
-          id={`${id}-graduatedOn`}
-          name="graduatedOn"
+          {...form.control('graduatedOn', { hint: true, className: 'max-w-xs' })}
           type="date"
           min={enteredOn}
           max={today}
           value={graduatedOn}
           onChange={(e) => setGraduatedOn(e.target.value)}
-          aria-invalid={invalid('graduatedOn')}
-          aria-describedby={described('graduatedOn', true)}
-          className={`${input} max-w-xs`}
         />
-        <p id={`${id}-graduatedOn-hint`} className="mt-1 text-sm text-slate-600">
-          {t('graduatedOnHint', { date: enteredOn })}
-        </p>
-        {errorOf('graduatedOn')}
-      </div>
+      </Field>
 
-      <div>
-        <label htmlFor={`${id}-evidence`} className="text-sm font-medium text-slate-800">
-          {t('evidence')}
-        </label>
+      <Field form={form} name="evidence" label={t('evidence')} hint={t('evidenceHint')}>
         <textarea
-          id={`${id}-evidence`}
-          name="evidence"
+          {...form.control('evidence', { hint: true })}
           rows={4}
           maxLength={4000}
           required
           value={evidence}
           onChange={(e) => setEvidence(e.target.value)}
-          aria-invalid={invalid('evidence')}
-          aria-describedby={described('evidence', true)}
-          className={input}
         />
-        <p id={`${id}-evidence-hint`} className="mt-1 text-sm text-slate-600">
-          {t('evidenceHint')}
-        </p>
-        {errorOf('evidence')}
-      </div>
+      </Field>
 
-      <div>
-        <label htmlFor={`${id}-files`} className="text-sm font-medium text-slate-800">
-          {t('files')}
-        </label>
+      <Field form={form} name="files" label={t('files')} hint={t('filesHint')}>
         <input
-          id={`${id}-files`}
+          {...form.aria('files', true)}
           name="files"
           type="file"
           multiple
           accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
-          aria-invalid={invalid('files')}
-          aria-describedby={described('files', true)}
           className="mt-1 block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-200"
         />
-        <p id={`${id}-files-hint`} className="mt-1 text-sm text-slate-600">
-          {t('filesHint')}
-        </p>
-        {errorOf('files')}
-      </div>
+      </Field>
 
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60"
-      >
+      <button type="submit" disabled={pending} className={submitButtonClass}>
         {pending ? t('submitting') : t('submit')}
       </button>
     </form>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { pathId } from '@/lib/search-params';
 import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { DataTable } from '@/components/ui/table';
@@ -9,22 +10,18 @@ import { graduationCandidate, type GraduationCandidate } from '@/db/queries/grad
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import type { CriterionResult } from '@/lib/domain/graduation';
-import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
 import { criterionFigure } from '../../_ui/figures';
 import { GraduationForm } from './graduation-form';
+import { orNotFound } from '@/lib/server/not-found';
 
 async function load(ventureIdParam: string, today: string): Promise<GraduationCandidate> {
   const user = await requireRole('operator');
   const scope = await scopeFor(user);
-  if (!/^\d{1,9}$/.test(ventureIdParam)) notFound();
-  try {
-    return await graduationCandidate(getDb(), scope, Number(ventureIdParam), today);
-  } catch (e) {
-    if (e instanceof DomainError && e.code === 'notFound') notFound();
-    throw e;
-  }
+  const ventureId = pathId(ventureIdParam);
+  if (ventureId === undefined) notFound();
+  return orNotFound(graduationCandidate(getDb(), scope, ventureId, today));
 }
 
 export async function generateMetadata() {

@@ -2,12 +2,12 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useId, useState, useTransition } from 'react';
-import { INDUSTRIES, TALENT_FLAGS } from '@/lib/validation/venture';
+import { useId, useState } from 'react';
+import { Field, OutcomeMessage, submitButtonClass, useActionForm } from '@/components/forms/form-kit';
+import { TALENT_FLAGS } from '@/lib/validation/venture';
 import { saveVenture } from './actions';
 import { FinancingEditor, type FinancingRow } from './financing-editor';
-import { errorsFor, type Outcome } from '@/components/forms/field';
-import { FieldError, fieldProps, OutcomeMessage } from './form-bits';
+import { IndustryOptions } from '@/components/forms/picker-select';
 
 export type VentureFormValues = {
   industry: string;
@@ -38,13 +38,11 @@ export function VentureEditor({
   today: string;
 }) {
   const t = useTranslations('ventures');
-  const tIndustries = useTranslations('industries');
   const tTalent = useTranslations('talent');
   const formId = useId();
   const [values, setValues] = useState(initial);
   const [version, setVersion] = useState(loadedVersion);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [pending, start] = useTransition();
+  const form = useActionForm(saveVenture);
   const set = (name: keyof VentureFormValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setValues((v) => ({ ...v, [name]: e.target.value }));
   const toggleTalent = (flag: string, on: boolean) =>
@@ -52,17 +50,12 @@ export function VentureEditor({
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    setOutcome(null);
-    start(async () => {
-      const result = await saveVenture({ ventureId, version, ...values });
-      setOutcome(result);
-      if (result.ok) setVersion(result.data.version);
-    });
+    form.reset();
+    form.submit({ ventureId, version, ...values }, (data) => setVersion(data.version));
   }
 
   const label = 'text-sm font-medium text-slate-800';
-  const p = (name: keyof VentureFormValues) => fieldProps(formId, name, outcome);
-  const err = (name: keyof VentureFormValues) => <FieldError formId={formId} name={name} outcome={outcome} />;
+  const p = (name: keyof VentureFormValues) => form.control(name);
   return (
     <div className="space-y-6">
       <form onSubmit={submit} noValidate aria-labelledby={`${formId}-title`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -70,37 +63,21 @@ export function VentureEditor({
           {t('edit.profile')}
         </h2>
         <div className="mb-4">
-          <OutcomeMessage outcome={outcome} />
+          <OutcomeMessage outcome={form.outcome} />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <label htmlFor={p('industry').id} className={label}>
-              {t('fields.industry')}
-            </label>
+          <Field form={form} name="industry" label={t('fields.industry')} firstError>
             <select {...p('industry')} value={values.industry} onChange={set('industry')}>
-              {INDUSTRIES.map((i) => (
-                <option key={i} value={i}>
-                  {tIndustries(i)}
-                </option>
-              ))}
+              <IndustryOptions />
             </select>
-            {err('industry')}
-          </div>
-          <div>
-            <label htmlFor={p('technicalField').id} className={label}>
-              {t('fields.technicalField')}
-            </label>
+          </Field>
+          <Field form={form} name="technicalField" label={t('fields.technicalField')} firstError>
             <input {...p('technicalField')} value={values.technicalField} onChange={set('technicalField')} maxLength={100} />
-            {err('technicalField')}
-          </div>
-          <div className="sm:col-span-2">
-            <label htmlFor={p('founders').id} className={label}>
-              {t('fields.founders')}
-            </label>
+          </Field>
+          <Field form={form} name="founders" label={t('fields.founders')} className="sm:col-span-2" firstError>
             <input {...p('founders')} value={values.founders} onChange={set('founders')} maxLength={500} />
-            {err('founders')}
-          </div>
-          <fieldset className="sm:col-span-2" aria-describedby={errorsFor(outcome, 'talentFlags').length ? `${formId}-talentFlags-error` : undefined}>
+          </Field>
+          <fieldset className="sm:col-span-2" aria-describedby={form.has('talentFlags') ? `${form.idOf('talentFlags')}-error` : undefined}>
             <legend className={label}>{t('fields.talent')}</legend>
             <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
               {TALENT_FLAGS.map((flag) => (
@@ -117,49 +94,31 @@ export function VentureEditor({
                 </label>
               ))}
             </div>
-            {err('talentFlags')}
+            <Field form={form} name="talentFlags" label={null} firstError>
+              {null}
+            </Field>
           </fieldset>
-          <div>
-            <label htmlFor={p('highTechCertNo').id} className={label}>
-              {t('fields.highTechCertNo')}
-            </label>
+          <Field form={form} name="highTechCertNo" label={t('fields.highTechCertNo')} firstError>
             <input {...p('highTechCertNo')} value={values.highTechCertNo} onChange={set('highTechCertNo')} maxLength={50} />
-            {err('highTechCertNo')}
-          </div>
-          <div>
-            <label htmlFor={p('highTechCertOn').id} className={label}>
-              {t('fields.highTechCertOn')}
-            </label>
+          </Field>
+          <Field form={form} name="highTechCertOn" label={t('fields.highTechCertOn')} firstError>
             <input {...p('highTechCertOn')} type="date" max={today} value={values.highTechCertOn} onChange={set('highTechCertOn')} />
-            {err('highTechCertOn')}
-          </div>
-          <div>
-            <label htmlFor={p('exitKind').id} className={label}>
-              {t('fields.exitKind')}
-            </label>
+          </Field>
+          <Field form={form} name="exitKind" label={t('fields.exitKind')} firstError>
             <select {...p('exitKind')} value={values.exitKind} onChange={set('exitKind')}>
               <option value="">{t('edit.noExit')}</option>
               <option value="acquired">{t('exitKinds.acquired')}</option>
               <option value="listed">{t('exitKinds.listed')}</option>
             </select>
-            {err('exitKind')}
-          </div>
-          <div>
-            <label htmlFor={p('exitOn').id} className={label}>
-              {t('fields.exitOn')}
-            </label>
+          </Field>
+          <Field form={form} name="exitOn" label={t('fields.exitOn')} firstError>
             <input {...p('exitOn')} type="date" max={today} value={values.exitOn} onChange={set('exitOn')} />
-            {err('exitOn')}
-          </div>
+          </Field>
         </div>
         <p className="mt-4 text-xs text-slate-600">{t('edit.pairsHint')}</p>
         <div className="mt-4 flex items-center gap-3">
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-          >
-            {pending ? t('edit.saving') : t('edit.save')}
+          <button type="submit" disabled={form.pending} className={submitButtonClass}>
+            {form.pending ? t('edit.saving') : t('edit.save')}
           </button>
           <Link href={`/operator/ventures/${ventureId}`} className="text-sm text-brand-700 hover:underline">
             {t('edit.backToDetail')}

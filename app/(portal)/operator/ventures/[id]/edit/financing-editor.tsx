@@ -1,12 +1,12 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useId, useState, useTransition } from 'react';
+import { useId, useState } from 'react';
+import { Field, notice, OutcomeMessage, useActionForm } from '@/components/forms/form-kit';
+import { RowRemoval } from '@/components/forms/row-removal';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { addVentureFinancing, removeVentureFinancing } from './actions';
-import type { Outcome } from '@/components/forms/field';
-import { FieldError, fieldProps, OutcomeMessage } from './form-bits';
 
 export type FinancingRow = { id: number; receivedOn: string; amountFen: number; investor: string };
 const EMPTY = { receivedOn: '', amountFen: '', investor: '' };
@@ -31,36 +31,40 @@ export function FinancingEditor({
   const t = useTranslations('ventures.financing');
   const formId = useId();
   const [draft, setDraft] = useState(EMPTY);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const form = useActionForm(addVentureFinancing);
+  const removal = useActionForm(removeVentureFinancing);
   const [confirming, setConfirming] = useState<number | null>(null);
-  const [pending, start] = useTransition();
+  const pending = form.pending || removal.pending;
+  // One notice for the section: that of the latest change, an addition or a removal.
+  const [latest, setLatest] = useState<'add' | 'remove'>('add');
+  const outcome = latest === 'add' ? form.outcome : removal.outcome;
   const set = (name: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement>) => setDraft((d) => ({ ...d, [name]: e.target.value }));
 
   function add(e: React.FormEvent) {
     e.preventDefault();
-    setOutcome(null);
-    start(async () => {
-      const result = await addVentureFinancing({ ventureId, version, ...draft });
-      setOutcome(result);
-      if (result.ok) {
-        onVersion(result.data.version);
-        setDraft(EMPTY);
-      }
+    form.reset();
+    setLatest('add');
+    form.submit({ ventureId, version, ...draft }, (data) => {
+      onVersion(data.version);
+      setDraft(EMPTY);
     });
   }
 
   function remove(financingId: number) {
-    setOutcome(null);
-    start(async () => {
-      const result = await removeVentureFinancing({ ventureId, financingId, version });
-      setOutcome(result.ok ? { ...result, message: t('removed') } : result);
-      setConfirming(null);
-      if (result.ok) onVersion(result.data.version);
-    });
+    removal.reset();
+    setLatest('remove');
+    removal.submit(
+      { ventureId, financingId, version },
+      (data) => {
+        removal.setOutcome(notice('ok', t('removed')));
+        setConfirming(null);
+        onVersion(data.version);
+      },
+      () => setConfirming(null),
+    );
   }
 
-  const p = (name: keyof typeof EMPTY) => fieldProps(formId, name, outcome);
-  const label = 'text-sm font-medium text-slate-800';
+  const p = (name: keyof typeof EMPTY) => form.control(name);
   const th = 'px-3 py-2 text-left font-medium text-slate-700';
   return (
     <section aria-labelledby={`${formId}-title`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -93,32 +97,18 @@ export function FinancingEditor({
                   <td className="px-3 py-2">{f.investor}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatWan(f.amountFen)}</td>
                   <td className="px-3 py-2 text-right">
-                    {confirming === f.id ? (
-                      <span className="inline-flex flex-wrap items-center justify-end gap-2">
-                        <span className="text-slate-800">{t('confirmRemove', { date: formatDate(f.receivedOn), investor: f.investor })}</span>
-                        <button
-                          type="button"
-                          disabled={pending}
-                          onClick={() => remove(f.id)}
-                          className="rounded-md bg-red-700 px-3 py-1 text-white hover:bg-red-800 disabled:opacity-60"
-                        >
-                          {t('confirm')}
-                        </button>
-                        <button type="button" onClick={() => setConfirming(null)} className="rounded-md border border-slate-300 px-3 py-1 text-slate-800 hover:bg-slate-100">
-                          {t('cancel')}
-                        </button>
-                      </span>
-                    ) : (
-                      <button
-                        type="button"
-                        disabled={pending}
-                        onClick={() => setConfirming(f.id)}
-                        aria-label={t('removeLabel', { date: formatDate(f.receivedOn), investor: f.investor })}
-                        className="rounded-md border border-slate-300 px-3 py-1 text-red-800 hover:bg-red-50 disabled:opacity-60"
-                      >
-                        {t('remove')}
-                      </button>
-                    )}
+                    <RowRemoval
+                      asking={confirming === f.id}
+                      pending={pending}
+                      question={t('confirmRemove', { date: formatDate(f.receivedOn), investor: f.investor })}
+                      removeLabel={t('remove')}
+                      removeAriaLabel={t('removeLabel', { date: formatDate(f.receivedOn), investor: f.investor })}
+                      confirmLabel={t('confirm')}
+                      cancelLabel={t('cancel')}
+                      onAsk={() => setConfirming(f.id)}
+                      onConfirm={() => remove(f.id)}
+                      onCancel={() => setConfirming(null)}
+                    />
                   </td>
                 </tr>
               ))}
@@ -127,27 +117,15 @@ export function FinancingEditor({
         </div>
       )}
       <form onSubmit={add} noValidate aria-label={t('addTitle')} className="grid items-start gap-3 sm:grid-cols-[10rem_12rem_1fr_auto]">
-        <div>
-          <label htmlFor={p('receivedOn').id} className={label}>
-            {t('date')}
-          </label>
+        <Field form={form} name="receivedOn" label={t('date')} firstError>
           <input {...p('receivedOn')} type="date" max={today} value={draft.receivedOn} onChange={set('receivedOn')} />
-          <FieldError formId={formId} name="receivedOn" outcome={outcome} />
-        </div>
-        <div>
-          <label htmlFor={p('amountFen').id} className={label}>
-            {t('amountYuan')}
-          </label>
+        </Field>
+        <Field form={form} name="amountFen" label={t('amountYuan')} firstError>
           <input {...p('amountFen')} inputMode="decimal" value={draft.amountFen} onChange={set('amountFen')} placeholder="1,000,000.00" />
-          <FieldError formId={formId} name="amountFen" outcome={outcome} />
-        </div>
-        <div>
-          <label htmlFor={p('investor').id} className={label}>
-            {t('investor')}
-          </label>
+        </Field>
+        <Field form={form} name="investor" label={t('investor')} firstError>
           <input {...p('investor')} value={draft.investor} onChange={set('investor')} maxLength={200} />
-          <FieldError formId={formId} name="investor" outcome={outcome} />
-        </div>
+        </Field>
         <button
           type="submit"
           disabled={pending}

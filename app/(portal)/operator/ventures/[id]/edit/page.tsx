@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { pathId } from '@/lib/search-params';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
@@ -7,7 +8,7 @@ import { getVentureDetail } from '@/db/queries/ventures/list';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format';
-import { orNotFound, ventureIdFrom } from '../../_ui/load';
+import { orNotFound } from '@/lib/server/not-found';
 import { VentureEditor } from './edit-form';
 
 export async function generateMetadata() {
@@ -17,7 +18,8 @@ export async function generateMetadata() {
 export default async function EditVenturePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireRole('operator');
   const scope = await scopeFor(user);
-  const ventureId = ventureIdFrom((await params).id);
+  const ventureId = pathId((await params).id);
+  if (ventureId === undefined) notFound();
   const today = todayInShanghai();
   const d = await orNotFound(getVentureDetail(getDb(), scope, ventureId, today));
   // Only the carrier of the open stay edits it; an earlier carrier reads its period on the venture's page.

@@ -2,9 +2,8 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useRef, useState, useTransition } from 'react';
-import { controlProps, Field, labelClass, outcomeOf, OutcomeMessage, type Outcome } from '@/components/forms/field';
-import { SubmitButton } from '@/components/forms/submit-bar';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Field, labelClass, notice, OutcomeMessage, SubmitButton, useActionForm } from '@/components/forms/form-kit';
 import type { EndReason } from '@/lib/domain/residency';
 import { endStay } from './actions';
 
@@ -28,8 +27,8 @@ export function ExitForm(props: {
   const formId = useId();
   const [values, setValues] = useState({ reason: '', leftOn: props.today });
   const [step, setStep] = useState<'edit' | 'confirm' | 'done'>('edit');
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [pending, start] = useTransition();
+  const form = useActionForm(endStay);
+  const { pending } = form;
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   const doneRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -43,30 +42,26 @@ export function ExitForm(props: {
     if (!values.reason) fieldErrors.reason = [t('fields.chooseReason')];
     if (!values.leftOn) fieldErrors.leftOn = [tValidation('required')];
     if (Object.keys(fieldErrors).length) {
-      setOutcome({ ok: false, message: tOutcome('invalid'), fieldErrors });
+      form.setErrors(fieldErrors);
+      form.setOutcome(notice('error', tOutcome('invalid')));
       return;
     }
-    setOutcome(null);
+    form.reset();
     setStep('confirm');
   }
 
   function confirm() {
-    start(async () => {
-      const result = await endStay({ ventureId: props.ventureId, residencyId: props.residencyId, version: props.version, ...values });
-      if (result.ok) {
-        setOutcome(outcomeOf(result));
-        setStep('done');
-      } else {
-        setOutcome(outcomeOf(result));
-        setStep('edit');
-      }
-    });
+    form.submit(
+      { ventureId: props.ventureId, residencyId: props.residencyId, version: props.version, ...values },
+      () => setStep('done'),
+      () => setStep('edit'),
+    );
   }
 
   if (step === 'done') {
     return (
       <div ref={doneRef} tabIndex={-1} className="space-y-4 outline-none">
-        <OutcomeMessage outcome={{ ok: true, message: t('exit.success', { name: props.name }) }}>
+        <OutcomeMessage outcome={notice('ok', t('exit.success', { name: props.name }))}>
           <p className="mt-1">{t(`reasonEffects.${values.reason as EndReason}`)}</p>
         </OutcomeMessage>
         <div className="flex flex-wrap gap-3">
@@ -115,10 +110,10 @@ export function ExitForm(props: {
     );
   }
 
-  const reasonErrors = outcome && !outcome.ok ? (outcome.fieldErrors?.reason ?? []) : [];
+  const reasonErrors = form.errors.reason ?? [];
   return (
     <form onSubmit={next} noValidate aria-label={t('exit.title')} className="space-y-5">
-      <OutcomeMessage outcome={outcome} />
+      <OutcomeMessage outcome={form.outcome} />
       <fieldset aria-describedby={reasonErrors.length ? `${formId}-reason-error` : undefined}>
         <legend className={labelClass}>{t('fields.reason')}</legend>
         <div className="mt-2 space-y-2">
@@ -146,9 +141,9 @@ export function ExitForm(props: {
           </p>
         ) : null}
       </fieldset>
-      <Field formId={formId} name="leftOn" label={t('fields.leftOn')} outcome={outcome} className="max-w-xs">
+      <Field form={form} name="leftOn" label={t('fields.leftOn')} className="max-w-xs">
         <input
-          {...controlProps(formId, 'leftOn', outcome)}
+          {...form.control('leftOn')}
           type="date"
           min={props.enteredOn}
           max={props.today}

@@ -1,25 +1,25 @@
+import { getTranslations } from 'next-intl/server';
 import { CarrierOptions, PickerSelect } from '@/components/forms/picker-select';
 
-/** A GET form choosing one of the operator's carriers (shown only when they run several). */
-export function CarrierFilter({
-  label,
-  carrierLabel,
-  anyLabel,
-  applyLabel,
+/**
+ * A GET form choosing one of the operator's carriers (the choice shown only when they run
+ * several). Its words are the `label`, `carrier`, `anyCarrier` and `apply` of `messages`.
+ */
+export async function CarrierFilter({
+  messages,
   carriers,
   value,
   hidden,
   children,
 }: {
-  label: string;
-  carrierLabel: string;
-  anyLabel: string;
-  applyLabel: string;
+  messages: 'graduation.filters' | 'incubationLimits.filters';
   carriers: { id: number; name: string }[];
   value: number | undefined;
   hidden?: Record<string, string | undefined>;
   children?: React.ReactNode;
 }) {
+  const t = await getTranslations(messages);
+  const [label, carrierLabel, anyLabel, applyLabel] = [t('label'), t('carrier'), t('anyCarrier'), t('apply')];
   const field = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
   return (
     <form method="get" role="search" aria-label={label} className="mb-4 flex flex-wrap items-end gap-3">
