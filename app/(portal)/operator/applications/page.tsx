@@ -11,7 +11,7 @@ import { carrierChoices } from '@/db/queries/ventures/list';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { formatDate, formatWan } from '@/lib/format';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
-import { applicationFilterParams, parseApplicationFilters, type ApplicationFilters, type ApplicationSort } from '@/lib/validation/application-filters';
+import { applicationFilterParams, parseApplicationFilters, type ApplicationSort } from '@/lib/validation/application-filters';
 import { ApplicationFilterForm } from './_ui/filter-form';
 import { applicantActs, nextStepKey, StatusBadge } from './_ui/status';
 import { ApplicationTabs } from './_ui/tabs';

@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { notice, OutcomeMessage, submitButtonClass, type Outcome } from '@/components/forms/form-kit';
+import { notice, OutcomeMessage, type Outcome } from '@/components/forms/form-kit';
 import { CarrierOptions, NumberOptions, PickerSelect, QUARTERS } from '@/components/forms/picker-select';
 import { ImportResult, type ImportOutcome } from './import-result';
 

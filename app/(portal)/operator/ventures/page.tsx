@@ -10,7 +10,7 @@ import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
-import { parseVentureFilters, ventureFilterParams, type VentureFilters, type VentureSort } from '@/lib/validation/venture-filters';
+import { parseVentureFilters, ventureFilterParams, type VentureSort } from '@/lib/validation/venture-filters';
 import { Badge, limitTone } from '@/components/ui/badge';
 import { VentureFilterForm } from './_ui/filter-form';
 import { SortHeader, nextDir } from '@/components/ui/sort-header';

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Field, FieldError, inputClass, labelClass, notice, OutcomeMessage, secondaryButton, submitButtonClass, useActionForm } from '@/components/forms/form-kit';
+import { Field, FieldError, inputClass, labelClass, notice, OutcomeMessage, submitButtonClass, useActionForm } from '@/components/forms/form-kit';
 import { useHydrated } from '@/components/forms/use-hydrated';
 import type { ActionResult } from '@/lib/server/action';
 import { formatWan } from '@/lib/money';
