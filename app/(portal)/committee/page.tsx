@@ -12,13 +12,13 @@ import { requireRole } from '@/lib/server/authz';
 import { parseIsoDate, todayInShanghai } from '@/lib/domain/dates';
 import { CARRIER_KINDS } from '@/lib/domain/vocabulary';
 import { INDUSTRIES } from '@/lib/validation/venture';
-import { FilterBar, FilterSelect } from '../../../components/ui/filter-bar';
-import { hrefWith, type Search } from '../../../lib/search-params';
-import { filterParams, parseNetworkFilter } from '../../../lib/server/filters/network';
+import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
+import { hrefWith, type Search } from '@/lib/search-params';
+import { filterParams, parseNetworkFilter } from '@/lib/server/filters/network';
 import { HeadlineCards, type HeadlineCard } from './_charts/headline-cards';
 import { BudgetSummary, QueueSection, TargetsSection } from './_charts/sections';
 import { ExportLink, PALETTE, SpecTable, TableDetails } from './_charts/table-details';
-import { dashboardTables, headlines, type HeadlineKey } from '../../../lib/server/exports/dashboard-tables';
+import { dashboardTables, headlines, type HeadlineKey } from '@/lib/server/exports/dashboard-tables';
 
 const GroupedBars = dynamic(() => import('./_charts/grouped-bars').then((m) => m.GroupedBars), {
   loading: () => <div className="h-64 animate-pulse rounded-md bg-slate-50" />,

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { formatInt } from '@/lib/format';
 import { formatWan } from '@/lib/money';
-import { changePercent, type Headline } from '../../../../lib/server/exports/dashboard-tables';
+import { changePercent, type Headline } from '@/lib/server/exports/dashboard-tables';
 
 export type HeadlineCard = Headline & { label: string; unitLabel: string; href: string; hint?: string };
 

@@ -4,11 +4,11 @@ import type { BudgetExecution, QueueAge } from '@/db/queries/network/budget';
 import type { TargetProgress } from '@/db/queries/network/targets';
 import { formatInt } from '@/lib/format';
 import { formatWan } from '@/lib/money';
-import { Badge, type Tone } from '../../../../components/ui/badges';
-import { rateText } from '../../../../lib/display-format';
-import { hrefWith } from '../../../../lib/search-params';
+import { Badge, type Tone } from '@/components/ui/badges';
+import { rateText } from '@/lib/display-format';
+import { hrefWith } from '@/lib/search-params';
 import { cellText, TableDetails } from './table-details';
-import type { TableSpec } from '../../../../lib/server/exports/dashboard-tables';
+import type { TableSpec } from '@/lib/server/exports/dashboard-tables';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 type Common = { t: T; filters: Record<string, string | undefined> };

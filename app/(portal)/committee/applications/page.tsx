@@ -14,10 +14,10 @@ import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { parseQueueFilters, queueFilterParams } from '@/lib/validation/review-filters';
-import { Badge, statusTone } from '../../../../components/ui/badges';
-import { FilterBar, FilterSelect } from '../../../../components/ui/filter-bar';
-import { ListEmpty } from '../../../../components/ui/list-empty';
-import { filterField, hrefWith, one, type Search } from '../../../../lib/search-params';
+import { Badge, statusTone } from '@/components/ui/badges';
+import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
+import { ListEmpty } from '@/components/ui/list-empty';
+import { filterField, hrefWith, one, type Search } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('review.queue'))('title') };

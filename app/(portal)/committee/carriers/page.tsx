@@ -13,12 +13,12 @@ import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatInt } from '@/lib/format';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
-import { FilterBar, FilterField, FilterSelect } from '../../../../components/ui/filter-bar';
-import { rateText } from '../../../../lib/display-format';
-import { ListEmpty } from '../../../../components/ui/list-empty';
-import { filterField, hrefWith, one, type Search } from '../../../../lib/search-params';
+import { FilterBar, FilterField, FilterSelect } from '@/components/ui/filter-bar';
+import { rateText } from '@/lib/display-format';
+import { ListEmpty } from '@/components/ui/list-empty';
+import { filterField, hrefWith, one, type Search } from '@/lib/search-params';
 import { CARRIER_KINDS, CARRIER_LEVELS, CARRIER_STATUSES } from '@/lib/domain/vocabulary';
-import { carrierFilterParams, parseCarrierFilters } from '../../../../lib/server/filters/carriers';
+import { carrierFilterParams, parseCarrierFilters } from '@/lib/server/filters/carriers';
 import { SortHeader } from './_ui/sort-header';
 import { WarningBadges } from './_ui/warning-badges';
 

@@ -8,10 +8,10 @@ import { graduationQueue, graduationYears } from '@/db/queries/graduations/verif
 import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
-import { FilterBar, FilterSelect } from '../../../../components/ui/filter-bar';
-import { ListEmpty } from '../../../../components/ui/list-empty';
-import { filterField, hrefWith, one, optionalEnum, type Search } from '../../../../lib/search-params';
-import { graduationFilterParams, parseGraduationFilters, QUEUE_STATUSES } from '../../../../lib/server/filters/graduations';
+import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
+import { ListEmpty } from '@/components/ui/list-empty';
+import { filterField, hrefWith, one, optionalEnum, type Search } from '@/lib/search-params';
+import { graduationFilterParams, parseGraduationFilters, QUEUE_STATUSES } from '@/lib/server/filters/graduations';
 import { GraduationCard } from './graduation-card';
 
 export async function generateMetadata() {

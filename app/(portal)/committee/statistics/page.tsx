@@ -9,12 +9,12 @@ import { todayInShanghai } from '@/lib/domain/dates';
 import { isLocale } from '@/lib/i18n/config';
 import { formatInt } from '@/lib/format';
 import { formatQian } from '@/lib/money';
-import { FilterBar, FilterSelect } from '../../../../components/ui/filter-bar';
-import { hrefWith, one, optionalId, optionalYear, type Search } from '../../../../lib/search-params';
+import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
+import { hrefWith, one, optionalId, optionalYear, type Search } from '@/lib/search-params';
 import { ChecksCard } from './checks-card';
-import { CARRIER_COLUMNS, TENANT_COLUMNS } from '../../../../lib/server/exports/statistics-columns';
+import { CARRIER_COLUMNS, TENANT_COLUMNS } from '@/lib/server/exports/statistics-columns';
 import { carrierKey, flagRows, tenantKey } from './flags';
-import { statisticsLabels } from '../../../../lib/server/exports/statistics-labels';
+import { statisticsLabels } from '@/lib/server/exports/statistics-labels';
 import { StatisticsTable } from './statistics-table';
 import '../summary/print.css';
 

@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState } from '@/components/ui/card';
 import { DataTable, type Column } from '@/components/ui/table';
 import type { CheckSeverity } from '@/lib/domain/statistics-checks';
-import { displayValue, type Labels, type StatColumn } from '../../../../lib/server/exports/statistics-columns';
+import { displayValue, type Labels, type StatColumn } from '@/lib/server/exports/statistics-columns';
 import { PageLinks, pageFrom } from './page-links';
 
 /** One of the two statistics tables: a check column, the official columns, its own pages. */

@@ -10,9 +10,9 @@ import { WARNING_TYPES } from '@/lib/domain/network-lists';
 import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
-import { FilterBar, FilterSelect } from '../../../../components/ui/filter-bar';
-import { filterField, hrefWith, one, type Search } from '../../../../lib/search-params';
-import { parseWarningFilters } from '../../../../lib/server/filters/warnings';
+import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
+import { filterField, hrefWith, one, type Search } from '@/lib/search-params';
+import { parseWarningFilters } from '@/lib/server/filters/warnings';
 import { AdmissionTable, MissingTable, OverdueTable } from './warning-tables';
 
 export async function generateMetadata() {

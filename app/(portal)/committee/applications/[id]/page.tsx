@@ -9,13 +9,13 @@ import { getApplication, type ApplicationDetail } from '@/db/queries/subsidies/a
 import { internalEventIds } from '@/db/queries/subsidies/committee-reads';
 import { getProgramme } from '@/db/queries/subsidies/programmes';
 import { requireRole, scopeFor } from '@/lib/server/authz';
-import { EntityHistory } from '../../../../../components/audit/entity-history';
+import { EntityHistory } from '@/components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { COMMITTEE_ACTIONS, payableFen, type WorkflowAction } from '@/lib/domain/workflow';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
-import { Badge, statusTone } from '../../../../../components/ui/badges';
-import { sizeText } from '../../../../../lib/display-format';
+import { Badge, statusTone } from '@/components/ui/badges';
+import { sizeText } from '@/lib/display-format';
 import { StepForms, type CommitteeStep } from './step-forms';
 import { orNotFound } from '@/lib/server/not-found';
 

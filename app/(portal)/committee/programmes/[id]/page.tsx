@@ -8,7 +8,7 @@ import { programmeApplicationCount } from '@/db/queries/subsidies/committee-read
 import { getProgramme, programmeBudgets } from '@/db/queries/subsidies/programmes';
 import { requireRole } from '@/lib/server/authz';
 import { formatWan } from '@/lib/money';
-import { rateText } from '../../../../../lib/display-format';
+import { rateText } from '@/lib/display-format';
 import { ProgrammeForm } from '../programme-form';
 import { orNotFound } from '@/lib/server/not-found';
 

@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getApplication } from '@/db/queries/subsidies/applications';
 import { requireRole, scopeFor } from '@/lib/server/authz';
-import { EntityHistory } from '../../../../../components/audit/entity-history';
+import { EntityHistory } from '@/components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate, formatWan } from '@/lib/format';
 import { DetailItem as Item } from '@/components/ui/detail-item';
