@@ -19,6 +19,7 @@ import { HeadlineCards, type HeadlineCard } from './_charts/headline-cards';
 import { BudgetSummary, QueueSection, TargetsSection } from './_charts/sections';
 import { ExportLink, PALETTE, SpecTable, TableDetails } from './_charts/table-details';
 import { dashboardTables, headlines, type HeadlineKey } from '@/lib/server/exports/dashboard-tables';
+import { RESIDENCY_STAGES } from '@/lib/domain/vocabulary';
 
 const GroupedBars = dynamic(() => import('./_charts/grouped-bars').then((m) => m.GroupedBars), {
   loading: () => <div className="h-64 animate-pulse rounded-md bg-slate-50" />,
@@ -91,7 +92,7 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
     filter.industry && industries(filter.industry),
   ].filter(Boolean);
 
-  const stageData = (['nursery', 'incubating', 'accelerating'] as const).map((s) => ({ stage: stages(s), current: o.stages[s].current, previous: o.stages[s].previous }));
+  const stageData = RESIDENCY_STAGES.map((s) => ({ stage: stages(s), current: o.stages[s].current, previous: o.stages[s].previous }));
   const quarterData = [1, 2, 3, 4].map((q) => {
     const cur = o.quarters.find((x) => x.year === y && x.quarter === q);
     const prev = o.quarters.find((x) => x.year === y - 1 && x.quarter === q);
