@@ -32,7 +32,7 @@ export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
  *   queue (db/queries/subsidies/review.ts reviewQueue) lists these when no status is chosen.
  * - COMMITTEE_STEP_STATUSES with committeeStepDue: some committee step is still due, the decision,
  *   the payment or the inspection. The committee's home page counts these and the network
- *   dashboard ages them (db/queries/subsidies/committee-reads.ts committeeStepDueSql is the SQL).
+ *   dashboard ages them (db/queries/subsidies/committee-queue.ts committeeStepDueSql is the SQL).
  */
 export const AWAITING_DECISION = ['submitted', 'in_review', 'reviewed'] as const satisfies readonly ApplicationStatus[];
 export const COMMITTEE_STEP_STATUSES = [...AWAITING_DECISION, 'approved', 'paid', 'accepted'] as const satisfies readonly ApplicationStatus[];

@@ -2,15 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@/db/connect';
 import { runMigrations } from '@/db/migrate';
 import { seedDemo } from '@/db/seed/demo';
-import {
-  allCarrierChoices,
-  carrierZones,
-  committeeWorkCounts,
-  internalEventIds,
-  programmeApplicationCount,
-  programmeChoices,
-  programmeYears,
-} from '@/db/queries/subsidies/committee-reads';
+import { allCarrierChoices, carrierZones } from '@/db/queries/carriers/choices';
+import { committeeWorkCounts } from '@/db/queries/subsidies/committee-queue';
+import { programmeApplicationCount, programmeChoices, programmeYears } from '@/db/queries/subsidies/programme-choices';
+import { internalEventIds } from '@/db/queries/subsidies/reads';
 import { programmeBudgets, yearBudgets } from '@/db/queries/subsidies/programmes';
 import { applicationEvents, applications, carriers, programs } from '@/db/schema';
 import { committeeStepDue } from '@/lib/domain/workflow';

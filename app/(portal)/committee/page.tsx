@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { carrierZones } from '@/db/queries/subsidies/committee-reads';
+import { carrierZones } from '@/db/queries/carriers/choices';
 import { anyFilter } from '@/db/queries/network/filter';
 import { CARRIER_LEVELS } from '@/lib/domain/vocabulary';
 import { networkOverview } from '@/db/queries/network/overview';

@@ -5,7 +5,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { listBlacklist } from '@/db/queries/oversight/blacklist';
-import { allCarrierChoices } from '@/db/queries/subsidies/committee-reads';
+import { allCarrierChoices } from '@/db/queries/carriers/choices';
 import type { BlacklistEntry } from '@/db/schema';
 import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';

@@ -8,7 +8,7 @@ import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { nationalChecksOf } from '@/db/queries/network/carrier-national';
 import { listNetworkCarriers, type CarrierListRow } from '@/db/queries/network/carriers';
-import { carrierZones } from '@/db/queries/subsidies/committee-reads';
+import { carrierZones } from '@/db/queries/carriers/choices';
 import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatInt } from '@/lib/format';

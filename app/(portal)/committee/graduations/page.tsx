@@ -3,7 +3,7 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
-import { allCarrierChoices } from '@/db/queries/subsidies/committee-reads';
+import { allCarrierChoices } from '@/db/queries/carriers/choices';
 import { graduationQueue, graduationYears } from '@/db/queries/graduations/verification';
 import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';

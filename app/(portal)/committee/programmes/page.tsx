@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { programmeYears } from '@/db/queries/subsidies/committee-reads';
+import { programmeYears } from '@/db/queries/subsidies/programme-choices';
 import { listProgrammes, programmeBudgets, yearBudgets, type BudgetFigures, type ProgrammeBudget } from '@/db/queries/subsidies/programmes';
 import type { Program } from '@/db/schema';
 import { requireRole } from '@/lib/server/authz';

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Card, Stat } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { allCarrierChoices } from '@/db/queries/subsidies/committee-reads';
+import { allCarrierChoices } from '@/db/queries/carriers/choices';
 import { carrierStatistics, statisticsYears, tenantStatistics } from '@/db/queries/network/statistics';
 import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';

@@ -4,7 +4,7 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
-import { allCarrierChoices } from '@/db/queries/subsidies/committee-reads';
+import { allCarrierChoices } from '@/db/queries/carriers/choices';
 import { admissionWarningList, missingReportList, overdueIncubationList, warningCounts } from '@/db/queries/network/warnings';
 import { WARNING_TYPES } from '@/lib/domain/network-lists';
 import { requireRole } from '@/lib/server/authz';

@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { getApplication, type ApplicationDetail } from '@/db/queries/subsidies/applications';
-import { internalEventIds } from '@/db/queries/subsidies/committee-reads';
+import { internalEventIds } from '@/db/queries/subsidies/reads';
 import { getProgramme } from '@/db/queries/subsidies/programmes';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { EntityHistory } from '@/components/audit/entity-history';

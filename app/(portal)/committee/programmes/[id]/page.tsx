@@ -4,7 +4,7 @@ import { pathId } from '@/lib/search-params';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { programmeApplicationCount } from '@/db/queries/subsidies/committee-reads';
+import { programmeApplicationCount } from '@/db/queries/subsidies/programme-choices';
 import { getProgramme, programmeBudgets } from '@/db/queries/subsidies/programmes';
 import { requireRole } from '@/lib/server/authz';
 import { formatWan } from '@/lib/money';
