@@ -4,7 +4,8 @@ import type { DatabaseHandle } from '@/db/connect';
 import { annualTargets, applications, auditLog, carriers as carrierTable } from '@/db/schema';
 import { networkOverview, type NetworkOverview } from '@/db/queries/network/overview';
 import type { NetworkFilter } from '@/db/queries/network/filter';
-import { createTarget, updateTarget, targetInput } from '@/db/queries/network/targets';
+import { createTarget, updateTarget, targetInput, targetProgress, KNOWN_METRICS, type TargetFigures } from '@/db/queries/network/targets';
+import { dashboardTables } from '@/lib/server/exports/dashboard-tables';
 import { monthsBetween } from '@/lib/domain/dates';
 import { DomainError } from '@/lib/errors';
 import { openTestDatabase } from '../helpers/db';
@@ -266,6 +267,28 @@ describe('network dashboard figures', () => {
     expect(byMetric.graduations).toMatchObject({ value: grads, status: 'below', percent: Math.round((grads * 1000) / 5) / 10 });
     expect(byMetric.carriers).toMatchObject({ value: expectedCarriers(YEAR, {}).n, status: 'above' });
     expect(byMetric.rd_institutions).toMatchObject({ known: false, value: null, percent: null, status: 'unknown' });
+  });
+
+  it('reads a target in per cent as the figure against the target, on the page and in the export, not as a share of it', async () => {
+    const base = { id: 1, year: YEAR, targetMax: null, note: null, version: 1, createdAt: new Date(), updatedAt: new Date() };
+    const figures = { ...(Object.fromEntries(KNOWN_METRICS.map((m) => [m, null])) as TargetFigures), biomedicine_output_growth_pct: 19.3, rd_spend_wan: 19.3, budget_execution_pct: 2 };
+    const [growth, spend, execution] = targetProgress(
+      [
+        { ...base, metric: 'biomedicine_output_growth_pct', targetMin: 5, unit: '%' },
+        { ...base, id: 2, metric: 'rd_spend_wan', targetMin: 5, unit: '万元' },
+        { ...base, id: 3, metric: 'budget_execution_pct', targetMin: 90, unit: '%' },
+      ],
+      figures,
+    );
+    expect(growth).toMatchObject({ rate: true, value: 19.3, percent: null, status: 'met' });
+    expect(execution).toMatchObject({ rate: true, value: 2, percent: null, status: 'below' });
+    expect(spend).toMatchObject({ rate: false, value: 19.3, percent: 386, status: 'met' });
+    const o = await overview();
+    const id = (k: string) => k;
+    const spec = dashboardTables({ ...o, targets: [growth!, spend!] }, { t: id, kinds: id, stages: id, industries: id, status: id, metrics: id, locale: 'zh-CN' }).targets;
+    // The actual in the target's unit, and no progress figure for the rate.
+    expect(spec.rows[0]!.slice(1, 5).map((c) => c.v)).toEqual(['≥ 5', '%', 19.3, null]);
+    expect(spec.rows[1]![4]!.v).toBe(386);
   });
 
   it('sums budget execution per programme and in total, and narrows approvals by the filter', async () => {
