@@ -144,10 +144,18 @@ export async function yearSummary(db: DbOrTx, year: number): Promise<YearSummary
   };
 }
 
-/** Years the summary can be read for: with programmes, reports or targets, newest first. */
+/**
+ * Years the summary can be read for, newest first: every year from the first one the network
+ * has data for (a stay, a quarterly report or a programme) to the current one, without gaps.
+ * Targets alone do not open a year: a plan published long ago says nothing about the network.
+ */
 export async function summaryYears(db: DbOrTx, today: string): Promise<number[]> {
-  const { rows } = await db.execute<{ year: number }>(sql`
-    SELECT year FROM programs UNION SELECT year FROM venture_reports UNION SELECT year FROM annual_targets`);
+  const { rows } = await db.execute<{ first: number | null }>(sql`
+    SELECT min(y)::int AS first FROM (
+      SELECT min(extract(year FROM entered_on))::int AS y FROM residencies
+      UNION ALL SELECT min(year) FROM venture_reports
+      UNION ALL SELECT min(year) FROM programs) AS firsts`);
   const current = Number(today.slice(0, 4));
-  return [...new Set([current, ...rows.map((r) => Number(r.year))])].sort((a, b) => b - a);
+  const first = Math.min(current, Number(rows[0]?.first ?? current));
+  return Array.from({ length: current - first + 1 }, (_, i) => current - i);
 }
