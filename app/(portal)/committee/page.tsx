@@ -17,7 +17,7 @@ import { filterParams, parseNetworkFilter } from '../../../lib/server/filters/ne
 import { HeadlineCards, type HeadlineCard } from './_charts/headline-cards';
 import { BudgetSummary, QueueSection, TargetsSection } from './_charts/sections';
 import { ExportLink, PALETTE, SpecTable, TableDetails } from './_charts/table-details';
-import { dashboardTables, headlines, type HeadlineKey } from '../../../lib/server/exports/dashboard-tables';
+import { dashboardTables, headlines, incompleteNote, type HeadlineKey } from '../../../lib/server/exports/dashboard-tables';
 
 const GroupedBars = dynamic(() => import('./_charts/grouped-bars').then((m) => m.GroupedBars), {
   loading: () => <div className="h-64 animate-pulse rounded-md bg-slate-50" />,
@@ -75,12 +75,15 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
     ipFiled: statisticsHref,
     ipGranted: statisticsHref,
   };
+  // A previous year with reports for fewer quarters is named, and no change is given against it.
+  const incomplete = incompleteNote(o, t);
   const cards: HeadlineCard[] = headlines(o).map((h) => ({
     ...h,
     label: t(`figures.${h.key}`),
     unitLabel: t(`units.${h.unit}`),
     href: links[h.key],
     hint: h.key === 'graduations' && o.pendingGraduations > 0 ? t('pendingHint', { count: o.pendingGraduations }) : undefined,
+    note: h.comparable ? undefined : (incomplete ?? undefined),
   }));
   const lastQuarter = o.reports.current.lastQuarter;
   const filterNames = [
@@ -138,14 +141,16 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
         changeText={(change) => t('vsPrevious', { change })}
         previousLabel={t('previousShort', { year: y - 1 })}
         noPrevious={t('noPrevious')}
+        noComparison={t('noComparison')}
       />
       <HeadlineCards
         title={t('sectionEconomy')}
-        note={lastQuarter ? t('upTo', { quarter: lastQuarter }) : t('noReports')}
+        note={[lastQuarter ? t('upTo', { quarter: lastQuarter }) : t('noReports'), incomplete].filter(Boolean).join(' · ')}
         cards={cards.slice(7)}
         changeText={(change) => t('vsPreviousPeriod', { change })}
         previousLabel={t('previousShort', { year: y - 1 })}
         noPrevious={t('noPrevious')}
+        noComparison={t('noComparison')}
       />
       <div className="-mt-3 mb-6">{details('headline')}</div>
 
