@@ -1,5 +1,5 @@
 import 'server-only';
-import { reportQuarters, reportYear } from './dashboard';
+import { comparableYears, reportQuarters, reportYear } from './dashboard';
 import { sql } from 'drizzle-orm';
 import { targetOutcome, type TargetOutcome } from '@/lib/domain/statistics-checks';
 import type { DbOrTx } from '../../client';
@@ -113,15 +113,19 @@ export async function yearSummary(db: DbOrTx, year: number): Promise<YearSummary
   const byCriterion = { high_tech: 0, financing: 0, revenue: 0, exit: 0 };
   for (const r of criteria.rows) if (r.criterion in byCriterion) byCriterion[r.criterion as keyof typeof byCriterion] = Number(r.n);
   const revenueOf = (industry: string, y: number) => Number(industryRevenue.rows.find((r) => r.industry === industry && Number(r.year) === y)?.revenue ?? 0);
-  const highTech = { total: reportYear(quarters, year).highTech, newInYear: Number(c.high_tech_new) };
+  const thisYear = reportYear(quarters, year);
+  const highTech = { total: thisYear.highTech, newInYear: Number(c.high_tech_new) };
+  // A growth only against a year with reports for the same quarters; none against a partial one.
+  const comparable = comparableYears(thisYear, reportYear(quarters, year - 1, thisYear.lastQuarter));
+  const industryGrowth = (industry: string) => (comparable ? growth(revenueOf(industry, year), revenueOf(industry, year - 1)) : null);
 
   // What the data can say about each planned metric; null where the portal holds no such data.
   const actuals: Record<string, number | null> = {
     high_tech_enterprises: highTech.total,
     new_incubators: carriers.reduce((s, k) => s + k.opened, 0),
     new_incubation_area_m2: carriers.reduce((s, k) => s + k.openedAreaM2, 0),
-    biomedicine_output_growth_pct: growth(revenueOf('biomedicine', year), revenueOf('biomedicine', year - 1)),
-    new_energy_output_growth_pct: growth(revenueOf('new_energy', year), revenueOf('new_energy', year - 1)),
+    biomedicine_output_growth_pct: industryGrowth('biomedicine'),
+    new_energy_output_growth_pct: industryGrowth('new_energy'),
   };
   const targets = targetRows.rows.map((t) => {
     const actual = actuals[t.metric] ?? null;
