@@ -75,7 +75,7 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
     ipFiled: statisticsHref,
     ipGranted: statisticsHref,
   };
-  // A previous year with reports for fewer quarters is named, and no change is given against it.
+  // A previous year with reports for fewer quarters is named above the cards, which give no change against it.
   const incomplete = incompleteNote(o, t);
   const cards: HeadlineCard[] = headlines(o).map((h) => ({
     ...h,
@@ -83,7 +83,6 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
     unitLabel: t(`units.${h.unit}`),
     href: links[h.key],
     hint: h.key === 'graduations' && o.pendingGraduations > 0 ? t('pendingHint', { count: o.pendingGraduations }) : undefined,
-    note: h.comparable ? undefined : (incomplete ?? undefined),
   }));
   const lastQuarter = o.reports.current.lastQuarter;
   const filterNames = [

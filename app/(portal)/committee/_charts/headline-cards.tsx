@@ -3,8 +3,7 @@ import { formatInt } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { headlineChange, type Headline } from '../../../../lib/server/exports/dashboard-tables';
 
-/** `note`: why a figure that is not comparable carries no change (shown in its place). */
-export type HeadlineCard = Headline & { label: string; unitLabel: string; href: string; hint?: string; note?: string };
+export type HeadlineCard = Headline & { label: string; unitLabel: string; href: string; hint?: string };
 
 /** One headline figure: its value, last year's, the change, and the list behind it. */
 function Card({ card, changeText, previousLabel, noPrevious, noComparison }: { card: HeadlineCard; changeText: (change: string) => string; previousLabel: string; noPrevious: string; noComparison: string }) {
@@ -28,7 +27,7 @@ function Card({ card, changeText, previousLabel, noPrevious, noComparison }: { c
         </span>
         <span className={`mt-1 text-xs tabular-nums ${tone}`}>
           {!card.comparable ? (
-            <span className="text-slate-600">{card.note ?? noComparison}</span>
+            <span className="text-slate-600">{noComparison}</span>
           ) : card.pair.previous === 0 && card.pair.current === 0 ? (
             <span className="text-slate-600">{noPrevious}</span>
           ) : (

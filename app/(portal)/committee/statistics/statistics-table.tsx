@@ -48,7 +48,7 @@ export async function StatisticsTable<R>({
   const flagged = rows.some((r) => severityOf.has(rowKey(r)));
   const check: Column<R> = {
     key: 'check',
-    header: t('colCheck'),
+    header: <span className="whitespace-nowrap">{t('colCheck')}</span>,
     cell: (r) => {
       const s = severityOf.get(rowKey(r));
       return s ? <Badge tone={s === 'error' ? 'bad' : 'warn'}>{t(`severity.${s}`)}</Badge> : <span className="text-slate-600">{t('checkPassed')}</span>;
