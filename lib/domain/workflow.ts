@@ -113,6 +113,24 @@ export function payableFen(app: Pick<WorkflowApplication, 'approvedFen' | 'final
   return Math.max(0, (app.finalFen ?? app.approvedFen ?? 0) - app.paidFen);
 }
 
+/**
+ * Where the money stands for the applicant: payable now (a payment step is open), payable once
+ * the inspection passes (post-subsidy, approved), or nothing (not approved, paid in full, failed,
+ * closed).
+ */
+export type PaymentOutlook = { when: 'now' | 'afterInspection'; fen: number } | { when: 'none'; fen: 0 };
+export function paymentOutlook(app: Pick<WorkflowApplication, 'status' | 'fundingMode' | 'approvedFen' | 'finalFen' | 'paidFen'>): PaymentOutlook {
+  const fen = payableFen(app);
+  if (fen > 0 && statusesFor('pay', app.fundingMode).includes(app.status)) return { when: 'now', fen };
+  if (fen > 0 && app.fundingMode === 'post_subsidy' && app.status === 'approved') return { when: 'afterInspection', fen };
+  return { when: 'none', fen: 0 };
+}
+
+/** The inspection (验收) is still to come, so its deadline still applies: approved, or pre-funded and paid. */
+export function inspectionAhead(app: Pick<WorkflowApplication, 'status' | 'fundingMode'>): boolean {
+  return app.status === 'approved' || statusesFor('inspect', app.fundingMode).includes(app.status);
+}
+
 const forbidden = (reason: WorkflowReason): Refusal => ({ reason, code: 'forbidden' });
 const unfit = (reason: WorkflowReason): Refusal => ({ reason, code: 'invalid' });
 

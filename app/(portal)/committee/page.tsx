@@ -18,7 +18,7 @@ import { filterParams, parseNetworkFilter } from '@/lib/server/filters/network';
 import { HeadlineCards, type HeadlineCard } from './_charts/headline-cards';
 import { BudgetSummary, QueueSection, TargetsSection } from './_charts/sections';
 import { ExportLink, PALETTE, SpecTable, TableDetails } from './_charts/table-details';
-import { dashboardTables, headlines, type HeadlineKey } from '@/lib/server/exports/dashboard-tables';
+import { dashboardTables, headlines, incompleteNote, type HeadlineKey } from '@/lib/server/exports/dashboard-tables';
 import { RESIDENCY_STAGES } from '@/lib/domain/vocabulary';
 
 const GroupedBars = dynamic(() => import('./_charts/grouped-bars').then((m) => m.GroupedBars), {
@@ -77,6 +77,8 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
     ipFiled: statisticsHref,
     ipGranted: statisticsHref,
   };
+  // A previous year with reports for fewer quarters is named above the cards, which give no change against it.
+  const incomplete = incompleteNote(o, t);
   const cards: HeadlineCard[] = headlines(o).map((h) => ({
     ...h,
     label: t(`figures.${h.key}`),
@@ -140,14 +142,16 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
         changeText={(change) => t('vsPrevious', { change })}
         previousLabel={t('previousShort', { year: y - 1 })}
         noPrevious={t('noPrevious')}
+        noComparison={t('noComparison')}
       />
       <HeadlineCards
         title={t('sectionEconomy')}
-        note={lastQuarter ? t('upTo', { quarter: lastQuarter }) : t('noReports')}
+        note={[lastQuarter ? t('upTo', { quarter: lastQuarter }) : t('noReports'), incomplete].filter(Boolean).join(' · ')}
         cards={cards.slice(7)}
         changeText={(change) => t('vsPreviousPeriod', { change })}
         previousLabel={t('previousShort', { year: y - 1 })}
         noPrevious={t('noPrevious')}
+        noComparison={t('noComparison')}
       />
       <div className="-mt-3 mb-6">{details('headline')}</div>
 

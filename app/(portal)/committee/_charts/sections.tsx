@@ -28,6 +28,12 @@ function ProgressBar({ percent, label }: { percent: number | null; label: string
   );
 }
 
+/** The target's range as the committee set it: "≥ 5", "10 – 12" (decimals kept, as 3.7). */
+function rangeText(g: Pick<TargetProgress, 'targetMin' | 'targetMax'>) {
+  const n = (v: number) => (Number.isInteger(v) ? formatInt(v) : cellText({ v, f: 'dec' }));
+  return g.targetMax === null ? `≥ ${n(g.targetMin)}` : `${n(g.targetMin)} – ${n(g.targetMax)}`;
+}
+
 export function TargetsSection({ t, filters, targets, spec, metricName, year }: Common & { targets: TargetProgress[]; spec: TableSpec; metricName: (m: string) => string; year: number }) {
   return (
     <Card title={t('tables.targets')} className="mb-6">
@@ -47,12 +53,19 @@ export function TargetsSection({ t, filters, targets, spec, metricName, year }: 
                   {metricName(g.metric)}
                 </Link>
                 <div className="text-xs tabular-nums text-slate-600">
-                  {t('targetRange')} {g.targetMax === null ? `≥ ${formatInt(g.targetMin)}` : `${formatInt(g.targetMin)} – ${formatInt(g.targetMax)}`} {g.unit}
+                  {t('targetRange')} {rangeText(g)} {g.unit}
                   {g.value !== null ? ` · ${t('targetActual')} ${cellText({ v: g.value, f: 'dec' })} ${g.unit}` : ''}
                 </div>
               </div>
               <div className="flex items-center gap-3">
-                {g.known && g.value !== null ? <ProgressBar percent={g.percent} label={metricName(g.metric)} /> : null}
+                {g.known && g.value !== null && g.rate ? (
+                  // A rate reads as itself against the target, in per cent: no share of a percentage.
+                  <span className="text-sm tabular-nums text-slate-800">
+                    {t('rateAgainst', { actual: `${cellText({ v: g.value, f: 'dec' })}%`, target: `${rangeText(g)}%` })}
+                  </span>
+                ) : g.known && g.value !== null ? (
+                  <ProgressBar percent={g.percent} label={metricName(g.metric)} />
+                ) : null}
                 <Badge tone={STATUS_TONE[g.status]}>{t(`targetStatuses.${g.status}`)}</Badge>
               </div>
             </li>

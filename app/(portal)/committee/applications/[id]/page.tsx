@@ -11,7 +11,8 @@ import { getProgramme } from '@/db/queries/subsidies/programmes';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { EntityHistory } from '@/components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { COMMITTEE_ACTIONS, payableFen, type WorkflowAction } from '@/lib/domain/workflow';
+import { COMMITTEE_ACTIONS, inspectionAhead, payableFen, paymentOutlook, type WorkflowAction } from '@/lib/domain/workflow';
+import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { Badge, statusTone } from '@/components/ui/badges';
@@ -69,6 +70,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
     getLocale(),
   ]);
   const payable = payableFen(app);
+  const outlook = paymentOutlook(app);
   const docName = (d: string) => (tw.has(`documentTypes.${d}`) ? tw(`documentTypes.${d}`) : d);
   const allowed = app.steps.allowed.filter((s): s is CommitteeStep => (COMMITTEE_ACTIONS as readonly string[]).includes(s));
   const refusals = explainedRefusals(app);
@@ -99,7 +101,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
               </Detail>
               <Detail label={t('mode')}>{tr(`modes.${app.fundingMode}`)}</Detail>
               <Detail label={t('status')}>{tr(`status.${app.status}`)}</Detail>
-              <Detail label={t('inspectionDue')}>{formatDate(app.inspectionDueOn)}</Detail>
+              {app.inspectionDueOn && inspectionAhead(app) ? <Detail label={t('inspectionDue')}>{formatDate(app.inspectionDueOn)}</Detail> : null}
               <Detail label={t('purpose')} wide>
                 <span className="whitespace-pre-line">{app.purpose}</span>
               </Detail>
@@ -118,7 +120,11 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
               <Detail label={t('approved')}>{wan(app.approvedFen)}</Detail>
               <Detail label={t('final')}>{wan(app.finalFen)}</Detail>
               <Detail label={t('paid')}>{wan(app.paidFen)}</Detail>
-              <Detail label={t('payable')}>{app.approvedFen === null ? '—' : wan(payable)}</Detail>
+              {outlook.when === 'afterInspection' ? (
+                <Detail label={t('payableAfterInspection')}>{wan(outlook.fen)}</Detail>
+              ) : (
+                <Detail label={t('payable')}>{outlook.when === 'now' ? wan(outlook.fen) : '—'}</Detail>
+              )}
             </dl>
           </Card>
 
