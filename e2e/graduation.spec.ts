@@ -66,7 +66,9 @@ test.describe('operator dashboard', () => {
     await expect(page).toHaveURL(new RegExp(`/operator\\?carrier=${nursery}$`));
     await expect(page.locator('main section')).toHaveCount(1);
     await expect(page.locator('main section h2')).toContainText('苗圃');
-    await expect(figure(page, /^孵化期限已超期/)).toHaveAttribute('href', `/operator/limits?status=overdue&carrier=${nursery}`);
+    // A nursery's own figures, narrowed to it; no incubation time limits.
+    await expect(figure(page, /^苗圃在孵团队/)).toHaveAttribute('href', `/operator/ventures?stage=nursery&carrier=${nursery}`);
+    await expect(figure(page, /^孵化期限已超期/)).toHaveCount(0);
   });
 });
 

@@ -3,9 +3,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/ui/table';
 import type { AuditRow } from '@/db/queries/oversight/audit-log';
 import type { Role } from '@/lib/roles';
-import { changesOf, SHORT } from '../../lib/server/audit-view/changes';
-import { carrierNameIn, entityHref, formatAt, labelOf } from '../../lib/server/audit-view/labels';
-import { wordingOf } from '../../lib/server/audit-view/wording';
+import { changesOf, SHORT } from '@/lib/server/audit-view/changes';
+import { carrierNameIn, entityHref, formatAt, labelOf } from '@/lib/server/audit-view/labels';
+import { wordingOf } from '@/lib/server/audit-view/wording';
 
 function Value({ value, more }: { value: string | null; more: string }) {
   if (value === null) return <span className="text-slate-500">—</span>;

@@ -10,11 +10,11 @@ import { AUDIT_KINDS } from '@/lib/audit-kinds';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { FilterBar, FilterField, FilterSelect } from '../ui/filter-bar';
 import { ListEmpty } from '../ui/list-empty';
-import { filterField, hrefWith, one, type Search } from '../../lib/search-params';
+import { filterField, hrefWith, one, type Search } from '@/lib/search-params';
 import { AuditTable } from './audit-table';
-import { auditParams, isFiltered, parseAuditFilters } from '../../lib/server/audit-view/filters';
-import { AUDIT_EXPORT_MAX, AUDIT_EXPORT_PATH, AUDIT_PAGE, carrierNameIn, labelOf } from '../../lib/server/audit-view/labels';
-import { auditScopeOf } from '../../lib/server/audit-view/scope';
+import { auditParams, isFiltered, parseAuditFilters } from '@/lib/server/audit-view/filters';
+import { AUDIT_EXPORT_MAX, AUDIT_EXPORT_PATH, AUDIT_PAGE, carrierNameIn, labelOf } from '@/lib/server/audit-view/labels';
+import { auditScopeOf } from '@/lib/server/audit-view/scope';
 
 /**
  * The audit log viewer of every role: filters in the URL, a page of entries, and (for the committee,

@@ -4,10 +4,10 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { entityHistory } from '@/db/queries/oversight/audit-log';
 import type { AuthUser } from '@/db/queries/accounts/users';
-import { hrefWith } from '../../lib/search-params';
+import { hrefWith } from '@/lib/search-params';
 import { AuditTable } from './audit-table';
-import { AUDIT_PAGE } from '../../lib/server/audit-view/labels';
-import { auditScopeOf } from '../../lib/server/audit-view/scope';
+import { AUDIT_PAGE } from '@/lib/server/audit-view/labels';
+import { auditScopeOf } from '@/lib/server/audit-view/scope';
 
 export const HISTORY_SIZE = 20;
 

@@ -1,3 +1,6 @@
+import type { LimitStatus } from '@/lib/domain/tenancy';
+import type { GraduationStatus } from '@/lib/domain/vocabulary';
+
 /** Small status labels; each tone keeps AA contrast on its background. */
 const TONES = {
   neutral: 'bg-slate-100 text-slate-700',
@@ -12,10 +15,10 @@ export function Badge({ tone = 'neutral', children }: { tone?: Tone; children: R
   return <span className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${TONES[tone]}`}>{children}</span>;
 }
 
-export function limitTone(status: 'ok' | 'due_soon' | 'overdue'): Tone {
+export function limitTone(status: LimitStatus['status']): Tone {
   return status === 'overdue' ? 'bad' : status === 'due_soon' ? 'warn' : 'good';
 }
 
-export function graduationTone(status: 'pending' | 'verified' | 'rejected'): Tone {
+export function graduationTone(status: GraduationStatus): Tone {
   return status === 'verified' ? 'good' : status === 'rejected' ? 'bad' : 'warn';
 }

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { filterField } from '../../lib/search-params';
+import { filterField } from '@/lib/search-params';
 
 /**
  * The filter form above a list: its fields, the sort (`kept`) and page size kept when not the

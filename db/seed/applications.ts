@@ -53,6 +53,7 @@ const INDICATORS: Record<Category, readonly [string, string, number][]> = {
   nursery_project: [['完成工商注册', '家', 1], ['获得天使投资', '万元', 50]],
   rd_post_subsidy: [['年度研发投入', '万元', 300], ['新增发明专利申请', '件', 3]],
   ip_pledge_risk: [['知识产权质押贷款额', '万元', 500], ['按期还本付息', '%', 100]],
+  loan_interest: [['科技贷款金额', '万元', 300], ['按期还本付息', '%', 100]],
 };
 
 const REJECT_REASONS = [
@@ -123,6 +124,8 @@ function purposeOf(category: Category, year: number, who: string, v: VenturePlan
       return `${who}${year - 1}年度研发投入后补贴`;
     case 'ip_pledge_risk':
       return `${who}以发明专利质押取得银行贷款的风险补贴`;
+    case 'loan_interest':
+      return `${who}${year}年度科技贷款贴息`;
   }
 }
 

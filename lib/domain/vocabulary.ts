@@ -44,7 +44,7 @@ export type GraduationCriterion = (typeof GRADUATION_CRITERIA)[number];
 export const GRADUATION_STATUSES = ['pending', 'verified', 'rejected'] as const;
 export type GraduationStatus = (typeof GRADUATION_STATUSES)[number];
 
-export const PROGRAM_CATEGORIES = ['operation', 'construction', 'rent', 'graduation_reward', 'nursery_project', 'rd_post_subsidy', 'ip_pledge_risk'] as const;
+export const PROGRAM_CATEGORIES = ['operation', 'construction', 'rent', 'graduation_reward', 'nursery_project', 'rd_post_subsidy', 'ip_pledge_risk', 'loan_interest'] as const;
 export type ProgramCategory = (typeof PROGRAM_CATEGORIES)[number];
 
 export const APPLICANT_TYPES = ['carrier', 'venture'] as const;

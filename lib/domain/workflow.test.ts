@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  inspectionAhead,
+  paymentOutlook,
   APPLICATION_STATUSES,
   AWAITING_DECISION,
   COMMITTEE_STEP_STATUSES,
@@ -259,5 +261,38 @@ describe('waiting on the committee', () => {
     expect(committeeStepDue(app('accepted', 'post_subsidy', 50, null, 100))).toBe(true);
     expect(committeeStepDue(app('paid', 'post_subsidy', 80, 80))).toBe(false);
     for (const s of ['draft', 'returned', 'rejected', 'acceptance_failed', 'withdrawn'] as const) expect(committeeStepDue(app(s, 'pre_funded'))).toBe(false);
+  });
+});
+
+describe('what the detail pages say about the money and the inspection', () => {
+  const fin = (status: ApplicationStatus, mode: FundingMode, amounts: { approvedFen?: number | null; finalFen?: number | null; paidFen?: number }) =>
+    app(status, mode, { approvedFen: 160_000_00, finalFen: null, paidFen: 0, ...amounts });
+
+  it('offers nothing to pay on a post-subsidy application before its inspection, only the amount it may receive after it', () => {
+    expect(paymentOutlook(fin('approved', 'post_subsidy', {}))).toEqual({ when: 'afterInspection', fen: 160_000_00 });
+    expect(paymentOutlook(fin('accepted', 'post_subsidy', { finalFen: 150_000_00 }))).toEqual({ when: 'now', fen: 150_000_00 });
+    expect(paymentOutlook(fin('acceptance_failed', 'post_subsidy', {}))).toEqual({ when: 'none', fen: 0 });
+  });
+
+  it('pays a pre-funded application after approval, and nothing once it is paid in full or closed', () => {
+    expect(paymentOutlook(fin('approved', 'pre_funded', {}))).toEqual({ when: 'now', fen: 160_000_00 });
+    expect(paymentOutlook(fin('paid', 'pre_funded', { paidFen: 60_000_00 }))).toEqual({ when: 'now', fen: 100_000_00 });
+    expect(paymentOutlook(fin('paid', 'pre_funded', { paidFen: 160_000_00 }))).toEqual({ when: 'none', fen: 0 });
+    expect(paymentOutlook(fin('accepted', 'pre_funded', { paidFen: 160_000_00, finalFen: 160_000_00 }))).toEqual({ when: 'none', fen: 0 });
+    for (const status of ['draft', 'submitted', 'in_review', 'reviewed', 'rejected', 'withdrawn'] as const) {
+      expect(paymentOutlook(fin(status, 'pre_funded', { approvedFen: null })).when).toBe('none');
+    }
+  });
+
+  it('keeps the inspection deadline only while the inspection is still to come', () => {
+    expect(inspectionAhead(app('approved', 'post_subsidy'))).toBe(true);
+    expect(inspectionAhead(app('approved', 'pre_funded'))).toBe(true);
+    expect(inspectionAhead(app('paid', 'pre_funded'))).toBe(true);
+    // Paid after a passed inspection, or inspected: closed.
+    expect(inspectionAhead(app('paid', 'post_subsidy'))).toBe(false);
+    for (const status of ['accepted', 'acceptance_failed', 'rejected', 'withdrawn', 'reviewed'] as const) {
+      expect(inspectionAhead(app(status, 'pre_funded'))).toBe(false);
+      expect(inspectionAhead(app(status, 'post_subsidy'))).toBe(false);
+    }
   });
 });

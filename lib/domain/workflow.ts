@@ -32,7 +32,7 @@ export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
  *   queue (db/queries/subsidies/review.ts reviewQueue) lists these when no status is chosen.
  * - COMMITTEE_STEP_STATUSES with committeeStepDue: some committee step is still due, the decision,
  *   the payment or the inspection. The committee's home page counts these and the network
- *   dashboard ages them (db/queries/subsidies/committee-reads.ts committeeStepDueSql is the SQL).
+ *   dashboard ages them (db/queries/subsidies/committee-queue.ts committeeStepDueSql is the SQL).
  */
 export const AWAITING_DECISION = ['submitted', 'in_review', 'reviewed'] as const satisfies readonly ApplicationStatus[];
 export const COMMITTEE_STEP_STATUSES = [...AWAITING_DECISION, 'approved', 'paid', 'accepted'] as const satisfies readonly ApplicationStatus[];
@@ -111,6 +111,24 @@ function statusesFor(action: WorkflowAction, mode: FundingMode): readonly Applic
 /** What may still be paid out: the final amount once inspection set one, else the approved amount. */
 export function payableFen(app: Pick<WorkflowApplication, 'approvedFen' | 'finalFen' | 'paidFen'>): number {
   return Math.max(0, (app.finalFen ?? app.approvedFen ?? 0) - app.paidFen);
+}
+
+/**
+ * Where the money stands for the applicant: payable now (a payment step is open), payable once
+ * the inspection passes (post-subsidy, approved), or nothing (not approved, paid in full, failed,
+ * closed).
+ */
+export type PaymentOutlook = { when: 'now' | 'afterInspection'; fen: number } | { when: 'none'; fen: 0 };
+export function paymentOutlook(app: Pick<WorkflowApplication, 'status' | 'fundingMode' | 'approvedFen' | 'finalFen' | 'paidFen'>): PaymentOutlook {
+  const fen = payableFen(app);
+  if (fen > 0 && statusesFor('pay', app.fundingMode).includes(app.status)) return { when: 'now', fen };
+  if (fen > 0 && app.fundingMode === 'post_subsidy' && app.status === 'approved') return { when: 'afterInspection', fen };
+  return { when: 'none', fen: 0 };
+}
+
+/** The inspection (验收) is still to come, so its deadline still applies: approved, or pre-funded and paid. */
+export function inspectionAhead(app: Pick<WorkflowApplication, 'status' | 'fundingMode'>): boolean {
+  return app.status === 'approved' || statusesFor('inspect', app.fundingMode).includes(app.status);
 }
 
 const forbidden = (reason: WorkflowReason): Refusal => ({ reason, code: 'forbidden' });

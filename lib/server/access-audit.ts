@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import type { AuthUser } from '@/db/queries/accounts/users';
-import { writeAudit } from '../../db/audit';
+import { writeAudit } from '@/db/audit';
 import { clientIpFrom } from '../client-ip';
 
 /**

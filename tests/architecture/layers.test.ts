@@ -109,7 +109,7 @@ describe('imports run downhill', () => {
   it('would catch each kind of uphill import', () => {
     const planted: Record<string, string> = {
       'db/queries/x.ts': "import { defineAction } from '@/lib/server/action';",
-      'lib/domain/y.ts': "import { getDb } from '../../db/client';\nimport { headers } from 'next/headers';",
+      'lib/domain/y.ts': "import { getDb } from '@/db/client';\nimport { headers } from 'next/headers';",
       'components/z.tsx': "import { setLocale } from '@/app/actions/locale';",
       'app/api/w/route.ts': "import { AuditTable } from '@/app/(portal)/operator/page';",
       'lib/server/action.ts': '',

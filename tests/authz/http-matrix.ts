@@ -7,7 +7,7 @@
  * row here. Server actions have their own table (tests/authz/actions.ts).
  * Plain data only, so that both test runners can import it.
  */
-import type { Role } from '../../lib/roles';
+import type { Role } from '@/lib/roles';
 
 export type Who = 'anonymous' | 'operator' | 'otherOperator' | 'committee' | 'admin' | 'security' | 'auditor';
 export const WHO: Who[] = ['anonymous', 'operator', 'otherOperator', 'committee', 'admin', 'security', 'auditor'];

@@ -52,6 +52,35 @@ describe('the graduation queue', () => {
   });
 });
 
+describe('the order of each list', () => {
+  it('keeps the pending queue oldest first, and shows decided graduations newest decision first', async () => {
+    const db = handle.db;
+    const own = (await makeCarrier(db, 'incubator')).id;
+    const at = (iso: string) => new Date(`${iso}T08:00:00+08:00`);
+    const make = async (name: string, status: 'pending' | 'verified' | 'rejected', recorded: string, decided: string | null) => {
+      const g = await makeGraduate(db, own, { name, graduatedOn: '2026-06-01', status });
+      await db
+        .update(graduations)
+        .set({ createdAt: at(recorded), verifiedAt: decided ? at(decided) : null, verifiedBy: decided ? committee.userId : null, rejectionReason: status === 'rejected' ? '材料不全' : null })
+        .where(eq(graduations.id, g.graduation.id));
+      return g.graduation.id;
+    };
+    // Recorded long ago but verified today, and recorded later but verified months ago.
+    const verifiedToday = await make('今日核验', 'verified', '2026-01-05', '2026-11-26');
+    const verifiedEarlier = await make('早先核验', 'verified', '2026-05-01', '2026-05-20');
+    const rejectedEarlier = await make('早先退回', 'rejected', '2026-02-01', '2026-03-01');
+    const rejectedLater = await make('后来退回', 'rejected', '2026-01-01', '2026-10-01');
+    const pendingNewer = await make('新近待核', 'pending', '2026-11-01', null);
+    const pendingOlder = await make('久待核验', 'pending', '2026-07-01', null);
+    const ids = async (status?: 'pending' | 'verified' | 'rejected') => (await graduationQueue(db, TODAY, { status, carrierId: own, page: 1, pageSize: 25 })).rows.map((r) => r.id);
+    expect(await ids('verified')).toEqual([verifiedToday, verifiedEarlier]);
+    expect(await ids('rejected')).toEqual([rejectedLater, rejectedEarlier]);
+    expect(await ids('pending')).toEqual([pendingOlder, pendingNewer]);
+    // Every status: what waits for a decision first, then the newest decisions.
+    expect((await ids()).slice(2)).toEqual([verifiedToday, rejectedLater, verifiedEarlier, rejectedEarlier]);
+  });
+});
+
 describe('verifying', () => {
   it('sets the status, who verified and when, with an audit entry; a second decision is a conflict', async () => {
     const db = handle.db;

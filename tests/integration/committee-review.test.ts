@@ -1,19 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../db/connect';
-import { runMigrations } from '../../db/migrate';
-import { seedDemo } from '../../db/seed/demo';
-import {
-  allCarrierChoices,
-  carrierZones,
-  committeeWorkCounts,
-  internalEventIds,
-  programmeApplicationCount,
-  programmeChoices,
-  programmeYears,
-} from '../../db/queries/subsidies/committee-reads';
-import { programmeBudgets, yearBudgets } from '../../db/queries/subsidies/programmes';
-import { applicationEvents, applications, carriers, programs } from '../../db/schema';
-import { committeeStepDue } from '../../lib/domain/workflow';
+import { openDatabase, type DatabaseHandle } from '@/db/connect';
+import { runMigrations } from '@/db/migrate';
+import { seedDemo } from '@/db/seed/demo';
+import { allCarrierChoices, carrierZones } from '@/db/queries/carriers/choices';
+import { committeeWorkCounts } from '@/db/queries/subsidies/committee-queue';
+import { programmeApplicationCount, programmeChoices, programmeYears } from '@/db/queries/subsidies/programme-choices';
+import { internalEventIds } from '@/db/queries/subsidies/reads';
+import { programmeBudgets, yearBudgets } from '@/db/queries/subsidies/programmes';
+import { applicationEvents, applications, carriers, programs } from '@/db/schema';
+import { committeeStepDue } from '@/lib/domain/workflow';
 
 /** bcrypt hash of 'demo1234demo' (cost 10), precomputed so the test does not spend time hashing. */
 const PASSWORD_HASH = '$2b$10$SV6dqfE.EJ.i0NSZgSME0es1a7ffRbixznxQK/Nc93mj6dAwuBw/S';

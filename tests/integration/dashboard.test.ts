@@ -5,6 +5,7 @@ import { operatorDashboard } from '@/db/queries/carriers/operator-dashboard';
 import { applications, graduations, programs, residencies, ventureReports, ventures } from '@/db/schema';
 import { incubationLimitStatus } from '@/lib/domain/tenancy';
 import type { Scope } from '@/lib/roles';
+import { operatorFigures } from '@/lib/operator-figures';
 import { bindOperator, makeCarrier, makeUser } from '../helpers/fixtures';
 import { makeTenant } from '../helpers/graduation-fixtures';
 import { countingDb } from '../helpers/reports-fixtures';
@@ -183,6 +184,34 @@ describe('operatorDashboard', () => {
     expect(d.applicationsByStatus).toEqual([{ status: 'submitted', applications: 1, requestedFen: 3_000_000 }]);
     expect(await operatorDashboard(handle.db, scope, TODAY, { carrierId: ids.foreign })).toBeNull();
     expect(await operatorDashboard(handle.db, { kind: 'carriers', carrierIds: [] }, TODAY)).toBeNull();
+  });
+
+  it('gives a nursery-only operator the figures of its teams, and none of incubation', async () => {
+    const db = handle.db;
+    const own = await makeCarrier(db, 'nursery', { incubationAreaM2: 200 });
+    const incubator = await makeCarrier(db, 'incubator');
+    const nurseryOnly: Scope = { kind: 'carriers', carrierIds: [own.id] };
+    const team = async (stays: { carrierId: number; stage: 'nursery' | 'incubating'; enteredOn: string; leftOn?: string; exitReason?: 'incorporated' | 'moved' | 'failed' }[], stage: 'nursery' | 'incubating' | 'exited') => {
+      const [v] = await db.insert(ventures).values({ kind: 'team', name: `苗圃${stays[0]!.enteredOn}${stage}`, industry: 'ai', stage, currentCarrierId: stage === 'exited' ? null : stays.at(-1)!.carrierId }).returning();
+      await db.insert(residencies).values(stays.map((r) => ({ ventureId: v!.id, areaM2: 10, leftOn: null, exitReason: null, ...r })));
+    };
+    await team([{ carrierId: own.id, stage: 'nursery', enteredOn: '2026-01-10' }], 'nursery');
+    await team([{ carrierId: own.id, stage: 'nursery', enteredOn: '2025-09-01' }], 'nursery');
+    // Registered a company this year and entered an incubator; another last year.
+    await team([{ carrierId: own.id, stage: 'nursery', enteredOn: '2025-03-01', leftOn: '2026-05-01', exitReason: 'incorporated' }, { carrierId: incubator.id, stage: 'incubating', enteredOn: '2026-05-01' }], 'incubating');
+    await team([{ carrierId: own.id, stage: 'nursery', enteredOn: '2024-03-01', leftOn: '2025-05-01', exitReason: 'incorporated' }, { carrierId: incubator.id, stage: 'incubating', enteredOn: '2025-05-01' }], 'incubating');
+    // Gave up this year.
+    await team([{ carrierId: own.id, stage: 'nursery', enteredOn: '2025-06-01', leftOn: '2026-07-01', exitReason: 'failed' }], 'exited');
+    const d = (await operatorDashboard(db, nurseryOnly, TODAY))!;
+    expect(d.kinds).toEqual(['nursery']);
+    expect(d.totals).toMatchObject({ incorporatedThisYear: 1, leftNurseryThisYear: 1, admissionsThisYear: 1, graduationCandidates: 0 });
+    expect(d.totals.byStage.nursery).toBe(2);
+    const shown = operatorFigures(d.kinds);
+    expect(shown).toEqual(expect.arrayContaining(['nurseryTeams', 'incorporated', 'leftNursery']));
+    expect(shown).not.toContain('incubating');
+    expect(shown).not.toContain('candidates');
+    // The operator of both kinds sees both.
+    expect((await operatorDashboard(db, scope, TODAY))!.kinds).toEqual(['nursery', 'incubator']);
   });
 
   it('runs a fixed number of statements, however many ventures there are', async () => {

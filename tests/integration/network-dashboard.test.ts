@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/db/connect';
-import { annualTargets, applications, auditLog, carriers as carrierTable } from '@/db/schema';
-import { networkOverview, type NetworkOverview } from '@/db/queries/network/overview';
+import { annualTargets, applications, auditLog, carriers as carrierTable, ventureReports } from '@/db/schema';
+import { figuresForTargets, networkOverview, type NetworkOverview } from '@/db/queries/network/overview';
 import type { NetworkFilter } from '@/db/queries/network/filter';
-import { createTarget, updateTarget, targetInput } from '@/db/queries/network/targets';
+import { createTarget, updateTarget, targetInput, targetProgress, KNOWN_METRICS, type TargetFigures } from '@/db/queries/network/targets';
+import { changePercent, dashboardTables, headlineChange, headlines, incompleteNote } from '@/lib/server/exports/dashboard-tables';
 import { monthsBetween } from '@/lib/domain/dates';
 import { DomainError } from '@/lib/errors';
 import { openTestDatabase } from '../helpers/db';
@@ -255,6 +256,42 @@ describe('network dashboard figures', () => {
     checkHeadline(await overview({}, 2026), {}, 2026);
   });
 
+  it('gives no change against a previous year with reports for fewer quarters, and says so on the page and in the export', async () => {
+    const db = handle.db;
+    // One venture reported for 2023's last quarter only; 2024 has all four.
+    const [source] = await db.select().from(ventureReports).where(and(eq(ventureReports.year, 2024), eq(ventureReports.quarter, 4))).limit(1);
+    const [added] = await db.insert(ventureReports).values({ ventureId: source!.ventureId, carrierId: source!.carrierId, year: 2023, quarter: 4, revenueFen: 100 }).returning();
+    try {
+      const o = await overview({}, 2024);
+      expect(o.reports.current.quarters).toEqual([1, 2, 3, 4]);
+      expect(o.reports.previous.quarters).toEqual([4]);
+      expect(o.reports.comparable).toBe(false);
+      const t = (key: string, v?: Record<string, string | number>) => (v ? `${key}${JSON.stringify(v)}` : key);
+      const note = incompleteNote(o, t);
+      expect(note).toBe(`incompletePrevious${JSON.stringify({ year: 2023, quarters: 'quarterName{"quarter":4}' })}`);
+      const byKey = Object.fromEntries(headlines(o).map((h) => [h.key, h]));
+      expect(headlineChange(byKey.revenue!)).toBeNull();
+      expect(byKey.revenue!.comparable).toBe(false);
+      // Figures from the stays compare whole years and keep their change.
+      expect(byKey.admissions!.comparable).toBe(true);
+      const id = (k: string) => k;
+      const tables = dashboardTables(o, { t, kinds: id, stages: id, industries: id, status: id, metrics: id, locale: 'zh-CN' });
+      const revenueRow = tables.headline.rows.find((r) => r[0]!.v === 'figures.revenue')!;
+      expect(revenueRow.slice(4).map((c) => c.v)).toEqual([null, note]);
+      expect(tables.headline.rows.find((r) => r[0]!.v === 'figures.admissions')![5]!.v).toBe('');
+      expect(tables.industries.rows.every((r) => r[3]!.v === null && r[4]!.v === note)).toBe(true);
+      // The growth targets have no figure without a comparable year.
+      expect(figuresForTargets(o).biomedicine_output_growth_pct).toBeNull();
+      // Like for like (2025 against a whole 2024) the change is given, with no note.
+      const whole = await overview({}, 2025);
+      expect(whole.reports.comparable).toBe(true);
+      expect(incompleteNote(whole, t)).toBeNull();
+      expect(headlineChange(headlines(whole).find((h) => h.key === 'revenue')!)).toBe(changePercent({ current: whole.reports.current.revenueFen, previous: whole.reports.previous.revenueFen }));
+    } finally {
+      await db.delete(ventureReports).where(eq(ventureReports.id, added!.id));
+    }
+  });
+
   it('shows the targets with progress from the figures, and an unknown metric without', async () => {
     const o = await overview();
     const byMetric = Object.fromEntries(o.targets.map((t) => [t.metric, t]));
@@ -266,6 +303,28 @@ describe('network dashboard figures', () => {
     expect(byMetric.graduations).toMatchObject({ value: grads, status: 'below', percent: Math.round((grads * 1000) / 5) / 10 });
     expect(byMetric.carriers).toMatchObject({ value: expectedCarriers(YEAR, {}).n, status: 'above' });
     expect(byMetric.rd_institutions).toMatchObject({ known: false, value: null, percent: null, status: 'unknown' });
+  });
+
+  it('reads a target in per cent as the figure against the target, on the page and in the export, not as a share of it', async () => {
+    const base = { id: 1, year: YEAR, targetMax: null, note: null, version: 1, createdAt: new Date(), updatedAt: new Date() };
+    const figures = { ...(Object.fromEntries(KNOWN_METRICS.map((m) => [m, null])) as TargetFigures), biomedicine_output_growth_pct: 19.3, rd_spend_wan: 19.3, budget_execution_pct: 2 };
+    const [growth, spend, execution] = targetProgress(
+      [
+        { ...base, metric: 'biomedicine_output_growth_pct', targetMin: 5, unit: '%' },
+        { ...base, id: 2, metric: 'rd_spend_wan', targetMin: 5, unit: '万元' },
+        { ...base, id: 3, metric: 'budget_execution_pct', targetMin: 90, unit: '%' },
+      ],
+      figures,
+    );
+    expect(growth).toMatchObject({ rate: true, value: 19.3, percent: null, status: 'met' });
+    expect(execution).toMatchObject({ rate: true, value: 2, percent: null, status: 'below' });
+    expect(spend).toMatchObject({ rate: false, value: 19.3, percent: 386, status: 'met' });
+    const o = await overview();
+    const id = (k: string) => k;
+    const spec = dashboardTables({ ...o, targets: [growth!, spend!] }, { t: id, kinds: id, stages: id, industries: id, status: id, metrics: id, locale: 'zh-CN' }).targets;
+    // The actual in the target's unit, and no progress figure for the rate.
+    expect(spec.rows[0]!.slice(1, 5).map((c) => c.v)).toEqual(['≥ 5', '%', 19.3, null]);
+    expect(spec.rows[1]![4]!.v).toBe(386);
   });
 
   it('sums budget execution per programme and in total, and narrows approvals by the filter', async () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type DatabaseHandle } from '../../db/connect';
-import { runMigrations } from '../../db/migrate';
-import { seedDemo, type SeedSummary } from '../../db/seed/demo';
-import { validateCreditCode } from '../../lib/domain/credit-code';
+import { openDatabase, type DatabaseHandle } from '@/db/connect';
+import { runMigrations } from '@/db/migrate';
+import { seedDemo, type SeedSummary } from '@/db/seed/demo';
+import { validateCreditCode } from '@/lib/domain/credit-code';
 
 /** bcrypt hash of 'demo1234demo' (cost 10), precomputed so the test does not spend time hashing. */
 const PASSWORD_HASH = '$2b$10$SV6dqfE.EJ.i0NSZgSME0es1a7ffRbixznxQK/Nc93mj6dAwuBw/S';

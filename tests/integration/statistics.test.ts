@@ -7,7 +7,9 @@ import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
 import { carrierStatistics, tenantStatistics } from '@/db/queries/network/statistics';
-import { yearSummary } from '@/db/queries/network/statistics-summary';
+import { summaryYears, yearSummary } from '@/db/queries/network/statistics-summary';
+import { annualTargets, residencies, ventures } from '@/db/schema';
+import { eq, sql } from 'drizzle-orm';
 import { checkCarrierFigures, checkTenantFigures } from '@/lib/domain/statistics-checks';
 import { MESSAGE_FILES } from '@/lib/i18n/files';
 import { openTestDatabase } from '../helpers/db';
@@ -131,6 +133,36 @@ describe('yearSummary', () => {
     expect(s.subsidies).toEqual([{ category: 'rent', awards: 2, committedFen: 50 * WAN, paidFen: 30 * WAN }]);
     expect(s.budget).toMatchObject({ budgetFen: 200 * WAN, paidFen: 30 * WAN, executionRate: 15 });
     expect(Object.fromEntries(s.targets.map((t) => [t.metric, t.outcome]))).toEqual({ high_tech_enterprises: 'met', new_incubators: 'below', rd_institutions: 'noData' });
+  });
+});
+
+describe('yearSummary against a partial year', () => {
+  it('gives no growth against a year with reports for its last quarter only', async () => {
+    // The year before has one report, for its fourth quarter; the year has all four.
+    const db = handle.db;
+    await db.insert(annualTargets).values({ year: YEAR, metric: 'biomedicine_output_growth_pct', targetMin: 5, targetMax: null, unit: '%', note: null });
+    // The tenant that reported in both years, taken as a biomedicine company for the growth.
+    const steady = await db.select({ id: ventures.id }).from(ventures).where(eq(ventures.name, '稳定在孵企业'));
+    await db.update(ventures).set({ industry: 'biomedicine' }).where(eq(ventures.id, steady[0]!.id));
+    try {
+      const s = await yearSummary(db, YEAR);
+      expect(s.targets.find((t) => t.metric === 'biomedicine_output_growth_pct')).toMatchObject({ actual: null, outcome: 'noData' });
+    } finally {
+      await db.update(ventures).set({ industry: 'software' }).where(eq(ventures.id, steady[0]!.id));
+    }
+  });
+});
+
+describe('summaryYears', () => {
+  it('offers every year from the network’s first data to this one, and no year that only holds a plan', async () => {
+    const db = handle.db;
+    await db.insert(annualTargets).values({ year: 2015, metric: 'carriers', targetMin: 10, targetMax: null, unit: '家', note: '2015年计划' });
+    const [first] = await db.select({ y: sql<number>`min(extract(year FROM ${residencies.enteredOn}))::int` }).from(residencies);
+    const firstYear = Number(first!.y);
+    expect(firstYear).toBeGreaterThan(2015);
+    const years = await summaryYears(db, '2027-02-01');
+    expect(years).toEqual(Array.from({ length: 2027 - firstYear + 1 }, (_, i) => 2027 - i));
+    expect(years).not.toContain(2015);
   });
 });
 

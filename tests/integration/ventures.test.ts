@@ -81,12 +81,19 @@ describe('which ventures an operator sees', () => {
     expect(await ids({ q: t, carrierId: incB })).toEqual([]);
     const { rows } = await listVentures(handle.db, scope, { q: t, sort: 'name' }, page, TODAY);
     // Those now elsewhere show the stage their stay here ended with, and nothing of the later carrier.
-    expect(rows.find((r) => r.id === movedOn.id)).toMatchObject({ current: false, stage: 'graduated', currentCarrierId: null, currentCarrierName: null, lastCarrierName: '甲孵化器', enteredOn: null, limitStatus: null });
+    expect(rows.find((r) => r.id === movedOn.id)).toMatchObject({ current: false, stage: 'graduated', currentCarrierId: null, currentCarrierName: null, lastCarrierName: '甲孵化器', enteredOn: '2021-01-01', limitStatus: null });
     expect(rows.find((r) => r.id === leftElsewhere.id)).toMatchObject({ current: false, stage: 'incubating', currentCarrierName: null, lastCarrierName: '甲孵化器' });
     expect(await ids({ q: t, stage: 'accelerating' })).toEqual([]);
     const exitedRow = rows.find((r) => r.id === exited.id)!;
-    expect(exitedRow).toMatchObject({ currentCarrierName: null, lastCarrierName: '甲孵化器', enteredOn: null, limitStatus: null });
+    // Every row shows the entry of the stay it is about: the latest in the caller's carriers, open or ended.
+    expect(exitedRow).toMatchObject({ currentCarrierName: null, lastCarrierName: '甲孵化器', enteredOn: '2021-01-01', limitStatus: null });
     expect(rows.find((r) => r.id === tenant.id)).toMatchObject({ currentCarrierName: '甲孵化器', enteredOn: '2025-01-01', limitStatus: 'ok' });
+    expect(rows.find((r) => r.id === graduate.id)).toMatchObject({ stage: 'graduated', enteredOn: '2021-01-01' });
+    // The committee reads the latest stay anywhere: the graduate's, and the accelerator stay of the one that moved on.
+    const all = (await listVentures(handle.db, { kind: 'all' }, { q: t, sort: 'name' }, page, TODAY)).rows;
+    expect(all.find((r) => r.id === graduate.id)).toMatchObject({ stage: 'graduated', enteredOn: '2021-01-01' });
+    expect(all.find((r) => r.id === movedOn.id)).toMatchObject({ enteredOn: '2024-02-01' });
+    expect(all.find((r) => r.id === exited.id)).toMatchObject({ enteredOn: '2021-01-01' });
   });
 
   it('an operator without carriers and a scope of none see nothing', async () => {
@@ -254,7 +261,8 @@ describe('sorting and paging', () => {
     const order = async (f: VentureFilters) => (await listVentures(handle.db, scope, { q: t, ...f }, page, TODAY)).rows.map((r) => r.id);
     expect(await order({})).toEqual([a, b, c, team, gone].map((v) => v.id));
     expect(await order({ sort: 'name', dir: 'desc' })).toEqual([gone, team, c, b, a].map((v) => v.id));
-    expect(await order({ sort: 'entered' })).toEqual([b, c, a, team, gone].map((v) => v.id));
+    // The exit keeps the entry date of its stay.
+    expect(await order({ sort: 'entered' })).toEqual([gone, b, c, a, team].map((v) => v.id));
     expect(await order({ sort: 'entered', dir: 'desc' })).toEqual([team, a, c, b, gone].map((v) => v.id));
     expect(await order({ sort: 'founded' })).toEqual([gone, a, c, b, team].map((v) => v.id));
     expect(await order({ sort: 'stage' })).toEqual([team, c, a, b, gone].map((v) => v.id));

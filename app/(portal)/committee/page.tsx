@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { carrierZones } from '@/db/queries/subsidies/committee-reads';
+import { carrierZones } from '@/db/queries/carriers/choices';
 import { anyFilter } from '@/db/queries/network/filter';
 import { CARRIER_LEVELS } from '@/lib/domain/vocabulary';
 import { networkOverview } from '@/db/queries/network/overview';
@@ -12,13 +12,14 @@ import { requireRole } from '@/lib/server/authz';
 import { parseIsoDate, todayInShanghai } from '@/lib/domain/dates';
 import { CARRIER_KINDS } from '@/lib/domain/vocabulary';
 import { INDUSTRIES } from '@/lib/validation/venture';
-import { FilterBar, FilterSelect } from '../../../components/ui/filter-bar';
-import { hrefWith, type Search } from '../../../lib/search-params';
-import { filterParams, parseNetworkFilter } from '../../../lib/server/filters/network';
+import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
+import { hrefWith, type Search } from '@/lib/search-params';
+import { filterParams, parseNetworkFilter } from '@/lib/server/filters/network';
 import { HeadlineCards, type HeadlineCard } from './_charts/headline-cards';
 import { BudgetSummary, QueueSection, TargetsSection } from './_charts/sections';
 import { ExportLink, PALETTE, SpecTable, TableDetails } from './_charts/table-details';
-import { dashboardTables, headlines, type HeadlineKey } from '../../../lib/server/exports/dashboard-tables';
+import { dashboardTables, headlines, incompleteNote, type HeadlineKey } from '@/lib/server/exports/dashboard-tables';
+import { RESIDENCY_STAGES } from '@/lib/domain/vocabulary';
 
 const GroupedBars = dynamic(() => import('./_charts/grouped-bars').then((m) => m.GroupedBars), {
   loading: () => <div className="h-64 animate-pulse rounded-md bg-slate-50" />,
@@ -76,6 +77,8 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
     ipFiled: statisticsHref,
     ipGranted: statisticsHref,
   };
+  // A previous year with reports for fewer quarters is named above the cards, which give no change against it.
+  const incomplete = incompleteNote(o, t);
   const cards: HeadlineCard[] = headlines(o).map((h) => ({
     ...h,
     label: t(`figures.${h.key}`),
@@ -91,7 +94,7 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
     filter.industry && industries(filter.industry),
   ].filter(Boolean);
 
-  const stageData = (['nursery', 'incubating', 'accelerating'] as const).map((s) => ({ stage: stages(s), current: o.stages[s].current, previous: o.stages[s].previous }));
+  const stageData = RESIDENCY_STAGES.map((s) => ({ stage: stages(s), current: o.stages[s].current, previous: o.stages[s].previous }));
   const quarterData = [1, 2, 3, 4].map((q) => {
     const cur = o.quarters.find((x) => x.year === y && x.quarter === q);
     const prev = o.quarters.find((x) => x.year === y - 1 && x.quarter === q);
@@ -139,14 +142,16 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
         changeText={(change) => t('vsPrevious', { change })}
         previousLabel={t('previousShort', { year: y - 1 })}
         noPrevious={t('noPrevious')}
+        noComparison={t('noComparison')}
       />
       <HeadlineCards
         title={t('sectionEconomy')}
-        note={lastQuarter ? t('upTo', { quarter: lastQuarter }) : t('noReports')}
+        note={[lastQuarter ? t('upTo', { quarter: lastQuarter }) : t('noReports'), incomplete].filter(Boolean).join(' · ')}
         cards={cards.slice(7)}
         changeText={(change) => t('vsPreviousPeriod', { change })}
         previousLabel={t('previousShort', { year: y - 1 })}
         noPrevious={t('noPrevious')}
+        noComparison={t('noComparison')}
       />
       <div className="-mt-3 mb-6">{details('headline')}</div>
 

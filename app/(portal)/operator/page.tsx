@@ -12,6 +12,7 @@ import { formatInt, formatWan } from '@/lib/format';
 import { query } from './graduations/_ui/tabs';
 import { FigureLinks, type FigureLink } from './_dashboard/figure-links';
 import { carrierParam, one, type Search } from '@/lib/search-params';
+import { operatorFigures, type OperatorFigure } from '@/lib/operator-figures';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('dashboard'))('title') };
@@ -40,62 +41,68 @@ export default async function OperatorHome({ searchParams }: { searchParams: Pro
   }
   const carrier = carrierId ? String(carrierId) : undefined;
   const { totals: n, year, reportQuarter: q } = d;
-  const figures: FigureLink[] = [
-    { key: 'incubating', label: t('figures.incubating'), value: formatInt(n.byStage.incubating), href: `/operator/ventures${query({ stage: 'incubating', carrier })}` },
-    {
+  const all: Record<OperatorFigure, FigureLink> = {
+    nurseryTeams: { key: 'nurseryTeams', label: t('figures.nurseryTeams'), value: formatInt(n.byStage.nursery), href: `/operator/ventures${query({ stage: 'nursery', carrier })}` },
+    incubating: { key: 'incubating', label: t('figures.incubating'), value: formatInt(n.byStage.incubating), href: `/operator/ventures${query({ stage: 'incubating', carrier })}` },
+    accelerating: { key: 'accelerating', label: t('figures.accelerating'), value: formatInt(n.byStage.accelerating), href: `/operator/ventures${query({ stage: 'accelerating', carrier })}` },
+    occupancy: {
       key: 'occupancy',
       label: t('figures.occupancy'),
       value: pct(n.occupancyPercent),
       hint: n.incubationAreaM2 > 0 ? t('figures.occupancyValue', { used: formatInt(n.occupiedAreaM2), total: formatInt(n.incubationAreaM2) }) : t('figures.noArea'),
       href: '/operator/carriers',
     },
-    {
+    admissions: {
       key: 'admissions',
       label: t('figures.admissions', { year }),
       value: formatInt(n.admissionsThisYear),
       href: `/operator/ventures${query({ carrier, entered: year, sort: 'entered', dir: 'desc' })}`,
     },
-    {
+    incorporated: { key: 'incorporated', label: t('figures.incorporated', { year }), value: formatInt(n.incorporatedThisYear) },
+    leftNursery: { key: 'leftNursery', label: t('figures.leftNursery', { year }), value: formatInt(n.leftNurseryThisYear) },
+    graduations: {
       key: 'graduations',
       label: t('figures.graduations', { year }),
       value: formatInt(n.graduationsVerifiedThisYear),
       href: `/operator/graduations${query({ view: 'recorded', status: 'verified', year, carrier })}`,
     },
-    {
+    pendingGraduations: {
       key: 'pending',
       label: t('figures.pendingGraduations'),
       value: formatInt(n.graduationsPending),
       href: `/operator/graduations${query({ view: 'recorded', status: 'pending', carrier })}`,
     },
-    { key: 'candidates', label: t('figures.candidates'), value: formatInt(n.graduationCandidates), href: `/operator/graduations${query({ carrier })}` },
-    {
+    candidates: { key: 'candidates', label: t('figures.candidates'), value: formatInt(n.graduationCandidates), href: `/operator/graduations${query({ carrier })}` },
+    dueSoon: {
       key: 'dueSoon',
       label: t('figures.dueSoon'),
       value: formatInt(n.limitsDueSoon),
       href: `/operator/limits${query({ status: 'due_soon', carrier })}`,
       tone: n.limitsDueSoon > 0 ? 'warn' : 'plain',
     },
-    {
+    overdue: {
       key: 'overdue',
       label: t('figures.overdue'),
       value: formatInt(n.limitsOverdue),
       href: `/operator/limits${query({ status: 'overdue', carrier })}`,
       tone: n.limitsOverdue > 0 ? 'alert' : 'plain',
     },
-    {
+    missingReports: {
       key: 'missing',
       label: t('figures.missingReports', { year: q.year, quarter: q.quarter }),
       value: formatInt(n.missingReports),
       href: `/operator/reports${query({ year: q.year, quarter: q.quarter, missing: 1, carrier })}`,
       tone: n.missingReports > 0 ? 'alert' : 'plain',
     },
-    {
+    warnings: {
       key: 'warnings',
       label: t('figures.warnings'),
       value: formatInt(n.admissionWarnings),
       href: `/operator/ventures${query({ warnings: 1, carrier })}`,
     },
-  ];
+  };
+  // Only the figures of the kinds of carrier shown: a nursery has no tenants to graduate.
+  const figures = operatorFigures(d.kinds).map((f) => all[f]);
   const selected = d.carrierChoices.find((c) => c.id === d.selectedCarrierId);
 
   return (

@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { listPendingGrants } from '@/db/queries/accounts/rights-grants';
 import { listThrottledKeys } from '@/db/queries/accounts/throttle-admin';
 import { requireRole } from '@/lib/server/authz';
-import { formatAt } from '../../../lib/server/audit-view/labels';
+import { formatAt } from '@/lib/server/audit-view/labels';
 import { GrantDecision, ReleaseThrottle } from './decisions';
 
 export async function generateMetadata() {

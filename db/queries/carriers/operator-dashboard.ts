@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, count, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import { parseIsoDate } from '@/lib/domain/dates';
 import { lastClosedQuarter, type Quarter } from '@/lib/domain/reporting';
-import { APPLICATION_STATUSES, VENTURE_STAGES, type ApplicationStatus, type CarrierKind, type VentureStage } from '@/lib/domain/vocabulary';
+import { APPLICATION_STATUSES, CARRIER_KINDS, VENTURE_STAGES, type ApplicationStatus, type CarrierKind, type VentureStage } from '@/lib/domain/vocabulary';
 import type { Scope } from '@/lib/roles';
 import type { DbOrTx } from '../../client';
 import { applications, carriers, graduations, residencies, ventures } from '../../schema';
@@ -29,6 +29,8 @@ export type OperatorDashboard = {
   selectedCarrierId: number | null;
   /** The carriers shown: the one asked for, or all. */
   carriers: DashboardCarrier[];
+  /** The kinds of the carriers shown, in the pipeline's order: which figures apply. */
+  kinds: DashboardCarrier['kind'][];
   year: number;
   reportQuarter: Quarter;
   totals: {
@@ -37,6 +39,10 @@ export type OperatorDashboard = {
     occupancyPercent: number | null;
     byStage: Record<VentureStage, number>;
     admissionsThisYear: number;
+    /** Nursery stays that ended this year because the team registered a company. */
+    incorporatedThisYear: number;
+    /** Nursery stays that ended this year otherwise (moved, left, failed, time up). */
+    leftNurseryThisYear: number;
     graduationsVerifiedThisYear: number;
     graduationsPending: number;
     graduationCandidates: number;
@@ -53,7 +59,7 @@ const emptyStages = () => Object.fromEntries(VENTURE_STAGES.map((s) => [s, 0])) 
 
 /**
  * The operator's first page: for their carriers (or one of them), ventures by stage, space in
- * use, this year's admissions and graduations, graduation candidates, time-limit alerts,
+ * use, this year's admissions, the nursery teams that registered a company or left, graduations, graduation candidates, time-limit alerts,
  * missing reports of the last closed quarter and applications by status. A fixed number of
  * grouped queries, run side by side. Null when the operator runs no carrier, or the carrier
  * asked for is not theirs.
@@ -101,6 +107,20 @@ export async function operatorDashboard(
           inArray(residencies.carrierId, ids),
           gte(residencies.enteredOn, yearStart),
           lte(residencies.enteredOn, yearEnd),
+        )})`,
+        incorporated: sql<number>`(SELECT count(*)::int FROM ${residencies} WHERE ${and(
+          inArray(residencies.carrierId, ids),
+          eq(residencies.stage, 'nursery'),
+          eq(residencies.exitReason, 'incorporated'),
+          gte(residencies.leftOn, yearStart),
+          lte(residencies.leftOn, yearEnd),
+        )})`,
+        leftNursery: sql<number>`(SELECT count(*)::int FROM ${residencies} WHERE ${and(
+          inArray(residencies.carrierId, ids),
+          eq(residencies.stage, 'nursery'),
+          ne(residencies.exitReason, 'incorporated'),
+          gte(residencies.leftOn, yearStart),
+          lte(residencies.leftOn, yearEnd),
         )})`,
         verified: sql<number>`(SELECT count(*)::int FROM ${graduations} WHERE ${and(
           inArray(graduations.carrierId, ids),
@@ -156,6 +176,7 @@ export async function operatorDashboard(
     carrierChoices: carrierRows.map(({ id, name, kind }) => ({ id, name, kind })),
     selectedCarrierId: opts.carrierId ?? null,
     carriers: shown,
+    kinds: CARRIER_KINDS.filter((k) => shown.some((c) => c.kind === k)),
     year,
     reportQuarter,
     totals: {
@@ -164,6 +185,8 @@ export async function operatorDashboard(
       occupancyPercent: percent(used, area),
       byStage,
       admissionsThisYear: Number(counts?.admissions ?? 0),
+      incorporatedThisYear: Number(counts?.incorporated ?? 0),
+      leftNurseryThisYear: Number(counts?.leftNursery ?? 0),
       graduationsVerifiedThisYear: Number(counts?.verified ?? 0),
       graduationsPending: Number(counts?.pending ?? 0),
       graduationCandidates: candidates.total,

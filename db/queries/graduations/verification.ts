@@ -1,15 +1,15 @@
 import 'server-only';
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { CriterionResult, GraduationCriterion } from '@/lib/domain/graduation';
-import type { VentureKind } from '@/lib/domain/vocabulary';
+import type { GraduationStatus, VentureKind } from '@/lib/domain/vocabulary';
 import type { DbOrTx } from '../../client';
 import { carriers, graduations, users, ventureFinancings, ventureReports, ventures } from '../../schema';
 import { assessGraduation, type GraduationFigures } from './facts';
 import { evidenceFiles, graduationFilter, graduationRowColumns, type GraduationFilter, type GraduationRowBase } from './records';
 
 /**
- * The committee's queue of recorded graduations, oldest first, each with the criteria the
+ * The committee's queue of recorded graduations (pending: oldest first; decided: newest decision first), each with the criteria the
  * venture's data supports today (evaluateGraduation, as when the operator recorded it) beside
  * those claimed. The verification and the rejection are in graduation-decisions.ts.
  * Committee only: callers check the role.
@@ -49,6 +49,23 @@ async function factsOf(db: DbOrTx, ventureIds: number[], today: string) {
   return { financing, revenue };
 }
 
+/**
+ * The pending queue is a work queue: oldest record first. Decided graduations read newest
+ * decision first, so that today's verification is at the top; in the list of every status the
+ * pending ones (no decision yet) come before them.
+ */
+export function queueOrder(status: GraduationStatus | undefined) {
+  if (status === 'pending') return [asc(graduations.createdAt), asc(graduations.id)];
+  const pending = sql`${graduations.status} = 'pending'`;
+  return [
+    sql`${pending} DESC`,
+    sql`(CASE WHEN ${pending} THEN ${graduations.createdAt} END) ASC`,
+    sql`${graduations.verifiedAt} DESC NULLS LAST`,
+    desc(graduations.createdAt),
+    desc(graduations.id),
+  ];
+}
+
 export async function graduationQueue(
   db: DbOrTx,
   today: string,
@@ -79,7 +96,7 @@ export async function graduationQueue(
       .leftJoin(recorder, eq(recorder.id, graduations.recordedBy))
       .leftJoin(verifier, eq(verifier.id, graduations.verifiedBy))
       .where(where)
-      .orderBy(asc(graduations.createdAt), asc(graduations.id))
+      .orderBy(...queueOrder(f.status))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
     db.select({ n: count() }).from(graduations).where(where),

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../client';
 import { applications, carriers, programs, ventures } from '../../schema';
 import { COMMITTEE_STEP_STATUSES, type CommitteeStepStatus } from '@/lib/domain/workflow';
-import { committeeStepDueSql } from '../subsidies/committee-reads';
+import { committeeStepDueSql } from '../subsidies/committee-queue';
 import { anyFilter, carrierMatches, type NetworkFilter } from './filter';
 import { budgetFigures, budgetsOf, committedFenSql, programmeBudgets, yearBudgets, type BudgetFigures, type ProgrammeBudget } from '../subsidies/programmes';
 

@@ -34,7 +34,7 @@ export type QuarterFigures = {
   employees: number;
   highTech: number;
 };
-export type ReportYear = Omit<QuarterFigures, 'quarter'> & { lastQuarter: number | null };
+export type ReportYear = Omit<QuarterFigures, 'quarter'> & { lastQuarter: number | null; /** The quarters with reports, in order. */ quarters: number[] };
 export type CarrierKindFigures = { kind: CarrierKind; carriers: YearPair; incubationAreaM2: YearPair; newCarriers: number; newAreaM2: number };
 
 const num = (v: unknown) => Number(v ?? 0);
@@ -160,7 +160,8 @@ export async function reportQuarters(db: DbOrTx, f: NetworkFilter): Promise<Quar
 /**
  * A year's figures from its quarters' rows: flows summed, stocks from the last reported quarter.
  * `upToQuarter` keeps the comparison like for like: the previous year is read over the quarters
- * the selected year has reported so far.
+ * the selected year has reported so far. Whether the previous year has each of those quarters
+ * is `comparableYears`.
  */
 export function reportYear(quarters: QuarterFigures[], year: number, upToQuarter: number | null = null): ReportYear {
   const mine = quarters.filter((q) => q.year === year && (upToQuarter === null || q.quarter <= upToQuarter)).sort((a, b) => a.quarter - b.quarter);
@@ -169,6 +170,7 @@ export function reportYear(quarters: QuarterFigures[], year: number, upToQuarter
   return {
     year,
     lastQuarter: last?.quarter ?? null,
+    quarters: mine.map((q) => q.quarter),
     reports: sum('reports'),
     revenueFen: sum('revenueFen'),
     rdSpendFen: sum('rdSpendFen'),
@@ -178,6 +180,15 @@ export function reportYear(quarters: QuarterFigures[], year: number, upToQuarter
     employees: last?.employees ?? 0,
     highTech: last?.highTech ?? 0,
   };
+}
+
+/**
+ * The previous year can be set against the current one only when both have reports and the
+ * previous one has every quarter the current one has: a year with data for its last quarter
+ * only is not a year.
+ */
+export function comparableYears(current: ReportYear, previous: ReportYear): boolean {
+  return current.quarters.length > 0 && previous.quarters.length > 0 && current.quarters.every((q) => previous.quarters.includes(q));
 }
 
 /**

@@ -5,6 +5,7 @@ import { budgetExecution, reviewQueueAge, type BudgetExecution, type QueueAge } 
 import {
   admissionsAndGraduations,
   carrierFigures,
+  comparableYears,
   reportQuarters,
   reportYear,
   revenueByIndustry,
@@ -33,7 +34,11 @@ export type NetworkOverview = {
   graduations: YearPair;
   pendingGraduations: number;
   quarters: QuarterFigures[];
-  reports: { current: ReportYear; previous: ReportYear };
+  /**
+   * The report figures of the year and of the same quarters of the year before; `comparable`
+   * is false when the year before lacks some of those quarters (no change is computed then).
+   */
+  reports: { current: ReportYear; previous: ReportYear; comparable: boolean };
   revenueByIndustry: { industry: string; revenueFen: YearPair }[];
   budget: BudgetExecution;
   queue: QueueAge[];
@@ -70,7 +75,7 @@ export async function networkOverview(db: DbOrTx, f: NetworkFilter, today: strin
     stages,
     ...flows,
     quarters,
-    reports: { current, previous },
+    reports: { current, previous, comparable: comparableYears(current, previous) },
     revenueByIndustry: industries,
     budget,
     queue,
@@ -82,7 +87,8 @@ export async function networkOverview(db: DbOrTx, f: NetworkFilter, today: strin
 /** The figure each known target metric is measured by. */
 export function figuresForTargets(o: Omit<NetworkOverview, 'targets'>): TargetFigures {
   const r = o.reports.current;
-  const industry = (name: string) => o.revenueByIndustry.find((x) => x.industry === name)?.revenueFen;
+  // A growth needs the same quarters in both years.
+  const industry = (name: string) => (o.reports.comparable ? o.revenueByIndustry.find((x) => x.industry === name)?.revenueFen : undefined);
   return {
     carriers: o.carriers.current,
     incubation_area_m2: o.incubationAreaM2.current,

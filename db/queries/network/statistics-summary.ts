@@ -1,5 +1,5 @@
 import 'server-only';
-import { reportQuarters, reportYear } from './dashboard';
+import { comparableYears, reportQuarters, reportYear } from './dashboard';
 import { sql } from 'drizzle-orm';
 import { targetOutcome, type TargetOutcome } from '@/lib/domain/statistics-checks';
 import type { DbOrTx } from '../../client';
@@ -114,15 +114,19 @@ export async function yearSummary(db: DbOrTx, year: number): Promise<YearSummary
   const byCriterion = { high_tech: 0, financing: 0, revenue: 0, exit: 0 };
   for (const r of criteria.rows) if (r.criterion in byCriterion) byCriterion[r.criterion as keyof typeof byCriterion] = Number(r.n);
   const revenueOf = (industry: string, y: number) => Number(industryRevenue.rows.find((r) => r.industry === industry && Number(r.year) === y)?.revenue ?? 0);
-  const highTech = { total: reportYear(quarters, year).highTech, newInYear: Number(c.high_tech_new) };
+  const thisYear = reportYear(quarters, year);
+  const highTech = { total: thisYear.highTech, newInYear: Number(c.high_tech_new) };
+  // A growth only against a year with reports for the same quarters; none against a partial one.
+  const comparable = comparableYears(thisYear, reportYear(quarters, year - 1, thisYear.lastQuarter));
+  const industryGrowth = (industry: string) => (comparable ? growth(revenueOf(industry, year), revenueOf(industry, year - 1)) : null);
 
   // What the data can say about each planned metric; null where the portal holds no such data.
   const actuals: Record<string, number | null> = {
     high_tech_enterprises: highTech.total,
     new_incubators: carriers.reduce((s, k) => s + k.opened, 0),
     new_incubation_area_m2: carriers.reduce((s, k) => s + k.openedAreaM2, 0),
-    biomedicine_output_growth_pct: growth(revenueOf('biomedicine', year), revenueOf('biomedicine', year - 1)),
-    new_energy_output_growth_pct: growth(revenueOf('new_energy', year), revenueOf('new_energy', year - 1)),
+    biomedicine_output_growth_pct: industryGrowth('biomedicine'),
+    new_energy_output_growth_pct: industryGrowth('new_energy'),
   };
   const targets = targetRows.rows.map((t) => {
     const actual = actuals[t.metric] ?? null;
@@ -145,10 +149,18 @@ export async function yearSummary(db: DbOrTx, year: number): Promise<YearSummary
   };
 }
 
-/** Years the summary can be read for: with programmes, reports or targets, newest first. */
+/**
+ * Years the summary can be read for, newest first: every year from the first one the network
+ * has data for (a stay, a quarterly report or a programme) to the current one, without gaps.
+ * Targets alone do not open a year: a plan published long ago says nothing about the network.
+ */
 export async function summaryYears(db: DbOrTx, today: string): Promise<number[]> {
-  const { rows } = await db.execute<{ year: number }>(sql`
-    SELECT year FROM programs UNION SELECT year FROM venture_reports UNION SELECT year FROM annual_targets`);
+  const { rows } = await db.execute<{ first: number | null }>(sql`
+    SELECT min(y)::int AS first FROM (
+      SELECT min(extract(year FROM entered_on))::int AS y FROM residencies
+      UNION ALL SELECT min(year) FROM venture_reports
+      UNION ALL SELECT min(year) FROM programs) AS firsts`);
   const current = Number(today.slice(0, 4));
-  return [...new Set([current, ...rows.map((r) => Number(r.year))])].sort((a, b) => b - a);
+  const first = Math.min(current, Number(rows[0]?.first ?? current));
+  return Array.from({ length: current - first + 1 }, (_, i) => current - i);
 }

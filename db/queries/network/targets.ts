@@ -37,8 +37,10 @@ export type TargetFigures = Record<KnownMetric, number | null>;
 
 export type TargetProgress = AnnualTarget & {
   known: boolean;
+  /** Measured in per cent (a growth, a rate): read as the figure against the target, in per cent. */
+  rate: boolean;
   value: number | null;
-  /** The value as a share of the minimum in per cent, one decimal. */
+  /** The value as a share of the minimum in per cent, one decimal; null for a rate, whose share would be a percentage of a percentage. */
   percent: number | null;
   status: 'met' | 'above' | 'below' | 'unknown';
 };
@@ -47,15 +49,21 @@ export function isKnownMetric(metric: string): metric is KnownMetric {
   return (KNOWN_METRICS as readonly string[]).includes(metric);
 }
 
+/** A target measured in per cent: a metric named `…_pct`, or the unit %. */
+export function isRateTarget(t: { metric: string; unit: string }): boolean {
+  return t.metric.endsWith('_pct') || ['%', '％'].includes(t.unit.trim());
+}
+
 /** Each target with the figure it is measured by: met from the minimum, above past the maximum. */
 export function targetProgress(targets: AnnualTarget[], figures: TargetFigures): TargetProgress[] {
   return targets.map((t) => {
     const known = isKnownMetric(t.metric);
+    const rate = isRateTarget(t);
     const value = known ? figures[t.metric as KnownMetric] : null;
-    if (value === null) return { ...t, known, value: null, percent: null, status: 'unknown' as const };
-    const percent = t.targetMin > 0 ? Math.round((value * 1000) / t.targetMin) / 10 : null;
+    if (value === null) return { ...t, known, rate, value: null, percent: null, status: 'unknown' as const };
+    const percent = !rate && t.targetMin > 0 ? Math.round((value * 1000) / t.targetMin) / 10 : null;
     const status = value < t.targetMin ? 'below' : t.targetMax !== null && value > t.targetMax ? 'above' : 'met';
-    return { ...t, known, value, percent, status };
+    return { ...t, known, rate, value, percent, status };
   });
 }
 

@@ -222,3 +222,12 @@ export async function getApplication(db: DbOrTx, actor: Actor, scope: Scope, app
     steps: decisionFor(stepRow!, actor, scope, blacklisted),
   };
 }
+
+/** Which events of an application's timeline the applicant does not see (internal to the committee). */
+export async function internalEventIds(db: DbOrTx, applicationId: number): Promise<Set<number>> {
+  const rows = await db
+    .select({ id: applicationEvents.id })
+    .from(applicationEvents)
+    .where(sql`${applicationEvents.applicationId} = ${applicationId} AND NOT ${applicationEvents.visibleToApplicant}`);
+  return new Set(rows.map((r) => r.id));
+}

@@ -37,7 +37,8 @@ function listView(db: DbOrTx, carrierIds: number[] | null) {
       history: history as History,
       lived: sql`true`,
       openOn: and(eq(openResidency.ventureId, ventures.id), isNull(openResidency.leftOn))!,
-      enteredOn: sql<string | null>`${openResidency.enteredOn}`,
+      // The entry of its latest stay: the open one, or the one it graduated or left from.
+      enteredOn: sql<string | null>`${history.lastEnteredOn}`,
       warnings: sql<string[] | null>`${openResidency.ruleWarnings}`,
       current: sql<boolean>`true`,
       stage: sql<VentureListRow['stage']>`${ventures.stage}`,
@@ -54,7 +55,8 @@ function listView(db: DbOrTx, carrierIds: number[] | null) {
     // The venture's open stay, shown only when it is in one of these carriers (masked here rather
     // than in the join, whose estimate would otherwise send the planner into a nested loop).
     openOn: and(eq(openResidency.ventureId, ventures.id), isNull(openResidency.leftOn))!,
-    enteredOn: sql<string | null>`(CASE WHEN ${openResidency.carrierId} IN (${inIds(carrierIds)}) THEN ${openResidency.enteredOn} END)`,
+    // The entry of the latest stay in these carriers: the row is about that stay.
+    enteredOn: sql<string | null>`${period.enteredOn}`,
     warnings: sql<string[] | null>`(CASE WHEN ${openResidency.carrierId} IN (${inIds(carrierIds)}) THEN ${openResidency.ruleWarnings} END)`,
     current,
     stage: sql<VentureListRow['stage']>`(CASE WHEN ${current} THEN ${ventures.stage} ELSE (${stageAsLeftSql(period)})::venture_stage END)`,
@@ -192,7 +194,7 @@ export type VentureListRow = {
   currentCarrierName: string | null;
   /** The carrier of its most recent residency among the caller's (for exited ventures, where they were last). */
   lastCarrierName: string | null;
-  /** Entry date of the open residency. */
+  /** Entry date of the latest stay in the caller's carriers (open or ended). */
   enteredOn: string | null;
   /** Admission rule warnings recorded on the open residency. */
   warnings: string[];

@@ -14,7 +14,7 @@ import { residencies, ventures } from '../../schema';
 export const openResidency = alias(residencies, 'open_residency');
 export const openResidencyOn = and(eq(openResidency.ventureId, ventures.id), isNull(openResidency.leftOn));
 
-/** Per venture: the start of incubation (its first incubating residency) and its latest carrier. */
+/** Per venture: the start of incubation (its first incubating residency), its latest carrier and the entry of its latest stay. */
 export function ventureHistory(db: DbOrTx) {
   return db
     .select({
@@ -25,6 +25,7 @@ export function ventureHistory(db: DbOrTx) {
       lastCarrierId: sql<number>`(array_agg(${residencies.carrierId} ORDER BY ${residencies.enteredOn} DESC, ${residencies.id} DESC))[1]`.as(
         'last_carrier_id',
       ),
+      lastEnteredOn: sql<string | null>`(max(${residencies.enteredOn}))::text`.as('last_entered_on'),
     })
     .from(residencies)
     .groupBy(residencies.ventureId)
@@ -72,7 +73,7 @@ export function ventureLivedBy(carrierIds: number[] | null): SQL {
 
 /**
  * Per venture, its history as ventureHistory gives it and, among these carriers' stays, the
- * latest one: the end of their own period with it (null where they never had it). One pass
+ * latest one: the end of their own period with it and its entry date (null where they never had it). One pass
  * over the stays, so that the list joins one subquery.
  */
 export function ventureHistoryWithPeriod(db: DbOrTx, carrierIds: number[]) {
@@ -88,6 +89,7 @@ export function ventureHistoryWithPeriod(db: DbOrTx, carrierIds: number[]) {
       lastCarrierId: sql<number>`(array_agg(${residencies.carrierId} ORDER BY ${residencies.enteredOn} DESC, ${residencies.id} DESC))[1]`.as('last_carrier_id'),
       carrierId: sql<number | null>`${latestOwn(sql`${residencies.carrierId}`)}`.as('period_carrier_id'),
       stage: sql<string | null>`${latestOwn(sql`${residencies.stage}::text`)}`.as('period_stage'),
+      enteredOn: sql<string | null>`${latestOwn(sql`${residencies.enteredOn}::text`)}`.as('period_entered_on'),
       exitReason: sql<string | null>`${latestOwn(sql`${residencies.exitReason}::text`)}`.as('period_exit_reason'),
     })
     .from(residencies)

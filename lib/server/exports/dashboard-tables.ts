@@ -28,28 +28,45 @@ export function changePercent(p: YearPair): number | null {
 }
 
 export type HeadlineKey = 'carriers' | 'incubationArea' | 'nursery' | 'incubating' | 'accelerating' | 'admissions' | 'graduations' | 'highTech' | 'employees' | 'revenue' | 'rdSpend' | 'financing' | 'ipFiled' | 'ipGranted';
-export type Headline = { key: HeadlineKey; pair: YearPair; money: boolean; unit: string };
+/** `comparable`: the previous year's figure covers the same period, so a change may be given. */
+export type Headline = { key: HeadlineKey; pair: YearPair; money: boolean; unit: string; comparable: boolean };
+
+/** The change of a headline in per cent; null when the previous year is incomplete or empty. */
+export const headlineChange = (h: Pick<Headline, 'pair' | 'comparable'>) => (h.comparable ? changePercent(h.pair) : null);
+
+/**
+ * Why the report figures carry no change: the previous year lacks some of the quarters the
+ * year has ("2024 has report data for Q4 only"); null when they compare like for like.
+ */
+export function incompleteNote(o: Pick<NetworkOverview, 'filter' | 'reports'>, t: T): string | null {
+  if (o.reports.comparable || o.reports.current.quarters.length === 0) return null;
+  const year = o.filter.year - 1;
+  const qs = o.reports.previous.quarters;
+  if (qs.length === 0) return t('noPreviousReports', { year });
+  return t('incompletePrevious', { year, quarters: qs.map((quarter) => t('quarterName', { quarter })).join(t('listSeparator')) });
+}
 
 /** The headline figures, in the order of the cards. */
 export function headlines(o: NetworkOverview): Headline[] {
   const r = o.reports;
   const rp = (k: 'highTech' | 'employees' | 'revenueFen' | 'rdSpendFen' | 'financingFen' | 'ipFiled' | 'ipGranted'): YearPair => ({ current: r.current[k], previous: r.previous[k] });
-  return [
-    { key: 'carriers', pair: o.carriers, money: false, unit: 'count' },
-    { key: 'incubationArea', pair: o.incubationAreaM2, money: false, unit: 'm2' },
-    { key: 'nursery', pair: o.stages.nursery, money: false, unit: 'teams' },
-    { key: 'incubating', pair: o.stages.incubating, money: false, unit: 'count' },
-    { key: 'accelerating', pair: o.stages.accelerating, money: false, unit: 'count' },
-    { key: 'admissions', pair: o.admissions, money: false, unit: 'teams' },
-    { key: 'graduations', pair: o.graduations, money: false, unit: 'count' },
-    { key: 'highTech', pair: rp('highTech'), money: false, unit: 'count' },
-    { key: 'employees', pair: rp('employees'), money: false, unit: 'people' },
-    { key: 'revenue', pair: rp('revenueFen'), money: true, unit: 'wan' },
-    { key: 'rdSpend', pair: rp('rdSpendFen'), money: true, unit: 'wan' },
-    { key: 'financing', pair: rp('financingFen'), money: true, unit: 'wan' },
-    { key: 'ipFiled', pair: rp('ipFiled'), money: false, unit: 'items' },
-    { key: 'ipGranted', pair: rp('ipGranted'), money: false, unit: 'items' },
-  ];
+  const c = r.comparable;
+  return ([
+    { key: 'carriers', pair: o.carriers, money: false, unit: 'count', comparable: true },
+    { key: 'incubationArea', pair: o.incubationAreaM2, money: false, unit: 'm2', comparable: true },
+    { key: 'nursery', pair: o.stages.nursery, money: false, unit: 'teams', comparable: true },
+    { key: 'incubating', pair: o.stages.incubating, money: false, unit: 'count', comparable: true },
+    { key: 'accelerating', pair: o.stages.accelerating, money: false, unit: 'count', comparable: true },
+    { key: 'admissions', pair: o.admissions, money: false, unit: 'teams', comparable: true },
+    { key: 'graduations', pair: o.graduations, money: false, unit: 'count', comparable: true },
+    { key: 'highTech', pair: rp('highTech'), money: false, unit: 'count', comparable: c },
+    { key: 'employees', pair: rp('employees'), money: false, unit: 'people', comparable: c },
+    { key: 'revenue', pair: rp('revenueFen'), money: true, unit: 'wan', comparable: c },
+    { key: 'rdSpend', pair: rp('rdSpendFen'), money: true, unit: 'wan', comparable: c },
+    { key: 'financing', pair: rp('financingFen'), money: true, unit: 'wan', comparable: c },
+    { key: 'ipFiled', pair: rp('ipFiled'), money: false, unit: 'items', comparable: c },
+    { key: 'ipGranted', pair: rp('ipGranted'), money: false, unit: 'items', comparable: c },
+  ] satisfies Headline[]);
 }
 
 export function dashboardTables(o: NetworkOverview, tr: Translators): Record<TableKey, TableSpec> {
@@ -62,15 +79,16 @@ export function dashboardTables(o: NetworkOverview, tr: Translators): Record<Tab
   const label = (heading: string, width = 22): TableColumn => ({ heading, width });
   const yearCols = [num(t('current', { year: y })), num(t('previous', { year: y - 1 })), num(`${t('change')} (%)`, 'percent', 10)];
   const programmeName = (p: { nameZh: string; nameEn: string }) => (tr.locale === 'en' ? p.nameEn : p.nameZh);
+  const note = incompleteNote(o, t);
 
   return {
     headline: {
       key: 'headline',
       caption: cap('headline'),
-      columns: [label(t('metric')), label(t('unit'), 10), mixed(t('current', { year: y })), mixed(t('previous', { year: y - 1 })), yearCols[2]!],
+      columns: [label(t('metric')), label(t('unit'), 10), mixed(t('current', { year: y })), mixed(t('previous', { year: y - 1 })), yearCols[2]!, label(t('noteCol'), 36)],
       rows: headlines(o).map((h) => {
         const cell = h.money ? wan : int;
-        return [text(t(`figures.${h.key}`)), text(t(`units.${h.unit}`)), cell(h.pair.current), cell(h.pair.previous), pct(changePercent(h.pair))];
+        return [text(t(`figures.${h.key}`)), text(t(`units.${h.unit}`)), cell(h.pair.current), cell(h.pair.previous), pct(headlineChange(h)), text(h.comparable ? '' : (note ?? ''))];
       }),
     },
     carriers: {
@@ -114,8 +132,14 @@ export function dashboardTables(o: NetworkOverview, tr: Translators): Record<Tab
     industries: {
       key: 'industries',
       caption: cap('industries'),
-      columns: [label(t('industryCol'), 18), num(t('current', { year: y }), 'wan'), num(t('previous', { year: y - 1 }), 'wan'), num(`${t('growthCol')} (%)`, 'percent', 10)],
-      rows: o.revenueByIndustry.map((r) => [text(tr.industries(r.industry)), wan(r.revenueFen.current), wan(r.revenueFen.previous), pct(changePercent(r.revenueFen))]),
+      columns: [label(t('industryCol'), 18), num(t('current', { year: y }), 'wan'), num(t('previous', { year: y - 1 }), 'wan'), num(`${t('growthCol')} (%)`, 'percent', 10), label(t('noteCol'), 36)],
+      rows: o.revenueByIndustry.map((r) => [
+        text(tr.industries(r.industry)),
+        wan(r.revenueFen.current),
+        wan(r.revenueFen.previous),
+        pct(o.reports.comparable ? changePercent(r.revenueFen) : null),
+        text(o.reports.comparable ? '' : (note ?? '')),
+      ]),
     },
     targets: {
       key: 'targets',

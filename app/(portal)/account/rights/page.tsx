@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { pendingGrantOfUser } from '@/db/queries/accounts/rights-grants';
 import { requireUser } from '@/lib/server/authz';
 import { homeFor } from '@/lib/roles';
-import { formatAt } from '../../../../lib/server/audit-view/labels';
+import { formatAt } from '@/lib/server/audit-view/labels';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('rightsGrants'))('pendingTitle') };

@@ -1,16 +1,16 @@
 import Link from 'next/link';
 import { formatInt } from '@/lib/format';
 import { formatWan } from '@/lib/money';
-import { changePercent, type Headline } from '../../../../lib/server/exports/dashboard-tables';
+import { headlineChange, type Headline } from '@/lib/server/exports/dashboard-tables';
 
 export type HeadlineCard = Headline & { label: string; unitLabel: string; href: string; hint?: string };
 
 /** One headline figure: its value, last year's, the change, and the list behind it. */
-function Card({ card, changeText, previousLabel, noPrevious }: { card: HeadlineCard; changeText: (change: string) => string; previousLabel: string; noPrevious: string }) {
+function Card({ card, changeText, previousLabel, noPrevious, noComparison }: { card: HeadlineCard; changeText: (change: string) => string; previousLabel: string; noPrevious: string; noComparison: string }) {
   const fmt = (n: number) => (card.money ? formatWan(n) : formatInt(n));
-  const change = changePercent(card.pair);
+  const change = headlineChange(card);
   const delta = card.pair.current - card.pair.previous;
-  const tone = delta > 0 ? 'text-emerald-800' : delta < 0 ? 'text-red-800' : 'text-slate-600';
+  const tone = !card.comparable ? 'text-slate-600' : delta > 0 ? 'text-emerald-800' : delta < 0 ? 'text-red-800' : 'text-slate-600';
   const arrow = delta > 0 ? '▲' : delta < 0 ? '▼' : '■';
   // The change in per cent of last year's figure; the difference itself when last year had none.
   const signed = change === null ? `${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${fmt(Math.abs(delta))}` : `${change > 0 ? '+' : ''}${change.toFixed(1)}%`;
@@ -26,7 +26,9 @@ function Card({ card, changeText, previousLabel, noPrevious }: { card: HeadlineC
           {card.unitLabel ? <span className="whitespace-nowrap text-xs text-slate-600">{card.unitLabel}</span> : null}
         </span>
         <span className={`mt-1 text-xs tabular-nums ${tone}`}>
-          {card.pair.previous === 0 && card.pair.current === 0 ? (
+          {!card.comparable ? (
+            <span className="text-slate-600">{noComparison}</span>
+          ) : card.pair.previous === 0 && card.pair.current === 0 ? (
             <span className="text-slate-600">{noPrevious}</span>
           ) : (
             <>
@@ -51,6 +53,7 @@ export function HeadlineCards({
   changeText,
   previousLabel,
   noPrevious,
+  noComparison,
 }: {
   title: string;
   note?: string;
@@ -58,6 +61,7 @@ export function HeadlineCards({
   changeText: (change: string) => string;
   previousLabel: string;
   noPrevious: string;
+  noComparison: string;
 }) {
   return (
     <section aria-label={title} className="mb-6">
@@ -67,7 +71,7 @@ export function HeadlineCards({
       </div>
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-7">
         {cards.map((c) => (
-          <Card key={c.key} card={c} changeText={changeText} previousLabel={previousLabel} noPrevious={noPrevious} />
+          <Card key={c.key} card={c} changeText={changeText} previousLabel={previousLabel} noPrevious={noPrevious} noComparison={noComparison} />
         ))}
       </ul>
     </section>

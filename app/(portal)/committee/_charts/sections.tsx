@@ -4,11 +4,11 @@ import type { BudgetExecution, QueueAge } from '@/db/queries/network/budget';
 import type { TargetProgress } from '@/db/queries/network/targets';
 import { formatInt } from '@/lib/format';
 import { formatWan } from '@/lib/money';
-import { Badge, type Tone } from '../../../../components/ui/badges';
-import { rateText } from '../../../../lib/display-format';
-import { hrefWith } from '../../../../lib/search-params';
+import { Badge, type Tone } from '@/components/ui/badges';
+import { rateText } from '@/lib/display-format';
+import { hrefWith } from '@/lib/search-params';
 import { cellText, TableDetails } from './table-details';
-import type { TableSpec } from '../../../../lib/server/exports/dashboard-tables';
+import type { TableSpec } from '@/lib/server/exports/dashboard-tables';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 type Common = { t: T; filters: Record<string, string | undefined> };
@@ -26,6 +26,12 @@ function ProgressBar({ percent, label }: { percent: number | null; label: string
       <span className="w-14 text-right text-sm tabular-nums text-slate-800">{percent === null ? '—' : `${percent.toFixed(1)}%`}</span>
     </div>
   );
+}
+
+/** The target's range as the committee set it: "≥ 5", "10 – 12" (decimals kept, as 3.7). */
+function rangeText(g: Pick<TargetProgress, 'targetMin' | 'targetMax'>) {
+  const n = (v: number) => (Number.isInteger(v) ? formatInt(v) : cellText({ v, f: 'dec' }));
+  return g.targetMax === null ? `≥ ${n(g.targetMin)}` : `${n(g.targetMin)} – ${n(g.targetMax)}`;
 }
 
 export function TargetsSection({ t, filters, targets, spec, metricName, year }: Common & { targets: TargetProgress[]; spec: TableSpec; metricName: (m: string) => string; year: number }) {
@@ -47,12 +53,19 @@ export function TargetsSection({ t, filters, targets, spec, metricName, year }: 
                   {metricName(g.metric)}
                 </Link>
                 <div className="text-xs tabular-nums text-slate-600">
-                  {t('targetRange')} {g.targetMax === null ? `≥ ${formatInt(g.targetMin)}` : `${formatInt(g.targetMin)} – ${formatInt(g.targetMax)}`} {g.unit}
+                  {t('targetRange')} {rangeText(g)} {g.unit}
                   {g.value !== null ? ` · ${t('targetActual')} ${cellText({ v: g.value, f: 'dec' })} ${g.unit}` : ''}
                 </div>
               </div>
               <div className="flex items-center gap-3">
-                {g.known && g.value !== null ? <ProgressBar percent={g.percent} label={metricName(g.metric)} /> : null}
+                {g.known && g.value !== null && g.rate ? (
+                  // A rate reads as itself against the target, in per cent: no share of a percentage.
+                  <span className="text-sm tabular-nums text-slate-800">
+                    {t('rateAgainst', { actual: `${cellText({ v: g.value, f: 'dec' })}%`, target: `${rangeText(g)}%` })}
+                  </span>
+                ) : g.known && g.value !== null ? (
+                  <ProgressBar percent={g.percent} label={metricName(g.metric)} />
+                ) : null}
                 <Badge tone={STATUS_TONE[g.status]}>{t(`targetStatuses.${g.status}`)}</Badge>
               </div>
             </li>

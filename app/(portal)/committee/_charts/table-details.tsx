@@ -1,8 +1,8 @@
 import { DataTable } from '@/components/ui/table';
 import { formatInt } from '@/lib/format';
 import { formatWan } from '@/lib/money';
-import { hrefWith } from '../../../../lib/search-params';
-import type { Cell, TableSpec } from '../../../../lib/server/exports/dashboard-tables';
+import { hrefWith } from '@/lib/search-params';
+import type { Cell, TableSpec } from '@/lib/server/exports/dashboard-tables';
 
 /** Colours of the charts' series: this year strong, last year light, in three hues. */
 export const PALETTE = { blue: '#1d5fbf', lightBlue: '#93b8ea', teal: '#0f766e', lightTeal: '#7dd3c0', amber: '#b45309', lightAmber: '#f2c48d', violet: '#6d28d9' } as const;

@@ -6,7 +6,8 @@ import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { reviewQueue, type QueueRow } from '@/db/queries/subsidies/applications';
-import { allCarrierChoices, carrierZones, programmeChoices, programmeYears } from '@/db/queries/subsidies/committee-reads';
+import { allCarrierChoices, carrierZones } from '@/db/queries/carriers/choices';
+import { programmeChoices, programmeYears } from '@/db/queries/subsidies/programme-choices';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { APPLICATION_STATUSES } from '@/lib/domain/workflow';
@@ -14,10 +15,10 @@ import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { parseQueueFilters, queueFilterParams } from '@/lib/validation/review-filters';
-import { Badge, statusTone } from '../../../../components/ui/badges';
-import { FilterBar, FilterSelect } from '../../../../components/ui/filter-bar';
-import { ListEmpty } from '../../../../components/ui/list-empty';
-import { filterField, hrefWith, one, type Search } from '../../../../lib/search-params';
+import { Badge, statusTone } from '@/components/ui/badges';
+import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
+import { ListEmpty } from '@/components/ui/list-empty';
+import { filterField, hrefWith, one, type Search } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('review.queue'))('title') };

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { requireRole } from '@/lib/server/authz';
-import { AuditViewer } from '../../../../components/audit/audit-viewer';
-import type { Search } from '../../../../lib/search-params';
+import { AuditViewer } from '@/components/audit/audit-viewer';
+import type { Search } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('audit'))('title') };

@@ -5,7 +5,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { listBlacklist } from '@/db/queries/oversight/blacklist';
-import { allCarrierChoices } from '@/db/queries/subsidies/committee-reads';
+import { allCarrierChoices } from '@/db/queries/carriers/choices';
 import type { BlacklistEntry } from '@/db/schema';
 import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
@@ -13,9 +13,9 @@ import { BLACKLIST_STATES as STATES } from '@/lib/domain/blacklist';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { searchText } from '@/lib/validation/search-text';
-import { Badge, type Tone } from '../../../../components/ui/badges';
-import { FilterBar, FilterField, FilterSelect } from '../../../../components/ui/filter-bar';
-import { filterField, one, optionalEnum, type Search } from '../../../../lib/search-params';
+import { Badge, type Tone } from '@/components/ui/badges';
+import { FilterBar, FilterField, FilterSelect } from '@/components/ui/filter-bar';
+import { filterField, one, optionalEnum, type Search } from '@/lib/search-params';
 import { AddEntryForm, LiftEntry } from './blacklist-forms';
 
 export async function generateMetadata() {

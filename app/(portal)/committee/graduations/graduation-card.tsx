@@ -5,7 +5,7 @@ import type { GraduationQueueRow } from '@/db/queries/graduations/verification';
 import { GRADUATION_CRITERIA, type GraduationCriterion } from '@/lib/domain/graduation';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
-import { sizeText } from '../../../../lib/display-format';
+import { sizeText } from '@/lib/display-format';
 import { DecisionForms } from './decision-forms';
 
 /** One recorded graduation: the criteria claimed beside those the data supports, the evidence, the decision. */

@@ -3,15 +3,15 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
-import { allCarrierChoices } from '@/db/queries/subsidies/committee-reads';
+import { allCarrierChoices } from '@/db/queries/carriers/choices';
 import { graduationQueue, graduationYears } from '@/db/queries/graduations/verification';
 import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
-import { FilterBar, FilterSelect } from '../../../../components/ui/filter-bar';
-import { ListEmpty } from '../../../../components/ui/list-empty';
-import { filterField, hrefWith, one, optionalEnum, type Search } from '../../../../lib/search-params';
-import { graduationFilterParams, parseGraduationFilters, QUEUE_STATUSES } from '../../../../lib/server/filters/graduations';
+import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
+import { ListEmpty } from '@/components/ui/list-empty';
+import { filterField, hrefWith, one, optionalEnum, type Search } from '@/lib/search-params';
+import { graduationFilterParams, parseGraduationFilters, QUEUE_STATUSES } from '@/lib/server/filters/graduations';
 import { GraduationCard } from './graduation-card';
 
 export async function generateMetadata() {

@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { programmeYears } from '@/db/queries/subsidies/committee-reads';
+import { programmeYears } from '@/db/queries/subsidies/programme-choices';
 import { listProgrammes, programmeBudgets, yearBudgets, type BudgetFigures, type ProgrammeBudget } from '@/db/queries/subsidies/programmes';
 import type { Program } from '@/db/schema';
 import { requireRole } from '@/lib/server/authz';
@@ -14,10 +14,10 @@ import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { PROGRAM_CATEGORIES } from '@/lib/validation/subsidies';
-import { Badge } from '../../../../components/ui/badges';
-import { FilterBar, FilterSelect } from '../../../../components/ui/filter-bar';
-import { rateText } from '../../../../lib/display-format';
-import { hrefWith, one, optionalEnum, optionalYear, type Search } from '../../../../lib/search-params';
+import { Badge } from '@/components/ui/badges';
+import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
+import { rateText } from '@/lib/display-format';
+import { hrefWith, one, optionalEnum, optionalYear, type Search } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('review.programmes'))('title') };

@@ -9,6 +9,7 @@ import { DOCUMENT_TYPES, PROGRAM_CATEGORIES } from '@/lib/validation/subsidies';
 import { FieldError } from '@/components/forms/field';
 import { Field, inputClass, OutcomeMessage, primaryButton, useActionForm } from '@/components/forms/form-kit';
 import { createProgrammeAction, updateProgrammeAction } from './actions';
+import type { FundingMode, ProgramStatus } from '@/lib/domain/vocabulary';
 
 export type ProgrammeValues = {
   code: string;
@@ -19,14 +20,14 @@ export type ProgrammeValues = {
   applicantType: 'carrier' | 'venture';
   eligibleKinds: string[];
   eligibleStages: string[];
-  fundingMode: 'pre_funded' | 'post_subsidy';
+  fundingMode: FundingMode;
   budget: string;
   cap: string;
   opensOn: string;
   closesOn: string;
   requiredDocuments: string[];
   description: string;
-  status: 'draft' | 'open' | 'closed';
+  status: ProgramStatus;
 };
 
 /**

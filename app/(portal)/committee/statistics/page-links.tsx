@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { pageCount } from '@/lib/paging';
-import { hrefWith } from '../../../../lib/search-params';
+import { hrefWith } from '@/lib/search-params';
 
 /**
  * Previous / next links for one of several tables on a page: each table pages through its own

@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState } from '@/components/ui/card';
 import { DataTable, type Column } from '@/components/ui/table';
 import type { CheckSeverity } from '@/lib/domain/statistics-checks';
-import { displayValue, type Labels, type StatColumn } from '../../../../lib/server/exports/statistics-columns';
+import { displayValue, type Labels, type StatColumn } from '@/lib/server/exports/statistics-columns';
 import { PageLinks, pageFrom } from './page-links';
 
 /** One of the two statistics tables: a check column, the official columns, its own pages. */
@@ -44,15 +44,18 @@ export async function StatisticsTable<R>({
   const page = pageFrom(pageParam, rows.length, pageSize);
   const shown = rows.slice((page - 1) * pageSize, page * pageSize);
   const pages = Math.max(1, Math.ceil(rows.length / pageSize));
-  const table: Column<R>[] = [
-    {
-      key: 'check',
-      header: t('colSeverity'),
-      cell: (r) => {
-        const s = severityOf.get(rowKey(r));
-        return s ? <Badge tone={s === 'error' ? 'bad' : 'warn'}>{t(`severity.${s}`)}</Badge> : null;
-      },
+  // The result of the logic checks leads the row, only when a row of this table was flagged.
+  const flagged = rows.some((r) => severityOf.has(rowKey(r)));
+  const check: Column<R> = {
+    key: 'check',
+    header: <span className="whitespace-nowrap">{t('colCheck')}</span>,
+    cell: (r) => {
+      const s = severityOf.get(rowKey(r));
+      return s ? <Badge tone={s === 'error' ? 'bad' : 'warn'}>{t(`severity.${s}`)}</Badge> : <span className="text-slate-600">{t('checkPassed')}</span>;
     },
+  };
+  const table: Column<R>[] = [
+    ...(flagged ? [check] : []),
     ...columns.map((c) => ({
       key: c.key,
       header: <span className="inline-block min-w-16 text-xs leading-snug">{t(`cols.${c.key}` as 'cols.revenue')}</span>,

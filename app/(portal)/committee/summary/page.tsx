@@ -5,12 +5,13 @@ import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatInt } from '@/lib/format';
 import { formatWan } from '@/lib/money';
-import { FilterBar, FilterSelect } from '../../../../components/ui/filter-bar';
-import { rateText } from '../../../../lib/display-format';
-import { one, optionalYear, type Search } from '../../../../lib/search-params';
+import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
+import { rateText } from '@/lib/display-format';
+import { one, optionalYear, type Search } from '@/lib/search-params';
 import { PrintButton } from './print-button';
 import { SummaryTables } from './summary-tables';
 import './print.css';
+import type { CarrierKind } from '@/lib/domain/vocabulary';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('yearSummary'))('metaTitle') };
@@ -45,7 +46,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
     getTranslations('kinds'),
     getTranslations('review.categories'),
   ]);
-  const kind = (k: 'nursery' | 'incubator' | 'accelerator') => s.carriers.find((c) => c.kind === k)?.carriers ?? 0;
+  const kind = (k: CarrierKind) => s.carriers.find((c) => c.kind === k)?.carriers ?? 0;
   const totalOf = (pick: (c: (typeof s.carriers)[number]) => number) => s.carriers.reduce((n, c) => n + pick(c), 0);
   const tenants = s.tenantsAtYearEnd.nursery + s.tenantsAtYearEnd.incubating + s.tenantsAtYearEnd.accelerating;
   const awards = s.subsidies.reduce((n, c) => n + c.awards, 0);

@@ -11,8 +11,8 @@ import { requireRole } from '@/lib/server/authz';
 import { parseIsoDate, todayInShanghai } from '@/lib/domain/dates';
 import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
-import { FilterBar, FilterSelect } from '../../../../components/ui/filter-bar';
-import { hrefWith, one, optionalId, optionalYear, type Search } from '../../../../lib/search-params';
+import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
+import { hrefWith, one, optionalId, optionalYear, type Search } from '@/lib/search-params';
 import { TargetForm, type TargetValues } from './target-form';
 
 export async function generateMetadata() {

@@ -4,15 +4,15 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
-import { allCarrierChoices } from '@/db/queries/subsidies/committee-reads';
+import { allCarrierChoices } from '@/db/queries/carriers/choices';
 import { admissionWarningList, missingReportList, overdueIncubationList, warningCounts } from '@/db/queries/network/warnings';
 import { WARNING_TYPES } from '@/lib/domain/network-lists';
 import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
-import { FilterBar, FilterSelect } from '../../../../components/ui/filter-bar';
-import { filterField, hrefWith, one, type Search } from '../../../../lib/search-params';
-import { parseWarningFilters } from '../../../../lib/server/filters/warnings';
+import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
+import { filterField, hrefWith, one, type Search } from '@/lib/search-params';
+import { parseWarningFilters } from '@/lib/server/filters/warnings';
 import { AdmissionTable, MissingTable, OverdueTable } from './warning-tables';
 
 export async function generateMetadata() {

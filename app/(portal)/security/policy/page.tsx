@@ -4,7 +4,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { storedSecurityPolicy } from '@/db/queries/accounts/security-policy';
 import { requireRole } from '@/lib/server/authz';
-import { formatAt } from '../../../../lib/server/audit-view/labels';
+import { formatAt } from '@/lib/server/audit-view/labels';
 import { PolicyForm } from './policy-form';
 
 export async function generateMetadata() {

@@ -6,16 +6,17 @@ import { PageHeader } from '@/components/ui/page-header';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { getApplication, type ApplicationDetail } from '@/db/queries/subsidies/applications';
-import { internalEventIds } from '@/db/queries/subsidies/committee-reads';
+import { internalEventIds } from '@/db/queries/subsidies/reads';
 import { getProgramme } from '@/db/queries/subsidies/programmes';
 import { requireRole, scopeFor } from '@/lib/server/authz';
-import { EntityHistory } from '../../../../../components/audit/entity-history';
+import { EntityHistory } from '@/components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { COMMITTEE_ACTIONS, payableFen, type WorkflowAction } from '@/lib/domain/workflow';
+import { COMMITTEE_ACTIONS, inspectionAhead, payableFen, paymentOutlook, type WorkflowAction } from '@/lib/domain/workflow';
+import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
-import { Badge, statusTone } from '../../../../../components/ui/badges';
-import { sizeText } from '../../../../../lib/display-format';
+import { Badge, statusTone } from '@/components/ui/badges';
+import { sizeText } from '@/lib/display-format';
 import { StepForms, type CommitteeStep } from './step-forms';
 import { orNotFound } from '@/lib/server/not-found';
 
@@ -69,6 +70,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
     getLocale(),
   ]);
   const payable = payableFen(app);
+  const outlook = paymentOutlook(app);
   const docName = (d: string) => (tw.has(`documentTypes.${d}`) ? tw(`documentTypes.${d}`) : d);
   const allowed = app.steps.allowed.filter((s): s is CommitteeStep => (COMMITTEE_ACTIONS as readonly string[]).includes(s));
   const refusals = explainedRefusals(app);
@@ -99,7 +101,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
               </Detail>
               <Detail label={t('mode')}>{tr(`modes.${app.fundingMode}`)}</Detail>
               <Detail label={t('status')}>{tr(`status.${app.status}`)}</Detail>
-              <Detail label={t('inspectionDue')}>{formatDate(app.inspectionDueOn)}</Detail>
+              {app.inspectionDueOn && inspectionAhead(app) ? <Detail label={t('inspectionDue')}>{formatDate(app.inspectionDueOn)}</Detail> : null}
               <Detail label={t('purpose')} wide>
                 <span className="whitespace-pre-line">{app.purpose}</span>
               </Detail>
@@ -118,7 +120,11 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
               <Detail label={t('approved')}>{wan(app.approvedFen)}</Detail>
               <Detail label={t('final')}>{wan(app.finalFen)}</Detail>
               <Detail label={t('paid')}>{wan(app.paidFen)}</Detail>
-              <Detail label={t('payable')}>{app.approvedFen === null ? '—' : wan(payable)}</Detail>
+              {outlook.when === 'afterInspection' ? (
+                <Detail label={t('payableAfterInspection')}>{wan(outlook.fen)}</Detail>
+              ) : (
+                <Detail label={t('payable')}>{outlook.when === 'now' ? wan(outlook.fen) : '—'}</Detail>
+              )}
             </dl>
           </Card>
 

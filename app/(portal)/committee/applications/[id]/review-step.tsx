@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { Field, inputClass, primaryButton } from '@/components/forms/form-kit';
 import { reviewAction } from './actions';
 import { AmountInput, StepForm, StepSubmit, useStep, type StepProps } from './step-frame';
+import { RECOMMENDATIONS } from '@/lib/domain/vocabulary';
 
 export function ReviewForm({ ctx, onDone }: StepProps) {
   const step = useStep(reviewAction, onDone);
@@ -17,7 +18,7 @@ export function ReviewForm({ ctx, onDone }: StepProps) {
       </Field>
       <Field form={form} name="recommendation" label={t('recommendation')}>
         <select name="recommendation" defaultValue="fund" className={inputClass} {...form.aria('recommendation')}>
-          {(['fund', 'fund_reduced', 'reject'] as const).map((r) => (
+          {RECOMMENDATIONS.map((r) => (
             <option key={r} value={r}>
               {tr(`recommendations.${r}`)}
             </option>

@@ -7,13 +7,14 @@ import { useHydrated } from '@/components/forms/use-hydrated';
 import type { ActionResult } from '@/lib/server/action';
 import { formatWan, parseAmountToFen } from '@/lib/money';
 import { Field, inputClass, OutcomeMessage, secondaryButton, useActionForm, type ActionForm } from '@/components/forms/form-kit';
+import type { FundingMode } from '@/lib/domain/vocabulary';
 
 /** What every committee step form shares: its context, its frame, submit and confirmation, amounts. */
 
 export type StepContext = {
   applicationId: number;
   version: number;
-  fundingMode: 'pre_funded' | 'post_subsidy';
+  fundingMode: FundingMode;
   requestedFen: number;
   capFen: number;
   approvedFen: number | null;

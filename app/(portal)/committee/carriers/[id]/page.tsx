@@ -13,7 +13,7 @@ import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate, formatInt } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { parsePaging } from '@/lib/paging';
-import { rateText } from '../../../../../lib/display-format';
+import { rateText } from '@/lib/display-format';
 import { one, pathId, type Search } from '@/lib/search-params';
 import { CARRIER_KINDS, CARRIER_LEVELS, CARRIER_STATUSES } from '@/lib/domain/vocabulary';
 import { NationalCheckTable } from '../_ui/national-check';
@@ -22,7 +22,7 @@ import { AccreditationForm } from './accreditation-form';
 import { ProfileList } from './profile-list';
 import { TenantsTable } from './tenants-table';
 import { YearFiguresTable } from './year-figures';
-import { EntityHistory } from '../../../../../components/audit/entity-history';
+import { EntityHistory } from '@/components/audit/entity-history';
 import { orNotFound } from '@/lib/server/not-found';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { hrefWith } from '../../../../../lib/search-params';
+import { hrefWith } from '@/lib/search-params';
 
 /**
  * A column header that sorts the list on the server: a link to the same list sorted on the

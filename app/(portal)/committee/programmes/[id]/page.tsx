@@ -4,11 +4,11 @@ import { pathId } from '@/lib/search-params';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { programmeApplicationCount } from '@/db/queries/subsidies/committee-reads';
+import { programmeApplicationCount } from '@/db/queries/subsidies/programme-choices';
 import { getProgramme, programmeBudgets } from '@/db/queries/subsidies/programmes';
 import { requireRole } from '@/lib/server/authz';
 import { formatWan } from '@/lib/money';
-import { rateText } from '../../../../../lib/display-format';
+import { rateText } from '@/lib/display-format';
 import { ProgrammeForm } from '../programme-form';
 import { orNotFound } from '@/lib/server/not-found';
 

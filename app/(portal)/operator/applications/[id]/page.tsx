@@ -7,8 +7,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getApplication } from '@/db/queries/subsidies/applications';
 import { requireRole, scopeFor } from '@/lib/server/authz';
-import { EntityHistory } from '../../../../../components/audit/entity-history';
+import { EntityHistory } from '@/components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
+import { inspectionAhead } from '@/lib/domain/workflow';
 import { formatDate, formatWan } from '@/lib/format';
 import { DetailItem as Item } from '@/components/ui/detail-item';
 import { orNotFound } from '@/lib/server/not-found';
@@ -81,7 +82,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
             <span className="font-medium">{t('rejectReason')}</span> {a.decisionReason}
           </p>
         ) : null}
-        {a.inspectionDueOn && (a.status === 'approved' || a.status === 'paid') ? (
+        {a.inspectionDueOn && inspectionAhead(a) ? (
           <p className="mt-2 text-sm text-slate-800">{t('inspectionDue', { date: formatDate(a.inspectionDueOn) })}</p>
         ) : null}
         <ApplicationSteps

@@ -8,7 +8,7 @@ import { getDb } from '@/db/client';
 import { getCarrierProfile } from '@/db/queries/carriers/carriers';
 import { INDUSTRIES } from '@/lib/domain/vocabulary';
 import { requireRole, scopeFor } from '@/lib/server/authz';
-import { EntityHistory } from '../../../../../components/audit/entity-history';
+import { EntityHistory } from '@/components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';

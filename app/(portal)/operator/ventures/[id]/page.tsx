@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getVentureDetail } from '@/db/queries/ventures/list';
 import { requireRole, scopeFor } from '@/lib/server/authz';
-import { EntityHistory } from '../../../../../components/audit/entity-history';
+import { EntityHistory } from '@/components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format';
 import { Badge, limitTone } from '@/components/ui/badge';

@@ -7,9 +7,12 @@ import { CarrierField, CreditCodeField, SpaceFields, StayOpened } from '@/compon
 import { TALENT_FLAGS } from '@/lib/validation/venture';
 import { admitVenture } from './actions';
 import { IndustryOptions } from '@/components/forms/picker-select';
+import type { CarrierKind } from '@/lib/domain/vocabulary';
 
 type Kind = 'team' | 'company';
-type AdmissionCarrier = { id: number; kind: 'nursery' | 'incubator'; name: string };
+/** The kinds of carrier a new venture is admitted into: a team into a nursery, a company into an incubator. */
+export type AdmissionCarrierKind = Extract<CarrierKind, 'nursery' | 'incubator'>;
+type AdmissionCarrier = { id: number; kind: AdmissionCarrierKind; name: string };
 type Admitted = { ventureId: number; name: string; warnings: string[] };
 
 const carrierKindOf = (kind: Kind) => (kind === 'team' ? 'nursery' : 'incubator');

@@ -8,6 +8,8 @@ import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { localName } from '../_ui/load';
 import { AdmissionForm } from './admission-form';
+import { CARRIER_KINDS } from '@/lib/domain/vocabulary';
+import type { AdmissionCarrierKind } from './admission-form';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('residency.new'))('title') };
@@ -17,14 +19,14 @@ export default async function NewVenturePage() {
   const user = await requireRole('operator');
   const scope = await scopeFor(user);
   const [carriers, t, tCommon, locale] = await Promise.all([
-    carriersForResidency(getDb(), scope, ['nursery', 'incubator', 'accelerator']),
+    carriersForResidency(getDb(), scope, CARRIER_KINDS),
     getTranslations('residency.new'),
     getTranslations('residency.common'),
     getLocale(),
   ]);
   const admitting = carriers
     .filter((c) => c.kind !== 'accelerator')
-    .map((c) => ({ id: c.id, kind: c.kind as 'nursery' | 'incubator', name: localName(locale, c) }));
+    .map((c) => ({ id: c.id, kind: c.kind as AdmissionCarrierKind, name: localName(locale, c) }));
   const runsAccelerator = carriers.some((c) => c.kind === 'accelerator');
   const link = 'text-sm font-medium text-brand-700 underline hover:text-brand-800';
   const headerLinks = (

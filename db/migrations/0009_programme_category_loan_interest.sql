@@ -1,0 +1,1 @@
+ALTER TYPE "public"."program_category" ADD VALUE 'loan_interest';
