@@ -12,7 +12,6 @@ import { requireRole, scopeFor } from '@/lib/server/authz';
 import { EntityHistory } from '@/components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { COMMITTEE_ACTIONS, inspectionAhead, payableFen, paymentOutlook, type WorkflowAction } from '@/lib/domain/workflow';
-import { DomainError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { Badge, statusTone } from '@/components/ui/badges';
