@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/ui/table';
-import type { AuditRow } from '@/db/queries/oversight/audit-log';
+import type { AuditRow } from '@/db/queries/oversight';
 import type { Role } from '@/lib/roles';
 import { changesOf, SHORT } from '@/lib/server/audit-view/changes';
 import { carrierNameIn, entityHref, formatAt, labelOf } from '@/lib/server/audit-view/labels';

@@ -86,6 +86,9 @@ export function uphillImports(files: string[], tree: Tree = DISK): string[] {
       if (!/^(app|components|lib|db)\//.test(target)) continue;
       const targetLayer = layerOf(target);
       if (RANK[targetLayer] > RANK[layer]) problems.push(`${file} -> ${target} (${layer} imports ${targetLayer})`);
+      else if (layer !== 'db' && /^db\/queries\/[^/]+\/(?!index\.ts$)[^/]+$/.test(target)) {
+        problems.push(`${file} -> ${target} (outside db/, a query folder is imported through its index)`);
+      }
       else if (layer === 'app' && targetLayer === 'app' && areaOf(target) !== 'app' && areaOf(file) !== areaOf(target)) {
         problems.push(`${file} -> ${target} (a page folder is private to ${areaOf(target)})`);
       }
@@ -111,7 +114,8 @@ describe('imports run downhill', () => {
       'db/queries/x.ts': "import { defineAction } from '@/lib/server/action';",
       'lib/domain/y.ts': "import { getDb } from '@/db/client';\nimport { headers } from 'next/headers';",
       'components/z.tsx': "import { setLocale } from '@/app/actions/locale';",
-      'app/api/w/route.ts': "import { AuditTable } from '@/app/(portal)/operator/page';",
+      'app/api/w/route.ts': "import { AuditTable } from '@/app/(portal)/operator/page';\nimport { listVentures } from '@/db/queries/ventures/list';",
+      'db/queries/ventures/list.ts': '',
       'lib/server/action.ts': '',
       'db/client.ts': '',
       'app/actions/locale.ts': '',
@@ -124,6 +128,7 @@ describe('imports run downhill', () => {
       'lib/domain/y.ts -> next/headers (the pure lib uses no framework or database package: next)',
       'components/z.tsx -> app/actions/locale.ts (components imports app)',
       'app/api/w/route.ts -> app/(portal)/operator/page.tsx (a page folder is private to (portal)/operator)',
+      'app/api/w/route.ts -> db/queries/ventures/list.ts (outside db/, a query folder is imported through its index)',
     ]);
   });
 });

@@ -1,8 +1,8 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { listAuditEntries, type AuditFilters } from '@/db/queries/oversight/audit-log';
-import type { AuthUser } from '@/db/queries/accounts/users';
+import { listAuditEntries, type AuditFilters } from '@/db/queries/oversight';
+import type { AuthUser } from '@/db/queries/accounts';
 import type { Locale } from '@/lib/i18n/config';
 import { buildTableExport } from '@/lib/spreadsheet/table-export';
 import { changesOf, changesText } from './changes';
