@@ -40,8 +40,16 @@ export function labelOf(t: { has: (k: string) => boolean; (k: string): string },
   return t.has(key) ? t(key) : code;
 }
 
-/** A carrier's name in the language shown (the Chinese name when it has no English one). */
-export const carrierNameIn = (locale: string, c: { name: string | null; nameEn: string | null }) => (locale === 'en' && c.nameEn ? c.nameEn : c.name);
+/**
+ * A carrier's name as the reader's own carrier pages show it: the committee's pages in the language
+ * shown (the Chinese name when it has no English one), an operator's pages by the registered
+ * (Chinese) name in every language.
+ */
+export const carrierNameFor = (role: Role, locale: string, c: { name: string | null; nameEn: string | null }) =>
+  role !== 'operator' && locale === 'en' && c.nameEn ? c.nameEn : c.name;
+
+/** The readers who see the action codes (on hover in the table; the export has a column of them): those who read the whole log. */
+export const READS_ACTION_CODES: readonly Role[] = ['committee', 'auditor'];
 
 /** Shanghai time of an entry, as YYYY-MM-DD HH:mm:ss in every language. */
 export function formatAt(d: Date): string {
