@@ -4,8 +4,7 @@ import { DataTable } from '@/components/ui/table';
 import type { AuditRow } from '@/db/queries/oversight/audit-log';
 import type { Role } from '@/lib/roles';
 import { changesOf, SHORT } from '../../lib/server/audit-view/changes';
-import { carrierNameFor, entityHref, formatAt, labelOf, READS_ACTION_CODES } from '../../lib/server/audit-view/labels';
-import { ENTITY_KINDS } from '../../lib/server/audit-view/changes';
+import { carrierNameFor, entityHref, formatAt, labelOf, READS_ACTION_CODES, recordNameOf } from '../../lib/server/audit-view/labels';
 import { namesOfPage } from '../../lib/server/audit-view/names';
 import { wordingOf } from '../../lib/server/audit-view/wording';
 
@@ -31,8 +30,7 @@ export async function AuditTable({ rows, role, caption, ofOneRecord = false }: {
   const names = await namesOfPage(rows, role, locale);
   const showCodes = READS_ACTION_CODES.includes(role);
   const recordCell = (r: AuditRow) => {
-    const kind = ENTITY_KINDS[r.entity];
-    const name = kind && r.entityId ? names[kind]?.get(Number(r.entityId)) : undefined;
+    const name = recordNameOf(t, r, names);
     const type = labelOf(t, 'entities', r.entity);
     const label = name ? (
       <>

@@ -99,7 +99,7 @@ export function changesOf(before: unknown, after: unknown, wording: Wording = RA
 }
 
 /** Values longer than this are cut in the table; the whole value opens below. */
-export const SHORT = 60;
+export const SHORT = 120;
 
 export const changesText = (changes: Change[], wording: Pick<Wording, 'colon'> = RAW_WORDING) =>
   changes.map((c) => `${c.label}${wording.colon}${c.before ?? '—'} → ${c.after ?? '—'}`).join('\n');

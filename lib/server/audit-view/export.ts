@@ -5,8 +5,8 @@ import { listAuditEntries, type AuditFilters } from '@/db/queries/oversight/audi
 import type { AuthUser } from '@/db/queries/accounts/users';
 import type { Locale } from '@/lib/i18n/config';
 import { buildTableExport } from '@/lib/spreadsheet/table-export';
-import { changesOf, changesText, ENTITY_KINDS } from './changes';
-import { AUDIT_EXPORT_MAX, carrierNameFor, formatAt, labelOf } from './labels';
+import { changesOf, changesText } from './changes';
+import { AUDIT_EXPORT_MAX, carrierNameFor, formatAt, labelOf, recordNameOf } from './labels';
 import { auditScopeOf } from './scope';
 import { namesOfPage } from './names';
 import { wordingOf } from './wording';
@@ -35,7 +35,7 @@ export async function auditExportFile(user: AuthUser, filters: AuditFilters, loc
       r.action,
       labelOf(t, 'entities', r.entity),
       r.entityId,
-      (ENTITY_KINDS[r.entity] && r.entityId ? names[ENTITY_KINDS[r.entity]!]?.get(Number(r.entityId)) : null) ?? null,
+      recordNameOf(t, r, names),
       carrierNameFor(user.role, locale, { name: r.carrierName, nameEn: r.carrierNameEn }),
       r.ip,
       changesText(changesOf(r.before, r.after, wording), wording),

@@ -24,7 +24,18 @@ function writtenEntities(): Set<string> {
 }
 
 const catalogue = (locale: string) =>
-  (JSON.parse(fs.readFileSync(path.join(ROOT, 'messages', locale, 'audit.json'), 'utf8')) as { audit: { actions: Record<string, string>; entities: Record<string, string> } }).audit;
+  (
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'messages', locale, 'audit.json'), 'utf8')) as {
+      audit: { actions: Record<string, string>; entities: Record<string, string>; lists: Record<string, string> };
+    }
+  ).audit;
+
+/** The lists an export writes to the log (lib/server/access-audit.ts names them by the last segment of their path). */
+const exportedLists = () =>
+  fs
+    .readdirSync(path.join(ROOT, 'app/api'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(ROOT, 'app/api', d.name, 'export')))
+    .flatMap((d) => fs.readdirSync(path.join(ROOT, 'app/api', d.name, 'export')));
 
 describe('the labels of the audit log', () => {
   it('finds the record types the code writes', () => {
@@ -42,5 +53,12 @@ describe('the labels of the audit log', () => {
     const { entities } = catalogue(locale);
     const missing = [...writtenEntities()].filter((e) => !entities[codeKey(e)]?.trim());
     expect(missing, `record types with no label in messages/${locale}/audit.json`).toEqual([]);
+  });
+
+  it.each(LOCALES)('names every list an export writes, in %s', (locale) => {
+    const lists = exportedLists();
+    expect(lists).toEqual(expect.arrayContaining(['audit', 'ventures', 'statistics']));
+    const missing = [...new Set(lists)].filter((l) => !catalogue(locale).lists[l]?.trim());
+    expect(missing, `lists with no title in messages/${locale}/audit.json`).toEqual([]);
   });
 });

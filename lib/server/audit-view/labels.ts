@@ -1,3 +1,4 @@
+import { ENTITY_KINDS, type IdKind } from './changes';
 import type { Role } from '@/lib/roles';
 
 /** Where a role views each kind of record, when it has a page of its own. */
@@ -38,6 +39,21 @@ export const codeKey = (code: string) => code.replaceAll('.', '_');
 export function labelOf(t: { has: (k: string) => boolean; (k: string): string }, group: 'actions' | 'entities', code: string): string {
   const key = `${group}.${codeKey(code)}`;
   return t.has(key) ? t(key) : code;
+}
+
+/**
+ * What the record of an entry is called, when it has a name: a named record (ENTITY_KINDS) by the
+ * names of its page, an exported list by its title; null for a record known by its number only.
+ */
+export function recordNameOf(
+  t: { has: (k: string) => boolean; (k: string): string },
+  entry: { entity: string; entityId: string | null },
+  names: Partial<Record<IdKind, ReadonlyMap<number, string>>>,
+): string | null {
+  if (!entry.entityId) return null;
+  if (entry.entity === 'list') return /^[A-Za-z0-9_-]+$/.test(entry.entityId) && t.has(`lists.${entry.entityId}`) ? t(`lists.${entry.entityId}`) : null;
+  const kind = ENTITY_KINDS[entry.entity];
+  return (kind && /^\d+$/.test(entry.entityId) ? names[kind]?.get(Number(entry.entityId)) : undefined) ?? null;
 }
 
 /**
