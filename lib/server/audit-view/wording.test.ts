@@ -59,6 +59,11 @@ describe('the changes of an audit entry in words', () => {
     expect(changesOf({ active: true }, { active: false }, zhWords('user'))[0]).toMatchObject({ before: '是', after: '否' });
   });
 
+  it("words the filters of an exported list by the viewer's labels", () => {
+    expect(changesOf(null, { filters: 'entity=application&entityId=36' }, zhWords('list'))[0]!.after).toBe('对象：专项申报，对象编号：36');
+    expect(changesOf(null, { filters: 'action=application.review&from=2026-01-01' }, enWords('list'))[0]!.after).toBe('Action: Review recorded, From: 2026-01-01');
+  });
+
   it('keeps an id whose record has no name on the page as it is, and leaves out fields empty on both sides', () => {
     expect(changesOf({ carrierId: null }, { carrierId: 99 }, zhWords('venture'))[0]).toMatchObject({ label: '载体', after: '99' });
     expect(changesOf({ leftOn: null }, { leftOn: null }, zhWords('residency'))).toEqual([]);

@@ -47,6 +47,18 @@ const STATUS_LISTS: Record<string, string> = {
   programme: 'review.programmeStatus',
 };
 
+/** The audit viewer's own filters, by the labels of its filter form. */
+const FILTER_LABELS: Record<string, string> = {
+  entity: 'audit.entity',
+  entityId: 'audit.entityId',
+  action: 'audit.action',
+  user: 'audit.user',
+  carrier: 'audit.carrier',
+  kind: 'audit.kind',
+  from: 'audit.from',
+  to: 'audit.to',
+};
+
 /** Message keys cannot hold dots (they nest), so such a code is never looked up. */
 const isCode = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_-]+$/.test(v);
 
@@ -92,7 +104,17 @@ export function wordingOf(m: Messages, entity: string, context: WordingContext =
       .map(([k, text]) => `${field(k)}${m('audit.value.colon')}${text}`);
     return parts.length === 0 ? null : parts.join(m('audit.value.fieldSeparator'));
   };
+  /** The filters of an exported list, kept as its URL's query: each filter by its label, codes of records and actions in words. */
+  const query = (q: string): string | null => {
+    const parts = [...new URLSearchParams(q)].map(([k, x]) => {
+      const label = FILTER_LABELS[k] && m.has(FILTER_LABELS[k]) ? m(FILTER_LABELS[k]) : field(k);
+      const code = k === 'entity' || k === 'action' ? `audit.${k === 'entity' ? 'entities' : 'actions'}.${x.replaceAll('.', '_')}` : null;
+      return `${label}${m('audit.value.colon')}${code && m.has(code) ? m(code) : (scalar(k, x) ?? '')}`;
+    });
+    return parts.length === 0 ? null : parts.join(m('audit.value.fieldSeparator'));
+  };
   const value = (key: string, v: unknown): string | null => {
+    if (key === 'filters' && typeof v === 'string') return query(v);
     if (Array.isArray(v)) {
       const items = v.map((x) => value(key, x)).filter((x): x is string => x !== null);
       if (items.length === 0) return null;
