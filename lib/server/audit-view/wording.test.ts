@@ -57,6 +57,8 @@ describe('the changes of an audit entry in words', () => {
     expect(changesOf(null, { readAt: '2026-03-05T02:03:04.000Z' }, enWords('notification'))[0]!.after).toBe('2026-03-05 10:03:04');
     expect(changesOf({ active: true }, { active: false }, enWords('user'))[0]).toMatchObject({ label: 'Account active', before: 'Yes', after: 'No' });
     expect(changesOf({ active: true }, { active: false }, zhWords('user'))[0]).toMatchObject({ before: '是', after: '否' });
+    expect(changesOf(null, { sizeBytes: 48 }, zhWords('attachment'))[0]!.after).toBe('48 B');
+    expect(changesOf(null, { sizeBytes: 3_355_443 }, enWords('attachment'))[0]!.after).toBe('3.2 MB');
   });
 
   it("words the filters of an exported list by the viewer's labels", () => {

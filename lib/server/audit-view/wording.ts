@@ -71,6 +71,13 @@ function money(m: Messages, locale: string, fen: number): string {
   return m('audit.value.money', { amount: yuan.endsWith('.00') ? yuan.slice(0, -3) : yuan });
 }
 
+/** A file's size as every language writes it: 48 B, 12.5 KB, 3.2 MB. */
+function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const [n, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / (1024 * 1024), 'MB'];
+  return `${n.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${unit}`;
+}
+
 /**
  * The words of the audit catalogue for the changes of one kind of record (`entity`): each field
  * by its label in audit.fields, codes by the words the portal already uses for them, yes/no,
@@ -90,6 +97,7 @@ export function wordingOf(m: Messages, entity: string, context: WordingContext =
       if (name) return name;
     }
     if (typeof v === 'number' && key.endsWith('Fen') && Number.isSafeInteger(v)) return money(m, locale, v);
+    if (typeof v === 'number' && key === 'sizeBytes' && Number.isSafeInteger(v) && v >= 0) return fileSize(v);
     if (typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v))) return formatAt(new Date(v));
     if (!isCode(v)) return rawText(v);
     const list = lists(key).find((l) => m.has(`${l}.${v}`));
