@@ -109,6 +109,18 @@ describe('imports run downhill', () => {
     expect(uphillImports(['app', 'components', 'lib', 'db'].flatMap(sourceFiles))).toEqual([]);
   });
 
+  it('has an index in each query folder that exports every file of it', () => {
+    const queries = path.join(ROOT, 'db/queries');
+    for (const folder of fs.readdirSync(queries, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      const files = fs
+        .readdirSync(path.join(queries, folder.name))
+        .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.test.ts'))
+        .map((f) => `export * from './${f.replace(/\.ts$/, '')}';`);
+      const index = fs.readFileSync(path.join(queries, folder.name, 'index.ts'), 'utf8');
+      expect(files.filter((line) => !index.includes(line)), `db/queries/${folder.name}/index.ts`).toEqual([]);
+    }
+  });
+
   it('would catch each kind of uphill import', () => {
     const planted: Record<string, string> = {
       'db/queries/x.ts': "import { defineAction } from '@/lib/server/action';",

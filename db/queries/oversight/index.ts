@@ -4,4 +4,5 @@
  * (docs/architecture.md).
  */
 export * from './audit-log';
+export * from './audit-names';
 export * from './blacklist';
