@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTION_AUDIENCE } from '@/lib/audit-audience';
 import { LOCALES } from '@/lib/i18n/config';
+import { applicationSources } from '@/tests/helpers/source-files';
 import { codeKey } from './labels';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -10,16 +11,7 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 /** Every record type the code writes to the audit log: the quoted codes of `entity:` under db/, lib/ and app/. */
 function writtenEntities(): Set<string> {
   const found = new Set<string>();
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) {
-        for (const m of fs.readFileSync(p, 'utf8').matchAll(/\bentity(?:Type)?:\s*'([a-z][a-z_]*)'/g)) found.add(m[1]!);
-      }
-    }
-  };
-  for (const dir of ['db', 'lib', 'app']) walk(path.join(ROOT, dir));
+  for (const { text } of applicationSources()) for (const m of text.matchAll(/\bentity(?:Type)?:\s*'([a-z][a-z_]*)'/g)) found.add(m[1]!);
   return found;
 }
 
