@@ -74,7 +74,11 @@ test.describe.serial('audit log', () => {
     await expect(log).toContainText(theirs);
     const records = await log.locator('tbody tr td:nth-child(4)').allInnerTexts();
     expect(records.length).toBeGreaterThan(3);
-    expect(records.every((r) => r.startsWith('载体 #'))).toBe(true);
+    // A carrier is named, under its record type, never by its id.
+    expect(records.every((r) => /^载体\n./.test(r) && !r.includes('#'))).toBe(true);
+    // The action code is not shown, but the committee finds it on hover.
+    await expect(log).not.toContainText('carrier.updateProfile');
+    await expect(log.locator('[title="carrier.updateProfile"]').first()).toBeAttached();
 
     await page.getByLabel('对象编号').fill(String(pharmaId));
     await page.getByRole('button', { name: '筛选' }).click();

@@ -57,8 +57,9 @@ function internalIn(text: string, { amountsAsWan = true } = {}): string[] {
   const found: string[] = [];
   for (const v of [...COMMITTEE_NAMES, ...COMMITTEE_EMAILS, INTERNAL_1, INTERNAL_2, ...RECOMMENDED.map((r) => r.fen)]) if (text.includes(v)) found.push(v);
   if (amountsAsWan) for (const r of RECOMMENDED) if (text.includes(r.wan)) found.push(r.wan);
-  for (const s of SCORES) if (new RegExp(`score\\W{1,12}${s}\\b`).test(text)) found.push(`score ${s}`);
-  if (/recommendation\W{1,12}fund/.test(text)) found.push('recommendation');
+  // The audit log words a review as "评分：83，评审建议：建议资助…"; its raw form is `"score":83,"recommendation":"fund"`.
+  for (const s of SCORES) if (new RegExp(`(score|评分)\\W{1,12}${s}\\b`).test(text)) found.push(`score ${s}`);
+  if (/recommendation\W{1,12}fund|评审建议：建议/.test(text)) found.push('recommendation');
   return found;
 }
 
@@ -77,7 +78,7 @@ async function cellsOf(request: APIRequestContext, path: string): Promise<string
 /** The columns of the audit export (lib/server/audit-view/export.ts). */
 const USER = 1;
 const ACTION_CODE = 4;
-const IP = 8;
+const IP = 9;
 
 let id = 0;
 
@@ -144,13 +145,15 @@ test('no page and no export of the operator holds an internal value of the revie
   await expect(main).toContainText(VOUCHER);
   await expect(main).toContainText('科委工作人员');
   const history = operator.getByRole('table', { name: '变更记录' });
-  await expect(history).toContainText('application.approve');
-  await expect(history).not.toContainText('application.review');
+  await expect(history).toContainText('批准申报');
+  await expect(history).not.toContainText('录入评审意见');
+  // The action codes are for the readers of the whole log, not the operator.
+  await expect(history.locator('[title^="application."]')).toHaveCount(0);
   const byCommittee = history.getByRole('row').filter({ hasText: '科委工作人员' });
   expect(await byCommittee.count()).toBeGreaterThanOrEqual(3);
   for (const row of await byCommittee.all()) await expect(row).not.toContainText(AN_ADDRESS);
   // The operator's own steps keep their name and address.
-  await expect(history.getByRole('row').filter({ hasText: 'application.submit' })).toContainText(AN_ADDRESS);
+  await expect(history.getByRole('row').filter({ hasText: '提交申报' })).toContainText(AN_ADDRESS);
 
   // The reviews are not among the log's actions, the committee's members not among its users.
   await operator.goto('/operator/audit');
@@ -179,7 +182,7 @@ test("the committee's page and export keep the reviews, the people and their add
 
   const cells = await cellsOf(c3.request, `/api/committee/export/audit?entity=application&entityId=${id}`);
   const text = cells.flat().join('\n');
-  for (const v of [...COMMITTEE_NAMES, RECOMMENDED[0]!.fen, RECOMMENDED[1]!.fen]) expect(text, v).toContain(v);
+  for (const v of [...COMMITTEE_NAMES, RECOMMENDED[0]!.wan, RECOMMENDED[1]!.wan]) expect(text, v).toContain(v);
   expect(internalIn(text)).toEqual(expect.arrayContaining(['score 83', 'score 71', 'recommendation']));
   const reviews = cells.filter((r) => r[ACTION_CODE] === 'application.review');
   expect(reviews.map((r) => r[USER]).sort()).toEqual(['李强', '王敏'].sort());

@@ -14,35 +14,29 @@ import {
   redactValues,
 } from './audit-audience';
 import { SECURITY_ACTIONS } from './audit-kinds';
+import { applicationSources } from '@/tests/helpers/source-files';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 /** Every audit action the code writes: the quoted codes on `action:` lines under db/, lib/ and app/. */
 function writtenActions(): Set<string> {
   const found = new Set<string>();
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) {
-        const rel = path.relative(ROOT, p);
-        if (rel.startsWith('lib/domain') || rel === 'lib/audit-audience.ts') continue;
-        // The workflow's steps are written as `application.<step>` by recordStep.
-        const step = /^db\/queries\/subsidies\/(applications|choices|files|funding|reads|review|steps)\.ts$/.test(rel);
-        for (const line of fs.readFileSync(p, 'utf8').split('\n')) {
-          // What follows `action:` up to the next field: one code, or the codes of a conditional.
-          const value = /\baction:\s([^,}]*)/.exec(line)?.[1];
-          if (!value) continue;
-          for (const m of value.matchAll(/'([a-z][a-zA-Z_]*(?:\.[a-zA-Z_]+)*)'/g)) {
-            const code = m[1]!;
-            if (code.includes('.') || ['export', 'download'].includes(code)) found.add(code);
-            else if (step) found.add(`application.${code}`);
-          }
-        }
+  for (const { rel, text } of applicationSources()) {
+    // The domain, the audiences themselves and the audit log's presentation (its filter labels) write nothing.
+    if (rel.startsWith('lib/domain') || rel.startsWith('lib/server/audit-view/') || rel === 'lib/audit-audience.ts') continue;
+    // The workflow's steps are written as `application.<step>` by recordStep.
+    const step = /^db\/queries\/subsidies\/(applications|choices|files|funding|reads|review|steps)\.ts$/.test(rel);
+    for (const line of text.split('\n')) {
+      // What follows `action:` up to the next field: one code, or the codes of a conditional.
+      const value = /\baction:\s([^,}]*)/.exec(line)?.[1];
+      if (!value) continue;
+      for (const m of value.matchAll(/'([a-z][a-zA-Z_]*(?:\.[a-zA-Z_]+)*)'/g)) {
+        const code = m[1]!;
+        if (code.includes('.') || ['export', 'download'].includes(code)) found.add(code);
+        else if (step) found.add(`application.${code}`);
       }
     }
-  };
-  for (const dir of ['db', 'lib', 'app']) walk(path.join(ROOT, dir));
+  }
   return found;
 }
 

@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/ui/table';
-import type { AuditRow } from '@/db/queries/oversight/audit-log';
+import type { AuditRow } from '@/db/queries/oversight';
 import type { Role } from '@/lib/roles';
 import { changesOf, SHORT } from '@/lib/server/audit-view/changes';
-import { carrierNameIn, entityHref, formatAt, labelOf } from '@/lib/server/audit-view/labels';
+import { carrierNameFor, entityHref, formatAt, labelOf, READS_ACTION_CODES, recordNameOf } from '@/lib/server/audit-view/labels';
+import { namesOfPage } from '@/lib/server/audit-view/names';
 import { wordingOf } from '@/lib/server/audit-view/wording';
 
 function Value({ value, more }: { value: string | null; more: string }) {
@@ -26,15 +27,26 @@ function Value({ value, more }: { value: string | null; more: string }) {
  */
 export async function AuditTable({ rows, role, caption, ofOneRecord = false }: { rows: AuditRow[]; role: Role; caption: string; ofOneRecord?: boolean }) {
   const [t, tRoles, tAll, locale] = await Promise.all([getTranslations('audit'), getTranslations('roles'), getTranslations(), getLocale()]);
+  const names = await namesOfPage(rows, role, locale);
+  const showCodes = READS_ACTION_CODES.includes(role);
   const recordCell = (r: AuditRow) => {
-    const label = `${labelOf(t, 'entities', r.entity)}${r.entityId ? ` #${r.entityId}` : ''}`;
+    const name = recordNameOf(t, r, names);
+    const type = labelOf(t, 'entities', r.entity);
+    const label = name ? (
+      <>
+        <span className="block whitespace-nowrap text-xs text-slate-600">{type}</span>
+        <span className="block">{name}</span>
+      </>
+    ) : (
+      <span className="whitespace-nowrap">{`${type}${r.entityId ? ` #${r.entityId}` : ''}`}</span>
+    );
     const href = entityHref(role, r.entity, r.entityId);
     return href ? (
-      <Link href={href} className="whitespace-nowrap text-brand-700 hover:underline">
+      <Link href={href} className="text-brand-700 hover:underline">
         {label}
       </Link>
     ) : (
-      <span className="whitespace-nowrap">{label}</span>
+      label
     );
   };
   const columns = [
@@ -57,24 +69,24 @@ export async function AuditTable({ rows, role, caption, ofOneRecord = false }: {
       key: 'action',
       header: t('action'),
       cell: (r: AuditRow) => (
-        <>
-          <div className="whitespace-nowrap">{labelOf(t, 'actions', r.action)}</div>
-          <div className="font-mono text-xs text-slate-600">{r.action}</div>
-        </>
+        // Those who read the whole log find the code on hover; the export has a column of them.
+        <div className="whitespace-nowrap" title={showCodes ? r.action : undefined}>
+          {labelOf(t, 'actions', r.action)}
+        </div>
       ),
     },
     ...(ofOneRecord
       ? []
       : [
           { key: 'entity', header: t('entity'), cell: recordCell },
-          { key: 'carrier', header: t('carrier'), cell: (r: AuditRow) => carrierNameIn(locale, { name: r.carrierName, nameEn: r.carrierNameEn }) ?? '—' },
+          { key: 'carrier', header: t('carrier'), cell: (r: AuditRow) => carrierNameFor(role, locale, { name: r.carrierName, nameEn: r.carrierNameEn }) ?? '—' },
         ]),
     { key: 'ip', header: t('ip'), cell: (r: AuditRow) => <span className="font-mono text-xs">{r.ip ?? '—'}</span> },
     {
       key: 'changes',
       header: t('changes'),
       cell: (r: AuditRow) => {
-        const wording = wordingOf(tAll, r.entity);
+        const wording = wordingOf(tAll, r.entity, { locale, names });
         const changes = changesOf(r.before, r.after, wording);
         if (changes.length === 0) return <span className="text-slate-500">—</span>;
         return (

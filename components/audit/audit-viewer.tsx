@@ -4,8 +4,8 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
-import { auditCarrierChoices, auditFilterChoices, listAuditEntries } from '@/db/queries/oversight/audit-log';
-import type { AuthUser } from '@/db/queries/accounts/users';
+import { auditCarrierChoices, auditFilterChoices, listAuditEntries } from '@/db/queries/oversight';
+import type { AuthUser } from '@/db/queries/accounts';
 import { AUDIT_KINDS } from '@/lib/audit-kinds';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { FilterBar, FilterField, FilterSelect } from '../ui/filter-bar';
@@ -13,7 +13,7 @@ import { ListEmpty } from '../ui/list-empty';
 import { filterField, hrefWith, one, type Search } from '@/lib/search-params';
 import { AuditTable } from './audit-table';
 import { auditParams, isFiltered, parseAuditFilters } from '@/lib/server/audit-view/filters';
-import { AUDIT_EXPORT_MAX, AUDIT_EXPORT_PATH, AUDIT_PAGE, carrierNameIn, labelOf } from '@/lib/server/audit-view/labels';
+import { AUDIT_EXPORT_MAX, AUDIT_EXPORT_PATH, AUDIT_PAGE, carrierNameFor, labelOf } from '@/lib/server/audit-view/labels';
 import { auditScopeOf } from '@/lib/server/audit-view/scope';
 
 /**
@@ -100,7 +100,7 @@ export async function AuditViewer({ user, searchParams }: { user: AuthUser; sear
             name="carrier"
             defaultValue={params.carrier ?? ''}
             empty={t('any')}
-            options={carriers.map((c) => ({ value: c.id, label: carrierNameIn(locale, c) }))}
+            options={carriers.map((c) => ({ value: c.id, label: carrierNameFor(user.role, locale, c) }))}
             className={`${filterField} max-w-64`}
           />
           <FilterField label={t('from')}>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { unreadCount } from '@/db/queries/accounts/notifications';
+import { unreadCount } from '@/db/queries/accounts';
 
 /** The bell in the header: the signed-in user's unread notifications, linking to the list. */
 export async function NotificationBell({ userId }: { userId: number }) {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import type { AuthUser } from '@/db/queries/accounts/users';
+import type { AuthUser } from '@/db/queries/accounts';
 import { writeAudit } from '@/db/audit';
 import { clientIpFrom } from '../client-ip';
 

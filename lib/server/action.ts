@@ -4,7 +4,7 @@ import { forbidden } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
-import type { AuthUser } from '@/db/queries/accounts/users';
+import type { AuthUser } from '@/db/queries/accounts';
 import type { Actor } from '@/db/audit';
 import { requireEnrolling, requireRole, requireSignedIn, scopeFor } from './authz';
 import { DomainError, type FailureCode, type FieldErrors } from '../errors';

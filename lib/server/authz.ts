@@ -3,8 +3,7 @@ import { cache } from 'react';
 import { getServerSession } from 'next-auth';
 import { forbidden, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { authenticateSession } from '@/db/queries/accounts/sessions';
-import { carrierIdsOfOperator, type AuthUser } from '@/db/queries/accounts/users';
+import { authenticateSession, carrierIdsOfOperator, type AuthUser } from '@/db/queries/accounts';
 import { authOptions } from './auth';
 import { homeFor, roleRequiresSecondFactor, type Role, type Scope } from '../roles';
 

@@ -86,6 +86,9 @@ export function uphillImports(files: string[], tree: Tree = DISK): string[] {
       if (!/^(app|components|lib|db)\//.test(target)) continue;
       const targetLayer = layerOf(target);
       if (RANK[targetLayer] > RANK[layer]) problems.push(`${file} -> ${target} (${layer} imports ${targetLayer})`);
+      else if (layer !== 'db' && /^db\/queries\/[^/]+\/(?!index\.ts$)[^/]+$/.test(target)) {
+        problems.push(`${file} -> ${target} (outside db/, a query folder is imported through its index)`);
+      }
       else if (layer === 'app' && targetLayer === 'app' && areaOf(target) !== 'app' && areaOf(file) !== areaOf(target)) {
         problems.push(`${file} -> ${target} (a page folder is private to ${areaOf(target)})`);
       }
@@ -106,12 +109,25 @@ describe('imports run downhill', () => {
     expect(uphillImports(['app', 'components', 'lib', 'db'].flatMap(sourceFiles))).toEqual([]);
   });
 
+  it('has an index in each query folder that exports every file of it', () => {
+    const queries = path.join(ROOT, 'db/queries');
+    for (const folder of fs.readdirSync(queries, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      const files = fs
+        .readdirSync(path.join(queries, folder.name))
+        .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.test.ts'))
+        .map((f) => `export * from './${f.replace(/\.ts$/, '')}';`);
+      const index = fs.readFileSync(path.join(queries, folder.name, 'index.ts'), 'utf8');
+      expect(files.filter((line) => !index.includes(line)), `db/queries/${folder.name}/index.ts`).toEqual([]);
+    }
+  });
+
   it('would catch each kind of uphill import', () => {
     const planted: Record<string, string> = {
       'db/queries/x.ts': "import { defineAction } from '@/lib/server/action';",
       'lib/domain/y.ts': "import { getDb } from '@/db/client';\nimport { headers } from 'next/headers';",
       'components/z.tsx': "import { setLocale } from '@/app/actions/locale';",
-      'app/api/w/route.ts': "import { AuditTable } from '@/app/(portal)/operator/page';",
+      'app/api/w/route.ts': "import { AuditTable } from '@/app/(portal)/operator/page';\nimport { listVentures } from '@/db/queries/ventures/list';",
+      'db/queries/ventures/list.ts': '',
       'lib/server/action.ts': '',
       'db/client.ts': '',
       'app/actions/locale.ts': '',
@@ -124,6 +140,7 @@ describe('imports run downhill', () => {
       'lib/domain/y.ts -> next/headers (the pure lib uses no framework or database package: next)',
       'components/z.tsx -> app/actions/locale.ts (components imports app)',
       'app/api/w/route.ts -> app/(portal)/operator/page.tsx (a page folder is private to (portal)/operator)',
+      'app/api/w/route.ts -> db/queries/ventures/list.ts (outside db/, a query folder is imported through its index)',
     ]);
   });
 });

@@ -263,10 +263,10 @@ describe('GET /api/committee/export/audit', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment;.*\.xlsx/);
     const rows = await sheetRows(res);
-    expect(rows[0]).toEqual(['at', 'user', 'role', 'action', 'actionCode', 'entity', 'entityId', 'carrier', 'ip', 'changes']);
+    expect(rows[0]).toEqual(['at', 'user', 'role', 'action', 'actionCode', 'entity', 'entityId', 'recordName', 'carrier', 'ip', 'changes']);
     const body = rows.slice(1);
     expect(body.map((r) => `${r[4]}|${r[6]}`)).toEqual(expected((s) => s.carrier === ids.carrierB));
-    expect(body.every((r) => r[7] === names.carrierB)).toBe(true);
+    expect(body.every((r) => r[8] === names.carrierB)).toBe(true);
     expect(body[0]![0]).toBe('2026-03-04 11:00:00');
   });
 
@@ -274,7 +274,7 @@ describe('GET /api/committee/export/audit', () => {
     session.user = { id: ids.admin, role: 'auditor' };
     const rows = (await sheetRows(await GET('entity=venture'))).slice(1);
     expect(rows.map((r) => `${r[4]}|${r[6]}`)).toEqual(['venture.update|20', 'venture.update|10']);
-    expect(rows[1]![9]).toBe('名称：旧名 → 新名');
+    expect(rows[1]![10]).toBe('名称：旧名 → 新名');
     expect(rows[1]![1]).toBe(names.opA);
   });
 });

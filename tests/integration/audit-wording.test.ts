@@ -47,7 +47,8 @@ describe('audit field labels', () => {
   });
 
   it('translates codes the catalogue has words for, and leaves unknown codes as they are', () => {
-    const line = (entity: string, key: string, before: unknown, after: unknown, t = zh) => changesOf({ [key]: before }, { [key]: after }, wordingOf(t, entity))[0]!;
+    const line = (entity: string, key: string, before: unknown, after: unknown, t = zh) =>
+      changesOf({ [key]: before }, { [key]: after }, wordingOf(t, entity, { locale: t === en ? 'en' : 'zh-CN' }))[0]!;
     expect(line('carrier', 'focusIndustries', ['ai'], ['ai', 'biomedicine', 'quantum'])).toMatchObject({ before: '人工智能', after: '人工智能、生物医药、quantum' });
     expect(line('carrier', 'kind', 'incubator', 'accelerator')).toMatchObject({ before: '孵化器', after: '加速器' });
     expect(line('venture', 'kind', 'team', 'company')).toMatchObject({ before: '创业团队', after: '企业' });
@@ -58,8 +59,8 @@ describe('audit field labels', () => {
     expect(line('carrier', 'specialised', false, true)).toMatchObject({ before: '否', after: '是' });
     expect(line('carrier', 'specialised', false, true, en)).toMatchObject({ before: 'No', after: 'Yes' });
     expect(line('carrier', 'seedFundFen', 1_234_567_890, null)).toMatchObject({ before: '1,234.57 万元', after: null });
-    expect(line('carrier', 'seedFundFen', 0, 5_000_000, en)).toMatchObject({ before: '0.00 × 10k yuan', after: '5.00 × 10k yuan' });
+    expect(line('carrier', 'seedFundFen', 0, 5_000_000, en)).toMatchObject({ before: 'CNY 0', after: 'CNY 50,000' });
     expect(line('carrier', 'totalAreaM2', 100, 120)).toMatchObject({ before: '100', after: '120' });
-    expect(line('application', 'disbursement', null, { id: 1, amountFen: 5 })).toMatchObject({ before: null, after: '{"id":1,"amountFen":5}' });
+    expect(line('application', 'disbursement', null, { id: 1, amountFen: 5_000_000 })).toMatchObject({ before: null, after: '金额：5.00 万元' });
   });
 });

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { setLocale } from '@/app/actions/locale';
 import { LanguageSwitch } from '@/components/shell/language-switch';
 import { getDb } from '@/db/client';
-import { listDemoAccounts } from '@/db/queries/accounts/users';
+import { listDemoAccounts } from '@/db/queries/accounts';
 import { currentUser } from '@/lib/server/authz';
 import { env } from '@/lib/env';
 import { safeReturnPath } from '@/lib/return-path';

@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { listAccounts } from '@/db/queries/accounts/users';
+import { listAccounts } from '@/db/queries/accounts';
 import { requireRole } from '@/lib/server/authz';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';

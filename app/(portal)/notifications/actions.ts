@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { markNotificationsRead } from '@/db/queries/accounts/notifications';
+import { markNotificationsRead } from '@/db/queries/accounts';
 import { defineAction } from '@/lib/server/action';
 import { id } from '@/lib/validation/fields';
 import { ROLES } from '@/lib/roles';

@@ -4,7 +4,7 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
-import { listNotifications, type NotificationRow } from '@/db/queries/accounts/notifications';
+import { listNotifications, type NotificationRow } from '@/db/queries/accounts';
 import { requireUser } from '@/lib/server/authz';
 import { APPLICATION_STATUSES } from '@/lib/domain/workflow';
 import { formatDate } from '@/lib/format';

@@ -4,7 +4,7 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { operatorDashboard, type DashboardCarrier } from '@/db/queries/carriers/operator-dashboard';
+import { operatorDashboard, type DashboardCarrier } from '@/db/queries/carriers';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { VENTURE_STAGES } from '@/lib/domain/vocabulary';

@@ -2,9 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { approveGrant, rejectGrant } from '@/db/queries/accounts/rights-grants';
-import { saveSecurityPolicy } from '@/db/queries/accounts/security-policy';
-import { releaseThrottledKey } from '@/db/queries/accounts/throttle-admin';
+import { approveGrant, rejectGrant, saveSecurityPolicy, releaseThrottledKey } from '@/db/queries/accounts';
 import { defineAction } from '@/lib/server/action';
 import { securityPolicyInput } from '@/lib/validation/security-policy';
 import { id, requiredText } from '@/lib/validation/fields';

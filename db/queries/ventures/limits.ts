@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { CURRENT_RULES, type RuleSet } from '@/lib/domain/rules';
 import type { LimitStatus } from '@/lib/domain/tenancy';
 import type { Scope } from '@/lib/roles';
+import type { LimitFilter } from '@/lib/validation/venture-filters';
 import type { DbOrTx } from '../../client';
 import { carriers, residencies, ventures } from '../../schema';
 import { carrierCondition } from '../shared/scope';
@@ -15,7 +16,8 @@ import { carrierCondition } from '../shared/scope';
  * month's last, as `addMonths` does), and tests/integration/limits.test.ts holds them to it.
  */
 export type LimitState = LimitStatus['status'];
-export type LimitFilter = 'due_soon' | 'overdue' | 'all';
+/** The limits page's tabs: the ventures' list filter (lib/validation/venture-filters.ts) or every alert. */
+export type LimitAlertFilter = LimitFilter | 'all';
 
 type Expr = SQL | SQL.Aliased | AnyColumn;
 const int = (n: number) => sql.raw(String(Math.trunc(n)));
@@ -113,7 +115,7 @@ export async function incubationLimitAlerts(
   db: DbOrTx,
   scope: Scope,
   today: string,
-  p: { status: LimitFilter; carrierId?: number; page: number; pageSize: number },
+  p: { status: LimitAlertFilter; carrierId?: number; page: number; pageSize: number },
 ): Promise<{ rows: LimitAlertRow[]; total: number }> {
   const lim = limitRows(db, scope, today, p.carrierId);
   const where = p.status === 'all' ? undefined : eq(lim.status, p.status);

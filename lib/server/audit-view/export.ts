@@ -1,13 +1,14 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { listAuditEntries, type AuditFilters } from '@/db/queries/oversight/audit-log';
-import type { AuthUser } from '@/db/queries/accounts/users';
+import { listAuditEntries, type AuditFilters } from '@/db/queries/oversight';
+import type { AuthUser } from '@/db/queries/accounts';
 import type { Locale } from '@/lib/i18n/config';
 import { buildTableExport } from '@/lib/spreadsheet/table-export';
 import { changesOf, changesText } from './changes';
-import { AUDIT_EXPORT_MAX, carrierNameIn, formatAt, labelOf } from './labels';
+import { AUDIT_EXPORT_MAX, carrierNameFor, formatAt, labelOf, recordNameOf } from './labels';
 import { auditScopeOf } from './scope';
+import { namesOfPage } from './names';
 import { wordingOf } from './wording';
 
 /**
@@ -23,8 +24,9 @@ export async function auditExportFile(user: AuthUser, filters: AuditFilters, loc
     getTranslations({ locale, namespace: 'roles' }),
     getTranslations({ locale }),
   ]);
+  const names = await namesOfPage(rows, user.role, locale);
   const body: (string | number | null)[][] = rows.map((r) => {
-    const wording = wordingOf(tAll, r.entity);
+    const wording = wordingOf(tAll, r.entity, { locale, names });
     return [
       formatAt(r.at),
       r.actorHidden && r.role ? tRoles(r.role) : (r.userName ?? t('system')),
@@ -33,7 +35,8 @@ export async function auditExportFile(user: AuthUser, filters: AuditFilters, loc
       r.action,
       labelOf(t, 'entities', r.entity),
       r.entityId,
-      carrierNameIn(locale, { name: r.carrierName, nameEn: r.carrierNameEn }),
+      recordNameOf(t, r, names),
+      carrierNameFor(user.role, locale, { name: r.carrierName, nameEn: r.carrierNameEn }),
       r.ip,
       changesText(changesOf(r.before, r.after, wording), wording),
     ];
@@ -50,6 +53,7 @@ export async function auditExportFile(user: AuthUser, filters: AuditFilters, loc
         { heading: t('actionCode'), width: 24, format: 'text' },
         { heading: t('entity'), width: 14 },
         { heading: t('entityId'), width: 10, format: 'text' },
+        { heading: t('recordName'), width: 24 },
         { heading: t('carrier'), width: 28 },
         { heading: t('ip'), width: 16, format: 'text' },
         { heading: t('changes'), width: 60 },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditFilters } from '@/db/queries/oversight/audit-log';
+import type { AuditFilters } from '@/db/queries/oversight';
 import { AUDIT_KINDS, type AuditKind } from '@/lib/audit-kinds';
 import { isIsoDate } from '@/lib/domain/dates';
 import { one, optionalId, type Search } from '../../search-params';

@@ -1,3 +1,4 @@
+import { ENTITY_KINDS, type IdKind } from './changes';
 import type { Role } from '@/lib/roles';
 
 /** Where a role views each kind of record, when it has a page of its own. */
@@ -40,8 +41,31 @@ export function labelOf(t: { has: (k: string) => boolean; (k: string): string },
   return t.has(key) ? t(key) : code;
 }
 
-/** A carrier's name in the language shown (the Chinese name when it has no English one). */
-export const carrierNameIn = (locale: string, c: { name: string | null; nameEn: string | null }) => (locale === 'en' && c.nameEn ? c.nameEn : c.name);
+/**
+ * What the record of an entry is called, when it has a name: a named record (ENTITY_KINDS) by the
+ * names of its page, an exported list by its title; null for a record known by its number only.
+ */
+export function recordNameOf(
+  t: { has: (k: string) => boolean; (k: string): string },
+  entry: { entity: string; entityId: string | null },
+  names: Partial<Record<IdKind, ReadonlyMap<number, string>>>,
+): string | null {
+  if (!entry.entityId) return null;
+  if (entry.entity === 'list') return /^[A-Za-z0-9_-]+$/.test(entry.entityId) && t.has(`lists.${entry.entityId}`) ? t(`lists.${entry.entityId}`) : null;
+  const kind = ENTITY_KINDS[entry.entity];
+  return (kind && /^\d+$/.test(entry.entityId) ? names[kind]?.get(Number(entry.entityId)) : undefined) ?? null;
+}
+
+/**
+ * A carrier's name as the reader's own carrier pages show it: the committee's pages in the language
+ * shown (the Chinese name when it has no English one), an operator's pages by the registered
+ * (Chinese) name in every language.
+ */
+export const carrierNameFor = (role: Role, locale: string, c: { name: string | null; nameEn: string | null }) =>
+  role !== 'operator' && locale === 'en' && c.nameEn ? c.nameEn : c.name;
+
+/** The readers who see the action codes (on hover in the table; the export has a column of them): those who read the whole log. */
+export const READS_ACTION_CODES: readonly Role[] = ['committee', 'auditor'];
 
 /** Shanghai time of an entry, as YYYY-MM-DD HH:mm:ss in every language. */
 export function formatAt(d: Date): string {

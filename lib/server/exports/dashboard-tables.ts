@@ -1,5 +1,4 @@
-import type { NetworkOverview } from '@/db/queries/network/overview';
-import type { YearPair } from '@/db/queries/network/dashboard';
+import type { NetworkOverview, YearPair } from '@/db/queries/network';
 import type { ExportColumn } from '@/lib/spreadsheet/table-export';
 import { RESIDENCY_STAGES } from '@/lib/domain/vocabulary';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import { getDb, type Db } from '@/db/client';
-import type { AuthUser } from '@/db/queries/accounts/users';
+import type { AuthUser } from '@/db/queries/accounts';
 import { auditDownload, auditExport } from '@/lib/server/access-audit';
 import { authorizeRequest, scopeFor } from '@/lib/server/authz';
 import { localeOf, notFoundResponse, xlsxResponse } from '@/lib/server/http';

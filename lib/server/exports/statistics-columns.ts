@@ -1,4 +1,4 @@
-import type { CarrierStatisticsRow, TenantStatisticsRow } from '@/db/queries/network/statistics';
+import type { CarrierStatisticsRow, TenantStatisticsRow } from '@/db/queries/network';
 import { formatDate, formatInt } from '@/lib/format';
 import { FEN_PER_QIAN, formatQian } from '@/lib/money';
 

@@ -1,4 +1,4 @@
-import type { CarrierListFilter } from '@/db/queries/network/carriers';
+import type { CarrierListFilter } from '@/db/queries/network';
 import { CARRIER_SORTS } from '@/lib/domain/network-lists';
 import { CARRIER_KINDS, CARRIER_LEVELS, CARRIER_STATUSES } from '@/lib/domain/vocabulary';
 import { searchText } from '@/lib/validation/search-text';

@@ -1,4 +1,4 @@
-import type { GraduationQueueFilter } from '@/db/queries/graduations/verification';
+import type { GraduationQueueFilter } from '@/db/queries/graduations';
 import { GRADUATION_STATUSES } from '@/lib/domain/vocabulary';
 import { one, optionalEnum, optionalId, optionalYear, type Search } from '../../search-params';
 

@@ -1,4 +1,4 @@
-import type { NetworkFilter } from '@/db/queries/network/filter';
+import type { NetworkFilter } from '@/db/queries/network';
 import { CARRIER_KINDS, CARRIER_LEVELS, INDUSTRIES } from '@/lib/domain/vocabulary';
 import { one, optionalEnum, optionalYear } from '../../search-params';
 

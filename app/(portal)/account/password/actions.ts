@@ -1,6 +1,6 @@
 'use server';
 
-import { changeOwnPassword } from '@/db/queries/accounts/accounts';
+import { changeOwnPassword } from '@/db/queries/accounts';
 import { defineAction } from '@/lib/server/action';
 import { ROLES, homeFor } from '@/lib/roles';
 import { changePasswordInput } from '@/lib/validation/password';

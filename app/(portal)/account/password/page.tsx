@@ -3,9 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { passwordCheckLockedUntil } from '@/db/queries/accounts/password-check';
+import { passwordCheckLockedUntil, getSecurityPolicy } from '@/db/queries/accounts';
 import { requireSignedIn } from '@/lib/server/authz';
-import { getSecurityPolicy } from '@/db/queries/accounts/policy-in-force';
 import { PasswordForm } from './password-form';
 
 export async function generateMetadata() {

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { pendingGrantOfUser } from '@/db/queries/accounts/rights-grants';
+import { pendingGrantOfUser } from '@/db/queries/accounts';
 import { requireUser } from '@/lib/server/authz';
 import { homeFor } from '@/lib/roles';
 import { formatAt } from '@/lib/server/audit-view/labels';

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { endOtherOwnSessions, endOwnSession } from '@/db/queries/accounts/sessions';
+import { endOtherOwnSessions, endOwnSession } from '@/db/queries/accounts';
 import { defineAction } from '@/lib/server/action';
 import { ROLES } from '@/lib/roles';
 

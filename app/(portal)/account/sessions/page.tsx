@@ -2,9 +2,8 @@ import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { listActiveSessions, type ActiveSession } from '@/db/queries/accounts/sessions';
+import { listActiveSessions, type ActiveSession, getSecurityPolicy } from '@/db/queries/accounts';
 import { requireUser } from '@/lib/server/authz';
-import { getSecurityPolicy } from '@/db/queries/accounts/policy-in-force';
 import { describeUserAgent } from '@/lib/user-agent';
 import { EndOtherSessions, EndSession } from './session-controls';
 

@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { enrolSecondFactor, regenerateRecoveryCodes } from '@/db/queries/accounts/second-factor';
+import { enrolSecondFactor, regenerateRecoveryCodes } from '@/db/queries/accounts';
 import { defineAction } from '@/lib/server/action';
 import { invalid } from '@/lib/errors';
 import { ROLES } from '@/lib/roles';

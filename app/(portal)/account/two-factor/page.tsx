@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { secondFactorStatus } from '@/db/queries/accounts/second-factor';
+import { secondFactorStatus } from '@/db/queries/accounts';
 import { requireEnrolling } from '@/lib/server/authz';
 import { formatDate } from '@/lib/format';
 import { roleRequiresSecondFactor } from '@/lib/roles';

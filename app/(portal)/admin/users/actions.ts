@@ -2,9 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { createAccount, resetPassword, setAccountActive, updateAccount } from '@/db/queries/accounts/accounts';
-import { endAllSessionsOf } from '@/db/queries/accounts/sessions';
-import { resetSecondFactor } from '@/db/queries/accounts/second-factor';
+import { createAccount, resetPassword, setAccountActive, updateAccount, endAllSessionsOf, resetSecondFactor } from '@/db/queries/accounts';
 import { defineAction } from '@/lib/server/action';
 import { accountInput } from '@/lib/validation/account';
 import { id } from '@/lib/validation/fields';

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { Card, EmptyState } from '@/components/ui/card';
-import type { BudgetExecution, QueueAge } from '@/db/queries/network/budget';
-import type { TargetProgress } from '@/db/queries/network/targets';
+import type { BudgetExecution, QueueAge, TargetProgress } from '@/db/queries/network';
 import { formatInt } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { Badge, type Tone } from '@/components/ui/badges';

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { addBlacklistEntry, liftBlacklistEntry } from '@/db/queries/oversight/blacklist';
+import { addBlacklistEntry, liftBlacklistEntry } from '@/db/queries/oversight';
 import { defineAction } from '@/lib/server/action';
 import { blacklistInput, liftInput } from '@/lib/validation/subsidies';
 

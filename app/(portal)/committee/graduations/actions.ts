@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { rejectGraduation, verifyGraduation } from '@/db/queries/graduations/decisions';
+import { rejectGraduation, verifyGraduation } from '@/db/queries/graduations';
 import { defineAction } from '@/lib/server/action';
 import { requiredText } from '@/lib/validation/fields';
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Badge, graduationTone } from '@/components/ui/badge';
-import type { GraduationQueueRow } from '@/db/queries/graduations/verification';
+import type { GraduationQueueRow } from '@/db/queries/graduations';
 import { GRADUATION_CRITERIA, type GraduationCriterion } from '@/lib/domain/graduation';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { createProgramme, updateProgramme } from '@/db/queries/subsidies/programmes';
+import { createProgramme, updateProgramme } from '@/db/queries/subsidies';
 import { defineAction } from '@/lib/server/action';
 import { id, version } from '@/lib/validation/fields';
 import { programmeInput } from '@/lib/validation/subsidies';

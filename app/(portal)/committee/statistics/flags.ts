@@ -1,4 +1,4 @@
-import type { CarrierStatisticsRow, TenantStatisticsRow } from '@/db/queries/network/statistics';
+import type { CarrierStatisticsRow, TenantStatisticsRow } from '@/db/queries/network';
 import { checkCarrierFigures, checkTenantFigures, worstSeverity, type CheckFlag, type CheckSeverity } from '@/lib/domain/statistics-checks';
 
 /** A row of either table that the logic checks flagged, with its reasons. */

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { summaryYears, yearSummary } from '@/db/queries/network/statistics-summary';
+import { summaryYears, yearSummary } from '@/db/queries/network';
 import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatInt } from '@/lib/format';

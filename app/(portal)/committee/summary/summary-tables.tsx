@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/table';
-import type { SummaryTarget, YearSummary } from '@/db/queries/network/statistics-summary';
+import type { SummaryTarget, YearSummary } from '@/db/queries/network';
 import { formatInt } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 

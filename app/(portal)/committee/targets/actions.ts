@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { createTarget, targetInput, updateTarget } from '@/db/queries/network/targets';
+import { createTarget, targetInput, updateTarget } from '@/db/queries/network';
 import { defineAction } from '@/lib/server/action';
 import { id, version } from '@/lib/validation/fields';
 

@@ -5,7 +5,7 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { getTarget, isKnownMetric, KNOWN_METRICS, listTargets } from '@/db/queries/network/targets';
+import { getTarget, isKnownMetric, KNOWN_METRICS, listTargets } from '@/db/queries/network';
 import type { AnnualTarget } from '@/db/schema';
 import { requireRole } from '@/lib/server/authz';
 import { parseIsoDate, todayInShanghai } from '@/lib/domain/dates';

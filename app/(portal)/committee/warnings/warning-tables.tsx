@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/table';
-import type { LimitAlertRow } from '@/db/queries/ventures/limits';
-import type { AdmissionWarningRow, MissingReportRow } from '@/db/queries/network/warnings';
+import type { LimitAlertRow } from '@/db/queries/ventures';
+import type { AdmissionWarningRow, MissingReportRow } from '@/db/queries/network';
 import { formatDate } from '@/lib/format';
 
 const carrierLink = (r: { carrierId: number; carrierName: string }) => (

@@ -4,7 +4,7 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { listOperatorCarriers } from '@/db/queries/carriers/carriers';
+import { listOperatorCarriers } from '@/db/queries/carriers';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatInt } from '@/lib/format';

@@ -4,8 +4,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { listOperatorCarriers } from '@/db/queries/carriers/carriers';
-import { incubationLimitAlerts, incubationLimitCounts, type LimitAlertRow, type LimitFilter } from '@/db/queries/ventures/limits';
+import { listOperatorCarriers } from '@/db/queries/carriers';
+import { incubationLimitAlerts, incubationLimitCounts, type LimitAlertFilter, type LimitAlertRow } from '@/db/queries/ventures';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format';
@@ -20,7 +20,7 @@ export async function generateMetadata() {
   return { title: (await getTranslations('incubationLimits'))('title') };
 }
 
-const FILTERS: LimitFilter[] = ['all', 'due_soon', 'overdue'];
+const FILTERS: LimitAlertFilter[] = ['all', 'due_soon', 'overdue'];
 
 export default async function LimitsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireRole('operator');

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { saveQuarterReports } from '@/db/queries/reports/reports';
+import { saveQuarterReports } from '@/db/queries/reports';
 import { defineAction } from '@/lib/server/action';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { quarterRowsInput } from '@/lib/validation/report-grid';

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { transferCarriers } from '@/db/queries/ventures/transfer';
+import { transferCarriers } from '@/db/queries/ventures';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { lastClosedQuarter } from '@/lib/domain/reporting';

@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { carrierChoices, listVentures, type VentureListRow } from '@/db/queries/ventures/list';
+import { carrierChoices, listVentures, type VentureListRow } from '@/db/queries/ventures';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format';

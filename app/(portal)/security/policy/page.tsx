@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { storedSecurityPolicy } from '@/db/queries/accounts/security-policy';
+import { storedSecurityPolicy } from '@/db/queries/accounts';
 import { requireRole } from '@/lib/server/authz';
 import { formatAt } from '@/lib/server/audit-view/labels';
 import { PolicyForm } from './policy-form';

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { assertOperatorOf } from '@/db/queries/shared/scope';
-import { importReports, importVentures, type ImportPhase, type ImportResult } from '@/db/queries/ventures/transfer';
+import { assertOperatorOf } from '@/db/queries/shared';
+import { importReports, importVentures, type ImportPhase, type ImportResult } from '@/db/queries/ventures';
 import { authorizeRequest, scopeFor } from '@/lib/server/authz';
 import { clientIpFrom } from '@/lib/client-ip';
 import { todayInShanghai } from '@/lib/domain/dates';

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { quarterGrid } from '@/db/queries/reports/reports';
-import { transferCarriers } from '@/db/queries/ventures/transfer';
+import { quarterGrid } from '@/db/queries/reports';
+import { transferCarriers } from '@/db/queries/ventures';
 import { unauditedXlsxRoute } from '@/lib/server/exports/frame';
 import { jsonError } from '@/lib/server/http';
 import { buildTemplate } from '@/lib/spreadsheet';

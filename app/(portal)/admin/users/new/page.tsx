@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { carrierChoices } from '@/db/queries/accounts/accounts';
+import { carrierChoices } from '@/db/queries/accounts';
 import { requireRole } from '@/lib/server/authz';
 import { AccountForm } from '../account-form';
 

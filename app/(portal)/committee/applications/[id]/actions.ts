@@ -2,14 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import {
-  acceptApplication,
-  decideApplication,
-  inspectApplication,
-  payApplication,
-  returnToApplicant,
-  reviewApplication,
-} from '@/db/queries/subsidies/applications';
+import { acceptApplication, decideApplication, inspectApplication, payApplication, returnToApplicant, reviewApplication } from '@/db/queries/subsidies';
 import { defineAction } from '@/lib/server/action';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { optionalText } from '@/lib/validation/fields';

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { updateAccreditation } from '@/db/queries/network/carrier-detail';
+import { updateAccreditation } from '@/db/queries/network';
 import { CARRIER_KINDS, CARRIER_LEVELS, CARRIER_STATUSES } from '@/lib/domain/vocabulary';
 import { defineAction } from '@/lib/server/action';
 

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { CarrierProfile } from '@/db/queries/carriers/carriers';
+import type { CarrierProfile } from '@/db/queries/carriers';
 import { formatDate, formatInt } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 

@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
-import type { CarrierTenantRow } from '@/db/queries/network/carrier-detail';
+import type { CarrierTenantRow } from '@/db/queries/network';
 import { formatDate, formatInt } from '@/lib/format';
 import { DEFAULT_PAGE_SIZE } from '@/lib/paging';
 

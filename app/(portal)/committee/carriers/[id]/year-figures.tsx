@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/ui/table';
-import type { YearFigures } from '@/db/queries/network/carrier-detail';
+import type { YearFigures } from '@/db/queries/network';
 import { formatInt } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 

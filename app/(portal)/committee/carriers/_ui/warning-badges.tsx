@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
-import type { CarrierFigures } from '@/db/queries/network/carrier-figures';
+import type { CarrierFigures } from '@/db/queries/network';
 
 /** A carrier's warnings by kind, each linking to that warnings list narrowed to the carrier. */
 export async function WarningBadges({ carrier }: { carrier: CarrierFigures & { id: number } }) {

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { addAttachment, deleteDraft, removeAttachment, submitApplication, updateDraft, withdrawApplication } from '@/db/queries/subsidies/applications';
+import { addAttachment, deleteDraft, removeAttachment, submitApplication, updateDraft, withdrawApplication } from '@/db/queries/subsidies';
 import { defineAction } from '@/lib/server/action';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { DomainError, type FieldErrors } from '@/lib/errors';

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
-import type { ApplicationDetail } from '@/db/queries/subsidies/applications';
+import type { ApplicationDetail } from '@/db/queries/subsidies';
 import { formatDate } from '@/lib/format';
 
 function timeOf(d: Date): string {

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { createDraft } from '@/db/queries/subsidies/applications';
+import { createDraft } from '@/db/queries/subsidies';
 import { defineAction } from '@/lib/server/action';
 import { draftInput } from '@/lib/validation/subsidies';
 

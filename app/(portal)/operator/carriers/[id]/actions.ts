@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { updateCarrierProfile } from '@/db/queries/carriers/carriers';
+import { updateCarrierProfile } from '@/db/queries/carriers';
 import { defineAction } from '@/lib/server/action';
 import { carrierProfileInput } from '@/lib/validation/carrier';
 

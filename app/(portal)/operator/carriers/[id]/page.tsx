@@ -5,7 +5,7 @@ import { pathId } from '@/lib/search-params';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { getCarrierProfile } from '@/db/queries/carriers/carriers';
+import { getCarrierProfile } from '@/db/queries/carriers';
 import { INDUSTRIES } from '@/lib/domain/vocabulary';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { EntityHistory } from '@/components/audit/entity-history';

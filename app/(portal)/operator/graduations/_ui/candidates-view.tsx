@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { Card, EmptyState } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
-import type { GraduationCandidate } from '@/db/queries/graduations/candidates';
+import type { GraduationCandidate } from '@/db/queries/graduations';
 import { Badge } from '@/components/ui/badge';
 import { MetCriteria } from './figures';
 import { VentureCell } from '@/components/ui/venture-cell';

@@ -1,4 +1,4 @@
-import type { GraduationFigures } from '@/db/queries/graduations/candidates';
+import type { GraduationFigures } from '@/db/queries/graduations';
 import type { GraduationCriterion } from '@/lib/domain/graduation';
 import { formatDate, formatWan } from '@/lib/format';
 

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { Card, EmptyState } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
-import type { GraduationListRow } from '@/db/queries/graduations/candidates';
+import type { GraduationListRow } from '@/db/queries/graduations';
 import { formatDate } from '@/lib/format';
 import { Badge, graduationTone } from '@/components/ui/badge';
 import { fileSize } from './params';

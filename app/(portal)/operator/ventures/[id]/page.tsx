@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { getVentureDetail } from '@/db/queries/ventures/list';
+import { getVentureDetail } from '@/db/queries/ventures';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { EntityHistory } from '@/components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Card, EmptyState } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/table';
-import type { VentureDetail } from '@/db/queries/ventures/list';
+import type { VentureDetail } from '@/db/queries/ventures';
 import { formatDate, formatInt, formatWan } from '@/lib/format';
 import { Badge, graduationTone } from '@/components/ui/badge';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { openResidencyOfVenture } from '@/db/queries/ventures/residencies';
+import { openResidencyOfVenture } from '@/db/queries/ventures';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { pathId } from '@/lib/search-params';
 

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { admitGraduate } from '@/db/queries/ventures/residencies';
+import { admitGraduate } from '@/db/queries/ventures';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { defineAction } from '@/lib/server/action';
 import { graduateAdmissionInput } from '@/lib/validation/residency';

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { admitVentures, type AdmissionWarning } from '@/db/queries/ventures/admission';
+import { admitVentures, type AdmissionWarning } from '@/db/queries/ventures';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { defineAction } from '@/lib/server/action';
 import { admissionInput } from '@/lib/validation/venture';

@@ -1,4 +1,4 @@
-import { attachmentFile } from '@/db/queries/subsidies/applications';
+import { attachmentFile } from '@/db/queries/subsidies';
 import { storedFileRoute } from '@/lib/server/exports/frame';
 
 /**

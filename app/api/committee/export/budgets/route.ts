@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { programmeBudgets, yearBudgets } from '@/db/queries/subsidies/programmes';
+import { programmeBudgets, yearBudgets } from '@/db/queries/subsidies';
 import { exportRoute } from '@/lib/server/exports/frame';
 import { optionalYear } from '@/lib/search-params';
 import { buildTableExport, wanCell } from '@/lib/spreadsheet/table-export';

@@ -1,8 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { parseCarrierFilters } from '@/lib/server/filters/carriers';
 import { getDb } from '@/db/client';
-import { nationalChecksOf } from '@/db/queries/network/carrier-national';
-import { listNetworkCarriers } from '@/db/queries/network/carriers';
+import { nationalChecksOf, listNetworkCarriers } from '@/db/queries/network';
 import { buildTableExport } from '@/lib/spreadsheet/table-export';
 import { exportRoute, MAX_ROWS } from '@/lib/server/exports/frame';
 

@@ -4,7 +4,7 @@ import { dashboardTables, TABLE_KEYS, type TableKey } from '@/lib/server/exports
 import { exportRoute } from '@/lib/server/exports/frame';
 import { jsonError } from '@/lib/server/http';
 import { getDb } from '@/db/client';
-import { networkOverview } from '@/db/queries/network/overview';
+import { networkOverview } from '@/db/queries/network';
 import { parseIsoDate } from '@/lib/domain/dates';
 import { buildTableExport, wanCell } from '@/lib/spreadsheet/table-export';
 

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { parseGraduationFilters } from '@/lib/server/filters/graduations';
 import { getDb } from '@/db/client';
-import { graduationQueue } from '@/db/queries/graduations/verification';
+import { graduationQueue } from '@/db/queries/graduations';
 import { formatDate } from '@/lib/format';
 import { buildTableExport } from '@/lib/spreadsheet/table-export';
 import { exportRoute, MAX_ROWS } from '@/lib/server/exports/frame';

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { reviewQueue } from '@/db/queries/subsidies/applications';
+import { reviewQueue } from '@/db/queries/subsidies';
 import { formatDate } from '@/lib/format';
 import { buildTableExport, wanCell } from '@/lib/spreadsheet/table-export';
 import { parseQueueFilters } from '@/lib/validation/review-filters';

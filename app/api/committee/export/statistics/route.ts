@@ -2,7 +2,7 @@ import { cellValue, CARRIER_COLUMNS, TENANT_COLUMNS, type StatColumn } from '@/l
 import { statisticsLabels } from '@/lib/server/exports/statistics-labels';
 import { exportRoute } from '@/lib/server/exports/frame';
 import { getDb } from '@/db/client';
-import { carrierStatistics, tenantStatistics } from '@/db/queries/network/statistics';
+import { carrierStatistics, tenantStatistics } from '@/db/queries/network';
 import { optionalEnum, optionalId, optionalYear } from '@/lib/search-params';
 import { buildTableExport, type ExportColumn } from '@/lib/spreadsheet/table-export';
 

@@ -1,8 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { parseWarningFilters } from '@/lib/server/filters/warnings';
 import { getDb } from '@/db/client';
-import { reportingQuarter } from '@/db/queries/network/carriers';
-import { admissionWarningList, missingReportList, overdueIncubationList } from '@/db/queries/network/warnings';
+import { reportingQuarter, admissionWarningList, missingReportList, overdueIncubationList } from '@/db/queries/network';
 import { formatDate } from '@/lib/format';
 import { buildTableExport, type ExportSheet } from '@/lib/spreadsheet/table-export';
 import { exportRoute, MAX_ROWS } from '@/lib/server/exports/frame';

@@ -1,7 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { exportReports } from '@/db/queries/ventures/transfer-export';
-import { transferCarriers } from '@/db/queries/ventures/transfer';
+import { exportReports, transferCarriers } from '@/db/queries/ventures';
 import { exportRoute } from '@/lib/server/exports/frame';
 import { jsonError } from '@/lib/server/http';
 import { quarterInput } from '@/lib/validation/report';

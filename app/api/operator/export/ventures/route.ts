@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { exportVentures } from '@/db/queries/ventures/transfer-export';
+import { exportVentures } from '@/db/queries/ventures';
 import { exportRoute } from '@/lib/server/exports/frame';
 import { parseVentureFilters } from '@/lib/validation/venture-filters';
 

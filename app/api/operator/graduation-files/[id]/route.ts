@@ -1,4 +1,4 @@
-import { graduationFile } from '@/db/queries/graduations/candidates';
+import { graduationFile } from '@/db/queries/graduations';
 import { storedFileRoute } from '@/lib/server/exports/frame';
 
 /**

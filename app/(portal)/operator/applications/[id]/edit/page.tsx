@@ -5,7 +5,7 @@ import { pathId } from '@/lib/search-params';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { getApplication } from '@/db/queries/subsidies/applications';
+import { getApplication } from '@/db/queries/subsidies';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { orNotFound } from '@/lib/server/not-found';

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { recordGraduation } from '@/db/queries/graduations/candidates';
+import { recordGraduation } from '@/db/queries/graduations';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { GRADUATION_CRITERIA } from '@/lib/domain/graduation';
 import { defineAction } from '@/lib/server/action';

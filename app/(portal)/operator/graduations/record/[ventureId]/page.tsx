@@ -6,7 +6,7 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { graduationCandidate, type GraduationCandidate } from '@/db/queries/graduations/candidates';
+import { graduationCandidate, type GraduationCandidate } from '@/db/queries/graduations';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import type { CriterionResult } from '@/lib/domain/graduation';

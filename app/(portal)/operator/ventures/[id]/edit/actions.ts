@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { addFinancing, removeFinancing, updateVenture } from '@/db/queries/ventures/list';
+import { addFinancing, removeFinancing, updateVenture } from '@/db/queries/ventures';
 import { defineAction } from '@/lib/server/action';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { id, version } from '@/lib/validation/fields';

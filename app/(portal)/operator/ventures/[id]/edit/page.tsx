@@ -4,7 +4,7 @@ import { pathId } from '@/lib/search-params';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { getVentureDetail } from '@/db/queries/ventures/list';
+import { getVentureDetail } from '@/db/queries/ventures';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format';

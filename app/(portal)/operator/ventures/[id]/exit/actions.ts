@@ -1,6 +1,6 @@
 'use server';
 
-import { endResidency } from '@/db/queries/ventures/residencies';
+import { endResidency } from '@/db/queries/ventures';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { defineAction } from '@/lib/server/action';
 import { residencyEndInput } from '@/lib/validation/residency';

@@ -1,6 +1,6 @@
 'use server';
 
-import { incorporateTeam } from '@/db/queries/ventures/residencies';
+import { incorporateTeam } from '@/db/queries/ventures';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { defineAction } from '@/lib/server/action';
 import { incorporationInput } from '@/lib/validation/residency';

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { StayFrame } from '@/components/residency/stay-frame';
 import { Card, EmptyState } from '@/components/ui/card';
 import { getDb } from '@/db/client';
-import { carriersForResidency } from '@/db/queries/ventures/admission';
+import { carriersForResidency } from '@/db/queries/ventures';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { localName, openStayFrom } from '../../_ui/load';
 import { IncorporationForm } from './incorporation-form';

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ACTION_AUDIENCE } from '@/lib/audit-audience';
+import { LOCALES } from '@/lib/i18n/config';
+import { applicationSources } from '@/tests/helpers/source-files';
+import { codeKey } from './labels';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+/** Every record type the code writes to the audit log: the quoted codes of `entity:` under db/, lib/ and app/. */
+function writtenEntities(): Set<string> {
+  const found = new Set<string>();
+  for (const { text } of applicationSources()) for (const m of text.matchAll(/\bentity(?:Type)?:\s*'([a-z][a-z_]*)'/g)) found.add(m[1]!);
+  return found;
+}
+
+const catalogue = (locale: string) =>
+  (
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'messages', locale, 'audit.json'), 'utf8')) as {
+      audit: { actions: Record<string, string>; entities: Record<string, string>; lists: Record<string, string> };
+    }
+  ).audit;
+
+/** The lists an export writes to the log (lib/server/access-audit.ts names them by the last segment of their path). */
+const exportedLists = () =>
+  fs
+    .readdirSync(path.join(ROOT, 'app/api'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(ROOT, 'app/api', d.name, 'export')))
+    .flatMap((d) => fs.readdirSync(path.join(ROOT, 'app/api', d.name, 'export')));
+
+describe('the labels of the audit log', () => {
+  it('finds the record types the code writes', () => {
+    const written = writtenEntities();
+    for (const e of ['application', 'user', 'notification', 'carrier', 'venture_report']) expect(written.has(e), e).toBe(true);
+  });
+
+  it.each(LOCALES)('names every action the code writes, in %s', (locale) => {
+    const { actions } = catalogue(locale);
+    const missing = Object.keys(ACTION_AUDIENCE).filter((a) => !actions[codeKey(a)]?.trim());
+    expect(missing, `actions with no label in messages/${locale}/audit.json`).toEqual([]);
+  });
+
+  it.each(LOCALES)('names every record type the code writes, in %s', (locale) => {
+    const { entities } = catalogue(locale);
+    const missing = [...writtenEntities()].filter((e) => !entities[codeKey(e)]?.trim());
+    expect(missing, `record types with no label in messages/${locale}/audit.json`).toEqual([]);
+  });
+
+  it.each(LOCALES)('names every list an export writes, in %s', (locale) => {
+    const lists = exportedLists();
+    expect(lists).toEqual(expect.arrayContaining(['audit', 'ventures', 'statistics']));
+    const missing = [...new Set(lists)].filter((l) => !catalogue(locale).lists[l]?.trim());
+    expect(missing, `lists with no title in messages/${locale}/audit.json`).toEqual([]);
+  });
+});
