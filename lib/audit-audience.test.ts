@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   ACTION_AUDIENCE,
@@ -15,8 +13,6 @@ import {
 } from './audit-audience';
 import { SECURITY_ACTIONS } from './audit-kinds';
 import { applicationSources } from '@/tests/helpers/source-files';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
 
 /** Every audit action the code writes: the quoted codes on `action:` lines under db/, lib/ and app/. */
 function writtenActions(): Set<string> {
