@@ -9,7 +9,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { default: t('appName'), template: `%s · ${t('appName')}` },
     // public/: the mark as SVG, and favicon.ico (16, 32 and 48 pixels) for browsers that want one.
-    icons: { icon: [{ url: '/favicon.ico', sizes: '16x16 32x32 48x48' }, { url: '/icon.svg', type: 'image/svg+xml' }] },
+    icons: {
+      icon: [
+        { url: '/favicon.ico', sizes: '16x16 32x32 48x48' },
+        { url: '/icon.svg', type: 'image/svg+xml' },
+      ],
+    },
   };
 }
 

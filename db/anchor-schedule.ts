@@ -11,7 +11,7 @@ export class AnchorKeyMissingError extends Error {
   constructor() {
     super(
       'AUDIT_ANCHOR_KEY must be set in production (at least 32 characters, kept outside the database): ' +
-        'it signs the audit chain\'s anchors, without which a cut or rewritten audit log goes unnoticed. ' +
+        "it signs the audit chain's anchors, without which a cut or rewritten audit log goes unnoticed. " +
         'Generate one with `openssl rand -hex 32` (docs/audit-chain.md).',
     );
     this.name = 'AnchorKeyMissingError';

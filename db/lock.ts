@@ -51,7 +51,11 @@ export function acquireDataFolderLock(dataDir: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const info: LockInfo = {
     pid: process.pid,
-    command: process.argv.slice(1).map((a) => path.basename(a)).join(' ') || 'node',
+    command:
+      process.argv
+        .slice(1)
+        .map((a) => path.basename(a))
+        .join(' ') || 'node',
     startedAt: new Date().toISOString(),
   };
   for (let attempt = 0; attempt < 3; attempt++) {

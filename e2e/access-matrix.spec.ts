@@ -10,10 +10,7 @@ import { MATRIX_ACCOUNT, storageState } from './accounts';
 const ACCOUNT = MATRIX_ACCOUNT;
 
 async function answerOf(request: APIRequestContext, method: 'GET' | 'POST', path: string, origin: string): Promise<Answer> {
-  const res =
-    method === 'POST'
-      ? await request.post(path, { maxRedirects: 0, headers: { origin } })
-      : await request.get(path, { maxRedirects: 0 });
+  const res = method === 'POST' ? await request.post(path, { maxRedirects: 0, headers: { origin } }) : await request.get(path, { maxRedirects: 0 });
   const status = res.status();
   if (status === 307 || status === 308 || status === 302) {
     const location = res.headers()['location'] ?? '';

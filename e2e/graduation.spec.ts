@@ -80,7 +80,10 @@ async function seriousViolations(page: Page) {
 test.describe('graduations', () => {
   test('the record form has no serious accessibility violations, in Chinese and English', async ({ page, context, baseURL }) => {
     await page.goto('/operator/graduations');
-    const link = page.getByRole('table', { name: '毕业候选企业' }).getByRole('link', { name: /^登记毕业：/ }).first();
+    const link = page
+      .getByRole('table', { name: '毕业候选企业' })
+      .getByRole('link', { name: /^登记毕业：/ })
+      .first();
     const href = await link.getAttribute('href');
     for (const locale of ['zh-CN', 'en']) {
       await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }]);
@@ -102,7 +105,9 @@ test.describe('graduations', () => {
     const evidence = `e2e 毕业证明 ${Date.now()}`;
     await page.getByLabel('证明说明').fill(evidence);
     // An executable renamed .pdf is refused by its content; what was typed stays.
-    await page.getByLabel('证明材料').setInputFiles({ name: 'certificate.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00') });
+    await page
+      .getByLabel('证明材料')
+      .setInputFiles({ name: 'certificate.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00') });
     await page.getByRole('button', { name: '提交毕业登记' }).click();
     await expect(page.getByRole('main').getByRole('alert')).toContainText('请更正标出的错误');
     await expect(page.getByText('文件“certificate.pdf”不是 PDF、PNG 或 JPEG 文件')).toBeVisible();

@@ -36,7 +36,10 @@ test.beforeAll(async () => {
   });
   // Up once health answers (the demo network is loaded on the first start).
   for (let i = 0; i < 150; i++) {
-    const ok = await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${BASE}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 1000));
   }

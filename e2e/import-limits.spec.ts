@@ -71,7 +71,10 @@ function probe(baseURL: string, page: string) {
     Promise.all([loop('/api/health', 'health', 50, {}), loop(process.env.PAGE, 'page', 100, { cookie: process.env.COOKIE })])
       .then(() => { process.stdout.write(JSON.stringify(worst)); process.exit(0); });
   `;
-  const child = spawn(process.execPath, ['-e', script], { env: { ...process.env, BASE: baseURL, PAGE: page, COOKIE: cookie }, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', script], {
+    env: { ...process.env, BASE: baseURL, PAGE: page, COOKIE: cookie },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise((r) => child.on('exit', r));
@@ -91,7 +94,10 @@ async function importFile(request: APIRequestContext, baseURL: string, name: str
     timeout: 120_000,
   });
   expect(res.status()).toBe(200);
-  const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { type: string; ok?: boolean; message?: string });
+  const lines = (await res.text())
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { type: string; ok?: boolean; message?: string });
   return lines.at(-1)!;
 }
 
@@ -156,7 +162,9 @@ test('a zip bomb and 20 MB of line breaks are refused while the server keeps ans
 test('the form shows the refusal of a zip bomb in the user’s language', async ({ page }) => {
   await page.goto('/operator/transfer');
   await expect(async () => {
-    await page.getByLabel('选择文件…').setInputFiles({ name: 'bomb.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: emptyRowsBomb(4_200_000) });
+    await page
+      .getByLabel('选择文件…')
+      .setInputFiles({ name: 'bomb.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: emptyRowsBomb(4_200_000) });
     await expect(page.getByText('已选择：bomb.xlsx')).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 90_000 });
   await page.getByRole('button', { name: '开始导入' }).click();

@@ -4,7 +4,11 @@ import { storageState } from './accounts';
 
 const DATA_DIR = '.data/e2e/pglite';
 /** The committee dashboard's figures of the network's carriers, read before and after. */
-const figures = (page: Page) => page.getByRole('table', { name: /各类载体/ }).first().innerText();
+const figures = (page: Page) =>
+  page
+    .getByRole('table', { name: /各类载体/ })
+    .first()
+    .innerText();
 
 test.use({ storageState: storageState('committee') });
 

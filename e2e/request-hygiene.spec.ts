@@ -52,7 +52,10 @@ async function readEntries(page: Page): Promise<number> {
 test.describe('an application’s documents and the notifications it brings', () => {
   test.use({ storageState: storageState('operator') });
 
-  test('a PDF uploaded as evil.html is served as evil.pdf; opening the notifications marks nothing read; marking does, with an entry', async ({ page, browser }) => {
+  test('a PDF uploaded as evil.html is served as evil.pdf; opening the notifications marks nothing read; marking does, with an entry', async ({
+    page,
+    browser,
+  }) => {
     test.slow();
     await startDraft(page, /创业苗圃项目资助/, '苗圃团队原型验证（文件名）', '100000');
     const refNo = (await page.getByRole('heading', { level: 1 }).innerText()).replace('申请 ', '').trim();
@@ -100,7 +103,10 @@ test.describe('an application’s documents and the notifications it brings', ()
       await page.goto('/notifications?page=1');
       await expect(page.getByRole('button', { name: locale === 'en' ? /^Mark as read: / : /^标为已读：/ }).first()).toBeVisible();
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), locale).toEqual([]);
+      expect(
+        results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+        locale,
+      ).toEqual([]);
     }
     expect(await unreadCount(page)).toBe(unread);
     expect(await readEntries(auditorPage)).toBe(entriesBefore);
@@ -131,10 +137,18 @@ async function attachAllAndSubmitReady(page: Page) {
 test.describe('/api/health', () => {
   test('tells a visitor, a forged cookie and an operator only whether the portal is up', async ({ playwright, baseURL }) => {
     const visitor = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
-    const forged = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: 'next-auth.session-token=forged', authorization: 'Bearer wrong-token-wrong-token-wrong-token-0' } });
+    const forged = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { cookie: 'next-auth.session-token=forged', authorization: 'Bearer wrong-token-wrong-token-wrong-token-0' },
+    });
     const operator = await playwright.request.newContext({ baseURL, storageState: storageState('operator') });
     const security = await playwright.request.newContext({ baseURL, storageState: storageState('security') });
-    for (const [who, context] of [['visitor', visitor], ['forged', forged], ['operator', operator], ['security', security]] as const) {
+    for (const [who, context] of [
+      ['visitor', visitor],
+      ['forged', forged],
+      ['operator', operator],
+      ['security', security],
+    ] as const) {
       const res = await context.get('/api/health');
       expect(res.status(), who).toBe(200);
       expect(await res.json(), who).toEqual({ status: 'up' });
@@ -145,8 +159,15 @@ test.describe('/api/health', () => {
 
   test('tells the system administrator and the holder of HEALTH_TOKEN the details', async ({ playwright, baseURL }) => {
     const admin = await playwright.request.newContext({ baseURL, storageState: storageState('admin') });
-    const monitor = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { authorization: `Bearer ${HEALTH_TOKEN}` } });
-    for (const [who, context] of [['admin', admin], ['token', monitor]] as const) {
+    const monitor = await playwright.request.newContext({
+      baseURL,
+      storageState: { cookies: [], origins: [] },
+      extraHTTPHeaders: { authorization: `Bearer ${HEALTH_TOKEN}` },
+    });
+    for (const [who, context] of [
+      ['admin', admin],
+      ['token', monitor],
+    ] as const) {
       const res = await context.get('/api/health');
       expect(res.status(), who).toBe(200);
       expect(await res.json(), who).toMatchObject({ status: 'up', database: 'embedded', migrations: { current: true } });

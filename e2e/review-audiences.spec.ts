@@ -165,7 +165,9 @@ test('no page and no export of the operator holds an internal value of the revie
   const cells = await cellsOf(operator.request, `/api/operator/export/audit?entity=application&entityId=${id}`);
   const body = cells.slice(1);
   expect(internalIn(cells.flat().join('\n')), 'operator export').toEqual([]);
-  expect(body.map((r) => r[ACTION_CODE])).toEqual(expect.arrayContaining(['application.submit', 'application.accept', 'application.approve', 'application.pay']));
+  expect(body.map((r) => r[ACTION_CODE])).toEqual(
+    expect.arrayContaining(['application.submit', 'application.accept', 'application.approve', 'application.pay']),
+  );
   expect(body.map((r) => r[ACTION_CODE])).not.toContain('application.review');
   const committeeRows = body.filter((r) => r[USER] === '科委工作人员');
   expect(committeeRows.length).toBeGreaterThanOrEqual(3);

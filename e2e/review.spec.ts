@@ -41,7 +41,10 @@ async function operatorFollows(operator: Page, id: string, refNo: string, steps:
 }
 
 const amount = (page: Page, label: string) =>
-  page.locator('dl[aria-label="金额"] > div').filter({ has: page.getByText(label, { exact: true }) }).locator('dd');
+  page
+    .locator('dl[aria-label="金额"] > div')
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .locator('dd');
 
 async function done(page: Page) {
   await expect(page.getByText('已办理。')).toBeVisible();
@@ -134,7 +137,8 @@ test('pre-funded: accept and review, decide, pay in two parts, inspect', async (
   await expect(amount(c3, '立项金额')).toHaveText('10.00 万元');
   await expect(amount(c3, '已拨付')).toHaveText('10.00 万元');
   const timeline = c3.getByRole('list', { name: '办理记录' });
-  for (const step of ['已提交 → 评审中', '评审中 → 已评审', '已评审 → 已立项', '已立项 → 已拨付', '已拨付 → 验收通过']) await expect(timeline).toContainText(step);
+  for (const step of ['已提交 → 评审中', '评审中 → 已评审', '已评审 → 已立项', '已立项 → 已拨付', '已拨付 → 验收通过'])
+    await expect(timeline).toContainText(step);
   await expect(timeline).toContainText('同意立项。');
   await expect(c3.getByText('当前没有您可办理的操作。')).toBeVisible();
 

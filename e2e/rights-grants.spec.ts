@@ -34,7 +34,11 @@ async function expectAccessible(page: Page, baseURL: string) {
 
 test.describe.configure({ timeout: 300_000 });
 
-test('a committee account is closed until the security administrator approves it; the audit administrator sees both steps', async ({ browser, baseURL, playwright }) => {
+test('a committee account is closed until the security administrator approves it; the audit administrator sees both steps', async ({
+  browser,
+  baseURL,
+  playwright,
+}) => {
   const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
   const email = `e2e-committee-${stamp}@test.example`;
   const name = `新委员${stamp}`;
@@ -103,7 +107,12 @@ test('a committee account is closed until the security administrator approves it
   await security.unroute('**/security');
 
   const captured = approval as unknown as { headers: Record<string, string>; body: Buffer };
-  const replay = { 'next-action': captured.headers['next-action']!, 'content-type': captured.headers['content-type']!, origin: baseURL!, accept: 'text/x-component' };
+  const replay = {
+    'next-action': captured.headers['next-action']!,
+    'content-type': captured.headers['content-type']!,
+    origin: baseURL!,
+    accept: 'text/x-component',
+  };
   for (const key of ['auditor', 'admin'] as const) {
     const request = await playwright.request.newContext({ baseURL, storageState: storageState(key) });
     const res = await request.post('/security', { headers: replay, data: captured.body, maxRedirects: 0 });
@@ -170,7 +179,10 @@ test('the security administrator sees a locked sign-in and releases it; the audi
   for (const matching of [rows, table.getByRole('row').filter({ has: security.getByRole('cell', { name: 'IP 地址', exact: true }) })]) {
     while ((await matching.count()) > 0) {
       const before = await matching.count();
-      await matching.first().getByRole('button', { name: `解除 ${await matching.first().getByRole('cell').nth(1).innerText()}` }).click();
+      await matching
+        .first()
+        .getByRole('button', { name: `解除 ${await matching.first().getByRole('cell').nth(1).innerText()}` })
+        .click();
       await expect(matching).toHaveCount(before - 1, ROUND_TRIP);
     }
   }

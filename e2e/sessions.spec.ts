@@ -135,7 +135,10 @@ test.describe('server-side sessions', () => {
     await expect(rows.filter({ hasText: '当前会话' })).toHaveCount(1);
 
     // Ending one other session (after confirming) signs that device out.
-    const other = rows.filter({ has: a.page.getByRole('button', { name: /^结束会话/ }) }).filter({ hasNotText: '当前会话' }).first();
+    const other = rows
+      .filter({ has: a.page.getByRole('button', { name: /^结束会话/ }) })
+      .filter({ hasNotText: '当前会话' })
+      .first();
     await other.getByRole('button', { name: /^结束会话/ }).click();
     await a.page.getByRole('button', { name: '确定结束' }).click();
     await expect(rows).toHaveCount(3, ROUND_TRIP);

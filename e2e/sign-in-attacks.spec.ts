@@ -118,7 +118,10 @@ function expectOnSite(location: string | undefined) {
 
 test.describe('return paths', () => {
   test('a correct sign-in after a hostile callbackUrl lands on the role home, on this site', async ({ page }) => {
-    await page.route((url) => url.hostname.endsWith('evil.example'), (route) => route.abort());
+    await page.route(
+      (url) => url.hostname.endsWith('evil.example'),
+      (route) => route.abort(),
+    );
     await page.goto('/login?callbackUrl=%2F%09%2Fevil.example%2Fphish');
     await page.getByLabel(/电子邮箱|Email/).fill(ACCOUNTS.committee2);
     await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);

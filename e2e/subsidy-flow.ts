@@ -20,7 +20,10 @@ export async function startDraft(page: Page, programme: RegExp, purpose: string,
   await expect(region.getByText('单项资助上限')).toBeVisible();
   // A programme with many applicants keeps its list folded.
   if ((await region.locator('details').getAttribute('open')) === null) await region.locator('summary').click();
-  await region.getByRole('link', { name: /^申报：/ }).first().click();
+  await region
+    .getByRole('link', { name: /^申报：/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: '新建资助申请' })).toBeVisible();
   await expect(page.getByLabel('专项')).toHaveValue(/\d+/);
   await expect(page.getByLabel('申报企业')).not.toHaveValue('');

@@ -96,10 +96,7 @@ test('shows the error table for a bad row and writes nothing', async ({ page }) 
   const id = unique();
   // Other tests may admit ventures meanwhile: count this test's own names.
   const before = await ventureCount(page.request, id);
-  const bytes = await workbook([
-    company(`好行企业${id}`, freshCreditCode()),
-    company(`坏行企业${id}`, '91350100M000100Y44'),
-  ]);
+  const bytes = await workbook([company(`好行企业${id}`, freshCreditCode()), company(`坏行企业${id}`, '91350100M000100Y44')]);
   await upload(page, `bad-${id}.xlsx`, bytes);
   await expect(page.getByRole('main').getByRole('alert')).toContainText('未写入任何数据', { timeout: 90_000 });
   const table = page.getByRole('table', { name: '导入错误清单' });
@@ -128,7 +125,18 @@ test('exports the ventures list with the list’s filters, as a workbook the tes
   const ws = await sheetOf(await res.body());
   expect(ws.actualRowCount).toBe(2);
   expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual([
-    INCUBATOR, '企业', `导出测试企业${id}`, code, '人工智能', '2025-09-01', '张三', '博士', '2026-01-05', 60, 4, '在孵',
+    INCUBATOR,
+    '企业',
+    `导出测试企业${id}`,
+    code,
+    '人工智能',
+    '2025-09-01',
+    '张三',
+    '博士',
+    '2026-01-05',
+    60,
+    4,
+    '在孵',
   ]);
 
   // The page's own export form downloads the whole list.

@@ -45,12 +45,16 @@ test.describe('ventures', () => {
 
   test('sorts by a column and keeps the filters', async ({ page }) => {
     await page.goto('/operator/ventures?stage=incubating');
-    await table(page).getByRole('link', { name: /入驻日期/ }).click();
+    await table(page)
+      .getByRole('link', { name: /入驻日期/ })
+      .click();
     await expect(page).toHaveURL(/stage=incubating/);
     await expect(page).toHaveURL(/sort=entered&dir=asc/);
     const dates = await table(page).locator('tbody tr td:nth-child(5)').allInnerTexts();
     expect(dates).toEqual([...dates].sort());
-    await table(page).getByRole('link', { name: /入驻日期/ }).click();
+    await table(page)
+      .getByRole('link', { name: /入驻日期/ })
+      .click();
     await expect(page).toHaveURL(/sort=entered&dir=desc/);
   });
 

@@ -56,10 +56,14 @@ describe('server action requests', () => {
 
   it('decides on any body without throwing', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom('text/plain', 'multipart/form-data; boundary=b', ''), async (body, type) => {
-        const verdict = await actionRequestProblem(post(body, type ? { 'content-type': type } : {}));
-        if (verdict) expect([400, 413, 415]).toContain(verdict.status);
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        fc.constantFrom('text/plain', 'multipart/form-data; boundary=b', ''),
+        async (body, type) => {
+          const verdict = await actionRequestProblem(post(body, type ? { 'content-type': type } : {}));
+          if (verdict) expect([400, 413, 415]).toContain(verdict.status);
+        },
+      ),
       { numRuns: 500 },
     );
     fc.assert(fc.property(fc.string(), (s) => void referenceProblem(s, new Set([1]))));

@@ -40,7 +40,8 @@ describe('the audience of audit actions', () => {
   it('has decided about every action the code writes', () => {
     const written = writtenActions();
     // The scan finds the workflow's steps and the reads of the log, so it is looking in the right places.
-    for (const a of ['application.review', 'application.approve', 'venture.admit', 'report.file', 'export', 'user.created']) expect(written.has(a), a).toBe(true);
+    for (const a of ['application.review', 'application.approve', 'venture.admit', 'report.file', 'export', 'user.created'])
+      expect(written.has(a), a).toBe(true);
     const missing = [...written].filter((a) => !(a in ACTION_AUDIENCE));
     expect(missing, 'actions with no audience in lib/audit-audience.ts').toEqual([]);
   });
@@ -53,7 +54,17 @@ describe('the audience of audit actions', () => {
   });
 
   it("lets the applicant read the committee's decisions and their own steps", () => {
-    for (const a of ['application.submit', 'application.accept', 'application.return', 'application.approve', 'application.reject', 'application.pay', 'application.inspect', 'graduation.reject', 'venture.admit']) {
+    for (const a of [
+      'application.submit',
+      'application.accept',
+      'application.return',
+      'application.approve',
+      'application.reject',
+      'application.pay',
+      'application.inspect',
+      'graduation.reject',
+      'venture.admit',
+    ]) {
       expect(actionAudience(a), a).toBe('involved');
       expect(INVOLVED_ACTIONS).toContain(a);
     }
@@ -67,7 +78,18 @@ describe('the audience of audit actions', () => {
 
 describe('the audience of fields', () => {
   it('keeps the reviews and the people of the committee internal whoever wrote the entry', () => {
-    for (const f of ['review', 'score', 'recommendation', 'recommendedFen', 'reviewerId', 'acceptedBy', 'decidedBy', 'inspectedBy', 'verifiedBy', 'remainingFen']) {
+    for (const f of [
+      'review',
+      'score',
+      'recommendation',
+      'recommendedFen',
+      'reviewerId',
+      'acceptedBy',
+      'decidedBy',
+      'inspectedBy',
+      'verifiedBy',
+      'remainingFen',
+    ]) {
       expect(fieldAudience(f, 'committee'), f).toBe('committee');
       expect(fieldAudience(f, 'operator'), f).toBe('committee');
     }
@@ -127,18 +149,38 @@ describe('redaction', () => {
   });
 
   it("keeps an operator's own entry whole for the operators", () => {
-    const own = { action: 'application.submit', role: 'operator' as const, userId: 7, userName: '张运营', ip: '198.51.100.9', before: { status: 'draft' }, after: { status: 'submitted', purpose: '房租' } };
+    const own = {
+      action: 'application.submit',
+      role: 'operator' as const,
+      userId: 7,
+      userName: '张运营',
+      ip: '198.51.100.9',
+      before: { status: 'draft' },
+      after: { status: 'submitted', purpose: '房租' },
+    };
     expect(redactAuditEntry(own, 'involved')).toEqual({ ...own, actorHidden: false });
   });
 
   it("tells the earlier carrier that its venture was admitted elsewhere without naming the other carrier's operator", () => {
-    const notice = { action: 'venture.admitted_elsewhere', role: 'operator' as const, userId: 9, userName: '李另园', ip: '198.51.100.20', before: null, after: { enteredOn: '2026-11-02' } };
+    const notice = {
+      action: 'venture.admitted_elsewhere',
+      role: 'operator' as const,
+      userId: 9,
+      userName: '李另园',
+      ip: '198.51.100.20',
+      before: null,
+      after: { enteredOn: '2026-11-02' },
+    };
     const seen = redactAuditEntry(notice, 'involved');
     expect(seen).toMatchObject({ userId: null, userName: null, ip: null, actorHidden: true, after: { enteredOn: '2026-11-02' } });
   });
 
   it('empties a review entry that reaches an operator anyway', () => {
-    const review = { ...approval, action: 'application.review', after: { status: 'reviewed', review: { id: 1, score: 91, recommendation: 'fund', recommendedFen: 800_000 } } };
+    const review = {
+      ...approval,
+      action: 'application.review',
+      after: { status: 'reviewed', review: { id: 1, score: 91, recommendation: 'fund', recommendedFen: 800_000 } },
+    };
     const seen = redactAuditEntry(review, 'involved');
     expect(seen).toMatchObject({ userName: null, ip: null, before: null, after: null });
     expect(JSON.stringify(seen)).not.toMatch(/91|fund|800000/);

@@ -3,7 +3,17 @@ import { auditKindOf, isSecurityAction, SECURITY_ACTIONS } from './audit-kinds';
 
 describe('audit kinds', () => {
   it('counts sign-in, session, password, second factor, rights, exports and downloads as security events', () => {
-    for (const a of ['auth.signIn', 'auth.signInFailed', 'auth.lockout', 'session.end', 'user.passwordReset', 'mfa.use', 'rights.approve', 'export', 'download']) {
+    for (const a of [
+      'auth.signIn',
+      'auth.signInFailed',
+      'auth.lockout',
+      'session.end',
+      'user.passwordReset',
+      'mfa.use',
+      'rights.approve',
+      'export',
+      'download',
+    ]) {
       expect(isSecurityAction(a), a).toBe(true);
     }
   });

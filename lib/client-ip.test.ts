@@ -6,7 +6,13 @@ afterEach(() => {
   delete (globalThis as Record<symbol, unknown>)[MARK];
 });
 
-const forged = { 'x-portal-peer': '203.0.113.7', 'x-forwarded-for': '6.6.6.6', 'x-real-ip': '6.6.6.7', host: 'portal.example.gov.cn', 'x-forwarded-host': 'evil.example' };
+const forged = {
+  'x-portal-peer': '203.0.113.7',
+  'x-forwarded-for': '6.6.6.6',
+  'x-real-ip': '6.6.6.7',
+  host: 'portal.example.gov.cn',
+  'x-forwarded-host': 'evil.example',
+};
 
 describe('client address (TRUSTED_PROXIES unset)', () => {
   it('without the portal server (next dev), knows no address, whatever the client sent', () => {

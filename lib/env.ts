@@ -78,11 +78,7 @@ export const env = {
     intervalMinutes: raw.AUDIT_ANCHOR_INTERVAL_MINUTES,
     file: raw.AUDIT_ANCHOR_FILE || undefined,
   },
-  databaseMode: (!raw.DATABASE_URL
-    ? 'embedded'
-    : raw.DATABASE_URL === 'memory:'
-      ? 'memory'
-      : 'postgres') as DatabaseMode,
+  databaseMode: (!raw.DATABASE_URL ? 'embedded' : raw.DATABASE_URL === 'memory:' ? 'memory' : 'postgres') as DatabaseMode,
   pgliteDir: raw.PGLITE_DIR ?? '.data/pglite',
   /** Load the demo network on first start of an empty database (embedded mode by default). */
   demoSeed: raw.DEMO_SEED ? raw.DEMO_SEED === '1' : !raw.DATABASE_URL,
@@ -119,4 +115,3 @@ export function authSecret(): string {
   }
   return createHash('sha256').update(`incubator-portal-dev:${process.cwd()}`).digest('hex');
 }
-

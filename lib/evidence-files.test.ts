@@ -29,9 +29,7 @@ describe('file names', () => {
   });
 
   it('sends an ASCII fallback and the UTF-8 name', () => {
-    expect(attachmentDisposition('证书 2025.pdf')).toBe(
-      `attachment; filename="__ 2025.pdf"; filename*=UTF-8''%E8%AF%81%E4%B9%A6%202025.pdf`,
-    );
+    expect(attachmentDisposition('证书 2025.pdf')).toBe(`attachment; filename="__ 2025.pdf"; filename*=UTF-8''%E8%AF%81%E4%B9%A6%202025.pdf`);
   });
 });
 

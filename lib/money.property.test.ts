@@ -65,9 +65,15 @@ describe('money parser properties', () => {
       ),
       { numRuns: 2000 },
     );
-    fc.assert(fc.property(tooPrecise(7).map(([w, f]) => `${w}.${f}`), (s) => {
-      expect(parseAmountToFen(s, 'wan')).toBeNull();
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        tooPrecise(7).map(([w, f]) => `${w}.${f}`),
+        (s) => {
+          expect(parseAmountToFen(s, 'wan')).toBeNull();
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('round-trips fen through what the forms show and what they read back', () => {

@@ -5,11 +5,23 @@ describe('operatorFigures', () => {
   it('shows a nursery-only operator its teams, and nothing of incubation', () => {
     const f = operatorFigures(['nursery']);
     expect(f).toEqual(['nurseryTeams', 'occupancy', 'admissions', 'incorporated', 'leftNursery', 'missingReports', 'warnings']);
-    for (const incubatorOnly of ['incubating', 'candidates', 'graduations', 'pendingGraduations', 'dueSoon', 'overdue'] as const) expect(f).not.toContain(incubatorOnly);
+    for (const incubatorOnly of ['incubating', 'candidates', 'graduations', 'pendingGraduations', 'dueSoon', 'overdue'] as const)
+      expect(f).not.toContain(incubatorOnly);
   });
 
   it('shows an incubator its tenants, graduations and time limits, and an accelerator its companies', () => {
-    expect(operatorFigures(['incubator'])).toEqual(['incubating', 'occupancy', 'admissions', 'graduations', 'pendingGraduations', 'candidates', 'dueSoon', 'overdue', 'missingReports', 'warnings']);
+    expect(operatorFigures(['incubator'])).toEqual([
+      'incubating',
+      'occupancy',
+      'admissions',
+      'graduations',
+      'pendingGraduations',
+      'candidates',
+      'dueSoon',
+      'overdue',
+      'missingReports',
+      'warnings',
+    ]);
     expect(operatorFigures(['accelerator'])).toEqual(['accelerating', 'occupancy', 'admissions', 'missingReports', 'warnings']);
   });
 

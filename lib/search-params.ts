@@ -4,7 +4,15 @@ import { z } from 'zod';
 export type Search = Record<string, string | string[] | undefined>;
 export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export const optionalId = (v: string | undefined) => z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined).parse(v || undefined);
+export const optionalId = (v: string | undefined) =>
+  z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2_147_483_647)
+    .optional()
+    .catch(undefined)
+    .parse(v || undefined);
 /**
  * The id in a dynamic segment ([id]) of a page or a route handler: a positive 32-bit integer, or
  * undefined for anything else, signs, spaces, exponents and leading zeros included (the page
@@ -21,7 +29,15 @@ export function carrierParam(raw: string | undefined, carrierIds: readonly numbe
   return id !== undefined && carrierIds.includes(id) ? id : undefined;
 }
 
-export const optionalYear = (v: string | undefined) => z.coerce.number().int().min(2000).max(2100).optional().catch(undefined).parse(v || undefined);
+export const optionalYear = (v: string | undefined) =>
+  z.coerce
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .optional()
+    .catch(undefined)
+    .parse(v || undefined);
 export function optionalEnum<T extends string>(values: readonly T[], v: string | undefined): T | undefined {
   return v && (values as readonly string[]).includes(v) ? (v as T) : undefined;
 }

@@ -6,9 +6,7 @@ import { BlockList, isIP } from 'node:net';
  * addresses and CIDR ranges.
  */
 export type TrustedProxies =
-  | { kind: 'none' }
-  | { kind: 'hops'; hops: number }
-  | { kind: 'list'; ranges: { address: string; prefix: number; family: 'ipv4' | 'ipv6' }[] };
+  { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'list'; ranges: { address: string; prefix: number; family: 'ipv4' | 'ipv6' }[] };
 
 const MAX_HOPS = 16;
 
@@ -31,7 +29,10 @@ export function parseTrustedProxies(raw: string): TrustedProxies | null {
     return hops <= MAX_HOPS ? { kind: 'hops', hops } : null;
   }
   const ranges: { address: string; prefix: number; family: 'ipv4' | 'ipv6' }[] = [];
-  for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [addr, prefixText, ...rest] = part.split('/');
     const address = normalizeAddress(addr);
     if (!address || rest.length) return null;
@@ -75,7 +76,10 @@ export function peerIsTrusted(trust: TrustedProxies, peer: string | null): boole
 export function clientAddress(trust: TrustedProxies, peerRaw: string | null, forwardedFor: string | null): string | null {
   const peer = normalizeAddress(peerRaw);
   if (!peer || !peerIsTrusted(trust, peer)) return peer;
-  const chain = (forwardedFor ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  const chain = (forwardedFor ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   let current = peer;
   for (let hop = 1; chain.length > 0; hop++) {
     const next = normalizeAddress(chain.pop());
@@ -91,7 +95,11 @@ export function clientAddress(trust: TrustedProxies, peerRaw: string | null, for
 export function effectiveHost(trust: TrustedProxies, peerRaw: string | null, host: string | null, forwardedHost: string | null): string | null {
   const peer = normalizeAddress(peerRaw);
   if (forwardedHost && peerIsTrusted(trust, peer)) {
-    const last = forwardedHost.split(',').map((h) => h.trim()).filter(Boolean).at(-1);
+    const last = forwardedHost
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean)
+      .at(-1);
     if (last) return last;
   }
   return host?.trim() || null;

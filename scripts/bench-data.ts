@@ -12,7 +12,16 @@ import { buildCreditCode } from '../lib/domain/credit-code';
 import { DEMO_TOTP_SECRET } from '../lib/totp';
 import { addDays, addMonths } from '../lib/domain/dates';
 import { quarterDueDate, quarterEnd } from '../lib/domain/reporting';
-import { CARRIER_KINDS as KINDS, CARRIER_LEVELS, GRADUATION_CRITERIA, INDUSTRIES, OWNERSHIPS, PROGRAM_CATEGORIES as CATEGORIES, type CarrierKind, type ResidencyStage } from '../lib/domain/vocabulary';
+import {
+  CARRIER_KINDS as KINDS,
+  CARRIER_LEVELS,
+  GRADUATION_CRITERIA,
+  INDUSTRIES,
+  OWNERSHIPS,
+  PROGRAM_CATEGORIES as CATEGORIES,
+  type CarrierKind,
+  type ResidencyStage,
+} from '../lib/domain/vocabulary';
 
 export const BENCH = { carriers: 150, ventures: 6_000, years: 10, bigCarrierTenants: 450 } as const;
 export const BENCH_PASSWORD = 'bench-password-2026';
@@ -100,7 +109,13 @@ export async function loadBenchNetwork(db: Db, opts: { today: string; passwordHa
     const carrierId = v <= BENCH.bigCarrierTenants ? 1 : team ? r.pick(pools.nursery) : r.pick(pools.incubator);
     const stage = team ? 'nursery' : 'incubating';
     const graduated = !team && !open && r.chance(0.35);
-    const reason = open ? null : team ? r.pick(['failed', 'voluntary', 'expired'] as const) : graduated ? 'graduated' : r.pick(['moved', 'failed', 'expired', 'voluntary'] as const);
+    const reason = open
+      ? null
+      : team
+        ? r.pick(['failed', 'voluntary', 'expired'] as const)
+        : graduated
+          ? 'graduated'
+          : r.pick(['moved', 'failed', 'expired', 'voluntary'] as const);
     stays.push({ ventureId: v, carrierId, stage, enteredOn: entered, leftOn: open ? null : endsOn, exitReason: reason });
     let current: number | null = open ? carrierId : null;
     let ventureStage: typeof s.ventures.$inferInsert.stage = open ? stage : graduated ? 'graduated' : 'exited';
@@ -117,7 +132,14 @@ export async function loadBenchNetwork(db: Db, opts: { today: string; passwordHa
         const acc = r.pick(pools.accelerator);
         const accEnds = addMonths(endsOn, r.int(12, 48));
         const accOpen = accEnds >= today;
-        stays.push({ ventureId: v, carrierId: acc, stage: 'accelerating', enteredOn: endsOn, leftOn: accOpen ? null : accEnds, exitReason: accOpen ? null : 'voluntary' });
+        stays.push({
+          ventureId: v,
+          carrierId: acc,
+          stage: 'accelerating',
+          enteredOn: endsOn,
+          leftOn: accOpen ? null : accEnds,
+          exitReason: accOpen ? null : 'voluntary',
+        });
         current = accOpen ? acc : null;
         ventureStage = accOpen ? 'accelerating' : 'graduated';
       }
@@ -227,7 +249,14 @@ export async function loadBenchNetwork(db: Db, opts: { today: string; passwordHa
 
   const userRows = [
     // Committee staff need a second factor; the benchmark signs in with the demo secret's code.
-    { email: BENCH_USERS.committee, name: '基准科委用户', passwordHash: opts.passwordHash, role: 'committee' as const, totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() },
+    {
+      email: BENCH_USERS.committee,
+      name: '基准科委用户',
+      passwordHash: opts.passwordHash,
+      role: 'committee' as const,
+      totpSecret: DEMO_TOTP_SECRET,
+      totpEnabledAt: new Date(),
+    },
     { email: BENCH_USERS.operator, name: '基准运营用户', passwordHash: opts.passwordHash, role: 'operator' as const },
   ];
 

@@ -100,7 +100,15 @@ async function main(): Promise<number> {
   const port = await freePort();
   const base = `http://localhost:${port}`;
   const server = spawn(path.join(process.cwd(), 'node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString('hex'), AUDIT_ANCHOR_KEY: process.env.AUDIT_ANCHOR_KEY ?? randomBytes(32).toString('hex'), NEXTAUTH_URL: base, DEMO_SEED: '0' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
+      AUDIT_ANCHOR_KEY: process.env.AUDIT_ANCHOR_KEY ?? randomBytes(32).toString('hex'),
+      NEXTAUTH_URL: base,
+      DEMO_SEED: '0',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {

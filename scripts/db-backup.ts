@@ -20,7 +20,9 @@ runBackupScript(async () => {
     const started = Date.now();
     const summary = await backupDatabase(handle.db, file, handle.mode);
     const total = summary.tables.reduce((n, t) => n + t.rows, 0);
-    console.log(`Backed up the ${handle.mode} database to ${file}: ${summary.tables.length} tables, ${total} rows, in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(
+      `Backed up the ${handle.mode} database to ${file}: ${summary.tables.length} tables, ${total} rows, in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
     return 0;
   } finally {
     await handle.close();

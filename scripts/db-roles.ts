@@ -12,7 +12,7 @@ import { runScript } from './run-script';
 
 async function main(): Promise<number> {
   if (env.databaseMode !== 'postgres' || !env.databaseUrl || !env.databaseOwnerUrl) {
-    console.error('npm run db:roles needs DATABASE_URL (the application\'s role) and DATABASE_OWNER_URL (the owner), both postgres:// URLs of one database.');
+    console.error("npm run db:roles needs DATABASE_URL (the application's role) and DATABASE_OWNER_URL (the owner), both postgres:// URLs of one database.");
     return 2;
   }
   const app = roleNameOf(env.databaseUrl);
@@ -27,7 +27,9 @@ async function main(): Promise<number> {
     const made = await ensureApplicationRole(handle.db, app, password);
     await grantApplicationRole(handle.db, app);
     const facts = await describeRole(handle.db, app);
-    console.log(`${made === 'created' ? 'Created' : 'Updated'} the application's role ${app}: rows of every table, only SELECT and INSERT on audit_log and audit_anchors.`);
+    console.log(
+      `${made === 'created' ? 'Created' : 'Updated'} the application's role ${app}: rows of every table, only SELECT and INSERT on audit_log and audit_anchors.`,
+    );
     if (facts.superuser || facts.ownedTables > 0) {
       console.error(
         `The role ${app} ${facts.superuser ? 'is a superuser' : `owns ${facts.ownedTables} tables or sequences`}: it can still switch the audit log's triggers off. ` +

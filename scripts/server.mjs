@@ -31,7 +31,13 @@ const REFUSAL_HEADERS = {
   'Content-Type': 'text/plain; charset=utf-8',
   'Cache-Control': 'no-store',
 };
-const REASONS = { 400: 'Bad Request', 405: 'Method Not Allowed', 413: 'Content Too Large', 431: 'Request Header Fields Too Large', 500: 'Internal Server Error' };
+const REASONS = {
+  400: 'Bad Request',
+  405: 'Method Not Allowed',
+  413: 'Content Too Large',
+  431: 'Request Header Fields Too Large',
+  500: 'Internal Server Error',
+};
 // The methods the portal answers: pages and route handlers use GET and POST (HEAD and
 // OPTIONS come with them). TRACE, CONNECT and anything else are refused before Next, which
 // answers TRACE with a bare 500.

@@ -92,7 +92,10 @@ export default async function PortalLayout({ children }: { children: React.React
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-          <Link href={user.mustChangePassword ? PASSWORD_PAGE : held ? TWO_FACTOR_PAGE : user.rightsPending ? RIGHTS_PENDING_PAGE : homeFor(user.role)} className="flex items-center gap-2 font-semibold text-brand-800">
+          <Link
+            href={user.mustChangePassword ? PASSWORD_PAGE : held ? TWO_FACTOR_PAGE : user.rightsPending ? RIGHTS_PENDING_PAGE : homeFor(user.role)}
+            className="flex items-center gap-2 font-semibold text-brand-800"
+          >
             <Image src="/logo.svg" alt={t('logoAlt')} width={24} height={24} className="h-6 w-6" />
             {t('appName')}
           </Link>

@@ -79,7 +79,11 @@ export async function AuditTable({ rows, role, caption, ofOneRecord = false }: {
       ? []
       : [
           { key: 'entity', header: t('entity'), cell: recordCell },
-          { key: 'carrier', header: t('carrier'), cell: (r: AuditRow) => carrierNameFor(role, locale, { name: r.carrierName, nameEn: r.carrierNameEn }) ?? '—' },
+          {
+            key: 'carrier',
+            header: t('carrier'),
+            cell: (r: AuditRow) => carrierNameFor(role, locale, { name: r.carrierName, nameEn: r.carrierNameEn }) ?? '—',
+          },
         ]),
     { key: 'ip', header: t('ip'), cell: (r: AuditRow) => <span className="font-mono text-xs">{r.ip ?? '—'}</span> },
     {
@@ -98,8 +102,7 @@ export async function AuditTable({ rows, role, caption, ofOneRecord = false }: {
                 </span>
                 {wording.colon}
                 <Value value={c.before} more={t('showAll')} /> <span aria-hidden="true">→</span>
-                <span className="sr-only">{t('changedTo')}</span>{' '}
-                <Value value={c.after} more={t('showAll')} />
+                <span className="sr-only">{t('changedTo')}</span> <Value value={c.after} more={t('showAll')} />
               </li>
             ))}
           </ul>

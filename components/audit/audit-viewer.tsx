@@ -50,7 +50,11 @@ export async function AuditViewer({ user, searchParams }: { user: AuthUser; sear
         actions={
           exportPath ? (
             <div className="flex flex-col items-end gap-1">
-              <a href={hrefWith(exportPath, params)} className="rounded-md border border-brand-600 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50" download>
+              <a
+                href={hrefWith(exportPath, params)}
+                className="rounded-md border border-brand-600 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50"
+                download
+              >
                 {t('export')}
               </a>
               <span className="text-xs text-slate-600">{t('exportCap', { max: AUDIT_EXPORT_MAX })}</span>
@@ -76,7 +80,13 @@ export async function AuditViewer({ user, searchParams }: { user: AuthUser; sear
             options={withCurrent(choices.entities, filters.entity).map((e) => ({ value: e, label: labelOf(t, 'entities', e) }))}
           />
           <FilterField label={t('entityId')}>
-            <input name="entityId" defaultValue={filters.entityId ?? ''} inputMode="numeric" className={`${filterField} w-24`} aria-describedby="audit-entity-id-hint" />
+            <input
+              name="entityId"
+              defaultValue={filters.entityId ?? ''}
+              inputMode="numeric"
+              className={`${filterField} w-24`}
+              aria-describedby="audit-entity-id-hint"
+            />
           </FilterField>
           <FilterSelect
             label={t('action')}

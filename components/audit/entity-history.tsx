@@ -13,10 +13,7 @@ export const HISTORY_SIZE = 20;
 
 /** A record's own audit entries, newest first (the first 20), with a link to all of them in the viewer. */
 export async function EntityHistory({ user, entity, entityId }: { user: AuthUser; entity: string; entityId: number | string }) {
-  const [{ rows, total }, t] = await Promise.all([
-    entityHistory(getDb(), await auditScopeOf(user), entity, entityId, HISTORY_SIZE),
-    getTranslations('audit'),
-  ]);
+  const [{ rows, total }, t] = await Promise.all([entityHistory(getDb(), await auditScopeOf(user), entity, entityId, HISTORY_SIZE), getTranslations('audit')]);
   const viewer = AUDIT_PAGE[user.role];
   const all = viewer ? hrefWith(viewer, { entity, entityId: String(entityId) }) : null;
   return (

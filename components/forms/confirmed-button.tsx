@@ -58,7 +58,11 @@ export function ConfirmedButton<T>({
     <div className={roomy ? 'space-y-3' : 'space-y-2'}>
       {form.outcome?.kind !== 'ok' ? <OutcomeMessage outcome={form.outcome} /> : null}
       {asking ? (
-        <div role="group" aria-labelledby={form.idOf('question')} className={`rounded-md border border-amber-300 bg-amber-50 text-sm text-amber-950 ${roomy ? 'p-4' : 'p-3'}`}>
+        <div
+          role="group"
+          aria-labelledby={form.idOf('question')}
+          className={`rounded-md border border-amber-300 bg-amber-50 text-sm text-amber-950 ${roomy ? 'p-4' : 'p-3'}`}
+        >
           <p id={form.idOf('question')} className="font-medium">
             {question}
           </p>

@@ -56,7 +56,9 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      <FieldError id={errorIdOf(controlId)} announce={announce}>{(firstError ? (form.errors[name] ?? []).slice(0, 1) : (form.errors[name] ?? [])).join(' ') || null}</FieldError>
+      <FieldError id={errorIdOf(controlId)} announce={announce}>
+        {(firstError ? (form.errors[name] ?? []).slice(0, 1) : (form.errors[name] ?? [])).join(' ') || null}
+      </FieldError>
     </div>
   );
 }

@@ -99,7 +99,10 @@ export function StayOpened({
         <WarningList title={t('warnings.title')} warnings={warnings} />
       </OutcomeMessage>
       <div className="flex flex-wrap gap-3">
-        <Link href={`/operator/ventures/${ventureId}`} className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        <Link
+          href={`/operator/ventures/${ventureId}`}
+          className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+        >
           {t('common.viewVenture')}
         </Link>
         {onAnother ? (

@@ -10,14 +10,19 @@ export async function StaySummary({
   stay: { name: string; creditCode: string | null; stage: string; residencyStage: string; enteredOn: string; areaM2: number; workstations: number };
   carrierName: string;
 }) {
-  const [t, tFields, tStages] = await Promise.all([
-    getTranslations('residency.common'),
-    getTranslations('residency.fields'),
-    getTranslations('stages'),
-  ]);
+  const [t, tFields, tStages] = await Promise.all([getTranslations('residency.common'), getTranslations('residency.fields'), getTranslations('stages')]);
   const rows: [string, React.ReactNode][] = [
     [tFields('name'), stay.name],
-    ...(stay.creditCode ? [[tFields('creditCode'), <span key="code" className="font-mono">{stay.creditCode}</span>] as [string, React.ReactNode]] : []),
+    ...(stay.creditCode
+      ? [
+          [
+            tFields('creditCode'),
+            <span key="code" className="font-mono">
+              {stay.creditCode}
+            </span>,
+          ] as [string, React.ReactNode],
+        ]
+      : []),
     [tFields('carrier'), carrierName],
     [t('stage'), tStages(stay.stage)],
     [tFields('enteredOn'), formatDate(stay.enteredOn)],

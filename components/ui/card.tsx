@@ -29,9 +29,5 @@ export function Stat({ label, value, hint }: { label: string; value: React.React
 }
 
 export function EmptyState({ children }: { children: React.ReactNode }) {
-  return (
-    <p className="rounded-md border border-dashed border-slate-300 bg-slate-50 p-6 text-center text-sm text-slate-600">
-      {children}
-    </p>
-  );
+  return <p className="rounded-md border border-dashed border-slate-300 bg-slate-50 p-6 text-center text-sm text-slate-600">{children}</p>;
 }

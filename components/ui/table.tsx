@@ -27,11 +27,7 @@ export function DataTable<T>({
         <thead>
           <tr>
             {columns.map((c) => (
-              <th
-                key={c.key}
-                scope="col"
-                className={`px-3 py-2 font-medium text-slate-700 ${c.numeric ? 'text-right' : 'text-left'}`}
-              >
+              <th key={c.key} scope="col" className={`px-3 py-2 font-medium text-slate-700 ${c.numeric ? 'text-right' : 'text-left'}`}>
                 {c.header}
               </th>
             ))}

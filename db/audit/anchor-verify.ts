@@ -46,7 +46,12 @@ type Candidate = { source: 'database' | 'file'; id: number; at: Date; headId: nu
 const PAGE = 5_000;
 
 const same = (a: Candidate, b: Candidate) =>
-  a.at.getTime() === b.at.getTime() && a.headId === b.headId && a.headHash === b.headHash && a.entryCount === b.entryCount && a.keyId === b.keyId && a.signature === b.signature;
+  a.at.getTime() === b.at.getTime() &&
+  a.headId === b.headId &&
+  a.headHash === b.headHash &&
+  a.entryCount === b.entryCount &&
+  a.keyId === b.keyId &&
+  a.signature === b.signature;
 
 export async function verifyAuditLog(
   db: DbOrTx,
@@ -110,5 +115,12 @@ export async function verifyAuditLog(
   const lastGoodAnchor = good.reduce<AuditAnchor | null>((m, a) => (!m || a.headId > m.headId || (a.headId === m.headId && a.id > m.id) ? a : m), null);
   const unanchoredEntries = lastGoodAnchor ? Math.max(0, seen - lastGoodAnchor.entryCount) : seen;
   problems.sort((a, b) => a.headId - b.headId || a.anchorId - b.anchorId);
-  return { ok: chain.ok && problems.length === 0, chain, anchors: { database: stored.length, file: (opts.fileAnchors ?? []).length }, lastGoodAnchor, unanchoredEntries, problems };
+  return {
+    ok: chain.ok && problems.length === 0,
+    chain,
+    anchors: { database: stored.length, file: (opts.fileAnchors ?? []).length },
+    lastGoodAnchor,
+    unanchoredEntries,
+    problems,
+  };
 }

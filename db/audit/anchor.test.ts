@@ -22,12 +22,7 @@ describe('anchor signatures (HMAC-SHA256)', () => {
     expect(signed.signature).toMatch(/^[0-9a-f]{64}$/);
     const ring = keyringOf(KEY);
     expect(checkAnchorSignature(ring, signed)).toBe('ok');
-    for (const change of [
-      { headId: 4199 },
-      { headHash: 'f'.repeat(64) },
-      { entryCount: 4187 },
-      { at: new Date('2026-12-07T09:00:00.124Z') },
-    ]) {
+    for (const change of [{ headId: 4199 }, { headHash: 'f'.repeat(64) }, { entryCount: 4187 }, { at: new Date('2026-12-07T09:00:00.124Z') }]) {
       expect(checkAnchorSignature(ring, { ...signed, ...change })).toBe('bad_signature');
     }
   });

@@ -193,9 +193,14 @@ export function readAnchorFile(file: string): { anchors: (AnchorLine & { line: n
       try {
         const v = JSON.parse(text) as AnchorLine;
         const ok =
-          Number.isSafeInteger(v.id) && Number.isSafeInteger(v.headId) && Number.isSafeInteger(v.entryCount) &&
-          typeof v.headHash === 'string' && typeof v.keyId === 'string' && typeof v.signature === 'string' &&
-          typeof v.at === 'string' && !Number.isNaN(Date.parse(v.at));
+          Number.isSafeInteger(v.id) &&
+          Number.isSafeInteger(v.headId) &&
+          Number.isSafeInteger(v.entryCount) &&
+          typeof v.headHash === 'string' &&
+          typeof v.keyId === 'string' &&
+          typeof v.signature === 'string' &&
+          typeof v.at === 'string' &&
+          !Number.isNaN(Date.parse(v.at));
         if (ok) anchors.push({ ...v, line: i + 1 });
         else unreadable.push(i + 1);
       } catch {

@@ -80,7 +80,10 @@ export async function writeAuditEntries(tx: Tx, actor: Actor | AnonymousActor | 
   // Chunks keep each statement under the driver's parameter limit; ids follow the chain's order.
   let head: { id: number; hash: string } | undefined;
   for (let i = 0; i < rows.length; i += 2000) {
-    const ids = await tx.insert(auditLog).values(rows.slice(i, i + 2000)).returning({ id: auditLog.id, hash: auditLog.hash });
+    const ids = await tx
+      .insert(auditLog)
+      .values(rows.slice(i, i + 2000))
+      .returning({ id: auditLog.id, hash: auditLog.hash });
     for (const r of ids) if (!head || r.id > head.id) head = r;
   }
   // Still under the lock: every N entries the new head is anchored (docs/audit-chain.md).

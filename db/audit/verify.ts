@@ -4,8 +4,7 @@ import { auditLog } from '../schema';
 import { auditHash, GENESIS_HASH } from '../../lib/audit-hash';
 
 export type AuditChainReport =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; firstBadId: number; reason: 'altered' | 'removed' | 'broken_link' };
+  { ok: true; entries: number } | { ok: false; entries: number; firstBadId: number; reason: 'altered' | 'removed' | 'broken_link' };
 
 const PAGE = 5_000;
 

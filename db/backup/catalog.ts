@@ -50,9 +50,7 @@ export function inDependencyOrder<T extends { name: string }>(tables: T[], refer
   const pending = new Map(tables.map((t) => [t.name, t]));
   const ordered: T[] = [];
   while (pending.size > 0) {
-    const ready = [...pending.values()].filter((t) =>
-      references.every((r) => r.table !== t.name || !pending.has(r.target)),
-    );
+    const ready = [...pending.values()].filter((t) => references.every((r) => r.table !== t.name || !pending.has(r.target)));
     if (ready.length === 0) throw new Error(`Foreign keys form a cycle among: ${[...pending.keys()].join(', ')}`);
     for (const t of ready) {
       ordered.push(t);
@@ -72,10 +70,7 @@ export async function readSequences(db: DbOrTx): Promise<SequenceState[]> {
   );
   const out: SequenceState[] = [];
   for (const { name } of names) {
-    const [s] = await rows<{ last_value: string; is_called: boolean }>(
-      db,
-      sql`SELECT last_value::text AS last_value, is_called FROM ${sql.identifier(name)}`,
-    );
+    const [s] = await rows<{ last_value: string; is_called: boolean }>(db, sql`SELECT last_value::text AS last_value, is_called FROM ${sql.identifier(name)}`);
     out.push({ name, lastValue: s!.last_value, isCalled: s!.is_called });
   }
   return out;
@@ -87,8 +82,5 @@ export type AppliedMigration = { hash: string; createdAt: string };
 export async function readAppliedMigrations(db: DbOrTx): Promise<AppliedMigration[]> {
   const [exists] = await rows<{ t: string | null }>(db, sql`SELECT to_regclass('drizzle.__drizzle_migrations')::text AS t`);
   if (!exists?.t) return [];
-  return rows<AppliedMigration>(
-    db,
-    sql`SELECT hash, created_at::text AS "createdAt" FROM drizzle.__drizzle_migrations ORDER BY id`,
-  );
+  return rows<AppliedMigration>(db, sql`SELECT hash, created_at::text AS "createdAt" FROM drizzle.__drizzle_migrations ORDER BY id`);
 }

@@ -28,15 +28,16 @@ export async function backupDatabase(db: Db, file: string, source: string): Prom
         for (const table of await listTables(tx)) {
           await writer.line('T', JSON.stringify({ name: table.name, columns: table.columns }));
           const order = table.primaryKey.length
-            ? sql` ORDER BY ${sql.join(table.primaryKey.map((c) => sql.identifier(c)), sql`, `)}`
+            ? sql` ORDER BY ${sql.join(
+                table.primaryKey.map((c) => sql.identifier(c)),
+                sql`, `,
+              )}`
             : sql``;
           let n = 0;
           for (let offset = 0; ; offset += PAGE) {
             // Without a primary key there is no stable order to page by: such a table is read at once.
             const limit = table.primaryKey.length ? sql` LIMIT ${PAGE} OFFSET ${offset}` : sql``;
-            const page = await tx.execute<{ j: string }>(
-              sql`SELECT to_jsonb(t)::text AS j FROM ${sql.identifier(table.name)} t${order}${limit}`,
-            );
+            const page = await tx.execute<{ j: string }>(sql`SELECT to_jsonb(t)::text AS j FROM ${sql.identifier(table.name)} t${order}${limit}`);
             for (const r of page.rows) await writer.line('R', r.j);
             n += page.rows.length;
             if (page.rows.length < PAGE || !table.primaryKey.length) break;

@@ -40,7 +40,10 @@ export class NotABackupError extends BackupError {
 
 /** backups/<mode>-<UTC timestamp>.ndjson.gz */
 export function defaultBackupPath(mode: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '');
   return path.join('backups', `${mode}-${stamp}${BACKUP_EXTENSION}`);
 }
 
@@ -139,7 +142,8 @@ export function readBackupFile(file: string): Backup {
   }
   if (!end || !isObject(end.rows)) throw new NotABackupError(file, 'the file is incomplete: it has no end record');
   for (const t of tables) {
-    if (end.rows[t.name] !== t.rows.length) throw new NotABackupError(file, `table ${t.name} has ${t.rows.length} rows, the end record says ${String(end.rows[t.name])}`);
+    if (end.rows[t.name] !== t.rows.length)
+      throw new NotABackupError(file, `table ${t.name} has ${t.rows.length} rows, the end record says ${String(end.rows[t.name])}`);
   }
   return { header: h, tables, sequences };
 }

@@ -46,8 +46,11 @@ async function recreateSchema(tx: Tx, migrations: ReturnType<typeof migrationsOf
 }
 
 async function insertRows(tx: Tx, table: string, columns: string[], rows: string[]) {
-  const cols = sql.join(columns.map((c) => sql.identifier(c)), sql`, `);
-  for (let start = 0; start < rows.length; ) {
+  const cols = sql.join(
+    columns.map((c) => sql.identifier(c)),
+    sql`, `,
+  );
+  for (let start = 0; start < rows.length;) {
     let end = start;
     for (let chars = 0; end < rows.length && (end === start || chars + rows[end]!.length < BATCH_CHARS); end++) chars += rows[end]!.length;
     const json = `[${rows.slice(start, end).join(',')}]`;

@@ -24,7 +24,10 @@ export const carriers = pgTable(
     professionalStaff: integer('professional_staff').notNull().default(0),
     totalStaff: integer('total_staff').notNull().default(0),
     mentors: integer('mentors').notNull().default(0),
-    focusIndustries: industryEnum('focus_industries').array().notNull().default(sql`'{}'`),
+    focusIndustries: industryEnum('focus_industries')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     services: text('services'),
     specialised: boolean('specialised').notNull().default(false),
     status: carrierStatusEnum('status').notNull().default('active'),

@@ -75,8 +75,12 @@ export const rightsGrants = pgTable(
   },
   (t) => [
     index('rights_grants_user_idx').on(t.userId),
-    uniqueIndex('rights_grants_one_pending').on(t.userId).where(sql`${t.decidedAt} IS NULL`),
-    index('rights_grants_pending_idx').on(t.requestedAt).where(sql`${t.decidedAt} IS NULL`),
+    uniqueIndex('rights_grants_one_pending')
+      .on(t.userId)
+      .where(sql`${t.decidedAt} IS NULL`),
+    index('rights_grants_pending_idx')
+      .on(t.requestedAt)
+      .where(sql`${t.decidedAt} IS NULL`),
     check('rights_grants_kind', sql`${t.kind} IN ('role', 'reactivation')`),
   ],
 );

@@ -1,19 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  check,
-  date,
-  doublePrecision,
-  index,
-  integer,
-  pgTable,
-  serial,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, doublePrecision, index, integer, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { bytea, createdAt, timestamps, versioned } from './columns';
 import {
   applicantTypeEnum,
@@ -39,14 +25,23 @@ export const programs = pgTable(
     year: smallint('year').notNull(),
     category: programCategoryEnum('category').notNull(),
     applicantType: applicantTypeEnum('applicant_type').notNull(),
-    eligibleKinds: carrierKindEnum('eligible_kinds').array().notNull().default(sql`'{}'`),
-    eligibleStages: ventureStageEnum('eligible_stages').array().notNull().default(sql`'{}'`),
+    eligibleKinds: carrierKindEnum('eligible_kinds')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    eligibleStages: ventureStageEnum('eligible_stages')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     fundingMode: fundingModeEnum('funding_mode').notNull(),
     budgetFen: bigint('budget_fen', { mode: 'number' }).notNull(),
     capFen: bigint('cap_fen', { mode: 'number' }).notNull(),
     opensOn: date('opens_on').notNull(),
     closesOn: date('closes_on').notNull(),
-    requiredDocuments: text('required_documents').array().notNull().default(sql`'{}'`),
+    requiredDocuments: text('required_documents')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     description: text('description'),
     status: programStatusEnum('status').notNull().default('draft'),
     ...versioned,

@@ -1,18 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  pgTable,
-  serial,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { bytea, createdAt, timestamps, versioned } from './columns';
 import {
   exitKindEnum,
@@ -39,7 +26,10 @@ export const ventures = pgTable(
     technicalField: text('technical_field'),
     foundedOn: date('founded_on'),
     founders: text('founders'),
-    talentFlags: text('talent_flags').array().notNull().default(sql`'{}'`),
+    talentFlags: text('talent_flags')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     highTechCertNo: text('high_tech_cert_no'),
     highTechCertOn: date('high_tech_cert_on'),
     exitKind: exitKindEnum('exit_kind'),
@@ -102,11 +92,16 @@ export const residencies = pgTable(
     exitReason: exitReasonEnum('exit_reason'),
     areaM2: integer('area_m2').notNull().default(0),
     workstations: integer('workstations').notNull().default(0),
-    ruleWarnings: text('rule_warnings').array().notNull().default(sql`'{}'`),
+    ruleWarnings: text('rule_warnings')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     ...timestamps,
   },
   (t) => [
-    uniqueIndex('residencies_one_open_per_venture').on(t.ventureId).where(sql`${t.leftOn} IS NULL`),
+    uniqueIndex('residencies_one_open_per_venture')
+      .on(t.ventureId)
+      .where(sql`${t.leftOn} IS NULL`),
     index('residencies_venture_idx').on(t.ventureId, t.enteredOn),
     index('residencies_carrier_open_idx').on(t.carrierId, t.leftOn),
     // The network's figures at a year's end and the admission cohorts read stays by their dates.
@@ -157,10 +152,7 @@ export const graduationFiles = pgTable(
     uploadedBy: integer('uploaded_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [
-    index('graduation_files_graduation_idx').on(t.graduationId),
-    check('graduation_files_size', sql`${t.sizeBytes} > 0 AND ${t.sizeBytes} <= 10485760`),
-  ],
+  (t) => [index('graduation_files_graduation_idx').on(t.graduationId), check('graduation_files_size', sql`${t.sizeBytes} > 0 AND ${t.sizeBytes} <= 10485760`)],
 );
 
 export const ventureReports = pgTable(

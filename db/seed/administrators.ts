@@ -20,14 +20,14 @@ export type AdministratorKind = (typeof ADMINISTRATOR_KINDS)[number];
 const DEFAULT_NAMES: Record<AdministratorKind, string> = { admin: '系统管理员', security: '安全管理员', auditor: '审计管理员' };
 
 const accountsSchema = z
-  .object(
-    Object.fromEntries(ADMINISTRATOR_KINDS.map((k) => [k, z.string().trim().toLowerCase().email().max(254)])) as Record<AdministratorKind, z.ZodString>,
-  )
+  .object(Object.fromEntries(ADMINISTRATOR_KINDS.map((k) => [k, z.string().trim().toLowerCase().email().max(254)])) as Record<AdministratorKind, z.ZodString>)
   .refine((a) => new Set(Object.values(a)).size === ADMINISTRATOR_KINDS.length, { message: 'the three administrators need three different emails' });
 
 export class AdministratorsExistError extends Error {
   constructor() {
-    super('This database already has administrators; add further accounts in the portal (the system administrator creates them, the security administrator approves them).');
+    super(
+      'This database already has administrators; add further accounts in the portal (the system administrator creates them, the security administrator approves them).',
+    );
   }
 }
 
@@ -39,7 +39,10 @@ const ACCOUNTS_LOCK = 7_310_117;
  * as hashes). Refused (AdministratorsExistError) when any administrator exists; bad emails are
  * refused with zod's error. Each creation is audited as done by the system (no user).
  */
-export async function initAdministrators(db: Db, emails: Record<AdministratorKind, string>): Promise<{ role: AdministratorKind; email: string; password: string }[]> {
+export async function initAdministrators(
+  db: Db,
+  emails: Record<AdministratorKind, string>,
+): Promise<{ role: AdministratorKind; email: string; password: string }[]> {
   const parsed = accountsSchema.parse(emails);
   const created = await Promise.all(
     ADMINISTRATOR_KINDS.map(async (role) => {
@@ -49,7 +52,11 @@ export async function initAdministrators(db: Db, emails: Record<AdministratorKin
   );
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${ACCOUNTS_LOCK})`);
-    const existing = await tx.select({ id: users.id }).from(users).where(inArray(users.role, [...ADMINISTRATOR_KINDS])).limit(1);
+    const existing = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(inArray(users.role, [...ADMINISTRATOR_KINDS]))
+      .limit(1);
     if (existing.length) throw new AdministratorsExistError();
     for (const a of created) {
       const [row] = await tx

@@ -8,17 +8,7 @@ import type { Category, ProgramPlan } from './programs';
 import { openResidency, type VenturePlan, type VentureStage } from './plan-types';
 
 export type AppStatus =
-  | 'draft'
-  | 'submitted'
-  | 'returned'
-  | 'in_review'
-  | 'reviewed'
-  | 'approved'
-  | 'rejected'
-  | 'paid'
-  | 'accepted'
-  | 'acceptance_failed'
-  | 'withdrawn';
+  'draft' | 'submitted' | 'returned' | 'in_review' | 'reviewed' | 'approved' | 'rejected' | 'paid' | 'accepted' | 'acceptance_failed' | 'withdrawn';
 
 export type AppSpec = {
   status: AppStatus;

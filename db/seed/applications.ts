@@ -46,14 +46,39 @@ export type AppPlan = {
 const COMMITTEE = ['committee1@example.org', 'committee2@example.org', 'committee3@example.org'] as const;
 
 const INDICATORS: Record<Category, readonly [string, string, number][]> = {
-  operation: [['新增在孵企业', '家', 8], ['毕业企业', '家', 3], ['开展创业服务活动', '场', 12]],
-  construction: [['新增孵化面积', 'm²', 3000], ['新建公共技术服务平台', '个', 1]],
-  rent: [['年度营业收入', '万元', 300], ['新增就业岗位', '人', 10]],
-  graduation_reward: [['毕业后留驻浦东', '年', 3], ['年度纳税额', '万元', 50]],
-  nursery_project: [['完成工商注册', '家', 1], ['获得天使投资', '万元', 50]],
-  rd_post_subsidy: [['年度研发投入', '万元', 300], ['新增发明专利申请', '件', 3]],
-  ip_pledge_risk: [['知识产权质押贷款额', '万元', 500], ['按期还本付息', '%', 100]],
-  loan_interest: [['科技贷款金额', '万元', 300], ['按期还本付息', '%', 100]],
+  operation: [
+    ['新增在孵企业', '家', 8],
+    ['毕业企业', '家', 3],
+    ['开展创业服务活动', '场', 12],
+  ],
+  construction: [
+    ['新增孵化面积', 'm²', 3000],
+    ['新建公共技术服务平台', '个', 1],
+  ],
+  rent: [
+    ['年度营业收入', '万元', 300],
+    ['新增就业岗位', '人', 10],
+  ],
+  graduation_reward: [
+    ['毕业后留驻浦东', '年', 3],
+    ['年度纳税额', '万元', 50],
+  ],
+  nursery_project: [
+    ['完成工商注册', '家', 1],
+    ['获得天使投资', '万元', 50],
+  ],
+  rd_post_subsidy: [
+    ['年度研发投入', '万元', 300],
+    ['新增发明专利申请', '件', 3],
+  ],
+  ip_pledge_risk: [
+    ['知识产权质押贷款额', '万元', 500],
+    ['按期还本付息', '%', 100],
+  ],
+  loan_interest: [
+    ['科技贷款金额', '万元', 300],
+    ['按期还本付息', '%', 100],
+  ],
 };
 
 const REJECT_REASONS = [
@@ -195,8 +220,7 @@ export function planApplications(
     path.forEach((to, k) => {
       const when = at(days[k]!, 1 + (k % 7), (k * 13) % 60);
       const from = k === 0 ? null : path[k - 1]!;
-      const ev = (actor: string | null, comment: string, visible = true) =>
-        plan.events.push({ actor, from, to, comment, visible, at: when });
+      const ev = (actor: string | null, comment: string, visible = true) => plan.events.push({ actor, from, to, comment, visible, at: when });
       switch (to) {
         case 'draft':
           return ev(operator, '创建申请');
@@ -212,8 +236,7 @@ export function planApplications(
         case 'reviewed': {
           const rec = path.includes('rejected') ? 'reject' : approvedFen === requestedFen ? 'fund' : 'fund_reduced';
           const recommendedFen = rec === 'reject' ? null : (approvedFen ?? roundWan(requestedFen * 0.9));
-          const comment =
-            rec === 'reject' ? '专家组认为项目绩效目标不明确，建议不予支持。' : `专家组评审通过，建议资助 ${(recommendedFen ?? 0) / WAN} 万元。`;
+          const comment = rec === 'reject' ? '专家组认为项目绩效目标不明确，建议不予支持。' : `专家组评审通过，建议资助 ${(recommendedFen ?? 0) / WAN} 万元。`;
           plan.reviews.push({ reviewer, score, recommendation: rec, recommendedFen, comment, at: when });
           return ev(reviewer, `专家评审完成，综合得分 ${score} 分。`, false);
         }
@@ -249,7 +272,9 @@ export function planApplications(
           return ev(
             inspector,
             to === 'accepted'
-              ? post ? `验收通过，按绩效评估核定后补贴 ${finalFen! / WAN} 万元。` : '验收通过，绩效指标全部完成。'
+              ? post
+                ? `验收通过，按绩效评估核定后补贴 ${finalFen! / WAN} 万元。`
+                : '验收通过，绩效指标全部完成。'
               : `验收不通过：${plan.indicators[0]!.name}未达到目标值。`,
           );
         }

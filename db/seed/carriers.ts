@@ -45,6 +45,8 @@ export function servicesOf(kind: CarrierKind): string {
   return SERVICES[kind];
 }
 
+// One carrier a line, as the district lists them.
+// prettier-ignore
 export const CARRIERS: readonly CarrierDef[] = [
   // 创业苗圃 / 众创空间
   {

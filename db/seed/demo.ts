@@ -230,7 +230,13 @@ async function insertHistories(
     return stay ? carrierIds.get(stay.carrier)! : null;
   };
   const financings = ventures.flatMap((v, i) =>
-    v.financings.map((f) => ({ ventureId: ventureIds[i]!, carrierId: stayCarrier(v, f.day), receivedOn: isoOf(f.day), amountFen: f.amountFen, investor: f.investor })),
+    v.financings.map((f) => ({
+      ventureId: ventureIds[i]!,
+      carrierId: stayCarrier(v, f.day),
+      receivedOn: isoOf(f.day),
+      amountFen: f.amountFen,
+      investor: f.investor,
+    })),
   );
   for (const part of chunks(financings)) await tx.insert(s.ventureFinancings).values(part);
 

@@ -22,9 +22,7 @@ export function evidenceFor(v: VenturePlan, criteria: readonly Criterion[], day:
       parts.push(`累计获得天使及风险投资 ${wan.toLocaleString('en-US')} 万元（${investors}），附投资协议及银行进账单`);
     } else if (c === 'exit' && v.exitOn !== null) {
       parts.push(
-        v.exitKind === 'listed'
-          ? `${isoOf(v.exitOn)} 于上海证券交易所科创板上市`
-          : `${isoOf(v.exitOn)} 被行业龙头企业整体收购，附股权转让协议及工商变更登记`,
+        v.exitKind === 'listed' ? `${isoOf(v.exitOn)} 于上海证券交易所科创板上市` : `${isoOf(v.exitOn)} 被行业龙头企业整体收购，附股权转让协议及工商变更登记`,
       );
     } else if (c === 'revenue') {
       parts.push('连续两个年度营业收入合计超过 1,000 万元，见季度统计报表及经审计的年度财务报表');
@@ -38,7 +36,12 @@ export function evidenceFor(v: VenturePlan, criteria: readonly Criterion[], day:
  * verified graduation record.
  */
 export function graduate(p: Certifier, rng: Rng, v: VenturePlan, stay: ResidencyPlan, g: Day, today: Day): GraduationPlan {
-  const kind = rng.weighted([['high_tech', 50], ['financing', 32], ['both', 12], ['exit', 3]] as const);
+  const kind = rng.weighted([
+    ['high_tech', 50],
+    ['financing', 32],
+    ['both', 12],
+    ['exit', 3],
+  ] as const);
   const criteria: Criterion[] = kind === 'both' ? ['high_tech', 'financing'] : [kind];
   const span = g - stay.entered;
   if (criteria.includes('high_tech')) p.certify(v, Math.max(stay.entered + 60, g - rng.int(15, 300)));
@@ -96,11 +99,31 @@ export function planPendingGraduations(rng: Rng, ventures: VenturePlan[], carrie
       v.stage = 'graduated';
     }
   };
-  record(take((v) => v.tags.has('revenue_star') && v.currentCarrier === 'pdsp-inc'), ['revenue'], null);
-  record(take((v) => v.tags.has('revenue_star') && v.currentCarrier === 'ic-inc'), ['revenue'], null);
-  record(take((v) => v.tags.has('financing_candidate') && v.currentCarrier === 'zjyg-inc'), ['financing'], null);
-  record(take((v) => v.exitKind === 'acquired'), ['exit'], null);
-  record(take((v) => v.highTechCertOn !== null && v.highTechCertOn < today - 30), ['high_tech'], null);
+  record(
+    take((v) => v.tags.has('revenue_star') && v.currentCarrier === 'pdsp-inc'),
+    ['revenue'],
+    null,
+  );
+  record(
+    take((v) => v.tags.has('revenue_star') && v.currentCarrier === 'ic-inc'),
+    ['revenue'],
+    null,
+  );
+  record(
+    take((v) => v.tags.has('financing_candidate') && v.currentCarrier === 'zjyg-inc'),
+    ['financing'],
+    null,
+  );
+  record(
+    take((v) => v.exitKind === 'acquired'),
+    ['exit'],
+    null,
+  );
+  record(
+    take((v) => v.highTechCertOn !== null && v.highTechCertOn < today - 30),
+    ['high_tech'],
+    null,
+  );
   record(
     take((v) => v.tags.has('financing_candidate') && v.currentCarrier === 'pdsp-inc'),
     ['financing'],
@@ -110,9 +133,7 @@ export function planPendingGraduations(rng: Rng, ventures: VenturePlan[], carrie
 
 /** A listing on the STAR market for one accelerating graduate, and a recent acquisition of one tenant. */
 export function markExits(rng: Rng, ventures: VenturePlan[], today: Day): void {
-  const listed = ventures.find(
-    (v) => v.stage === 'accelerating' && v.exitKind === null && v.graduations.length > 0 && v.highTechCertOn !== null,
-  );
+  const listed = ventures.find((v) => v.stage === 'accelerating' && v.exitKind === null && v.graduations.length > 0 && v.highTechCertOn !== null);
   if (listed) {
     listed.exitKind = 'listed';
     listed.exitOn = today - rng.int(60, 200);

@@ -5,15 +5,7 @@
 import { buildCreditCode, CREDIT_CODE_CHARSET } from '../../lib/domain/credit-code';
 import { addMonths, type Day, yearOf } from './calendar';
 import { CARRIERS, carrierDef } from './carriers';
-import {
-  brandName,
-  companyName,
-  founderNames,
-  INVESTORS,
-  teamName,
-  TECHNICAL_FIELDS,
-  type Industry,
-} from './names';
+import { brandName, companyName, founderNames, INVESTORS, teamName, TECHNICAL_FIELDS, type Industry } from './names';
 import type { FinancingPlan, ResidencyStage } from './plan-types';
 import type { Rng } from './random';
 import type { CarrierKind } from '../../lib/domain/vocabulary';
@@ -52,10 +44,25 @@ export function pickCarrier(rng: Rng, kind: CarrierKind, except?: string): strin
 }
 
 const NURSERY_TO_INCUBATOR: Record<string, readonly (readonly [string, number])[]> = {
-  'pdsp-nursery': [['pdsp-inc', 6], ['ic-inc', 2], ['fudan-inc', 1], ['jinqiao-inc', 1]],
-  'zjyg-maker': [['zjyg-inc', 6], ['fudan-inc', 2]],
-  'lingang-nursery': [['lingang-inc', 6], ['jinqiao-inc', 2]],
-  'ljz-maker': [['ljz-inc', 6], ['pdsp-inc', 1], ['expo-inc', 1]],
+  'pdsp-nursery': [
+    ['pdsp-inc', 6],
+    ['ic-inc', 2],
+    ['fudan-inc', 1],
+    ['jinqiao-inc', 1],
+  ],
+  'zjyg-maker': [
+    ['zjyg-inc', 6],
+    ['fudan-inc', 2],
+  ],
+  'lingang-nursery': [
+    ['lingang-inc', 6],
+    ['jinqiao-inc', 2],
+  ],
+  'ljz-maker': [
+    ['ljz-inc', 6],
+    ['pdsp-inc', 1],
+    ['expo-inc', 1],
+  ],
 };
 
 /** Teams mostly incorporate into the incubator next door. */

@@ -118,7 +118,15 @@ export class NetworkPlanner {
     const v = this.base(industry, 'team', null);
     const left = this.today - rng.int(20, 700);
     const r = this.residency(nursery, 'nursery', industry, left - rng.int(90, 420), null);
-    this.close(r, left, rng.weighted([['failed', 5], ['voluntary', 3], ['expired', 2]] as const));
+    this.close(
+      r,
+      left,
+      rng.weighted([
+        ['failed', 5],
+        ['voluntary', 3],
+        ['expired', 2],
+      ] as const),
+    );
     v.residencies.push(r);
     v.stage = 'exited';
     v.figures = this.figures(0, 2, 0.9, [1, 4]);
@@ -174,8 +182,7 @@ export class NetworkPlanner {
     const rng = this.rng;
     const T = this.today;
     // Stars have filed two years of reports; financing candidates have had time to raise money.
-    let entered =
-      special === 'revenue_star' ? T - rng.int(800, 1100) : special === 'financing_candidate' ? T - rng.int(300, 1100) : T - rng.int(20, 1150);
+    let entered = special === 'revenue_star' ? T - rng.int(800, 1100) : special === 'financing_candidate' ? T - rng.int(300, 1100) : T - rng.int(20, 1150);
     const probe = special === 'overdue' || special === 'near_limit';
     const fromNursery = !probe && !special && rng.chance(0.28);
     const moved = !probe && !fromNursery && !special && rng.chance(0.1);
@@ -195,8 +202,7 @@ export class NetworkPlanner {
     v.currentCarrier = stay.carrier;
     const tenure = T - stay.entered;
     const lab = v.industry === 'biomedicine';
-    v.figures =
-      tenure < 365 ? this.figures(2, 30, lab ? 0.6 : 0.4, [3, 25]) : this.figures(5, 60, lab ? 0.3 : 0.1, [8, 60]);
+    v.figures = tenure < 365 ? this.figures(2, 30, lab ? 0.6 : 0.4, [3, 25]) : this.figures(5, 60, lab ? 0.3 : 0.1, [8, 60]);
     if (special === 'revenue_star') {
       v.figures = { revenueWan: rng.float(260, 320), growth: rng.float(1.0, 1.03), employees: rng.int(40, 90), patents: rng.int(2, 6) };
       v.tags.add('revenue_star');
@@ -259,7 +265,12 @@ export class NetworkPlanner {
     const rng = this.rng;
     const T = this.today;
     const left = T - rng.int(20, 900);
-    const reason = rng.weighted([['failed', 5], ['voluntary', 3], ['expired', 2], ['moved', 1]] as const);
+    const reason = rng.weighted([
+      ['failed', 5],
+      ['voluntary', 3],
+      ['expired', 2],
+      ['moved', 1],
+    ] as const);
     const { v, stay } = this.incubatingHistory({ entered: left - rng.int(150, 1100), fromNursery: rng.chance(0.25) });
     if (reason === 'expired') {
       stay.entered = addMonths(left, -incubationLimitMonths(v.industry));

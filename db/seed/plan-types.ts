@@ -3,7 +3,16 @@
  * referred to by their key (carriers.ts), days are UTC day numbers (calendar.ts).
  */
 import type { Day } from './calendar';
-import type { ExitKind, ExitReason, GraduationCriterion as Criterion, GraduationStatus, Industry, ResidencyStage, VentureKind, VentureStage } from '../../lib/domain/vocabulary';
+import type {
+  ExitKind,
+  ExitReason,
+  GraduationCriterion as Criterion,
+  GraduationStatus,
+  Industry,
+  ResidencyStage,
+  VentureKind,
+  VentureStage,
+} from '../../lib/domain/vocabulary';
 
 export type { Criterion, ExitReason, ResidencyStage, VentureStage };
 

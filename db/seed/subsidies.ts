@@ -119,9 +119,7 @@ const LEGAL_BASIS = '沪科规〔2024〕12号';
 
 /** One company under sanction now (it failed and left) and one whose entry was lifted. */
 export function planBlacklist(ventures: readonly VenturePlan[], today: Day): BlacklistPlan[] {
-  const sanctioned = ventures.findIndex(
-    (v) => v.kind === 'company' && v.stage === 'exited' && v.residencies.at(-1)?.exitReason === 'failed',
-  );
+  const sanctioned = ventures.findIndex((v) => v.kind === 'company' && v.stage === 'exited' && v.residencies.at(-1)?.exitReason === 'failed');
   const lifted = ventures.findIndex((v) => v.kind === 'company' && v.stage === 'incubating' && v.currentCarrier === 'fudan-inc');
   if (sanctioned < 0 || lifted < 0) throw new Error('The demo network has no venture to put on the blacklist');
   const effective = today - 200;

@@ -38,7 +38,10 @@ describe('planning admissions', () => {
         { index: 1, warnings: [], readmitVentureId: null },
       ],
     });
-    const refused = planAdmissions([team({ carrierId: INCUBATOR }), company({ carrierId: NURSERY }), company({ carrierId: ACCELERATOR, creditCode: CODE_B })], ctx());
+    const refused = planAdmissions(
+      [team({ carrierId: INCUBATOR }), company({ carrierId: NURSERY }), company({ carrierId: ACCELERATOR, creditCode: CODE_B })],
+      ctx(),
+    );
     expect(refused).toEqual({
       ok: false,
       fieldErrors: {
@@ -64,11 +67,16 @@ describe('planning admissions', () => {
       ok: false,
       fieldErrors: { '0.creditCode': [{ key: 'admission.alreadyResident' }], '1.creditCode': [{ key: 'admission.openElsewhere' }] },
     });
-    const left = new Map([[CODE_A, { id: 10, creditCode: CODE_A, stage: 'incubating' as const, graduationPending: false, stays: [stay(OTHER, '2025-01-01', '2025-12-31')] }]]);
+    const left = new Map([
+      [CODE_A, { id: 10, creditCode: CODE_A, stage: 'incubating' as const, graduationPending: false, stays: [stay(OTHER, '2025-01-01', '2025-12-31')] }],
+    ]);
     expect(planAdmissions([company()], ctx({ known: left }))).toEqual({ ok: true, rows: [{ index: 0, warnings: [], readmitVentureId: 10 }] });
     // A graduation awaiting the committee, or an entry back-dated into the last stay, is refused with the reason.
     const pending = new Map([[CODE_A, { ...left.get(CODE_A)!, stage: 'graduated' as const, graduationPending: true }]]);
-    expect(planAdmissions([company()], ctx({ known: pending }))).toEqual({ ok: false, fieldErrors: { '0.creditCode': [{ key: 'ownership.graduationPending' }] } });
+    expect(planAdmissions([company()], ctx({ known: pending }))).toEqual({
+      ok: false,
+      fieldErrors: { '0.creditCode': [{ key: 'ownership.graduationPending' }] },
+    });
     expect(planAdmissions([company({ enteredOn: '2025-12-30' })], ctx({ known: left }))).toEqual({
       ok: false,
       fieldErrors: { '0.enteredOn': [{ key: 'ownership.beforeLastStay', params: { date: '2025-12-31' } }] },
@@ -76,7 +84,10 @@ describe('planning admissions', () => {
   });
 
   it('records the 24-month rule and the blacklist as warnings, not refusals', () => {
-    const r = planAdmissions([company({ foundedOn: '2023-01-09' }), company({ creditCode: CODE_B, foundedOn: '2024-01-10' })], ctx({ blacklisted: new Set([CODE_A]) }));
+    const r = planAdmissions(
+      [company({ foundedOn: '2023-01-09' }), company({ creditCode: CODE_B, foundedOn: '2024-01-10' })],
+      ctx({ blacklisted: new Set([CODE_A]) }),
+    );
     expect(r).toEqual({
       ok: true,
       rows: [

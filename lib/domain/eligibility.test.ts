@@ -50,9 +50,7 @@ describe('applicantEligible', () => {
       key: 'subsidyErrors.wrongApplicantType',
       params: { expected: 'venture' },
     });
-    expect(applicantEligible(P, { type: 'venture', carrierKind: 'nursery', ventureStage: 'incubating' })?.key).toBe(
-      'subsidyErrors.carrierKindNotEligible',
-    );
+    expect(applicantEligible(P, { type: 'venture', carrierKind: 'nursery', ventureStage: 'incubating' })?.key).toBe('subsidyErrors.carrierKindNotEligible');
     expect(applicantEligible(P, { type: 'venture', carrierKind: 'incubator', ventureStage: 'graduated' })).toEqual({
       key: 'subsidyErrors.stageNotEligible',
       params: { stage: 'graduated' },
@@ -127,14 +125,18 @@ describe('submissionErrors', () => {
     expect(submissionErrors(P, applicant, facts)).toEqual({});
   });
   it('gathers every failure by field', () => {
-    const errors = submissionErrors({ ...P, status: 'closed' }, { ...applicant, ventureStage: 'exited' }, {
-      ...facts,
-      requestedFen: P.capFen + 1,
-      blacklisted: true,
-      otherApplicationsAnywhere: [related('approved', { inspectionDueOn: '2026-01-01' })],
-      otherApplicationsHere: [related('submitted')],
-      documentTypes: [],
-    });
+    const errors = submissionErrors(
+      { ...P, status: 'closed' },
+      { ...applicant, ventureStage: 'exited' },
+      {
+        ...facts,
+        requestedFen: P.capFen + 1,
+        blacklisted: true,
+        otherApplicationsAnywhere: [related('approved', { inspectionDueOn: '2026-01-01' })],
+        otherApplicationsHere: [related('submitted')],
+        documentTypes: [],
+      },
+    );
     expect(Object.keys(errors).sort()).toEqual(['applicant', 'attachments', 'programId', 'requested']);
     expect(errors.applicant!.map((m) => m.key)).toEqual([
       'subsidyErrors.stageNotEligible',

@@ -138,7 +138,13 @@ export function nationalCheck(f: NationalFacts, rules: NationalRuleSet = NATIONA
   const ipValidPasses = validShare >= rules.minValidIpShare;
   const ip: NationalCriterionResult =
     ipFiledPasses || ipValidPasses
-      ? { criterion: 'intellectualProperty', value: clean(ipFiledPasses ? filedShare : validShare), threshold: ipFiledPasses ? rules.minPatentFiledShare : rules.minValidIpShare, pass: true, gap: 0 }
+      ? {
+          criterion: 'intellectualProperty',
+          value: clean(ipFiledPasses ? filedShare : validShare),
+          threshold: ipFiledPasses ? rules.minPatentFiledShare : rules.minValidIpShare,
+          pass: true,
+          gap: 0,
+        }
       : atLeast('intellectualProperty', validShare, rules.minValidIpShare);
   const criteria: NationalCriterionResult[] = [
     atLeast('operatingYears', operatingYears, rules.minOperatingYears),

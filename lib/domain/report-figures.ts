@@ -4,7 +4,17 @@
  * the database queries and in the workbooks derive from this list; their labels are under
  * `reports.fields` (reports.json) and `transfer.sheet.columns` (transfer.json).
  */
-export const REPORT_FIELDS = ['revenueFen', 'netProfitFen', 'rdSpendFen', 'taxFen', 'financingFen', 'employees', 'ipFiled', 'ipGranted', 'inventionPatents'] as const;
+export const REPORT_FIELDS = [
+  'revenueFen',
+  'netProfitFen',
+  'rdSpendFen',
+  'taxFen',
+  'financingFen',
+  'employees',
+  'ipFiled',
+  'ipGranted',
+  'inventionPatents',
+] as const;
 export type ReportField = (typeof REPORT_FIELDS)[number];
 
 /** Amounts, typed in yuan and stored in fen; the rest are counts. */

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compareQuarters,
-  daysUntilDue,
-  isLate,
-  lastClosedQuarter,
-  quarterDueDate,
-  quarterEnd,
-  quarterOf,
-  quarterOptions,
-  quarterStart,
-} from './reporting';
+import { compareQuarters, daysUntilDue, isLate, lastClosedQuarter, quarterDueDate, quarterEnd, quarterOf, quarterOptions, quarterStart } from './reporting';
 import { MOST_2018 } from './rules';
 
 describe('quarters as dates', () => {

@@ -25,13 +25,7 @@ export function reasonsFor(stage: ResidencyStage): EndReason[] {
 }
 
 /** What is wrong with ending a stay on `leftOn` for `reason`; empty when it may end. */
-export function endResidencyRefusals(input: {
-  reason: EndReason;
-  stage: ResidencyStage;
-  enteredOn: IsoDate;
-  leftOn: IsoDate;
-  today: IsoDate;
-}): FieldErrors {
+export function endResidencyRefusals(input: { reason: EndReason; stage: ResidencyStage; enteredOn: IsoDate; leftOn: IsoDate; today: IsoDate }): FieldErrors {
   const errors: FieldErrors = {};
   if (!reasonsFor(input.stage).includes(input.reason)) errors.reason = [{ key: 'residencyErrors.graduateOnlyFromIncubation' }];
   if (input.leftOn > input.today) errors.leftOn = [{ key: 'dateInFuture' }];

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkCarrierFigures, checkTenantFigures, implausibleRd, targetOutcome, worstSeverity, type CarrierFigures, type TenantFigures } from './statistics-checks';
+import {
+  checkCarrierFigures,
+  checkTenantFigures,
+  implausibleRd,
+  targetOutcome,
+  worstSeverity,
+  type CarrierFigures,
+  type TenantFigures,
+} from './statistics-checks';
 
 const carrier: CarrierFigures = {
   totalAreaM2: 10_000,
@@ -139,7 +147,12 @@ describe('worstSeverity and targetOutcome', () => {
   it('ranks errors above warnings', () => {
     expect(worstSeverity([])).toBeNull();
     expect(worstSeverity([{ code: 'missingQuarters', severity: 'warning' }])).toBe('warning');
-    expect(worstSeverity([{ code: 'missingQuarters', severity: 'warning' }, { code: 'negative', severity: 'error' }])).toBe('error');
+    expect(
+      worstSeverity([
+        { code: 'missingQuarters', severity: 'warning' },
+        { code: 'negative', severity: 'error' },
+      ]),
+    ).toBe('error');
   });
   it('meets a floor at the floor and a range at both ends', () => {
     expect(targetOutcome(1450, 1450, null)).toBe('met');

@@ -82,8 +82,21 @@ function anyNegative(values: readonly number[]): boolean {
 export function checkCarrierFigures(c: CarrierFigures): CheckFlag[] {
   const out: CheckFlag[] = [];
   const numbers = [
-    c.totalAreaM2, c.incubationAreaM2, c.occupiedAreaM2, c.tenantsInYear, c.tenantsAtYearEnd, c.newTenants, c.graduatesInYear,
-    c.graduatesTotal, c.seedFundFen, c.professionalStaff, c.totalStaff, c.mentors, c.revenueFen, c.rdSpendFen, c.taxFen,
+    c.totalAreaM2,
+    c.incubationAreaM2,
+    c.occupiedAreaM2,
+    c.tenantsInYear,
+    c.tenantsAtYearEnd,
+    c.newTenants,
+    c.graduatesInYear,
+    c.graduatesTotal,
+    c.seedFundFen,
+    c.professionalStaff,
+    c.totalStaff,
+    c.mentors,
+    c.revenueFen,
+    c.rdSpendFen,
+    c.taxFen,
   ];
   if (anyNegative(numbers)) out.push(flag('negative'));
   if (c.graduatesInYear > c.tenantsInYear) out.push(flag('graduatesOverTenants'));

@@ -23,8 +23,14 @@ describe('admitting a registered venture', () => {
 
   it('refuses an open stay, here or elsewhere, without naming the carrier', () => {
     const open = { ...moved, stays: [stay(1, '2023-01-01', null)] };
-    expect(readmissionRefusal(open, { carrierId: 1, enteredOn: '2026-01-01', path: 'incubator' })).toEqual({ field: 'creditCode', message: { key: 'admission.alreadyResident' } });
-    expect(readmissionRefusal(open, { carrierId: 2, enteredOn: '2026-01-01', path: 'incubator' })).toEqual({ field: 'creditCode', message: { key: 'admission.openElsewhere' } });
+    expect(readmissionRefusal(open, { carrierId: 1, enteredOn: '2026-01-01', path: 'incubator' })).toEqual({
+      field: 'creditCode',
+      message: { key: 'admission.alreadyResident' },
+    });
+    expect(readmissionRefusal(open, { carrierId: 2, enteredOn: '2026-01-01', path: 'incubator' })).toEqual({
+      field: 'creditCode',
+      message: { key: 'admission.openElsewhere' },
+    });
     expect(readmissionRefusal(open, { carrierId: 2, enteredOn: '2026-01-01', path: 'accelerator' })?.message.key).toBe('admission.openElsewhere');
   });
 
@@ -32,20 +38,34 @@ describe('admitting a registered venture', () => {
     const pending = { stage: 'graduated' as const, graduationPending: true, stays: [stay(1, '2023-01-01', '2025-12-31')] };
     for (const carrierId of [1, 2]) {
       for (const path of ['incubator', 'accelerator'] as const) {
-        expect(readmissionRefusal(pending, { carrierId, enteredOn: '2026-01-05', path })).toEqual({ field: 'creditCode', message: { key: 'ownership.graduationPending' } });
+        expect(readmissionRefusal(pending, { carrierId, enteredOn: '2026-01-05', path })).toEqual({
+          field: 'creditCode',
+          message: { key: 'ownership.graduationPending' },
+        });
       }
     }
     // Once verified, an accelerator takes the graduate; an incubator does not switch it back.
     const verified = { ...pending, graduationPending: false };
     expect(readmissionRefusal(verified, { carrierId: 2, enteredOn: '2026-01-05', path: 'accelerator' })).toBeNull();
-    expect(readmissionRefusal(verified, { carrierId: 2, enteredOn: '2026-01-05', path: 'incubator' })).toEqual({ field: 'creditCode', message: { key: 'ownership.graduated' } });
+    expect(readmissionRefusal(verified, { carrierId: 2, enteredOn: '2026-01-05', path: 'incubator' })).toEqual({
+      field: 'creditCode',
+      message: { key: 'ownership.graduated' },
+    });
   });
 
   it('never switches an exited venture or an accelerated one back into incubation', () => {
-    expect(readmissionRefusal({ ...moved, stage: 'exited' }, { carrierId: 2, enteredOn: '2026-01-05', path: 'incubator' })?.message.key).toBe('ownership.exited');
-    expect(readmissionRefusal({ ...moved, stage: 'exited' }, { carrierId: 2, enteredOn: '2026-01-05', path: 'accelerator' })?.message.key).toBe('residencyErrors.notGraduated');
-    expect(readmissionRefusal({ ...moved, stage: 'accelerating' }, { carrierId: 2, enteredOn: '2026-01-05', path: 'incubator' })?.message.key).toBe('ownership.pastIncubation');
-    expect(readmissionRefusal({ ...moved, stage: 'incubating' }, { carrierId: 2, enteredOn: '2026-01-05', path: 'accelerator' })?.message.key).toBe('residencyErrors.notGraduated');
+    expect(readmissionRefusal({ ...moved, stage: 'exited' }, { carrierId: 2, enteredOn: '2026-01-05', path: 'incubator' })?.message.key).toBe(
+      'ownership.exited',
+    );
+    expect(readmissionRefusal({ ...moved, stage: 'exited' }, { carrierId: 2, enteredOn: '2026-01-05', path: 'accelerator' })?.message.key).toBe(
+      'residencyErrors.notGraduated',
+    );
+    expect(readmissionRefusal({ ...moved, stage: 'accelerating' }, { carrierId: 2, enteredOn: '2026-01-05', path: 'incubator' })?.message.key).toBe(
+      'ownership.pastIncubation',
+    );
+    expect(readmissionRefusal({ ...moved, stage: 'incubating' }, { carrierId: 2, enteredOn: '2026-01-05', path: 'accelerator' })?.message.key).toBe(
+      'residencyErrors.notGraduated',
+    );
   });
 
   it('never back-dates into an earlier stay; the day it left is allowed', () => {

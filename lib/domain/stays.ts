@@ -71,10 +71,7 @@ function stageAdmits(path: EntryPath, stage: VentureStage): FieldMessage | null 
  * Why this registered venture may not begin a stay in `carrierId` on `enteredOn`, or null
  * when it may. The reasons name no other carrier.
  */
-export function readmissionRefusal(
-  venture: VentureRecord,
-  entry: { carrierId: number; enteredOn: IsoDate; path: EntryPath },
-): AdmissionRefusal | null {
+export function readmissionRefusal(venture: VentureRecord, entry: { carrierId: number; enteredOn: IsoDate; path: EntryPath }): AdmissionRefusal | null {
   const open = openStay(venture.stays);
   if (open) {
     const key = open.carrierId === entry.carrierId ? 'admission.alreadyResident' : 'admission.openElsewhere';

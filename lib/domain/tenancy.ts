@@ -25,10 +25,7 @@ export function incubationLimitMonths(industry: string, rules: RuleSet = CURRENT
 export type LimitStatus = { endsOn: IsoDate; limitMonths: number; status: 'ok' | 'due_soon' | 'overdue' };
 
 /** Where a venture stands against its incubation limit, counted from its incubation start. */
-export function incubationLimitStatus(
-  input: { industry: string; incubationStartedOn: IsoDate; today: IsoDate },
-  rules: RuleSet = CURRENT_RULES,
-): LimitStatus {
+export function incubationLimitStatus(input: { industry: string; incubationStartedOn: IsoDate; today: IsoDate }, rules: RuleSet = CURRENT_RULES): LimitStatus {
   const limitMonths = incubationLimitMonths(input.industry, rules);
   const endsOn = addMonths(input.incubationStartedOn, limitMonths);
   if (input.today > endsOn) return { endsOn, limitMonths, status: 'overdue' };

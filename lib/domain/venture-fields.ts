@@ -15,7 +15,16 @@ export function orderedTalentFlags(flags: readonly string[]): TalentFlag[] {
 }
 
 /** The venture's own data that the carrier of its open stay edits (ventureEditInput's fields but the id and version). */
-export const EDITABLE_VENTURE_FIELDS = ['industry', 'technicalField', 'founders', 'talentFlags', 'highTechCertNo', 'highTechCertOn', 'exitKind', 'exitOn'] as const;
+export const EDITABLE_VENTURE_FIELDS = [
+  'industry',
+  'technicalField',
+  'founders',
+  'talentFlags',
+  'highTechCertNo',
+  'highTechCertOn',
+  'exitKind',
+  'exitOn',
+] as const;
 export type EditableVentureField = (typeof EDITABLE_VENTURE_FIELDS)[number];
 
 /** The editable fields of `source`; a field it leaves out (an empty optional input) is null. */

@@ -20,7 +20,19 @@ export type Ownership = (typeof OWNERSHIPS)[number];
 export const CARRIER_STATUSES = ['active', 'suspended', 'closed'] as const;
 export type CarrierStatus = (typeof CARRIER_STATUSES)[number];
 
-export const INDUSTRIES = ['biomedicine', 'integrated_circuits', 'modern_agriculture', 'ai', 'software', 'new_energy', 'new_materials', 'advanced_manufacturing', 'fintech', 'culture_creative', 'other'] as const;
+export const INDUSTRIES = [
+  'biomedicine',
+  'integrated_circuits',
+  'modern_agriculture',
+  'ai',
+  'software',
+  'new_energy',
+  'new_materials',
+  'advanced_manufacturing',
+  'fintech',
+  'culture_creative',
+  'other',
+] as const;
 export type Industry = (typeof INDUSTRIES)[number];
 
 export const VENTURE_KINDS = ['team', 'company'] as const;
@@ -44,7 +56,16 @@ export type GraduationCriterion = (typeof GRADUATION_CRITERIA)[number];
 export const GRADUATION_STATUSES = ['pending', 'verified', 'rejected'] as const;
 export type GraduationStatus = (typeof GRADUATION_STATUSES)[number];
 
-export const PROGRAM_CATEGORIES = ['operation', 'construction', 'rent', 'graduation_reward', 'nursery_project', 'rd_post_subsidy', 'ip_pledge_risk', 'loan_interest'] as const;
+export const PROGRAM_CATEGORIES = [
+  'operation',
+  'construction',
+  'rent',
+  'graduation_reward',
+  'nursery_project',
+  'rd_post_subsidy',
+  'ip_pledge_risk',
+  'loan_interest',
+] as const;
 export type ProgramCategory = (typeof PROGRAM_CATEGORIES)[number];
 
 export const APPLICANT_TYPES = ['carrier', 'venture'] as const;
@@ -56,7 +77,19 @@ export type FundingMode = (typeof FUNDING_MODES)[number];
 export const PROGRAM_STATUSES = ['draft', 'open', 'closed'] as const;
 export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
 
-export const APPLICATION_STATUSES = ['draft', 'submitted', 'returned', 'in_review', 'reviewed', 'approved', 'rejected', 'paid', 'accepted', 'acceptance_failed', 'withdrawn'] as const;
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'returned',
+  'in_review',
+  'reviewed',
+  'approved',
+  'rejected',
+  'paid',
+  'accepted',
+  'acceptance_failed',
+  'withdrawn',
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export const RECOMMENDATIONS = ['fund', 'fund_reduced', 'reject'] as const;

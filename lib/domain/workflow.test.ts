@@ -217,9 +217,7 @@ describe('payments', () => {
 
   it('are limited by the final amount after a post-subsidy inspection', () => {
     expect(payableFen(app('accepted', 'post_subsidy', { approvedFen: 100, finalFen: 70, paidFen: 0 }))).toBe(70);
-    expect(workflowFor(app('accepted', 'post_subsidy', { approvedFen: 100, finalFen: 0 }), COMMITTEE).refused.pay?.reason).toBe(
-      'workflow.nothingToPay',
-    );
+    expect(workflowFor(app('accepted', 'post_subsidy', { approvedFen: 100, finalFen: 0 }), COMMITTEE).refused.pay?.reason).toBe('workflow.nothingToPay');
     expect(workflowFor(app('paid', 'post_subsidy', { approvedFen: 100, finalFen: 70, paidFen: 70 }), COMMITTEE).allowed).toEqual([]);
   });
 });
@@ -241,7 +239,13 @@ describe('nextStatus', () => {
 });
 
 describe('waiting on the committee', () => {
-  const app = (status: ApplicationStatus, fundingMode: FundingMode, paidFen = 0, finalFen: number | null = null, approvedFen: number | null = 100) => ({ status, fundingMode, paidFen, finalFen, approvedFen });
+  const app = (status: ApplicationStatus, fundingMode: FundingMode, paidFen = 0, finalFen: number | null = null, approvedFen: number | null = 100) => ({
+    status,
+    fundingMode,
+    paidFen,
+    finalFen,
+    approvedFen,
+  });
 
   it('awaits a decision while submitted, accepted for review or reviewed', () => {
     expect(AWAITING_DECISION).toEqual(['submitted', 'in_review', 'reviewed']);

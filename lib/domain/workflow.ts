@@ -42,7 +42,13 @@ export type CommitteeStepStatus = (typeof COMMITTEE_STEP_STATUSES)[number];
  * Whether a committee step is due on the application: a paid post-subsidy application is
  * finished, and so is an accepted one that is pre-funded or already paid its final amount.
  */
-export function committeeStepDue(a: { status: ApplicationStatus; fundingMode: FundingMode; paidFen: number; finalFen: number | null; approvedFen: number | null }): boolean {
+export function committeeStepDue(a: {
+  status: ApplicationStatus;
+  fundingMode: FundingMode;
+  paidFen: number;
+  finalFen: number | null;
+  approvedFen: number | null;
+}): boolean {
   if (!(COMMITTEE_STEP_STATUSES as readonly ApplicationStatus[]).includes(a.status)) return false;
   if (a.status === 'paid') return a.fundingMode === 'pre_funded';
   if (a.status === 'accepted') return a.fundingMode === 'post_subsidy' && a.paidFen < (a.finalFen ?? a.approvedFen ?? 0);

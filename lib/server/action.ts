@@ -15,8 +15,7 @@ import { zodFieldErrors } from '../validation/zod-messages';
 
 /** What every server action returns: success, or a failure with messages in the user's language. */
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T; message: string }
-  | { ok: false; code: FailureCode | 'unexpected'; message: string; fieldErrors: Record<string, string[]> };
+  { ok: true; data: T; message: string } | { ok: false; code: FailureCode | 'unexpected'; message: string; fieldErrors: Record<string, string[]> };
 
 export type ActionContext = { user: AuthUser; scope: Scope; db: Db; actor: Actor };
 

@@ -5,7 +5,19 @@ import { encode } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
-import { clearSignInFailures, isKnownAddress, recordFailure, throttleKeys, throttleVerdict, checkSecondFactor, signOutSession, startSession, recordFailedSignIn, recordSuccessfulSignIn, findUserForSignIn } from '@/db/queries/accounts';
+import {
+  clearSignInFailures,
+  isKnownAddress,
+  recordFailure,
+  throttleKeys,
+  throttleVerdict,
+  checkSecondFactor,
+  signOutSession,
+  startSession,
+  recordFailedSignIn,
+  recordSuccessfulSignIn,
+  findUserForSignIn,
+} from '@/db/queries/accounts';
 import { clientIpFrom } from '../client-ip';
 import { authSecret, env } from '../env';
 import { safeReturnPath } from '../return-path';

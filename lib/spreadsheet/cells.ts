@@ -10,7 +10,11 @@ export function cellToString(value: unknown): string {
   if (value instanceof Date) return dateToIso(value);
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return v.richText.map((r: { text?: unknown }) => plain(r?.text ?? '')).join('').trim();
+    if (Array.isArray(v.richText))
+      return v.richText
+        .map((r: { text?: unknown }) => plain(r?.text ?? ''))
+        .join('')
+        .trim();
     if ('result' in v || 'formula' in v || 'sharedFormula' in v) return cellToString(v.result);
     if ('text' in v) return cellToString(v.text);
     if ('error' in v) return plain(v.error);
@@ -36,7 +40,10 @@ export function numberToString(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (Number.isInteger(n)) return Math.abs(n) <= Number.MAX_SAFE_INTEGER ? String(n) : BigInt(n).toString();
   const s = n.toPrecision(15);
-  if (/e/i.test(s)) return Number(s).toFixed(20).replace(/\.?0+$/, '');
+  if (/e/i.test(s))
+    return Number(s)
+      .toFixed(20)
+      .replace(/\.?0+$/, '');
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
 

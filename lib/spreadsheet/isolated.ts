@@ -25,7 +25,10 @@ let running = 0;
 function startFromSource(options: WorkerOptions): Worker {
   const source = import.meta.url.replace(/isolated\.ts$/, 'parse-worker.ts');
   const FromSource = Worker;
-  return new FromSource(`import('tsx/esm/api').then((api) => api.tsImport(${JSON.stringify(source)}, ${JSON.stringify(import.meta.url)}))`, { ...options, eval: true });
+  return new FromSource(`import('tsx/esm/api').then((api) => api.tsImport(${JSON.stringify(source)}, ${JSON.stringify(import.meta.url)}))`, {
+    ...options,
+    eval: true,
+  });
 }
 
 export type IsolatedReadOptions = { signal?: AbortSignal; limits?: ReadLimits; timeoutMs?: number };
@@ -71,11 +74,17 @@ export async function readWorkbookIsolated(bytes: Uint8Array, fileName: string, 
       const onAbort = () => finish(() => reject(new SheetFileError('aborted')));
       const timer = setTimeout(() => finish(() => reject(new SheetFileError('tooSlow'))), o.timeoutMs ?? MAX_READ_MS);
       o.signal?.addEventListener('abort', onAbort, { once: true });
-      worker.on('message', (answer: WorkerAnswer) =>
-        finish(() => (answer.ok ? resolve(answer.rows) : reject(new SheetFileError(answer.code, answer.params)))),
-      );
+      worker.on('message', (answer: WorkerAnswer) => finish(() => (answer.ok ? resolve(answer.rows) : reject(new SheetFileError(answer.code, answer.params)))));
       // A worker that runs out of its memory limit, or fails to start, or ends without answering.
-      worker.on('error', (e) => finish(() => reject(e instanceof Error && /memory/i.test(e.message) ? new SheetFileError('unpackedTooLarge', { max: Math.round(limits.maxUnpackedBytes / 1024 / 1024) }) : new SheetFileError('unreadable'))));
+      worker.on('error', (e) =>
+        finish(() =>
+          reject(
+            e instanceof Error && /memory/i.test(e.message)
+              ? new SheetFileError('unpackedTooLarge', { max: Math.round(limits.maxUnpackedBytes / 1024 / 1024) })
+              : new SheetFileError('unreadable'),
+          ),
+        ),
+      );
       worker.on('exit', () => finish(() => reject(new SheetFileError('unreadable'))));
     });
   } finally {

@@ -7,7 +7,8 @@ import { translateEn, translateZh } from './test-support';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const limits = (o: Partial<ReadLimits>): ReadLimits => ({ ...READ_LIMITS, ...o });
-const refusal = (code: SheetFileCode, params?: object) => expect.objectContaining({ name: 'SheetFileError', code, ...(params ? { params: expect.objectContaining(params) } : {}) });
+const refusal = (code: SheetFileCode, params?: object) =>
+  expect.objectContaining({ name: 'SheetFileError', code, ...(params ? { params: expect.objectContaining(params) } : {}) });
 const seconds = async <T>(f: () => Promise<T>) => {
   const start = performance.now();
   const settled = await f().then(
@@ -52,7 +53,9 @@ describe('a zip bomb', () => {
 
   it('is refused before any inflating when its parts declare more than the unpacked limit', () => {
     const big = xlsxWithSheetData('<row r="2"/>'.repeat(200_000)); // 2.4 MB unpacked
-    expect(() => checkBeforeReading(big, 'big.xlsx', limits({ maxUnpackedBytes: 1024 * 1024 }))).toThrow(expect.objectContaining({ code: 'unpackedTooLarge', params: { max: 1 } }));
+    expect(() => checkBeforeReading(big, 'big.xlsx', limits({ maxUnpackedBytes: 1024 * 1024 }))).toThrow(
+      expect.objectContaining({ code: 'unpackedTooLarge', params: { max: 1 } }),
+    );
   });
 
   it('is refused while inflating when a part unpacks to more than it declares, whatever the limit', async () => {
@@ -68,7 +71,9 @@ describe('a zip bomb', () => {
     const parts = Array.from({ length: 3 }, (_, i) => ({ name: `xl/media/p${i}.bin`, data: 'x'.repeat(400_000) }));
     const book = zipOf(parts);
     // The declared sizes pass the limit: refused before inflating; the same counted while inflating.
-    expect(() => checkBeforeReading(book, 'media.xlsx', limits({ maxUnpackedBytes: 1_000_000 }))).toThrow(expect.objectContaining({ code: 'unpackedTooLarge' }));
+    expect(() => checkBeforeReading(book, 'media.xlsx', limits({ maxUnpackedBytes: 1_000_000 }))).toThrow(
+      expect.objectContaining({ code: 'unpackedTooLarge' }),
+    );
     const { checkZip } = await import('./zip-check');
     const counted = zipOf(parts.map((p) => ({ ...p, declaredSize: 400_000 })));
     await expect(checkZip(counted, limits({ maxUnpackedBytes: 2_000_000 }))).resolves.toHaveLength(3);
@@ -150,7 +155,10 @@ describe('encodings are still read, in the worker too', () => {
     // 浦 takes 3 bytes, from the 65,535th on: the first slice ends inside it.
     const text = `${`${'a'.repeat(99)}\n`.repeat(655)}${'a'.repeat(35)}浦,1\n东,2`;
     const rows = await readWorkbook(utf8(text), 'split.csv');
-    expect(rows.slice(-2).map((r) => r.cells)).toEqual([[`${'a'.repeat(35)}浦`, '1'], ['东', '2']]);
+    expect(rows.slice(-2).map((r) => r.cells)).toEqual([
+      [`${'a'.repeat(35)}浦`, '1'],
+      ['东', '2'],
+    ]);
   });
 });
 
@@ -187,7 +195,17 @@ describe('the worker', () => {
 
 describe('refusals', () => {
   it('have a message in both languages for every limit', () => {
-    const codes: SheetFileCode[] = ['tooManyRows', 'tooManyBlankRows', 'tooManyColumns', 'cellTooLong', 'unpackedTooLarge', 'tooManyParts', 'tooSlow', 'busy', 'aborted'];
+    const codes: SheetFileCode[] = [
+      'tooManyRows',
+      'tooManyBlankRows',
+      'tooManyColumns',
+      'cellTooLong',
+      'unpackedTooLarge',
+      'tooManyParts',
+      'tooSlow',
+      'busy',
+      'aborted',
+    ];
     for (const code of codes) {
       for (const t of [translateEn, translateZh]) {
         const text = t(sheetFileMessageKey(code), { max: 60, row: 7, column: 'C' });

@@ -9,8 +9,7 @@ import { readWorkbook, SheetFileError } from './read';
  */
 export type WorkerInput = { bytes: Uint8Array; fileName: string; limits: ReadLimits };
 export type WorkerAnswer =
-  | { ok: true; rows: { row: number; cells: string[] }[] }
-  | { ok: false; code: SheetFileError['code']; params?: Record<string, string | number> };
+  { ok: true; rows: { row: number; cells: string[] }[] } | { ok: false; code: SheetFileError['code']; params?: Record<string, string | number> };
 
 // A low priority for this thread alone (on Linux a thread has its own nice value): when
 // the processors are busy, the threads answering requests go first and the reading waits.

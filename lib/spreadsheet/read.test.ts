@@ -96,7 +96,13 @@ describe('workbooks', () => {
       [
         ['名称', '日期', '代码', '公式', '链接'],
         [],
-        [{ richText: [{ text: '富' }, { text: '文本' }] }, new Date(Date.UTC(2025, 0, 31)), 91310115, { formula: '1+1', result: 2 }, { text: '网址', hyperlink: 'https://example.org' }],
+        [
+          { richText: [{ text: '富' }, { text: '文本' }] },
+          new Date(Date.UTC(2025, 0, 31)),
+          91310115,
+          { formula: '1+1', result: 2 },
+          { text: '网址', hyperlink: 'https://example.org' },
+        ],
       ],
       '数据',
       (wb) => wb.addWorksheet('说明 (Instructions)').addRow(['不是数据']),

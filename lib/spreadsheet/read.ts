@@ -40,7 +40,16 @@ export class SheetFileError extends Error {
 }
 
 /** The limits' messages are in messages/<locale>/imports.json; the others with the import's. */
-const LIMIT_CODES = new Set<SheetFileCode>(['tooManyBlankRows', 'tooManyColumns', 'cellTooLong', 'unpackedTooLarge', 'tooManyParts', 'tooSlow', 'busy', 'aborted']);
+const LIMIT_CODES = new Set<SheetFileCode>([
+  'tooManyBlankRows',
+  'tooManyColumns',
+  'cellTooLong',
+  'unpackedTooLarge',
+  'tooManyParts',
+  'tooSlow',
+  'busy',
+  'aborted',
+]);
 export const sheetFileMessageKey = (code: SheetFileCode) => (LIMIT_CODES.has(code) ? `importLimits.${code}` : `transfer.errors.${code}`);
 
 export type ReadOptions = { limits?: ReadLimits; signal?: AbortSignal };
@@ -152,7 +161,8 @@ export function checkBeforeReading(bytes: Uint8Array, fileName: string, limits: 
     try {
       zipDirectory(bytes, limits);
     } catch (e) {
-      if (e instanceof ZipCheckError) throw new SheetFileError(e.code, e.code === 'unpackedTooLarge' ? { max: mb(limits.maxUnpackedBytes) } : { max: limits.maxZipEntries });
+      if (e instanceof ZipCheckError)
+        throw new SheetFileError(e.code, e.code === 'unpackedTooLarge' ? { max: mb(limits.maxUnpackedBytes) } : { max: limits.maxZipEntries });
       throw e;
     }
   }
@@ -175,7 +185,8 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, o: ReadO
     return kind === 'xlsx' ? await readXlsx(bytes, limits, o.signal) : await readCsv(bytes, limits, o.signal);
   } catch (e) {
     if (e instanceof SheetFileError) throw e;
-    if (e instanceof ZipCheckError) throw new SheetFileError(e.code, e.code === 'unpackedTooLarge' ? { max: mb(limits.maxUnpackedBytes) } : { max: limits.maxZipEntries });
+    if (e instanceof ZipCheckError)
+      throw new SheetFileError(e.code, e.code === 'unpackedTooLarge' ? { max: mb(limits.maxUnpackedBytes) } : { max: limits.maxZipEntries });
     if (o.signal?.aborted) throw new SheetFileError('aborted');
     throw new SheetFileError('unreadable');
   }

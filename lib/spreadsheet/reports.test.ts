@@ -25,14 +25,48 @@ describe('report rows', () => {
       ok: true,
       rows: [2, 3],
       inputs: [
-        { ventureId: 1, revenueFen: 123_456, netProfitFen: -20_050, rdSpendFen: 30_000, taxFen: 4_000, financingFen: 0, employees: 12, ipFiled: 3, ipGranted: 2, inventionPatents: 1 },
-        { ventureId: 2, revenueFen: 0, netProfitFen: 0, rdSpendFen: 0, taxFen: 0, financingFen: 0, employees: 0, ipFiled: 0, ipGranted: 0, inventionPatents: 0 },
+        {
+          ventureId: 1,
+          revenueFen: 123_456,
+          netProfitFen: -20_050,
+          rdSpendFen: 30_000,
+          taxFen: 4_000,
+          financingFen: 0,
+          employees: 12,
+          ipFiled: 3,
+          ipGranted: 2,
+          inventionPatents: 1,
+        },
+        {
+          ventureId: 2,
+          revenueFen: 0,
+          netProfitFen: 0,
+          rdSpendFen: 0,
+          taxFen: 0,
+          financingFen: 0,
+          employees: 0,
+          ipFiled: 0,
+          ipGranted: 0,
+          inventionPatents: 0,
+        },
       ],
     });
   });
 
   it('accepts English headings', async () => {
-    const header = ['Credit code', 'Venture', 'Revenue, yuan', 'Net profit, yuan', 'R&D spend, yuan', 'Tax paid, yuan', 'Financing raised, yuan', 'Employees', 'IP filed', 'IP granted', 'Invention patents'];
+    const header = [
+      'Credit code',
+      'Venture',
+      'Revenue, yuan',
+      'Net profit, yuan',
+      'R&D spend, yuan',
+      'Tax paid, yuan',
+      'Financing raised, yuan',
+      'Employees',
+      'IP filed',
+      'IP granted',
+      'Invention patents',
+    ];
     expect(await validateReportRows(rowsOf([header, ['', '乙团队', ...figures]]), ctx)).toMatchObject({ ok: true, inputs: [{ ventureId: 2 }] });
   });
 

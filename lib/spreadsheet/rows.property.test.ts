@@ -25,8 +25,17 @@ const cellArbs = [
   fc.boolean(),
   fc.constantFrom(null, undefined, '', new Date(NaN)),
   fc.date({ noInvalidDate: true }),
-  fc.record({ formula: fc.constantFrom('A1+B1', 'NOW()', 'SUM(A:A)'), result: fc.oneof(fc.integer(), fc.string(), fc.date({ noInvalidDate: true }), fc.constant(undefined)) }, { noNullPrototype: true }),
-  fc.record({ richText: fc.array(fc.record({ text: hostileString, font: fc.constant({ bold: true }) }, { noNullPrototype: true }), { maxLength: 3 }) }, { noNullPrototype: true }),
+  fc.record(
+    {
+      formula: fc.constantFrom('A1+B1', 'NOW()', 'SUM(A:A)'),
+      result: fc.oneof(fc.integer(), fc.string(), fc.date({ noInvalidDate: true }), fc.constant(undefined)),
+    },
+    { noNullPrototype: true },
+  ),
+  fc.record(
+    { richText: fc.array(fc.record({ text: hostileString, font: fc.constant({ bold: true }) }, { noNullPrototype: true }), { maxLength: 3 }) },
+    { noNullPrototype: true },
+  ),
   fc.record({ text: hostileString, hyperlink: fc.constant('https://example.org') }, { noNullPrototype: true }),
   fc.record({ error: fc.constantFrom('#N/A', '#DIV/0!', '#REF!', '#VALUE!') }, { noNullPrototype: true }),
 ];
@@ -48,9 +57,16 @@ const ventures = [
   { id: 3, name: '丙公司', creditCode: '91310115MA1H7W00X8' },
 ];
 
-const date = fc.oneof(isoDateArb, isoDateArb.map((d) => d.replace(/-/g, '/')), fc.date({ min: new Date('2000-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }));
+const date = fc.oneof(
+  isoDateArb,
+  isoDateArb.map((d) => d.replace(/-/g, '/')),
+  fc.date({ min: new Date('2000-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }),
+);
 const count = fc.oneof(fc.nat(2000), fc.nat(2000).map(String));
-const money = fc.oneof(fc.nat(10 ** 9), fc.tuple(fc.nat(10 ** 7), fc.nat(99)).map(([y, f]) => `${y.toLocaleString('en-US')}.${f}`));
+const money = fc.oneof(
+  fc.nat(10 ** 9),
+  fc.tuple(fc.nat(10 ** 7), fc.nat(99)).map(([y, f]) => `${y.toLocaleString('en-US')}.${f}`),
+);
 const name = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 });
 
 const ventureCell: Record<string, fc.Arbitrary<unknown>> = {
@@ -69,13 +85,19 @@ const ventureCell: Record<string, fc.Arbitrary<unknown>> = {
 const reportCell: Record<string, fc.Arbitrary<unknown>> = {
   creditCode: fc.constantFrom('91310115MA1K3Y006M', '91310115ma1h7w00x8', ''),
   ventureName: fc.constantFrom('甲公司', '乙团队', '丙公司', ''),
-  netProfitFen: fc.oneof(money, money.map((m) => `-${String(m)}`)),
+  netProfitFen: fc.oneof(
+    money,
+    money.map((m) => `-${String(m)}`),
+  ),
   ...Object.fromEntries(['revenueFen', 'rdSpendFen', 'taxFen', 'financingFen'].map((k) => [k, money])),
   ...Object.fromEntries(['employees', 'ipFiled', 'ipGranted', 'inventionPatents'].map((k) => [k, count])),
 };
 
 const rowsOf = (columns: { key: string }[], cells: Record<string, fc.Arbitrary<unknown>>, max: number, hostile = anyCell) =>
-  fc.array(fc.tuple(...columns.map((c) => fc.oneof({ weight: 12, arbitrary: cells[c.key]! }, { weight: 1, arbitrary: hostile }))), { minLength: 1, maxLength: max });
+  fc.array(fc.tuple(...columns.map((c) => fc.oneof({ weight: 12, arbitrary: cells[c.key]! }, { weight: 1, arbitrary: hostile }))), {
+    minLength: 1,
+    maxLength: max,
+  });
 
 const sheetRows = (header: string[], data: unknown[][]): SheetRow[] =>
   [header, ...data].map((cells, i) => ({ row: i + 1, cells: cells.map((c) => cellToString(c)) })).filter((r) => r.cells.some((c) => c !== ''));
@@ -109,7 +131,8 @@ async function checkSheet<T>(rows: SheetRow[], validate: Validate<T>, schemaOk: 
 }
 
 const distinct = <T>(values: T[]) => new Set(values).size === values.length;
-const ventureSheetOk = (inputs: unknown[]) => distinct(inputs.flatMap((i) => ((i as { creditCode?: string }).creditCode ? [(i as { creditCode: string }).creditCode] : [])));
+const ventureSheetOk = (inputs: unknown[]) =>
+  distinct(inputs.flatMap((i) => ((i as { creditCode?: string }).creditCode ? [(i as { creditCode: string }).creditCode] : [])));
 const reportSheetOk = (inputs: unknown[]) => distinct(inputs.map((i) => (i as { ventureId: number }).ventureId));
 
 const VENTURE_HEADER = VENTURE_COLUMNS.map((c) => heading(c.key));

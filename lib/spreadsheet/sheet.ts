@@ -13,9 +13,7 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 /** One problem in a file: the spreadsheet row (the header is row 1), the column's heading, the message. */
 export type SheetError = { row: number; column: string; message: string };
 
-export type SheetResult<T> =
-  | { ok: true; inputs: T[]; rows: number[] }
-  | { ok: false; errors: SheetError[]; errorCount: number };
+export type SheetResult<T> = { ok: true; inputs: T[]; rows: number[] } | { ok: false; errors: SheetError[]; errorCount: number };
 
 export type ValidationContext = {
   translate: Translate;
@@ -49,11 +47,7 @@ export class Sheet<K extends string> {
 }
 
 /** Finds the header and checks that every required column is there. */
-export function openSheet<K extends string>(
-  rows: SheetRow[],
-  columns: ColumnDef[],
-  translate: Translate,
-): { sheet: Sheet<K> } | { errors: SheetError[] } {
+export function openSheet<K extends string>(rows: SheetRow[], columns: ColumnDef[], translate: Translate): { sheet: Sheet<K> } | { errors: SheetError[] } {
   const fail = (code: string, params?: Record<string, string | number>, row = 1, column = '') => ({
     errors: [{ row, column, message: translate(errorKey(code), params) }],
   });

@@ -20,10 +20,7 @@ export function catalogueTranslator(...trees: Tree[]): Translate {
 }
 
 /** The same over next-intl's translator (`getTranslations()` without a namespace). */
-export function intlTranslator(t: {
-  (key: string, params?: Record<string, string | number>): string;
-  has(key: string): boolean;
-}): Translate {
+export function intlTranslator(t: { (key: string, params?: Record<string, string | number>): string; has(key: string): boolean }): Translate {
   return (key, params) => {
     if (t.has(`validation.${key}`)) return t(`validation.${key}`, params);
     if (t.has(key)) return t(key, params);

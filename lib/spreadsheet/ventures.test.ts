@@ -80,7 +80,10 @@ describe('venture rows', () => {
       translate: translateEn,
     });
     expect(r).toMatchObject({ ok: true, rows: [3] });
-    const en = await validateVentureRows(rowsOf([HEADER, company(4, { carrier: 'pudong software park incubator', kind: 'Company', industry: 'Integrated circuits' })]), ctx);
+    const en = await validateVentureRows(
+      rowsOf([HEADER, company(4, { carrier: 'pudong software park incubator', kind: 'Company', industry: 'Integrated circuits' })]),
+      ctx,
+    );
     expect(en).toMatchObject({ ok: true, inputs: [{ carrierId: 7, kind: 'company', industry: 'integrated_circuits' }] });
     // The start of one label is enough; the start of two is not.
     const short = await validateVentureRows(rowsOf([HEADER, company(5, { industry: '软件' }), company(6, { industry: '新' })]), ctx);
@@ -92,7 +95,15 @@ describe('venture rows', () => {
     expect(r).toEqual({ ok: false, errorCount: 1, errors: [{ row: 1, column: heading('enteredOn'), message: '缺少此列。请使用导入模板，保留表头行。' }] });
     expect(await validateVentureRows(rowsOf([HEADER]), ctx)).toMatchObject({ ok: false, errors: [{ row: 2, message: '文件中没有数据行。' }] });
     expect(await validateVentureRows([], ctx)).toMatchObject({ ok: false, errors: [{ row: 1 }] });
-    expect(await validateVentureRows(rowsOf([['a', 'b'], ['1', '2']]), ctx)).toMatchObject({ ok: false, errors: [{ row: 1, message: expect.stringContaining('表头') }] });
+    expect(
+      await validateVentureRows(
+        rowsOf([
+          ['a', 'b'],
+          ['1', '2'],
+        ]),
+        ctx,
+      ),
+    ).toMatchObject({ ok: false, errors: [{ row: 1, message: expect.stringContaining('表头') }] });
   });
 
   it('gives every error its row and column, in the words of the shared schema', async () => {
@@ -168,7 +179,9 @@ describe('venture rows', () => {
     const good = await validateVentureRows(rows.slice(0, 2), ctx);
     expect(good).toMatchObject({
       ok: true,
-      inputs: [{ carrierId: 7, name: '富文本企业', foundedOn: '2024-12-31', enteredOn: '2025-01-15', founders: '李四', areaM2: 120, workstations: 6, talentFlags: [] }],
+      inputs: [
+        { carrierId: 7, name: '富文本企业', foundedOn: '2024-12-31', enteredOn: '2025-01-15', founders: '李四', areaM2: 120, workstations: 6, talentFlags: [] },
+      ],
     });
   });
 

@@ -31,7 +31,17 @@ export const VENTURE_COLUMNS: ColumnDef[] = [
 ];
 
 /** Each figure's column width, room for its heading in both languages. */
-const FIGURE_WIDTHS: Record<ReportField, number> = { revenueFen: 26, netProfitFen: 26, rdSpendFen: 26, taxFen: 26, financingFen: 30, employees: 20, ipFiled: 22, ipGranted: 24, inventionPatents: 26 };
+const FIGURE_WIDTHS: Record<ReportField, number> = {
+  revenueFen: 26,
+  netProfitFen: 26,
+  rdSpendFen: 26,
+  taxFen: 26,
+  financingFen: 30,
+  employees: 20,
+  ipFiled: 22,
+  ipGranted: 24,
+  inventionPatents: 26,
+};
 
 export const REPORT_COLUMNS: ColumnDef[] = [
   { key: 'creditCode', type: 'code', width: 30, required: false },

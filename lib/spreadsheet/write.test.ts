@@ -44,7 +44,14 @@ describe('templates', () => {
   });
 
   it('pre-fills the quarter’s ventures in the reports template', async () => {
-    const wb = await open(await buildTemplate('reports', 'zh-CN', { ventures: [{ name: '甲公司', creditCode: creditCodeNo(1) }, { name: '乙团队', creditCode: null }] }));
+    const wb = await open(
+      await buildTemplate('reports', 'zh-CN', {
+        ventures: [
+          { name: '甲公司', creditCode: creditCodeNo(1) },
+          { name: '乙团队', creditCode: null },
+        ],
+      }),
+    );
     const ws = wb.worksheets[0]!;
     expect(ws.name).toBe('季度报表');
     expect(headerOf(ws)).toEqual(REPORT_COLUMNS.map((c) => heading(c.key)));
@@ -75,13 +82,36 @@ describe('exports', () => {
       'zh-CN',
     );
     const ws = (await open(bytes)).worksheets[0]!;
-    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(['载体甲', '企业', '甲公司', creditCodeNo(5), '金融科技', '2024-05-06', '张三', '博士、国家级人才计划', '2025-01-01', 200, 10, '在孵']);
+    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual([
+      '载体甲',
+      '企业',
+      '甲公司',
+      creditCodeNo(5),
+      '金融科技',
+      '2024-05-06',
+      '张三',
+      '博士、国家级人才计划',
+      '2025-01-01',
+      200,
+      10,
+      '在孵',
+    ]);
     const back = await validateVentureRows(await readWorkbook(bytes, 'export.xlsx'), { carriers: [{ id: 3, name: '载体甲' }], translate: translateZh });
     expect(back).toMatchObject({ ok: true, inputs: [{ carrierId: 3, talentFlags: ['phd', 'national_talent'], industry: 'fintech' }] });
   });
 
   it('exports a quarter’s reports in yuan with two decimals, and they import again unchanged', async () => {
-    const figures = { revenueFen: 123_456_789, netProfitFen: -5, rdSpendFen: 100, taxFen: 0, financingFen: 50_000_000, employees: 9, ipFiled: 1, ipGranted: 0, inventionPatents: 0 };
+    const figures = {
+      revenueFen: 123_456_789,
+      netProfitFen: -5,
+      rdSpendFen: 100,
+      taxFen: 0,
+      financingFen: 50_000_000,
+      employees: 9,
+      ipFiled: 1,
+      ipGranted: 0,
+      inventionPatents: 0,
+    };
     const bytes = await buildReportExport(
       [
         { name: '甲公司', creditCode: creditCodeNo(1), figures, late: true },

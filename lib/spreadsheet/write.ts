@@ -88,7 +88,13 @@ export async function buildTemplate(kind: 'ventures' | 'reports', locale: SheetL
   if (kind === 'ventures') {
     const ws = addDataSheet(wb, text.venturesSheet, asColumns(VENTURE_COLUMNS), []);
     const col = (k: string) => VENTURE_COLUMNS.findIndex((c) => c.key === k) + 1;
-    const notes = [text.instructions.general, text.instructions.teamNursery, text.instructions.creditCode, text.instructions.dates, text.instructions.talentFlags];
+    const notes = [
+      text.instructions.general,
+      text.instructions.teamNursery,
+      text.instructions.creditCode,
+      text.instructions.dates,
+      text.instructions.talentFlags,
+    ];
     if (options.carriers?.length) notes.splice(1, 0, text.instructions.carrier.replace('{names}', options.carriers.join('、')));
     const ranges = addInstructions(wb, locale, {
       notes,
@@ -130,8 +136,7 @@ export type VentureExportRow = {
   stage: string;
 };
 
-const stageLabel = (locale: SheetLocale, stage: string) =>
-  ((locale === 'en' ? enCore : zhCore).stages as Record<string, string>)[stage] ?? stage;
+const stageLabel = (locale: SheetLocale, stage: string) => ((locale === 'en' ? enCore : zhCore).stages as Record<string, string>)[stage] ?? stage;
 
 export async function buildVentureExport(rows: VentureExportRow[], locale: SheetLocale) {
   const text = sheetText(locale);

@@ -10,12 +10,8 @@ const errorsOf = (schema: z.ZodType, value: unknown) => {
 
 describe('shared field rules', () => {
   it('names the wrong credit-code character and the failed check', () => {
-    expect(errorsOf(creditCode, '9131011SMA1K3Y006M')).toEqual([
-      { key: 'creditCode.character', params: { position: 8, character: 'S' } },
-    ]);
-    expect(errorsOf(creditCode, '91350100M000100Y44')).toEqual([
-      { key: 'creditCode.check', params: { expected: '3', actual: '4' } },
-    ]);
+    expect(errorsOf(creditCode, '9131011SMA1K3Y006M')).toEqual([{ key: 'creditCode.character', params: { position: 8, character: 'S' } }]);
+    expect(errorsOf(creditCode, '91350100M000100Y44')).toEqual([{ key: 'creditCode.check', params: { expected: '3', actual: '4' } }]);
     expect(errorsOf(creditCode, '91310115MA1K3Y006')).toEqual([{ key: 'creditCode.length', params: { length: 17 } }]);
     expect(creditCode.parse(' 91310115ma1k3y006m ')).toBe('91310115MA1K3Y006M');
   });

@@ -14,8 +14,7 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const storable = (s: z.ZodString) => s.refine((v) => !v.includes('\u0000'), 'nulCharacter');
 
 export const requiredText = (max = 200) => storable(z.string().trim().min(1, 'required').max(max));
-export const optionalText = (max = 2000) =>
-  z.preprocess(blankToUndefined, storable(z.string().trim().max(max)).optional());
+export const optionalText = (max = 2000) => z.preprocess(blankToUndefined, storable(z.string().trim().max(max)).optional());
 
 export const isoDate = z
   .string()
@@ -25,16 +24,14 @@ export const isoDate = z
 export const optionalIsoDate = z.preprocess(blankToUndefined, isoDate.optional());
 
 /** An amount typed in yuan ("1,234.56"), as integer fen. */
-export const amountFen = z
-  .union([z.string(), z.number()])
-  .transform((v, ctx) => {
-    const fen = parseAmountToFen(String(v));
-    if (fen === null) {
-      ctx.addIssue({ code: 'custom', message: String(v).trim() === '' ? 'required' : 'amount' });
-      return z.NEVER;
-    }
-    return fen;
-  });
+export const amountFen = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const fen = parseAmountToFen(String(v));
+  if (fen === null) {
+    ctx.addIssue({ code: 'custom', message: String(v).trim() === '' ? 'required' : 'amount' });
+    return z.NEVER;
+  }
+  return fen;
+});
 export const optionalAmountFen = z.preprocess(blankToUndefined, amountFen.optional());
 
 function parseWholeNumber(v: unknown, ctx: z.RefinementCtx, min: number, max: number): number | undefined {
@@ -64,8 +61,7 @@ export const nonNegativeInt = (max = 1_000_000_000) =>
   });
 
 /** The same, where blank means "not given". */
-export const optionalNonNegativeInt = (max = 1_000_000_000) =>
-  z.unknown().transform((v, ctx) => parseWholeNumber(v, ctx, 0, max));
+export const optionalNonNegativeInt = (max = 1_000_000_000) => z.unknown().transform((v, ctx) => parseWholeNumber(v, ctx, 0, max));
 
 /** A unified social credit code, normalised (trimmed, upper-cased) and checked (GB 32100). */
 export const creditCode = z.string().transform((v, ctx) => {

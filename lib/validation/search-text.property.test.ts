@@ -10,8 +10,27 @@ import { parseVentureFilters } from './venture-filters';
  * free text reaches the database trimmed, bounded and without NUL (which PostgreSQL refuses).
  */
 const param = fc.oneof(hostileString, fc.array(hostileString, { maxLength: 3 }), fc.constant(undefined));
-const KEYS = ['q', 'zone', 'carrier', 'stage', 'industry', 'highTech', 'warnings', 'limit', 'enteredYear', 'sort', 'dir', 'kind', 'level', 'status', '__proto__', 'constructor'];
-const searchParams = fc.record(Object.fromEntries(KEYS.map((k) => [k, param])), { requiredKeys: [] }) as fc.Arbitrary<Record<string, string | string[] | undefined>>;
+const KEYS = [
+  'q',
+  'zone',
+  'carrier',
+  'stage',
+  'industry',
+  'highTech',
+  'warnings',
+  'limit',
+  'enteredYear',
+  'sort',
+  'dir',
+  'kind',
+  'level',
+  'status',
+  '__proto__',
+  'constructor',
+];
+const searchParams = fc.record(Object.fromEntries(KEYS.map((k) => [k, param])), { requiredKeys: [] }) as fc.Arbitrary<
+  Record<string, string | string[] | undefined>
+>;
 
 function checkText(v: string | undefined, max = 100) {
   if (v === undefined) return;
@@ -27,7 +46,10 @@ describe('search text from URLs', () => {
       fc.property(hostileString, (s) => {
         const out = searchText(s);
         checkText(out);
-        const expected = s.replace(/\u0000/g, '').trim().slice(0, 100);
+        const expected = s
+          .replace(/\u0000/g, '')
+          .trim()
+          .slice(0, 100);
         expect(out ?? '').toBe(expected);
       }),
       { numRuns: 3000 },

@@ -4,6 +4,9 @@
  * undefined when nothing is left.
  */
 export function searchText(raw: string | undefined, max = 100): string | undefined {
-  const s = raw?.replace(/\u0000/g, '').trim().slice(0, max);
+  const s = raw
+    ?.replace(/\u0000/g, '')
+    .trim()
+    .slice(0, max);
   return s || undefined;
 }

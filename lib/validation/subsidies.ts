@@ -112,23 +112,28 @@ export const inspectionInput = stepInput.extend({
   /** Post-subsidy only: the amount earned by the results, at most the approved amount. */
   finalFen: z.preprocess((v) => (v === '' ? undefined : v), amountFen.optional()),
   comment: requiredText(4000),
-  actuals: z.array(z.object({ indicatorId: id, actualValue: z.coerce.number().finite(), passed: z.boolean() })).max(30).default([]),
+  actuals: z
+    .array(z.object({ indicatorId: id, actualValue: z.coerce.number().finite(), passed: z.boolean() }))
+    .max(30)
+    .default([]),
 });
 export type InspectionInput = z.output<typeof inspectionInput>;
 
-export const blacklistInput = z.discriminatedUnion('subjectType', [
-  z.object({ subjectType: z.literal('venture'), creditCode, subjectName: requiredName(200) }),
-  z.object({ subjectType: z.literal('carrier'), carrierId: id }),
-]).and(
-  z.object({
-    misconduct: requiredText(4000),
-    outcome: requiredText(2000),
-    handlingBody: requiredName(200),
-    legalBasis: requiredText(2000),
-    effectiveOn: isoDate,
-    sanctionEndsOn: optionalIsoDate,
-  }),
-);
+export const blacklistInput = z
+  .discriminatedUnion('subjectType', [
+    z.object({ subjectType: z.literal('venture'), creditCode, subjectName: requiredName(200) }),
+    z.object({ subjectType: z.literal('carrier'), carrierId: id }),
+  ])
+  .and(
+    z.object({
+      misconduct: requiredText(4000),
+      outcome: requiredText(2000),
+      handlingBody: requiredName(200),
+      legalBasis: requiredText(2000),
+      effectiveOn: isoDate,
+      sanctionEndsOn: optionalIsoDate,
+    }),
+  );
 export type BlacklistInput = z.output<typeof blacklistInput>;
 
 export const liftInput = z.object({ entryId: id, liftedOn: isoDate, reason: requiredText(2000) });

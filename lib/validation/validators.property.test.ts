@@ -35,11 +35,23 @@ const date = padded(isoDateArb);
 const oneOf = <T extends string>(values: readonly T[]) => fc.constantFrom(...values);
 
 const FIELDS: Record<string, fc.Arbitrary<unknown>> = {
+  ...Object.fromEntries(['carrierId', 'ventureId', 'applicationId', 'programId', 'residencyId', 'entryId', 'financingId', 'version'].map((k) => [k, id])),
   ...Object.fromEntries(
-    ['carrierId', 'ventureId', 'applicationId', 'programId', 'residencyId', 'entryId', 'financingId', 'version'].map((k) => [k, id]),
-  ),
-  ...Object.fromEntries(
-    ['name', 'subjectName', 'investor', 'purpose', 'comment', 'misconduct', 'outcome', 'handlingBody', 'legalBasis', 'voucherNo', 'code', 'nameZh', 'nameEn'].map((k) => [k, text]),
+    [
+      'name',
+      'subjectName',
+      'investor',
+      'purpose',
+      'comment',
+      'misconduct',
+      'outcome',
+      'handlingBody',
+      'legalBasis',
+      'voucherNo',
+      'code',
+      'nameZh',
+      'nameEn',
+    ].map((k) => [k, text]),
   ),
   ...Object.fromEntries(['founders', 'technicalField', 'highTechCertNo', 'description', 'services', 'contactName'].map((k) => [k, optional])),
   ...Object.fromEntries(
@@ -53,8 +65,14 @@ const FIELDS: Record<string, fc.Arbitrary<unknown>> = {
   ),
   industry: oneOf(INDUSTRIES),
   focusIndustries: fc.subarray([...INDUSTRIES]),
-  talentFlags: fc.oneof(fc.subarray([...TALENT_FLAGS]), fc.subarray([...TALENT_FLAGS]).map((a) => a.join(', '))),
-  creditCode: fc.oneof(validCreditCode, validCreditCode.map((c) => ` ${c.toLowerCase()} `)),
+  talentFlags: fc.oneof(
+    fc.subarray([...TALENT_FLAGS]),
+    fc.subarray([...TALENT_FLAGS]).map((a) => a.join(', ')),
+  ),
+  creditCode: fc.oneof(
+    validCreditCode,
+    validCreditCode.map((c) => ` ${c.toLowerCase()} `),
+  ),
   exitKind: fc.constantFrom('', 'acquired', 'listed'),
   year: fc.integer({ min: 2000, max: 2100 }),
   quarter: fc.integer({ min: 1, max: 4 }),
@@ -73,12 +91,28 @@ const FIELDS: Record<string, fc.Arbitrary<unknown>> = {
 /** A form with the given fields, each mostly plausible and sometimes anything; now and then a field is missing or extra. */
 function form(fields: string[], fixed: Record<string, fc.Arbitrary<unknown>> = {}): fc.Arbitrary<Record<string, unknown>> {
   const model = Object.fromEntries(fields.map((f) => [f, mostly(fixed[f] ?? FIELDS[f] ?? hostileValue)]));
-  return fc.tuple(fc.record(model, { requiredKeys: [] }), fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'extra'), hostileValue, { maxKeys: 2 })).map(
-    ([f, extra]) => ({ ...extra, ...f }),
-  );
+  return fc
+    .tuple(fc.record(model, { requiredKeys: [] }), fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'extra'), hostileValue, { maxKeys: 2 }))
+    .map(([f, extra]) => ({ ...extra, ...f }));
 }
 
-const COUNTS = new Set(['areaM2', 'workstations', 'totalAreaM2', 'incubationAreaM2', 'publicServiceAreaM2', 'professionalStaff', 'totalStaff', 'mentors', 'employees', 'ipFiled', 'ipGranted', 'inventionPatents', 'score', 'year', 'quarter']);
+const COUNTS = new Set([
+  'areaM2',
+  'workstations',
+  'totalAreaM2',
+  'incubationAreaM2',
+  'publicServiceAreaM2',
+  'professionalStaff',
+  'totalStaff',
+  'mentors',
+  'employees',
+  'ipFiled',
+  'ipGranted',
+  'inventionPatents',
+  'score',
+  'year',
+  'quarter',
+]);
 
 /** The promises every accepted input keeps, by the field's name; `limits` are the schema's own text maximums. */
 function checkOutput(value: unknown, limits: Record<string, number>, key = ''): void {
@@ -117,7 +151,10 @@ const ventureFields = ['carrierId', 'name', 'industry', 'founders', 'talentFlags
 const reportRow = fc.record({
   ventureId: id,
   revenueFen: amount,
-  netProfitFen: fc.oneof(amount, amount.map((a) => `-${String(a)}`)),
+  netProfitFen: fc.oneof(
+    amount,
+    amount.map((a) => `-${String(a)}`),
+  ),
   rdSpendFen: amount,
   taxFen: amount,
   financingFen: amount,
@@ -128,32 +165,94 @@ const reportRow = fc.record({
 });
 
 const CASES: Case[] = [
-  { name: 'admission (team)', schema: admissionInput, input: form(['kind', ...ventureFields], { kind: fc.constant('team') }), limits: { name: 100, founders: 500 } },
-  { name: 'admission (company)', schema: admissionInput, input: form(['kind', 'creditCode', 'foundedOn', ...ventureFields], { kind: fc.constant('company') }), limits: { name: 100, founders: 500 } },
-  { name: 'venture edit', schema: ventureEditInput, input: form(['ventureId', 'version', 'industry', 'technicalField', 'founders', 'talentFlags', 'highTechCertNo', 'highTechCertOn', 'exitKind', 'exitOn']), limits: { technicalField: 100, founders: 500, highTechCertNo: 50 } },
+  {
+    name: 'admission (team)',
+    schema: admissionInput,
+    input: form(['kind', ...ventureFields], { kind: fc.constant('team') }),
+    limits: { name: 100, founders: 500 },
+  },
+  {
+    name: 'admission (company)',
+    schema: admissionInput,
+    input: form(['kind', 'creditCode', 'foundedOn', ...ventureFields], { kind: fc.constant('company') }),
+    limits: { name: 100, founders: 500 },
+  },
+  {
+    name: 'venture edit',
+    schema: ventureEditInput,
+    input: form(['ventureId', 'version', 'industry', 'technicalField', 'founders', 'talentFlags', 'highTechCertNo', 'highTechCertOn', 'exitKind', 'exitOn']),
+    limits: { technicalField: 100, founders: 500, highTechCertNo: 50 },
+  },
   { name: 'financing', schema: financingInput, input: form(['ventureId', 'receivedOn', 'amountFen', 'investor']), limits: { investor: 200 } },
-  { name: 'residency end', schema: residencyEndInput, input: form(['ventureId', 'residencyId', 'version', 'leftOn', 'reason'], { reason: oneOf(END_REASONS) }) },
-  { name: 'incorporation', schema: incorporationInput, input: form(['ventureId', 'version', 'name', 'creditCode', 'foundedOn', 'enteredOn', 'carrierId', 'areaM2', 'workstations']), limits: { name: 100 } },
+  {
+    name: 'residency end',
+    schema: residencyEndInput,
+    input: form(['ventureId', 'residencyId', 'version', 'leftOn', 'reason'], { reason: oneOf(END_REASONS) }),
+  },
+  {
+    name: 'incorporation',
+    schema: incorporationInput,
+    input: form(['ventureId', 'version', 'name', 'creditCode', 'foundedOn', 'enteredOn', 'carrierId', 'areaM2', 'workstations']),
+    limits: { name: 100 },
+  },
   { name: 'graduate admission', schema: graduateAdmissionInput, input: form(['carrierId', 'creditCode', 'enteredOn', 'areaM2', 'workstations']) },
   {
     name: 'carrier profile',
     schema: carrierProfileInput,
     input: form(
-      ['carrierId', 'version', 'totalAreaM2', 'incubationAreaM2', 'publicServiceAreaM2', 'workstations', 'services', 'seedFundFen', 'professionalStaff', 'totalStaff', 'mentors', 'focusIndustries', 'specialised', 'contactName', 'contactPhone', 'contactEmail'],
+      [
+        'carrierId',
+        'version',
+        'totalAreaM2',
+        'incubationAreaM2',
+        'publicServiceAreaM2',
+        'workstations',
+        'services',
+        'seedFundFen',
+        'professionalStaff',
+        'totalStaff',
+        'mentors',
+        'focusIndustries',
+        'specialised',
+        'contactName',
+        'contactPhone',
+        'contactEmail',
+      ],
       { totalAreaM2: fc.integer({ min: 10_000, max: 20_000 }), totalStaff: fc.integer({ min: 5_000, max: 10_000 }) },
     ),
     limits: { services: 2000, contactName: 50, contactPhone: 30, contactEmail: 200 },
   },
-  { name: 'quarter rows', schema: quarterRowsInput, input: form(['carrierId', 'year', 'quarter', 'rows'], { rows: fc.array(mostly(reportRow), { minLength: 1, maxLength: 4 }) }) },
+  {
+    name: 'quarter rows',
+    schema: quarterRowsInput,
+    input: form(['carrierId', 'year', 'quarter', 'rows'], { rows: fc.array(mostly(reportRow), { minLength: 1, maxLength: 4 }) }),
+  },
   {
     name: 'programme',
     schema: subsidies.programmeInput,
-    input: form(['code', 'nameZh', 'nameEn', 'year', 'category', 'applicantType', 'fundingMode', 'budgetFen', 'capFen', 'opensOn', 'closesOn', 'requiredDocuments', 'description'], {
-      budgetFen: fc.bigInt({ min: 10n ** 9n, max: 10n ** 12n }).map(String),
-      capFen: fc.integer({ min: 1, max: 10 ** 9 }),
-      opensOn: fc.constant('2025-01-01'),
-      closesOn: fc.constantFrom('2025-01-01', '2025-12-31', '2100-02-28'),
-    }),
+    input: form(
+      [
+        'code',
+        'nameZh',
+        'nameEn',
+        'year',
+        'category',
+        'applicantType',
+        'fundingMode',
+        'budgetFen',
+        'capFen',
+        'opensOn',
+        'closesOn',
+        'requiredDocuments',
+        'description',
+      ],
+      {
+        budgetFen: fc.bigInt({ min: 10n ** 9n, max: 10n ** 12n }).map(String),
+        capFen: fc.integer({ min: 1, max: 10 ** 9 }),
+        opensOn: fc.constant('2025-01-01'),
+        closesOn: fc.constantFrom('2025-01-01', '2025-12-31', '2100-02-28'),
+      },
+    ),
     limits: { code: 40, nameZh: 200, nameEn: 200 },
   },
   { name: 'draft', schema: subsidies.draftInput, input: form(['programId', 'carrierId', 'ventureId', 'purpose', 'requestedFen']) },
@@ -163,7 +262,10 @@ const CASES: Case[] = [
   {
     name: 'decision',
     schema: subsidies.decisionInput,
-    input: form(['applicationId', 'version', 'decision', 'approvedFen', 'inspectionDueOn', 'comment', 'reason'], { decision: fc.constantFrom('approve', 'reject'), reason: text }),
+    input: form(['applicationId', 'version', 'decision', 'approvedFen', 'inspectionDueOn', 'comment', 'reason'], {
+      decision: fc.constantFrom('approve', 'reject'),
+      reason: text,
+    }),
     limits: { comment: 2000, reason: 2000 },
   },
   { name: 'payment', schema: subsidies.paymentInput, input: form(['applicationId', 'version', 'amountFen', 'paidOn', 'voucherNo']), limits: { voucherNo: 60 } },
@@ -171,7 +273,10 @@ const CASES: Case[] = [
   {
     name: 'blacklist',
     schema: subsidies.blacklistInput,
-    input: form(['subjectType', 'creditCode', 'subjectName', 'carrierId', 'misconduct', 'outcome', 'handlingBody', 'legalBasis', 'effectiveOn', 'sanctionEndsOn'], { subjectType: fc.constantFrom('venture', 'carrier') }),
+    input: form(
+      ['subjectType', 'creditCode', 'subjectName', 'carrierId', 'misconduct', 'outcome', 'handlingBody', 'legalBasis', 'effectiveOn', 'sanctionEndsOn'],
+      { subjectType: fc.constantFrom('venture', 'carrier') },
+    ),
     limits: { subjectName: 200, outcome: 2000, handlingBody: 200, legalBasis: 2000 },
   },
   { name: 'lift', schema: subsidies.liftInput, input: form(['entryId', 'liftedOn', 'reason'], { reason: text }), limits: { reason: 2000 } },

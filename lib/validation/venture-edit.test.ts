@@ -6,9 +6,7 @@ const today = '2026-05-20';
 describe('venture edit rules across fields', () => {
   it('accepts a complete certificate and exit event, and none at all', () => {
     expect(ventureEditErrors({}, today)).toBeNull();
-    expect(
-      ventureEditErrors({ highTechCertNo: 'GR202431000123', highTechCertOn: today, exitKind: 'listed', exitOn: '2026-01-02' }, today),
-    ).toBeNull();
+    expect(ventureEditErrors({ highTechCertNo: 'GR202431000123', highTechCertOn: today, exitKind: 'listed', exitOn: '2026-01-02' }, today)).toBeNull();
   });
 
   it('asks for the missing half of a certificate or an exit event', () => {

@@ -13,10 +13,36 @@ import { zodFieldErrors } from './zod-messages';
 const NAMED = [
   ...range(0x202a, 0x202e), // LRE RLE PDF LRO RLO
   ...range(0x2066, 0x2069), // LRI RLI FSI PDI
-  0x200e, 0x200f, 0x061c, // LRM RLM ALM
+  0x200e,
+  0x200f,
+  0x061c, // LRM RLM ALM
   ...range(0x200b, 0x200d), // zero-width space, non-joiner, joiner
-  0x2060, 0xfeff, 0x00ad, 0x180e, 0x2061, 0x2062, 0x2063, 0x2064, 0xfff9, 0xfffa, 0xfffb, 0x034f, 0x3164, 0x115f, 0x1160, 0xffa0,
-  0xe0001, 0xe0041, 0x1d173, 0x0600, 0x2028, 0x2029, 0x0009, 0x000a, 0x007f, 0x0085,
+  0x2060,
+  0xfeff,
+  0x00ad,
+  0x180e,
+  0x2061,
+  0x2062,
+  0x2063,
+  0x2064,
+  0xfff9,
+  0xfffa,
+  0xfffb,
+  0x034f,
+  0x3164,
+  0x115f,
+  0x1160,
+  0xffa0,
+  0xe0001,
+  0xe0041,
+  0x1d173,
+  0x0600,
+  0x2028,
+  0x2029,
+  0x0009,
+  0x000a,
+  0x007f,
+  0x0085,
 ].map((c) => String.fromCodePoint(c));
 
 function range(from: number, to: number): number[] {
@@ -26,10 +52,15 @@ function range(from: number, to: number): number[] {
 const invisible = fc.oneof(
   fc.constantFrom(...NAMED),
   // Anything of the format category, wherever it is in the code space.
-  fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c)).filter((c) => /\p{Cf}/u.test(c)),
+  fc
+    .integer({ min: 0, max: 0x10ffff })
+    .map((c) => String.fromCodePoint(c))
+    .filter((c) => /\p{Cf}/u.test(c)),
 );
 /** Text a person may type: letters of any script, digits, punctuation, spaces; nothing invisible. */
-const visibleText = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((s) => !hasInvisibleCharacter(s) && s.trim() !== '' && !s.includes('\u0000'));
+const visibleText = fc
+  .string({ unit: 'grapheme', minLength: 1, maxLength: 40 })
+  .filter((s) => !hasInvisibleCharacter(s) && s.trim() !== '' && !s.includes('\u0000'));
 const anyText = fc.string({ unit: 'binary', maxLength: 80 });
 
 /** `text` with `c` put in at a position chosen by `at` (0..1). */
@@ -81,7 +112,11 @@ describe('names hold only characters that are drawn', () => {
         const stripped = stripInvisibleCharacters(text);
         expect(hasInvisibleCharacter(stripped)).toBe(false);
         expect(stripInvisibleCharacters(stripped)).toBe(stripped);
-        expect(stripped).toBe(Array.from(text).filter((c) => !hasInvisibleCharacter(c)).join(''));
+        expect(stripped).toBe(
+          Array.from(text)
+            .filter((c) => !hasInvisibleCharacter(c))
+            .join(''),
+        );
       }),
       { numRuns: 3000 },
     );

@@ -49,8 +49,7 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const storable = (v: string) => !v.includes('\u0000');
 
 /** A required name (a venture, a person, an investor, a programme's title…): trimmed, 1..max characters, every character drawn. */
-export const requiredName = (max = 200) =>
-  z.string().trim().min(1, 'required').max(max).refine(storable, 'nulCharacter').superRefine(refuseInvisible);
+export const requiredName = (max = 200) => z.string().trim().min(1, 'required').max(max).refine(storable, 'nulCharacter').superRefine(refuseInvisible);
 
 /** The same where blank means "not given". */
 export const optionalName = (max = 200) =>

@@ -88,8 +88,7 @@ export function uphillImports(files: string[], tree: Tree = DISK): string[] {
       if (RANK[targetLayer] > RANK[layer]) problems.push(`${file} -> ${target} (${layer} imports ${targetLayer})`);
       else if (layer !== 'db' && /^db\/queries\/[^/]+\/(?!index\.ts$)[^/]+$/.test(target)) {
         problems.push(`${file} -> ${target} (outside db/, a query folder is imported through its index)`);
-      }
-      else if (layer === 'app' && targetLayer === 'app' && areaOf(target) !== 'app' && areaOf(file) !== areaOf(target)) {
+      } else if (layer === 'app' && targetLayer === 'app' && areaOf(target) !== 'app' && areaOf(file) !== areaOf(target)) {
         problems.push(`${file} -> ${target} (a page folder is private to ${areaOf(target)})`);
       }
     }
@@ -105,7 +104,7 @@ describe('imports run downhill', () => {
     expect(files).toContain('db/queries/shared/scope.ts');
   });
 
-  it('has no import from a higher layer or from another area\'s page folder', () => {
+  it("has no import from a higher layer or from another area's page folder", () => {
     expect(uphillImports(['app', 'components', 'lib', 'db'].flatMap(sourceFiles))).toEqual([]);
   });
 
@@ -117,7 +116,10 @@ describe('imports run downhill', () => {
         .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.test.ts'))
         .map((f) => `export * from './${f.replace(/\.ts$/, '')}';`);
       const index = fs.readFileSync(path.join(queries, folder.name, 'index.ts'), 'utf8');
-      expect(files.filter((line) => !index.includes(line)), `db/queries/${folder.name}/index.ts`).toEqual([]);
+      expect(
+        files.filter((line) => !index.includes(line)),
+        `db/queries/${folder.name}/index.ts`,
+      ).toEqual([]);
     }
   });
 

@@ -40,7 +40,10 @@ export function layoutEntries(readme: string): LayoutEntry[] {
     const depth = indent / 2;
     if (depth > parents.length) throw new Error(`README.md line ${line}: indented deeper than its folder`);
     parents.length = depth;
-    const name = text.trimStart().split(/\s{2,}/)[0]!.trim();
+    const name = text
+      .trimStart()
+      .split(/\s{2,}/)[0]!
+      .trim();
     if (!name || /\s/.test(name)) throw new Error(`README.md line ${line}: one entry per line, its description after two spaces`);
     const folder = name.endsWith('/');
     const full = path.posix.join(parents.at(-1) ?? '', folder ? name.slice(0, -1) : name);
@@ -129,7 +132,7 @@ describe("the README's layout", () => {
   it('fails for a folder missing from the block and for one the block names but the tree lacks', () => {
     const spoiled = readme.replace(/\n {2}spreadsheet\/[^\n]*/, '').replace('\n  domain/', '\n  no-such-folder/\n  domain/');
     const problems = layoutProblems(spoiled);
-    expect(problems).toContain('lib/spreadsheet/ exists but is not in the README\'s layout');
+    expect(problems).toContain("lib/spreadsheet/ exists but is not in the README's layout");
     expect(problems.some((p) => p.endsWith('lib/no-such-folder/ is not in the tree'))).toBe(true);
   });
 });

@@ -28,8 +28,14 @@ const LABELS: Record<string, { values: readonly string[]; at: string[] }> = {
   RESIDENCY_STAGES: { values: vocabulary.RESIDENCY_STAGES, at: ['core:stages'] },
   EXIT_REASONS: { values: vocabulary.EXIT_REASONS, at: ['ventures:ventures.exitReasons', 'residency:residency.reasons'] },
   EXIT_KINDS: { values: vocabulary.EXIT_KINDS, at: ['graduation:graduation.exitKinds', 'ventures:ventures.exitKinds'] },
-  GRADUATION_CRITERIA: { values: vocabulary.GRADUATION_CRITERIA, at: ['graduation:graduation.criteria', 'graduation:graduation.criteriaShort', 'ventures:ventures.criteria'] },
-  GRADUATION_STATUSES: { values: vocabulary.GRADUATION_STATUSES, at: ['graduation:graduation.status', 'ventures:ventures.graduationStatus', 'committee-carriers:graduationReview.statuses'] },
+  GRADUATION_CRITERIA: {
+    values: vocabulary.GRADUATION_CRITERIA,
+    at: ['graduation:graduation.criteria', 'graduation:graduation.criteriaShort', 'ventures:ventures.criteria'],
+  },
+  GRADUATION_STATUSES: {
+    values: vocabulary.GRADUATION_STATUSES,
+    at: ['graduation:graduation.status', 'ventures:ventures.graduationStatus', 'committee-carriers:graduationReview.statuses'],
+  },
   PROGRAM_CATEGORIES: { values: vocabulary.PROGRAM_CATEGORIES, at: ['review:review.categories'] },
   APPLICANT_TYPES: { values: vocabulary.APPLICANT_TYPES, at: ['applications:applications.applicantType', 'review:review.applicantTypes'] },
   FUNDING_MODES: { values: vocabulary.FUNDING_MODES, at: ['applications:applications.fundingMode', 'review:review.modes'] },

@@ -77,7 +77,12 @@ export const ACTION_ROWS: ActionRow[] = [
     roles: ['operator', 'committee', 'admin', 'security', 'auditor'],
     audit: { happy: a.changeOwnPassword, entity: 'user' },
   },
-  { file: '(portal)/account/sessions/actions.ts', name: 'endSessionAction', roles: ['operator', 'committee', 'admin', 'security', 'auditor'], audit: { happy: a.endOwnSession, entity: 'user' } },
+  {
+    file: '(portal)/account/sessions/actions.ts',
+    name: 'endSessionAction',
+    roles: ['operator', 'committee', 'admin', 'security', 'auditor'],
+    audit: { happy: a.endOwnSession, entity: 'user' },
+  },
   {
     file: '(portal)/account/sessions/actions.ts',
     name: 'endOtherSessionsAction',

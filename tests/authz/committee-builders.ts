@@ -32,7 +32,13 @@ export const pay: HappyBuilder = async (w) => {
   const { row, email } = await applicationFor(w, 'pay');
   return {
     userEmail: email,
-    input: formData({ applicationId: row.id, version: row.version, amountFen: yuan(payableFen(row)), paidOn: w.today, voucherNo: `PZ-${row.id}-${Date.now() % 100000}` }),
+    input: formData({
+      applicationId: row.id,
+      version: row.version,
+      amountFen: yuan(payableFen(row)),
+      paidOn: w.today,
+      voucherNo: `PZ-${row.id}-${Date.now() % 100000}`,
+    }),
   };
 };
 
@@ -60,7 +66,16 @@ export const saveAccreditation: HappyBuilder = async (w) => {
 
 export const saveTarget: HappyBuilder = async (w) => ({
   userEmail: COMMITTEE[1],
-  input: formData({ targetId: '', version: '', year: w.today.slice(0, 4), metric: `walk_metric_${Date.now() % 1_000_000}`, targetMin: '12', targetMax: '', unit: '家', note: '' }),
+  input: formData({
+    targetId: '',
+    version: '',
+    year: w.today.slice(0, 4),
+    metric: `walk_metric_${Date.now() % 1_000_000}`,
+    targetMin: '12',
+    targetMax: '',
+    unit: '家',
+    note: '',
+  }),
 });
 
 export const addBlacklist: HappyBuilder = async (w) => {
@@ -83,7 +98,10 @@ export const addBlacklist: HappyBuilder = async (w) => {
 export const liftBlacklist: HappyBuilder = async (w) => {
   const [e] = await w.db.select().from(blacklistEntries).where(isNull(blacklistEntries.liftedOn)).orderBy(asc(blacklistEntries.id)).limit(1);
   if (!e) throw new Error('No blacklist entry in force');
-  return { userEmail: COMMITTEE[0], input: formData({ entryId: e.id, liftedOn: w.today > e.effectiveOn ? w.today : e.effectiveOn, reason: '整改完成，经复核予以移出。' }) };
+  return {
+    userEmail: COMMITTEE[0],
+    input: formData({ entryId: e.id, liftedOn: w.today > e.effectiveOn ? w.today : e.effectiveOn, reason: '整改完成，经复核予以移出。' }),
+  };
 };
 
 const programmeForm = (p: typeof programs.$inferSelect | Omit<typeof programs.$inferInsert, 'id'>) => ({
@@ -153,7 +171,11 @@ export const rejectGraduation: HappyBuilder = async (w) => ({
 /** A user with an unread notification (one is delivered first when the demo holds none). */
 export const markAllRead: HappyBuilder = async (w) => {
   const [u] = await w.db.select({ id: users.id }).from(users).where(eq(users.email, COMMITTEE[2]));
-  const [unread] = await w.db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.userId, u!.id), isNull(notifications.readAt))).limit(1);
+  const [unread] = await w.db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(and(eq(notifications.userId, u!.id), isNull(notifications.readAt)))
+    .limit(1);
   if (!unread) await w.db.insert(notifications).values({ userId: u!.id, kind: 'subsidyNotice.statusChanged', params: { refNo: 'WALK' }, link: '/committee' });
   return { userEmail: COMMITTEE[2], input: {} };
 };
@@ -161,6 +183,9 @@ export const markAllRead: HappyBuilder = async (w) => {
 /** One unread notification of a committee member, delivered for the call. */
 export const markOneRead: HappyBuilder = async (w) => {
   const [u] = await w.db.select({ id: users.id }).from(users).where(eq(users.email, COMMITTEE[1]));
-  const [n] = await w.db.insert(notifications).values({ userId: u!.id, kind: 'subsidyNotice.statusChanged', params: { refNo: 'WALK-1' }, link: '/committee' }).returning({ id: notifications.id });
+  const [n] = await w.db
+    .insert(notifications)
+    .values({ userId: u!.id, kind: 'subsidyNotice.statusChanged', params: { refNo: 'WALK-1' }, link: '/committee' })
+    .returning({ id: notifications.id });
   return { userEmail: COMMITTEE[1], input: { notificationId: n!.id } };
 };

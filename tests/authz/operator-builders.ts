@@ -170,7 +170,10 @@ export const admitGraduate: HappyBuilder = async (w) => {
   for (const op of await operators(w.db)) {
     const acc = await carrierOfKind(w.db, op.carrierIds, 'accelerator');
     if (acc && graduate) {
-      return { userEmail: op.email, input: formData({ carrierId: acc.id, creditCode: graduate.creditCode!, enteredOn: w.today, areaM2: '200', workstations: '20' }) };
+      return {
+        userEmail: op.email,
+        input: formData({ carrierId: acc.id, creditCode: graduate.creditCode!, enteredOn: w.today, areaM2: '200', workstations: '20' }),
+      };
     }
   }
   throw new Error('No graduate without a stay, or no operator of an accelerator');
@@ -233,12 +236,24 @@ export const createDraft: HappyBuilder = async (w) => {
         const [taken] = await w.db
           .select({ id: applications.id })
           .from(applications)
-          .where(and(eq(applications.programId, p.id), eq(applications.carrierId, a.carrierId), a.ventureId ? eq(applications.ventureId, a.ventureId) : isNull(applications.ventureId)))
+          .where(
+            and(
+              eq(applications.programId, p.id),
+              eq(applications.carrierId, a.carrierId),
+              a.ventureId ? eq(applications.ventureId, a.ventureId) : isNull(applications.ventureId),
+            ),
+          )
           .limit(1);
         if (taken) continue;
         return {
           userEmail: op.email,
-          input: formData({ programId: p.id, carrierId: a.carrierId, ventureId: a.ventureId ?? undefined, purpose: '用于孵化服务平台建设与运营。', requestedFen: yuan(Math.min(p.capFen, 1_000_000)) }),
+          input: formData({
+            programId: p.id,
+            carrierId: a.carrierId,
+            ventureId: a.ventureId ?? undefined,
+            purpose: '用于孵化服务平台建设与运营。',
+            requestedFen: yuan(Math.min(p.capFen, 1_000_000)),
+          }),
         };
       }
     }
@@ -246,14 +261,19 @@ export const createDraft: HappyBuilder = async (w) => {
   throw new Error('No open programme with an eligible applicant that has not applied');
 };
 
-const step = (action: 'edit' | 'delete' | 'submit' | 'withdraw', extra: Record<string, string> = {}): HappyBuilder => async (w) => {
-  const { row, email } = await applicationFor(w, action);
-  return { userEmail: email, input: formData({ applicationId: row.id, version: row.version, ...extra }) };
-};
+const step =
+  (action: 'edit' | 'delete' | 'submit' | 'withdraw', extra: Record<string, string> = {}): HappyBuilder =>
+  async (w) => {
+    const { row, email } = await applicationFor(w, action);
+    return { userEmail: email, input: formData({ applicationId: row.id, version: row.version, ...extra }) };
+  };
 
 export const updateDraft: HappyBuilder = async (w) => {
   const { row, email } = await applicationFor(w, 'edit');
-  return { userEmail: email, input: formData({ applicationId: row.id, version: row.version, purpose: '补充说明：用于公共技术服务平台。', requestedFen: yuan(row.requestedFen) }) };
+  return {
+    userEmail: email,
+    input: formData({ applicationId: row.id, version: row.version, purpose: '补充说明：用于公共技术服务平台。', requestedFen: yuan(row.requestedFen) }),
+  };
 };
 
 export const deleteDraft = step('delete');
@@ -268,7 +288,13 @@ export const submitApplication: HappyBuilder = async (w) => {
   let version = row.version;
   for (const documentType of p!.docs.filter((d) => !have.has(d))) {
     const content = new TextEncoder().encode('%PDF-1.7\n% required\n');
-    ({ version } = await addAttachment(w.db, actorOf({ id: userId }), scopeOf(op), { applicationId: row.id, version, documentType, name: `${documentType}.pdf`, content }, w.today));
+    ({ version } = await addAttachment(
+      w.db,
+      actorOf({ id: userId }),
+      scopeOf(op),
+      { applicationId: row.id, version, documentType, name: `${documentType}.pdf`, content },
+      w.today,
+    ));
   }
   return { userEmail: email, input: formData({ applicationId: row.id, version }) };
 };
@@ -281,9 +307,20 @@ export const addAttachmentStep: HappyBuilder = async (w) => {
 export const removeAttachment: HappyBuilder = async (w) => {
   const { row, email, userId } = await applicationFor(w, 'edit');
   const op = await operatorOf(w.db, row.carrierId);
-  const [existing] = await w.db.select({ id: attachments.id }).from(attachments).where(eq(attachments.applicationId, row.id)).orderBy(desc(attachments.id)).limit(1);
+  const [existing] = await w.db
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(eq(attachments.applicationId, row.id))
+    .orderBy(desc(attachments.id))
+    .limit(1);
   if (existing) return { userEmail: email, input: formData({ applicationId: row.id, version: row.version, attachmentId: existing.id }) };
   const content = new TextEncoder().encode('%PDF-1.7\n% spare\n');
-  const added = await addAttachment(w.db, actorOf({ id: userId }), scopeOf(op), { applicationId: row.id, version: row.version, documentType: 'business_licence', name: 'spare.pdf', content }, w.today);
+  const added = await addAttachment(
+    w.db,
+    actorOf({ id: userId }),
+    scopeOf(op),
+    { applicationId: row.id, version: row.version, documentType: 'business_licence', name: 'spare.pdf', content },
+    w.today,
+  );
   return { userEmail: email, input: formData({ applicationId: row.id, version: added.version, attachmentId: added.attachmentId }) };
 };

@@ -45,7 +45,12 @@ export const scopeOf = (o: Operator): Scope => ({ kind: 'carriers', carrierIds: 
 export const actorOf = (o: { id: number }, role: Actor['role'] = 'operator'): Actor => ({ userId: o.id, role, ip: '192.0.2.1' });
 
 export async function carrierOfKind(db: Db, carrierIds: number[], kind: 'nursery' | 'incubator' | 'accelerator') {
-  const [c] = await db.select().from(carriers).where(and(inArray(carriers.id, carrierIds), eq(carriers.kind, kind))).orderBy(asc(carriers.id)).limit(1);
+  const [c] = await db
+    .select()
+    .from(carriers)
+    .where(and(inArray(carriers.id, carrierIds), eq(carriers.kind, kind)))
+    .orderBy(asc(carriers.id))
+    .limit(1);
   return c ?? null;
 }
 
@@ -78,7 +83,10 @@ export async function applicationFor(
   const statuses = opts.statuses ?? (['draft', 'submitted', 'returned', 'in_review', 'reviewed', 'approved', 'paid', 'accepted'] as ApplicationStatus[]);
   const ids = await w.db.select({ id: applications.id }).from(applications).where(inArray(applications.status, statuses)).orderBy(asc(applications.id));
   const ops = await operators(w.db);
-  const committee = await w.db.select({ id: users.id, email: users.email }).from(users).where(and(eq(users.role, 'committee'), eq(users.active, true)));
+  const committee = await w.db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(and(eq(users.role, 'committee'), eq(users.active, true)));
   for (const { id } of ids) {
     const row = (await loadStepRow(w.db, id))!;
     if (opts.where && !opts.where(row)) continue;

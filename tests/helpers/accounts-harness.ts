@@ -60,7 +60,11 @@ export function expectRefused<T>(r: ActionResult<T>, code: string, field?: strin
   if (field) expect((r.fieldErrors[field] ?? []).join(' ')).toContain(key ?? '');
 }
 export async function auditOf(userId: number) {
-  return handle.db.select().from(auditLog).where(and(eq(auditLog.entity, 'user'), eq(auditLog.entityId, String(userId)))).orderBy(auditLog.id);
+  return handle.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'user'), eq(auditLog.entityId, String(userId))))
+    .orderBy(auditLog.id);
 }
 export async function storedUser(id: number) {
   const [u] = await handle.db.select().from(users).where(eq(users.id, id));

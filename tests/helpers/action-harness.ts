@@ -66,7 +66,13 @@ export const nextHeadersMock = {
   // A request from a page of this site, from CLIENT_IP (the socket's address as the portal's
   // server passes it on); the forged X-Forwarded-For must be ignored (no trusted proxies).
   headers: async () =>
-    new Headers({ 'x-portal-peer': CLIENT_IP, 'x-forwarded-for': '6.6.6.6', 'x-forwarded-host': 'evil.example', origin: 'https://portal.test', host: 'portal.test' }),
+    new Headers({
+      'x-portal-peer': CLIENT_IP,
+      'x-forwarded-for': '6.6.6.6',
+      'x-forwarded-host': 'evil.example',
+      origin: 'https://portal.test',
+      host: 'portal.test',
+    }),
   cookies: async () => ({
     get: (name: string) => (state.cookies.has(name) ? { name, value: state.cookies.get(name)! } : undefined),
     set: (name: string, value: string) => void state.cookies.set(name, value),
@@ -91,7 +97,9 @@ export const nextIntlServerMock = {
 };
 
 /** What a Next interrupt thrown by a call was: a redirect (with its target), a 403, or nothing. */
-export async function interruptOf(call: () => Promise<unknown>): Promise<{ kind: 'none'; value: unknown } | { kind: 'redirect' | 'forbidden' | 'other'; digest: string }> {
+export async function interruptOf(
+  call: () => Promise<unknown>,
+): Promise<{ kind: 'none'; value: unknown } | { kind: 'redirect' | 'forbidden' | 'other'; digest: string }> {
   try {
     return { kind: 'none', value: await call() };
   } catch (e) {

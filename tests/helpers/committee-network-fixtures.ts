@@ -52,11 +52,23 @@ export async function makeStay(db: Db, carrierId: number, s: StaySpec) {
     ruleWarnings: s.ruleWarnings ?? [],
   });
   if (s.financings?.length) {
-    await db.insert(ventureFinancings).values(s.financings.map(([receivedOn, amountFen]) => ({ ventureId: v!.id, carrierId, receivedOn, amountFen, investor: '测试投资' })));
+    await db
+      .insert(ventureFinancings)
+      .values(s.financings.map(([receivedOn, amountFen]) => ({ ventureId: v!.id, carrierId, receivedOn, amountFen, investor: '测试投资' })));
   }
   if (s.reports?.length) {
     await db.insert(ventureReports).values(
-      s.reports.map(([year, quarter, late, ipFiled = 0, ipGranted = 0]) => ({ ventureId: v!.id, carrierId, year, quarter, late, ipFiled, ipGranted, revenueFen: 1_000_000, financingFen: 0 })),
+      s.reports.map(([year, quarter, late, ipFiled = 0, ipGranted = 0]) => ({
+        ventureId: v!.id,
+        carrierId,
+        year,
+        quarter,
+        late,
+        ipFiled,
+        ipGranted,
+        revenueFen: 1_000_000,
+        financingFen: 0,
+      })),
     );
   }
   return { venture: v!, residency: r };
@@ -70,16 +82,51 @@ export async function makeStay(db: Db, carrierId: number, s: StaySpec) {
 export async function makeGraduate(
   db: Db,
   carrierId: number,
-  g: { name: string; graduatedOn: string; status: 'pending' | 'verified' | 'rejected'; recordedBy?: number; stage?: 'incubating' | 'nursery'; enteredOn?: string; areaM2?: number },
+  g: {
+    name: string;
+    graduatedOn: string;
+    status: 'pending' | 'verified' | 'rejected';
+    recordedBy?: number;
+    stage?: 'incubating' | 'nursery';
+    enteredOn?: string;
+    areaM2?: number;
+  },
 ) {
   const [v] = await db
     .insert(ventures)
-    .values({ kind: 'company', name: g.name, creditCode: code(), industry: 'software', foundedOn: '2020-01-01', stage: 'graduated', currentCarrierId: carrierId, highTechCertNo: 'GR2024310001', highTechCertOn: '2024-01-01' })
+    .values({
+      kind: 'company',
+      name: g.name,
+      creditCode: code(),
+      industry: 'software',
+      foundedOn: '2020-01-01',
+      stage: 'graduated',
+      currentCarrierId: carrierId,
+      highTechCertNo: 'GR2024310001',
+      highTechCertOn: '2024-01-01',
+    })
     .returning();
-  const r = await addResidency(db, { ventureId: v!.id, carrierId, stage: g.stage ?? 'incubating', enteredOn: g.enteredOn ?? '2023-01-01', leftOn: g.graduatedOn, exitReason: 'graduated', areaM2: g.areaM2 ?? 120, workstations: 4 });
+  const r = await addResidency(db, {
+    ventureId: v!.id,
+    carrierId,
+    stage: g.stage ?? 'incubating',
+    enteredOn: g.enteredOn ?? '2023-01-01',
+    leftOn: g.graduatedOn,
+    exitReason: 'graduated',
+    areaM2: g.areaM2 ?? 120,
+    workstations: 4,
+  });
   const [row] = await db
     .insert(graduations)
-    .values({ ventureId: v!.id, carrierId, graduatedOn: g.graduatedOn, criteria: ['high_tech'], evidence: '高新技术企业证书', status: g.status, recordedBy: g.recordedBy ?? null })
+    .values({
+      ventureId: v!.id,
+      carrierId,
+      graduatedOn: g.graduatedOn,
+      criteria: ['high_tech'],
+      evidence: '高新技术企业证书',
+      status: g.status,
+      recordedBy: g.recordedBy ?? null,
+    })
     .returning();
   return { venture: v!, residency: r, graduation: row! };
 }

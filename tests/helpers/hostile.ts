@@ -66,7 +66,16 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 /** Any value at all, weighted towards what breaks parsers. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: hostileString },
-  fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withBoxedValues: true }),
+  fc.anything({
+    withNullPrototype: true,
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withSparseArray: true,
+    withBoxedValues: true,
+  }),
   fc.double(),
   fc.constantFrom(null, undefined, true, false, NaN, Infinity, -0, Number.MAX_SAFE_INTEGER + 2, new Date(NaN)),
   fc.array(hostileStringShort(), { maxLength: 3 }),
@@ -89,6 +98,6 @@ export const padded = (s: fc.Arbitrary<string>) =>
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** A valid calendar date as YYYY-MM-DD (years 1900-2100). */
-export const isoDateArb = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }).map(
-  (d) => `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`,
-);
+export const isoDateArb = fc
+  .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`);

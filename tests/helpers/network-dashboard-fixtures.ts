@@ -72,18 +72,35 @@ export async function insertNetwork(db: Db, specs: VentureSpec[], recordedBy: nu
     const id = row!.id;
     ids.push(id);
     await db.insert(residencies).values(
-      v.stays.map((s) => ({ ventureId: id, carrierId: s.carrier, stage: s.stage, enteredOn: s.entered, leftOn: s.left ?? null, exitReason: s.left ? (s.reason ?? 'moved') : null })),
+      v.stays.map((s) => ({
+        ventureId: id,
+        carrierId: s.carrier,
+        stage: s.stage,
+        enteredOn: s.entered,
+        leftOn: s.left ?? null,
+        exitReason: s.left ? (s.reason ?? 'moved') : null,
+      })),
     );
     if (v.graduations?.length) {
       await db.insert(graduations).values(
-        v.graduations.map((g) => ({ ventureId: id, carrierId: g.carrier, graduatedOn: g.on, criteria: ['revenue' as const], evidence: '审计报告', status: g.status, recordedBy })),
+        v.graduations.map((g) => ({
+          ventureId: id,
+          carrierId: g.carrier,
+          graduatedOn: g.on,
+          criteria: ['revenue' as const],
+          evidence: '审计报告',
+          status: g.status,
+          recordedBy,
+        })),
       );
     }
     if (v.reports?.length) {
-      await db.insert(ventureReports).values(v.reports.map((r) => {
+      await db.insert(ventureReports).values(
+        v.reports.map((r) => {
           const { carrier, ...figures } = reportFigures(n, r);
           return { ventureId: id, carrierId: carrier, ...figures };
-        }));
+        }),
+      );
     }
   }
   return ids;

@@ -18,7 +18,16 @@ import { makeProgramme, WAN } from './subsidy-fixtures';
 export let handle: DatabaseHandle;
 export const TODAY = '2026-03-10';
 export const YEAR = 2025;
-type C = { id: number; kind: 'nursery' | 'incubator' | 'accelerator'; zone: string; level: string; opSince: string; area: number; focus: string[]; status: string };
+type C = {
+  id: number;
+  kind: 'nursery' | 'incubator' | 'accelerator';
+  zone: string;
+  level: string;
+  opSince: string;
+  area: number;
+  focus: string[];
+  status: string;
+};
 export let cs: Record<'nZ' | 'iZ' | 'aZ' | 'iJ' | 'nJ' | 'closed', C>;
 export let specs: VentureSpec[];
 let reports: (ReportRow & { n: number })[];
@@ -30,7 +39,15 @@ beforeAll(async () => {
   handle = await openTestDatabase();
   const db = handle.db;
   committeeId = (await makeUser(db, 'committee')).id;
-  const make = async (kind: C['kind'], zone: string, level: 'national' | 'municipal' | 'district' | 'none', opSince: string, area: number, focus: string[], status: 'active' | 'closed' = 'active') => {
+  const make = async (
+    kind: C['kind'],
+    zone: string,
+    level: 'national' | 'municipal' | 'district' | 'none',
+    opSince: string,
+    area: number,
+    focus: string[],
+    status: 'active' | 'closed' = 'active',
+  ) => {
     const c = await makeCarrier(db, kind, {
       zone,
       level,
@@ -53,7 +70,10 @@ beforeAll(async () => {
   const { nZ, iZ, aZ, iJ, nJ } = cs;
   specs = [
     {
-      kind: 'company', industry: 'biomedicine', stage: 'accelerating', highTechOn: '2025-05-10',
+      kind: 'company',
+      industry: 'biomedicine',
+      stage: 'accelerating',
+      highTechOn: '2025-05-10',
       stays: [
         { carrier: nZ.id, stage: 'nursery', entered: '2023-04-01', left: '2024-06-30', reason: 'incorporated' },
         { carrier: iZ.id, stage: 'incubating', entered: '2024-07-01', left: '2025-08-31', reason: 'graduated' },
@@ -62,27 +82,49 @@ beforeAll(async () => {
       graduations: [{ carrier: iZ.id, on: '2025-08-31', status: 'verified' }],
       reports: [...quarters(iZ.id, 2024, 3, 4), ...quarters(iZ.id, 2025, 1, 2), ...quarters(aZ.id, 2025, 3, 4)],
     },
-    { kind: 'team', industry: 'software', stage: 'nursery', stays: [{ carrier: nZ.id, stage: 'nursery', entered: '2025-02-01' }], reports: quarters(nZ.id, 2025) },
     {
-      kind: 'company', industry: 'software', stage: 'incubating', highTechOn: '2024-11-01',
+      kind: 'team',
+      industry: 'software',
+      stage: 'nursery',
+      stays: [{ carrier: nZ.id, stage: 'nursery', entered: '2025-02-01' }],
+      reports: quarters(nZ.id, 2025),
+    },
+    {
+      kind: 'company',
+      industry: 'software',
+      stage: 'incubating',
+      highTechOn: '2024-11-01',
       stays: [{ carrier: iZ.id, stage: 'incubating', entered: '2024-01-15' }],
       reports: [...quarters(iZ.id, 2024), ...quarters(iZ.id, 2025)],
     },
     {
-      kind: 'company', industry: 'new_energy', stage: 'incubating',
+      kind: 'company',
+      industry: 'new_energy',
+      stage: 'incubating',
       stays: [{ carrier: iJ.id, stage: 'incubating', entered: '2025-04-01' }],
       graduations: [{ carrier: iJ.id, on: '2025-12-01', status: 'pending' }],
       reports: quarters(iJ.id, 2025, 2, 4),
     },
     {
-      kind: 'company', industry: 'biomedicine', stage: 'graduated', highTechOn: '2023-06-01',
+      kind: 'company',
+      industry: 'biomedicine',
+      stage: 'graduated',
+      highTechOn: '2023-06-01',
       stays: [{ carrier: iZ.id, stage: 'incubating', entered: '2021-03-01', left: '2024-10-31', reason: 'graduated' }],
       graduations: [{ carrier: iZ.id, on: '2024-10-31', status: 'verified' }],
       reports: quarters(iZ.id, 2024, 1, 3),
     },
-    { kind: 'team', industry: 'ai', stage: 'exited', stays: [{ carrier: nZ.id, stage: 'nursery', entered: '2024-03-01', left: '2024-12-31', reason: 'failed' }], reports: quarters(nZ.id, 2024, 1, 3) },
     {
-      kind: 'company', industry: 'new_energy', stage: 'incubating',
+      kind: 'team',
+      industry: 'ai',
+      stage: 'exited',
+      stays: [{ carrier: nZ.id, stage: 'nursery', entered: '2024-03-01', left: '2024-12-31', reason: 'failed' }],
+      reports: quarters(nZ.id, 2024, 1, 3),
+    },
+    {
+      kind: 'company',
+      industry: 'new_energy',
+      stage: 'incubating',
       stays: [
         { carrier: iJ.id, stage: 'incubating', entered: '2025-06-01', left: '2025-11-30', reason: 'moved' },
         { carrier: iZ.id, stage: 'incubating', entered: '2025-12-01' },
@@ -90,7 +132,9 @@ beforeAll(async () => {
       reports: [...quarters(iJ.id, 2025, 2, 3), ...quarters(iZ.id, 2025, 4, 4)],
     },
     {
-      kind: 'company', industry: 'software', stage: 'incubating',
+      kind: 'company',
+      industry: 'software',
+      stage: 'incubating',
       stays: [
         { carrier: nZ.id, stage: 'nursery', entered: '2024-05-01', left: '2025-01-31', reason: 'incorporated' },
         { carrier: iZ.id, stage: 'incubating', entered: '2025-02-01' },
@@ -98,12 +142,17 @@ beforeAll(async () => {
       reports: [...quarters(nZ.id, 2024, 2, 4), ...quarters(iZ.id, 2025)],
     },
     {
-      kind: 'company', industry: 'biomedicine', stage: 'accelerating', highTechOn: '2022-01-01',
+      kind: 'company',
+      industry: 'biomedicine',
+      stage: 'accelerating',
+      highTechOn: '2022-01-01',
       stays: [{ carrier: aZ.id, stage: 'accelerating', entered: '2024-02-01' }],
       reports: [...quarters(aZ.id, 2024), ...quarters(aZ.id, 2025)],
     },
     {
-      kind: 'company', industry: 'software', stage: 'graduated',
+      kind: 'company',
+      industry: 'software',
+      stage: 'graduated',
       stays: [{ carrier: iZ.id, stage: 'incubating', entered: '2022-05-01', left: '2025-03-31', reason: 'graduated' }],
       graduations: [
         { carrier: iZ.id, on: '2025-01-15', status: 'rejected' },
@@ -118,7 +167,15 @@ beforeAll(async () => {
 
   // Programmes of the year (and one of the year before, which must not count) with applications.
   const p1 = await makeProgramme(db, { year: YEAR, budgetFen: 100 * WAN, capFen: 50 * WAN, eligibleKinds: ['incubator'] });
-  const p2 = await makeProgramme(db, { year: YEAR, budgetFen: 40 * WAN, capFen: 20 * WAN, eligibleKinds: ['incubator'], category: 'operation', applicantType: 'carrier', eligibleStages: [] });
+  const p2 = await makeProgramme(db, {
+    year: YEAR,
+    budgetFen: 40 * WAN,
+    capFen: 20 * WAN,
+    eligibleKinds: ['incubator'],
+    category: 'operation',
+    applicantType: 'carrier',
+    eligibleStages: [],
+  });
   const old = await makeProgramme(db, { year: YEAR - 1, budgetFen: 70 * WAN, capFen: 20 * WAN });
   programmeBudgetsOf = { [p1.id]: 100 * WAN, [p2.id]: 40 * WAN };
   applicationRows = [
@@ -165,11 +222,17 @@ export const carrierOk = (id: number, f: Filter) => {
 };
 export const ventureOk = (n: number, carrier: number, f: Filter) => carrierOk(carrier, f) && (!f.industry || specs[n]!.industry === f.industry);
 export const expectedCarriers = (year: number, f: Filter) => {
-  const mine = carrierList().filter((c) => c.status === 'active' && carrierOk(c.id, f) && c.opSince <= `${year}-12-31` && (!f.industry || c.focus.includes(f.industry)));
+  const mine = carrierList().filter(
+    (c) => c.status === 'active' && carrierOk(c.id, f) && c.opSince <= `${year}-12-31` && (!f.industry || c.focus.includes(f.industry)),
+  );
   return { n: mine.length, area: mine.reduce((s, c) => s + c.area, 0) };
 };
 export const residentAt = (day: string, stage: string, f: Filter) =>
-  new Set(specs.flatMap((v, n) => v.stays.filter((s) => s.stage === stage && s.entered <= day && (!s.left || s.left > day) && ventureOk(n, s.carrier, f)).map(() => n))).size;
+  new Set(
+    specs.flatMap((v, n) =>
+      v.stays.filter((s) => s.stage === stage && s.entered <= day && (!s.left || s.left > day) && ventureOk(n, s.carrier, f)).map(() => n),
+    ),
+  ).size;
 export const admitted = (year: number, f: Filter) =>
   new Set(specs.flatMap((v, n) => v.stays.filter((s) => s.entered.startsWith(`${year}-`) && ventureOk(n, s.carrier, f)).map(() => n))).size;
 export const graduatedIn = (year: number, status: string, f: Filter) =>

@@ -71,10 +71,8 @@ export function countingDb(handle: DatabaseHandle): { db: Db; count: () => numbe
   let statements = 0;
   const logger = { logQuery: () => void statements++ };
   const client = (handle.db as unknown as { $client: PGlite | pg.Pool }).$client;
-  const db = (
-    handle.mode === 'postgres'
-      ? drizzlePg({ client: client as pg.Pool, schema, logger })
-      : drizzlePglite({ client: client as PGlite, schema, logger })
-  ) as unknown as Db;
+  const db = (handle.mode === 'postgres'
+    ? drizzlePg({ client: client as pg.Pool, schema, logger })
+    : drizzlePglite({ client: client as PGlite, schema, logger })) as unknown as Db;
   return { db, count: () => statements, reset: () => void (statements = 0) };
 }

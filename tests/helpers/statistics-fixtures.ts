@@ -35,19 +35,38 @@ export type StatisticsWorld = Awaited<ReturnType<typeof makeStatisticsWorld>>;
 
 export async function makeStatisticsWorld(db: Db) {
   const committee = await makeUser(db, 'committee');
-  const incubator = await makeCarrier(db, 'incubator', { name: '统计测试孵化器', creditCode: '91310115MA1K3Y006M', operatingSince: '2018-01-01', totalStaff: 10, professionalStaff: 8, mentors: 5, seedFundFen: 600 * WAN });
+  const incubator = await makeCarrier(db, 'incubator', {
+    name: '统计测试孵化器',
+    creditCode: '91310115MA1K3Y006M',
+    operatingSince: '2018-01-01',
+    totalStaff: 10,
+    professionalStaff: 8,
+    mentors: 5,
+    seedFundFen: 600 * WAN,
+  });
   const nursery = await makeCarrier(db, 'nursery', { name: '统计测试苗圃', incubationAreaM2: 500, totalAreaM2: 600, publicServiceAreaM2: 50 });
 
   const steady = await company(db, '稳定在孵企业', { currentCarrierId: incubator.id, highTechCertNo: 'GR2025001', highTechCertOn: '2025-06-01' });
   const graduate = await company(db, '年内毕业企业', { stage: 'graduated', technicalField: null });
   const former = await company(db, '上年离开企业', { stage: 'exited' });
-  const [team] = await db.insert(ventures).values({ kind: 'team', name: '未报表团队', industry: 'ai', stage: 'nursery', currentCarrierId: nursery.id }).returning();
+  const [team] = await db
+    .insert(ventures)
+    .values({ kind: 'team', name: '未报表团队', industry: 'ai', stage: 'nursery', currentCarrierId: nursery.id })
+    .returning();
   const old1 = await company(db, '往年苗圃团队甲', { stage: 'graduated' });
   const old2 = await company(db, '往年苗圃团队乙', { stage: 'graduated' });
 
   await db.insert(residencies).values([
     { ventureId: steady.id, carrierId: incubator.id, stage: 'incubating', enteredOn: '2024-03-01', areaM2: 300 },
-    { ventureId: graduate.id, carrierId: incubator.id, stage: 'incubating', enteredOn: '2025-05-01', leftOn: '2025-11-30', exitReason: 'graduated', areaM2: 200 },
+    {
+      ventureId: graduate.id,
+      carrierId: incubator.id,
+      stage: 'incubating',
+      enteredOn: '2025-05-01',
+      leftOn: '2025-11-30',
+      exitReason: 'graduated',
+      areaM2: 200,
+    },
     { ventureId: former.id, carrierId: incubator.id, stage: 'incubating', enteredOn: '2023-01-01', leftOn: '2024-12-31', exitReason: 'voluntary', areaM2: 150 },
     { ventureId: team!.id, carrierId: nursery.id, stage: 'nursery', enteredOn: '2025-02-01', areaM2: 20 },
     { ventureId: old1.id, carrierId: nursery.id, stage: 'nursery', enteredOn: '2022-01-01', leftOn: '2024-06-30', exitReason: 'graduated', areaM2: 10 },
@@ -60,7 +79,14 @@ export async function makeStatisticsWorld(db: Db) {
     { ventureId: old2.id, carrierId: nursery.id, graduatedOn: '2025-04-01', criteria: ['exit'], evidence: '公告', status: 'verified' },
   ]);
 
-  const q = (ventureId: number, carrierId: number, year: number, quarter: number, wan: { revenue: number; rd: number; tax?: number; profit?: number; financing?: number }, extra: Partial<NewVentureReport> = {}): NewVentureReport => ({
+  const q = (
+    ventureId: number,
+    carrierId: number,
+    year: number,
+    quarter: number,
+    wan: { revenue: number; rd: number; tax?: number; profit?: number; financing?: number },
+    extra: Partial<NewVentureReport> = {},
+  ): NewVentureReport => ({
     ventureId,
     carrierId,
     year,
@@ -107,8 +133,27 @@ export async function makeStatisticsWorld(db: Db) {
     })
     .returning();
   await db.insert(applications).values([
-    { refNo: 'STAT-1', programId: programme!.id, carrierId: incubator.id, ventureId: steady.id, purpose: '房租', requestedFen: 40 * WAN, approvedFen: 30 * WAN, paidFen: 30 * WAN, status: 'paid' },
-    { refNo: 'STAT-2', programId: programme!.id, carrierId: incubator.id, ventureId: graduate.id, purpose: '房租', requestedFen: 20 * WAN, approvedFen: 20 * WAN, status: 'approved' },
+    {
+      refNo: 'STAT-1',
+      programId: programme!.id,
+      carrierId: incubator.id,
+      ventureId: steady.id,
+      purpose: '房租',
+      requestedFen: 40 * WAN,
+      approvedFen: 30 * WAN,
+      paidFen: 30 * WAN,
+      status: 'paid',
+    },
+    {
+      refNo: 'STAT-2',
+      programId: programme!.id,
+      carrierId: incubator.id,
+      ventureId: graduate.id,
+      purpose: '房租',
+      requestedFen: 20 * WAN,
+      approvedFen: 20 * WAN,
+      status: 'approved',
+    },
     { refNo: 'STAT-3', programId: programme!.id, carrierId: incubator.id, ventureId: graduate.id, purpose: '房租', requestedFen: 20 * WAN, status: 'rejected' },
   ]);
   await db.insert(annualTargets).values([

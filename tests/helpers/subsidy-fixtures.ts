@@ -103,7 +103,13 @@ export async function draftFor(w: SubsidyWorld, programId: number, requestedFen 
     requestedFen,
     indicators: [{ name: '新增就业', unit: '人', targetValue: 10 }],
   });
-  const a = await addAttachment(w.db, w.operator, w.scope, { applicationId: d.applicationId, version: d.version, documentType: 'business_licence', name: '执照.pdf', content: PDF }, TODAY);
+  const a = await addAttachment(
+    w.db,
+    w.operator,
+    w.scope,
+    { applicationId: d.applicationId, version: d.version, documentType: 'business_licence', name: '执照.pdf', content: PDF },
+    TODAY,
+  );
   return { id: d.applicationId, refNo: d.refNo, version: a.version, ventureId: vid };
 }
 

@@ -30,7 +30,12 @@ describe('creating an account', () => {
   it('creates an operator bound to carriers, with a one-time password kept only as a hash', async () => {
     await as(adminUser.id);
     const data = expectOk(
-      await admin.createAccountAction({ name: ' 新运营 ', email: ' New.Operator@Test.Example ', role: 'operator', carrierIds: [String(carrierB), String(carrierA)] }),
+      await admin.createAccountAction({
+        name: ' 新运营 ',
+        email: ' New.Operator@Test.Example ',
+        role: 'operator',
+        carrierIds: [String(carrierB), String(carrierA)],
+      }),
     );
     expect(data.password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
     const u = await storedUser(data.userId);
@@ -56,7 +61,12 @@ describe('creating an account', () => {
 
   it('requires a carrier for an operator and none for other roles', async () => {
     await as(adminUser.id);
-    expectRefused(await admin.createAccountAction({ name: 'X', email: 'x1@test.example', role: 'operator' }), 'invalid', 'carrierIds', 'accounts.errors.carriersRequired');
+    expectRefused(
+      await admin.createAccountAction({ name: 'X', email: 'x1@test.example', role: 'operator' }),
+      'invalid',
+      'carrierIds',
+      'accounts.errors.carriersRequired',
+    );
     expectRefused(
       await admin.createAccountAction({ name: 'X', email: 'x2@test.example', role: 'committee', carrierIds: String(carrierA) }),
       'invalid',
@@ -117,7 +127,13 @@ describe('editing an account', () => {
     const a = await makeUser(handle.db, 'committee');
     const b = await makeUser(handle.db, 'committee');
     await as(adminUser.id);
-    const r = await admin.updateAccountAction({ userId: String(b.id), version: (await getAccount(handle.db, b.id)).version, name: b.name, email: a.email.toUpperCase(), role: 'committee' });
+    const r = await admin.updateAccountAction({
+      userId: String(b.id),
+      version: (await getAccount(handle.db, b.id)).version,
+      name: b.name,
+      email: a.email.toUpperCase(),
+      role: 'committee',
+    });
     expectRefused(r, 'invalid', 'email', 'accounts.errors.emailTaken');
     expect((await storedUser(b.id)).email).toBe(b.email);
   });
@@ -126,7 +142,14 @@ describe('editing an account', () => {
     const u = await makeUser(handle.db, 'committee', enrolledSecondFactor());
     await as(u.id);
     expect((await requireRole('committee')).id).toBe(u.id);
-    await updateAccount(handle.db, actorOf(adminUser), { userId: u.id, version: (await getAccount(handle.db, u.id)).version, name: u.name, email: u.email, role: 'operator', carrierIds: [carrierA] });
+    await updateAccount(handle.db, actorOf(adminUser), {
+      userId: u.id,
+      version: (await getAccount(handle.db, u.id)).version,
+      name: u.name,
+      email: u.email,
+      role: 'operator',
+      carrierIds: [carrierA],
+    });
     expect((await currentUser())?.role).toBe('operator');
     await expect(requireRole('committee')).rejects.toThrow('forbidden');
   });

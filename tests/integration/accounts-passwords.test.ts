@@ -42,7 +42,12 @@ describe('passwords', () => {
 
   it('a user with a one-time password is held at the password page until they change it', async () => {
     const carrier = (await makeCarrier(handle.db, 'incubator')).id;
-    const created = await createAccount(handle.db, actorOf(adminUser), { name: '首次登录', email: 'first.login@test.example', role: 'operator', carrierIds: [carrier] });
+    const created = await createAccount(handle.db, actorOf(adminUser), {
+      name: '首次登录',
+      email: 'first.login@test.example',
+      role: 'operator',
+      carrierIds: [carrier],
+    });
     await as(created.userId);
     // Pages and actions of other pages send them to the password page; route handlers answer 403.
     await expect(requireUser()).rejects.toThrow('redirect:/account/password');
@@ -58,7 +63,12 @@ describe('passwords', () => {
     expectRefused(await change(created.password, 'elevenchars'), 'invalid', 'newPassword', 'tooShort');
     expectRefused(await change(created.password, 'FIRST.LOGIN@TEST.EXAMPLE'), 'invalid', 'newPassword', 'accounts.errors.passwordIsEmail');
     expectRefused(await change(created.password, created.password), 'invalid', 'newPassword', 'accounts.errors.samePassword');
-    expectRefused(await change(created.password, 'a brand new passphrase', 'a brand new passphrasE'), 'invalid', 'repeatPassword', 'accounts.errors.passwordMismatch');
+    expectRefused(
+      await change(created.password, 'a brand new passphrase', 'a brand new passphrasE'),
+      'invalid',
+      'repeatPassword',
+      'accounts.errors.passwordMismatch',
+    );
     expect((await storedUser(created.userId)).mustChangePassword).toBe(true);
     expectRefused(await change(created.password, 'only lower case words'), 'invalid', 'newPassword', 'passwordPolicy.tooSimple');
     // Only the wrong current password left an entry (never the password itself).
@@ -86,10 +96,19 @@ describe('passwords', () => {
     const committee = await makeUser(handle.db, 'committee');
     const other = await makeUser(handle.db, 'operator');
     await as(committee.id);
-    expectOk(await changePasswordAction({ currentPassword: TEST_PASSWORD, newPassword: 'Committee passphrase', repeatPassword: 'Committee passphrase', userId: String(other.id) }));
+    expectOk(
+      await changePasswordAction({
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'Committee passphrase',
+        repeatPassword: 'Committee passphrase',
+        userId: String(other.id),
+      }),
+    );
     expect(await bcrypt.compare('Committee passphrase', (await storedUser(committee.id)).passwordHash)).toBe(true);
     expect(await bcrypt.compare(TEST_PASSWORD, (await storedUser(other.id)).passwordHash)).toBe(true);
     session.userId = null;
-    await expect(changePasswordAction({ currentPassword: 'x', newPassword: 'y'.repeat(12), repeatPassword: 'y'.repeat(12) })).rejects.toThrow('redirect:/login');
+    await expect(changePasswordAction({ currentPassword: 'x', newPassword: 'y'.repeat(12), repeatPassword: 'y'.repeat(12) })).rejects.toThrow(
+      'redirect:/login',
+    );
   });
 });

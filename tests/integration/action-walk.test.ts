@@ -105,7 +105,9 @@ describe('discovery: every server action has exactly one row', () => {
 
   it('has a row for every exported action', () => {
     const missing = found.filter((f) => !rowKeys.includes(key(f)));
-    expect(missing.map((m) => `add to ACTION_ROWS in tests/authz/actions.ts: { file: '${m.file}', name: '${m.name}', roles: [...], audit: {...} }`)).toEqual([]);
+    expect(missing.map((m) => `add to ACTION_ROWS in tests/authz/actions.ts: { file: '${m.file}', name: '${m.name}', roles: [...], audit: {...} }`)).toEqual(
+      [],
+    );
   });
 
   it('has no row for an export that does not exist, and no action twice', () => {
@@ -117,7 +119,12 @@ describe('discovery: every server action has exactly one row', () => {
   // The file's real exports (whatever their form) are exactly those read from its text, all functions.
   it.each([...new Set(found.map((f) => f.file))])('%s exports only the actions read from it', async (file) => {
     const mod = (await import(/* @vite-ignore */ path.join(APP, file))) as Record<string, unknown>;
-    expect(Object.keys(mod).sort()).toEqual(found.filter((f) => f.file === file).map((f) => f.name).sort());
+    expect(Object.keys(mod).sort()).toEqual(
+      found
+        .filter((f) => f.file === file)
+        .map((f) => f.name)
+        .sort(),
+    );
     for (const name of Object.keys(mod)) expect(typeof mod[name], name).toBe('function');
   });
 });
@@ -163,7 +170,10 @@ describe('audit: every change leaves its entry', () => {
       expect(e.before ?? e.after, `${e.action} records what changed`).not.toBeNull();
       // The audit viewer names each recorded field in words: audit.fields has a label for it.
       const keys = [e.before, e.after].flatMap((v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : []));
-      expect(keys.filter((k) => !(k in auditMessages.audit.fields)), `${e.action}: add to audit.fields`).toEqual([]);
+      expect(
+        keys.filter((k) => !(k in auditMessages.audit.fields)),
+        `${e.action}: add to audit.fields`,
+      ).toEqual([]);
     }
     expect(entries.map((e) => e.entity)).toContain(audit.entity);
   });
@@ -177,7 +187,9 @@ describe('audit: every change leaves its entry', () => {
     signOut();
     const fd = new FormData();
     fd.set('locale', 'en');
-    await (await actionOf({ file: 'actions/locale.ts', name: 'setLocale' }))(fd);
+    await (
+      await actionOf({ file: 'actions/locale.ts', name: 'setLocale' })
+    )(fd);
     expect(cookieJar().get(LOCALE_COOKIE)).toBe('en');
     expect(await auditCount()).toBe(before);
   });
@@ -193,15 +205,30 @@ describe('route handlers that change data', () => {
     if (asEmail) await signInAs(asEmail);
     else signOut();
     const op = (await operators(handle.db)).find((o) => o.email === ACCOUNT.operator)!;
-    const [incubator] = await handle.db.select().from(carriers).where(and(inArray(carriers.id, op.carrierIds), eq(carriers.kind, 'incubator')));
+    const [incubator] = await handle.db
+      .select()
+      .from(carriers)
+      .where(and(inArray(carriers.id, op.carrierIds), eq(carriers.kind, 'incubator')));
     const fd = new FormData();
     fd.set('kind', 'ventures');
-    fd.set('file', new File([Buffer.from(await venturesWorkbook([companyCells(incubator!.name, { enteredOn: today > '2026-01-10' ? '2026-01-10' : today })]))], '入驻项目.xlsx'));
+    fd.set(
+      'file',
+      new File(
+        [Buffer.from(await venturesWorkbook([companyCells(incubator!.name, { enteredOn: today > '2026-01-10' ? '2026-01-10' : today })]))],
+        '入驻项目.xlsx',
+      ),
+    );
     const body = new Request('http://portal.test/api/operator/import', { method: 'POST', body: fd });
     const request = new Request('http://portal.test/api/operator/import', {
       method: 'POST',
       body: await body.arrayBuffer(),
-      headers: { 'content-type': body.headers.get('content-type')!, origin: 'http://portal.test', host: 'portal.test', 'x-portal-peer': CLIENT_IP, 'x-forwarded-for': '6.6.6.6' },
+      headers: {
+        'content-type': body.headers.get('content-type')!,
+        origin: 'http://portal.test',
+        host: 'portal.test',
+        'x-portal-peer': CLIENT_IP,
+        'x-forwarded-for': '6.6.6.6',
+      },
     });
     return POST(request);
   }
@@ -216,7 +243,10 @@ describe('route handlers that change data', () => {
     const before = await lastAuditId();
     const response = await postImport(ACCOUNT.operator);
     expect(response.status).toBe(200);
-    const lines = (await response.text()).trim().split('\n').map((l) => JSON.parse(l) as { type: string; ok?: boolean });
+    const lines = (await response.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; ok?: boolean });
     expect(lines.at(-1)).toMatchObject({ type: 'result', ok: true, written: 1 });
     const entries = await handle.db.select().from(auditLog).where(gt(auditLog.id, before));
     expect(entries.map((e) => e.entity)).toContain('venture');
@@ -277,7 +307,10 @@ describe('another carrier’s operator: the isolation cases of each operator act
     expect(row.isolation ?? [], `give ${key(row)} the isolation cases that cover it`).not.toEqual([]);
     expect(row.isolation!.filter((c) => !names.has(c))).toEqual([]);
     const fileCases = OPERATOR_ROUTES.find((r) => r.file === row.file)?.cases ?? [];
-    expect(row.isolation!.filter((c) => !fileCases.includes(c)), `the row of ${row.file} in isolation/routes.ts`).toEqual([]);
+    expect(
+      row.isolation!.filter((c) => !fileCases.includes(c)),
+      `the row of ${row.file} in isolation/routes.ts`,
+    ).toEqual([]);
   });
 });
 

@@ -31,12 +31,20 @@ describe('admitting ventures', () => {
     const company = companyInput(env.op.incubator.id);
     const team = teamInput(env.op.nursery.id);
     const [a, b] = await admit([company, team]);
-    const rows = await env.handle.db.select().from(ventures).where(inArray(ventures.id, [a!.ventureId, b!.ventureId])).orderBy(asc(ventures.id));
+    const rows = await env.handle.db
+      .select()
+      .from(ventures)
+      .where(inArray(ventures.id, [a!.ventureId, b!.ventureId]))
+      .orderBy(asc(ventures.id));
     expect(rows.map((v) => [v.kind, v.stage, v.currentCarrierId, v.creditCode])).toEqual([
       ['company', 'incubating', env.op.incubator.id, company.kind === 'company' ? company.creditCode : null],
       ['team', 'nursery', env.op.nursery.id, null],
     ]);
-    const stays = await env.handle.db.select().from(residencies).where(inArray(residencies.id, [a!.residencyId, b!.residencyId])).orderBy(asc(residencies.id));
+    const stays = await env.handle.db
+      .select()
+      .from(residencies)
+      .where(inArray(residencies.id, [a!.residencyId, b!.residencyId]))
+      .orderBy(asc(residencies.id));
     expect(stays.map((r) => [r.stage, r.enteredOn, r.leftOn, r.areaM2, r.workstations])).toEqual([
       ['incubating', '2026-01-15', null, 120, 8],
       ['nursery', '2026-01-15', null, 0, 4],
@@ -44,7 +52,12 @@ describe('admitting ventures', () => {
     const entries = await env.handle.db
       .select({ action: auditLog.action, entityId: auditLog.entityId, userId: auditLog.userId })
       .from(auditLog)
-      .where(inArray(auditLog.entityId, [a, b].flatMap((r) => [String(r!.ventureId), String(r!.residencyId)])));
+      .where(
+        inArray(
+          auditLog.entityId,
+          [a, b].flatMap((r) => [String(r!.ventureId), String(r!.residencyId)]),
+        ),
+      );
     expect(entries.filter((e) => e.action === 'venture.admit')).toHaveLength(2);
     expect(entries.filter((e) => e.action === 'residency.open')).toHaveLength(2);
     expect(entries.every((e) => e.userId === env.op.user.id)).toBe(true);
@@ -107,14 +120,25 @@ describe('admitting ventures', () => {
       [other.id, '2025-12-31'],
       [env.op.incubator.id, null],
     ]);
-    const [entry] = await env.handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'venture.readmit'), eq(auditLog.entityId, String(resident.id))));
+    const [entry] = await env.handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'venture.readmit'), eq(auditLog.entityId, String(resident.id))));
     expect(entry).toMatchObject({ before: { currentCarrierId: null }, after: { currentCarrierId: env.op.incubator.id } });
   });
 
   it('admits a blacklisted company with a warning, and ignores a lifted entry', async () => {
     const listed = residencyCreditCode();
     const lifted = residencyCreditCode();
-    const entry = { subjectType: 'venture' as const, subjectName: '失信企业', misconduct: '虚报材料', outcome: '取消资格', handlingBody: '科委', legalBasis: '沪科规〔2024〕12号', effectiveOn: '2025-01-01' };
+    const entry = {
+      subjectType: 'venture' as const,
+      subjectName: '失信企业',
+      misconduct: '虚报材料',
+      outcome: '取消资格',
+      handlingBody: '科委',
+      legalBasis: '沪科规〔2024〕12号',
+      effectiveOn: '2025-01-01',
+    };
     await env.handle.db.insert(blacklistEntries).values([
       { ...entry, creditCode: listed },
       { ...entry, creditCode: lifted, liftedOn: '2025-06-01', liftReason: '已整改' },
@@ -159,7 +183,10 @@ describe('admitting ventures', () => {
     expect(open!.n).toBe(1000);
     expect(after!.n - before!.n).toBe(2000);
     // the results follow the inputs: a team where a team was given
-    const kinds = await env.handle.db.select({ id: ventures.id, kind: ventures.kind }).from(ventures).where(inArray(ventures.id, ids.slice(0, 8)));
+    const kinds = await env.handle.db
+      .select({ id: ventures.id, kind: ventures.kind })
+      .from(ventures)
+      .where(inArray(ventures.id, ids.slice(0, 8)));
     const kindOf = new Map(kinds.map((k) => [k.id, k.kind]));
     expect(ids.slice(0, 8).map((id) => kindOf.get(id))).toEqual(inputs.slice(0, 8).map((i) => i.kind));
     expect(Date.now() - started).toBeLessThan(30_000);
@@ -178,7 +205,13 @@ describe('admitting ventures', () => {
   it('lets a company that moved on come back through a later admission, on or after the day it left', async () => {
     const [r] = await admit([companyInput(env.op.incubator.id)]);
     const [v] = await env.handle.db.select().from(ventures).where(eq(ventures.id, r!.ventureId));
-    await endResidency(env.handle.db, env.op.actor, env.op.scope, { ventureId: v!.id, residencyId: r!.residencyId, version: v!.version, leftOn: '2026-02-01', reason: 'moved' }, TODAY);
+    await endResidency(
+      env.handle.db,
+      env.op.actor,
+      env.op.scope,
+      { ventureId: v!.id, residencyId: r!.residencyId, version: v!.version, leftOn: '2026-02-01', reason: 'moved' },
+      TODAY,
+    );
     const early = await refusal(admit([companyInput(env.op.incubator.id, { creditCode: v!.creditCode!, enteredOn: '2026-01-31' })]));
     expect(early.fieldErrors).toEqual({ '0.enteredOn': [{ key: 'ownership.beforeLastStay', params: { date: '2026-02-01' } }] });
     const [again] = await admit([companyInput(env.op.incubator.id, { creditCode: v!.creditCode!, enteredOn: '2026-02-15' })]);
@@ -191,7 +224,13 @@ describe('admitting ventures', () => {
   it('does not switch a company that exited back into incubation', async () => {
     const [r] = await admit([companyInput(env.op.incubator.id)]);
     const [v] = await env.handle.db.select().from(ventures).where(eq(ventures.id, r!.ventureId));
-    await endResidency(env.handle.db, env.op.actor, env.op.scope, { ventureId: v!.id, residencyId: r!.residencyId, version: v!.version, leftOn: '2026-02-01', reason: 'voluntary' }, TODAY);
+    await endResidency(
+      env.handle.db,
+      env.op.actor,
+      env.op.scope,
+      { ventureId: v!.id, residencyId: r!.residencyId, version: v!.version, leftOn: '2026-02-01', reason: 'voluntary' },
+      TODAY,
+    );
     const e = await refusal(admit([companyInput(env.op.incubator.id, { creditCode: v!.creditCode!, enteredOn: '2026-02-15' })]));
     expect(e.fieldErrors).toEqual({ '0.creditCode': [{ key: 'ownership.exited' }] });
     const [after] = await env.handle.db.select().from(ventures).where(eq(ventures.id, v!.id));

@@ -45,7 +45,8 @@ afterAll(async () => {
   await handle?.close();
 });
 
-const download = (id: string | number) => GET(new Request(`http://localhost/api/applications/attachments/${id}`), { params: Promise.resolve({ id: String(id) }) });
+const download = (id: string | number) =>
+  GET(new Request(`http://localhost/api/applications/attachments/${id}`), { params: Promise.resolve({ id: String(id) }) });
 const as = (w: SubsidyWorld | null, role: 'operator' | 'committee' | 'admin', scope: Scope) => {
   session.user = { id: w?.operator.userId ?? 1, role };
   session.scope = scope;
@@ -64,12 +65,19 @@ describe('GET /api/applications/attachments/[id]', () => {
   it('leaves an audit entry of each download, and none of a refused one', async () => {
     const { auditLog } = await import('@/db/schema');
     const { eq, and } = await import('drizzle-orm');
-    const downloads = () => handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'download'), eq(auditLog.entityId, String(attachmentId))));
+    const downloads = () =>
+      handle.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'download'), eq(auditLog.entityId, String(attachmentId))));
     const before = (await downloads()).length;
     as(owner, 'operator', owner.scope);
-    const res = await GET(new Request(`http://localhost/api/applications/attachments/${attachmentId}`, { headers: { 'x-portal-peer': '10.1.2.3', 'x-forwarded-for': '6.6.6.6' } }), {
-      params: Promise.resolve({ id: String(attachmentId) }),
-    });
+    const res = await GET(
+      new Request(`http://localhost/api/applications/attachments/${attachmentId}`, { headers: { 'x-portal-peer': '10.1.2.3', 'x-forwarded-for': '6.6.6.6' } }),
+      {
+        params: Promise.resolve({ id: String(attachmentId) }),
+      },
+    );
     expect(res.status).toBe(200);
     const rows = await downloads();
     expect(rows).toHaveLength(before + 1);
@@ -97,7 +105,16 @@ describe('GET /api/applications/attachments/[id]', () => {
   it('answers 404 to an id not written in plain digits, even one that reads as the file’s number', async () => {
     as(owner, 'operator', owner.scope);
     // One spelling per file: leading zeros too are another address for it, and answered 404.
-    for (const id of [`${attachmentId}.0`, `+${attachmentId}`, ` ${attachmentId}`, `0x${attachmentId.toString(16)}`, `${attachmentId}e0`, `00${attachmentId}`, '0', '2147483648']) {
+    for (const id of [
+      `${attachmentId}.0`,
+      `+${attachmentId}`,
+      ` ${attachmentId}`,
+      `0x${attachmentId.toString(16)}`,
+      `${attachmentId}e0`,
+      `00${attachmentId}`,
+      '0',
+      '2147483648',
+    ]) {
       expect((await download(id)).status, id).toBe(404);
     }
     expect((await download(String(attachmentId))).status).toBe(200);
@@ -111,7 +128,13 @@ describe('GET /api/applications/attachments/[id]', () => {
     const evil = new TextEncoder().encode('%PDF-1.4\n<html><script>alert(1)</script></html>');
     for (const name of ['evil.html', 'invoice\u202Efdp.html']) {
       const detail = await getApplication(handle.db, owner.operator, owner.scope, d.id, '2026-03-10');
-      await addAttachment(handle.db, owner.operator, owner.scope, { applicationId: d.id, version: detail.version, documentType: 'project_plan', name, content: evil }, '2026-03-10');
+      await addAttachment(
+        handle.db,
+        owner.operator,
+        owner.scope,
+        { applicationId: d.id, version: detail.version, documentType: 'project_plan', name, content: evil },
+        '2026-03-10',
+      );
     }
     const detail = await getApplication(handle.db, owner.operator, owner.scope, d.id, '2026-03-10');
     const names = detail.attachments.map((a) => a.fileName);

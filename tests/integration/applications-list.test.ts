@@ -23,9 +23,18 @@ beforeAll(async () => {
   const other = await draftFor(w, b.id, 10 * WAN);
   await submitApplication(w.db, w.operator, w.scope, { applicationId: other.id, version: other.version }, TODAY);
   // Distinct change times, oldest first: small, large, submitted.
-  await w.db.update(applications).set({ updatedAt: new Date('2026-03-01T08:00:00Z') }).where(eq(applications.id, small.id));
-  await w.db.update(applications).set({ updatedAt: new Date('2026-03-02T08:00:00Z') }).where(eq(applications.id, large.id));
-  await w.db.update(applications).set({ updatedAt: new Date('2026-03-03T08:00:00Z') }).where(eq(applications.id, other.id));
+  await w.db
+    .update(applications)
+    .set({ updatedAt: new Date('2026-03-01T08:00:00Z') })
+    .where(eq(applications.id, small.id));
+  await w.db
+    .update(applications)
+    .set({ updatedAt: new Date('2026-03-02T08:00:00Z') })
+    .where(eq(applications.id, large.id));
+  await w.db
+    .update(applications)
+    .set({ updatedAt: new Date('2026-03-03T08:00:00Z') })
+    .where(eq(applications.id, other.id));
   ids = { small: small.id, large: large.id, submitted: other.id };
 });
 afterAll(async () => {

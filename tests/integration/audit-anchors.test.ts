@@ -81,7 +81,11 @@ describe('anchors of the audit chain', () => {
       expect(checkAnchorSignature(keyring, a)).toBe('ok');
     }
     await db.transaction((tx) =>
-      writeAuditEntries(tx, null, Array.from({ length: 7 }, (_, i) => ({ action: 'test.bulk', entity: 'test', entityId: i }))),
+      writeAuditEntries(
+        tx,
+        null,
+        Array.from({ length: 7 }, (_, i) => ({ action: 'test.bulk', entity: 'test', entityId: i })),
+      ),
     );
     list = await anchors(db);
     const head = (await entries(db)).at(-1)!;
@@ -120,7 +124,9 @@ describe('anchors of the audit chain', () => {
         () => 'accepted',
         (e: unknown) => ((e as { cause?: Error }).cause ?? (e as Error)).message,
       );
-    expect(await refusal(db.update(auditAnchors).set({ entryCount: 1 }).where(eq(auditAnchors.id, a!.id)))).toMatch('audit_anchors is append-only: UPDATE refused');
+    expect(await refusal(db.update(auditAnchors).set({ entryCount: 1 }).where(eq(auditAnchors.id, a!.id)))).toMatch(
+      'audit_anchors is append-only: UPDATE refused',
+    );
     expect(await refusal(db.delete(auditAnchors).where(eq(auditAnchors.id, a!.id)))).toMatch('audit_anchors is append-only: DELETE refused');
     expect(await refusal(db.execute(sql`TRUNCATE audit_anchors`))).toMatch('audit_anchors is append-only: TRUNCATE refused');
   });
@@ -172,7 +178,9 @@ describe('audit verification against the anchors', () => {
     await behindTriggers(db, (tx) => tx.delete(auditLog).where(eq(auditLog.id, ids[1]!)));
     const report = await verifyAuditLog(db, keyring);
     expect(report.chain).toMatchObject({ ok: false, firstBadId: ids[2], reason: 'removed' });
-    expect(report.problems).toEqual([{ source: 'database', anchorId: a!.id, headId: ids[4], reason: 'count_mismatch', detail: '4 entries up to it, 5 anchored' }]);
+    expect(report.problems).toEqual([
+      { source: 'database', anchorId: a!.id, headId: ids[4], reason: 'count_mismatch', detail: '4 entries up to it, 5 anchored' },
+    ]);
   });
 
   it('reports a forged anchor (another key under the same id) and one of an unknown key', async () => {
@@ -180,9 +188,15 @@ describe('audit verification against the anchors', () => {
     await write(db, 7);
     const head = (await entries(db)).at(-1)!;
     const fields = { at: new Date(), headId: head.id, headHash: head.hash, entryCount: 7, keyId: KEY.id };
-    const [forged] = await db.insert(auditAnchors).values({ ...fields, signature: signAnchor('an-attackers-guess-of-the-anchor-key', fields) }).returning();
+    const [forged] = await db
+      .insert(auditAnchors)
+      .values({ ...fields, signature: signAnchor('an-attackers-guess-of-the-anchor-key', fields) })
+      .returning();
     const other = { ...fields, keyId: 'k-elsewhere' };
-    const [unknown] = await db.insert(auditAnchors).values({ ...other, signature: signAnchor('k'.repeat(32), other) }).returning();
+    const [unknown] = await db
+      .insert(auditAnchors)
+      .values({ ...other, signature: signAnchor('k'.repeat(32), other) })
+      .returning();
     const report = await verifyAuditLog(db, keyring);
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([
@@ -238,7 +252,11 @@ describe('audit verification against the anchors', () => {
         Array.from({ length: 30 }, (_, i) =>
           pools[i % pools.length]!.db.transaction(async (tx) => {
             await tx.execute(sql`SELECT pg_sleep(0.01)`);
-            await writeAuditEntries(tx, null, [1, 2, 3].map((k) => ({ action: 'test.race', entity: 'test', entityId: `${i}-${k}`, after: { i, k } })));
+            await writeAuditEntries(
+              tx,
+              null,
+              [1, 2, 3].map((k) => ({ action: 'test.race', entity: 'test', entityId: `${i}-${k}`, after: { i, k } })),
+            );
           }),
         ),
       );

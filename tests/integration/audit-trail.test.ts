@@ -112,7 +112,11 @@ describe('the audit chain', () => {
         Array.from({ length: 30 }, (_, i) =>
           pools[i % pools.length]!.db.transaction(async (tx) => {
             await tx.execute(sql`SELECT pg_sleep(0.01)`);
-            await writeAuditEntries(tx, actor, [1, 2, 3].map((k) => ({ action: 'test.race', entity: 'test', entityId: `${i}-${k}`, after: { i, k } })));
+            await writeAuditEntries(
+              tx,
+              actor,
+              [1, 2, 3].map((k) => ({ action: 'test.race', entity: 'test', entityId: `${i}-${k}`, after: { i, k } })),
+            );
           }),
         ),
       );
@@ -127,7 +131,12 @@ describe('the audit chain', () => {
     const all = await ids();
     const target = all[Math.floor(all.length / 2)]!;
     const [row] = await db.select().from(auditLog).where(eq(auditLog.id, target));
-    await behindTrigger((tx) => tx.update(auditLog).set({ after: { forged: true } }).where(eq(auditLog.id, target)));
+    await behindTrigger((tx) =>
+      tx
+        .update(auditLog)
+        .set({ after: { forged: true } })
+        .where(eq(auditLog.id, target)),
+    );
     expect(await verifyAuditChain(db)).toEqual({ ok: false, entries: all.indexOf(target) + 1, firstBadId: target, reason: 'altered' });
     expect(await verifyAuditChain(db, 2)).toMatchObject({ ok: false, firstBadId: target, reason: 'altered' });
     await behindTrigger((tx) => tx.update(auditLog).set({ after: row!.after }).where(eq(auditLog.id, target)));
@@ -140,7 +149,10 @@ describe('the audit chain', () => {
     const [row] = await db.select().from(auditLog).where(eq(auditLog.id, target));
     const forgedPrev = 'f'.repeat(64);
     await behindTrigger((tx) =>
-      tx.update(auditLog).set({ prevHash: forgedPrev, hash: auditHash(forgedPrev, row!) }).where(eq(auditLog.id, target)),
+      tx
+        .update(auditLog)
+        .set({ prevHash: forgedPrev, hash: auditHash(forgedPrev, row!) })
+        .where(eq(auditLog.id, target)),
     );
     expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: target, reason: 'broken_link' });
     await behindTrigger((tx) => tx.update(auditLog).set({ prevHash: row!.prevHash, hash: row!.hash }).where(eq(auditLog.id, target)));

@@ -57,10 +57,27 @@ beforeAll(async () => {
   scopeB = { kind: 'carriers', carrierIds: [cB.id] };
   // Thirty profile changes of carrier A in February, one a minute.
   for (let i = 0; i < 30; i++) {
-    seeds.push({ user: oA.id, action: 'carrier.updateProfile', entity: 'carrier', entityId: String(cA.id), carrier: cA.id, at: new Date(Date.UTC(2026, 1, 10, 2, i)).toISOString(), after: { contactName: `联系人${i}` } });
+    seeds.push({
+      user: oA.id,
+      action: 'carrier.updateProfile',
+      entity: 'carrier',
+      entityId: String(cA.id),
+      carrier: cA.id,
+      at: new Date(Date.UTC(2026, 1, 10, 2, i)).toISOString(),
+      after: { contactName: `联系人${i}` },
+    });
   }
   seeds.push(
-    { user: oA.id, action: 'venture.update', entity: 'venture', entityId: '10', carrier: cA.id, at: '2026-03-01T10:00:00+08:00', before: { name: '旧名' }, after: { name: '新名' } },
+    {
+      user: oA.id,
+      action: 'venture.update',
+      entity: 'venture',
+      entityId: '10',
+      carrier: cA.id,
+      at: '2026-03-01T10:00:00+08:00',
+      before: { name: '旧名' },
+      after: { name: '新名' },
+    },
     { user: oA.id, action: 'application.submit', entity: 'application', entityId: '5', carrier: cA.id, at: '2026-03-02T23:30:00+08:00' },
     // 2 March in Shanghai, still 1 March in UTC.
     { user: oB.id, action: 'venture.update', entity: 'venture', entityId: '20', carrier: cB.id, at: '2026-03-02T00:30:00+08:00' },
@@ -105,7 +122,14 @@ describe('listAuditEntries', () => {
     const { rows, total } = await list(ALL, {});
     expect(total).toBe(seeds.length);
     expect(got(rows)).toEqual(expected(() => true));
-    expect(rows[0]).toMatchObject({ action: 'application.submit', entityId: '7', userName: names.opB, carrierName: names.carrierB, role: 'operator', ip: '10.0.0.1' });
+    expect(rows[0]).toMatchObject({
+      action: 'application.submit',
+      entityId: '7',
+      userName: names.opB,
+      carrierName: names.carrierB,
+      role: 'operator',
+      ip: '10.0.0.1',
+    });
     const target = rows.find((r) => r.entity === 'annual_target')!;
     expect(target.carrierName).toBeNull();
     expect(target.carrierId).toBeNull();
@@ -287,7 +311,11 @@ describe('security events', () => {
     before = (await list(SECURITY_READER, { kind: 'security' })).total;
     session.user = { id: ids.committee, role: 'committee' };
     const route = await import('@/app/api/committee/export/audit/route');
-    const res = await route.GET(new Request(`http://localhost/api/committee/export/audit?carrier=${ids.carrierA}`, { headers: { 'x-portal-peer': '10.9.8.7', 'x-forwarded-for': '6.6.6.6' } }));
+    const res = await route.GET(
+      new Request(`http://localhost/api/committee/export/audit?carrier=${ids.carrierA}`, {
+        headers: { 'x-portal-peer': '10.9.8.7', 'x-forwarded-for': '6.6.6.6' },
+      }),
+    );
     expect(res.status).toBe(200);
     const { rows, total } = await list(SECURITY_READER, { kind: 'security' });
     expect(total).toBe(before + 1);

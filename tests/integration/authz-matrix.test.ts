@@ -50,5 +50,4 @@ describe('the authorization matrix of pages and route handlers', () => {
     const onDisk = readdirSync(path.resolve(__dirname, '../../public')).map((name) => `/${name}`);
     expect(PUBLIC_FILES.map((f) => f.path).sort()).toEqual(onDisk.sort());
   });
-
 });

@@ -31,7 +31,10 @@ let actor: Actor;
 async function contents(): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const t of await listTables(db)) {
-    const order = sql.join(t.primaryKey.map((c) => sql.identifier(c)), sql`, `);
+    const order = sql.join(
+      t.primaryKey.map((c) => sql.identifier(c)),
+      sql`, `,
+    );
     const res = await db.execute<{ j: string }>(sql`SELECT to_jsonb(t)::text AS j FROM ${sql.identifier(t.name)} t ORDER BY ${order}`);
     out[t.name] = res.rows.map((r) => r.j);
   }

@@ -46,6 +46,14 @@ describe('a blacklist entry in force', () => {
     expect(expected).toEqual([code(0), code(2), code(6)]);
     const rows = await handle.db.select({ code: blacklistEntries.creditCode }).from(blacklistEntries).where(entryInForce(TODAY));
     expect(rows.map((r) => r.code).sort()).toEqual(expected);
-    expect([...(await blacklistedCodes(handle.db, TERMS.map((_, i) => code(i)), TODAY))].sort()).toEqual(expected);
+    expect(
+      [
+        ...(await blacklistedCodes(
+          handle.db,
+          TERMS.map((_, i) => code(i)),
+          TODAY,
+        )),
+      ].sort(),
+    ).toEqual(expected);
   });
 });

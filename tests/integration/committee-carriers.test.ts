@@ -24,7 +24,14 @@ let incubatorId: number;
 let nurseryId: number;
 
 const incubatorStays: StaySpec[] = [
-  { name: '甲企业', enteredOn: '2025-02-01', areaM2: 300, ruleWarnings: ['founded_over_24_months'], financings: [['2025-05-01', 600 * WAN]], reports: [[2026, 3, true, 2, 1]] },
+  {
+    name: '甲企业',
+    enteredOn: '2025-02-01',
+    areaM2: 300,
+    ruleWarnings: ['founded_over_24_months'],
+    financings: [['2025-05-01', 600 * WAN]],
+    reports: [[2026, 3, true, 2, 1]],
+  },
   { name: '乙企业', enteredOn: '2025-09-01', areaM2: 200, industry: 'biomedicine', reports: [[2025, 4, false]] },
   { name: '丙企业', enteredOn: '2020-01-01', areaM2: 500, financings: [['2027-01-01', 100 * WAN]], reports: [[2026, 3, false, 1, 0]] },
   { name: '丁企业（季度内迁出）', enteredOn: '2024-01-01', leftOn: '2026-08-15', areaM2: 150 },
@@ -41,7 +48,10 @@ function expected(stays: StaySpec[], incubationAreaM2: number, verified: number)
   const reportOf = (s: StaySpec) => (s.reports ?? []).find(([y, q]) => y === Q.year && q === Q.quarter);
   const filed = resident.filter(reportOf);
   const overdue = open.filter(
-    (s) => (s.stage ?? 'incubating') === 'incubating' && (s.kind ?? 'company') === 'company' && incubationLimitStatus({ industry: s.industry ?? 'software', incubationStartedOn: s.enteredOn, today: TODAY }).status === 'overdue',
+    (s) =>
+      (s.stage ?? 'incubating') === 'incubating' &&
+      (s.kind ?? 'company') === 'company' &&
+      incubationLimitStatus({ industry: s.industry ?? 'software', incubationStartedOn: s.enteredOn, today: TODAY }).status === 'overdue',
   ).length;
   const admission = open.filter((s) => (s.ruleWarnings ?? []).length > 0).length;
   const pct = (a: number, b: number) => (b > 0 ? Math.round((1000 * a) / b) / 10 : null);
@@ -70,7 +80,15 @@ beforeAll(async () => {
   const o = await makeUser(db, 'operator');
   committee = { userId: c.id, role: 'committee', ip: null };
   operator = { userId: o.id, role: 'operator', ip: null };
-  const inc = await makeCarrier(db, 'incubator', { name: '张江测试孵化器', zone: '张江', operatingSince: '2021-03-01', seedFundFen: 600 * WAN, professionalStaff: 4, totalStaff: 5, mentors: 1 });
+  const inc = await makeCarrier(db, 'incubator', {
+    name: '张江测试孵化器',
+    zone: '张江',
+    operatingSince: '2021-03-01',
+    seedFundFen: 600 * WAN,
+    professionalStaff: 4,
+    totalStaff: 5,
+    mentors: 1,
+  });
   const nur = await makeCarrier(db, 'nursery', { name: '陆家嘴测试苗圃', zone: '陆家嘴', incubationAreaM2: 0, publicServiceAreaM2: 0, totalAreaM2: 500 });
   incubatorId = inc.id;
   nurseryId = nur.id;
@@ -175,7 +193,13 @@ describe('the carrier page', () => {
 describe('accreditation', () => {
   it('is changed by committee staff with an audit entry of what changed', async () => {
     const [before] = await handle.db.select().from(carriers).where(eq(carriers.id, incubatorId));
-    const r = await updateAccreditation(handle.db, committee, { carrierId: incubatorId, version: before!.version, kind: 'incubator', level: 'national', status: 'active' });
+    const r = await updateAccreditation(handle.db, committee, {
+      carrierId: incubatorId,
+      version: before!.version,
+      kind: 'incubator',
+      level: 'national',
+      status: 'active',
+    });
     expect(r).toEqual({ version: before!.version + 1, changed: ['level'] });
     const [entry] = await handle.db
       .select()
@@ -188,11 +212,23 @@ describe('accreditation', () => {
   });
 
   it('refuses a stale version and an operator', async () => {
-    const stale = await updateAccreditation(handle.db, committee, { carrierId: incubatorId, version: 1, kind: 'incubator', level: 'municipal', status: 'active' }).catch((e) => e);
+    const stale = await updateAccreditation(handle.db, committee, {
+      carrierId: incubatorId,
+      version: 1,
+      kind: 'incubator',
+      level: 'municipal',
+      status: 'active',
+    }).catch((e) => e);
     expect(stale).toBeInstanceOf(DomainError);
     expect((stale as DomainError).code).toBe('conflict');
     const [now] = await handle.db.select().from(carriers).where(eq(carriers.id, incubatorId));
-    const byOperator = await updateAccreditation(handle.db, operator, { carrierId: incubatorId, version: now!.version, kind: 'incubator', level: 'none', status: 'active' }).catch((e) => e);
+    const byOperator = await updateAccreditation(handle.db, operator, {
+      carrierId: incubatorId,
+      version: now!.version,
+      kind: 'incubator',
+      level: 'none',
+      status: 'active',
+    }).catch((e) => e);
     expect((byOperator as DomainError).code).toBe('notFound');
     const [after] = await handle.db.select().from(carriers).where(eq(carriers.id, incubatorId));
     expect(after).toMatchObject({ level: 'national', version: now!.version });

@@ -39,7 +39,10 @@ describe('the graduation queue', () => {
     const a = await makeGraduate(db, carrierId, { name: '队列一', graduatedOn: '2026-10-01', status: 'pending', recordedBy: operator.userId });
     const b = await makeGraduate(db, carrierId, { name: '队列二', graduatedOn: '2025-10-01', status: 'verified' });
     // Claimed financing, which the data does not support.
-    await db.update(graduations).set({ criteria: ['financing'] }).where(eq(graduations.id, b.graduation.id));
+    await db
+      .update(graduations)
+      .set({ criteria: ['financing'] })
+      .where(eq(graduations.id, b.graduation.id));
     const pending = await graduationQueue(db, TODAY, { status: 'pending', page: 1, pageSize: 25 });
     expect(pending.rows.map((r) => r.id)).toContain(a.graduation.id);
     expect(pending.rows.every((r) => r.status === 'pending')).toBe(true);
@@ -61,7 +64,12 @@ describe('the order of each list', () => {
       const g = await makeGraduate(db, own, { name, graduatedOn: '2026-06-01', status });
       await db
         .update(graduations)
-        .set({ createdAt: at(recorded), verifiedAt: decided ? at(decided) : null, verifiedBy: decided ? committee.userId : null, rejectionReason: status === 'rejected' ? '材料不全' : null })
+        .set({
+          createdAt: at(recorded),
+          verifiedAt: decided ? at(decided) : null,
+          verifiedBy: decided ? committee.userId : null,
+          rejectionReason: status === 'rejected' ? '材料不全' : null,
+        })
         .where(eq(graduations.id, g.graduation.id));
       return g.graduation.id;
     };
@@ -72,7 +80,8 @@ describe('the order of each list', () => {
     const rejectedLater = await make('后来退回', 'rejected', '2026-01-01', '2026-10-01');
     const pendingNewer = await make('新近待核', 'pending', '2026-11-01', null);
     const pendingOlder = await make('久待核验', 'pending', '2026-07-01', null);
-    const ids = async (status?: 'pending' | 'verified' | 'rejected') => (await graduationQueue(db, TODAY, { status, carrierId: own, page: 1, pageSize: 25 })).rows.map((r) => r.id);
+    const ids = async (status?: 'pending' | 'verified' | 'rejected') =>
+      (await graduationQueue(db, TODAY, { status, carrierId: own, page: 1, pageSize: 25 })).rows.map((r) => r.id);
     expect(await ids('verified')).toEqual([verifiedToday, verifiedEarlier]);
     expect(await ids('rejected')).toEqual([rejectedLater, rejectedEarlier]);
     expect(await ids('pending')).toEqual([pendingOlder, pendingNewer]);
@@ -89,7 +98,10 @@ describe('verifying', () => {
     const [row] = await db.select().from(graduations).where(eq(graduations.id, g.graduation.id));
     expect(row).toMatchObject({ status: 'verified', verifiedBy: committee.userId });
     expect(row!.verifiedAt).toBeInstanceOf(Date);
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'graduation.verify'), eq(auditLog.entityId, String(g.graduation.id))));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'graduation.verify'), eq(auditLog.entityId, String(g.graduation.id))));
     expect(entry).toMatchObject({ userId: committee.userId, before: { status: 'pending' }, after: { status: 'verified' } });
     expect((await refusal(verifyGraduation(db, committee2, { graduationId: g.graduation.id }))).code).toBe('conflict');
     expect((await refusal(rejectGraduation(db, committee2, { graduationId: g.graduation.id, reason: '迟到的退回' }))).code).toBe('conflict');
@@ -117,7 +129,14 @@ describe('rejecting', () => {
 
   it('makes the venture a tenant of the carrier again, exactly as before the graduation', async () => {
     const db = handle.db;
-    const g = await makeGraduate(db, carrierId, { name: '退回一', graduatedOn: '2026-09-15', status: 'pending', enteredOn: '2023-05-01', areaM2: 260, recordedBy: operator.userId });
+    const g = await makeGraduate(db, carrierId, {
+      name: '退回一',
+      graduatedOn: '2026-09-15',
+      status: 'pending',
+      enteredOn: '2023-05-01',
+      areaM2: 260,
+      recordedBy: operator.userId,
+    });
     const r = await rejectGraduation(db, committee, { graduationId: g.graduation.id, reason: '缺少银行进账单', ventureVersion: g.venture.version });
     expect(r).toEqual({ residencyId: g.residency.id, stage: 'incubating' });
     const [grad] = await db.select().from(graduations).where(eq(graduations.id, g.graduation.id));
@@ -126,13 +145,25 @@ describe('rejecting', () => {
     expect(venture).toMatchObject({ stage: 'incubating', currentCarrierId: carrierId, version: g.venture.version + 1 });
     const stays = await db.select().from(residencies).where(eq(residencies.ventureId, g.venture.id));
     expect(stays).toHaveLength(1);
-    expect(stays[0]).toMatchObject({ id: g.residency.id, carrierId, stage: 'incubating', enteredOn: '2023-05-01', leftOn: null, exitReason: null, areaM2: 260, workstations: 4 });
+    expect(stays[0]).toMatchObject({
+      id: g.residency.id,
+      carrierId,
+      stage: 'incubating',
+      enteredOn: '2023-05-01',
+      leftOn: null,
+      exitReason: null,
+      areaM2: 260,
+      workstations: 4,
+    });
     const entries = await db
       .select({ action: auditLog.action, before: auditLog.before, after: auditLog.after })
       .from(auditLog)
       .where(inArray(auditLog.action, ['graduation.reject', 'residency.reopen', 'venture.ungraduate']));
     expect(entries.map((e) => e.action).sort()).toEqual(['graduation.reject', 'residency.reopen', 'venture.ungraduate']);
-    expect(entries.find((e) => e.action === 'residency.reopen')).toMatchObject({ before: { leftOn: '2026-09-15', exitReason: 'graduated' }, after: { leftOn: null, exitReason: null } });
+    expect(entries.find((e) => e.action === 'residency.reopen')).toMatchObject({
+      before: { leftOn: '2026-09-15', exitReason: 'graduated' },
+      after: { leftOn: null, exitReason: null },
+    });
   });
 
   it('restores a team to the nursery stage of the stay the graduation closed', async () => {
@@ -153,7 +184,9 @@ describe('rejecting', () => {
       .set({ stage: 'accelerating', currentCarrierId: acceleratorId, version: g.venture.version + 1 })
       .where(eq(ventures.id, g.venture.id))
       .returning();
-    expect((await refusal(rejectGraduation(db, committee, { graduationId: g.graduation.id, reason: '材料不全', ventureVersion: moved!.version }))).code).toBe('conflict');
+    expect((await refusal(rejectGraduation(db, committee, { graduationId: g.graduation.id, reason: '材料不全', ventureVersion: moved!.version }))).code).toBe(
+      'conflict',
+    );
     const [grad] = await db.select().from(graduations).where(eq(graduations.id, g.graduation.id));
     expect(grad!.status).toBe('pending');
     const [closed] = await db.select().from(residencies).where(eq(residencies.id, g.residency.id));
@@ -162,6 +195,9 @@ describe('rejecting', () => {
 
   it('is refused with a stale venture version', async () => {
     const g = await makeGraduate(handle.db, carrierId, { name: '版本过期', graduatedOn: '2026-08-01', status: 'pending' });
-    expect((await refusal(rejectGraduation(handle.db, committee, { graduationId: g.graduation.id, reason: '材料不全', ventureVersion: g.venture.version - 1 }))).code).toBe('conflict');
+    expect(
+      (await refusal(rejectGraduation(handle.db, committee, { graduationId: g.graduation.id, reason: '材料不全', ventureVersion: g.venture.version - 1 })))
+        .code,
+    ).toBe('conflict');
   });
 });

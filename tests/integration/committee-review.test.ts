@@ -35,11 +35,7 @@ const rate = (paid: number, budget: number) => (budget > 0 ? Math.round((paid * 
 
 describe('budget execution on the demo network', () => {
   it('per programme: budget, committed, paid, remaining, rate and awards are the sums of its application rows', async () => {
-    const [progs, apps, budgets] = await Promise.all([
-      handle.db.select().from(programs),
-      handle.db.select().from(applications),
-      programmeBudgets(handle.db),
-    ]);
+    const [progs, apps, budgets] = await Promise.all([handle.db.select().from(programs), handle.db.select().from(applications), programmeBudgets(handle.db)]);
     expect(apps.length).toBeGreaterThan(20);
     expect(budgets).toHaveLength(progs.length);
     let someoneAwarded = false;
@@ -101,7 +97,15 @@ describe('committee work counts and filter choices', () => {
     }
     expect(counts).toEqual(expected);
     // The same rule as lib/domain/workflow.ts states it.
-    const due = apps.filter((a) => committeeStepDue({ ...a, fundingMode: mode.get(a.programId)!, paidFen: Number(a.paidFen), finalFen: a.finalFen === null ? null : Number(a.finalFen), approvedFen: a.approvedFen === null ? null : Number(a.approvedFen) }));
+    const due = apps.filter((a) =>
+      committeeStepDue({
+        ...a,
+        fundingMode: mode.get(a.programId)!,
+        paidFen: Number(a.paidFen),
+        finalFen: a.finalFen === null ? null : Number(a.finalFen),
+        approvedFen: a.approvedFen === null ? null : Number(a.approvedFen),
+      }),
+    );
     expect(due.length).toBe(Object.values(expected).reduce((s, n) => s + n, 0));
     expect(counts.submitted).toBeGreaterThanOrEqual(2);
     expect(counts.reviewed).toBeGreaterThanOrEqual(2);
@@ -126,6 +130,11 @@ describe('committee work counts and filter choices', () => {
     expect(hidden.length).toBeGreaterThan(0);
     const appId = hidden[0]!.applicationId;
     const ids = await internalEventIds(handle.db, appId);
-    expect([...ids].sort()).toEqual(events.filter((e) => e.applicationId === appId && !e.visibleToApplicant).map((e) => e.id).sort());
+    expect([...ids].sort()).toEqual(
+      events
+        .filter((e) => e.applicationId === appId && !e.visibleToApplicant)
+        .map((e) => e.id)
+        .sort(),
+    );
   });
 });

@@ -42,7 +42,8 @@ function expectedNames(kind: 'admission' | 'overdue' | 'missing', key?: string):
   return keys.flatMap((k) =>
     specs[k]!.filter((s) => {
       if (kind === 'admission') return !s.leftOn && (s.ruleWarnings ?? []).length > 0;
-      if (kind === 'overdue') return !s.leftOn && incubationLimitStatus({ industry: s.industry ?? 'software', incubationStartedOn: s.enteredOn, today: TODAY }).status === 'overdue';
+      if (kind === 'overdue')
+        return !s.leftOn && incubationLimitStatus({ industry: s.industry ?? 'software', incubationStartedOn: s.enteredOn, today: TODAY }).status === 'overdue';
       const resident = s.enteredOn <= quarterEnd(Q.year, Q.quarter) && (!s.leftOn || s.leftOn >= quarterStart(Q.year, Q.quarter));
       return resident && !(s.reports ?? []).some(([y, q]) => y === Q.year && q === Q.quarter);
     }).map((s) => s.name),
@@ -82,7 +83,11 @@ describe('network warnings', () => {
   it('counts each list for the tabs', async () => {
     const { counts, quarter } = await warningCounts(handle.db, TODAY);
     expect(quarter).toEqual(Q);
-    expect(counts).toEqual({ admission: expectedNames('admission').length, overdue: expectedNames('overdue').length, missing_reports: expectedNames('missing').length });
+    expect(counts).toEqual({
+      admission: expectedNames('admission').length,
+      overdue: expectedNames('overdue').length,
+      missing_reports: expectedNames('missing').length,
+    });
     const onlyA = await warningCounts(handle.db, TODAY, ids.a);
     expect(onlyA.counts.missing_reports).toBe(expectedNames('missing', 'a').length);
   });

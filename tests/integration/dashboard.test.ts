@@ -86,7 +86,10 @@ beforeAll(async () => {
       });
     }
   }
-  const [team] = await db.insert(ventures).values({ kind: 'team', name: '苗圃团队', industry: 'ai', stage: 'nursery', currentCarrierId: nursery.id }).returning();
+  const [team] = await db
+    .insert(ventures)
+    .values({ kind: 'team', name: '苗圃团队', industry: 'ai', stage: 'nursery', currentCarrierId: nursery.id })
+    .returning();
   await db.insert(residencies).values({ ventureId: team!.id, carrierId: nursery.id, stage: 'nursery', enteredOn: TEAM.enteredOn, areaM2: TEAM.areaM2 });
 
   const [program] = await db
@@ -170,9 +173,7 @@ describe('operatorDashboard', () => {
       const e = expectedApps.get(a.status) ?? { applications: 0, requestedFen: 0 };
       expectedApps.set(a.status, { applications: e.applications + 1, requestedFen: e.requestedFen + a.requestedFen });
     }
-    expect(d.applicationsByStatus).toEqual(
-      ['draft', 'submitted', 'approved', 'withdrawn'].map((status) => ({ status, ...expectedApps.get(status)! })),
-    );
+    expect(d.applicationsByStatus).toEqual(['draft', 'submitted', 'approved', 'withdrawn'].map((status) => ({ status, ...expectedApps.get(status)! })));
   });
 
   it('narrows to one carrier, and refuses carriers that are not the operator’s', async () => {
@@ -191,15 +192,39 @@ describe('operatorDashboard', () => {
     const own = await makeCarrier(db, 'nursery', { incubationAreaM2: 200 });
     const incubator = await makeCarrier(db, 'incubator');
     const nurseryOnly: Scope = { kind: 'carriers', carrierIds: [own.id] };
-    const team = async (stays: { carrierId: number; stage: 'nursery' | 'incubating'; enteredOn: string; leftOn?: string; exitReason?: 'incorporated' | 'moved' | 'failed' }[], stage: 'nursery' | 'incubating' | 'exited') => {
-      const [v] = await db.insert(ventures).values({ kind: 'team', name: `苗圃${stays[0]!.enteredOn}${stage}`, industry: 'ai', stage, currentCarrierId: stage === 'exited' ? null : stays.at(-1)!.carrierId }).returning();
+    const team = async (
+      stays: { carrierId: number; stage: 'nursery' | 'incubating'; enteredOn: string; leftOn?: string; exitReason?: 'incorporated' | 'moved' | 'failed' }[],
+      stage: 'nursery' | 'incubating' | 'exited',
+    ) => {
+      const [v] = await db
+        .insert(ventures)
+        .values({
+          kind: 'team',
+          name: `苗圃${stays[0]!.enteredOn}${stage}`,
+          industry: 'ai',
+          stage,
+          currentCarrierId: stage === 'exited' ? null : stays.at(-1)!.carrierId,
+        })
+        .returning();
       await db.insert(residencies).values(stays.map((r) => ({ ventureId: v!.id, areaM2: 10, leftOn: null, exitReason: null, ...r })));
     };
     await team([{ carrierId: own.id, stage: 'nursery', enteredOn: '2026-01-10' }], 'nursery');
     await team([{ carrierId: own.id, stage: 'nursery', enteredOn: '2025-09-01' }], 'nursery');
     // Registered a company this year and entered an incubator; another last year.
-    await team([{ carrierId: own.id, stage: 'nursery', enteredOn: '2025-03-01', leftOn: '2026-05-01', exitReason: 'incorporated' }, { carrierId: incubator.id, stage: 'incubating', enteredOn: '2026-05-01' }], 'incubating');
-    await team([{ carrierId: own.id, stage: 'nursery', enteredOn: '2024-03-01', leftOn: '2025-05-01', exitReason: 'incorporated' }, { carrierId: incubator.id, stage: 'incubating', enteredOn: '2025-05-01' }], 'incubating');
+    await team(
+      [
+        { carrierId: own.id, stage: 'nursery', enteredOn: '2025-03-01', leftOn: '2026-05-01', exitReason: 'incorporated' },
+        { carrierId: incubator.id, stage: 'incubating', enteredOn: '2026-05-01' },
+      ],
+      'incubating',
+    );
+    await team(
+      [
+        { carrierId: own.id, stage: 'nursery', enteredOn: '2024-03-01', leftOn: '2025-05-01', exitReason: 'incorporated' },
+        { carrierId: incubator.id, stage: 'incubating', enteredOn: '2025-05-01' },
+      ],
+      'incubating',
+    );
     // Gave up this year.
     await team([{ carrierId: own.id, stage: 'nursery', enteredOn: '2025-06-01', leftOn: '2026-07-01', exitReason: 'failed' }], 'exited');
     const d = (await operatorDashboard(db, nurseryOnly, TODAY))!;

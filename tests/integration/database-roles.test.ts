@@ -114,9 +114,9 @@ describe.skipIf(!postgresUrl)('the application’s database role (PostgreSQL onl
     }
     expect(await refusal(app.db.execute(sql`DROP TRIGGER audit_log_append_only ON audit_log`))).toBe('must be owner of relation audit_log');
     // Nor replace the function the triggers call (it may not create anything in the schema).
-    expect(await refusal(app.db.execute(sql`CREATE OR REPLACE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`))).toMatch(
-      /^(permission denied for schema public|must be owner of function audit_log_refuse_change)$/,
-    );
+    expect(
+      await refusal(app.db.execute(sql`CREATE OR REPLACE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`)),
+    ).toMatch(/^(permission denied for schema public|must be owner of function audit_log_refuse_change)$/);
   });
 
   it('cannot alter, drop or truncate any table, nor create one', async () => {
@@ -175,7 +175,13 @@ describe.skipIf(!postgresUrl)('the application’s database role (PostgreSQL onl
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'portal-roles-')), 'backup.ndjson.gz');
     const script = (name: string, ...args: string[]) =>
       spawnSync('npx', ['tsx', `scripts/${name}.ts`, ...args], {
-        env: { ...process.env, DATABASE_URL: appUrl.toString(), DATABASE_OWNER_URL: ownerUrl.toString(), AUDIT_ANCHOR_KEY: KEY.secret, AUDIT_ANCHOR_KEY_ID: KEY.id },
+        env: {
+          ...process.env,
+          DATABASE_URL: appUrl.toString(),
+          DATABASE_OWNER_URL: ownerUrl.toString(),
+          AUDIT_ANCHOR_KEY: KEY.secret,
+          AUDIT_ANCHOR_KEY_ID: KEY.id,
+        },
         encoding: 'utf8',
         timeout: 120_000,
       });

@@ -35,9 +35,7 @@ describe('constraints in the database', () => {
   it('refuses a second open residency for one venture', async () => {
     const c = await makeCarrier(handle.db, 'incubator');
     const v = await makeResidentCompany(handle.db, c.id);
-    await expect(
-      handle.db.insert(residencies).values({ ventureId: v.id, carrierId: c.id, stage: 'incubating', enteredOn: '2025-07-01' }),
-    ).rejects.toThrow();
+    await expect(handle.db.insert(residencies).values({ ventureId: v.id, carrierId: c.id, stage: 'incubating', enteredOn: '2025-07-01' })).rejects.toThrow();
   });
 
   it('refuses a second report for the same venture and quarter, and negative money', async () => {
@@ -54,13 +52,9 @@ describe('constraints in the database', () => {
     const c = await makeCarrier(handle.db, 'incubator');
     const v = await makeResidentCompany(handle.db, c.id);
     await expect(
-      handle.db.execute(
-        sql`INSERT INTO ventures (kind, name, credit_code, industry, stage) VALUES ('company', 'x', ${v.creditCode}, 'ai', 'incubating')`,
-      ),
+      handle.db.execute(sql`INSERT INTO ventures (kind, name, credit_code, industry, stage) VALUES ('company', 'x', ${v.creditCode}, 'ai', 'incubating')`),
     ).rejects.toThrow();
-    await expect(
-      handle.db.execute(sql`INSERT INTO ventures (kind, name, industry, stage) VALUES ('company', 'y', 'ai', 'incubating')`),
-    ).rejects.toThrow();
+    await expect(handle.db.execute(sql`INSERT INTO ventures (kind, name, industry, stage) VALUES ('company', 'y', 'ai', 'incubating')`)).rejects.toThrow();
   });
 });
 

@@ -20,7 +20,16 @@ describe('hostile import files', () => {
     const bomb = emptyRowsBomb(4_200_000);
     const en = await importVentures(env.handle.db, env.op.actor, env.op.scope, bomb, 'bomb.xlsx', TODAY, { translate: translateEn });
     expect(en).toEqual({ ok: false, errors: [], errorCount: 0, message: expect.stringContaining('more than 50000 rows, counting the blank ones') });
-    const zh = await importReports(env.handle.db, env.op.actor, env.op.scope, { carrierId: env.op.incubator.id, year: 2025, quarter: 4 }, bomb, 'bomb.xlsx', TODAY, { translate: translateZh });
+    const zh = await importReports(
+      env.handle.db,
+      env.op.actor,
+      env.op.scope,
+      { carrierId: env.op.incubator.id, year: 2025, quarter: 4 },
+      bomb,
+      'bomb.xlsx',
+      TODAY,
+      { translate: translateZh },
+    );
     expect(zh).toMatchObject({ ok: false, message: expect.stringContaining('文件超过 50000 行（含空行）') });
     expect(await counts()).toEqual(before);
   });

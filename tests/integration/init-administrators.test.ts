@@ -33,7 +33,10 @@ describe('initAdministrators', () => {
       ['security', EMAILS.security],
       ['auditor', EMAILS.auditor],
     ]);
-    const rows = await handle.db.select().from(users).where(inArray(users.role, ['admin', 'security', 'auditor']));
+    const rows = await handle.db
+      .select()
+      .from(users)
+      .where(inArray(users.role, ['admin', 'security', 'auditor']));
     expect(rows).toHaveLength(3);
     for (const c of created) {
       const row = rows.find((r) => r.email === c.email)!;
@@ -51,7 +54,9 @@ describe('initAdministrators', () => {
   });
 
   it('is refused once the database has any administrator', async () => {
-    await expect(initAdministrators(handle.db, { admin: 'a2@x.example', security: 's2@x.example', auditor: 'u2@x.example' })).rejects.toBeInstanceOf(AdministratorsExistError);
+    await expect(initAdministrators(handle.db, { admin: 'a2@x.example', security: 's2@x.example', auditor: 'u2@x.example' })).rejects.toBeInstanceOf(
+      AdministratorsExistError,
+    );
     expect(await handle.db.select().from(users).where(eq(users.email, 'a2@x.example'))).toEqual([]);
   });
 });

@@ -39,7 +39,10 @@ describe('the operator route table', () => {
   it('names at least one isolation case per row, each of which exists', () => {
     for (const row of OPERATOR_ROUTES) {
       expect(row.cases.length, row.file).toBeGreaterThan(0);
-      expect(row.cases.filter((c) => !caseNames.has(c)), row.file).toEqual([]);
+      expect(
+        row.cases.filter((c) => !caseNames.has(c)),
+        row.file,
+      ).toEqual([]);
     }
   });
 

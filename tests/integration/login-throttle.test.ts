@@ -79,7 +79,12 @@ describe('per account and address (the pair)', () => {
     const key = `pair:${u.email.toLowerCase()}|${ip}`;
     const locks = await entriesOf('auth.lockout', key);
     expect(locks).toHaveLength(1);
-    expect(locks[0]).toMatchObject({ entity: 'login_throttle', userId: u.id, ip, after: { kind: 'pair', failures: 5, subject: `${u.email.toLowerCase()}|${ip}` } });
+    expect(locks[0]).toMatchObject({
+      entity: 'login_throttle',
+      userId: u.id,
+      ip,
+      after: { kind: 'pair', failures: 5, subject: `${u.email.toLowerCase()}|${ip}` },
+    });
   });
 
   it('answers an unknown email exactly as an existing one, locked included', async () => {
@@ -128,7 +133,10 @@ describe('per account across addresses', () => {
       at += delay * 1000;
       expect(await attempt(u.email, 'wrong password!', freshIp(), new Date(at))).toBe('invalid');
     }
-    const [row] = await handle.db.select().from(loginThrottle).where(eq(loginThrottle.key, `account:${u.email.toLowerCase()}`));
+    const [row] = await handle.db
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, `account:${u.email.toLowerCase()}`));
     expect(row?.failures).toBe(13);
     expect(row!.lockedUntil!.getTime() - at).toBe(60_000);
     // A minute after the last failure, the owner at a new address signs in.
@@ -179,7 +187,10 @@ describe('per account across addresses', () => {
     expect(answers.every((a) => a === 'invalid' || a === 'slowed')).toBe(true);
     const counted = answers.filter((a) => a === 'invalid').length;
     expect(counted).toBeGreaterThanOrEqual(THROTTLE.accountFreeFailures);
-    const [row] = await handle.db.select().from(loginThrottle).where(eq(loginThrottle.key, `account:${u.email.toLowerCase()}`));
+    const [row] = await handle.db
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, `account:${u.email.toLowerCase()}`));
     expect(row?.failures).toBe(counted);
     const [user] = await handle.db.select().from(users).where(eq(users.id, u.id));
     expect(user!.failuresSinceSignIn).toBe(counted);
@@ -210,7 +221,6 @@ describe('release', () => {
     // Past the account's delay, the pair may sign in again.
     expect(await attempt(u.email, TEST_PASSWORD, ip, minutes(2))).toBe('ok');
   });
-
 });
 
 describe('sign-in events', () => {
@@ -234,7 +244,12 @@ describe('sign-in events', () => {
     await attempt(u.email, 'Secret-Guess-1', ip, T0);
     await attempt('Nobody-At-All@example.org', 'Secret-Guess-2', ip, T0);
     await attempt(inactive.email, TEST_PASSWORD, ip, T0);
-    const failures = (await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'auth.signInFailed'), eq(auditLog.ip, ip)))).map((e) => ({
+    const failures = (
+      await handle.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'auth.signInFailed'), eq(auditLog.ip, ip)))
+    ).map((e) => ({
       userId: e.userId,
       entityId: e.entityId,
       after: e.after,
@@ -253,7 +268,12 @@ describe('sign-in events', () => {
     const ip = freshIp();
     await fail('locked-out@example.org', ip, T0, 5);
     await attempt('locked-out@example.org', 'x', ip, minutes(1));
-    const [last] = (await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'auth.signInFailed'), eq(auditLog.ip, ip)))).slice(-1);
+    const [last] = (
+      await handle.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'auth.signInFailed'), eq(auditLog.ip, ip)))
+    ).slice(-1);
     expect(last?.after).toMatchObject({ email: 'locked-out@example.org', reason: 'throttled', limit: 'pair' });
   });
 });

@@ -55,7 +55,13 @@ describe('network dashboard figures', () => {
   });
 
   it('narrows every figure by zone, by kind, by level and by industry', async () => {
-    for (const f of [{ zone: '金桥' }, { kind: 'incubator' as const }, { zone: '张江', kind: 'nursery' as const }, { level: 'national' as const }, { industry: 'biomedicine' as const }]) {
+    for (const f of [
+      { zone: '金桥' },
+      { kind: 'incubator' as const },
+      { zone: '张江', kind: 'nursery' as const },
+      { level: 'national' as const },
+      { industry: 'biomedicine' as const },
+    ]) {
       checkHeadline(await overview(f), f);
     }
   });
@@ -67,8 +73,15 @@ describe('network dashboard figures', () => {
   it('gives no change against a previous year with reports for fewer quarters, and says so on the page and in the export', async () => {
     const db = handle.db;
     // One venture reported for 2023's last quarter only; 2024 has all four.
-    const [source] = await db.select().from(ventureReports).where(and(eq(ventureReports.year, 2024), eq(ventureReports.quarter, 4))).limit(1);
-    const [added] = await db.insert(ventureReports).values({ ventureId: source!.ventureId, carrierId: source!.carrierId, year: 2023, quarter: 4, revenueFen: 100 }).returning();
+    const [source] = await db
+      .select()
+      .from(ventureReports)
+      .where(and(eq(ventureReports.year, 2024), eq(ventureReports.quarter, 4)))
+      .limit(1);
+    const [added] = await db
+      .insert(ventureReports)
+      .values({ ventureId: source!.ventureId, carrierId: source!.carrierId, year: 2023, quarter: 4, revenueFen: 100 })
+      .returning();
     try {
       const o = await overview({}, 2024);
       expect(o.reports.current.quarters).toEqual([1, 2, 3, 4]);
@@ -94,7 +107,9 @@ describe('network dashboard figures', () => {
       const whole = await overview({}, 2025);
       expect(whole.reports.comparable).toBe(true);
       expect(incompleteNote(whole, t)).toBeNull();
-      expect(headlineChange(headlines(whole).find((h) => h.key === 'revenue')!)).toBe(changePercent({ current: whole.reports.current.revenueFen, previous: whole.reports.previous.revenueFen }));
+      expect(headlineChange(headlines(whole).find((h) => h.key === 'revenue')!)).toBe(
+        changePercent({ current: whole.reports.current.revenueFen, previous: whole.reports.previous.revenueFen }),
+      );
     } finally {
       await db.delete(ventureReports).where(eq(ventureReports.id, added!.id));
     }
@@ -134,9 +149,18 @@ describe('network dashboard figures', () => {
           .filter(({ n, first }) => first.entered.startsWith(`${row.cohort}-`) && ventureOk(n, first.carrier, f));
         const grads = cohort.filter(({ v }) => v.graduations?.some((g) => g.status === 'verified'));
         const months = grads
-          .map(({ v, first }) => monthsBetween(first.entered, v.graduations!.filter((g) => g.status === 'verified').map((g) => g.on).sort()[0]!))
+          .map(({ v, first }) =>
+            monthsBetween(
+              first.entered,
+              v
+                .graduations!.filter((g) => g.status === 'verified')
+                .map((g) => g.on)
+                .sort()[0]!,
+            ),
+          )
           .sort((a, b) => a - b);
-        const median = months.length === 0 ? null : months.length % 2 ? months[(months.length - 1) / 2]! : (months[months.length / 2 - 1]! + months[months.length / 2]!) / 2;
+        const median =
+          months.length === 0 ? null : months.length % 2 ? months[(months.length - 1) / 2]! : (months[months.length / 2 - 1]! + months[months.length / 2]!) / 2;
         const nursery = cohort.filter(({ first }) => first.stage === 'nursery');
         expect(row, String(row.cohort)).toMatchObject({
           admitted: cohort.length,
@@ -151,7 +175,16 @@ describe('network dashboard figures', () => {
     }
     const all = await overview();
     const c2023 = all.funnel.find((r) => r.cohort === 2023)!;
-    expect(c2023).toMatchObject({ admitted: 1, nurseryTeams: 1, incorporated: 1, graduated: 1, accelerating: 1, incorporationRate: 100, graduationRate: 100, accelerationRate: 100 });
+    expect(c2023).toMatchObject({
+      admitted: 1,
+      nurseryTeams: 1,
+      incorporated: 1,
+      graduated: 1,
+      accelerating: 1,
+      incorporationRate: 100,
+      graduationRate: 100,
+      accelerationRate: 100,
+    });
   });
 
   it('leaves carriers that are closed out of every figure', async () => {

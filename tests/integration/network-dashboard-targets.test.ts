@@ -36,7 +36,11 @@ describe('progress against the targets', () => {
     const o = await overview();
     const byMetric = Object.fromEntries(o.targets.map((t) => [t.metric, t]));
     const highTech = reportYearOf(YEAR, {}).highTech;
-    expect(byMetric.high_tech_enterprises).toMatchObject({ value: highTech, percent: Math.round((highTech * 1000) / 2) / 10, status: highTech >= 2 ? 'met' : 'below' });
+    expect(byMetric.high_tech_enterprises).toMatchObject({
+      value: highTech,
+      percent: Math.round((highTech * 1000) / 2) / 10,
+      status: highTech >= 2 ? 'met' : 'below',
+    });
     // One incubator (金桥) started operating in the year.
     expect(byMetric.new_incubators).toMatchObject({ value: 1, status: 'met', percent: 100 });
     const grads = graduatedIn(YEAR, 'verified', {});
@@ -47,7 +51,12 @@ describe('progress against the targets', () => {
 
   it('reads a target in per cent as the figure against the target, on the page and in the export, not as a share of it', async () => {
     const base = { id: 1, year: YEAR, targetMax: null, note: null, version: 1, createdAt: new Date(), updatedAt: new Date() };
-    const figures = { ...(Object.fromEntries(KNOWN_METRICS.map((m) => [m, null])) as TargetFigures), biomedicine_output_growth_pct: 19.3, rd_spend_wan: 19.3, budget_execution_pct: 2 };
+    const figures = {
+      ...(Object.fromEntries(KNOWN_METRICS.map((m) => [m, null])) as TargetFigures),
+      biomedicine_output_growth_pct: 19.3,
+      rd_spend_wan: 19.3,
+      budget_execution_pct: 2,
+    };
     const [growth, spend, execution] = targetProgress(
       [
         { ...base, metric: 'biomedicine_output_growth_pct', targetMin: 5, unit: '%' },
@@ -61,7 +70,10 @@ describe('progress against the targets', () => {
     expect(spend).toMatchObject({ rate: false, value: 19.3, percent: 386, status: 'met' });
     const o = await overview();
     const id = (k: string) => k;
-    const spec = dashboardTables({ ...o, targets: [growth!, spend!] }, { t: id, kinds: id, stages: id, industries: id, status: id, metrics: id, locale: 'zh-CN' }).targets;
+    const spec = dashboardTables(
+      { ...o, targets: [growth!, spend!] },
+      { t: id, kinds: id, stages: id, industries: id, status: id, metrics: id, locale: 'zh-CN' },
+    ).targets;
     // The actual in the target's unit, and no progress figure for the rate.
     expect(spec.rows[0]!.slice(1, 5).map((c) => c.v)).toEqual(['≥ 5', '%', 19.3, null]);
     expect(spec.rows[1]![4]!.v).toBe(386);
@@ -80,7 +92,10 @@ describe('annual targets', () => {
     expect((stale as DomainError).code).toBe('conflict');
     const [row] = await db.select().from(annualTargets).where(eq(annualTargets.id, targetId));
     expect(row).toMatchObject({ targetMin: 12, version: 2 });
-    const entries = await db.select().from(auditLog).where(and(eq(auditLog.entity, 'annual_target'), eq(auditLog.entityId, String(targetId))));
+    const entries = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'annual_target'), eq(auditLog.entityId, String(targetId))));
     expect(entries.map((e) => e.action).sort()).toEqual(['target.create', 'target.update']);
     const update = entries.find((e) => e.action === 'target.update')!;
     expect(update).toMatchObject({ userId: committeeId, before: { targetMin: 10 }, after: { targetMin: 12 } });
@@ -93,7 +108,11 @@ describe('annual targets', () => {
     expect(fields).toEqual(new Set(['year', 'metric', 'targetMin', 'unit']));
     const range = targetInput.safeParse({ year: '2027', metric: 'graduations', targetMin: '10', targetMax: '5', unit: '家' });
     expect(range.error!.issues[0]).toMatchObject({ path: ['targetMax'], message: 'networkTargets.errors.maxBelowMin' });
-    const dup = await createTarget(handle.db, committeeActor(committeeId), targetInput.parse({ year: YEAR, metric: 'graduations', targetMin: 1, unit: '家' })).catch((e: unknown) => e);
+    const dup = await createTarget(
+      handle.db,
+      committeeActor(committeeId),
+      targetInput.parse({ year: YEAR, metric: 'graduations', targetMin: 1, unit: '家' }),
+    ).catch((e: unknown) => e);
     expect((dup as DomainError).code).toBe('invalid');
   });
 

@@ -78,7 +78,13 @@ describe('refused input writes nothing', () => {
     workstations: '6',
   });
   const edit = () => ({ ventureId: String(existing.id), version: String(existing.version), industry: 'software', founders: '张三' });
-  const financing = () => ({ ventureId: String(existing.id), version: String(existing.version), receivedOn: '2025-12-01', amountFen: '1,000,000', investor: '天使投资人' });
+  const financing = () => ({
+    ventureId: String(existing.id),
+    version: String(existing.version),
+    receivedOn: '2025-12-01',
+    amountFen: '1,000,000',
+    investor: '天使投资人',
+  });
 
   it('the same pipeline writes a valid form (so the refusals above are the schema’s)', async () => {
     const before = await counts();
@@ -114,29 +120,33 @@ describe('refused input writes nothing', () => {
       .map(([key, value]) => ({ [key]: value }) as VentureCells);
     const outcomes = new Set<string>();
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.option(hostileRow, { freq: 3 }), { minLength: 1, maxLength: 4 }), fc.array(validCreditCode, { minLength: 4, maxLength: 4 }), async (spoils, codes) => {
-        const rows = spoils.map((over, i) => companyCells(op.incubator.name, { creditCode: codes[i], ...(over ?? {}) }));
-        const before = await counts();
-        let bytes: Uint8Array;
-        try {
-          bytes = await venturesWorkbook(rows);
-        } catch {
-          return; // exceljs cannot write this cell at all; no user could send it.
-        }
-        const r = await importVentures(handle.db, op.actor, op.scope, bytes, 'hostile.xlsx', TODAY, { translate });
-        const after = await counts();
-        if (r.ok) {
-          outcomes.add('written');
-          expect(after.ventures).toBe(before.ventures + rows.length);
-          expect(after.residencies).toBe(before.residencies + rows.length);
-          expect(after.audit).toBeGreaterThan(before.audit);
-        } else {
-          outcomes.add('refused');
-          // Refused by row (each error keyed to its cell) or, for a cell past the file's limits, as a whole file with its message.
-          expect(r.errorCount > 0 || (r.message ?? '').length > 0).toBe(true);
-          expect(after).toEqual(before);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(fc.option(hostileRow, { freq: 3 }), { minLength: 1, maxLength: 4 }),
+        fc.array(validCreditCode, { minLength: 4, maxLength: 4 }),
+        async (spoils, codes) => {
+          const rows = spoils.map((over, i) => companyCells(op.incubator.name, { creditCode: codes[i], ...(over ?? {}) }));
+          const before = await counts();
+          let bytes: Uint8Array;
+          try {
+            bytes = await venturesWorkbook(rows);
+          } catch {
+            return; // exceljs cannot write this cell at all; no user could send it.
+          }
+          const r = await importVentures(handle.db, op.actor, op.scope, bytes, 'hostile.xlsx', TODAY, { translate });
+          const after = await counts();
+          if (r.ok) {
+            outcomes.add('written');
+            expect(after.ventures).toBe(before.ventures + rows.length);
+            expect(after.residencies).toBe(before.residencies + rows.length);
+            expect(after.audit).toBeGreaterThan(before.audit);
+          } else {
+            outcomes.add('refused');
+            // Refused by row (each error keyed to its cell) or, for a cell past the file's limits, as a whole file with its message.
+            expect(r.errorCount > 0 || (r.message ?? '').length > 0).toBe(true);
+            expect(after).toEqual(before);
+          }
+        },
+      ),
       { numRuns: 50 },
     );
     expect([...outcomes].sort()).toEqual(['refused', 'written']);

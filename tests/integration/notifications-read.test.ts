@@ -30,7 +30,11 @@ const deliver = async (userId: number, n: number) => {
     .returning({ id: notifications.id });
   return rows.map((r) => r.id);
 };
-const entries = (userId: number) => handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'notification.read'), eq(auditLog.userId, userId)));
+const entries = (userId: number) =>
+  handle.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, 'notification.read'), eq(auditLog.userId, userId)));
 
 describe('notifications', () => {
   it('are listed without being marked read', async () => {

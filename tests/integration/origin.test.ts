@@ -80,7 +80,13 @@ describe('the import route handler', () => {
     form.set('kind', 'ventures');
     form.set('file', new Blob([new Uint8Array([0x50, 0x4b, 0x03, 0x04])]), 'ventures.xlsx');
     const before = await entries();
-    const res = await POST(new Request('https://portal.example.gov.cn/api/operator/import', { method: 'POST', headers: { origin: 'https://evil.example', host: SITE.host }, body: form }));
+    const res = await POST(
+      new Request('https://portal.example.gov.cn/api/operator/import', {
+        method: 'POST',
+        headers: { origin: 'https://evil.example', host: SITE.host },
+        body: form,
+      }),
+    );
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: 'crossSite' });
     const noOrigin = await POST(new Request('https://portal.example.gov.cn/api/operator/import', { method: 'POST', headers: { host: SITE.host }, body: form }));

@@ -45,7 +45,15 @@ type Step =
 
 // Weighted towards moving on and admitting, so that most sequences hand the venture to another operator.
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('admit' as const), op: fc.integer({ min: 0, max: 2 }), accelerator: fc.boolean(), back: fc.integer({ min: 0, max: 60 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('admit' as const),
+      op: fc.integer({ min: 0, max: 2 }),
+      accelerator: fc.boolean(),
+      back: fc.integer({ min: 0, max: 60 }),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('end' as const), reason: fc.constantFrom('moved' as const, 'moved' as const, 'voluntary' as const) }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'graduate' as const }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('decide' as const), verify: fc.boolean() }) },
@@ -109,7 +117,15 @@ async function runSequence(first: number, steps: Step[]) {
       await tolerated(endResidency(db, op.actor, op.scope, { ventureId, residencyId: open.id, version: v.version, leftOn: clock, reason: s.reason }, TODAY));
     } else if (open && s.kind === 'graduate' && open.stage === 'incubating') {
       const op = ops[holder(open.carrierId)]!;
-      await tolerated(addFinancing(db, op.actor, op.scope, { ventureId, receivedOn: clock, amountFen: 600_000_000, investor: `投资人${holder(open.carrierId)}`, version: v.version }, TODAY));
+      await tolerated(
+        addFinancing(
+          db,
+          op.actor,
+          op.scope,
+          { ventureId, receivedOn: clock, amountFen: 600_000_000, investor: `投资人${holder(open.carrierId)}`, version: v.version },
+          TODAY,
+        ),
+      );
       await tolerated(recordGraduation(db, op.actor, op.scope, { ventureId, graduatedOn: clock, criteria: ['financing'], evidence: '协议', files: [] }, TODAY));
     } else if (s.kind === 'decide') {
       const g = (await db.select().from(graduations).where(eq(graduations.ventureId, ventureId))).find((x) => x.status === 'pending');
@@ -126,7 +142,9 @@ async function runSequence(first: number, steps: Step[]) {
       const opIndex = holder(open.carrierId);
       const op = ops[opIndex]!;
       const quarter = { carrierId: open.carrierId, ...q };
-      const ok = await tolerated(db.transaction((tx) => saveQuarterReports(tx, op.actor, op.scope, quarter, [{ ventureId, ...figures, employees: steps.length }], TODAY)));
+      const ok = await tolerated(
+        db.transaction((tx) => saveQuarterReports(tx, op.actor, op.scope, quarter, [{ ventureId, ...figures, employees: steps.length }], TODAY)),
+      );
       if (ok) {
         reached.reportsFiled++;
         const row = (await reportExportRows(db, op.scope, quarter)).find((r) => r.creditCode === creditCode);
@@ -162,10 +180,7 @@ async function runSequence(first: number, steps: Step[]) {
 
 describe('stays and periods under random histories', () => {
   it('never overlap, never lose a carrier’s reports from its exports, never show one carrier another’s period', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 2 }), fc.array(step, { minLength: 4, maxLength: 12 }), runSequence),
-      { numRuns: 30 },
-    );
+    await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: 2 }), fc.array(step, { minLength: 4, maxLength: 12 }), runSequence), { numRuns: 30 });
     console.log('ownership property reached', reached);
     // The runs did hand the venture to another operator and let the committee decide.
     expect(reached.crossAdmissions).toBeGreaterThan(0);

@@ -43,7 +43,17 @@ beforeAll(async () => {
 afterAll(async () => handle?.close());
 
 const admit = (op: typeof op1, input: AdmissionInput) => handle.db.transaction((tx) => admitVentures(tx, op.actor, op.scope, [input], TODAY));
-const figures = { revenueFen: 1_000_000, netProfitFen: 0, rdSpendFen: 0, taxFen: 0, financingFen: 0, employees: 5, ipFiled: 0, ipGranted: 0, inventionPatents: 0 };
+const figures = {
+  revenueFen: 1_000_000,
+  netProfitFen: 0,
+  rdSpendFen: 0,
+  taxFen: 0,
+  financingFen: 0,
+  employees: 5,
+  ipFiled: 0,
+  ipGranted: 0,
+  inventionPatents: 0,
+};
 const page = { page: 1, pageSize: 100 };
 
 /** Operator 1's venture: three years in its incubator, four quarterly reports, a financing round, then a graduation recorded. */
@@ -57,7 +67,13 @@ async function operatorOnesGraduate(name: string) {
     );
   }
   const [v] = await handle.db.select().from(ventures).where(eq(ventures.id, ventureId));
-  await addFinancing(handle.db, op1.actor, op1.scope, { ventureId, receivedOn: '2024-05-01', amountFen: 600_000_000, investor: '甲方时期的投资人', version: v!.version }, TODAY);
+  await addFinancing(
+    handle.db,
+    op1.actor,
+    op1.scope,
+    { ventureId, receivedOn: '2024-05-01', amountFen: 600_000_000, investor: '甲方时期的投资人', version: v!.version },
+    TODAY,
+  );
   const { graduationId } = await recordGraduation(
     handle.db,
     op1.actor,
@@ -72,7 +88,13 @@ async function operatorOnesGraduate(name: string) {
 async function exportsOfOperatorOne() {
   return {
     reports: await reportExportRows(handle.db, op1.scope, { carrierId: op1.incubator.id, year: 2024, quarter: 2 }),
-    admitted2023: (await ventureExportRows(handle.db, op1.scope, { enteredYear: 2023 }, TODAY)).map((r) => [r.carrier, r.name, r.creditCode, r.industry, r.stage]),
+    admitted2023: (await ventureExportRows(handle.db, op1.scope, { enteredYear: 2023 }, TODAY)).map((r) => [
+      r.carrier,
+      r.name,
+      r.creditCode,
+      r.industry,
+      r.stage,
+    ]),
   };
 }
 
@@ -81,7 +103,15 @@ describe('the takeover by credit code', () => {
     const g = await operatorOnesGraduate('接管测试甲');
     const e = await refusal(admit(op2, companyInput(op2.incubator.id, { creditCode: g.creditCode, enteredOn: '2026-06-01' })));
     expect(e.fieldErrors).toEqual({ '0.creditCode': [{ key: 'ownership.graduationPending' }] });
-    const e2 = await refusal(admitGraduate(handle.db, op2.actor, op2.scope, { carrierId: op2.accelerator.id, creditCode: g.creditCode, enteredOn: '2026-06-01', areaM2: 10, workstations: 1 }, TODAY));
+    const e2 = await refusal(
+      admitGraduate(
+        handle.db,
+        op2.actor,
+        op2.scope,
+        { carrierId: op2.accelerator.id, creditCode: g.creditCode, enteredOn: '2026-06-01', areaM2: 10, workstations: 1 },
+        TODAY,
+      ),
+    );
     expect(e2.fieldErrors).toEqual({ creditCode: [{ key: 'ownership.graduationPending' }] });
     for (const locale of ['zh-CN', 'en']) {
       const text: string = JSON.parse(fs.readFileSync(path.join('messages', locale, 'ownership.json'), 'utf8')).ownership.graduationPending;
@@ -101,8 +131,17 @@ describe('the takeover by credit code', () => {
     expect(open.fieldErrors).toEqual({ '0.creditCode': [{ key: 'admission.openElsewhere' }] });
 
     const [v] = await handle.db.select().from(ventures).where(eq(ventures.id, g.ventureId));
-    const [stay] = await handle.db.select().from(residencies).where(and(eq(residencies.ventureId, g.ventureId), eq(residencies.carrierId, op1.incubator.id)));
-    await endResidency(handle.db, op1.actor, op1.scope, { ventureId: g.ventureId, residencyId: stay!.id, version: v!.version, leftOn: '2026-06-10', reason: 'moved' }, TODAY);
+    const [stay] = await handle.db
+      .select()
+      .from(residencies)
+      .where(and(eq(residencies.ventureId, g.ventureId), eq(residencies.carrierId, op1.incubator.id)));
+    await endResidency(
+      handle.db,
+      op1.actor,
+      op1.scope,
+      { ventureId: g.ventureId, residencyId: stay!.id, version: v!.version, leftOn: '2026-06-10', reason: 'moved' },
+      TODAY,
+    );
     const before = await exportsOfOperatorOne();
 
     // Back-dating into operator 1's stay is refused with the day it ended.
@@ -133,9 +172,25 @@ describe('the takeover by credit code', () => {
     expect(seen1.graduations).toMatchObject([{ status: 'rejected', rejectionReason: '融资协议未附银行流水' }]);
     expect(seen1.residencies.map((s) => s.carrierId)).toEqual([op1.incubator.id]);
     const [now] = await handle.db.select().from(ventures).where(eq(ventures.id, g.ventureId));
-    expect((await refusal(addFinancing(handle.db, op1.actor, op1.scope, { ventureId: g.ventureId, receivedOn: '2026-06-20', amountFen: 1, investor: '冒名', version: now!.version }, TODAY))).code).toBe('notFound');
     expect(
-      (await refusal(updateVenture(handle.db, op1.actor, op1.scope, { ventureId: g.ventureId, version: now!.version, industry: 'ai', talentFlags: [] } as never, TODAY))).code,
+      (
+        await refusal(
+          addFinancing(
+            handle.db,
+            op1.actor,
+            op1.scope,
+            { ventureId: g.ventureId, receivedOn: '2026-06-20', amountFen: 1, investor: '冒名', version: now!.version },
+            TODAY,
+          ),
+        )
+      ).code,
+    ).toBe('notFound');
+    expect(
+      (
+        await refusal(
+          updateVenture(handle.db, op1.actor, op1.scope, { ventureId: g.ventureId, version: now!.version, industry: 'ai', talentFlags: [] } as never, TODAY),
+        )
+      ).code,
     ).toBe('notFound');
     expect(await exportsOfOperatorOne()).toEqual(before);
     const list1 = await listVentures(handle.db, op1.scope, { q: '接管测试乙' }, page, TODAY);
@@ -144,9 +199,16 @@ describe('the takeover by credit code', () => {
     // Operator 1 is told, and its own audit log says why the venture left its current tenants.
     const notices = await listNotifications(handle.db, op1.user.id, page);
     expect(notices.rows).toContainEqual(
-      expect.objectContaining({ kind: 'ownership.notice.admittedElsewhere', params: { name: '接管测试乙', date: '2026-06-10' }, link: `/operator/ventures/${g.ventureId}` }),
+      expect.objectContaining({
+        kind: 'ownership.notice.admittedElsewhere',
+        params: { name: '接管测试乙', date: '2026-06-10' },
+        link: `/operator/ventures/${g.ventureId}`,
+      }),
     );
-    const entries = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'venture.admitted_elsewhere'), eq(auditLog.entityId, String(g.ventureId))));
+    const entries = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'venture.admitted_elsewhere'), eq(auditLog.entityId, String(g.ventureId))));
     expect(entries).toMatchObject([{ carrierId: op1.incubator.id, userId: op2.user.id, after: { enteredOn: '2026-06-10' } }]);
     // Its log shows the entry, but not who at the other carrier admitted it, and offers no filter by them.
     const log = await listAuditEntries(handle.db, auditScope('operator', op1.scope), { entity: 'venture', entityId: String(g.ventureId) }, page);
@@ -164,10 +226,22 @@ describe('the takeover by credit code', () => {
     const back = await refusal(admit(op2, companyInput(op2.incubator.id, { creditCode: g.creditCode, enteredOn: '2026-06-15' })));
     expect(back.fieldErrors).toEqual({ '0.creditCode': [{ key: 'ownership.graduated' }] });
     const early = await refusal(
-      admitGraduate(handle.db, op2.actor, op2.scope, { carrierId: op2.accelerator.id, creditCode: g.creditCode, enteredOn: '2026-05-30', areaM2: 10, workstations: 1 }, TODAY),
+      admitGraduate(
+        handle.db,
+        op2.actor,
+        op2.scope,
+        { carrierId: op2.accelerator.id, creditCode: g.creditCode, enteredOn: '2026-05-30', areaM2: 10, workstations: 1 },
+        TODAY,
+      ),
     );
     expect(early.fieldErrors).toEqual({ enteredOn: [{ key: 'ownership.beforeLastStay', params: { date: '2026-05-31' } }] });
-    await admitGraduate(handle.db, op2.actor, op2.scope, { carrierId: op2.accelerator.id, creditCode: g.creditCode, enteredOn: '2026-06-15', areaM2: 10, workstations: 1 }, TODAY);
+    await admitGraduate(
+      handle.db,
+      op2.actor,
+      op2.scope,
+      { carrierId: op2.accelerator.id, creditCode: g.creditCode, enteredOn: '2026-06-15', areaM2: 10, workstations: 1 },
+      TODAY,
+    );
     const [v] = await handle.db.select().from(ventures).where(eq(ventures.id, g.ventureId));
     expect(v).toMatchObject({ stage: 'accelerating', currentCarrierId: op2.accelerator.id });
 
@@ -186,7 +260,10 @@ describe('the takeover by credit code', () => {
     const overlap = await handle.db
       .insert(residencies)
       .values({ ventureId: r!.ventureId, carrierId: op2.incubator.id, stage: 'incubating', enteredOn: '2025-12-30' })
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(isOverlapViolation(overlap)).toBe(true);
     await handle.db.insert(residencies).values({ ventureId: r!.ventureId, carrierId: op2.incubator.id, stage: 'incubating', enteredOn: '2025-12-31' });
   });
@@ -194,7 +271,13 @@ describe('the takeover by credit code', () => {
   it.skipIf(!postgresUrl)('of two carriers admitting the same code at once, exactly one wins', async () => {
     const [r] = await admit(op1, companyInput(op1.incubator.id, { enteredOn: '2025-01-01' }));
     const [v] = await handle.db.select().from(ventures).where(eq(ventures.id, r!.ventureId));
-    await endResidency(handle.db, op1.actor, op1.scope, { ventureId: v!.id, residencyId: r!.residencyId, version: v!.version, leftOn: '2025-06-01', reason: 'moved' }, TODAY);
+    await endResidency(
+      handle.db,
+      op1.actor,
+      op1.scope,
+      { ventureId: v!.id, residencyId: r!.residencyId, version: v!.version, leftOn: '2025-06-01', reason: 'moved' },
+      TODAY,
+    );
     const op3 = await makeOperatorWithCarriers(handle.db);
     const results = await Promise.allSettled(
       [op2, op3].map((op) => admit(op, companyInput(op.incubator.id, { creditCode: v!.creditCode!, enteredOn: '2025-07-01' }))),

@@ -59,7 +59,14 @@ const typed = (n: number) => ({
 
 const save = (year: number, quarter: number, rows: { ventureId: number }[], today: string, s: Scope = scope, cid = carrierId) =>
   handle.db.transaction((tx) =>
-    saveQuarterReports(tx, actor, s, { carrierId: cid, year, quarter }, rows.map((r, i) => ({ ...figures(i + 1), ...r })), today),
+    saveQuarterReports(
+      tx,
+      actor,
+      s,
+      { carrierId: cid, year, quarter },
+      rows.map((r, i) => ({ ...figures(i + 1), ...r })),
+      today,
+    ),
   );
 
 const reportsOf = (ventureIds: number[], year: number, quarter: number) =>
@@ -95,9 +102,7 @@ describe('the quarter grid', () => {
     const [filed, moved] = await makeResidents(handle.db, carrierId, [{ enteredOn: '2024-01-10' }, { enteredOn: '2024-01-10', leftOn: '2025-08-15' }]);
     await addStay(handle.db, moved!.id, otherCarrierId, { enteredOn: '2025-08-15' });
     await save(2025, 3, [{ ventureId: filed!.id }], '2025-10-20');
-    await handle.db
-      .insert(ventureReports)
-      .values({ ventureId: moved!.id, carrierId: otherCarrierId, year: 2025, quarter: 3, revenueFen: 999 });
+    await handle.db.insert(ventureReports).values({ ventureId: moved!.id, carrierId: otherCarrierId, year: 2025, quarter: 3, revenueFen: 999 });
     const grid = await quarterGrid(handle.db, scope, { carrierId, year: 2025, quarter: 3 });
     expect(grid.find((r) => r.ventureId === filed!.id)?.report).toMatchObject({ ...figures(1), late: true });
     expect(grid.find((r) => r.ventureId === filed!.id)?.report?.filedAt).toBeInstanceOf(Date);
@@ -116,29 +121,56 @@ describe('the quarter grid', () => {
 
 describe('saving a quarter', () => {
   it('saves 200 rows in one call, with a handful of statements and one audit entry each', async () => {
-    const vs = await makeResidents(handle.db, carrierId, Array.from({ length: 200 }, () => ({ enteredOn: '2025-01-10' })));
+    const vs = await makeResidents(
+      handle.db,
+      carrierId,
+      Array.from({ length: 200 }, () => ({ enteredOn: '2025-01-10' })),
+    );
     const counting = countingDb(handle);
     const result = await counting.db.transaction((tx) =>
-      saveQuarterReports(tx, actor, scope, { carrierId, year: 2025, quarter: 4 }, vs.map((v, i) => ({ ventureId: v.id, ...figures(i + 1) })), '2026-01-10'),
+      saveQuarterReports(
+        tx,
+        actor,
+        scope,
+        { carrierId, year: 2025, quarter: 4 },
+        vs.map((v, i) => ({ ventureId: v.id, ...figures(i + 1) })),
+        '2026-01-10',
+      ),
     );
     expect(result).toEqual({ saved: 200 });
     expect(counting.count()).toBeGreaterThanOrEqual(5);
     // However many rows: the reads, the upsert, the audit entries in one insert, and the audit
     // chain's checkpoint (two reads to see whether one is due, two more when it is: docs/audit-chain.md).
     expect(counting.count()).toBeLessThanOrEqual(14);
-    const saved = await reportsOf(vs.map((v) => v.id), 2025, 4);
+    const saved = await reportsOf(
+      vs.map((v) => v.id),
+      2025,
+      4,
+    );
     expect(saved).toHaveLength(200);
     expect(saved.every((r) => r.carrierId === carrierId && r.filedBy === actor.userId && !r.late)).toBe(true);
     const entries = await handle.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entity, 'venture_report'), inArray(auditLog.entityId, saved.map((r) => String(r.id)))));
+      .where(
+        and(
+          eq(auditLog.entity, 'venture_report'),
+          inArray(
+            auditLog.entityId,
+            saved.map((r) => String(r.id)),
+          ),
+        ),
+      );
     expect(entries).toHaveLength(200);
     expect(entries.every((e) => e.action === 'report.file' && e.carrierId === carrierId && e.userId === actor.userId)).toBe(true);
   });
 
   it('keys a bad cell by row and field, and saves nothing when any cell is wrong', async () => {
-    const vs = await makeResidents(handle.db, carrierId, Array.from({ length: 200 }, () => ({ enteredOn: '2025-01-10' })));
+    const vs = await makeResidents(
+      handle.db,
+      carrierId,
+      Array.from({ length: 200 }, () => ({ enteredOn: '2025-01-10' })),
+    );
     const rows = vs.map((v, i) => ({ ventureId: String(v.id), ...typed(i + 1) }));
     rows[57] = { ...rows[57]!, revenueFen: '12.345' };
     rows[123] = { ...rows[123]!, employees: '-1' };
@@ -162,7 +194,13 @@ describe('saving a quarter', () => {
       code: 'invalid',
       fieldErrors: { '5.ventureId': [{ key: 'reportErrors.notResident' }] },
     });
-    expect(await reportsOf(vs.map((v) => v.id), 2024, 4)).toHaveLength(0);
+    expect(
+      await reportsOf(
+        vs.map((v) => v.id),
+        2024,
+        4,
+      ),
+    ).toHaveLength(0);
   });
 
   it('refuses the same venture twice in one submission', async () => {
@@ -175,12 +213,15 @@ describe('saving a quarter', () => {
   it('updates on a second save instead of duplicating, and audits only what changed', async () => {
     const vs = await makeResidents(handle.db, carrierId, [{ enteredOn: '2024-01-10' }, { enteredOn: '2024-01-10' }, { enteredOn: '2024-01-10' }]);
     const ids = vs.map((v) => v.id);
-    await save(2024, 2, vs.map((v) => ({ ventureId: v.id })), '2024-07-01');
+    await save(
+      2024,
+      2,
+      vs.map((v) => ({ ventureId: v.id })),
+      '2024-07-01',
+    );
     const first = await reportsOf(ids, 2024, 2);
     const changed = vs.map((v, i) => ({ ventureId: v.id, ...figures(i + 1), ...(i === 1 ? { revenueFen: 7, employees: 70 } : {}) }));
-    const result = await handle.db.transaction((tx) =>
-      saveQuarterReports(tx, actor, scope, { carrierId, year: 2024, quarter: 2 }, changed, '2024-08-01'),
-    );
+    const result = await handle.db.transaction((tx) => saveQuarterReports(tx, actor, scope, { carrierId, year: 2024, quarter: 2 }, changed, '2024-08-01'));
     expect(result).toEqual({ saved: 1 });
     const second = await reportsOf(ids, 2024, 2);
     expect(second).toHaveLength(3);
@@ -227,7 +268,11 @@ describe('saving a quarter', () => {
 
 describe('missing reports', () => {
   it('lists the quarter residents without a report, per carrier or for all in scope', async () => {
-    const vs = await makeResidents(handle.db, carrierId, [{ enteredOn: '2023-01-10' }, { enteredOn: '2023-01-10' }, { enteredOn: '2023-01-10', leftOn: '2023-02-01' }]);
+    const vs = await makeResidents(handle.db, carrierId, [
+      { enteredOn: '2023-01-10' },
+      { enteredOn: '2023-01-10' },
+      { enteredOn: '2023-01-10', leftOn: '2023-02-01' },
+    ]);
     const [theirs] = await makeResidents(handle.db, otherCarrierId, [{ enteredOn: '2023-01-10' }]);
     await save(2023, 1, [{ ventureId: vs[0]!.id }], '2023-04-01');
     const missing = await listMissingReports(handle.db, scope, { year: 2023, quarter: 1 });

@@ -28,7 +28,11 @@ const refusal = (p: Promise<unknown>) =>
     },
   );
 const auditOf = (entity: string, id: number) =>
-  env.handle.db.select().from(auditLog).where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, String(id)))).orderBy(asc(auditLog.id));
+  env.handle.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, String(id))))
+    .orderBy(asc(auditLog.id));
 
 describe('ending a stay', () => {
   it('ends an incubation as graduated: the venture leaves and is graduated', async () => {
@@ -46,10 +50,26 @@ describe('ending a stay', () => {
 
   it('keeps the stage when the venture moves, and exits it otherwise', async () => {
     const moved = await admitOne(companyInput(env.op.incubator.id));
-    await endResidency(env.handle.db, env.op.actor, env.op.scope, { ventureId: moved.ventureId, residencyId: moved.residencyId, version: 1, leftOn: TODAY, reason: 'moved' }, TODAY);
+    await endResidency(
+      env.handle.db,
+      env.op.actor,
+      env.op.scope,
+      { ventureId: moved.ventureId, residencyId: moved.residencyId, version: 1, leftOn: TODAY, reason: 'moved' },
+      TODAY,
+    );
     const failed = await admitOne(teamInput(env.op.nursery.id));
-    await endResidency(env.handle.db, env.op.actor, env.op.scope, { ventureId: failed.ventureId, residencyId: failed.residencyId, version: 1, leftOn: TODAY, reason: 'failed' }, TODAY);
-    const rows = await env.handle.db.select({ id: ventures.id, stage: ventures.stage, carrier: ventures.currentCarrierId }).from(ventures).where(inArray(ventures.id, [moved.ventureId, failed.ventureId])).orderBy(asc(ventures.id));
+    await endResidency(
+      env.handle.db,
+      env.op.actor,
+      env.op.scope,
+      { ventureId: failed.ventureId, residencyId: failed.residencyId, version: 1, leftOn: TODAY, reason: 'failed' },
+      TODAY,
+    );
+    const rows = await env.handle.db
+      .select({ id: ventures.id, stage: ventures.stage, carrier: ventures.currentCarrierId })
+      .from(ventures)
+      .where(inArray(ventures.id, [moved.ventureId, failed.ventureId]))
+      .orderBy(asc(ventures.id));
     expect(rows.map((r) => [r.stage, r.carrier])).toEqual([
       ['incubating', null],
       ['exited', null],
@@ -81,7 +101,9 @@ describe('ending a stay', () => {
     const other = await makeCarrier(env.handle.db, 'incubator');
     const v = await makeResidentCompany(env.handle.db, other.id);
     const [stay] = await env.handle.db.select().from(residencies).where(eq(residencies.ventureId, v.id));
-    const e = await refusal(endResidency(env.handle.db, env.op.actor, env.op.scope, { ventureId: v.id, residencyId: stay!.id, version: 1, leftOn: TODAY, reason: 'failed' }, TODAY));
+    const e = await refusal(
+      endResidency(env.handle.db, env.op.actor, env.op.scope, { ventureId: v.id, residencyId: stay!.id, version: 1, leftOn: TODAY, reason: 'failed' }, TODAY),
+    );
     expect(e.code).toBe('notFound');
   });
 });
@@ -106,7 +128,15 @@ describe('a nursery team that incorporated', () => {
     const r = await incorporateTeam(env.handle.db, env.op.actor, env.op.scope, input, TODAY);
     expect(r).toMatchObject({ ventureId: t.ventureId, warnings: [] });
     const [v] = await env.handle.db.select().from(ventures).where(eq(ventures.id, t.ventureId));
-    expect(v).toMatchObject({ kind: 'company', name: input.name, creditCode: input.creditCode, foundedOn: '2026-02-01', stage: 'incubating', currentCarrierId: env.op.incubator.id, version: 2 });
+    expect(v).toMatchObject({
+      kind: 'company',
+      name: input.name,
+      creditCode: input.creditCode,
+      foundedOn: '2026-02-01',
+      stage: 'incubating',
+      currentCarrierId: env.op.incubator.id,
+      version: 2,
+    });
     const stays = await env.handle.db.select().from(residencies).where(eq(residencies.ventureId, t.ventureId)).orderBy(asc(residencies.id));
     expect(stays.map((s) => [s.carrierId, s.stage, s.enteredOn, s.leftOn, s.exitReason])).toEqual([
       [env.op.nursery.id, 'nursery', '2026-01-15', '2026-02-10', 'incorporated'],
@@ -138,7 +168,13 @@ describe('a nursery team that incorporated', () => {
 describe('an accelerator admitting a graduate', () => {
   async function graduate() {
     const a = await admitOne(companyInput(env.op.incubator.id));
-    await endResidency(env.handle.db, env.op.actor, env.op.scope, { ventureId: a.ventureId, residencyId: a.residencyId, version: 1, leftOn: '2026-02-01', reason: 'graduated' }, TODAY);
+    await endResidency(
+      env.handle.db,
+      env.op.actor,
+      env.op.scope,
+      { ventureId: a.ventureId, residencyId: a.residencyId, version: 1, leftOn: '2026-02-01', reason: 'graduated' },
+      TODAY,
+    );
     return a;
   }
   const admission = (code: string) => ({ carrierId: env.op.accelerator.id, creditCode: code, enteredOn: '2026-02-15', areaM2: 500, workstations: 20 });
@@ -164,7 +200,13 @@ describe('an accelerator admitting a graduate', () => {
     expect(unknown.fieldErrors).toEqual({ creditCode: [{ key: 'residencyErrors.graduateUnknown' }] });
 
     const exited = await admitOne(companyInput(env.op.incubator.id));
-    await endResidency(env.handle.db, env.op.actor, env.op.scope, { ventureId: exited.ventureId, residencyId: exited.residencyId, version: 1, leftOn: TODAY, reason: 'failed' }, TODAY);
+    await endResidency(
+      env.handle.db,
+      env.op.actor,
+      env.op.scope,
+      { ventureId: exited.ventureId, residencyId: exited.residencyId, version: 1, leftOn: TODAY, reason: 'failed' },
+      TODAY,
+    );
     const notGraduated = await refusal(admitGraduate(env.handle.db, env.op.actor, env.op.scope, admission(exited.venture.creditCode!), TODAY));
     expect(notGraduated.fieldErrors).toEqual({ creditCode: [{ key: 'residencyErrors.notGraduated' }] });
 
@@ -174,7 +216,9 @@ describe('an accelerator admitting a graduate', () => {
     expect(JSON.stringify(open)).not.toContain('别家加速器乙');
 
     const g = await graduate();
-    const wrongKind = await refusal(admitGraduate(env.handle.db, env.op.actor, env.op.scope, { ...admission(g.venture.creditCode!), carrierId: env.op.incubator.id }, TODAY));
+    const wrongKind = await refusal(
+      admitGraduate(env.handle.db, env.op.actor, env.op.scope, { ...admission(g.venture.creditCode!), carrierId: env.op.incubator.id }, TODAY),
+    );
     expect(wrongKind.fieldErrors).toEqual({ carrierId: [{ key: 'residencyErrors.needsAccelerator' }] });
   });
 

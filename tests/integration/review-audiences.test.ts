@@ -8,7 +8,15 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { acceptApplication, decideApplication, getApplication, inspectApplication, payApplication, reviewApplication, submitApplication } from '@/db/queries/subsidies/applications';
+import {
+  acceptApplication,
+  decideApplication,
+  getApplication,
+  inspectApplication,
+  payApplication,
+  reviewApplication,
+  submitApplication,
+} from '@/db/queries/subsidies/applications';
 import { auditFilterChoices, auditScope, entityHistory, listAuditEntries } from '@/db/queries/oversight/audit-log';
 import { listNotifications } from '@/db/queries/accounts/notifications';
 import { indicators, users } from '@/db/schema';
@@ -94,7 +102,13 @@ beforeAll(async () => {
     { applicationId: d.id, version, decision: 'approve', approvedFen: 20 * WAN, inspectionDueOn: '2026-12-31', comment: DECISION_REASON },
     TODAY,
   ));
-  ({ version } = await payApplication(w.db, actor('acceptor'), ALL, { applicationId: d.id, version, amountFen: 20 * WAN, paidOn: TODAY, voucherNo: 'V-AUD-1' }, TODAY));
+  ({ version } = await payApplication(
+    w.db,
+    actor('acceptor'),
+    ALL,
+    { applicationId: d.id, version, amountFen: 20 * WAN, paidOn: TODAY, voucherNo: 'V-AUD-1' },
+    TODAY,
+  ));
   const [ind] = await w.db.select().from(indicators).where(eq(indicators.applicationId, d.id));
   await inspectApplication(
     w.db,
@@ -208,7 +222,9 @@ describe('what the committee reads of the same application', () => {
       [STAFF.reviewer.name, REVIEW_1.score, REVIEW_1.recommendation, REVIEW_1.recommendedFen, REVIEW_1.comment],
       [STAFF.reviewer2.name, REVIEW_2.score, REVIEW_2.recommendation, REVIEW_2.recommendedFen, REVIEW_2.comment],
     ]);
-    expect(a.timeline.map((e) => e.actorName)).toEqual(expect.arrayContaining([STAFF.acceptor.name, STAFF.reviewer.name, STAFF.reviewer2.name, STAFF.decider.name, STAFF.inspector.name]));
+    expect(a.timeline.map((e) => e.actorName)).toEqual(
+      expect.arrayContaining([STAFF.acceptor.name, STAFF.reviewer.name, STAFF.reviewer2.name, STAFF.decider.name, STAFF.inspector.name]),
+    );
 
     const history = await entityHistory(w.db, committeeAudit(), 'application', appId);
     const reviews = history.rows.filter((r) => r.action === 'application.review');

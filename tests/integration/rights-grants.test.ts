@@ -45,7 +45,13 @@ const rejection = (key: string) => ({ code: 'invalid', fieldErrors: { _form: [{ 
 const stored = async (id: number) => (await handle.db.select().from(users).where(eq(users.id, id)))[0]!;
 const grantsOf = (userId: number) => handle.db.select().from(rightsGrants).where(eq(rightsGrants.userId, userId)).orderBy(rightsGrants.id);
 const auditOf = async (userId: number) =>
-  (await handle.db.select().from(auditLog).where(and(eq(auditLog.entity, 'user'), eq(auditLog.entityId, String(userId)))).orderBy(auditLog.id)).map((e) => e.action);
+  (
+    await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'user'), eq(auditLog.entityId, String(userId))))
+      .orderBy(auditLog.id)
+  ).map((e) => e.action);
 
 let sysAdmin: Awaited<ReturnType<typeof makeUser>>;
 let secAdmin: Awaited<ReturnType<typeof makeUser>>;
@@ -64,10 +70,18 @@ afterAll(async () => {
 
 describe('a grant of committee rights', () => {
   it('is closed until the security administrator approves it, and both steps are audited', async () => {
-    const { userId, rightsPending } = await createAccount(handle.db, actorOf(sysAdmin), { name: '新委员', email: 'new.committee@test.example', role: 'committee', carrierIds: [] });
+    const { userId, rightsPending } = await createAccount(handle.db, actorOf(sysAdmin), {
+      name: '新委员',
+      email: 'new.committee@test.example',
+      role: 'committee',
+      carrierIds: [],
+    });
     expect(rightsPending).toBe(true);
     // The new member has changed the one-time password and enrolled the second factor.
-    await handle.db.update(users).set({ mustChangePassword: false, ...enrolledSecondFactor() }).where(eq(users.id, userId));
+    await handle.db
+      .update(users)
+      .set({ mustChangePassword: false, ...enrolledSecondFactor() })
+      .where(eq(users.id, userId));
 
     // Signed in, the account reaches none of the committee's pages, actions, handlers or data.
     await as(userId);
@@ -92,7 +106,12 @@ describe('a grant of committee rights', () => {
 
   it('an operator is granted at once: operator rights are bound to their carriers', async () => {
     const carrierId = (await makeCarrier(handle.db, 'incubator')).id;
-    const { userId, rightsPending } = await createAccount(handle.db, actorOf(sysAdmin), { name: '运营者', email: 'grant.op@test.example', role: 'operator', carrierIds: [carrierId] });
+    const { userId, rightsPending } = await createAccount(handle.db, actorOf(sysAdmin), {
+      name: '运营者',
+      email: 'grant.op@test.example',
+      role: 'operator',
+      carrierIds: [carrierId],
+    });
     expect(rightsPending).toBe(false);
     expect(await grantsOf(userId)).toEqual([]);
   });
@@ -113,12 +132,20 @@ describe('rejecting a grant', () => {
     expectRefused(await securityActions.rejectGrantAction({ grantId: String(g!.id), reason: '' }), 'invalid', 'reason');
     expect((await securityActions.rejectGrantAction({ grantId: String(g!.id), reason: '与岗位职责不符' })).ok).toBe(true);
     expect(await stored(u.id)).toMatchObject({ role: 'committee', rightsPending: false, active: true });
-    const [entry] = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'rights.reject'), eq(auditLog.entityId, String(u.id))));
+    const [entry] = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'rights.reject'), eq(auditLog.entityId, String(u.id))));
     expect(entry!.after).toMatchObject({ reason: '与岗位职责不符', role: 'committee', rightsPending: false });
   });
 
   it('keeps a new account closed, and a reactivation undone', async () => {
-    const { userId } = await createAccount(handle.db, actorOf(sysAdmin), { name: '新审计员', email: 'new.auditor@test.example', role: 'auditor', carrierIds: [] });
+    const { userId } = await createAccount(handle.db, actorOf(sysAdmin), {
+      name: '新审计员',
+      email: 'new.auditor@test.example',
+      role: 'auditor',
+      carrierIds: [],
+    });
     const [g] = await grantsOf(userId);
     await rejectGrant(handle.db, actorOf(secAdmin), { grantId: g!.id, reason: '不予授权' });
     expect(await stored(userId)).toMatchObject({ active: false, role: 'auditor' });
@@ -137,12 +164,16 @@ describe('rejecting a grant', () => {
 describe('who decides', () => {
   it('nobody decides a grant they requested or one for their own account, nor twice', async () => {
     const u = await makeUser(handle.db, 'committee', { rightsPending: true, ...enrolledSecondFactor() });
-    const own = await handle.db.transaction((tx) => requestRights(tx, actorOf(secAdmin), { userId: u.id, kind: 'role', role: 'committee', previousRole: null }));
+    const own = await handle.db.transaction((tx) =>
+      requestRights(tx, actorOf(secAdmin), { userId: u.id, kind: 'role', role: 'committee', previousRole: null }),
+    );
     await expect(approveGrant(handle.db, actorOf(secAdmin), own)).rejects.toMatchObject(rejection('rightsGrants.errors.ownRequest'));
 
     const other = await makeUser(handle.db, 'security', enrolledSecondFactor());
     await handle.db.update(users).set({ rightsPending: true }).where(eq(users.id, other.id));
-    const self = await handle.db.transaction((tx) => requestRights(tx, actorOf(sysAdmin), { userId: other.id, kind: 'role', role: 'security', previousRole: 'operator' }));
+    const self = await handle.db.transaction((tx) =>
+      requestRights(tx, actorOf(sysAdmin), { userId: other.id, kind: 'role', role: 'security', previousRole: 'operator' }),
+    );
     await expect(approveGrant(handle.db, actorOf(other), self)).rejects.toMatchObject(rejection('rightsGrants.errors.ownRequest'));
 
     await approveGrant(handle.db, actorOf(other), own);
@@ -167,7 +198,9 @@ describe('who decides', () => {
   it('a second change of role or status waits until the first is decided', async () => {
     const u = await makeUser(handle.db, 'operator', { active: false });
     await setAccountActive(handle.db, actorOf(sysAdmin), { userId: u.id, active: true });
-    await expect(setAccountActive(handle.db, actorOf(sysAdmin), { userId: u.id, active: true })).rejects.toMatchObject(rejection('rightsGrants.errors.alreadyPending'));
+    await expect(setAccountActive(handle.db, actorOf(sysAdmin), { userId: u.id, active: true })).rejects.toMatchObject(
+      rejection('rightsGrants.errors.alreadyPending'),
+    );
     const { version } = await getAccount(handle.db, u.id);
     await expect(
       updateAccount(handle.db, actorOf(sysAdmin), { userId: u.id, version, name: u.name, email: u.email, role: 'committee', carrierIds: [] }),
@@ -180,7 +213,10 @@ describe('the last of each kind', () => {
   it.each(['admin', 'security', 'auditor'] as const)('the last active %s can be neither deactivated nor given another role', async (role) => {
     const db = handle.db;
     // Every other active holder of the role steps aside for the test; a pending one does not count.
-    const others = await db.select({ id: users.id }).from(users).where(and(eq(users.role, role), eq(users.active, true)));
+    const others = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.role, role), eq(users.active, true)));
     await db.update(users).set({ active: false }).where(eq(users.role, role));
     const last = await makeUser(db, role);
     const waiting = await makeUser(db, role, { rightsPending: true });
@@ -189,7 +225,9 @@ describe('the last of each kind', () => {
       const actor = actorOf(sysAdmin);
       await expect(setAccountActive(db, actor, { userId: last.id, active: false })).rejects.toMatchObject(rejection('accounts.errors.lastAdmin'));
       const { version } = await getAccount(db, last.id);
-      await expect(updateAccount(db, actor, { userId: last.id, version, name: last.name, email: last.email, role: 'committee', carrierIds: [] })).rejects.toMatchObject({
+      await expect(
+        updateAccount(db, actor, { userId: last.id, version, name: last.name, email: last.email, role: 'committee', carrierIds: [] }),
+      ).rejects.toMatchObject({
         code: 'invalid',
         fieldErrors: { role: [{ key: 'accounts.errors.lastAdmin' }] },
       });
@@ -236,12 +274,36 @@ describe('lockouts and the policy', () => {
   it('saves the policy against its version, audited; a stale form is refused', async () => {
     expect(await storedSecurityPolicy(handle.db)).toMatchObject({ passwordComplexity: true, passwordMaxAgeDays: null, version: 0 });
     await as(secAdmin.id);
-    const first = await securityActions.saveSecurityPolicyAction({ passwordComplexity: 'on', passwordMaxAgeDays: '90', sessionIdleMinutes: '15', sessionMaxHours: '', version: '0' });
+    const first = await securityActions.saveSecurityPolicyAction({
+      passwordComplexity: 'on',
+      passwordMaxAgeDays: '90',
+      sessionIdleMinutes: '15',
+      sessionMaxHours: '',
+      version: '0',
+    });
     expect(first.ok && first.data).toEqual({ version: 1 });
-    expectRefused(await securityActions.saveSecurityPolicyAction({ passwordMaxAgeDays: '30', sessionIdleMinutes: '', sessionMaxHours: '', version: '0' }), 'conflict');
-    expectRefused(await securityActions.saveSecurityPolicyAction({ passwordMaxAgeDays: '0', sessionIdleMinutes: '', sessionMaxHours: '25', version: '1' }), 'invalid');
-    await saveSecurityPolicy(handle.db, actorOf(secAdmin), { passwordComplexity: false, passwordMaxAgeDays: null, sessionIdleMinutes: 15, sessionMaxHours: 8, version: 1 });
-    expect(await storedSecurityPolicy(handle.db)).toMatchObject({ passwordComplexity: false, passwordMaxAgeDays: null, sessionIdleMinutes: 15, sessionMaxHours: 8, version: 2 });
+    expectRefused(
+      await securityActions.saveSecurityPolicyAction({ passwordMaxAgeDays: '30', sessionIdleMinutes: '', sessionMaxHours: '', version: '0' }),
+      'conflict',
+    );
+    expectRefused(
+      await securityActions.saveSecurityPolicyAction({ passwordMaxAgeDays: '0', sessionIdleMinutes: '', sessionMaxHours: '25', version: '1' }),
+      'invalid',
+    );
+    await saveSecurityPolicy(handle.db, actorOf(secAdmin), {
+      passwordComplexity: false,
+      passwordMaxAgeDays: null,
+      sessionIdleMinutes: 15,
+      sessionMaxHours: 8,
+      version: 1,
+    });
+    expect(await storedSecurityPolicy(handle.db)).toMatchObject({
+      passwordComplexity: false,
+      passwordMaxAgeDays: null,
+      sessionIdleMinutes: 15,
+      sessionMaxHours: 8,
+      version: 2,
+    });
     const entries = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'security_policy.update')).orderBy(auditLog.id);
     expect(entries.map((e) => e.after)).toEqual([
       { passwordMaxAgeDays: 90, sessionIdleMinutes: 15 },

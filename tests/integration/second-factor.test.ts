@@ -56,7 +56,10 @@ async function signIn(email: string, code: string | undefined, at: Date = T0, pa
 }
 
 const entriesFor = (userId: number, action: string) =>
-  handle.db.select().from(auditLog).where(and(eq(auditLog.entityId, String(userId)), eq(auditLog.action, action)));
+  handle.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, String(userId)), eq(auditLog.action, action)));
 
 describe('enrolment', () => {
   it('refuses a wrong code, then stores the secret and ten hashed recovery codes with mfa.enrol', async () => {
@@ -83,7 +86,12 @@ describe('enrolment', () => {
     }
     expect(await entriesFor(u.id, 'mfa.enrol')).toHaveLength(1);
     // The wrong code of the first try no longer counts after the enrolment succeeded.
-    expect(await handle.db.select().from(loginThrottle).where(eq(loginThrottle.key, `code:${u.id}`))).toEqual([]);
+    expect(
+      await handle.db
+        .select()
+        .from(loginThrottle)
+        .where(eq(loginThrottle.key, `code:${u.id}`)),
+    ).toEqual([]);
   });
 
   it('refuses a second enrolment over an existing one (reset first)', async () => {
@@ -151,7 +159,10 @@ describe('sign-in with the second factor', () => {
     expect(await signIn(user.email, codes[3]!)).toBe('codeInvalid');
     expect(await signIn(user.email, codes[4]!)).toBe('ok');
     expect((await entriesFor(user.id, 'mfa.use')).map((e) => e.after)).toEqual([{ kind: 'recovery' }, { kind: 'recovery' }]);
-    const used = await handle.db.select().from(recoveryCodes).where(and(eq(recoveryCodes.userId, user.id), isNotNull(recoveryCodes.usedAt)));
+    const used = await handle.db
+      .select()
+      .from(recoveryCodes)
+      .where(and(eq(recoveryCodes.userId, user.id), isNotNull(recoveryCodes.usedAt)));
     expect(used).toHaveLength(2);
   });
 
@@ -172,31 +183,49 @@ describe('throttling of codes', () => {
     for (let i = 0; i < CODE_FAILURE_LIMIT; i++) expect(await signIn(user.email, wrong(minutes(i)), minutes(i))).toBe('codeInvalid');
     const locked = minutes(CODE_FAILURE_LIMIT);
     expect(await signIn(user.email, totpCode(secret, locked), locked)).toBe('codeThrottled');
-    expect(await handle.db.select().from(auditLog).where(and(eq(auditLog.entityId, `code:${user.id}`), eq(auditLog.action, 'auth.lockout')))).toHaveLength(1);
+    expect(
+      await handle.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, `code:${user.id}`), eq(auditLog.action, 'auth.lockout'))),
+    ).toHaveLength(1);
     const failures = (await entriesFor(user.id, 'auth.signInFailed')).map((e) => (e.after as { reason: string }).reason);
     expect(failures).toEqual(['code', 'code', 'code', 'code', 'code', 'throttled']);
     // The lock holds on the account's page too.
-    await expect(regenerateRecoveryCodes(handle.db, actorOf(user), { userId: user.id, email: user.email, code: totpCode(secret, locked) }, locked)).rejects.toMatchObject({
+    await expect(
+      regenerateRecoveryCodes(handle.db, actorOf(user), { userId: user.id, email: user.email, code: totpCode(secret, locked) }, locked),
+    ).rejects.toMatchObject({
       fieldErrors: { code: [{ key: 'twoFactor.errors.locked' }] },
     });
     // 15 minutes after the lock began, the right code works and clears the count.
     const later = minutes(CODE_FAILURE_LIMIT - 1 + 16);
     expect(await signIn(user.email, totpCode(secret, later), later)).toBe('ok');
-    expect(await handle.db.select().from(loginThrottle).where(eq(loginThrottle.key, `code:${user.id}`))).toEqual([]);
+    expect(
+      await handle.db
+        .select()
+        .from(loginThrottle)
+        .where(eq(loginThrottle.key, `code:${user.id}`)),
+    ).toEqual([]);
   });
 
   it('counts wrong recovery codes like wrong one-time codes', async () => {
     const { user, codes } = await enrolled();
     for (let i = 0; i < CODE_FAILURE_LIMIT; i++) expect(await signIn(user.email, 'zzzz-zzzz-zz')).toBe('codeInvalid');
     expect(await signIn(user.email, codes[0]!)).toBe('codeThrottled');
-    const [unused] = await handle.db.select().from(recoveryCodes).where(and(eq(recoveryCodes.userId, user.id), isNotNull(recoveryCodes.usedAt)));
+    const [unused] = await handle.db
+      .select()
+      .from(recoveryCodes)
+      .where(and(eq(recoveryCodes.userId, user.id), isNotNull(recoveryCodes.usedAt)));
     expect(unused).toBeUndefined();
   });
 
   it('counts concurrent wrong codes, every one', async () => {
     const { user } = await enrolled();
     await Promise.all(Array.from({ length: 3 }, () => signIn(user.email, '000000', minutes(40))));
-    const [row] = await handle.db.select().from(loginThrottle).where(eq(loginThrottle.key, `code:${user.id}`));
+    const [row] = await handle.db
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, `code:${user.id}`));
     expect(row!.failures).toBe(3);
   });
 });
@@ -212,12 +241,18 @@ describe('the administrator resets a second factor', () => {
     const [ended] = await handle.db.select().from(userSessions).where(eq(userSessions.id, open.id));
     expect(ended).toMatchObject({ endReason: 'secondFactorReset', endedBy: admin.id });
     expect(ended!.endedAt).not.toBeNull();
-    const endings = await handle.db.select().from(auditLog).where(and(gt(auditLog.id, since), eq(auditLog.action, 'session.end')));
+    const endings = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(gt(auditLog.id, since), eq(auditLog.action, 'session.end')));
     expect(endings.map((e) => e.after)).toEqual([{ reason: 'secondFactorReset', sessionId: open.id }]);
     const [after] = await handle.db.select().from(users).where(eq(users.id, user.id));
     expect(after).toMatchObject({ totpSecret: null, totpEnabledAt: null });
     expect(await handle.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, user.id))).toEqual([]);
-    const [entry] = await handle.db.select().from(auditLog).where(and(gt(auditLog.id, since), eq(auditLog.action, 'mfa.reset')));
+    const [entry] = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(gt(auditLog.id, since), eq(auditLog.action, 'mfa.reset')));
     expect(entry).toMatchObject({ userId: admin.id, role: 'admin', entityId: String(user.id), before: { enrolled: true, recoveryCodes: 10 } });
     expect(await signIn(user.email, undefined)).toBe('ok');
   });

@@ -41,7 +41,11 @@ vi.mock('next/navigation', () => ({
 }));
 vi.mock('next/headers', () => ({
   headers: async () =>
-    new Headers({ 'x-portal-peer': '203.0.113.50', 'x-forwarded-for': '6.6.6.6', 'user-agent': 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Version/17.5 Safari/605.1.15' }),
+    new Headers({
+      'x-portal-peer': '203.0.113.50',
+      'x-forwarded-for': '6.6.6.6',
+      'user-agent': 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Version/17.5 Safari/605.1.15',
+    }),
 }));
 
 const { authOptions, tokenMaxAge, SESSION_MAX_AGE_SECONDS } = await import('@/lib/server/auth');
@@ -84,7 +88,10 @@ describe('a sign-in opens a session', () => {
   it('the token carries a fresh 256-bit id; the row records the address, the browser and the absolute end', async () => {
     const u = await makeUser(handle.db, 'operator');
     const jwt = authOptions.callbacks!.jwt!;
-    const token = (await jwt({ token: {}, user: { id: String(u.id), role: 'operator' } as never, account: null, trigger: 'signIn' } as never)) as Record<string, unknown>;
+    const token = (await jwt({ token: {}, user: { id: String(u.id), role: 'operator' } as never, account: null, trigger: 'signIn' } as never)) as Record<
+      string,
+      unknown
+    >;
     const sid = token.sid as string;
     expect(sid).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const r = await row(sid);
@@ -220,7 +227,12 @@ describe('ending sessions', () => {
     const laptop = await open(u.id, new Date());
     const phone = await open(u.id, new Date());
     const before = await lastAuditId();
-    const r = await changeOwnPassword(handle.db, actorOf(u), { currentPassword: TEST_PASSWORD, newPassword: 'Changed passphrase 1', repeatPassword: 'Changed passphrase 1' }, mine.id);
+    const r = await changeOwnPassword(
+      handle.db,
+      actorOf(u),
+      { currentPassword: TEST_PASSWORD, newPassword: 'Changed passphrase 1', repeatPassword: 'Changed passphrase 1' },
+      mine.id,
+    );
     expect(r).toEqual({ endedSessions: 2 });
     expect(await check(u.id, mine.id, new Date())).not.toBeNull();
     expect(await check(u.id, laptop.id, new Date())).toBeNull();
@@ -228,7 +240,12 @@ describe('ending sessions', () => {
     expect((await row(laptop.id)).endReason).toBe('passwordChanged');
     const entries = await entriesAfter(before, u.id);
     expect(entries.map((e) => e.action)).toEqual(['user.passwordChanged', 'session.end', 'session.end']);
-    expect(entries.slice(1).map((e) => (e.after as { sessionId: string }).sessionId).sort()).toEqual([laptop.id, phone.id].sort());
+    expect(
+      entries
+        .slice(1)
+        .map((e) => (e.after as { sessionId: string }).sessionId)
+        .sort(),
+    ).toEqual([laptop.id, phone.id].sort());
     expect(entries[1]!.after).toMatchObject({ reason: 'passwordChanged' });
     const [stored] = await handle.db.select().from(users).where(eq(users.id, u.id));
     expect(Date.now() - stored!.passwordChangedAt.getTime()).toBeLessThan(60_000);
@@ -323,7 +340,10 @@ describe('the password policy', () => {
     for (let i = 0; i < PASSWORD_CHECK_LIMIT; i++) {
       await expect(change(u, `wrong guess ${i}`, 'A new passphrase 9', at(i))).rejects.toMatchObject({ code: 'invalid' });
     }
-    const [lock] = await handle.db.select().from(loginThrottle).where(eq(loginThrottle.key, `password:${u.id}`));
+    const [lock] = await handle.db
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, `password:${u.id}`));
     expect(lock!.lockedUntil).toEqual(at(PASSWORD_CHECK_LIMIT - 1 + 15));
     await expect(change(u, TEST_PASSWORD, 'A new passphrase 9', at(10))).rejects.toMatchObject({
       fieldErrors: { currentPassword: [{ key: 'passwordPolicy.checkLocked' }] },
@@ -337,13 +357,20 @@ describe('the password policy', () => {
     expect(JSON.stringify(entries)).not.toContain('wrong guess');
     // After the lock the right password works, and clears the count.
     await expect(change(u, TEST_PASSWORD, 'A new passphrase 9', at(20))).resolves.toEqual({ endedSessions: 0 });
-    expect(await handle.db.select().from(loginThrottle).where(eq(loginThrottle.key, `password:${u.id}`))).toEqual([]);
+    expect(
+      await handle.db
+        .select()
+        .from(loginThrottle)
+        .where(eq(loginThrottle.key, `password:${u.id}`)),
+    ).toEqual([]);
   });
 
   it('four wrong guesses and a fifth after the window do not lock', async () => {
     const u = await makeUser(handle.db, 'committee');
     for (let i = 0; i < 4; i++) await expect(change(u, 'wrong', 'A new passphrase 9', at(i))).rejects.toMatchObject({ code: 'invalid' });
-    await expect(change(u, 'wrong', 'A new passphrase 9', at(16))).rejects.toMatchObject({ fieldErrors: { currentPassword: [{ key: 'accounts.errors.wrongCurrent' }] } });
+    await expect(change(u, 'wrong', 'A new passphrase 9', at(16))).rejects.toMatchObject({
+      fieldErrors: { currentPassword: [{ key: 'accounts.errors.wrongCurrent' }] },
+    });
     await expect(change(u, TEST_PASSWORD, 'A new passphrase 9', at(17))).resolves.toEqual({ endedSessions: 0 });
   });
 });

@@ -76,7 +76,11 @@ describe('carrierStatistics', () => {
 
   it('flags the nursery: more graduates than tenants, missing start and credit code', async () => {
     const [nursery] = await carrierStatistics(handle.db, filter(w.nursery.id));
-    expect(checkCarrierFigures(nursery!).map((f) => f.code).sort()).toEqual(['graduatesOverTenants', 'missingCreditCode', 'missingOperatingSince']);
+    expect(
+      checkCarrierFigures(nursery!)
+        .map((f) => f.code)
+        .sort(),
+    ).toEqual(['graduatesOverTenants', 'missingCreditCode', 'missingOperatingSince']);
     const [inc] = await carrierStatistics(handle.db, filter(w.incubator.id));
     expect(checkCarrierFigures(inc!)).toEqual([]);
   });
@@ -109,7 +113,11 @@ describe('tenantStatistics', () => {
 
   it('flags the team that filed nothing, the R&D above revenue and the missing technical field', async () => {
     const rows = await tenantStatistics(handle.db, filter());
-    const codes = (id: number) => checkTenantFigures(rows.find((r) => r.ventureId === id)!, YEAR).map((f) => f.code);
+    const codes = (id: number) =>
+      checkTenantFigures(
+        rows.find((r) => r.ventureId === id)!,
+        YEAR,
+      ).map((f) => f.code);
     expect(codes(w.team.id)).toEqual(['missingTechnicalField', 'noReports']);
     expect(codes(w.steady.id)).toEqual(['rdOverRevenue']);
     expect(codes(w.graduate.id)).toEqual(['missingTechnicalField']);
@@ -132,7 +140,11 @@ describe('yearSummary', () => {
     expect(s.reports.revenueFen).toBe(sum(ofYear, (r) => r.revenueFen));
     expect(s.subsidies).toEqual([{ category: 'rent', awards: 2, committedFen: 50 * WAN, paidFen: 30 * WAN }]);
     expect(s.budget).toMatchObject({ budgetFen: 200 * WAN, paidFen: 30 * WAN, executionRate: 15 });
-    expect(Object.fromEntries(s.targets.map((t) => [t.metric, t.outcome]))).toEqual({ high_tech_enterprises: 'met', new_incubators: 'below', rd_institutions: 'noData' });
+    expect(Object.fromEntries(s.targets.map((t) => [t.metric, t.outcome]))).toEqual({
+      high_tech_enterprises: 'met',
+      new_incubators: 'below',
+      rd_institutions: 'noData',
+    });
   });
 });
 
@@ -198,7 +210,10 @@ describe('GET /api/committee/export/statistics', () => {
     const rows = ws.getSheetValues().slice(2) as unknown[][];
     const steady = rows.find((r) => r?.[2] === '稳定在孵企业')!;
     const col = (h: string) => header.indexOf(h) + 1;
-    const revenueFen = sum(w.reports.filter((r) => r.ventureId === w.steady.id && r.year === YEAR), (r) => r.revenueFen);
+    const revenueFen = sum(
+      w.reports.filter((r) => r.ventureId === w.steady.id && r.year === YEAR),
+      (r) => r.revenueFen,
+    );
     expect(steady[col('营业收入（千元）')]).toBe(revenueFen / 100_000);
     expect(steady[col('是否高新技术企业')]).toBe('是');
     expect(steady[col('入驻时间')]).toBe('2024-03-01');

@@ -7,7 +7,19 @@ import { addBlacklistEntry, liftBlacklistEntry, listBlacklist } from '@/db/queri
 import { programmeBudgets, yearBudgets } from '@/db/queries/subsidies/programmes';
 import { applications } from '@/db/schema';
 import { openTestDatabase } from '../helpers/db';
-import { ALL, TODAY, WAN, approvedApplication, draftFor, keysOf, makeProgramme, makeSubsidyWorld, refusal, reviewedApplication, type SubsidyWorld } from '../helpers/subsidy-fixtures';
+import {
+  ALL,
+  TODAY,
+  WAN,
+  approvedApplication,
+  draftFor,
+  keysOf,
+  makeProgramme,
+  makeSubsidyWorld,
+  refusal,
+  reviewedApplication,
+  type SubsidyWorld,
+} from '../helpers/subsidy-fixtures';
 import { approve, pay, status, blacklistVenture } from '../helpers/subsidy-steps';
 
 let handle: DatabaseHandle;
@@ -73,8 +85,14 @@ describe('the queue', () => {
     const second = await draftFor(w, p.id);
     await submitApplication(w.db, w.operator, w.scope, { applicationId: second.id, version: second.version }, TODAY);
     await submitApplication(w.db, w.operator, w.scope, { applicationId: first.id, version: first.version }, TODAY);
-    await w.db.update(applications).set({ submittedAt: new Date('2026-03-01T08:00:00Z') }).where(eq(applications.id, first.id));
-    await w.db.update(applications).set({ submittedAt: new Date('2026-03-05T08:00:00Z') }).where(eq(applications.id, second.id));
+    await w.db
+      .update(applications)
+      .set({ submittedAt: new Date('2026-03-01T08:00:00Z') })
+      .where(eq(applications.id, first.id));
+    await w.db
+      .update(applications)
+      .set({ submittedAt: new Date('2026-03-05T08:00:00Z') })
+      .where(eq(applications.id, second.id));
     const all = await reviewQueue(w.db, ALL, { programId: p.id, carrierId: w.carrier.id, zone: w.carrier.zone, page: 1, pageSize: 10 }, TODAY);
     expect(all.rows.map((r) => [r.id, r.daysWaited])).toEqual([
       [first.id, 9],
@@ -95,7 +113,16 @@ describe('budget views', () => {
     const a = await approvedApplication(w, p.id, 20 * WAN);
     await pay(w, a.id, a.version, 10 * WAN, 'V-YEAR-1');
     const [year] = await yearBudgets(w.db, { year: 2031 });
-    expect(year).toEqual({ year: 2031, programmes: 2, budgetFen: 400 * WAN, committedFen: 20 * WAN, paidFen: 10 * WAN, remainingFen: 380 * WAN, executionRate: 2.5, awards: 1 });
+    expect(year).toEqual({
+      year: 2031,
+      programmes: 2,
+      budgetFen: 400 * WAN,
+      committedFen: 20 * WAN,
+      paidFen: 10 * WAN,
+      remainingFen: 380 * WAN,
+      executionRate: 2.5,
+      awards: 1,
+    });
     const rows = await programmeBudgets(w.db, { year: 2031 });
     expect(rows.map((r) => [r.programId, r.executionRate, r.awards]).sort()).toEqual(
       [

@@ -42,7 +42,10 @@ describe('drafts', () => {
     expect(await w.db.select().from(indicators).where(eq(indicators.applicationId, d.id))).toHaveLength(1);
     const events = await w.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, d.id));
     expect(events.map((e) => [e.fromStatus, e.toStatus])).toEqual([[null, 'draft']]);
-    const audit = await w.db.select().from(auditLog).where(and(eq(auditLog.entity, 'application'), eq(auditLog.entityId, String(d.id))));
+    const audit = await w.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'application'), eq(auditLog.entityId, String(d.id))));
     expect(audit.map((a) => a.action)).toEqual(['application.create']);
     const [file] = await w.db.select().from(attachments).where(eq(attachments.applicationId, d.id));
     expect(file!.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -66,7 +69,16 @@ describe('drafts', () => {
   it('updates with the current version only, and replaces the indicators', async () => {
     const p = await makeProgramme(w.db);
     const d = await draftFor(w, p.id);
-    const input = { applicationId: d.id, version: d.version, purpose: '新用途', requestedFen: 40 * WAN, indicators: [{ name: '营收', unit: '万元', targetValue: 500 }, { name: '专利', unit: '件', targetValue: 2 }] };
+    const input = {
+      applicationId: d.id,
+      version: d.version,
+      purpose: '新用途',
+      requestedFen: 40 * WAN,
+      indicators: [
+        { name: '营收', unit: '万元', targetValue: 500 },
+        { name: '专利', unit: '件', targetValue: 2 },
+      ],
+    };
     const { version } = await updateDraft(w.db, w.operator, w.scope, input, TODAY);
     expect(version).toBe(d.version + 1);
     expect((await refusal(updateDraft(w.db, w.operator, w.scope, input, TODAY))).code).toBe('conflict');
@@ -122,7 +134,10 @@ describe('submission checks', () => {
     const d = await draftFor(w, p.id);
     expect(keysOf(await refusal(submit(d.id, d.version, '2026-02-28')))).toEqual({ programId: ['subsidyErrors.programmeNotYetOpen'] });
     expect(keysOf(await refusal(submit(d.id, d.version, '2026-05-01')))).toEqual({ programId: ['subsidyErrors.programmeClosed'] });
-    await w.db.update((await import('@/db/schema')).programs).set({ status: 'closed' }).where(eq((await import('@/db/schema')).programs.id, p.id));
+    await w.db
+      .update((await import('@/db/schema')).programs)
+      .set({ status: 'closed' })
+      .where(eq((await import('@/db/schema')).programs.id, p.id));
     expect(keysOf(await refusal(submit(d.id, d.version)))).toEqual({ programId: ['subsidyErrors.programmeNotOpen'] });
   });
 
@@ -211,7 +226,13 @@ describe('submission checks', () => {
     const e = await refusal(submit(d.id, d.version));
     expect(keysOf(e)).toEqual({ attachments: ['subsidyErrors.missingDocuments'] });
     expect(e.fieldErrors!.attachments![0]!.params).toEqual({ documents: 'premises_title_or_lease' });
-    const { version } = await addAttachment(w.db, w.operator, w.scope, { applicationId: d.id, version: d.version, documentType: 'premises_title_or_lease', name: 'lease.pdf', content: PDF }, TODAY);
+    const { version } = await addAttachment(
+      w.db,
+      w.operator,
+      w.scope,
+      { applicationId: d.id, version: d.version, documentType: 'premises_title_or_lease', name: 'lease.pdf', content: PDF },
+      TODAY,
+    );
     await submit(d.id, version);
   });
 

@@ -3,11 +3,33 @@ import type { DocumentType } from '@/lib/validation/subsidies';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { acceptApplication, decideApplication, getApplication, inspectApplication, payApplication, returnToApplicant, reviewApplication, reviewQueue, submitApplication } from '@/db/queries/subsidies/applications';
+import {
+  acceptApplication,
+  decideApplication,
+  getApplication,
+  inspectApplication,
+  payApplication,
+  returnToApplicant,
+  reviewApplication,
+  reviewQueue,
+  submitApplication,
+} from '@/db/queries/subsidies/applications';
 import { programmeBudgets, updateProgramme } from '@/db/queries/subsidies/programmes';
 import { applicationEvents, applications, auditLog, disbursements, indicators, notifications } from '@/db/schema';
 import { openTestDatabase } from '../helpers/db';
-import { ALL, TODAY, WAN, approvedApplication, draftFor, keysOf, makeProgramme, makeSubsidyWorld, refusal, reviewedApplication, type SubsidyWorld } from '../helpers/subsidy-fixtures';
+import {
+  ALL,
+  TODAY,
+  WAN,
+  approvedApplication,
+  draftFor,
+  keysOf,
+  makeProgramme,
+  makeSubsidyWorld,
+  refusal,
+  reviewedApplication,
+  type SubsidyWorld,
+} from '../helpers/subsidy-fixtures';
 import { approve, pay, inspect, status } from '../helpers/subsidy-steps';
 
 let handle: DatabaseHandle;
@@ -26,12 +48,27 @@ describe('the pre-funded path', () => {
     const d = await draftFor(w, p.id);
     let { version } = await submitApplication(w.db, w.operator, w.scope, { applicationId: d.id, version: d.version }, TODAY);
     // Submitted at 09:30 Shanghai time on 2026-03-10; the clock of the test run is another day.
-    await w.db.update(applications).set({ submittedAt: new Date('2026-03-10T01:30:00Z') }).where(eq(applications.id, d.id));
+    await w.db
+      .update(applications)
+      .set({ submittedAt: new Date('2026-03-10T01:30:00Z') })
+      .where(eq(applications.id, d.id));
     const queue = await reviewQueue(w.db, ALL, { programId: p.id, page: 1, pageSize: 10 }, '2026-03-15');
     expect(queue.rows.map((r) => [r.id, r.daysWaited, r.blacklisted])).toEqual([[d.id, 5, false]]);
     ({ version } = await acceptApplication(w.db, w.acceptor, ALL, { applicationId: d.id, version }, TODAY));
-    ({ version } = await reviewApplication(w.db, w.reviewer, ALL, { applicationId: d.id, version, score: 85, recommendation: 'fund', comment: '内部意见' }, TODAY));
-    ({ version } = await reviewApplication(w.db, w.reviewer2, ALL, { applicationId: d.id, version, score: 70, recommendation: 'fund_reduced', recommendedFen: 20 * WAN }, TODAY));
+    ({ version } = await reviewApplication(
+      w.db,
+      w.reviewer,
+      ALL,
+      { applicationId: d.id, version, score: 85, recommendation: 'fund', comment: '内部意见' },
+      TODAY,
+    ));
+    ({ version } = await reviewApplication(
+      w.db,
+      w.reviewer2,
+      ALL,
+      { applicationId: d.id, version, score: 70, recommendation: 'fund_reduced', recommendedFen: 20 * WAN },
+      TODAY,
+    ));
     ({ version } = await approve(w, w.decider, d.id, version, 25 * WAN));
     ({ version } = await pay(w, d.id, version, 10 * WAN, 'V-PRE-1'));
     ({ version } = await pay(w, d.id, version, 15 * WAN, 'V-PRE-2'));
@@ -44,13 +81,23 @@ describe('the pre-funded path', () => {
       TODAY,
     );
     const row = await status(w, d.id);
-    expect(row).toMatchObject({ status: 'accepted', approvedFen: 25 * WAN, paidFen: 25 * WAN, finalFen: null, decidedBy: w.decider.userId, inspectedBy: w.inspector.userId });
+    expect(row).toMatchObject({
+      status: 'accepted',
+      approvedFen: 25 * WAN,
+      paidFen: 25 * WAN,
+      finalFen: null,
+      decidedBy: w.decider.userId,
+      inspectedBy: w.inspector.userId,
+    });
     const [after] = await w.db.select().from(indicators).where(eq(indicators.id, ind!.id));
     expect(after).toMatchObject({ actualValue: 12, passed: true });
 
     const events = await w.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, d.id)).orderBy(asc(applicationEvents.id));
     expect(events.map((e) => e.toStatus)).toEqual(['draft', 'submitted', 'in_review', 'reviewed', 'reviewed', 'approved', 'paid', 'paid', 'accepted']);
-    const audit = await w.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entity, 'application'), eq(auditLog.entityId, String(d.id))));
+    const audit = await w.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'application'), eq(auditLog.entityId, String(d.id))));
     expect(audit.map((a) => a.action)).toEqual([
       'application.create',
       'application.submit',
@@ -123,20 +170,32 @@ describe('separation of powers on the server', () => {
 
   it('refuses the decider paying (审批与支付分离), in both funding modes, and records nothing', async () => {
     const pre = await approvedApplication(w, (await makeProgramme(w.db)).id);
-    const e1 = await refusal(payApplication(w.db, w.decider, ALL, { applicationId: pre.id, version: pre.version, amountFen: WAN, paidOn: TODAY, voucherNo: 'V-SEP-1' }, TODAY));
+    const e1 = await refusal(
+      payApplication(w.db, w.decider, ALL, { applicationId: pre.id, version: pre.version, amountFen: WAN, paidOn: TODAY, voucherNo: 'V-SEP-1' }, TODAY),
+    );
     expect([e1.code, keysOf(e1)]).toEqual(['forbidden', { _form: ['workflow.deciderPays'] }]);
     expect(await w.db.select().from(disbursements).where(eq(disbursements.applicationId, pre.id))).toEqual([]);
     expect(await status(w, pre.id)).toMatchObject({ status: 'approved', paidFen: 0 });
     // Another member pays; the decider may not add a further payment either.
     const { version } = await pay(w, pre.id, pre.version, WAN, 'V-SEP-2');
-    const e2 = await refusal(payApplication(w.db, w.decider, ALL, { applicationId: pre.id, version, amountFen: WAN, paidOn: TODAY, voucherNo: 'V-SEP-3' }, TODAY));
+    const e2 = await refusal(
+      payApplication(w.db, w.decider, ALL, { applicationId: pre.id, version, amountFen: WAN, paidOn: TODAY, voucherNo: 'V-SEP-3' }, TODAY),
+    );
     expect(keysOf(e2)).toEqual({ _form: ['workflow.deciderPays'] });
 
     const post = await approvedApplication(w, (await makeProgramme(w.db, { fundingMode: 'post_subsidy' })).id);
     const inspected = await inspect(w, w.inspector, post.id, post.version, true, WAN);
-    const e3 = await refusal(payApplication(w.db, w.decider, ALL, { applicationId: post.id, version: inspected.version, amountFen: WAN, paidOn: TODAY, voucherNo: 'V-SEP-4' }, TODAY));
+    const e3 = await refusal(
+      payApplication(w.db, w.decider, ALL, { applicationId: post.id, version: inspected.version, amountFen: WAN, paidOn: TODAY, voucherNo: 'V-SEP-4' }, TODAY),
+    );
     expect(keysOf(e3)).toEqual({ _form: ['workflow.deciderPays'] });
-    await payApplication(w.db, w.inspector, ALL, { applicationId: post.id, version: inspected.version, amountFen: WAN, paidOn: TODAY, voucherNo: 'V-SEP-5' }, TODAY);
+    await payApplication(
+      w.db,
+      w.inspector,
+      ALL,
+      { applicationId: post.id, version: inspected.version, amountFen: WAN, paidOn: TODAY, voucherNo: 'V-SEP-5' },
+      TODAY,
+    );
     expect((await status(w, post.id)).status).toBe('paid');
   });
 
@@ -155,9 +214,9 @@ describe('stale forms', () => {
     const r = await reviewedApplication(w, p.id);
     const stale = r.version - 1;
     expect((await refusal(approve(w, w.decider, r.id, stale, WAN))).code).toBe('conflict');
-    expect((await refusal(reviewApplication(w.db, w.reviewer2, ALL, { applicationId: r.id, version: stale, score: 50, recommendation: 'fund' }, TODAY))).code).toBe(
-      'conflict',
-    );
+    expect(
+      (await refusal(reviewApplication(w.db, w.reviewer2, ALL, { applicationId: r.id, version: stale, score: 50, recommendation: 'fund' }, TODAY))).code,
+    ).toBe('conflict');
     const { version } = await approve(w, w.decider, r.id, r.version, WAN);
     expect((await refusal(pay(w, r.id, r.version, WAN, 'V-STALE-1'))).code).toBe('conflict');
     await pay(w, r.id, version, WAN, 'V-STALE-2');
@@ -211,9 +270,29 @@ describe('approval limits', () => {
       fundingMode: ['subsidyErrors.fixedOnceApplied'],
       budgetFen: ['subsidyErrors.budgetBelowCommitted'],
     });
-    const ok = await updateProgramme(w.db, w.decider, { ...input, applicantType: 'venture', fundingMode: 'pre_funded', budgetFen: 30 * WAN, programId: p.id, version: p.version });
+    const ok = await updateProgramme(w.db, w.decider, {
+      ...input,
+      applicantType: 'venture',
+      fundingMode: 'pre_funded',
+      budgetFen: 30 * WAN,
+      programId: p.id,
+      version: p.version,
+    });
     expect(ok.version).toBe(p.version + 1);
-    expect((await refusal(updateProgramme(w.db, w.decider, { ...input, applicantType: 'venture', fundingMode: 'pre_funded', budgetFen: 30 * WAN, programId: p.id, version: p.version }))).code).toBe('conflict');
+    expect(
+      (
+        await refusal(
+          updateProgramme(w.db, w.decider, {
+            ...input,
+            applicantType: 'venture',
+            fundingMode: 'pre_funded',
+            budgetFen: 30 * WAN,
+            programId: p.id,
+            version: p.version,
+          }),
+        )
+      ).code,
+    ).toBe('conflict');
   });
 });
 

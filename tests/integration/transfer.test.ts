@@ -91,8 +91,31 @@ describe('importing a quarter’s reports', () => {
     const b = await makeResidentCompany(env.handle.db, carrier);
     const quarter = { carrierId: carrier, year: 2025, quarter: 4 };
     const bytes = await reportsWorkbook([
-      { creditCode: a.creditCode, ventureName: a.name, revenueFen: 1234.56, netProfitFen: -100, rdSpendFen: '300', taxFen: 0, financingFen: '1,000,000', employees: 12, ipFiled: 2, ipGranted: 1, inventionPatents: 0 },
-      { ventureName: b.name, revenueFen: 0, netProfitFen: 0, rdSpendFen: 0, taxFen: 0, financingFen: 0, employees: 3, ipFiled: 0, ipGranted: 0, inventionPatents: 0 },
+      {
+        creditCode: a.creditCode,
+        ventureName: a.name,
+        revenueFen: 1234.56,
+        netProfitFen: -100,
+        rdSpendFen: '300',
+        taxFen: 0,
+        financingFen: '1,000,000',
+        employees: 12,
+        ipFiled: 2,
+        ipGranted: 1,
+        inventionPatents: 0,
+      },
+      {
+        ventureName: b.name,
+        revenueFen: 0,
+        netProfitFen: 0,
+        rdSpendFen: 0,
+        taxFen: 0,
+        financingFen: 0,
+        employees: 3,
+        ipFiled: 0,
+        ipGranted: 0,
+        inventionPatents: 0,
+      },
     ]);
     const result = await importReports(env.handle.db, env.op.actor, env.op.scope, quarter, bytes, 'q4.xlsx', TODAY, { translate });
     expect(result).toEqual({ ok: true, written: 2, changed: 2 });
@@ -100,7 +123,13 @@ describe('importing a quarter’s reports', () => {
       .select()
       .from(ventureReports)
       .where(and(inArray(ventureReports.ventureId, [a.id, b.id]), eq(ventureReports.year, 2025), eq(ventureReports.quarter, 4)));
-    expect(saved.find((r) => r.ventureId === a.id)).toMatchObject({ revenueFen: 123_456, netProfitFen: -10_000, financingFen: 100_000_000, employees: 12, late: true });
+    expect(saved.find((r) => r.ventureId === a.id)).toMatchObject({
+      revenueFen: 123_456,
+      netProfitFen: -10_000,
+      financingFen: 100_000_000,
+      employees: 12,
+      late: true,
+    });
     expect(saved.find((r) => r.ventureId === b.id)).toMatchObject({ revenueFen: 0, employees: 3 });
 
     const wb = new ExcelJS.Workbook();
@@ -143,7 +172,18 @@ describe('exporting ventures', () => {
     const wb1 = new ExcelJS.Workbook();
     await wb1.xlsx.load(Buffer.from(one.bytes) as unknown as ArrayBuffer);
     expect((wb1.worksheets[0]!.getRow(2).values as unknown[]).slice(1)).toEqual([
-      env.op.incubator.name, '企业', '导出核对企业', code, '软件和信息服务', '2025-06-01', '钱七', '博士', '2026-01-10', 321, 6, '在孵',
+      env.op.incubator.name,
+      '企业',
+      '导出核对企业',
+      code,
+      '软件和信息服务',
+      '2025-06-01',
+      '钱七',
+      '博士',
+      '2026-01-10',
+      321,
+      6,
+      '在孵',
     ]);
   });
 });

@@ -31,7 +31,15 @@ describe('venture detail', () => {
       stage: 'incubating',
       currentCarrierId: incA,
       residencies: [
-        { carrierId: incB, stage: 'incubating', enteredOn: '2023-01-01', leftOn: '2024-01-01', exitReason: 'moved', areaM2: 80, ruleWarnings: ['founded_over_24_months'] },
+        {
+          carrierId: incB,
+          stage: 'incubating',
+          enteredOn: '2023-01-01',
+          leftOn: '2024-01-01',
+          exitReason: 'moved',
+          areaM2: 80,
+          ruleWarnings: ['founded_over_24_months'],
+        },
         { carrierId: incA, stage: 'incubating', enteredOn: '2024-01-01', areaM2: 120 },
       ],
     });
@@ -47,7 +55,19 @@ describe('venture detail', () => {
     await handle.db.insert(graduations).values({ ventureId: v.id, carrierId: incA, graduatedOn: '2026-04-01', criteria: ['financing'], evidence: '投资协议' });
     const [program] = await handle.db
       .insert(programs)
-      .values({ code: `P-${v.id}`, nameZh: '房租补贴', nameEn: 'Rent subsidy', year: 2026, category: 'rent', applicantType: 'venture', fundingMode: 'post_subsidy', budgetFen: 10_000_000, capFen: 1_000_000, opensOn: '2026-01-01', closesOn: '2026-12-31' })
+      .values({
+        code: `P-${v.id}`,
+        nameZh: '房租补贴',
+        nameEn: 'Rent subsidy',
+        year: 2026,
+        category: 'rent',
+        applicantType: 'venture',
+        fundingMode: 'post_subsidy',
+        budgetFen: 10_000_000,
+        capFen: 1_000_000,
+        opensOn: '2026-01-01',
+        closesOn: '2026-12-31',
+      })
       .returning();
     await handle.db.insert(applications).values([
       { refNo: `A-${v.id}`, programId: program!.id, carrierId: incA, ventureId: v.id, purpose: '房租', requestedFen: 500_000 },
@@ -91,7 +111,10 @@ const editOf = (v: typeof ventures.$inferSelect, extra: Partial<VentureEditInput
 });
 const reload = async (id: number) => (await handle.db.select().from(ventures).where(eq(ventures.id, id)))[0]!;
 const auditOf = (entity: string, id: number) =>
-  handle.db.select().from(auditLog).where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, String(id))));
+  handle.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, String(id))));
 
 describe('editing a venture', () => {
   it('saves, bumps the version and writes one audit entry with the changed fields', async () => {
@@ -146,7 +169,13 @@ describe('editing a venture', () => {
 describe('financing events', () => {
   it('adds and removes events, each bumping the version with an audit entry', async () => {
     const v = await makeTenant(handle.db, incA, '2025-01-01');
-    const added = await addFinancing(handle.db, actor, scope, { ventureId: v.id, version: 1, receivedOn: '2026-02-01', amountFen: 123_456, investor: '浦东创投' }, TODAY);
+    const added = await addFinancing(
+      handle.db,
+      actor,
+      scope,
+      { ventureId: v.id, version: 1, receivedOn: '2026-02-01', amountFen: 123_456, investor: '浦东创投' },
+      TODAY,
+    );
     expect(added.version).toBe(2);
     expect(await auditOf('venture_financing', added.id)).toMatchObject([{ action: 'venture.financing.add', carrierId: incA, after: { amountFen: 123_456 } }]);
     // A form loaded before the event was added is stale.

@@ -81,8 +81,21 @@ describe('which ventures an operator sees', () => {
     expect(await ids({ q: t, carrierId: incB })).toEqual([]);
     const { rows } = await listVentures(handle.db, scope, { q: t, sort: 'name' }, page, TODAY);
     // Those now elsewhere show the stage their stay here ended with, and nothing of the later carrier.
-    expect(rows.find((r) => r.id === movedOn.id)).toMatchObject({ current: false, stage: 'graduated', currentCarrierId: null, currentCarrierName: null, lastCarrierName: '甲孵化器', enteredOn: '2021-01-01', limitStatus: null });
-    expect(rows.find((r) => r.id === leftElsewhere.id)).toMatchObject({ current: false, stage: 'incubating', currentCarrierName: null, lastCarrierName: '甲孵化器' });
+    expect(rows.find((r) => r.id === movedOn.id)).toMatchObject({
+      current: false,
+      stage: 'graduated',
+      currentCarrierId: null,
+      currentCarrierName: null,
+      lastCarrierName: '甲孵化器',
+      enteredOn: '2021-01-01',
+      limitStatus: null,
+    });
+    expect(rows.find((r) => r.id === leftElsewhere.id)).toMatchObject({
+      current: false,
+      stage: 'incubating',
+      currentCarrierName: null,
+      lastCarrierName: '甲孵化器',
+    });
     expect(await ids({ q: t, stage: 'accelerating' })).toEqual([]);
     const exitedRow = rows.find((r) => r.id === exited.id)!;
     // Every row shows the entry of the stay it is about: the latest in the caller's carriers, open or ended.
@@ -135,7 +148,14 @@ describe('filters', () => {
       stage: 'graduated',
       currentCarrierId: incA,
       residencies: [
-        { carrierId: incA, stage: 'incubating', enteredOn: '2020-02-01', leftOn: '2023-01-01', exitReason: 'graduated', ruleWarnings: ['founded_over_24_months'] },
+        {
+          carrierId: incA,
+          stage: 'incubating',
+          enteredOn: '2020-02-01',
+          leftOn: '2023-01-01',
+          exitReason: 'graduated',
+          ruleWarnings: ['founded_over_24_months'],
+        },
       ],
     });
     expect(await ids({ q: t, stage: 'incubating' })).toEqual(sorted(plain, cert, warned));

@@ -22,9 +22,22 @@ export async function generateMetadata() {
 export default async function AdminHome({ searchParams }: { searchParams: Promise<Search> }) {
   await requireRole('admin');
   const params = await searchParams;
-  const q = z.string().trim().max(100).catch('').parse(one(params.q) ?? '');
-  const role = z.enum(ROLES).optional().catch(undefined).parse(one(params.role) || undefined);
-  const status = z.enum(ACCOUNT_STATUSES).optional().catch(undefined).parse(one(params.status) || undefined);
+  const q = z
+    .string()
+    .trim()
+    .max(100)
+    .catch('')
+    .parse(one(params.q) ?? '');
+  const role = z
+    .enum(ROLES)
+    .optional()
+    .catch(undefined)
+    .parse(one(params.role) || undefined);
+  const status = z
+    .enum(ACCOUNT_STATUSES)
+    .optional()
+    .catch(undefined)
+    .parse(one(params.status) || undefined);
   const { page, pageSize } = parsePaging({ page: one(params.page), size: one(params.size) });
   const [{ rows, total }, t, tRoles, tList, tGrants] = await Promise.all([
     listAccounts(getDb(), { q: q || undefined, role, active: status ? status === 'active' : undefined, page, pageSize }),
@@ -47,13 +60,10 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
       <Card>
         <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
           <label className="flex flex-col text-sm">
-            <span className="mb-1 text-slate-700">{t('name')} / {t('email')}</span>
-            <input
-              name="q"
-              defaultValue={q}
-              placeholder={t('searchPlaceholder')}
-              className="w-64 rounded-md border border-slate-300 px-3 py-1.5"
-            />
+            <span className="mb-1 text-slate-700">
+              {t('name')} / {t('email')}
+            </span>
+            <input name="q" defaultValue={q} placeholder={t('searchPlaceholder')} className="w-64 rounded-md border border-slate-300 px-3 py-1.5" />
           </label>
           <label className="flex flex-col text-sm">
             <span className="mb-1 text-slate-700">{t('role')}</span>
@@ -117,7 +127,13 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
             ]}
           />
         )}
-        <Pagination basePath="/admin" params={{ q: q || undefined, role, status, size: pageSize !== DEFAULT_PAGE_SIZE ? String(pageSize) : undefined }} page={page} pageSize={pageSize} total={total} />
+        <Pagination
+          basePath="/admin"
+          params={{ q: q || undefined, role, status, size: pageSize !== DEFAULT_PAGE_SIZE ? String(pageSize) : undefined }}
+          page={page}
+          pageSize={pageSize}
+          total={total}
+        />
       </Card>
     </>
   );

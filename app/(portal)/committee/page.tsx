@@ -97,11 +97,33 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
   const quarterData = [1, 2, 3, 4].map((q) => {
     const cur = o.quarters.find((x) => x.year === y && x.quarter === q);
     const prev = o.quarters.find((x) => x.year === y - 1 && x.quarter === q);
-    return { quarter: `Q${q}`, revenue: cur ? wan(cur.revenueFen) : null, revenuePrev: prev ? wan(prev.revenueFen) : null, rd: cur ? wan(cur.rdSpendFen) : null, rdPrev: prev ? wan(prev.rdSpendFen) : null };
+    return {
+      quarter: `Q${q}`,
+      revenue: cur ? wan(cur.revenueFen) : null,
+      revenuePrev: prev ? wan(prev.revenueFen) : null,
+      rd: cur ? wan(cur.rdSpendFen) : null,
+      rdPrev: prev ? wan(prev.rdSpendFen) : null,
+    };
   });
-  const industryData = o.revenueByIndustry.map((r) => ({ industry: industries(r.industry), current: wan(r.revenueFen.current), previous: wan(r.revenueFen.previous) }));
-  const budgetData = o.budget.programmes.map((p) => ({ programme: p.code.replace(/^PD-\d{4}-/, ''), budget: wan(p.budgetFen), approved: wan(p.committedFen), paid: wan(p.paidFen) }));
-  const funnelData = o.funnel.map((c) => ({ cohort: String(c.cohort), admitted: c.admitted, nurseryTeams: c.nurseryTeams, incorporated: c.incorporated, graduated: c.graduated, accelerating: c.accelerating }));
+  const industryData = o.revenueByIndustry.map((r) => ({
+    industry: industries(r.industry),
+    current: wan(r.revenueFen.current),
+    previous: wan(r.revenueFen.previous),
+  }));
+  const budgetData = o.budget.programmes.map((p) => ({
+    programme: p.code.replace(/^PD-\d{4}-/, ''),
+    budget: wan(p.budgetFen),
+    approved: wan(p.committedFen),
+    paid: wan(p.paidFen),
+  }));
+  const funnelData = o.funnel.map((c) => ({
+    cohort: String(c.cohort),
+    admitted: c.admitted,
+    nurseryTeams: c.nurseryTeams,
+    incorporated: c.incorporated,
+    graduated: c.graduated,
+    accelerating: c.accelerating,
+  }));
   const yearSeries = (key: string, prevKey: string, name: string, strong: string, light: string) => [
     { key, name: `${y} ${name}`.trim(), color: strong },
     { key: prevKey, name: `${y - 1} ${name}`.trim(), color: light },
@@ -113,7 +135,10 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
         title={t('title')}
         subtitle={t('subtitle')}
         actions={
-          <Link href={`/committee/targets?year=${y}`} className="rounded-md border border-brand-600 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">
+          <Link
+            href={`/committee/targets?year=${y}`}
+            className="rounded-md border border-brand-600 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50"
+          >
             {t('manageTargets')}
           </Link>
         }
@@ -122,9 +147,27 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
         <FilterBar label={t('filters')} basePath="/committee" size={undefined} applyLabel={t('apply')} resetLabel={t('reset')}>
           <FilterSelect label={t('year')} name="year" defaultValue={String(y)} options={years.map((v) => ({ value: v, label: v }))} />
           <FilterSelect label={t('zone')} name="zone" defaultValue={filter.zone ?? ''} empty={t('any')} options={zones.map((z) => ({ value: z, label: z }))} />
-          <FilterSelect label={t('kind')} name="kind" defaultValue={filter.kind ?? ''} empty={t('any')} options={CARRIER_KINDS.map((k) => ({ value: k, label: kinds(k) }))} />
-          <FilterSelect label={t('level')} name="level" defaultValue={filter.level ?? ''} empty={t('any')} options={CARRIER_LEVELS.map((l) => ({ value: l, label: levels(l) }))} />
-          <FilterSelect label={t('industry')} name="industry" defaultValue={filter.industry ?? ''} empty={t('any')} options={INDUSTRIES.map((i) => ({ value: i, label: industries(i) }))} />
+          <FilterSelect
+            label={t('kind')}
+            name="kind"
+            defaultValue={filter.kind ?? ''}
+            empty={t('any')}
+            options={CARRIER_KINDS.map((k) => ({ value: k, label: kinds(k) }))}
+          />
+          <FilterSelect
+            label={t('level')}
+            name="level"
+            defaultValue={filter.level ?? ''}
+            empty={t('any')}
+            options={CARRIER_LEVELS.map((l) => ({ value: l, label: levels(l) }))}
+          />
+          <FilterSelect
+            label={t('industry')}
+            name="industry"
+            defaultValue={filter.industry ?? ''}
+            empty={t('any')}
+            options={INDUSTRIES.map((i) => ({ value: i, label: industries(i) }))}
+          />
         </FilterBar>
         <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm text-slate-600">
           {filterNames.length ? <p>{t('filteredNote', { filters: filterNames.join(' · ') })}</p> : null}
@@ -156,7 +199,13 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
 
       <div className="mb-6 grid gap-6 lg:grid-cols-2">
         <Card title={t('tables.stages')}>
-          <GroupedBars label={t('chartLabel', { title: t('tables.stages') })} data={stageData} xKey="stage" series={yearSeries('current', 'previous', '', PALETTE.blue, PALETTE.lightBlue)} empty={t('chartEmpty')} />
+          <GroupedBars
+            label={t('chartLabel', { title: t('tables.stages') })}
+            data={stageData}
+            xKey="stage"
+            series={yearSeries('current', 'previous', '', PALETTE.blue, PALETTE.lightBlue)}
+            empty={t('chartEmpty')}
+          />
           {details('stages')}
         </Card>
         <Card title={t('tables.quarters')}>
@@ -166,7 +215,10 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
             xKey="quarter"
             unit={wanUnit}
             decimals={2}
-            series={[...yearSeries('revenue', 'revenuePrev', t('figures.revenue'), PALETTE.blue, PALETTE.lightBlue), ...yearSeries('rd', 'rdPrev', t('figures.rdSpend'), PALETTE.teal, PALETTE.lightTeal)]}
+            series={[
+              ...yearSeries('revenue', 'revenuePrev', t('figures.revenue'), PALETTE.blue, PALETTE.lightBlue),
+              ...yearSeries('rd', 'rdPrev', t('figures.rdSpend'), PALETTE.teal, PALETTE.lightTeal),
+            ]}
             empty={t('chartEmpty')}
           />
           {details('quarters')}

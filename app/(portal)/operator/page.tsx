@@ -42,14 +42,30 @@ export default async function OperatorHome({ searchParams }: { searchParams: Pro
   const carrier = carrierId ? String(carrierId) : undefined;
   const { totals: n, year, reportQuarter: q } = d;
   const all: Record<OperatorFigure, FigureLink> = {
-    nurseryTeams: { key: 'nurseryTeams', label: t('figures.nurseryTeams'), value: formatInt(n.byStage.nursery), href: `/operator/ventures${query({ stage: 'nursery', carrier })}` },
-    incubating: { key: 'incubating', label: t('figures.incubating'), value: formatInt(n.byStage.incubating), href: `/operator/ventures${query({ stage: 'incubating', carrier })}` },
-    accelerating: { key: 'accelerating', label: t('figures.accelerating'), value: formatInt(n.byStage.accelerating), href: `/operator/ventures${query({ stage: 'accelerating', carrier })}` },
+    nurseryTeams: {
+      key: 'nurseryTeams',
+      label: t('figures.nurseryTeams'),
+      value: formatInt(n.byStage.nursery),
+      href: `/operator/ventures${query({ stage: 'nursery', carrier })}`,
+    },
+    incubating: {
+      key: 'incubating',
+      label: t('figures.incubating'),
+      value: formatInt(n.byStage.incubating),
+      href: `/operator/ventures${query({ stage: 'incubating', carrier })}`,
+    },
+    accelerating: {
+      key: 'accelerating',
+      label: t('figures.accelerating'),
+      value: formatInt(n.byStage.accelerating),
+      href: `/operator/ventures${query({ stage: 'accelerating', carrier })}`,
+    },
     occupancy: {
       key: 'occupancy',
       label: t('figures.occupancy'),
       value: pct(n.occupancyPercent),
-      hint: n.incubationAreaM2 > 0 ? t('figures.occupancyValue', { used: formatInt(n.occupiedAreaM2), total: formatInt(n.incubationAreaM2) }) : t('figures.noArea'),
+      hint:
+        n.incubationAreaM2 > 0 ? t('figures.occupancyValue', { used: formatInt(n.occupiedAreaM2), total: formatInt(n.incubationAreaM2) }) : t('figures.noArea'),
       href: '/operator/carriers',
     },
     admissions: {
@@ -72,7 +88,12 @@ export default async function OperatorHome({ searchParams }: { searchParams: Pro
       value: formatInt(n.graduationsPending),
       href: `/operator/graduations${query({ view: 'recorded', status: 'pending', carrier })}`,
     },
-    candidates: { key: 'candidates', label: t('figures.candidates'), value: formatInt(n.graduationCandidates), href: `/operator/graduations${query({ carrier })}` },
+    candidates: {
+      key: 'candidates',
+      label: t('figures.candidates'),
+      value: formatInt(n.graduationCandidates),
+      href: `/operator/graduations${query({ carrier })}`,
+    },
     dueSoon: {
       key: 'dueSoon',
       label: t('figures.dueSoon'),

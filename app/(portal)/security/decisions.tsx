@@ -53,7 +53,15 @@ export function GrantDecision({ grantId, name }: { grantId: number; name: string
       <p>{asking === 'approve' ? t('confirmApproveText') : t('confirmRejectText')}</p>
       {asking === 'reject' ? (
         <Field form={reject} name="reason" label={t('reason')}>
-          <textarea {...reject.aria('reason')} name="reason" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass} />
+          <textarea
+            {...reject.aria('reason')}
+            name="reason"
+            rows={2}
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            className={inputClass}
+          />
         </Field>
       ) : null}
       <div className="flex flex-wrap gap-2">

@@ -116,11 +116,7 @@ const hashPassword = (password: string) => bcrypt.hash(password, BCRYPT_COST);
  * account with committee or administrator rights can sign in (to set its password) but uses
  * none of them until the security administrator approves the grant.
  */
-export async function createAccount(
-  db: Db,
-  actor: Actor,
-  input: AccountInput,
-): Promise<{ userId: number; password: string; rightsPending: boolean }> {
+export async function createAccount(db: Db, actor: Actor, input: AccountInput): Promise<{ userId: number; password: string; rightsPending: boolean }> {
   const rightsPending = roleNeedsApproval(input.role);
   const password = generateOneTimePassword();
   const passwordHash = await hashPassword(password);
@@ -191,11 +187,7 @@ export async function updateAccount(
  * the last active administrator of each kind stays. A reactivation takes effect only when the
  * security administrator approves it: until then the account stays inactive.
  */
-export async function setAccountActive(
-  db: Db,
-  actor: Actor,
-  input: { userId: number; active: boolean },
-): Promise<{ changed: boolean; pending?: boolean }> {
+export async function setAccountActive(db: Db, actor: Actor, input: { userId: number; active: boolean }): Promise<{ changed: boolean; pending?: boolean }> {
   return accountChange(db, async (tx) => {
     const current = await lockUser(tx, input.userId);
     if (current.active === input.active) return { changed: false };
@@ -210,7 +202,10 @@ export async function setAccountActive(
     }
     const now = new Date();
     // Deactivating ends every session of the account for good: reactivating does not bring them back.
-    await tx.update(users).set({ active: input.active, updatedAt: now, ...(input.active ? {} : { sessionsValidAfter: now }) }).where(eq(users.id, current.id));
+    await tx
+      .update(users)
+      .set({ active: input.active, updatedAt: now, ...(input.active ? {} : { sessionsValidAfter: now }) })
+      .where(eq(users.id, current.id));
     await writeAudit(tx, actor, {
       action: input.active ? 'user.reactivated' : 'user.deactivated',
       entity: 'user',
@@ -287,10 +282,7 @@ export async function changeOwnPassword(
     const locked = await lockUser(tx, actor.userId);
     // The password was changed elsewhere while this one was being checked: check again.
     if (locked.passwordHash !== user.hash) throw wrongCurrent();
-    await tx
-      .update(users)
-      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: now, updatedAt: new Date() })
-      .where(eq(users.id, locked.id));
+    await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: now, updatedAt: new Date() }).where(eq(users.id, locked.id));
     await writeAudit(tx, actor, {
       action: 'user.passwordChanged',
       entity: 'user',

@@ -135,7 +135,9 @@ export async function recordFailure(tx: Tx, keys: ThrottleKeys, now: Date, actor
   // Old, unlocked counters are of no further use.
   await tx
     .delete(loginThrottle)
-    .where(sql`${loginThrottle.windowStartedAt} < ${now.toISOString()}::timestamptz - interval '1 day' AND (${loginThrottle.lockedUntil} IS NULL OR ${loginThrottle.lockedUntil} < ${now.toISOString()}::timestamptz)`);
+    .where(
+      sql`${loginThrottle.windowStartedAt} < ${now.toISOString()}::timestamptz - interval '1 day' AND (${loginThrottle.lockedUntil} IS NULL OR ${loginThrottle.lockedUntil} < ${now.toISOString()}::timestamptz)`,
+    );
   return reached;
 }
 
@@ -160,5 +162,10 @@ export async function isThrottled(db: DbOrTx, keys: string[], now: Date): Promis
 
 /** A successful sign-in clears the account's and this pair's counters (the address's stays). */
 export async function clearSignInFailures(db: DbOrTx, keys: ThrottleKeys): Promise<void> {
-  await db.delete(loginThrottle).where(inArray(loginThrottle.key, [keys.account, keys.pair].filter((k): k is string => k !== null)));
+  await db.delete(loginThrottle).where(
+    inArray(
+      loginThrottle.key,
+      [keys.account, keys.pair].filter((k): k is string => k !== null),
+    ),
+  );
 }

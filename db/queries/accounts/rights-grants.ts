@@ -138,7 +138,10 @@ export async function approveGrant(db: Db, actor: Actor, input: { grantId: numbe
     const now = new Date();
     await tx.update(rightsGrants).set({ approved: true, decidedBy: actor.userId, decidedAt: now }).where(eq(rightsGrants.id, grant.id));
     const after = grant.kind === 'reactivation' ? { active: true, rightsPending: false } : { rightsPending: false };
-    await tx.update(users).set({ ...after, updatedAt: now }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ ...after, updatedAt: now })
+      .where(eq(users.id, user.id));
     await writeAudit(tx, actor, {
       action: 'rights.approve',
       entity: 'user',
@@ -157,17 +160,17 @@ export async function rejectGrant(db: Db, actor: Actor, input: { grantId: number
   await decide(db, async (tx) => {
     const { grant, user } = await lockPendingGrant(tx, actor, input.grantId);
     const now = new Date();
-    await tx
-      .update(rightsGrants)
-      .set({ approved: false, decidedBy: actor.userId, decidedAt: now, reason: input.reason })
-      .where(eq(rightsGrants.id, grant.id));
+    await tx.update(rightsGrants).set({ approved: false, decidedBy: actor.userId, decidedAt: now, reason: input.reason }).where(eq(rightsGrants.id, grant.id));
     const after: { role?: Role; active?: boolean; rightsPending: boolean; sessionsValidAfter?: Date } =
       grant.kind === 'reactivation'
         ? { rightsPending: false }
         : grant.previousRole
           ? { role: grant.previousRole, rightsPending: false }
           : { active: false, rightsPending: false, sessionsValidAfter: now };
-    await tx.update(users).set({ ...after, updatedAt: now }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ ...after, updatedAt: now })
+      .where(eq(users.id, user.id));
     const { sessionsValidAfter: _ended, ...shown } = after;
     await writeAudit(tx, actor, {
       action: 'rights.reject',

@@ -40,7 +40,10 @@ function pick(row: SecurityPolicy) {
 export async function saveSecurityPolicy(db: Db, actor: Actor, input: SecurityPolicyInput & { version: number }): Promise<{ version: number }> {
   return db.transaction(async (tx) => {
     // The row is made once, so that both a first save and later ones go through one guarded update.
-    await tx.insert(securityPolicy).values({ id: 1, version: 0, ...DEFAULT_POLICY }).onConflictDoNothing();
+    await tx
+      .insert(securityPolicy)
+      .values({ id: 1, version: 0, ...DEFAULT_POLICY })
+      .onConflictDoNothing();
     const [current] = await tx.select().from(securityPolicy).where(eq(securityPolicy.id, 1)).for('update');
     if (!current || current.version !== input.version) throw conflict();
     const { version: _v, ...values } = input;

@@ -9,7 +9,8 @@ import { effectivePolicy, getSecurityPolicy, policyColumns, type EffectivePolicy
 import type { AuthUser } from './users';
 
 /** Why a session ended (user_sessions.end_reason). */
-export type SessionEndReason = 'signOut' | 'user' | 'admin' | 'passwordChanged' | 'passwordReset' | 'deactivated' | 'rightsChanged' | 'secondFactorReset' | 'idle' | 'expired';
+export type SessionEndReason =
+  'signOut' | 'user' | 'admin' | 'passwordChanged' | 'passwordReset' | 'deactivated' | 'rightsChanged' | 'secondFactorReset' | 'idle' | 'expired';
 
 const HOUR = 3_600_000;
 

@@ -12,7 +12,6 @@ import { notFound } from '@/lib/errors';
  * `password:<userId>` (current-password check), `code:<userId>` (second-factor codes).
  */
 
-
 export type ThrottledKey = {
   key: string;
   kind: ThrottleKeyKind;
@@ -24,7 +23,6 @@ export type ThrottledKey = {
   /** Refused now (locked_until later than now); otherwise only slowed by its failures. */
   locked: boolean;
 };
-
 
 /**
  * Keys locked now, or with failures counted in a window that began within the last `windowMinutes`

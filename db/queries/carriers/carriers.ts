@@ -95,12 +95,7 @@ function editableOf(v: CarrierProfileInput | CarrierProfile) {
  * Saves the operator's part of a carrier's profile, guarded by the version the form was loaded
  * with (conflict when someone saved meanwhile), with one audit entry naming the changed fields.
  */
-export async function updateCarrierProfile(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
-  input: CarrierProfileInput,
-): Promise<{ version: number; changed: string[] }> {
+export async function updateCarrierProfile(db: Db, actor: Actor, scope: Scope, input: CarrierProfileInput): Promise<{ version: number; changed: string[] }> {
   assertOperatorOf(scope, input.carrierId);
   return db.transaction(async (tx) => {
     const before = await getCarrierProfile(tx, scope, input.carrierId);

@@ -64,12 +64,7 @@ const emptyStages = () => Object.fromEntries(VENTURE_STAGES.map((s) => [s, 0])) 
  * grouped queries, run side by side. Null when the operator runs no carrier, or the carrier
  * asked for is not theirs.
  */
-export async function operatorDashboard(
-  db: DbOrTx,
-  scope: Scope,
-  today: string,
-  opts: { carrierId?: number } = {},
-): Promise<OperatorDashboard | null> {
+export async function operatorDashboard(db: DbOrTx, scope: Scope, today: string, opts: { carrierId?: number } = {}): Promise<OperatorDashboard | null> {
   if (scope.kind !== 'carriers' || scope.carrierIds.length === 0) return null;
   if (opts.carrierId !== undefined && !scope.carrierIds.includes(opts.carrierId)) return null;
   const ids = opts.carrierId === undefined ? scope.carrierIds : [opts.carrierId];
@@ -128,10 +123,7 @@ export async function operatorDashboard(
           gte(graduations.graduatedOn, yearStart),
           lte(graduations.graduatedOn, yearEnd),
         )})`,
-        pending: sql<number>`(SELECT count(*)::int FROM ${graduations} WHERE ${and(
-          inArray(graduations.carrierId, ids),
-          eq(graduations.status, 'pending'),
-        )})`,
+        pending: sql<number>`(SELECT count(*)::int FROM ${graduations} WHERE ${and(inArray(graduations.carrierId, ids), eq(graduations.status, 'pending'))})`,
         warnings: sql<number>`(SELECT count(*)::int FROM ${residencies} WHERE ${and(
           inArray(residencies.carrierId, ids),
           isNull(residencies.leftOn),

@@ -55,7 +55,14 @@ export async function verifyGraduation(db: Db, actor: Actor, input: GraduationDe
       .returning({ id: graduations.id });
     if (!done) throw conflict();
     await writeAuditEntries(tx, actor, [
-      { action: 'graduation.verify', entity: 'graduation', entityId: g.id, carrierId: g.carrierId, before: { status: 'pending' }, after: { status: 'verified' } },
+      {
+        action: 'graduation.verify',
+        entity: 'graduation',
+        entityId: g.id,
+        carrierId: g.carrierId,
+        before: { status: 'pending' },
+        after: { status: 'verified' },
+      },
     ]);
   });
 }
@@ -72,7 +79,13 @@ export async function rejectGraduation(db: Db, actor: Actor, input: RejectGradua
     // The venture's latest stay must be the one the graduation closed, and it must still be a
     // graduate of that carrier with no stay open anywhere.
     const [latest] = await tx
-      .select({ id: residencies.id, carrierId: residencies.carrierId, stage: residencies.stage, leftOn: residencies.leftOn, exitReason: residencies.exitReason })
+      .select({
+        id: residencies.id,
+        carrierId: residencies.carrierId,
+        stage: residencies.stage,
+        leftOn: residencies.leftOn,
+        exitReason: residencies.exitReason,
+      })
       .from(residencies)
       .where(eq(residencies.ventureId, g.ventureId))
       .orderBy(desc(residencies.enteredOn), desc(residencies.id))

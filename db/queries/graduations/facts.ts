@@ -103,7 +103,12 @@ export async function incubatingVentureFacts(db: DbOrTx, scope: Scope, today: st
       revenueFen: sql<string>`sum(${ventureReports.revenueFen})`,
     })
     .from(ventureReports)
-    .where(inArray(ventureReports.ventureId, rows.map((r) => r.ventureId)))
+    .where(
+      inArray(
+        ventureReports.ventureId,
+        rows.map((r) => r.ventureId),
+      ),
+    )
     .groupBy(ventureReports.ventureId, ventureReports.carrierId, ventureReports.year);
   const stayCarrier = new Map(rows.map((r) => [r.ventureId, r.carrierId]));
   const revenueOf = new Map<number, Record<number, number>>();

@@ -45,7 +45,8 @@ export function graduationRowColumns() {
 }
 
 /** The evidence files as selected by graduationFilesSql, parsed where the driver left a string. */
-export const evidenceFiles = (files: GraduationRowBase['files'] | string): GraduationRowBase['files'] => (typeof files === 'string' ? JSON.parse(files) : files);
+export const evidenceFiles = (files: GraduationRowBase['files'] | string): GraduationRowBase['files'] =>
+  typeof files === 'string' ? JSON.parse(files) : files;
 
 export type GraduationFilter = { status?: GraduationStatus; carrierId?: number; year?: number };
 

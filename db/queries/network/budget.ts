@@ -67,13 +67,7 @@ export async function reviewQueueAge(db: DbOrTx, f: NetworkFilter, today: string
     .from(applications)
     .innerJoin(programs, eq(programs.id, applications.programId))
     .innerJoin(carriers, eq(carriers.id, applications.carrierId))
-    .where(
-      and(
-        eq(programs.year, f.year),
-        committeeStepDueSql(),
-        applicationMatches(f),
-      ),
-    )
+    .where(and(eq(programs.year, f.year), committeeStepDueSql(), applicationMatches(f)))
     .groupBy(applications.status);
   return COMMITTEE_STEP_STATUSES.map((status) => {
     const r = rows.find((x) => x.status === status);

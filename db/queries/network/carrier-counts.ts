@@ -66,7 +66,9 @@ export async function carrierSummaries(db: DbOrTx, carrierIds: number[]) {
       incubationAreaM2: carriers.incubationAreaM2,
       occupiedAreaM2: sql<number>`coalesce(max(${occupied.areaM2}), 0)::int`,
       openResidencies: sql<number>`coalesce(max(${occupied.open}), 0)::int`,
-      byStage: sql<Record<string, number>>`coalesce(jsonb_object_agg(${stageCounts.stage}, ${stageCounts.n}) FILTER (WHERE ${stageCounts.stage} IS NOT NULL), '{}'::jsonb)`,
+      byStage: sql<
+        Record<string, number>
+      >`coalesce(jsonb_object_agg(${stageCounts.stage}, ${stageCounts.n}) FILTER (WHERE ${stageCounts.stage} IS NOT NULL), '{}'::jsonb)`,
     })
     .from(carriers)
     .leftJoin(stageCounts, eq(stageCounts.carrierId, carriers.id))

@@ -107,7 +107,10 @@ export type CarrierFigures = {
 
 /** The figure columns of a select list: `expr AS "name"`. */
 export const figureSelect = sql.join(
-  Object.entries(FIGURE_EXPR).map(([name, expr]) => sql`${expr}::${sql.raw(name === 'occupancy' || name === 'financingRate' || name === 'timeliness' ? 'float8' : 'int')} AS ${sql.identifier(name)}`),
+  Object.entries(FIGURE_EXPR).map(
+    ([name, expr]) =>
+      sql`${expr}::${sql.raw(name === 'occupancy' || name === 'financingRate' || name === 'timeliness' ? 'float8' : 'int')} AS ${sql.identifier(name)}`,
+  ),
   sql`, `,
 );
 

@@ -13,11 +13,7 @@ export type NetworkFilter = { year: number; zone?: string; kind?: CarrierKind; l
 
 /** Conditions on the joined `carriers` row. */
 export function carrierMatches(f: NetworkFilter): SQL | undefined {
-  return and(
-    f.zone ? eq(carriers.zone, f.zone) : undefined,
-    f.kind ? eq(carriers.kind, f.kind) : undefined,
-    f.level ? eq(carriers.level, f.level) : undefined,
-  );
+  return and(f.zone ? eq(carriers.zone, f.zone) : undefined, f.kind ? eq(carriers.kind, f.kind) : undefined, f.level ? eq(carriers.level, f.level) : undefined);
 }
 
 /** Conditions on the joined `carriers` and `ventures` rows. */
@@ -39,4 +35,3 @@ export function yearBounds(year: number, today: string) {
   const end = `${year}-12-31`;
   return { start: `${year}-01-01`, end, cutoff: today < end ? today : end };
 }
-

@@ -108,4 +108,3 @@ export function figuresForTargets(o: Omit<NetworkOverview, 'targets'>): TargetFi
     budget_execution_pct: o.budget.total.executionRate,
   };
 }
-

@@ -78,7 +78,13 @@ export async function pipelineFunnel(db: DbOrTx, f: NetworkFilter): Promise<Coho
     .groupBy(cohort)
     .orderBy(cohort);
   const found = rows.map((r) => {
-    const n = { admitted: Number(r.admitted), nurseryTeams: Number(r.nurseryTeams), incorporated: Number(r.incorporated), graduated: Number(r.graduated), accelerating: Number(r.accelerating) };
+    const n = {
+      admitted: Number(r.admitted),
+      nurseryTeams: Number(r.nurseryTeams),
+      incorporated: Number(r.incorporated),
+      graduated: Number(r.graduated),
+      accelerating: Number(r.accelerating),
+    };
     return {
       cohort: Number(r.cohort),
       ...n,

@@ -63,7 +63,18 @@ export async function yearSummary(db: DbOrTx, year: number): Promise<YearSummary
       SELECT stage, count(DISTINCT venture_id)::int AS n FROM residencies
       WHERE entered_on <= ${end}::date AND (left_on IS NULL OR left_on > ${end}::date)
       GROUP BY stage`),
-    db.execute<{ admissions: number; verified: number; pending: number; high_tech_new: number; fin_events: number; fin_fen: string; reporting: number; revenue: string; rd: string; tax: string }>(sql`
+    db.execute<{
+      admissions: number;
+      verified: number;
+      pending: number;
+      high_tech_new: number;
+      fin_events: number;
+      fin_fen: string;
+      reporting: number;
+      revenue: string;
+      rd: string;
+      tax: string;
+    }>(sql`
       SELECT
         (SELECT count(DISTINCT venture_id)::int FROM residencies WHERE entered_on BETWEEN ${start}::date AND ${end}::date) AS admissions,
         (SELECT count(*)::int FROM graduations WHERE status = 'verified' AND graduated_on BETWEEN ${start}::date AND ${end}::date) AS verified,
@@ -131,7 +142,15 @@ export async function yearSummary(db: DbOrTx, year: number): Promise<YearSummary
   const targets = targetRows.rows.map((t) => {
     const actual = actuals[t.metric] ?? null;
     const targetMax = t.target_max === null ? null : Number(t.target_max);
-    return { metric: t.metric, unit: t.unit, targetMin: Number(t.target_min), targetMax, note: t.note, actual, outcome: targetOutcome(actual, Number(t.target_min), targetMax) };
+    return {
+      metric: t.metric,
+      unit: t.unit,
+      targetMin: Number(t.target_min),
+      targetMax,
+      note: t.note,
+      actual,
+      outcome: targetOutcome(actual, Number(t.target_min), targetMax),
+    };
   });
 
   return {

@@ -51,7 +51,12 @@ const carrierFilter = (column: SQL, carrierId: number | undefined) => (carrierId
 function tenantStaysSql(f: StatisticsFilter): SQL {
   const { start, end } = yearBounds(f.year);
   const due = dueQuarterEnds(f.year, f.today);
-  const dueValues = due.length ? sql.join(due.map((d) => sql`(${d}::date)`), sql`, `) : sql`(NULL::date)`;
+  const dueValues = due.length
+    ? sql.join(
+        due.map((d) => sql`(${d}::date)`),
+        sql`, `,
+      )
+    : sql`(NULL::date)`;
   return sql`
     stays AS (
       SELECT r.venture_id, r.carrier_id, min(r.entered_on) AS entered_on,
@@ -112,7 +117,8 @@ type TenantSqlRow = {
   patents: number;
 };
 
-const dateText = (d: unknown): string | null => (d === null || d === undefined ? null : d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+const dateText = (d: unknown): string | null =>
+  d === null || d === undefined ? null : d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10);
 
 /** The tenant table: every venture resident at some time of the year, by carrier then name. */
 export async function tenantStatistics(db: DbOrTx, f: StatisticsFilter): Promise<TenantStatisticsRow[]> {

@@ -107,7 +107,8 @@ export const targetInput = z
     note: z.preprocess(blank, z.string().trim().max(500).optional()),
   })
   .superRefine((v, ctx) => {
-    if (v.targetMax !== undefined && v.targetMax < v.targetMin) ctx.addIssue({ code: 'custom', path: ['targetMax'], message: 'networkTargets.errors.maxBelowMin' });
+    if (v.targetMax !== undefined && v.targetMax < v.targetMin)
+      ctx.addIssue({ code: 'custom', path: ['targetMax'], message: 'networkTargets.errors.maxBelowMin' });
   });
 export type TargetInput = z.output<typeof targetInput>;
 

@@ -31,7 +31,11 @@ export type AdmissionWarningRow = {
 };
 
 const admissionWhere = (carrierId?: number) =>
-  and(isNull(residencies.leftOn), sql`cardinality(${residencies.ruleWarnings}) > 0`, carrierId === undefined ? undefined : eq(residencies.carrierId, carrierId));
+  and(
+    isNull(residencies.leftOn),
+    sql`cardinality(${residencies.ruleWarnings}) > 0`,
+    carrierId === undefined ? undefined : eq(residencies.carrierId, carrierId),
+  );
 
 /** Current tenants admitted although a tenant rule was broken (the warnings recorded at admission). */
 export async function admissionWarningList(db: DbOrTx, p: Page): Promise<{ rows: AdmissionWarningRow[]; total: number }> {
@@ -66,7 +70,14 @@ export async function overdueIncubationList(db: DbOrTx, today: string, p: Page):
   return incubationLimitAlerts(db, ALL, today, { status: 'overdue', carrierId: p.carrierId, page: p.page, pageSize: p.pageSize });
 }
 
-export type MissingReportRow = { ventureId: number; ventureName: string; creditCode: string | null; carrierId: number; carrierName: string; leftOn: string | null };
+export type MissingReportRow = {
+  ventureId: number;
+  ventureName: string;
+  creditCode: string | null;
+  carrierId: number;
+  carrierName: string;
+  leftOn: string | null;
+};
 
 function missingBase(db: DbOrTx, q: Quarter, carrierId?: number) {
   return db
@@ -85,7 +96,12 @@ function missingBase(db: DbOrTx, q: Quarter, carrierId?: number) {
     .where(
       and(
         residentDuring(q.year, q.quarter, carrierId === undefined ? sql`true` : eq(residencies.carrierId, carrierId)),
-        notExists(db.select({ one: sql`1` }).from(ventureReports).where(reportOfQuarter(q.year, q.quarter))),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(ventureReports)
+            .where(reportOfQuarter(q.year, q.quarter)),
+        ),
       ),
     )
     .groupBy(ventures.id, carriers.id)
@@ -93,15 +109,18 @@ function missingBase(db: DbOrTx, q: Quarter, carrierId?: number) {
 }
 
 /** Ventures resident in a carrier during the quarter without a report for it, by carrier. */
-export async function missingReportList(
-  db: DbOrTx,
-  q: Quarter,
-  p: Page,
-): Promise<{ rows: MissingReportRow[]; total: number }> {
+export async function missingReportList(db: DbOrTx, q: Quarter, p: Page): Promise<{ rows: MissingReportRow[]; total: number }> {
   const m = missingBase(db, q, p.carrierId);
   const [rows, [total]] = await Promise.all([
     db
-      .select({ ventureId: m.ventureId, ventureName: m.ventureName, creditCode: m.creditCode, carrierId: m.carrierId, carrierName: m.carrierName, leftOn: m.leftOn })
+      .select({
+        ventureId: m.ventureId,
+        ventureName: m.ventureName,
+        creditCode: m.creditCode,
+        carrierId: m.carrierId,
+        carrierName: m.carrierName,
+        leftOn: m.leftOn,
+      })
       .from(m)
       .orderBy(asc(m.carrierName), asc(m.ventureName), asc(m.ventureId))
       .limit(p.pageSize)

@@ -201,5 +201,9 @@ export async function entityHistory(db: DbOrTx, scope: AuditScope, entity: strin
 
 /** The carriers the scope reads, for the carrier filter. */
 export async function auditCarrierChoices(db: DbOrTx, scope: Scope) {
-  return db.select({ id: carriers.id, name: carriers.name, nameEn: carriers.nameEn }).from(carriers).where(carrierCondition(scope, carriers.id)).orderBy(asc(carriers.name));
+  return db
+    .select({ id: carriers.id, name: carriers.name, nameEn: carriers.nameEn })
+    .from(carriers)
+    .where(carrierCondition(scope, carriers.id))
+    .orderBy(asc(carriers.name));
 }

@@ -25,14 +25,35 @@ const noRows = Promise.resolve([]);
 export async function auditRecordNames(db: DbOrTx, ids: Partial<Record<NamedKind, readonly number[]>>): Promise<StoredNames> {
   const of = (kind: NamedKind) => [...new Set(ids[kind] ?? [])];
   const [carrier, user, programme, venture, application] = await Promise.all([
-    of('carrier').length ? db.select({ id: carriers.id, name: carriers.name, nameEn: carriers.nameEn }).from(carriers).where(inArray(carriers.id, of('carrier'))) : noRows,
-    of('user').length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, of('user'))) : noRows,
-    of('programme').length
-      ? db.select({ id: programs.id, name: programs.nameZh, nameEn: programs.nameEn }).from(programs).where(inArray(programs.id, of('programme')))
+    of('carrier').length
+      ? db
+          .select({ id: carriers.id, name: carriers.name, nameEn: carriers.nameEn })
+          .from(carriers)
+          .where(inArray(carriers.id, of('carrier')))
       : noRows,
-    of('venture').length ? db.select({ id: ventures.id, name: ventures.name }).from(ventures).where(inArray(ventures.id, of('venture'))) : noRows,
+    of('user').length
+      ? db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(inArray(users.id, of('user')))
+      : noRows,
+    of('programme').length
+      ? db
+          .select({ id: programs.id, name: programs.nameZh, nameEn: programs.nameEn })
+          .from(programs)
+          .where(inArray(programs.id, of('programme')))
+      : noRows,
+    of('venture').length
+      ? db
+          .select({ id: ventures.id, name: ventures.name })
+          .from(ventures)
+          .where(inArray(ventures.id, of('venture')))
+      : noRows,
     of('application').length
-      ? db.select({ id: applications.id, name: applications.refNo }).from(applications).where(inArray(applications.id, of('application')))
+      ? db
+          .select({ id: applications.id, name: applications.refNo })
+          .from(applications)
+          .where(inArray(applications.id, of('application')))
       : noRows,
   ]);
   return { carrier, user, programme, venture, application } as StoredNames;

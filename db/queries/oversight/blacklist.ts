@@ -45,7 +45,10 @@ export async function activeBlacklistFor(db: DbOrTx, subjects: readonly Blacklis
   if (ventureIds.length) who.push(and(eq(blacklistEntries.subjectType, 'venture'), inArray(blacklistEntries.ventureId, ventureIds))!);
   if (carrierIds.length) who.push(and(eq(blacklistEntries.subjectType, 'carrier'), inArray(blacklistEntries.carrierId, carrierIds))!);
   if (who.length === 0) return out;
-  const rows = await db.select().from(blacklistEntries).where(and(entryInForce(today), or(...who)));
+  const rows = await db
+    .select()
+    .from(blacklistEntries)
+    .where(and(entryInForce(today), or(...who)));
   for (const r of rows) {
     const keys =
       r.subjectType === 'carrier'
@@ -72,7 +75,10 @@ export async function addBlacklistEntry(db: Db, actor: Actor, input: BlacklistIn
       const [v] = await tx.select({ id: ventures.id }).from(ventures).where(eq(ventures.creditCode, input.creditCode));
       subject = { ventureId: v?.id ?? null, carrierId: null, subjectName: input.subjectName, creditCode: input.creditCode };
     } else {
-      const [c] = await tx.select({ id: carriers.id, name: carriers.name, creditCode: carriers.creditCode }).from(carriers).where(eq(carriers.id, input.carrierId));
+      const [c] = await tx
+        .select({ id: carriers.id, name: carriers.name, creditCode: carriers.creditCode })
+        .from(carriers)
+        .where(eq(carriers.id, input.carrierId));
       if (!c) throw invalid({ carrierId: [{ key: 'choice' }] });
       subject = { ventureId: null, carrierId: c.id, subjectName: c.name, creditCode: c.creditCode };
     }

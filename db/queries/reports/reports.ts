@@ -120,7 +120,12 @@ export async function listMissingReports(db: DbOrTx, scope: Scope, quarter: Miss
     .where(
       and(
         residentDuring(quarter.year, quarter.quarter, carrierFilter),
-        notExists(db.select({ one: sql`1` }).from(ventureReports).where(reportOfQuarter(quarter.year, quarter.quarter))),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(ventureReports)
+            .where(reportOfQuarter(quarter.year, quarter.quarter)),
+        ),
       ),
     )
     .orderBy(asc(carriers.name), asc(ventures.name), asc(ventures.id));

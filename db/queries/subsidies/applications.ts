@@ -10,7 +10,15 @@ import { applicationEvents, applications, attachments, carriers, indicators, pro
 import { advance, applicantBlacklisted, decisionFor, loadStepRow, prepareStep, recordStep } from './steps';
 import { assertOperatorOf } from '../shared/scope';
 
-export { listForOperator, getApplication, OPERATOR_LIST_SORTS, type ApplicationListRow, type ApplicationDetail, type OperatorListFilter, type OperatorListSort } from './reads';
+export {
+  listForOperator,
+  getApplication,
+  OPERATOR_LIST_SORTS,
+  type ApplicationListRow,
+  type ApplicationDetail,
+  type OperatorListFilter,
+  type OperatorListSort,
+} from './reads';
 export { addAttachment, removeAttachment, attachmentFile, type AttachmentInput } from './files';
 export { reviewQueue, acceptApplication, returnToApplicant, reviewApplication, decideApplication, type QueueFilter, type QueueRow } from './review';
 export { payApplication, inspectApplication } from './funding';
@@ -76,7 +84,10 @@ export async function createDraft(db: Db, actor: Actor, scope: Scope, input: Dra
 export async function updateDraft(db: Db, actor: Actor, scope: Scope, input: DraftUpdateInput, today: string): Promise<{ version: number }> {
   return db.transaction(async (tx) => {
     const row = await prepareStep(tx, actor, scope, input, 'edit', { today });
-    const [before] = await tx.select({ purpose: applications.purpose, requestedFen: applications.requestedFen }).from(applications).where(eq(applications.id, row.id));
+    const [before] = await tx
+      .select({ purpose: applications.purpose, requestedFen: applications.requestedFen })
+      .from(applications)
+      .where(eq(applications.id, row.id));
     const version = await advance(tx, row, { purpose: input.purpose, requestedFen: input.requestedFen });
     await tx.delete(indicators).where(eq(indicators.applicationId, row.id));
     await insertIndicators(tx, row.id, input.indicators);
@@ -101,7 +112,13 @@ export async function deleteDraft(db: Db, actor: Actor, scope: Scope, input: Ste
       .where(and(eq(applications.id, row.id), eq(applications.version, row.version), eq(applications.status, 'draft')))
       .returning({ id: applications.id });
     if (gone.length === 0) throw conflict();
-    await writeAudit(tx, actor, { action: 'application.delete', entity: 'application', entityId: row.id, carrierId: row.carrierId, before: { refNo: row.refNo, status: row.status } });
+    await writeAudit(tx, actor, {
+      action: 'application.delete',
+      entity: 'application',
+      entityId: row.id,
+      carrierId: row.carrierId,
+      before: { refNo: row.refNo, status: row.status },
+    });
   });
 }
 

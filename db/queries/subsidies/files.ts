@@ -48,7 +48,13 @@ function checkFile(input: AttachmentInput) {
 }
 
 /** Returns the name the file is stored under (cleaned, with the extension of its type). */
-export async function addAttachment(db: Db, actor: Actor, scope: Scope, input: AttachmentInput, today: string): Promise<{ attachmentId: number; version: number; fileName: string }> {
+export async function addAttachment(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  input: AttachmentInput,
+  today: string,
+): Promise<{ attachmentId: number; version: number; fileName: string }> {
   // Checked and hashed before the transaction, which then stays short.
   const file = checkFile(input);
   return db.transaction(async (tx) => {
@@ -59,7 +65,13 @@ export async function addAttachment(db: Db, actor: Actor, scope: Scope, input: A
       .values({ applicationId: row.id, ...file, uploadedBy: actor.userId })
       .returning({ id: attachments.id });
     const { content: _content, ...meta } = file;
-    await writeAudit(tx, actor, { action: 'attachment.add', entity: 'attachment', entityId: saved!.id, carrierId: row.carrierId, after: { applicationId: row.id, ...meta } });
+    await writeAudit(tx, actor, {
+      action: 'attachment.add',
+      entity: 'attachment',
+      entityId: saved!.id,
+      carrierId: row.carrierId,
+      after: { applicationId: row.id, ...meta },
+    });
     return { attachmentId: saved!.id, version, fileName: file.fileName };
   });
 }
@@ -79,7 +91,13 @@ export async function removeAttachment(
       .returning({ id: attachments.id, fileName: attachments.fileName, sha256: attachments.sha256, documentType: attachments.documentType });
     if (gone.length === 0) throw notFound();
     const version = await advance(tx, row, {});
-    await writeAudit(tx, actor, { action: 'attachment.remove', entity: 'attachment', entityId: input.attachmentId, carrierId: row.carrierId, before: { applicationId: row.id, ...gone[0] } });
+    await writeAudit(tx, actor, {
+      action: 'attachment.remove',
+      entity: 'attachment',
+      entityId: input.attachmentId,
+      carrierId: row.carrierId,
+      before: { applicationId: row.id, ...gone[0] },
+    });
     return { version };
   });
 }
@@ -87,7 +105,14 @@ export async function removeAttachment(
 /** One attachment with its content, for the download route; another carrier's is notFound. */
 export async function attachmentFile(db: DbOrTx, scope: Scope, attachmentId: number) {
   const [f] = await db
-    .select({ fileName: attachments.fileName, mimeType: attachments.mimeType, sizeBytes: attachments.sizeBytes, sha256: attachments.sha256, content: attachments.content, carrierId: applications.carrierId })
+    .select({
+      fileName: attachments.fileName,
+      mimeType: attachments.mimeType,
+      sizeBytes: attachments.sizeBytes,
+      sha256: attachments.sha256,
+      content: attachments.content,
+      carrierId: applications.carrierId,
+    })
     .from(attachments)
     .innerJoin(applications, eq(applications.id, attachments.applicationId))
     .where(and(eq(attachments.id, attachmentId), carrierCondition(scope, applications.carrierId)));

@@ -21,7 +21,13 @@ import { advance, prepareStep, recordStep } from './steps';
  * Records one payment. The guarded update on the application's version makes a second request
  * with the same version (a double click, a second tab) a conflict, so nothing is paid twice.
  */
-export async function payApplication(db: Db, actor: Actor, scope: Scope, input: PaymentInput, today: string): Promise<{ disbursementId: number; version: number; paidFen: number }> {
+export async function payApplication(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  input: PaymentInput,
+  today: string,
+): Promise<{ disbursementId: number; version: number; paidFen: number }> {
   try {
     return await db.transaction(async (tx) => {
       const row = await prepareStep(tx, actor, scope, input, 'pay', { today, checkBlacklist: true });
@@ -64,7 +70,10 @@ export async function inspectApplication(db: Db, actor: Actor, scope: Scope, inp
     if (row.fundingMode === 'post_subsidy') {
       if (!input.passed) finalFen = 0;
       else if (input.finalFen === undefined) errors.finalFen = [{ key: 'required' }];
-      else if (input.finalFen > (row.approvedFen ?? 0)) errors.finalFen = [{ key: 'subsidyErrors.finalOverApproved', params: { approvedFen: row.approvedFen ?? 0, approved: formatWan(row.approvedFen ?? 0) } }];
+      else if (input.finalFen > (row.approvedFen ?? 0))
+        errors.finalFen = [
+          { key: 'subsidyErrors.finalOverApproved', params: { approvedFen: row.approvedFen ?? 0, approved: formatWan(row.approvedFen ?? 0) } },
+        ];
       else if (input.finalFen <= 0) errors.finalFen = [{ key: 'subsidyErrors.amountNotPositive' }];
       else finalFen = input.finalFen;
     }

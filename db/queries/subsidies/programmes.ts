@@ -116,7 +116,8 @@ export async function updateProgramme(db: Db, actor: Actor, input: ProgrammeInpu
       if (n > 0 && values.applicantType !== current.applicantType) errors.applicantType = [{ key: 'subsidyErrors.fixedOnceApplied' }];
       if (n > 0 && values.fundingMode !== current.fundingMode) errors.fundingMode = [{ key: 'subsidyErrors.fixedOnceApplied' }];
       const committed = n > 0 ? await committedFen(tx, current.id) : 0;
-      if (values.budgetFen < committed) errors.budgetFen = [{ key: 'subsidyErrors.budgetBelowCommitted', params: { committedFen: committed, committed: formatWan(committed) } }];
+      if (values.budgetFen < committed)
+        errors.budgetFen = [{ key: 'subsidyErrors.budgetBelowCommitted', params: { committedFen: committed, committed: formatWan(committed) } }];
       if (Object.keys(errors).length) throw invalid(errors);
       const [saved] = await tx
         .update(programs)
@@ -156,7 +157,11 @@ export async function openProgrammesFor(db: DbOrTx, scope: Scope, today: string)
       .from(programs)
       .where(and(eq(programs.status, 'open'), lte(programs.opensOn, today), gte(programs.closesOn, today)))
       .orderBy(asc(programs.closesOn), asc(programs.code)),
-    db.select({ id: carriers.id, name: carriers.name, kind: carriers.kind }).from(carriers).where(carrierCondition(scope, carriers.id)).orderBy(asc(carriers.name)),
+    db
+      .select({ id: carriers.id, name: carriers.name, kind: carriers.kind })
+      .from(carriers)
+      .where(carrierCondition(scope, carriers.id))
+      .orderBy(asc(carriers.name)),
     db
       .select({ id: ventures.id, name: ventures.name, stage: ventures.stage, carrierId: carriers.id, carrierName: carriers.name, kind: carriers.kind })
       .from(ventures)
@@ -287,7 +292,11 @@ export async function yearBudgets(db: DbOrTx, f: { year?: number } = {}): Promis
     .where(f.year === undefined ? undefined : eq(programs.year, f.year))
     .groupBy(programs.year)
     .orderBy(desc(programs.year));
-  return rows.map((r) => ({ year: r.year, programmes: Number(r.programmes), ...budgetFigures(Number(r.budget), Number(r.committed), Number(r.paid), Number(r.awards)) }));
+  return rows.map((r) => ({
+    year: r.year,
+    programmes: Number(r.programmes),
+    ...budgetFigures(Number(r.budget), Number(r.committed), Number(r.paid), Number(r.awards)),
+  }));
 }
 
 /** Locks the programme row for the rest of the transaction: approvals against one budget queue here. */

@@ -115,12 +115,29 @@ export type ApplicationDetail = ApplicationListRow & {
   attachments: { id: number; fileName: string; mimeType: string; sizeBytes: number; sha256: string; documentType: string | null; createdAt: Date }[];
   disbursements: { id: number; amountFen: number; paidOn: string; voucherNo: string; createdAt: Date }[];
   /** Committee only; empty for operators. */
-  reviews: { id: number; reviewerId: number; reviewerName: string; score: number; recommendation: string; recommendedFen: number | null; comment: string | null; createdAt: Date }[];
+  reviews: {
+    id: number;
+    reviewerId: number;
+    reviewerName: string;
+    score: number;
+    recommendation: string;
+    recommendedFen: number | null;
+    comment: string | null;
+    createdAt: Date;
+  }[];
   /**
    * Oldest first; for operators only the events visible to the applicant, and the name of the
    * actor only when it is one of the carrier's operators (lib/audit-audience.ts).
    */
-  timeline: { id: number; fromStatus: ApplicationStatus | null; toStatus: ApplicationStatus; comment: string | null; actorName: string | null; actorRole: Role | null; at: Date }[];
+  timeline: {
+    id: number;
+    fromStatus: ApplicationStatus | null;
+    toStatus: ApplicationStatus;
+    comment: string | null;
+    actorName: string | null;
+    actorRole: Role | null;
+    at: Date;
+  }[];
   /** What the viewer may do next (lib/domain/workflow). */
   steps: WorkflowDecision;
 };
@@ -155,7 +172,14 @@ export async function getApplication(db: DbOrTx, actor: Actor, scope: Scope, app
   const eventFilter: SQL | undefined = committee ? undefined : eq(applicationEvents.visibleToApplicant, true);
   const [inds, files, paid, revs, events, stepRow] = await Promise.all([
     db
-      .select({ id: indicators.id, name: indicators.name, unit: indicators.unit, targetValue: indicators.targetValue, actualValue: indicators.actualValue, passed: indicators.passed })
+      .select({
+        id: indicators.id,
+        name: indicators.name,
+        unit: indicators.unit,
+        targetValue: indicators.targetValue,
+        actualValue: indicators.actualValue,
+        passed: indicators.passed,
+      })
       .from(indicators)
       .where(eq(indicators.applicationId, applicationId))
       .orderBy(asc(indicators.id)),
@@ -173,7 +197,13 @@ export async function getApplication(db: DbOrTx, actor: Actor, scope: Scope, app
       .where(eq(attachments.applicationId, applicationId))
       .orderBy(asc(attachments.id)),
     db
-      .select({ id: disbursements.id, amountFen: disbursements.amountFen, paidOn: disbursements.paidOn, voucherNo: disbursements.voucherNo, createdAt: disbursements.createdAt })
+      .select({
+        id: disbursements.id,
+        amountFen: disbursements.amountFen,
+        paidOn: disbursements.paidOn,
+        voucherNo: disbursements.voucherNo,
+        createdAt: disbursements.createdAt,
+      })
       .from(disbursements)
       .where(eq(disbursements.applicationId, applicationId))
       .orderBy(asc(disbursements.paidOn), asc(disbursements.id)),

@@ -102,11 +102,22 @@ export async function reviewQueue(db: DbOrTx, scope: Scope, f: QueueFilter, toda
 }
 
 /** Accepts a submitted application for review (受理). */
-export async function acceptApplication(db: Db, actor: Actor, scope: Scope, input: StepInput & { comment?: string }, today: string): Promise<{ version: number }> {
+export async function acceptApplication(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  input: StepInput & { comment?: string },
+  today: string,
+): Promise<{ version: number }> {
   return db.transaction(async (tx) => {
     const row = await prepareStep(tx, actor, scope, input, 'accept', { today });
     const version = await advance(tx, row, { status: 'in_review', acceptedBy: actor.userId, acceptedAt: new Date() });
-    await recordStep(tx, actor, row, { action: 'accept', to: 'in_review', comment: input.comment?.trim() || null, after: { acceptedBy: actor.userId, version } });
+    await recordStep(tx, actor, row, {
+      action: 'accept',
+      to: 'in_review',
+      comment: input.comment?.trim() || null,
+      after: { acceptedBy: actor.userId, version },
+    });
     return { version };
   });
 }
@@ -131,7 +142,9 @@ export async function reviewApplication(db: Db, actor: Actor, scope: Scope, inpu
     return await db.transaction(async (tx) => {
       const row = await prepareStep(tx, actor, scope, input, 'review', { today });
       if (input.recommendedFen !== undefined && input.recommendedFen > row.requestedFen) {
-        throw invalid({ recommendedFen: [{ key: 'subsidyErrors.overRequested', params: { requestedFen: row.requestedFen, requested: formatWan(row.requestedFen) } }] });
+        throw invalid({
+          recommendedFen: [{ key: 'subsidyErrors.overRequested', params: { requestedFen: row.requestedFen, requested: formatWan(row.requestedFen) } }],
+        });
       }
       const version = await advance(tx, row, { status: 'reviewed' });
       const values = {
@@ -175,9 +188,11 @@ export async function decideApplication(db: Db, actor: Actor, scope: Scope, inpu
     const remaining = Number(programme.budgetFen) - (await committedFen(tx, programme.id));
     const errors: FieldErrors = {};
     const amountError = (key: string, params: Record<string, string | number>) => (errors.approvedFen ??= []).push({ key, params });
-    if (input.approvedFen > row.requestedFen) amountError('subsidyErrors.overRequested', { requestedFen: row.requestedFen, requested: formatWan(row.requestedFen) });
+    if (input.approvedFen > row.requestedFen)
+      amountError('subsidyErrors.overRequested', { requestedFen: row.requestedFen, requested: formatWan(row.requestedFen) });
     if (input.approvedFen > programme.capFen) amountError('subsidyErrors.overCap', { capFen: programme.capFen, cap: formatWan(programme.capFen) });
-    if (input.approvedFen > remaining) amountError('subsidyErrors.overBudget', { remainingFen: Math.max(0, remaining), remaining: formatWan(Math.max(0, remaining)) });
+    if (input.approvedFen > remaining)
+      amountError('subsidyErrors.overBudget', { remainingFen: Math.max(0, remaining), remaining: formatWan(Math.max(0, remaining)) });
     if (input.inspectionDueOn < today) errors.inspectionDueOn = [{ key: 'subsidyErrors.dueInPast' }];
     if (Object.keys(errors).length) throw invalid(errors);
     const version = await advance(tx, row, {
@@ -192,7 +207,13 @@ export async function decideApplication(db: Db, actor: Actor, scope: Scope, inpu
       action: 'approve',
       to: 'approved',
       comment: input.comment ?? null,
-      after: { approvedFen: input.approvedFen, inspectionDueOn: input.inspectionDueOn, decidedBy: actor.userId, version, remainingFen: remaining - input.approvedFen },
+      after: {
+        approvedFen: input.approvedFen,
+        inspectionDueOn: input.inspectionDueOn,
+        decidedBy: actor.userId,
+        version,
+        remainingFen: remaining - input.approvedFen,
+      },
     });
     return { version };
   });

@@ -52,7 +52,9 @@ export async function loadStepRow(db: DbOrTx, applicationId: number): Promise<St
       acceptedBy: applications.acceptedBy,
       decidedBy: applications.decidedBy,
       inspectedBy: applications.inspectedBy,
-      reviewerIds: sql<number[]>`coalesce((SELECT array_agg(r.reviewer_id ORDER BY r.id) FROM reviews r WHERE r.application_id = ${applications.id}), '{}'::int[])`,
+      reviewerIds: sql<
+        number[]
+      >`coalesce((SELECT array_agg(r.reviewer_id ORDER BY r.id) FROM reviews r WHERE r.application_id = ${applications.id}), '{}'::int[])`,
     })
     .from(applications)
     .innerJoin(programs, eq(programs.id, applications.programId))
@@ -159,7 +161,8 @@ export async function recordStep(
     // The operators hear of what their timeline shows them: the number and the new status, never
     // who took the step or what the review said (docs/review-audiences.md).
     const params = { refNo: row.refNo, status: step.to };
-    if (step.visibleToApplicant !== false) await notifyCarrierOperators(tx, row.carrierId, { kind: 'subsidyNotice.statusChanged', params, link: operatorLink(row.id) });
+    if (step.visibleToApplicant !== false)
+      await notifyCarrierOperators(tx, row.carrierId, { kind: 'subsidyNotice.statusChanged', params, link: operatorLink(row.id) });
     if (step.to === 'submitted') await notifyCommittee(tx, { kind: 'subsidyNotice.submitted', params, link: committeeLink(row.id) });
   }
 }

@@ -43,12 +43,7 @@ export async function blacklistedCodes(db: DbOrTx, codes: readonly string[], tod
     const rows = await db
       .selectDistinct({ code: blacklistEntries.creditCode })
       .from(blacklistEntries)
-      .where(
-        and(
-          inArray(blacklistEntries.creditCode, part),
-          entryInForce(today),
-        ),
-      );
+      .where(and(inArray(blacklistEntries.creditCode, part), entryInForce(today)));
     for (const r of rows) if (r.code) found.add(r.code);
   }
   return found;
@@ -66,13 +61,7 @@ type Known = Map<string, LockedVenture>;
  * Rule breaches are admitted with warnings recorded on the residency; refusals are field
  * errors keyed `${index}.${field}`. A few statements, whatever the number of inputs.
  */
-export async function admitVentures(
-  tx: Tx,
-  actor: Actor,
-  scope: Scope,
-  inputs: AdmissionInput[],
-  today: string,
-): Promise<AdmissionResult[]> {
+export async function admitVentures(tx: Tx, actor: Actor, scope: Scope, inputs: AdmissionInput[], today: string): Promise<AdmissionResult[]> {
   if (inputs.length === 0) return [];
   for (const input of inputs) assertOperatorOf(scope, input.carrierId);
   const carrierIds = [...new Set(inputs.map((i) => i.carrierId))];

@@ -117,15 +117,21 @@ export async function getVentureDetail(db: DbOrTx, scope: Scope, ventureId: numb
     editable: owned.editable,
     /** The open residency, if any and the caller's (committee: any). */
     openResidency: current
-      ? { id: current.id, carrierId: current.carrierId, carrierName: current.carrierName, carrierKind: current.carrierKind, stage: current.stage, enteredOn: current.enteredOn, ruleWarnings: current.ruleWarnings }
+      ? {
+          id: current.id,
+          carrierId: current.carrierId,
+          carrierName: current.carrierName,
+          carrierKind: current.carrierKind,
+          stage: current.stage,
+          enteredOn: current.enteredOn,
+          ruleWarnings: current.ruleWarnings,
+        }
       : null,
     homeCarrierId: owned.homeCarrierId,
     incubationStartedOn: owned.incubationStartedOn,
     limit,
     residencies: history.map((r) =>
-      ours(r.carrierId)
-        ? { ...r, ours: true as const }
-        : { ...r, ours: false as const, areaM2: null, workstations: null, ruleWarnings: [] as string[] },
+      ours(r.carrierId) ? { ...r, ours: true as const } : { ...r, ours: false as const, areaM2: null, workstations: null, ruleWarnings: [] as string[] },
     ),
     financings,
     financingTotalFen: financings.reduce((sum, f) => sum + f.amountFen, 0),

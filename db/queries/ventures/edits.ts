@@ -65,7 +65,13 @@ export async function addFinancing(db: Db, actor: Actor, scope: Scope, input: Fi
     if (errors) throw invalid(errors);
     const version = await bumpVersion(tx, input.ventureId, input.version);
     // The financing belongs to the stay it is recorded in (docs/data-ownership.md).
-    const values = { ventureId: input.ventureId, carrierId: owned.openCarrierId!, receivedOn: input.receivedOn, amountFen: input.amountFen, investor: input.investor };
+    const values = {
+      ventureId: input.ventureId,
+      carrierId: owned.openCarrierId!,
+      receivedOn: input.receivedOn,
+      amountFen: input.amountFen,
+      investor: input.investor,
+    };
     const [row] = await tx.insert(ventureFinancings).values(values).returning({ id: ventureFinancings.id });
     await writeAudit(tx, actor, {
       action: 'venture.financing.add',
@@ -84,7 +90,13 @@ export async function removeFinancing(db: Db, actor: Actor, scope: Scope, input:
     const version = await bumpVersion(tx, input.ventureId, input.version);
     const [removed] = await tx
       .delete(ventureFinancings)
-      .where(and(eq(ventureFinancings.id, input.financingId), eq(ventureFinancings.ventureId, input.ventureId), carrierCondition(scope, ventureFinancings.carrierId)))
+      .where(
+        and(
+          eq(ventureFinancings.id, input.financingId),
+          eq(ventureFinancings.ventureId, input.ventureId),
+          carrierCondition(scope, ventureFinancings.carrierId),
+        ),
+      )
       .returning();
     if (!removed) throw notFound();
     await writeAudit(tx, actor, {
@@ -92,7 +104,13 @@ export async function removeFinancing(db: Db, actor: Actor, scope: Scope, input:
       entity: 'venture_financing',
       entityId: removed.id,
       carrierId: owned.homeCarrierId,
-      before: { ventureId: removed.ventureId, carrierId: removed.carrierId, receivedOn: removed.receivedOn, amountFen: removed.amountFen, investor: removed.investor },
+      before: {
+        ventureId: removed.ventureId,
+        carrierId: removed.carrierId,
+        receivedOn: removed.receivedOn,
+        amountFen: removed.amountFen,
+        investor: removed.investor,
+      },
     });
     return { version };
   });

@@ -145,12 +145,7 @@ export async function incubationLimitAlerts(
 }
 
 /** How many tenants are within the limit, due soon, or overdue: one grouped query. */
-export async function incubationLimitCounts(
-  db: DbOrTx,
-  scope: Scope,
-  today: string,
-  opts: { carrierId?: number } = {},
-): Promise<Record<LimitState, number>> {
+export async function incubationLimitCounts(db: DbOrTx, scope: Scope, today: string, opts: { carrierId?: number } = {}): Promise<Record<LimitState, number>> {
   const lim = limitRows(db, scope, today, opts.carrierId);
   const rows = await db.select({ status: lim.status, n: count() }).from(lim).groupBy(lim.status);
   const out: Record<LimitState, number> = { ok: 0, due_soon: 0, overdue: 0 };

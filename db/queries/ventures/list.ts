@@ -30,7 +30,11 @@ const lastCarrier = alias(carriers, 'last_carrier');
 type History = ReturnType<typeof ventureHistory> | ReturnType<typeof ventureHistoryWithPeriod>;
 
 function listView(db: DbOrTx, carrierIds: number[] | null) {
-  const inIds = (ids: number[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+  const inIds = (ids: number[]) =>
+    sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    );
   if (carrierIds === null) {
     const history = ventureHistory(db);
     return {
@@ -124,13 +128,7 @@ function ordering(f: VentureFilters, view: ListView): SQL[] {
  * The caller's ventures, filtered, sorted and paginated in the database: one query for the
  * page and one for the total. A carrier outside the scope gives an empty list.
  */
-export async function listVentures(
-  db: DbOrTx,
-  scope: Scope,
-  filters: VentureFilters,
-  paging: { page: number; pageSize: number },
-  today: IsoDate,
-) {
+export async function listVentures(db: DbOrTx, scope: Scope, filters: VentureFilters, paging: { page: number; pageSize: number }, today: IsoDate) {
   const carrierIds = carriersToCover(scope, filters.carrierId);
   if (carrierIds !== null && carrierIds.length === 0) return { rows: [] as VentureListRow[], total: 0 };
   const view = listView(db, carrierIds);

@@ -68,13 +68,7 @@ export async function endResidency(
       })
       .from(residencies)
       .innerJoin(ventures, eq(ventures.id, residencies.ventureId))
-      .where(
-        and(
-          eq(residencies.id, input.residencyId),
-          eq(residencies.ventureId, input.ventureId),
-          carrierCondition(scope, residencies.carrierId),
-        ),
-      )
+      .where(and(eq(residencies.id, input.residencyId), eq(residencies.ventureId, input.ventureId), carrierCondition(scope, residencies.carrierId)))
       .limit(1);
     if (!current) throw notFound();
     if (current.leftOn !== null || current.version !== input.version) throw conflict();

@@ -40,7 +40,15 @@ function collect(entries: [string, FieldMessage | null | false | undefined][]): 
 /** Opens a stay with the entry's space and warnings; gives its id and the audit entry that records it. */
 async function openStay(
   tx: Tx,
-  entry: { ventureId: number; carrierId: number; stage: 'incubating' | 'accelerating'; enteredOn: string; areaM2: number; workstations: number; ruleWarnings: AdmissionWarning[] },
+  entry: {
+    ventureId: number;
+    carrierId: number;
+    stage: 'incubating' | 'accelerating';
+    enteredOn: string;
+    areaM2: number;
+    workstations: number;
+    ruleWarnings: AdmissionWarning[];
+  },
 ) {
   const stay = {
     ventureId: entry.ventureId,
@@ -71,13 +79,7 @@ async function inTransaction<T>(db: Db, run: (tx: Tx) => Promise<T>, onUnique: (
  * founding date, its nursery stay closes as 'incorporated' on the day it enters the
  * operator's incubator, where a new incubating stay opens. Guarded by the venture's version.
  */
-export async function incorporateTeam(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
-  input: IncorporationInput,
-  today: string = todayInShanghai(),
-): Promise<EntryResult> {
+export async function incorporateTeam(db: Db, actor: Actor, scope: Scope, input: IncorporationInput, today: string = todayInShanghai()): Promise<EntryResult> {
   const codeTaken = () => invalid({ creditCode: [{ key: 'residencyErrors.codeTaken' }] });
   return inTransaction(
     db,
@@ -144,7 +146,15 @@ export async function incorporateTeam(
           entity: 'venture',
           entityId: input.ventureId,
           carrierId: input.carrierId,
-          before: { kind: 'team', name: team.name, creditCode: null, foundedOn: null, stage: team.stage, currentCarrierId: team.currentCarrierId, version: team.version },
+          before: {
+            kind: 'team',
+            name: team.name,
+            creditCode: null,
+            foundedOn: null,
+            stage: team.stage,
+            currentCarrierId: team.currentCarrierId,
+            version: team.version,
+          },
           after,
         },
         {

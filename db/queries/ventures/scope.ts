@@ -19,12 +19,8 @@ export function ventureHistory(db: DbOrTx) {
   return db
     .select({
       ventureId: residencies.ventureId,
-      incubationStartedOn: sql<string | null>`min(${residencies.enteredOn}) FILTER (WHERE ${residencies.stage} = 'incubating')`.as(
-        'incubation_started_on',
-      ),
-      lastCarrierId: sql<number>`(array_agg(${residencies.carrierId} ORDER BY ${residencies.enteredOn} DESC, ${residencies.id} DESC))[1]`.as(
-        'last_carrier_id',
-      ),
+      incubationStartedOn: sql<string | null>`min(${residencies.enteredOn}) FILTER (WHERE ${residencies.stage} = 'incubating')`.as('incubation_started_on'),
+      lastCarrierId: sql<number>`(array_agg(${residencies.carrierId} ORDER BY ${residencies.enteredOn} DESC, ${residencies.id} DESC))[1]`.as('last_carrier_id'),
       lastEnteredOn: sql<string | null>`(max(${residencies.enteredOn}))::text`.as('last_entered_on'),
     })
     .from(residencies)
@@ -81,7 +77,8 @@ export function ventureHistoryWithPeriod(db: DbOrTx, carrierIds: number[]) {
     (carrierIds.length ? carrierIds : [-1]).map((id) => sql`${id}`),
     sql`, `,
   );
-  const latestOwn = (col: SQL) => sql`(array_agg(${col} ORDER BY ${residencies.enteredOn} DESC, ${residencies.id} DESC) FILTER (WHERE ${residencies.carrierId} IN (${ids})))[1]`;
+  const latestOwn = (col: SQL) =>
+    sql`(array_agg(${col} ORDER BY ${residencies.enteredOn} DESC, ${residencies.id} DESC) FILTER (WHERE ${residencies.carrierId} IN (${ids})))[1]`;
   return db
     .select({
       ventureId: residencies.ventureId,
@@ -134,6 +131,11 @@ export async function findOwnedVenture(db: DbOrTx, scope: Scope, ventureId: numb
   const editable = scope.kind === 'carriers' && ours(row.openCarrierId);
   if (mode === 'write' && !editable) throw notFound();
   const current = carrierIds === null || ours(row.lastCarrierId);
-  return { ...row, current, editable, homeCarrierId: editable ? row.openCarrierId! : current ? (row.venture.currentCarrierId ?? row.lastCarrierId ?? null) : null };
+  return {
+    ...row,
+    current,
+    editable,
+    homeCarrierId: editable ? row.openCarrierId! : current ? (row.venture.currentCarrierId ?? row.lastCarrierId ?? null) : null,
+  };
 }
 export type OwnedVenture = Awaited<ReturnType<typeof findOwnedVenture>>;

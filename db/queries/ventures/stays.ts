@@ -46,7 +46,10 @@ export async function lockVenturesByCode(tx: Tx, codes: readonly string[]): Prom
       .orderBy(asc(ventures.id))
       .for('update');
     if (rows.length === 0) continue;
-    const history = await staysOfVentures(tx, rows.map((r) => r.id));
+    const history = await staysOfVentures(
+      tx,
+      rows.map((r) => r.id),
+    );
     for (const r of rows) {
       const h = history.get(r.id) ?? { stays: [], graduationPending: false };
       out.set(r.creditCode!, { ...r, creditCode: r.creditCode!, ...h });

@@ -37,7 +37,10 @@ export async function ventureExportRows(db: DbOrTx, scope: Scope, filters: Ventu
   const out: VentureExportRow[] = [];
   for (let page = 1; ; page++) {
     const { rows, total } = await listVentures(db, scope, filters, { page, pageSize: PAGE_SIZE }, today);
-    const extras = await ventureExtras(db, rows.map((r) => r.id));
+    const extras = await ventureExtras(
+      db,
+      rows.map((r) => r.id),
+    );
     for (const r of rows) {
       const x = extras.get(r.id);
       out.push({

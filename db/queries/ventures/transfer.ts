@@ -37,8 +37,7 @@ export type ImportOptions = {
 };
 
 export type ImportResult =
-  | { ok: true; written: number; changed?: number; warned?: number }
-  | { ok: false; errors: SheetError[]; errorCount: number; message?: string };
+  { ok: true; written: number; changed?: number; warned?: number } | { ok: false; errors: SheetError[]; errorCount: number; message?: string };
 
 /** The error report lists at most this many; errorCount says how many there were. */
 export const MAX_REPORTED_ERRORS = 1000;
@@ -167,8 +166,7 @@ export async function importReports(
     onProgress: (done, total) => o.onProgress?.('validating', done, total),
   });
   if (!checked.ok) return failure(checked.errors, checked.errorCount);
-  const columnOf = (field: string) =>
-    field === 'ventureId' ? heading('creditCode') : heading(field as Parameters<typeof heading>[0]);
+  const columnOf = (field: string) => (field === 'ventureId' ? heading('creditCode') : heading(field as Parameters<typeof heading>[0]));
   return write(db, checked, columnOf, o, async (tx) => {
     const { saved } = await saveQuarterReports(tx, actor, scope, quarter, checked.inputs, today);
     return { written: checked.inputs.length, changed: saved };

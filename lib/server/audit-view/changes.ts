@@ -59,7 +59,8 @@ export const TECHNICAL_FIELDS: ReadonlySet<string> = new Set([
 const asRecord = (v: unknown): Record<string, unknown> =>
   v === null || v === undefined ? {} : typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
 
-const asId = (v: unknown): number | null => (typeof v === 'number' && Number.isSafeInteger(v) ? v : typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : null);
+const asId = (v: unknown): number | null =>
+  typeof v === 'number' && Number.isSafeInteger(v) ? v : typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : null;
 
 /** The ids of named records in the entries (their own record, and the id fields of their before/after at any depth), by kind. */
 export function idsOf(entries: readonly { entity: string; entityId: string | null; before: unknown; after: unknown }[]): Record<IdKind, number[]> {
@@ -79,7 +80,13 @@ export function idsOf(entries: readonly { entity: string; entityId: string | nul
     walk(e.before);
     walk(e.after);
   }
-  return { carrier: [...found.carrier], user: [...found.user], programme: [...found.programme], venture: [...found.venture], application: [...found.application] };
+  return {
+    carrier: [...found.carrier],
+    user: [...found.user],
+    programme: [...found.programme],
+    venture: [...found.venture],
+    application: [...found.application],
+  };
 }
 
 /** A value as stored: strings as they are, anything else as JSON. */

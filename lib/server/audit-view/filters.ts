@@ -5,10 +5,24 @@ import { isIsoDate } from '@/lib/domain/dates';
 import { one, optionalId, type Search } from '../../search-params';
 
 /** A code of the audit log (entity or action): letters, digits, dots and underscores. */
-const code = (v: string | undefined) => z.string().regex(/^[a-z][a-zA-Z0-9_.]{0,63}$/).optional().catch(undefined).parse(v || undefined);
-const kind = (v: string | undefined) => (AUDIT_KINDS as readonly string[]).includes(v ?? '') ? (v as AuditKind) : undefined;
+const code = (v: string | undefined) =>
+  z
+    .string()
+    .regex(/^[a-z][a-zA-Z0-9_.]{0,63}$/)
+    .optional()
+    .catch(undefined)
+    .parse(v || undefined);
+const kind = (v: string | undefined) => ((AUDIT_KINDS as readonly string[]).includes(v ?? '') ? (v as AuditKind) : undefined);
 const day = (v: string | undefined) => (v && isIsoDate(v) ? v : undefined);
-const entityId = (v: string | undefined) => z.string().trim().min(1).max(64).optional().catch(undefined).parse(v || undefined);
+const entityId = (v: string | undefined) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .optional()
+    .catch(undefined)
+    .parse(v || undefined);
 
 /** The audit viewer's filters from its URL (user, entity, entityId, action, kind, carrier, from, to); bad values are left out. */
 export function parseAuditFilters(params: Search | URLSearchParams): AuditFilters {

@@ -17,7 +17,8 @@ export async function namesOfPage(
   locale: string,
 ): Promise<Names> {
   const stored = await auditRecordNames(getDb(), idsOf(rows));
-  const map = <T extends { id: number }>(list: T[], name: (r: T) => string | null) => new Map(list.flatMap((r) => (name(r) ? [[r.id, name(r)!] as const] : [])));
+  const map = <T extends { id: number }>(list: T[], name: (r: T) => string | null) =>
+    new Map(list.flatMap((r) => (name(r) ? [[r.id, name(r)!] as const] : [])));
   return {
     carrier: map(stored.carrier, (c) => carrierNameFor(role, locale, c)),
     user: map(stored.user, (u) => u.name),

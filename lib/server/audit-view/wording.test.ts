@@ -22,7 +22,12 @@ describe('the changes of an audit entry in words', () => {
     expect(changesText(changesOf({ carrierIds: [] }, { carrierIds: [2] }, w), w)).toBe('绑定载体：— → 张江药谷孵化器');
     const d = zhWords('application');
     expect(changesText(changesOf({ status: 'in_review' }, { status: 'approved', decidedBy: 4, programId: 7, ventureId: 31 }, d), d)).toBe(
-      [`状态：${zh('applications.status.in_review')} → ${zh('applications.status.approved')}`, '决定人：— → 王芳', '专项：— → 2026 年孵化载体运营补贴', '创业项目：— → 星河生物'].join('\n'),
+      [
+        `状态：${zh('applications.status.in_review')} → ${zh('applications.status.approved')}`,
+        '决定人：— → 王芳',
+        '专项：— → 2026 年孵化载体运营补贴',
+        '创业项目：— → 星河生物',
+      ].join('\n'),
     );
     expect(changesOf(null, { applicationId: 12 }, zhWords('attachment'))[0]).toMatchObject({ after: 'SQ-2026-0012' });
   });
@@ -63,7 +68,9 @@ describe('the changes of an audit entry in words', () => {
 
   it("words the filters of an exported list by the viewer's labels", () => {
     expect(changesOf(null, { filters: 'entity=application&entityId=36' }, zhWords('list'))[0]!.after).toBe('对象：专项申报，对象编号：36');
-    expect(changesOf(null, { filters: 'action=application.review&from=2026-01-01' }, enWords('list'))[0]!.after).toBe('Action: Review recorded, From: 2026-01-01');
+    expect(changesOf(null, { filters: 'action=application.review&from=2026-01-01' }, enWords('list'))[0]!.after).toBe(
+      'Action: Review recorded, From: 2026-01-01',
+    );
   });
 
   it('keeps an id whose record has no name on the page as it is, and leaves out fields empty on both sides', () => {

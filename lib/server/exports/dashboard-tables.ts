@@ -26,7 +26,21 @@ export function changePercent(p: YearPair): number | null {
   return p.previous > 0 ? Math.round(((p.current - p.previous) * 1000) / p.previous) / 10 : null;
 }
 
-export type HeadlineKey = 'carriers' | 'incubationArea' | 'nursery' | 'incubating' | 'accelerating' | 'admissions' | 'graduations' | 'highTech' | 'employees' | 'revenue' | 'rdSpend' | 'financing' | 'ipFiled' | 'ipGranted';
+export type HeadlineKey =
+  | 'carriers'
+  | 'incubationArea'
+  | 'nursery'
+  | 'incubating'
+  | 'accelerating'
+  | 'admissions'
+  | 'graduations'
+  | 'highTech'
+  | 'employees'
+  | 'revenue'
+  | 'rdSpend'
+  | 'financing'
+  | 'ipFiled'
+  | 'ipGranted';
 /** `comparable`: the previous year's figure covers the same period, so a change may be given. */
 export type Headline = { key: HeadlineKey; pair: YearPair; money: boolean; unit: string; comparable: boolean };
 
@@ -48,9 +62,12 @@ export function incompleteNote(o: Pick<NetworkOverview, 'filter' | 'reports'>, t
 /** The headline figures, in the order of the cards. */
 export function headlines(o: NetworkOverview): Headline[] {
   const r = o.reports;
-  const rp = (k: 'highTech' | 'employees' | 'revenueFen' | 'rdSpendFen' | 'financingFen' | 'ipFiled' | 'ipGranted'): YearPair => ({ current: r.current[k], previous: r.previous[k] });
+  const rp = (k: 'highTech' | 'employees' | 'revenueFen' | 'rdSpendFen' | 'financingFen' | 'ipFiled' | 'ipGranted'): YearPair => ({
+    current: r.current[k],
+    previous: r.previous[k],
+  });
   const c = r.comparable;
-  return ([
+  return [
     { key: 'carriers', pair: o.carriers, money: false, unit: 'count', comparable: true },
     { key: 'incubationArea', pair: o.incubationAreaM2, money: false, unit: 'm2', comparable: true },
     { key: 'nursery', pair: o.stages.nursery, money: false, unit: 'teams', comparable: true },
@@ -65,7 +82,7 @@ export function headlines(o: NetworkOverview): Headline[] {
     { key: 'financing', pair: rp('financingFen'), money: true, unit: 'wan', comparable: c },
     { key: 'ipFiled', pair: rp('ipFiled'), money: false, unit: 'items', comparable: c },
     { key: 'ipGranted', pair: rp('ipGranted'), money: false, unit: 'items', comparable: c },
-  ] satisfies Headline[]);
+  ] satisfies Headline[];
 }
 
 export function dashboardTables(o: NetworkOverview, tr: Translators): Record<TableKey, TableSpec> {
@@ -84,17 +101,44 @@ export function dashboardTables(o: NetworkOverview, tr: Translators): Record<Tab
     headline: {
       key: 'headline',
       caption: cap('headline'),
-      columns: [label(t('metric')), label(t('unit'), 10), mixed(t('current', { year: y })), mixed(t('previous', { year: y - 1 })), yearCols[2]!, label(t('noteCol'), 36)],
+      columns: [
+        label(t('metric')),
+        label(t('unit'), 10),
+        mixed(t('current', { year: y })),
+        mixed(t('previous', { year: y - 1 })),
+        yearCols[2]!,
+        label(t('noteCol'), 36),
+      ],
       rows: headlines(o).map((h) => {
         const cell = h.money ? wan : int;
-        return [text(t(`figures.${h.key}`)), text(t(`units.${h.unit}`)), cell(h.pair.current), cell(h.pair.previous), pct(headlineChange(h)), text(h.comparable ? '' : (note ?? ''))];
+        return [
+          text(t(`figures.${h.key}`)),
+          text(t(`units.${h.unit}`)),
+          cell(h.pair.current),
+          cell(h.pair.previous),
+          pct(headlineChange(h)),
+          text(h.comparable ? '' : (note ?? '')),
+        ];
       }),
     },
     carriers: {
       key: 'carriers',
       caption: cap('carriers'),
-      columns: [label(t('kindCol'), 14), ...yearCols.slice(0, 2).map((c) => ({ ...c, heading: `${t('carriersCol')} ${c.heading}` })), num(t('areaCol')), num(t('newCarriersCol')), num(t('newAreaCol'))],
-      rows: o.carriersByKind.map((k) => [text(tr.kinds(k.kind)), int(k.carriers.current), int(k.carriers.previous), int(k.incubationAreaM2.current), int(k.newCarriers), int(k.newAreaM2)]),
+      columns: [
+        label(t('kindCol'), 14),
+        ...yearCols.slice(0, 2).map((c) => ({ ...c, heading: `${t('carriersCol')} ${c.heading}` })),
+        num(t('areaCol')),
+        num(t('newCarriersCol')),
+        num(t('newAreaCol')),
+      ],
+      rows: o.carriersByKind.map((k) => [
+        text(tr.kinds(k.kind)),
+        int(k.carriers.current),
+        int(k.carriers.previous),
+        int(k.incubationAreaM2.current),
+        int(k.newCarriers),
+        int(k.newAreaM2),
+      ]),
     },
     stages: {
       key: 'stages',
@@ -131,7 +175,13 @@ export function dashboardTables(o: NetworkOverview, tr: Translators): Record<Tab
     industries: {
       key: 'industries',
       caption: cap('industries'),
-      columns: [label(t('industryCol'), 18), num(t('current', { year: y }), 'wan'), num(t('previous', { year: y - 1 }), 'wan'), num(`${t('growthCol')} (%)`, 'percent', 10), label(t('noteCol'), 36)],
+      columns: [
+        label(t('industryCol'), 18),
+        num(t('current', { year: y }), 'wan'),
+        num(t('previous', { year: y - 1 }), 'wan'),
+        num(`${t('growthCol')} (%)`, 'percent', 10),
+        label(t('noteCol'), 36),
+      ],
       rows: o.revenueByIndustry.map((r) => [
         text(tr.industries(r.industry)),
         wan(r.revenueFen.current),
@@ -143,7 +193,14 @@ export function dashboardTables(o: NetworkOverview, tr: Translators): Record<Tab
     targets: {
       key: 'targets',
       caption: cap('targets'),
-      columns: [label(t('targetMetric'), 24), label(t('targetRange'), 14), label(t('unit'), 8), mixed(t('targetActual')), num(`${t('targetProgress')} (%)`, 'percent', 10), label(t('targetStatus'), 12)],
+      columns: [
+        label(t('targetMetric'), 24),
+        label(t('targetRange'), 14),
+        label(t('unit'), 8),
+        mixed(t('targetActual')),
+        num(`${t('targetProgress')} (%)`, 'percent', 10),
+        label(t('targetStatus'), 12),
+      ],
       rows: o.targets.map((g) => [
         text(tr.metrics(g.metric)),
         text(g.targetMax === null ? `≥ ${g.targetMin}` : `${g.targetMin} – ${g.targetMax}`),
@@ -156,21 +213,29 @@ export function dashboardTables(o: NetworkOverview, tr: Translators): Record<Tab
     budget: {
       key: 'budget',
       caption: cap('budget'),
-      columns: [label(t('programme'), 30), num(t('budget'), 'wan'), num(t('approved'), 'wan'), num(t('paid'), 'wan'), num(t('remaining'), 'wan'), num(`${t('rate')} (%)`, 'percent', 10), num(t('awards'), 'int', 8)],
-      rows: [...o.budget.programmes.map((p) => ({ name: `${p.code} ${programmeName(p)}`, b: p })), { name: t('total'), b: o.budget.total }].map(({ name, b }) => [
-        text(name),
-        wan(b.budgetFen),
-        wan(b.committedFen),
-        wan(b.paidFen),
-        wan(b.remainingFen),
-        pct(b.executionRate),
-        int(b.awards),
-      ]),
+      columns: [
+        label(t('programme'), 30),
+        num(t('budget'), 'wan'),
+        num(t('approved'), 'wan'),
+        num(t('paid'), 'wan'),
+        num(t('remaining'), 'wan'),
+        num(`${t('rate')} (%)`, 'percent', 10),
+        num(t('awards'), 'int', 8),
+      ],
+      rows: [...o.budget.programmes.map((p) => ({ name: `${p.code} ${programmeName(p)}`, b: p })), { name: t('total'), b: o.budget.total }].map(
+        ({ name, b }) => [text(name), wan(b.budgetFen), wan(b.committedFen), wan(b.paidFen), wan(b.remainingFen), pct(b.executionRate), int(b.awards)],
+      ),
     },
     queue: {
       key: 'queue',
       caption: cap('queue'),
-      columns: [label(t('queueStatus'), 14), num(t('waiting'), 'int', 10), num(`${t('oldest')} (${t('units.days')})`, 'int', 12), num(`${t('median')} (${t('units.days')})`, 'percent', 12), num(t('over30'), 'int', 10)],
+      columns: [
+        label(t('queueStatus'), 14),
+        num(t('waiting'), 'int', 10),
+        num(`${t('oldest')} (${t('units.days')})`, 'int', 12),
+        num(`${t('median')} (${t('units.days')})`, 'percent', 12),
+        num(t('over30'), 'int', 10),
+      ],
       rows: o.queue.map((q) => [text(tr.status(q.status)), int(q.waiting), int(q.oldestDays), dec(q.medianDays), int(q.over30Days)]),
     },
     funnel: {

@@ -72,7 +72,14 @@ function xlsxRoute<F extends XlsxFile>(frame: Frame<F>, audit: (c: ExportContext
     const user = auth.user;
     const locale = localeOf(request);
     let scope: Promise<Scope> | undefined;
-    const c: ExportContext = { request, params: new URL(request.url).searchParams, user, locale, today: todayInShanghai(), scope: () => (scope ??= scopeFor(user)) };
+    const c: ExportContext = {
+      request,
+      params: new URL(request.url).searchParams,
+      user,
+      locale,
+      today: todayInShanghai(),
+      scope: () => (scope ??= scopeFor(user)),
+    };
     let file: F | Response;
     try {
       file = await frame.file(c);

@@ -3,7 +3,9 @@ import type { Locale } from '@/lib/i18n/config';
 import type { Labels } from './statistics-columns';
 
 /** The enum labels and yes / no words of the statistics tables, in one language. */
-export async function statisticsLabels(locale: Locale): Promise<{ labels: Labels; yesNo: { yes: string; no: string }; t: Awaited<ReturnType<typeof getTranslations<'statistics'>>> }> {
+export async function statisticsLabels(
+  locale: Locale,
+): Promise<{ labels: Labels; yesNo: { yes: string; no: string }; t: Awaited<ReturnType<typeof getTranslations<'statistics'>>> }> {
   const [t, kinds, levels, industries, talent] = await Promise.all([
     getTranslations({ locale, namespace: 'statistics' }),
     getTranslations({ locale, namespace: 'kinds' }),

@@ -29,11 +29,27 @@ async function draftOfB(w: IsolationWorld, status: 'draft' | 'submitted' = 'draf
   });
   const [a] = await w.db
     .insert(applications)
-    .values({ refNo: `ISO-B-${seq++}-${Date.now().toString(36)}`, programId: p.id, carrierId: w.carrierB, ventureId: w.ventureB, purpose: '乙方申请', requestedFen: 100_000, status })
+    .values({
+      refNo: `ISO-B-${seq++}-${Date.now().toString(36)}`,
+      programId: p.id,
+      carrierId: w.carrierB,
+      ventureId: w.ventureB,
+      purpose: '乙方申请',
+      requestedFen: 100_000,
+      status,
+    })
     .returning();
   const [f] = await w.db
     .insert(attachments)
-    .values({ applicationId: a!.id, fileName: 'b.pdf', mimeType: 'application/pdf', sizeBytes: PDF.length, sha256: '0'.repeat(64), documentType: 'business_licence', content: PDF })
+    .values({
+      applicationId: a!.id,
+      fileName: 'b.pdf',
+      mimeType: 'application/pdf',
+      sizeBytes: PDF.length,
+      sha256: '0'.repeat(64),
+      documentType: 'business_licence',
+      content: PDF,
+    })
     .returning();
   return { programId: p.id, applicationId: a!.id, version: a!.version, attachmentId: f!.id };
 }
@@ -73,7 +89,14 @@ export const cases: IsolationCase[] = [
     expect: 'notFound',
     attempt: async (w) => {
       const d = await draftOfB(w);
-      return createDraft(w.db, w.actorA, w.scopeA, { programId: d.programId, carrierId: w.carrierB, ventureId: w.ventureB, purpose: 'x', requestedFen: 100, indicators: [] });
+      return createDraft(w.db, w.actorA, w.scopeA, {
+        programId: d.programId,
+        carrierId: w.carrierB,
+        ventureId: w.ventureB,
+        purpose: 'x',
+        requestedFen: 100,
+        indicators: [],
+      });
     },
   },
   {
@@ -81,7 +104,14 @@ export const cases: IsolationCase[] = [
     expect: 'notFound',
     attempt: async (w) => {
       const d = await draftOfB(w);
-      return createDraft(w.db, w.actorA, w.scopeA, { programId: d.programId, carrierId: w.carrierA, ventureId: w.ventureB, purpose: 'x', requestedFen: 100, indicators: [] });
+      return createDraft(w.db, w.actorA, w.scopeA, {
+        programId: d.programId,
+        carrierId: w.carrierA,
+        ventureId: w.ventureB,
+        purpose: 'x',
+        requestedFen: 100,
+        indicators: [],
+      });
     },
   },
   {
@@ -115,11 +145,22 @@ export const cases: IsolationCase[] = [
       const b = await draftOfB(w);
       const [a] = await w.db
         .insert(applications)
-        .values({ refNo: `ISO-A-${seq++}-${Date.now().toString(36)}`, programId: b.programId, carrierId: w.carrierA, ventureId: w.ventureA, purpose: '甲方', requestedFen: 100 })
+        .values({
+          refNo: `ISO-A-${seq++}-${Date.now().toString(36)}`,
+          programId: b.programId,
+          carrierId: w.carrierA,
+          ventureId: w.ventureA,
+          purpose: '甲方',
+          requestedFen: 100,
+        })
         .returning();
-      const result = await removeAttachment(w.db, w.actorA, w.scopeA, { applicationId: a!.id, version: a!.version, attachmentId: b.attachmentId }, TODAY).finally(
-        () => w.db.delete(applications).where(eq(applications.id, a!.id)),
-      );
+      const result = await removeAttachment(
+        w.db,
+        w.actorA,
+        w.scopeA,
+        { applicationId: a!.id, version: a!.version, attachmentId: b.attachmentId },
+        TODAY,
+      ).finally(() => w.db.delete(applications).where(eq(applications.id, a!.id)));
       return result;
     },
   },

@@ -25,7 +25,10 @@ export const cases: IsolationCase[] = [
       const bytes = await venturesWorkbook([companyCells(await carrierBName(w), { name })]);
       const result = await importVentures(w.db, w.actorA, w.scopeA, bytes, 'b.xlsx', TODAY, { translate });
       if (result.ok || result.errors[0]?.column.startsWith('孵化载体') !== true) throw new Error(`unexpected result ${JSON.stringify(result)}`);
-      return w.db.select().from(ventures).where(and(eq(ventures.currentCarrierId, w.carrierB), eq(ventures.name, name)));
+      return w.db
+        .select()
+        .from(ventures)
+        .where(and(eq(ventures.currentCarrierId, w.carrierB), eq(ventures.name, name)));
     },
   },
   {

@@ -34,13 +34,38 @@ export function PasswordForm({ email, hint }: { email: string; hint: string }) {
       {/* Lets password managers file the new password under the right account. */}
       <input type="text" name="username" value={email} readOnly autoComplete="username" hidden />
       <Field form={form} name="currentPassword" label={t('current')}>
-        <input name="currentPassword" type="password" autoComplete="current-password" required maxLength={200} className={inputClass} {...form.aria('currentPassword')} />
+        <input
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={200}
+          className={inputClass}
+          {...form.aria('currentPassword')}
+        />
       </Field>
       <Field form={form} name="newPassword" label={t('new')} hint={hint}>
-        <input name="newPassword" type="password" autoComplete="new-password" required minLength={12} maxLength={200} className={inputClass} {...form.aria('newPassword', true)} />
+        <input
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          maxLength={200}
+          className={inputClass}
+          {...form.aria('newPassword', true)}
+        />
       </Field>
       <Field form={form} name="repeatPassword" label={t('repeat')}>
-        <input name="repeatPassword" type="password" autoComplete="new-password" required maxLength={200} className={inputClass} {...form.aria('repeatPassword')} />
+        <input
+          name="repeatPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          maxLength={200}
+          className={inputClass}
+          {...form.aria('repeatPassword')}
+        />
       </Field>
       <button type="submit" disabled={!hydrated || form.pending} className={primaryButton}>
         {form.pending ? t('pending') : t('submit')}

@@ -6,7 +6,13 @@ import { endOtherOwnSessions, endOwnSession } from '@/db/queries/accounts';
 import { defineAction } from '@/lib/server/action';
 import { ROLES } from '@/lib/roles';
 
-const sessionRef = z.object({ sessionId: z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/) });
+const sessionRef = z.object({
+  sessionId: z
+    .string()
+    .min(16)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
+});
 
 /** A user ends one of their own sessions (the query only ever touches the caller's own). */
 export const endSessionAction = defineAction({

@@ -13,7 +13,9 @@ export async function generateMetadata() {
 
 /** Shanghai time, as YYYY-MM-DD HH:mm in every language. */
 const formatAt = (d: Date) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(
+    d,
+  );
 
 /** The user's own active sessions, each of which they can end; the one in use is marked. */
 export default async function SessionsPage() {
@@ -70,7 +72,9 @@ export default async function SessionsPage() {
             </table>
           </div>
         )}
-        <div className="mt-4 border-t border-slate-100 pt-4">{others > 0 ? <EndOtherSessions /> : <p className="text-sm text-slate-700">{t('noOthers')}</p>}</div>
+        <div className="mt-4 border-t border-slate-100 pt-4">
+          {others > 0 ? <EndOtherSessions /> : <p className="text-sm text-slate-700">{t('noOthers')}</p>}
+        </div>
       </Card>
     </>
   );

@@ -18,17 +18,7 @@ export type AccountValues = { name: string; email: string; role: Role; carrierId
  * Creating or editing an account. Carriers are offered for operators only. After creation the
  * one-time password is shown once in place of the form; on a refusal what was typed stays.
  */
-export function AccountForm({
-  initial,
-  carriers,
-  userId,
-  version,
-}: {
-  initial: AccountValues;
-  carriers: CarrierChoice[];
-  userId?: number;
-  version?: string;
-}) {
+export function AccountForm({ initial, carriers, userId, version }: { initial: AccountValues; carriers: CarrierChoice[]; userId?: number; version?: string }) {
   const t = useTranslations('accounts.form');
   const tOnce = useTranslations('accounts.oneTime');
   const tDetail = useTranslations('accounts.detail');
@@ -115,7 +105,9 @@ export function AccountForm({
         </Field>
       </div>
       {role === 'operator' ? (
-        <fieldset aria-describedby={[`${form.idOf('carrierIds')}-hint`, form.has('carrierIds') ? `${form.idOf('carrierIds')}-error` : null].filter(Boolean).join(' ')}>
+        <fieldset
+          aria-describedby={[`${form.idOf('carrierIds')}-hint`, form.has('carrierIds') ? `${form.idOf('carrierIds')}-error` : null].filter(Boolean).join(' ')}
+        >
           <legend className="text-sm font-medium text-slate-800">{t('carriers')}</legend>
           <p id={`${form.idOf('carrierIds')}-hint`} className="mt-1 text-sm text-slate-600">
             {t('carriersHint')}

@@ -50,32 +50,46 @@ export function GroupedBars({
         </p>
       ) : null}
       <div style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart accessibilityLayer={false} data={data} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 8, right: 16, bottom: 4, left: horizontal ? 8 : 4 }} barCategoryGap="20%">
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={!horizontal} vertical={horizontal} />
-          {horizontal ? (
-            <>
-              <XAxis type="number" tickFormatter={format} tick={{ fill: '#475569', fontSize: 12 }} stroke="#cbd5e1" />
-              <YAxis type="category" dataKey={xKey} width={104} tick={{ fill: '#334155', fontSize: 12 }} stroke="#cbd5e1" />
-            </>
-          ) : (
-            <>
-              <XAxis dataKey={xKey} tick={{ fill: '#334155', fontSize: 12 }} stroke="#cbd5e1" interval={0} />
-              <YAxis
-                tickFormatter={format}
-                tick={{ fill: '#475569', fontSize: 12 }}
-                stroke="#cbd5e1"
-                width={64}
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart
+            accessibilityLayer={false}
+            data={data}
+            layout={horizontal ? 'vertical' : 'horizontal'}
+            margin={{ top: 8, right: 16, bottom: 4, left: horizontal ? 8 : 4 }}
+            barCategoryGap="20%"
+          >
+            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={!horizontal} vertical={horizontal} />
+            {horizontal ? (
+              <>
+                <XAxis type="number" tickFormatter={format} tick={{ fill: '#475569', fontSize: 12 }} stroke="#cbd5e1" />
+                <YAxis type="category" dataKey={xKey} width={104} tick={{ fill: '#334155', fontSize: 12 }} stroke="#cbd5e1" />
+              </>
+            ) : (
+              <>
+                <XAxis dataKey={xKey} tick={{ fill: '#334155', fontSize: 12 }} stroke="#cbd5e1" interval={0} />
+                <YAxis tickFormatter={format} tick={{ fill: '#475569', fontSize: 12 }} stroke="#cbd5e1" width={64} />
+              </>
+            )}
+            <Tooltip formatter={(v) => format(v)} cursor={{ fill: '#f1f5f9' }} contentStyle={{ borderRadius: 6, borderColor: '#cbd5e1', fontSize: 13 }} />
+            <Legend
+              wrapperStyle={{ fontSize: 12, color: '#334155' }}
+              iconType="square"
+              itemSorter={null}
+              formatter={(value) => <span style={{ color: '#334155' }}>{value}</span>}
+            />
+            {series.map((s) => (
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.name}
+                fill={s.color}
+                radius={horizontal ? [0, 3, 3, 0] : [3, 3, 0, 0]}
+                maxBarSize={36}
+                isAnimationActive={false}
               />
-            </>
-          )}
-          <Tooltip formatter={(v) => format(v)} cursor={{ fill: '#f1f5f9' }} contentStyle={{ borderRadius: 6, borderColor: '#cbd5e1', fontSize: 13 }} />
-          <Legend wrapperStyle={{ fontSize: 12, color: '#334155' }} iconType="square" itemSorter={null} formatter={(value) => <span style={{ color: '#334155' }}>{value}</span>} />
-          {series.map((s) => (
-            <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.color} radius={horizontal ? [0, 3, 3, 0] : [3, 3, 0, 0]} maxBarSize={36} isAnimationActive={false} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
       </div>
     </div>
   );

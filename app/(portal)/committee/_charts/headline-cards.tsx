@@ -6,7 +6,19 @@ import { headlineChange, type Headline } from '@/lib/server/exports/dashboard-ta
 export type HeadlineCard = Headline & { label: string; unitLabel: string; href: string; hint?: string };
 
 /** One headline figure: its value, last year's, the change, and the list behind it. */
-function Card({ card, changeText, previousLabel, noPrevious, noComparison }: { card: HeadlineCard; changeText: (change: string) => string; previousLabel: string; noPrevious: string; noComparison: string }) {
+function Card({
+  card,
+  changeText,
+  previousLabel,
+  noPrevious,
+  noComparison,
+}: {
+  card: HeadlineCard;
+  changeText: (change: string) => string;
+  previousLabel: string;
+  noPrevious: string;
+  noComparison: string;
+}) {
   const fmt = (n: number) => (card.money ? formatWan(n) : formatInt(n));
   const change = headlineChange(card);
   const delta = card.pair.current - card.pair.previous;

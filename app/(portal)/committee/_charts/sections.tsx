@@ -19,7 +19,14 @@ function ProgressBar({ percent, label }: { percent: number | null; label: string
   const width = Math.max(0, Math.min(100, percent ?? 0));
   return (
     <div className="flex items-center gap-2">
-      <div className="h-2 w-28 overflow-hidden rounded-full bg-slate-200" role="progressbar" aria-label={label} aria-valuenow={Math.round(width)} aria-valuemin={0} aria-valuemax={100}>
+      <div
+        className="h-2 w-28 overflow-hidden rounded-full bg-slate-200"
+        role="progressbar"
+        aria-label={label}
+        aria-valuenow={Math.round(width)}
+        aria-valuemin={0}
+        aria-valuemax={100}
+      >
         <div className={`h-full rounded-full ${width >= 100 ? 'bg-emerald-600' : 'bg-brand-600'}`} style={{ width: `${width}%` }} />
       </div>
       <span className="w-14 text-right text-sm tabular-nums text-slate-800">{percent === null ? '—' : `${percent.toFixed(1)}%`}</span>
@@ -33,7 +40,14 @@ function rangeText(g: Pick<TargetProgress, 'targetMin' | 'targetMax'>) {
   return g.targetMax === null ? `≥ ${n(g.targetMin)}` : `${n(g.targetMin)} – ${n(g.targetMax)}`;
 }
 
-export function TargetsSection({ t, filters, targets, spec, metricName, year }: Common & { targets: TargetProgress[]; spec: TableSpec; metricName: (m: string) => string; year: number }) {
+export function TargetsSection({
+  t,
+  filters,
+  targets,
+  spec,
+  metricName,
+  year,
+}: Common & { targets: TargetProgress[]; spec: TableSpec; metricName: (m: string) => string; year: number }) {
   return (
     <Card title={t('tables.targets')} className="mb-6">
       {targets.length === 0 ? (
@@ -112,7 +126,10 @@ export function QueueSection({ t, filters, queue, spec, statusName }: Common & {
       <ul className="space-y-2">
         {queue.map((q) => (
           <li key={q.status}>
-            <Link href={link(q.status)} className="flex items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm hover:border-brand-600 hover:bg-brand-50">
+            <Link
+              href={link(q.status)}
+              className="flex items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm hover:border-brand-600 hover:bg-brand-50"
+            >
               <span className="text-slate-800">{statusName(q.status)}</span>
               <span className="flex items-center gap-3 tabular-nums">
                 {q.over30Days > 0 ? <Badge tone="warn">{`${t('over30')} ${q.over30Days}`}</Badge> : null}
@@ -136,5 +153,3 @@ export function QueueSection({ t, filters, queue, spec, statusName }: Common & {
     </Card>
   );
 }
-
-

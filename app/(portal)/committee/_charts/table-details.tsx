@@ -5,7 +5,15 @@ import { hrefWith } from '@/lib/search-params';
 import type { Cell, TableSpec } from '@/lib/server/exports/dashboard-tables';
 
 /** Colours of the charts' series: this year strong, last year light, in three hues. */
-export const PALETTE = { blue: '#1d5fbf', lightBlue: '#93b8ea', teal: '#0f766e', lightTeal: '#7dd3c0', amber: '#b45309', lightAmber: '#f2c48d', violet: '#6d28d9' } as const;
+export const PALETTE = {
+  blue: '#1d5fbf',
+  lightBlue: '#93b8ea',
+  teal: '#0f766e',
+  lightTeal: '#7dd3c0',
+  amber: '#b45309',
+  lightAmber: '#f2c48d',
+  violet: '#6d28d9',
+} as const;
 
 export function cellText(c: Cell): string {
   if (c.v === null) return '—';
@@ -41,7 +49,17 @@ export function SpecTable({ spec }: { spec: TableSpec }) {
 }
 
 /** A chart's data table behind a disclosure, with its .xlsx export under the page's filters. */
-export function TableDetails({ spec, filters, showLabel, exportLabel }: { spec: TableSpec; filters: Record<string, string | undefined>; showLabel: string; exportLabel: string }) {
+export function TableDetails({
+  spec,
+  filters,
+  showLabel,
+  exportLabel,
+}: {
+  spec: TableSpec;
+  filters: Record<string, string | undefined>;
+  showLabel: string;
+  exportLabel: string;
+}) {
   return (
     <details className="group mt-3 rounded-md border border-slate-200">
       <summary className="flex cursor-pointer items-center justify-between gap-2 px-3 py-2 text-sm font-medium text-brand-700 hover:bg-slate-50">

@@ -78,7 +78,13 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             }))}
             className={`${filterField} max-w-72`}
           />
-          <FilterSelect label={t('year')} name="year" defaultValue={filters.year?.toString() ?? ''} empty={tr('any')} options={years.map((y) => ({ value: y, label: y }))} />
+          <FilterSelect
+            label={t('year')}
+            name="year"
+            defaultValue={filters.year?.toString() ?? ''}
+            empty={tr('any')}
+            options={years.map((y) => ({ value: y, label: y }))}
+          />
           <FilterSelect
             label={t('status')}
             name="status"
@@ -94,10 +100,23 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             options={carriers.map((c) => ({ value: c.id, label: c.name }))}
             className={`${filterField} max-w-60`}
           />
-          <FilterSelect label={t('zone')} name="zone" defaultValue={filters.zone ?? ''} empty={tr('any')} options={zones.map((z) => ({ value: z, label: z }))} />
+          <FilterSelect
+            label={t('zone')}
+            name="zone"
+            defaultValue={filters.zone ?? ''}
+            empty={tr('any')}
+            options={zones.map((z) => ({ value: z, label: z }))}
+          />
         </FilterBar>
         {rows.length === 0 ? (
-          <ListEmpty total={total} filtered={filtered} firstPage={hrefWith(BASE, kept)} pageOutOfRange={t('pageOutOfRange')} emptyFiltered={t('emptyFiltered')} empty={t('empty')} />
+          <ListEmpty
+            total={total}
+            filtered={filtered}
+            firstPage={hrefWith(BASE, kept)}
+            pageOutOfRange={t('pageOutOfRange')}
+            emptyFiltered={t('emptyFiltered')}
+            empty={t('empty')}
+          />
         ) : (
           <DataTable<QueueRow>
             caption={t('caption')}

@@ -103,7 +103,13 @@ export function LiftEntry({ entryId, name, today }: { entryId: number; name: str
   const [confirming, setConfirming] = useState<FormData | null>(null);
   if (!open) {
     return (
-      <button type="button" disabled={!hydrated} onClick={() => setOpen(true)} className={`${secondaryButton} whitespace-nowrap px-2 py-1 text-xs`} aria-label={t('liftTitle', { name })}>
+      <button
+        type="button"
+        disabled={!hydrated}
+        onClick={() => setOpen(true)}
+        className={`${secondaryButton} whitespace-nowrap px-2 py-1 text-xs`}
+        aria-label={t('liftTitle', { name })}
+      >
         {t('lift')}
       </button>
     );

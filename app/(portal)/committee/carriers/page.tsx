@@ -49,7 +49,17 @@ export default async function CommitteeCarriersPage({ searchParams }: { searchPa
   const sort = filters.sort ?? 'name';
   const dir = filters.dir ?? 'asc';
   const header = (column: string, label: string) => (
-    <SortHeader basePath={BASE} params={kept} column={column} label={label} sort={sort} dir={dir} sortedAsc={t('sortedAsc')} sortedDesc={t('sortedDesc')} firstDir={column === 'name' ? 'asc' : 'desc'} />
+    <SortHeader
+      basePath={BASE}
+      params={kept}
+      column={column}
+      label={label}
+      sort={sort}
+      dir={dir}
+      sortedAsc={t('sortedAsc')}
+      sortedDesc={t('sortedDesc')}
+      firstDir={column === 'name' ? 'asc' : 'desc'}
+    />
   );
 
   return (
@@ -58,7 +68,11 @@ export default async function CommitteeCarriersPage({ searchParams }: { searchPa
         title={t('title')}
         subtitle={t('subtitle')}
         actions={
-          <a href={hrefWith('/api/committee/export/carriers', carrierFilterParams(filters))} className="rounded-md border border-brand-600 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50" download>
+          <a
+            href={hrefWith('/api/committee/export/carriers', carrierFilterParams(filters))}
+            className="rounded-md border border-brand-600 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50"
+            download
+          >
             {t('export')}
           </a>
         }
@@ -68,17 +82,48 @@ export default async function CommitteeCarriersPage({ searchParams }: { searchPa
           <FilterField label={t('search')}>
             <input type="search" name="q" defaultValue={filters.q ?? ''} maxLength={100} className={`${filterField} w-48`} />
           </FilterField>
-          <FilterSelect label={t('kind')} name="kind" defaultValue={filters.kind ?? ''} empty={t('any')} options={CARRIER_KINDS.map((k) => ({ value: k, label: tKinds(k) }))} />
-          <FilterSelect label={t('level')} name="level" defaultValue={filters.level ?? ''} empty={t('any')} options={CARRIER_LEVELS.map((l) => ({ value: l, label: tLevels(l) }))} />
+          <FilterSelect
+            label={t('kind')}
+            name="kind"
+            defaultValue={filters.kind ?? ''}
+            empty={t('any')}
+            options={CARRIER_KINDS.map((k) => ({ value: k, label: tKinds(k) }))}
+          />
+          <FilterSelect
+            label={t('level')}
+            name="level"
+            defaultValue={filters.level ?? ''}
+            empty={t('any')}
+            options={CARRIER_LEVELS.map((l) => ({ value: l, label: tLevels(l) }))}
+          />
           <FilterSelect label={t('zone')} name="zone" defaultValue={filters.zone ?? ''} empty={t('any')} options={zones.map((z) => ({ value: z, label: z }))} />
-          <FilterSelect label={t('status')} name="status" defaultValue={filters.status ?? ''} empty={t('any')} options={CARRIER_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
-          <FilterSelect label={t('warnings')} name="warnings" defaultValue={filters.warnings ? '1' : ''} empty={t('any')} options={[{ value: '1', label: t('onlyWarnings') }]} />
+          <FilterSelect
+            label={t('status')}
+            name="status"
+            defaultValue={filters.status ?? ''}
+            empty={t('any')}
+            options={CARRIER_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+          />
+          <FilterSelect
+            label={t('warnings')}
+            name="warnings"
+            defaultValue={filters.warnings ? '1' : ''}
+            empty={t('any')}
+            options={[{ value: '1', label: t('onlyWarnings') }]}
+          />
           {filters.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
           {filters.dir ? <input type="hidden" name="dir" value={filters.dir} /> : null}
         </FilterBar>
         <p className="mb-3 text-xs text-slate-600">{t('definitions', { quarter: t('quarter', quarter) })}</p>
         {rows.length === 0 ? (
-          <ListEmpty total={total} filtered={filtered} firstPage={hrefWith(BASE, kept)} pageOutOfRange={t('pageOutOfRange')} emptyFiltered={t('emptyFiltered')} empty={t('empty')} />
+          <ListEmpty
+            total={total}
+            filtered={filtered}
+            firstPage={hrefWith(BASE, kept)}
+            pageOutOfRange={t('pageOutOfRange')}
+            emptyFiltered={t('emptyFiltered')}
+            empty={t('empty')}
+          />
         ) : (
           <DataTable<CarrierListRow>
             caption={t('caption')}
@@ -110,7 +155,9 @@ export default async function CommitteeCarriersPage({ searchParams }: { searchPa
                 cell: (r) => (
                   <>
                     <div>{rateText(r.occupancy)}</div>
-                    <div className="whitespace-nowrap text-xs text-slate-600">{t('occupied', { area: formatInt(r.occupiedAreaM2), total: formatInt(r.incubationAreaM2) })}</div>
+                    <div className="whitespace-nowrap text-xs text-slate-600">
+                      {t('occupied', { area: formatInt(r.occupiedAreaM2), total: formatInt(r.incubationAreaM2) })}
+                    </div>
                   </>
                 ),
               },
@@ -121,7 +168,9 @@ export default async function CommitteeCarriersPage({ searchParams }: { searchPa
                 cell: (r) => (
                   <>
                     <div>{formatInt(r.graduates)}</div>
-                    {r.pendingGraduations > 0 ? <div className="whitespace-nowrap text-xs text-slate-600">{t('pendingGraduations', { count: r.pendingGraduations })}</div> : null}
+                    {r.pendingGraduations > 0 ? (
+                      <div className="whitespace-nowrap text-xs text-slate-600">{t('pendingGraduations', { count: r.pendingGraduations })}</div>
+                    ) : null}
                   </>
                 ),
               },
@@ -157,7 +206,11 @@ export default async function CommitteeCarriersPage({ searchParams }: { searchPa
                 cell: (r) => {
                   const c = checks.get(r.id);
                   if (!c) return <span className="text-slate-600">{t('notApplicable')}</span>;
-                  return <Badge tone={c.check.eligible ? 'good' : 'neutral'}>{t('nationalPassed', { passed: c.check.passed, total: c.check.criteria.length })}</Badge>;
+                  return (
+                    <Badge tone={c.check.eligible ? 'good' : 'neutral'}>
+                      {t('nationalPassed', { passed: c.check.passed, total: c.check.criteria.length })}
+                    </Badge>
+                  );
                 },
               },
             ]}

@@ -48,7 +48,9 @@ export async function GraduationCard({ g }: { g: GraduationQueueRow }) {
             {' · '}
             {t('graduatedOn')} {formatDate(g.graduatedOn)}
             {' · '}
-            {g.recordedByName ? t('recorded', { name: g.recordedByName, date: formatDate(g.recordedAt) }) : t('recordedUnknown', { date: formatDate(g.recordedAt) })}
+            {g.recordedByName
+              ? t('recorded', { name: g.recordedByName, date: formatDate(g.recordedAt) })
+              : t('recordedUnknown', { date: formatDate(g.recordedAt) })}
           </p>
         </div>
         <Badge tone={graduationTone(g.status)}>{t(`statuses.${g.status}`)}</Badge>
@@ -60,10 +62,18 @@ export async function GraduationCard({ g }: { g: GraduationQueueRow }) {
               <caption className="sr-only">{t('criteriaCaption', { name: g.ventureName })}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="px-2 py-1.5 text-left font-medium text-slate-700">{t('criterion')}</th>
-                  <th scope="col" className="px-2 py-1.5 text-left font-medium text-slate-700">{t('claimed')}</th>
-                  <th scope="col" className="px-2 py-1.5 text-left font-medium text-slate-700">{t('supported')}</th>
-                  <th scope="col" className="px-2 py-1.5 text-left font-medium text-slate-700">{t('basis')}</th>
+                  <th scope="col" className="px-2 py-1.5 text-left font-medium text-slate-700">
+                    {t('criterion')}
+                  </th>
+                  <th scope="col" className="px-2 py-1.5 text-left font-medium text-slate-700">
+                    {t('claimed')}
+                  </th>
+                  <th scope="col" className="px-2 py-1.5 text-left font-medium text-slate-700">
+                    {t('supported')}
+                  </th>
+                  <th scope="col" className="px-2 py-1.5 text-left font-medium text-slate-700">
+                    {t('basis')}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -72,7 +82,9 @@ export async function GraduationCard({ g }: { g: GraduationQueueRow }) {
                   const supported = g.supported.includes(c);
                   return (
                     <tr key={c} className={claimed ? 'bg-slate-50' : ''}>
-                      <th scope="row" className="px-2 py-1.5 text-left font-normal text-slate-900">{tg(`criteria.${c}`)}</th>
+                      <th scope="row" className="px-2 py-1.5 text-left font-normal text-slate-900">
+                        {tg(`criteria.${c}`)}
+                      </th>
                       <td className="px-2 py-1.5">{claimed ? <Badge tone="brand">{t('yes')}</Badge> : <span className="text-slate-600">—</span>}</td>
                       <td className="px-2 py-1.5">
                         <Badge tone={supported ? 'good' : claimed ? 'bad' : 'neutral'}>{supported ? t('yes') : t('no')}</Badge>

@@ -59,7 +59,12 @@ export default async function GraduationReviewPage({ searchParams }: { searchPar
       ) : null}
       <Card className="mb-4">
         <FilterBar label={t('filters')} basePath={BASE} size={size} applyLabel={t('apply')} resetLabel={t('reset')}>
-          <FilterSelect label={t('status')} name="status" defaultValue={filters.statusParam} options={QUEUE_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
+          <FilterSelect
+            label={t('status')}
+            name="status"
+            defaultValue={filters.statusParam}
+            options={QUEUE_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+          />
           <FilterSelect
             label={t('carrier')}
             name="carrier"
@@ -68,12 +73,25 @@ export default async function GraduationReviewPage({ searchParams }: { searchPar
             options={carriers.map((c) => ({ value: c.id, label: c.name }))}
             className={`${filterField} max-w-64`}
           />
-          <FilterSelect label={t('year')} name="year" defaultValue={filters.year?.toString() ?? ''} empty={t('any')} options={years.map((y) => ({ value: y, label: y }))} />
+          <FilterSelect
+            label={t('year')}
+            name="year"
+            defaultValue={filters.year?.toString() ?? ''}
+            empty={t('any')}
+            options={years.map((y) => ({ value: y, label: y }))}
+          />
         </FilterBar>
         <Pagination basePath={BASE} params={kept} page={page} pageSize={pageSize} total={total} />
       </Card>
       {rows.length === 0 ? (
-        <ListEmpty total={total} filtered={filtered} firstPage={hrefWith(BASE, kept)} pageOutOfRange={t('pageOutOfRange')} emptyFiltered={t('emptyFiltered')} empty={t('empty')} />
+        <ListEmpty
+          total={total}
+          filtered={filtered}
+          firstPage={hrefWith(BASE, kept)}
+          pageOutOfRange={t('pageOutOfRange')}
+          emptyFiltered={t('emptyFiltered')}
+          empty={t('empty')}
+        />
       ) : (
         <section aria-label={t('caption')} className="space-y-4">
           {rows.map((g) => (

@@ -74,7 +74,13 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: P
       />
       <Card className="mb-6">
         <FilterBar label={t('filters')} basePath={BASE} size={size} applyLabel={tr('apply')} resetLabel={tr('reset')}>
-          <FilterSelect label={t('year')} name="year" defaultValue={filters.year?.toString() ?? ''} empty={tr('any')} options={years.map((y) => ({ value: y, label: y }))} />
+          <FilterSelect
+            label={t('year')}
+            name="year"
+            defaultValue={filters.year?.toString() ?? ''}
+            empty={tr('any')}
+            options={years.map((y) => ({ value: y, label: y }))}
+          />
           <FilterSelect
             label={t('category')}
             name="category"
@@ -103,7 +109,11 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: P
                 key: 'code',
                 header: t('code'),
                 cell: (r) => (
-                  <Link href={`${BASE}/${r.id}`} className="whitespace-nowrap font-mono font-medium text-brand-700 hover:underline" aria-label={t('edit', { code: r.code })}>
+                  <Link
+                    href={`${BASE}/${r.id}`}
+                    className="whitespace-nowrap font-mono font-medium text-brand-700 hover:underline"
+                    aria-label={t('edit', { code: r.code })}
+                  >
                     {r.code}
                   </Link>
                 ),
@@ -129,7 +139,11 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: P
                 header: t('mode'),
                 cell: (r) => <Badge tone={r.fundingMode === 'post_subsidy' ? 'brand' : 'neutral'}>{tr(`modes.${r.fundingMode}`)}</Badge>,
               },
-              { key: 'status', header: t('status'), cell: (r) => <Badge tone={r.status === 'open' ? 'good' : 'neutral'}>{tr(`programmeStatus.${r.status}`)}</Badge> },
+              {
+                key: 'status',
+                header: t('status'),
+                cell: (r) => <Badge tone={r.status === 'open' ? 'good' : 'neutral'}>{tr(`programmeStatus.${r.status}`)}</Badge>,
+              },
               { key: 'budget', header: t('colBudget'), numeric: true, cell: (r) => formatWan(r.budgetFen) },
               { key: 'committed', header: t('colCommitted'), numeric: true, cell: money((b) => b.committedFen) },
               { key: 'paid', header: t('colPaid'), numeric: true, cell: money((b) => b.paidFen) },

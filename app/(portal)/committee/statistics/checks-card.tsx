@@ -40,9 +40,17 @@ export async function ChecksCard({
             rows={shown}
             rowKey={(r) => r.key}
             columns={[
-              { key: 'table', header: t('colTable'), cell: (r) => <span className="whitespace-nowrap">{t(r.table === 'carriers' ? 'tableCarriers' : 'tableTenants')}</span> },
+              {
+                key: 'table',
+                header: t('colTable'),
+                cell: (r) => <span className="whitespace-nowrap">{t(r.table === 'carriers' ? 'tableCarriers' : 'tableTenants')}</span>,
+              },
               { key: 'row', header: t('colRow'), cell: (r) => <span className="font-medium text-slate-900">{r.label}</span> },
-              { key: 'severity', header: t('colSeverity'), cell: (r) => <Badge tone={r.severity === 'error' ? 'bad' : 'warn'}>{t(`severity.${r.severity}`)}</Badge> },
+              {
+                key: 'severity',
+                header: t('colSeverity'),
+                cell: (r) => <Badge tone={r.severity === 'error' ? 'bad' : 'warn'}>{t(`severity.${r.severity}`)}</Badge>,
+              },
               {
                 key: 'reasons',
                 header: t('colReasons'),
@@ -65,7 +73,12 @@ export async function ChecksCard({
             page={page}
             pageSize={PAGE_SIZE}
             total={flagged.length}
-            text={{ label: t('pagination', { table: t('checksTitle') }), status: t('pageOf', { page, pages, total: flagged.length }), previous: t('previous'), next: t('next') }}
+            text={{
+              label: t('pagination', { table: t('checksTitle') }),
+              status: t('pageOf', { page, pages, total: flagged.length }),
+              previous: t('previous'),
+              next: t('next'),
+            }}
           />
         </>
       )}

@@ -21,5 +21,8 @@ export function flagRows(carriers: CarrierStatisticsRow[], tenants: TenantStatis
     if (severity) out.push({ table: 'tenants', key: tenantKey(t), label: `${t.name} · ${t.carrierName}`, severity, flags });
   }
   const rank = (s: CheckSeverity) => (s === 'error' ? 0 : 1);
-  return out.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r.severity) - rank(b.r.severity) || a.i - b.i).map(({ r }) => r);
+  return out
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r.severity) - rank(b.r.severity) || a.i - b.i)
+    .map(({ r }) => r);
 }

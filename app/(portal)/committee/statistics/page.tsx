@@ -80,7 +80,10 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
             name="carrier"
             defaultValue={carrierId?.toString() ?? ''}
             empty={t('allCarriers')}
-            options={choices.map((c) => ({ value: c.id, label: locale === 'en' ? `${c.name} (${labels.kind(c.kind)})` : `${c.name}（${labels.kind(c.kind)}）` }))}
+            options={choices.map((c) => ({
+              value: c.id,
+              label: locale === 'en' ? `${c.name} (${labels.kind(c.kind)})` : `${c.name}（${labels.kind(c.kind)}）`,
+            }))}
           />
         </FilterBar>
         <p className="text-sm text-slate-600">{t('exportNote')}</p>

@@ -67,11 +67,7 @@ export async function StatisticsTable<R>({
     <Card title={title} className="mb-6">
       <div id={id} className="scroll-mt-4" />
       <p className="mb-2 text-sm text-slate-600">{t('unitNote')}</p>
-      {rows.length === 0 ? (
-        <EmptyState>{empty}</EmptyState>
-      ) : (
-        <DataTable<R> caption={caption} rows={shown} rowKey={rowKey} columns={table} />
-      )}
+      {rows.length === 0 ? <EmptyState>{empty}</EmptyState> : <DataTable<R> caption={caption} rows={shown} rowKey={rowKey} columns={table} />}
       <PageLinks
         basePath={basePath}
         params={params}

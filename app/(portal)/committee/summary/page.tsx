@@ -121,7 +121,13 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
         <Section title={t('s4')}>
           {s.budget ? (
             <p>
-              {t('p4', { budget: formatWan(s.budget.budgetFen), paid: formatWan(s.budget.paidFen), rate: rateText(s.budget.executionRate), awards, committed: formatWan(committed) })}
+              {t('p4', {
+                budget: formatWan(s.budget.budgetFen),
+                paid: formatWan(s.budget.paidFen),
+                rate: rateText(s.budget.executionRate),
+                awards,
+                committed: formatWan(committed),
+              })}
               {s.subsidies.length
                 ? t('p4categories', {
                     list: s.subsidies
@@ -136,7 +142,11 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
         </Section>
 
         <Section title={t('s5')}>
-          <p>{s.targets.length ? t('p5', { year, count: s.targets.length, met: count('met'), below: count('below') + count('above'), noData: count('noData') }) : t('p5none')}</p>
+          <p>
+            {s.targets.length
+              ? t('p5', { year, count: s.targets.length, met: count('met'), below: count('below') + count('above'), noData: count('noData') })
+              : t('p5none')}
+          </p>
         </Section>
 
         <SummaryTables summary={s} kindLabel={(k) => tk(k)} categoryLabel={(c) => tc(c)} />

@@ -34,7 +34,10 @@ export async function SummaryTables({
   const t = await getTranslations('yearSummary');
   const number = numberWith(await getLocale());
   const total = (pick: (c: YearSummary['carriers'][number]) => number) => formatInt(s.carriers.reduce((n, c) => n + pick(c), 0));
-  const target = (x: SummaryTarget) => (x.targetMax === null ? t('atLeast', { min: number(x.targetMin, x.unit) }) : t('range', { min: number(x.targetMin, x.unit), max: number(x.targetMax, x.unit) }));
+  const target = (x: SummaryTarget) =>
+    x.targetMax === null
+      ? t('atLeast', { min: number(x.targetMin, x.unit) })
+      : t('range', { min: number(x.targetMin, x.unit), max: number(x.targetMax, x.unit) });
   const tone = { met: 'good', below: 'bad', above: 'warn', noData: 'neutral' } as const;
   const cell = 'px-3 py-2';
   return (
@@ -54,7 +57,9 @@ export async function SummaryTables({
           ]}
           footer={
             <tr>
-              <th scope="row" className={`${cell} text-left`}>{t('total')}</th>
+              <th scope="row" className={`${cell} text-left`}>
+                {t('total')}
+              </th>
               <td className={`${cell} text-right tabular-nums`}>{total((c) => c.carriers)}</td>
               <td className={`${cell} text-right tabular-nums`}>{total((c) => c.national)}</td>
               <td className={`${cell} text-right tabular-nums`}>{total((c) => c.incubationAreaM2)}</td>
@@ -80,7 +85,9 @@ export async function SummaryTables({
             ]}
             footer={
               <tr>
-                <th scope="row" className={`${cell} text-left`}>{t('total')}</th>
+                <th scope="row" className={`${cell} text-left`}>
+                  {t('total')}
+                </th>
                 <td className={`${cell} text-right tabular-nums`}>{formatInt(s.subsidies.reduce((n, c) => n + c.awards, 0))}</td>
                 <td className={`${cell} text-right tabular-nums`}>{formatWan(s.subsidies.reduce((n, c) => n + c.committedFen, 0))}</td>
                 <td className={`${cell} text-right tabular-nums`}>{formatWan(s.subsidies.reduce((n, c) => n + c.paidFen, 0))}</td>
@@ -96,9 +103,18 @@ export async function SummaryTables({
             rows={s.targets}
             rowKey={(r) => r.metric}
             columns={[
-              { key: 'metric', header: t('colMetric'), cell: (r) => (t.has(`metrics.${r.metric}`) ? t(`metrics.${r.metric}` as 'metrics.rd_institutions') : r.metric) },
+              {
+                key: 'metric',
+                header: t('colMetric'),
+                cell: (r) => (t.has(`metrics.${r.metric}`) ? t(`metrics.${r.metric}` as 'metrics.rd_institutions') : r.metric),
+              },
               { key: 'target', header: t('colTarget'), numeric: true, cell: (r) => <span className="whitespace-nowrap">{target(r)}</span> },
-              { key: 'actual', header: t('colActual'), numeric: true, cell: (r) => <span className="whitespace-nowrap">{r.actual === null ? t('noData') : number(r.actual, r.unit)}</span> },
+              {
+                key: 'actual',
+                header: t('colActual'),
+                numeric: true,
+                cell: (r) => <span className="whitespace-nowrap">{r.actual === null ? t('noData') : number(r.actual, r.unit)}</span>,
+              },
               { key: 'outcome', header: t('colOutcome'), cell: (r) => <Badge tone={tone[r.outcome]}>{t(`outcome.${r.outcome}`)}</Badge> },
             ]}
           />

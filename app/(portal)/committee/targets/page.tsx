@@ -41,7 +41,14 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
   const metricChoices = KNOWN_METRICS.map((code) => ({ code, label: metricName(code) }));
   const blank: TargetValues = { year: String(year ?? thisYear), metric: '', targetMin: '', targetMax: '', unit: '', note: '' };
   const initial: TargetValues = editing
-    ? { year: String(editing.year), metric: editing.metric, targetMin: String(editing.targetMin), targetMax: editing.targetMax === null ? '' : String(editing.targetMax), unit: editing.unit, note: editing.note ?? '' }
+    ? {
+        year: String(editing.year),
+        metric: editing.metric,
+        targetMin: String(editing.targetMin),
+        targetMax: editing.targetMax === null ? '' : String(editing.targetMax),
+        unit: editing.unit,
+        note: editing.note ?? '',
+      }
     : blank;
 
   return (
@@ -50,14 +57,23 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
         title={t('title')}
         subtitle={t('subtitle')}
         actions={
-          <Link href={hrefWith('/committee', { year: String(year ?? thisYear) })} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+          <Link
+            href={hrefWith('/committee', { year: String(year ?? thisYear) })}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+          >
             {t('dashboard', { year: year ?? thisYear })}
           </Link>
         }
       />
       <Card className="mb-6">
         <FilterBar label={t('filters')} basePath={BASE} size={undefined} applyLabel={t('apply')} resetLabel={t('reset')}>
-          <FilterSelect label={t('year')} name="year" defaultValue={year?.toString() ?? ''} empty={t('any')} options={years.map((y) => ({ value: y, label: y }))} />
+          <FilterSelect
+            label={t('year')}
+            name="year"
+            defaultValue={year?.toString() ?? ''}
+            empty={t('any')}
+            options={years.map((y) => ({ value: y, label: y }))}
+          />
         </FilterBar>
         {rows.length === 0 ? (
           <EmptyState>{year === undefined ? t('empty') : t('emptyFiltered')}</EmptyState>
@@ -105,7 +121,13 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
         )}
       </Card>
       <Card title={editing ? t('editTarget', { metric: metricName(editing.metric), year: editing.year }) : t('newTarget')}>
-        <TargetForm key={editing ? `edit-${editing.id}-${editing.version}` : 'new'} initial={initial} targetId={editing?.id} version={editing?.version} metrics={metricChoices} />
+        <TargetForm
+          key={editing ? `edit-${editing.id}-${editing.version}` : 'new'}
+          initial={initial}
+          targetId={editing?.id}
+          version={editing?.version}
+          metrics={metricChoices}
+        />
       </Card>
     </>
   );

@@ -41,7 +41,13 @@ export function TargetForm({
   }
 
   return (
-    <form key={formKey} onSubmit={onSubmit} noValidate aria-label={editing ? t('editTarget', { metric: initial.metric, year: initial.year }) : t('newTarget')} className="space-y-4">
+    <form
+      key={formKey}
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={editing ? t('editTarget', { metric: initial.metric, year: initial.year }) : t('newTarget')}
+      className="space-y-4"
+    >
       <OutcomeMessage
         outcome={form.outcome}
         action={
@@ -65,7 +71,16 @@ export function TargetForm({
           <input name="year" type="number" min={2000} max={2100} defaultValue={initial.year} required className={inputClass} {...form.aria('year')} />
         </Field>
         <Field form={form} name="metric" label={t('metricCode')} hint={t('metricHint')} className="md:col-span-2">
-          <input name="metric" list="target-metrics" defaultValue={initial.metric} maxLength={60} required autoComplete="off" className={inputClass} {...form.aria('metric', true)} />
+          <input
+            name="metric"
+            list="target-metrics"
+            defaultValue={initial.metric}
+            maxLength={60}
+            required
+            autoComplete="off"
+            className={inputClass}
+            {...form.aria('metric', true)}
+          />
           <datalist id="target-metrics">
             {metrics.map((m) => (
               <option key={m.code} value={m.code}>

@@ -53,7 +53,11 @@ export default async function NetworkWarningsPage({ searchParams }: { searchPara
         title={t('title')}
         subtitle={t('subtitle')}
         actions={
-          <a href={hrefWith('/api/committee/export/warnings', { type, carrier })} className="rounded-md border border-brand-600 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50" download>
+          <a
+            href={hrefWith('/api/committee/export/warnings', { type, carrier })}
+            className="rounded-md border border-brand-600 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50"
+            download
+          >
             {t('export')}
           </a>
         }
@@ -72,7 +76,9 @@ export default async function NetworkWarningsPage({ searchParams }: { searchPara
                   }`}
                 >
                   {t(`types.${w}`)}
-                  <span className={`rounded-full px-2 py-0.5 text-xs tabular-nums ${counts[w] > 0 ? 'bg-red-50 text-red-800' : 'bg-slate-100 text-slate-700'}`}>{counts[w]}</span>
+                  <span className={`rounded-full px-2 py-0.5 text-xs tabular-nums ${counts[w] > 0 ? 'bg-red-50 text-red-800' : 'bg-slate-100 text-slate-700'}`}>
+                    {counts[w]}
+                  </span>
                 </Link>
               </li>
             );
@@ -83,7 +89,14 @@ export default async function NetworkWarningsPage({ searchParams }: { searchPara
         <p className="mb-3 text-sm text-slate-700">{t(`typeHints.${type}`, { quarter: quarterText })}</p>
         <FilterBar label={t('filters')} basePath={`${BASE}?type=${type}`} size={size} applyLabel={t('apply')} resetLabel={t('reset')}>
           <input type="hidden" name="type" value={type} />
-          <FilterSelect label={t('carrier')} name="carrier" defaultValue={carrier ?? ''} empty={t('any')} options={carriers.map((c) => ({ value: c.id, label: c.name }))} className={`${filterField} max-w-72`} />
+          <FilterSelect
+            label={t('carrier')}
+            name="carrier"
+            defaultValue={carrier ?? ''}
+            empty={t('any')}
+            options={carriers.map((c) => ({ value: c.id, label: c.name }))}
+            className={`${filterField} max-w-72`}
+          />
         </FilterBar>
         {list.rows.length === 0 ? (
           <EmptyState>

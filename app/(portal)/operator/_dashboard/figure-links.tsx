@@ -16,9 +16,7 @@ export function FigureLinks({ figures }: { figures: FigureLink[] }) {
         const body = (
           <>
             <span className="block text-sm text-slate-600">{f.label}</span>
-            <span className={`mt-1 block text-2xl font-semibold tabular-nums ${TONE[f.tone ?? 'plain']}`}>
-              {f.value}
-            </span>
+            <span className={`mt-1 block text-2xl font-semibold tabular-nums ${TONE[f.tone ?? 'plain']}`}>{f.value}</span>
             {f.hint ? <span className="mt-1 block text-xs text-slate-600">{f.hint}</span> : null}
           </>
         );

@@ -130,8 +130,16 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                   </span>
                 ),
               },
-              { key: 'submitted', header: sortHeader('submitted', t('columns.submitted')), cell: (r) => <span className="whitespace-nowrap">{formatDate(r.submittedAt)}</span> },
-              { key: 'updated', header: sortHeader('updated', t('columns.updated')), cell: (r) => <span className="whitespace-nowrap">{formatDate(r.updatedAt)}</span> },
+              {
+                key: 'submitted',
+                header: sortHeader('submitted', t('columns.submitted')),
+                cell: (r) => <span className="whitespace-nowrap">{formatDate(r.submittedAt)}</span>,
+              },
+              {
+                key: 'updated',
+                header: sortHeader('updated', t('columns.updated')),
+                cell: (r) => <span className="whitespace-nowrap">{formatDate(r.updatedAt)}</span>,
+              },
             ]}
           />
         )}

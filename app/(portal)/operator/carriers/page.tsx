@@ -55,11 +55,7 @@ export default async function OperatorCarriersPage() {
                 key: 'open',
                 header: <span className="sr-only">{t('open')}</span>,
                 cell: (r) => (
-                  <Link
-                    href={`/operator/carriers/${r.id}`}
-                    aria-label={t('openFor', { name: r.name })}
-                    className="whitespace-nowrap text-brand-700 underline"
-                  >
+                  <Link href={`/operator/carriers/${r.id}`} aria-label={t('openFor', { name: r.name })} className="whitespace-nowrap text-brand-700 underline">
                     {t('open')}
                   </Link>
                 ),

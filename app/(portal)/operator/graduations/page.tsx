@@ -18,7 +18,6 @@ export async function generateMetadata() {
   return { title: (await getTranslations('graduation'))('title') };
 }
 
-
 export default async function GraduationsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireRole('operator');
   const scope = await scopeFor(user);
@@ -28,7 +27,11 @@ export default async function GraduationsPage({ searchParams }: { searchParams: 
   const carrierIds = scope.kind === 'carriers' ? scope.carrierIds : [];
   const view = one(params.view) === 'recorded' ? 'recorded' : 'candidates';
   const carrierId = carrierParam(one(params.carrier), carrierIds);
-  const status = z.enum(STATUSES).optional().catch(undefined).parse(one(params.status) || undefined);
+  const status = z
+    .enum(STATUSES)
+    .optional()
+    .catch(undefined)
+    .parse(one(params.status) || undefined);
   const year = optionalYear(one(params.year));
   const { page, pageSize } = parsePaging({ page: one(params.page), size: one(params.size) });
   const size = pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize);
@@ -58,13 +61,7 @@ export default async function GraduationsPage({ searchParams }: { searchParams: 
       <TabLinks label={t('views.label')} tabs={tabs} />
       {view === 'candidates' ? (
         <>
-          {carriers.length > 1 ? (
-            <CarrierFilter
-              messages="graduation.filters"
-              carriers={carriers}
-              value={carrierId}
-            />
-          ) : null}
+          {carriers.length > 1 ? <CarrierFilter messages="graduation.filters" carriers={carriers} value={carrierId} /> : null}
           <CandidatesView
             rows={candidates.rows}
             total={candidates.total}
@@ -76,12 +73,7 @@ export default async function GraduationsPage({ searchParams }: { searchParams: 
         </>
       ) : (
         <>
-          <CarrierFilter
-            messages="graduation.filters"
-            carriers={carriers}
-            value={carrierId}
-            hidden={{ view: 'recorded' }}
-          >
+          <CarrierFilter messages="graduation.filters" carriers={carriers} value={carrierId} hidden={{ view: 'recorded' }}>
             <label className="flex flex-col text-sm">
               <span className="mb-1 text-slate-700">{t('filters.status')}</span>
               <select name="status" defaultValue={status ?? ''} className={field}>

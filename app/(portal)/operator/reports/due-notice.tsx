@@ -8,9 +8,7 @@ export async function DueNotice({ year, quarter, today }: { year: number; quarte
   const passed = days < 0;
   return (
     <p
-      className={`mb-4 rounded-md border px-3 py-2 text-sm ${
-        passed ? 'border-amber-300 bg-amber-50 text-amber-900' : 'border-sky-200 bg-sky-50 text-sky-900'
-      }`}
+      className={`mb-4 rounded-md border px-3 py-2 text-sm ${passed ? 'border-amber-300 bg-amber-50 text-amber-900' : 'border-sky-200 bg-sky-50 text-sky-900'}`}
     >
       <strong className="font-semibold">{t('dueDate', { date: quarterDueDate(year, quarter) })}</strong>{' '}
       {passed ? t('duePassed') : days === 0 ? t('dueToday') : t('dueIn', { days })}

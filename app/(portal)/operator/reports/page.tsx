@@ -34,7 +34,11 @@ export default async function QuarterReportsPage({ searchParams }: { searchParam
       </>
     );
   }
-  const p = resolvePeriod(await searchParams, today, carriers.map((c) => c.id));
+  const p = resolvePeriod(
+    await searchParams,
+    today,
+    carriers.map((c) => c.id),
+  );
   const quarter = { carrierId: p.carrierId!, year: p.year, quarter: p.quarter };
   const [grid, missingAll] = await Promise.all([
     orNotFound(quarterGrid(db, scope, quarter)),
@@ -95,11 +99,7 @@ export default async function QuarterReportsPage({ searchParams }: { searchParam
           <div className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-700">
             <span>{t('otherCarriers')}</span>
             {[...otherMissing].map(([id, m]) => (
-              <Link
-                key={id}
-                className="text-brand-700 underline"
-                href={reportsHref({ carrierId: id, year: p.year, quarter: p.quarter, missing: true })}
-              >
+              <Link key={id} className="text-brand-700 underline" href={reportsHref({ carrierId: id, year: p.year, quarter: p.quarter, missing: true })}>
                 {t('otherCarrierMissing', { name: m.name, count: m.count })}
               </Link>
             ))}

@@ -76,7 +76,10 @@ export function QuarterGridForm({
         router.refresh();
       },
       (result) => {
-        const { byVenture, count, other } = collectRowErrors(result.fieldErrors, sent.map((s) => s.view.ventureId));
+        const { byVenture, count, other } = collectRowErrors(
+          result.fieldErrors,
+          sent.map((s) => s.view.ventureId),
+        );
         setErrors(byVenture);
         const detail = count > 0 ? t('cellErrors', { count }) : '';
         form.setOutcome(notice('error', [result.message, detail, ...other].filter(Boolean).join(' ')));

@@ -23,7 +23,12 @@ export async function QuarterPicker({
   const field = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm';
   return (
     // Keyed by the view, so that a link to another view resets the uncontrolled fields to it.
-    <form key={`${carrierId}-${year}-${quarter}-${missing}`} method="get" aria-label={t('pickerLabel')} className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <form
+      key={`${carrierId}-${year}-${quarter}-${missing}`}
+      method="get"
+      aria-label={t('pickerLabel')}
+      className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <PickerSelect label={t('carrier')} name="carrier" defaultValue={carrierId} className={field}>
         <CarrierOptions carriers={carriers} />
       </PickerSelect>

@@ -38,9 +38,7 @@ export function FiledStatus({ filedOn, late, filedElsewhere }: { filedOn: string
   return (
     <span className="inline-flex items-center gap-2 whitespace-nowrap text-slate-700">
       {t('filedOn', { date: filedOn })}
-      <span
-        className={`rounded px-1.5 py-0.5 text-xs font-medium ${late ? 'bg-amber-100 text-amber-900' : 'bg-emerald-50 text-emerald-800'}`}
-      >
+      <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${late ? 'bg-amber-100 text-amber-900' : 'bg-emerald-50 text-emerald-800'}`}>
         {late ? t('late') : t('onTime')}
       </span>
     </span>

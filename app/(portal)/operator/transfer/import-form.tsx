@@ -15,7 +15,7 @@ type Carrier = { id: number; name: string };
 const SPAN: Record<Phase, [number, number]> = { uploading: [0, 5], parsing: [5, 20], validating: [20, 50], writing: [50, 100] };
 const percentOf = (p: Progress) => {
   const [from, to] = SPAN[p.phase];
-  return Math.round(from + ((to - from) * (p.total > 0 ? p.done / p.total : 0)));
+  return Math.round(from + (to - from) * (p.total > 0 ? p.done / p.total : 0));
 };
 const sizeOf = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 const fieldClass = 'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm';
@@ -36,7 +36,17 @@ async function readLines(body: ReadableStream<Uint8Array>, onLine: (line: Record
   if (buffered.trim()) onLine(JSON.parse(buffered));
 }
 
-export function ImportForm({ carriers, years, defaultYear, defaultQuarter }: { carriers: Carrier[]; years: number[]; defaultYear: number; defaultQuarter: number }) {
+export function ImportForm({
+  carriers,
+  years,
+  defaultYear,
+  defaultQuarter,
+}: {
+  carriers: Carrier[];
+  years: number[];
+  defaultYear: number;
+  defaultQuarter: number;
+}) {
   const t = useTranslations('transfer.import');
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -63,9 +73,7 @@ export function ImportForm({ carriers, years, defaultYear, defaultQuarter }: { c
     reset();
   };
   const templateHref =
-    kind === 'ventures'
-      ? '/api/operator/template?kind=ventures'
-      : `/api/operator/template?${new URLSearchParams({ kind: 'reports', carrier, year, quarter })}`;
+    kind === 'ventures' ? '/api/operator/template?kind=ventures' : `/api/operator/template?${new URLSearchParams({ kind: 'reports', carrier, year, quarter })}`;
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -135,13 +143,27 @@ export function ImportForm({ carriers, years, defaultYear, defaultQuarter }: { c
 
       {kind === 'reports' ? (
         <div className="flex flex-wrap gap-4">
-          <PickerSelect label={t('carrier')} name="carrier" value={carrier} disabled={pending} onChange={(e) => setCarrier(e.target.value)} className={fieldClass}>
+          <PickerSelect
+            label={t('carrier')}
+            name="carrier"
+            value={carrier}
+            disabled={pending}
+            onChange={(e) => setCarrier(e.target.value)}
+            className={fieldClass}
+          >
             <CarrierOptions carriers={carriers} />
           </PickerSelect>
           <PickerSelect label={t('year')} name="year" value={year} disabled={pending} onChange={(e) => setYear(e.target.value)} className={fieldClass}>
             <NumberOptions values={years} />
           </PickerSelect>
-          <PickerSelect label={t('quarter')} name="quarter" value={quarter} disabled={pending} onChange={(e) => setQuarter(e.target.value)} className={fieldClass}>
+          <PickerSelect
+            label={t('quarter')}
+            name="quarter"
+            value={quarter}
+            disabled={pending}
+            onChange={(e) => setQuarter(e.target.value)}
+            className={fieldClass}
+          >
             <NumberOptions values={QUARTERS} label={(q) => t('quarterOption', { quarter: q })} />
           </PickerSelect>
         </div>

@@ -4,8 +4,7 @@ import { useTranslations } from 'next-intl';
 
 export type ImportError = { row: number; column: string; message: string };
 export type ImportOutcome =
-  | { ok: true; written: number; changed?: number; warned?: number }
-  | { ok: false; errors: ImportError[]; errorCount: number; message?: string };
+  { ok: true; written: number; changed?: number; warned?: number } | { ok: false; errors: ImportError[]; errorCount: number; message?: string };
 
 /** What an import came to: the rows written, or the error report and the note that nothing was written. */
 export function ImportResult({ outcome }: { outcome: ImportOutcome }) {

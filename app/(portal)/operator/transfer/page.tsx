@@ -72,7 +72,13 @@ export default async function TransferPage() {
                 </h3>
                 <p className="mb-2 mt-1 text-slate-600">{t('export.reportsHint')}</p>
                 <form method="get" action="/api/operator/export/reports" className="flex flex-wrap items-end gap-3">
-                  <PickerSelect label={t('import.carrier')} labelClassName={wide} name="carrier" defaultValue={choices[0]?.id} className={`${fieldClass} w-full`}>
+                  <PickerSelect
+                    label={t('import.carrier')}
+                    labelClassName={wide}
+                    name="carrier"
+                    defaultValue={choices[0]?.id}
+                    className={`${fieldClass} w-full`}
+                  >
                     <CarrierOptions carriers={choices} />
                   </PickerSelect>
                   <PickerSelect label={t('import.year')} labelClassName={narrow} name="year" defaultValue={last.year} className={fieldClass}>

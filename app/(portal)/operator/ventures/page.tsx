@@ -115,8 +115,16 @@ export default async function VenturesPage({ searchParams }: { searchParams: Pro
                   r.currentCarrierName ??
                   (r.lastCarrierName ? <span className="text-slate-600">{t('list.formerCarrier', { name: r.lastCarrierName })}</span> : '—'),
               },
-              { key: 'entered', header: sortHeader('entered', t('columns.entered')), cell: (r) => <span className="whitespace-nowrap">{formatDate(r.enteredOn)}</span> },
-              { key: 'founded', header: sortHeader('founded', t('columns.founded')), cell: (r) => <span className="whitespace-nowrap">{formatDate(r.foundedOn)}</span> },
+              {
+                key: 'entered',
+                header: sortHeader('entered', t('columns.entered')),
+                cell: (r) => <span className="whitespace-nowrap">{formatDate(r.enteredOn)}</span>,
+              },
+              {
+                key: 'founded',
+                header: sortHeader('founded', t('columns.founded')),
+                cell: (r) => <span className="whitespace-nowrap">{formatDate(r.foundedOn)}</span>,
+              },
               { key: 'highTech', header: t('columns.highTech'), cell: (r) => (r.highTech ? <Badge tone="brand">{t('list.highTech')}</Badge> : '—') },
               {
                 key: 'notices',
@@ -124,7 +132,9 @@ export default async function VenturesPage({ searchParams }: { searchParams: Pro
                 cell: (r) => (
                   <div className="flex flex-wrap gap-1">
                     {r.limitStatus && r.limitStatus !== 'ok' ? (
-                      <Badge tone={limitTone(r.limitStatus)}>{t(`limitStatus.${r.limitStatus}`)} · {formatDate(r.limitEndsOn)}</Badge>
+                      <Badge tone={limitTone(r.limitStatus)}>
+                        {t(`limitStatus.${r.limitStatus}`)} · {formatDate(r.limitEndsOn)}
+                      </Badge>
                     ) : null}
                     {r.warnings.map((w) => (
                       <Badge key={w} tone="warn">

@@ -19,7 +19,9 @@ export default async function SecurityPolicyPage() {
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Card title={t('form')}>
-        <p className="mb-4 text-sm text-slate-700">{policy.updatedAt && policy.version > 0 ? t('lastChanged', { at: formatAt(policy.updatedAt) }) : t('never')}</p>
+        <p className="mb-4 text-sm text-slate-700">
+          {policy.updatedAt && policy.version > 0 ? t('lastChanged', { at: formatAt(policy.updatedAt) }) : t('never')}
+        </p>
         <PolicyForm
           initial={{
             passwordComplexity: policy.passwordComplexity,

@@ -24,7 +24,16 @@ export function PolicyForm({ initial }: { initial: Policy }) {
   const [version, setVersion] = useState(initial.version);
   const limit = (name: keyof Policy, label: string, hint: string, max: number, value: number | null) => (
     <Field form={form} name={name} label={label} hint={hint}>
-      <input {...form.aria(name, true)} name={name} type="number" inputMode="numeric" min={1} max={max} defaultValue={value ?? ''} className={`${inputClass} max-w-40`} />
+      <input
+        {...form.aria(name, true)}
+        name={name}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={max}
+        defaultValue={value ?? ''}
+        className={`${inputClass} max-w-40`}
+      />
     </Field>
   );
   return (

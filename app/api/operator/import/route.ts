@@ -17,9 +17,7 @@ export const dynamic = 'force-dynamic';
 const BODY_LIMIT = MAX_FILE_BYTES + 64 * 1024;
 const HEARTBEAT_MS = 3000;
 
-type Line =
-  | { type: 'progress'; phase: ImportPhase; done: number; total: number }
-  | ({ type: 'result' } & ImportResult);
+type Line = { type: 'progress'; phase: ImportPhase; done: number; total: number } | ({ type: 'result' } & ImportResult);
 
 /**
  * POST multipart/form-data: kind=ventures|reports, file (.xlsx or .csv, at most 20 MB), and for

@@ -23,10 +23,15 @@ export const GET = unauditedXlsxRoute({
     const file = `${t('sheet.templateFile')}.xlsx`;
     if (kind === 'ventures') {
       const carriers = await transferCarriers(getDb(), await scope());
-      return { bytes: await buildTemplate('ventures', locale, { carriers: carriers.map((c) => c.name) }), asciiName: 'ventures-template.xlsx', utf8Name: `${t('sheet.venturesSheet')}-${file}` };
+      return {
+        bytes: await buildTemplate('ventures', locale, { carriers: carriers.map((c) => c.name) }),
+        asciiName: 'ventures-template.xlsx',
+        utf8Name: `${t('sheet.venturesSheet')}-${file}`,
+      };
     }
     if (kind !== 'reports') return jsonError(400, 'badRequest', t('errors.badRequest'));
-    if (!params.get('carrier')) return { bytes: await buildTemplate('reports', locale), asciiName: 'reports-template.xlsx', utf8Name: `${t('sheet.reportsSheet')}-${file}` };
+    if (!params.get('carrier'))
+      return { bytes: await buildTemplate('reports', locale), asciiName: 'reports-template.xlsx', utf8Name: `${t('sheet.reportsSheet')}-${file}` };
     const quarter = quarterInput.safeParse({ carrierId: params.get('carrier'), year: params.get('year'), quarter: params.get('quarter') });
     if (!quarter.success) return jsonError(400, 'badRequest', t('errors.badRequest'));
     const { carrierId, year, quarter: q } = quarter.data;

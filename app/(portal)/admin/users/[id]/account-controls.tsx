@@ -14,7 +14,10 @@ export function ConfirmedStep<T>({
   userId,
   fields = {},
   ...rest
-}: Omit<React.ComponentProps<typeof ConfirmedButton<T>>, 'fields' | 'pendingLabel' | 'cancelLabel' | 'roomy'> & { userId: number; fields?: Record<string, string> }) {
+}: Omit<React.ComponentProps<typeof ConfirmedButton<T>>, 'fields' | 'pendingLabel' | 'cancelLabel' | 'roomy'> & {
+  userId: number;
+  fields?: Record<string, string>;
+}) {
   const t = useTranslations('accounts.status');
   return <ConfirmedButton {...rest} fields={{ userId: String(userId), ...fields }} pendingLabel={t('pending')} cancelLabel={t('cancel')} roomy />;
 }

@@ -25,24 +25,29 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   if (!userId) notFound();
   const db = getDb();
   const account = await orNotFound(getAccount(db, userId));
-  const [secondFactor, tTwoFactor, carriers, pendingGrant, activeSessions, tSessions, t, tAdmin, tStatus, tReset, tRoles, tAccounts, tGrants] = await Promise.all([
-    secondFactorStatus(db, account.id),
-    getTranslations('twoFactor.admin'),
-    carrierChoices(db),
-    pendingGrantOfUser(db, account.id),
-    countActiveSessions(db, account.id),
-    getTranslations('sessions.admin'),
-    getTranslations('accounts.detail'),
-    getTranslations('admin'),
-    getTranslations('accounts.status'),
-    getTranslations('accounts.reset'),
-    getTranslations('roles'),
-    getTranslations('accounts'),
-    getTranslations('rightsGrants'),
-  ]);
+  const [secondFactor, tTwoFactor, carriers, pendingGrant, activeSessions, tSessions, t, tAdmin, tStatus, tReset, tRoles, tAccounts, tGrants] =
+    await Promise.all([
+      secondFactorStatus(db, account.id),
+      getTranslations('twoFactor.admin'),
+      carrierChoices(db),
+      pendingGrantOfUser(db, account.id),
+      countActiveSessions(db, account.id),
+      getTranslations('sessions.admin'),
+      getTranslations('accounts.detail'),
+      getTranslations('admin'),
+      getTranslations('accounts.status'),
+      getTranslations('accounts.reset'),
+      getTranslations('roles'),
+      getTranslations('accounts'),
+      getTranslations('rightsGrants'),
+    ]);
   return (
     <>
-      <PageHeader back={{ href: '/admin', label: t('back') }} title={t('title', { name: account.name })} subtitle={`${account.email} · ${tRoles(account.role)}`} />
+      <PageHeader
+        back={{ href: '/admin', label: t('back') }}
+        title={t('title', { name: account.name })}
+        subtitle={`${account.email} · ${tRoles(account.role)}`}
+      />
       <dl aria-label={t('facts')} className="mb-6 grid gap-x-8 gap-y-2 text-sm sm:grid-cols-3">
         <div>
           <dt className="text-slate-600">{t('status')}</dt>
@@ -96,7 +101,9 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             <p className="mb-1 text-sm text-slate-800">
               {secondFactor.enabledAt ? tTwoFactor('enabled', { date: formatDate(secondFactor.enabledAt) }) : tTwoFactor('notEnrolled')}
             </p>
-            <p className="mb-3 text-sm text-slate-700">{roleRequiresSecondFactor(account.role) ? tTwoFactor('requiredForRole') : tTwoFactor('optionalForRole')}</p>
+            <p className="mb-3 text-sm text-slate-700">
+              {roleRequiresSecondFactor(account.role) ? tTwoFactor('requiredForRole') : tTwoFactor('optionalForRole')}
+            </p>
             {account.id === me.id ? (
               <p className="text-sm text-slate-600">{tTwoFactor('self')}</p>
             ) : secondFactor.enabledAt ? (

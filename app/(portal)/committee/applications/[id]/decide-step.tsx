@@ -28,7 +28,14 @@ export function DecideForm({ ctx, onDone, canApprove, canReject }: StepProps & {
         <div className="mt-2 flex gap-4">
           {canApprove ? (
             <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="decision" value="approve" checked={decision === 'approve'} onChange={() => setDecision('approve')} className="h-4 w-4" />
+              <input
+                type="radio"
+                name="decision"
+                value="approve"
+                checked={decision === 'approve'}
+                onChange={() => setDecision('approve')}
+                className="h-4 w-4"
+              />
               {t('approve')}
             </label>
           ) : null}
@@ -80,7 +87,11 @@ export function DecideForm({ ctx, onDone, canApprove, canReject }: StepProps & {
           onCancel={() => setConfirming(null)}
         />
       ) : (
-        <StepSubmit step={step} label={decision === 'reject' ? t('rejectSubmit') : t('approveSubmit')} className={decision === 'reject' ? dangerButton : primaryButton} />
+        <StepSubmit
+          step={step}
+          label={decision === 'reject' ? t('rejectSubmit') : t('approveSubmit')}
+          className={decision === 'reject' ? dangerButton : primaryButton}
+        />
       )}
     </StepForm>
   );

@@ -23,7 +23,14 @@ export async function generateMetadata() {
 
 /** The date and time of an event in Shanghai, as YYYY-MM-DD HH:mm. */
 function stamp(d: Date): string {
-  const s = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
+  const s = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(d);
   return s.replace(',', '');
 }
 
@@ -77,7 +84,11 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
 
   return (
     <>
-      <PageHeader back={{ href: '/committee/applications', label: t('back') }} title={t('title', { refNo: app.refNo })} subtitle={`${app.programCode} ${programmeName} · ${app.year}`} />
+      <PageHeader
+        back={{ href: '/committee/applications', label: t('back') }}
+        title={t('title', { refNo: app.refNo })}
+        subtitle={`${app.programCode} ${programmeName} · ${app.year}`}
+      />
       <div className="mb-4 flex flex-wrap items-center gap-2">
         <Badge tone={statusTone(app.status)}>{tr(`status.${app.status}`)}</Badge>
         <Badge tone={app.fundingMode === 'post_subsidy' ? 'brand' : 'neutral'}>{tr(`modes.${app.fundingMode}`)}</Badge>
@@ -144,7 +155,9 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
           </Card>
 
           <Card title={t('attachments')}>
-            {programme.requiredDocuments.length ? <p className="mb-3 text-sm text-slate-600">{t('requiredDocs', { documents: programme.requiredDocuments.map(docName).join('、') })}</p> : null}
+            {programme.requiredDocuments.length ? (
+              <p className="mb-3 text-sm text-slate-600">{t('requiredDocs', { documents: programme.requiredDocuments.map(docName).join('、') })}</p>
+            ) : null}
             {app.attachments.length === 0 ? (
               <EmptyState>{t('noAttachments')}</EmptyState>
             ) : (
@@ -157,7 +170,11 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
                     key: 'file',
                     header: t('fileName'),
                     cell: (r) => (
-                      <a href={`/api/applications/attachments/${r.id}`} className="text-brand-700 hover:underline" aria-label={t('download', { name: r.fileName })}>
+                      <a
+                        href={`/api/applications/attachments/${r.id}`}
+                        className="text-brand-700 hover:underline"
+                        aria-label={t('download', { name: r.fileName })}
+                      >
                         {r.fileName}
                       </a>
                     ),
@@ -235,20 +252,20 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
           <Card title={t('steps')}>
             {/* Kept mounted when no step is left, so that the last step's outcome stays on screen. */}
             <StepForms
-                allowed={allowed}
-                emptyText={t('noSteps')}
-                ctx={{
-                  applicationId: app.id,
-                  version: app.version,
-                  fundingMode: app.fundingMode,
-                  requestedFen: app.requestedFen,
-                  capFen: app.capFen,
-                  approvedFen: app.approvedFen,
-                  payableFen: payable,
-                  today,
-                  indicators: app.indicators.map((i) => ({ id: i.id, name: i.name, unit: i.unit, targetValue: i.targetValue })),
-                }}
-              />
+              allowed={allowed}
+              emptyText={t('noSteps')}
+              ctx={{
+                applicationId: app.id,
+                version: app.version,
+                fundingMode: app.fundingMode,
+                requestedFen: app.requestedFen,
+                capFen: app.capFen,
+                approvedFen: app.approvedFen,
+                payableFen: payable,
+                today,
+                indicators: app.indicators.map((i) => ({ id: i.id, name: i.name, unit: i.unit, targetValue: i.targetValue })),
+              }}
+            />
             {refusals.length ? (
               <section aria-labelledby="refusals-title" className="mt-4">
                 <h3 id="refusals-title" className="text-sm font-semibold text-slate-900">

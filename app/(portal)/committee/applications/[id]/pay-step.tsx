@@ -13,7 +13,13 @@ export function PayForm({ ctx, onDone }: StepProps) {
   const amountOf = (data: FormData) => parseAmountToFen(String(data.get('amountFen') ?? ''));
   return (
     <StepForm step={step} name="pay" ctx={ctx} onSubmit={setConfirming}>
-      <AmountInput form={form} name="amountFen" label={t('payAmount')} hint={t('payHint', { payable: formatWan(ctx.payableFen) })} defaultValue={yuan(ctx.payableFen)} />
+      <AmountInput
+        form={form}
+        name="amountFen"
+        label={t('payAmount')}
+        hint={t('payHint', { payable: formatWan(ctx.payableFen) })}
+        defaultValue={yuan(ctx.payableFen)}
+      />
       <Field form={form} name="paidOn" label={t('paidOn')}>
         <input name="paidOn" type="date" max={ctx.today} defaultValue={ctx.today} className={inputClass} {...form.aria('paidOn')} />
       </Field>

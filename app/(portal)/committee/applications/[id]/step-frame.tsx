@@ -178,4 +178,3 @@ export function AmountInput({
 }
 
 export const yuan = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
-

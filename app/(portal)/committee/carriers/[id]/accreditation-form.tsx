@@ -33,7 +33,13 @@ export function AccreditationForm({
   const [current, setCurrent] = useState(values);
   const select = (name: 'kind' | 'level' | 'status', label: string, options: Options) => (
     <Field form={form} name={name} label={label}>
-      <select name={name} value={current[name]} onChange={(e) => setCurrent({ ...current, [name]: e.target.value })} className={inputClass} {...form.aria(name)}>
+      <select
+        name={name}
+        value={current[name]}
+        onChange={(e) => setCurrent({ ...current, [name]: e.target.value })}
+        className={inputClass}
+        {...form.aria(name)}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -4,7 +4,15 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Card, Stat } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { carrierApplicationTotals, carrierBlacklistEntries, carrierTenants, carrierYearFigures, committeeCarrierProfile, nationalChecksOf, networkCarrierFigures } from '@/db/queries/network';
+import {
+  carrierApplicationTotals,
+  carrierBlacklistEntries,
+  carrierTenants,
+  carrierYearFigures,
+  committeeCarrierProfile,
+  nationalChecksOf,
+  networkCarrierFigures,
+} from '@/db/queries/network';
 import { requireRole } from '@/lib/server/authz';
 import { titleAfterAccess } from '@/lib/server/page-metadata';
 import { todayInShanghai } from '@/lib/domain/dates';
@@ -67,7 +75,10 @@ export default async function CommitteeCarrierPage({ params, searchParams }: { p
           {td('back')}
         </Link>
       </nav>
-      <PageHeader title={locale === 'en' && profile.nameEn ? profile.nameEn : profile.name} subtitle={[tKinds(profile.kind), tLevels(profile.level), t(`statuses.${profile.status}`), profile.zone].join(' · ')} />
+      <PageHeader
+        title={locale === 'en' && profile.nameEn ? profile.nameEn : profile.name}
+        subtitle={[tKinds(profile.kind), tLevels(profile.level), t(`statuses.${profile.status}`), profile.zone].join(' · ')}
+      />
 
       {blacklist.length > 0 ? (
         <div role="alert" className="mb-6 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
@@ -95,10 +106,26 @@ export default async function CommitteeCarrierPage({ params, searchParams }: { p
         </h2>
         <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
           <Stat label={t('columns.tenants')} value={formatInt(figures.tenants)} />
-          <Stat label={t('columns.occupancy')} value={rateText(figures.occupancy)} hint={t('occupied', { area: formatInt(figures.occupiedAreaM2), total: formatInt(figures.incubationAreaM2) })} />
-          <Stat label={t('columns.graduates')} value={formatInt(figures.graduates)} hint={figures.pendingGraduations ? t('pendingGraduations', { count: figures.pendingGraduations }) : undefined} />
-          <Stat label={t('columns.financing')} value={rateText(figures.financingRate)} hint={t('financed', { financed: figures.financedTenants, tenants: figures.tenants })} />
-          <Stat label={t('columns.timeliness')} value={rateText(figures.timeliness)} hint={t('reportsFiled', { filed: figures.filedReports, expected: figures.expectedReports })} />
+          <Stat
+            label={t('columns.occupancy')}
+            value={rateText(figures.occupancy)}
+            hint={t('occupied', { area: formatInt(figures.occupiedAreaM2), total: formatInt(figures.incubationAreaM2) })}
+          />
+          <Stat
+            label={t('columns.graduates')}
+            value={formatInt(figures.graduates)}
+            hint={figures.pendingGraduations ? t('pendingGraduations', { count: figures.pendingGraduations }) : undefined}
+          />
+          <Stat
+            label={t('columns.financing')}
+            value={rateText(figures.financingRate)}
+            hint={t('financed', { financed: figures.financedTenants, tenants: figures.tenants })}
+          />
+          <Stat
+            label={t('columns.timeliness')}
+            value={rateText(figures.timeliness)}
+            hint={t('reportsFiled', { filed: figures.filedReports, expected: figures.expectedReports })}
+          />
           <Stat label={t('columns.warnings')} value={formatInt(figures.warnings)} hint={<WarningBadges carrier={figures} />} />
         </dl>
       </section>

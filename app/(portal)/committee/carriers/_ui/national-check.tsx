@@ -47,7 +47,9 @@ export async function NationalCheckTable({ check }: { check: NationalCheck }) {
     <>
       <p className="mb-3 text-sm text-slate-700">
         {check.specialised ? t('specialised') : t('general')}{' '}
-        <Badge tone={check.eligible ? 'good' : 'warn'}>{check.eligible ? t('eligible') : t('summary', { passed: check.passed, total: check.criteria.length })}</Badge>
+        <Badge tone={check.eligible ? 'good' : 'warn'}>
+          {check.eligible ? t('eligible') : t('summary', { passed: check.passed, total: check.criteria.length })}
+        </Badge>
       </p>
       <DataTable<NationalCriterionResult>
         caption={t('caption')}

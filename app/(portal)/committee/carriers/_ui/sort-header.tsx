@@ -30,7 +30,10 @@ export function SortHeader({
   const active = sort === column;
   const next = active ? (dir === 'asc' ? 'desc' : 'asc') : firstDir;
   return (
-    <Link href={hrefWith(basePath, { ...params, sort: column, dir: next, page: undefined })} className="inline-flex items-center gap-1 text-brand-700 hover:underline">
+    <Link
+      href={hrefWith(basePath, { ...params, sort: column, dir: next, page: undefined })}
+      className="inline-flex items-center gap-1 text-brand-700 hover:underline"
+    >
       {label}
       {active ? (
         <>

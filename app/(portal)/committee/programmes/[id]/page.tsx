@@ -20,7 +20,7 @@ const yuanText = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 
 
 export default async function EditProgrammePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   await requireRole('committee');
-    const { saved } = await searchParams;
+  const { saved } = await searchParams;
   const programId = pathId((await params).id);
   if (programId === undefined) notFound();
   const db = getDb();

@@ -119,7 +119,11 @@ export function ApplicationSteps(props: {
             onClick={() =>
               withdraw
                 ? run(() => withdrawApplicationAction({ ...step, comment }), t('withdrawn'))
-                : run(() => deleteDraftAction(step), t('deleted'), () => router.push('/operator/applications'))
+                : run(
+                    () => deleteDraftAction(step),
+                    t('deleted'),
+                    () => router.push('/operator/applications'),
+                  )
             }
           >
             {pending ? t('working') : withdraw ? t('withdrawConfirm') : t('deleteConfirm')}

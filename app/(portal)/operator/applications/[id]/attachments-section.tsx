@@ -129,10 +129,18 @@ export function AttachmentsSection(props: {
             <caption className="sr-only">{t('caption')}</caption>
             <thead>
               <tr>
-                <th scope="col" className="px-3 py-2 text-left font-medium text-slate-700">{t('type')}</th>
-                <th scope="col" className="px-3 py-2 text-left font-medium text-slate-700">{t('file')}</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium text-slate-700">{t('size')}</th>
-                <th scope="col" className="px-3 py-2 text-left font-medium text-slate-700">{t('uploadedOn')}</th>
+                <th scope="col" className="px-3 py-2 text-left font-medium text-slate-700">
+                  {t('type')}
+                </th>
+                <th scope="col" className="px-3 py-2 text-left font-medium text-slate-700">
+                  {t('file')}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium text-slate-700">
+                  {t('size')}
+                </th>
+                <th scope="col" className="px-3 py-2 text-left font-medium text-slate-700">
+                  {t('uploadedOn')}
+                </th>
                 {props.editable ? (
                   <th scope="col" className="px-3 py-2 text-left font-medium text-slate-700">
                     <span className="sr-only">{t('actions')}</span>

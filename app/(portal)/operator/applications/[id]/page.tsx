@@ -122,11 +122,21 @@ export default async function ApplicationPage({ params, searchParams }: { params
                   <caption className="sr-only">{t('indicatorsCaption')}</caption>
                   <thead>
                     <tr>
-                      <th scope="col" className="px-3 py-2 text-left font-medium text-slate-700">{t('indicatorName')}</th>
-                      <th scope="col" className="px-3 py-2 text-left font-medium text-slate-700">{t('indicatorUnit')}</th>
-                      <th scope="col" className="px-3 py-2 text-right font-medium text-slate-700">{t('indicatorTarget')}</th>
-                      <th scope="col" className="px-3 py-2 text-right font-medium text-slate-700">{t('indicatorActual')}</th>
-                      <th scope="col" className="px-3 py-2 text-left font-medium text-slate-700">{t('indicatorPassed')}</th>
+                      <th scope="col" className="px-3 py-2 text-left font-medium text-slate-700">
+                        {t('indicatorName')}
+                      </th>
+                      <th scope="col" className="px-3 py-2 text-left font-medium text-slate-700">
+                        {t('indicatorUnit')}
+                      </th>
+                      <th scope="col" className="px-3 py-2 text-right font-medium text-slate-700">
+                        {t('indicatorTarget')}
+                      </th>
+                      <th scope="col" className="px-3 py-2 text-right font-medium text-slate-700">
+                        {t('indicatorActual')}
+                      </th>
+                      <th scope="col" className="px-3 py-2 text-left font-medium text-slate-700">
+                        {t('indicatorPassed')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">

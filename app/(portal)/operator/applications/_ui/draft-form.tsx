@@ -64,7 +64,7 @@ export function DraftForm(props: Props) {
   const { pending } = form;
 
   const programme = props.mode === 'create' ? props.programmes.find((p) => String(p.id) === programId) : props.programme;
-  const applicants = props.mode === 'create' ? (programme as DraftProgramme | undefined)?.applicants ?? [] : [];
+  const applicants = props.mode === 'create' ? ((programme as DraftProgramme | undefined)?.applicants ?? []) : [];
 
   const errorOf = (name: string) => <FieldError id={`${form.idOf(name)}-error`}>{(form.errors[name] ?? []).join(' ') || null}</FieldError>;
 
@@ -153,7 +153,13 @@ export function DraftForm(props: Props) {
             label={!programme ? t('applicant') : (programme as DraftProgramme).applicantType === 'venture' ? t('applicantVenture') : t('applicantCarrier')}
             hint={programme && applicants.length === 0 ? t('noEligible') : t('applicantHint')}
           >
-            <select {...form.aria('applicant', true)} value={applicant} onChange={(e) => setApplicant(e.target.value)} disabled={!programme} className={inputClass}>
+            <select
+              {...form.aria('applicant', true)}
+              value={applicant}
+              onChange={(e) => setApplicant(e.target.value)}
+              disabled={!programme}
+              className={inputClass}
+            >
               <option value="">{t('chooseApplicant')}</option>
               {applicants.map((a) => (
                 <option key={applicantValue(a.carrierId, a.ventureId)} value={applicantValue(a.carrierId, a.ventureId)}>
@@ -177,7 +183,14 @@ export function DraftForm(props: Props) {
       )}
 
       <Field form={form} name="purpose" label={t('purpose')} hint={t('purposeHint')}>
-        <textarea {...form.aria('purpose', true)} rows={4} maxLength={4000} value={purpose} onChange={(e) => setPurpose(e.target.value)} className={inputClass} />
+        <textarea
+          {...form.aria('purpose', true)}
+          rows={4}
+          maxLength={4000}
+          value={purpose}
+          onChange={(e) => setPurpose(e.target.value)}
+          className={inputClass}
+        />
       </Field>
 
       <Field

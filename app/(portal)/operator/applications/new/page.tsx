@@ -30,7 +30,11 @@ export default async function NewApplicationPage({ searchParams }: { searchParam
     applicantType: p.applicantType,
     applicants: p.applicants
       .filter((a) => !a.ineligible)
-      .map((a) => ({ carrierId: a.carrierId, ventureId: a.ventureId, label: a.ventureName ? t('ventureOf', { venture: a.ventureName, carrier: a.carrierName }) : a.carrierName })),
+      .map((a) => ({
+        carrierId: a.carrierId,
+        ventureId: a.ventureId,
+        label: a.ventureName ? t('ventureOf', { venture: a.ventureName, carrier: a.carrierName }) : a.carrierName,
+      })),
   }));
   // What the address names is kept only when it is one of the choices.
   const chosen = programmes.find((p) => String(p.id) === one(params.programme));

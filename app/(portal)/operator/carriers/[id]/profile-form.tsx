@@ -119,13 +119,7 @@ export function CarrierProfileForm({
           <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
             {industries.map((i) => (
               <label key={i.value} className="flex items-center gap-2 text-sm text-slate-800">
-                <input
-                  type="checkbox"
-                  name="focusIndustries"
-                  value={i.value}
-                  defaultChecked={initial.focusIndustries.includes(i.value)}
-                  className="h-4 w-4"
-                />
+                <input type="checkbox" name="focusIndustries" value={i.value} defaultChecked={initial.focusIndustries.includes(i.value)} className="h-4 w-4" />
                 {i.label}
               </label>
             ))}

@@ -23,14 +23,7 @@ export async function generateMetadata() {
   return { title: (await getTranslations('reports'))('title') };
 }
 
-
-export default async function VentureReportPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ ventureId: string }>;
-  searchParams: Promise<ReportSearch>;
-}) {
+export default async function VentureReportPage({ params, searchParams }: { params: Promise<{ ventureId: string }>; searchParams: Promise<ReportSearch> }) {
   const user = await requireRole('operator');
   const scope = await scopeFor(user);
   const ventureId = pathId((await params).ventureId);
@@ -99,7 +92,12 @@ export default async function VentureReportPage({
                   numeric: true,
                   cell: (r: (typeof reports)[number]) => formatWan(r[f]),
                 })),
-                { key: 'employees', header: <span className="whitespace-nowrap">{t('fields.employees')}</span>, numeric: true, cell: (r) => formatInt(r.employees) },
+                {
+                  key: 'employees',
+                  header: <span className="whitespace-nowrap">{t('fields.employees')}</span>,
+                  numeric: true,
+                  cell: (r) => formatInt(r.employees),
+                },
                 { key: 'ipFiled', header: <span className="whitespace-nowrap">{t('fields.ipFiled')}</span>, numeric: true, cell: (r) => formatInt(r.ipFiled) },
                 {
                   key: 'filed',

@@ -92,7 +92,9 @@ export default async function VentureDetailPage({ params }: { params: Promise<{ 
               {v.exitKind ? t('detail.exitValue', { kind: t(`exitKinds.${v.exitKind}`), date: formatDate(v.exitOn) }) : '—'}
             </Item>
             <Item label={t('fields.stage')}>{tStages(v.stage)}</Item>
-            <Item label={t('fields.carrier')}>{open ? t('detail.inCarrierSince', { name: open.carrierName, date: formatDate(open.enteredOn) }) : t('detail.notResident')}</Item>
+            <Item label={t('fields.carrier')}>
+              {open ? t('detail.inCarrierSince', { name: open.carrierName, date: formatDate(open.enteredOn) }) : t('detail.notResident')}
+            </Item>
             <Item label={t('fields.incubationLimit')}>
               {d.limit ? (
                 <span className="flex flex-wrap items-center gap-2">

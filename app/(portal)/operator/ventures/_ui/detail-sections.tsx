@@ -12,11 +12,7 @@ const dash = (v: number | null | undefined, f: (n: number) => string = formatInt
 const signedWan = (fen: number) => formatWan(Math.abs(fen) < 5_000 ? 0 : fen);
 
 export async function HistorySection({ detail }: Props) {
-  const [t, tStages, tWarnings] = await Promise.all([
-    getTranslations('ventures'),
-    getTranslations('stages'),
-    getTranslations('ventures.ruleWarnings'),
-  ]);
+  const [t, tStages, tWarnings] = await Promise.all([getTranslations('ventures'), getTranslations('stages'), getTranslations('ventures.ruleWarnings')]);
   const tc = (k: string) => t(`history.${k}`);
   return (
     <Card title={tc('title')}>

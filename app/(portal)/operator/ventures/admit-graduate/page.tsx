@@ -34,10 +34,7 @@ export default async function AdmitGraduatePage() {
       ) : (
         <Card className="max-w-3xl">
           <p className="mb-5 text-sm text-slate-700">{t('intro')}</p>
-          <GraduateForm
-            accelerators={accelerators.map((c) => ({ id: c.id, name: localName(locale, c) }))}
-            today={todayInShanghai()}
-          />
+          <GraduateForm accelerators={accelerators.map((c) => ({ id: c.id, name: localName(locale, c) }))} today={todayInShanghai()} />
         </Card>
       )}
     </>

@@ -40,6 +40,12 @@ export const GET = exportRoute({
     const bytes = await buildTableExport([table]);
     const title = kind === 'carriers' ? t('fileCarriers', { year }) : t('fileTenants', { year });
     const suffix = carrierId ? `-carrier-${carrierId}` : '';
-    return { bytes, rows: table.rows.length, carrierId: carrierId ?? null, asciiName: `torch-statistics-${kind}-${year}${suffix}.xlsx`, utf8Name: `${title}${suffix}.xlsx` };
+    return {
+      bytes,
+      rows: table.rows.length,
+      carrierId: carrierId ?? null,
+      asciiName: `torch-statistics-${kind}-${year}${suffix}.xlsx`,
+      utf8Name: `${title}${suffix}.xlsx`,
+    };
   },
 });

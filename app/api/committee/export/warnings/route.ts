@@ -31,7 +31,14 @@ export const GET = exportRoute({
       sheet = {
         name: t('types.admission'),
         columns: [...head, { heading: t('foundedOn'), width: 12 }, { heading: t('enteredOn'), width: 12 }, { heading: t('warnings'), width: 36 }],
-        rows: rows.map((r) => [r.carrierName, r.ventureName, r.creditCode, formatDate(r.foundedOn), formatDate(r.enteredOn), r.warnings.map((w) => (tw.has(w) ? tw(w) : w)).join('; ')]),
+        rows: rows.map((r) => [
+          r.carrierName,
+          r.ventureName,
+          r.creditCode,
+          formatDate(r.foundedOn),
+          formatDate(r.enteredOn),
+          r.warnings.map((w) => (tw.has(w) ? tw(w) : w)).join('; '),
+        ]),
       };
     } else if (type === 'overdue') {
       const { rows } = await overdueIncubationList(db, today, p);
@@ -44,7 +51,15 @@ export const GET = exportRoute({
           { heading: t('endsOn'), width: 12 },
           { heading: t('overdueBy'), width: 10, format: 'int' },
         ],
-        rows: rows.map((r) => [r.carrierName, `${r.ventureName}（${ti(r.industry)}）`, r.creditCode, t('limitMonths', { months: r.limitMonths }), formatDate(r.incubationStartedOn), formatDate(r.endsOn), -r.daysLeft]),
+        rows: rows.map((r) => [
+          r.carrierName,
+          `${r.ventureName}（${ti(r.industry)}）`,
+          r.creditCode,
+          t('limitMonths', { months: r.limitMonths }),
+          formatDate(r.incubationStartedOn),
+          formatDate(r.endsOn),
+          -r.daysLeft,
+        ]),
       };
     } else {
       const { rows } = await missingReportList(db, reportingQuarter(today), p);

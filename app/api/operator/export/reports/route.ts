@@ -24,6 +24,12 @@ export const GET = exportRoute({
     const { bytes, rows } = await exportReports(db, own, parsed.data, locale, `${year} Q${quarter}`);
     const carrier = (await transferCarriers(db, own)).find((c) => c.id === carrierId);
     const name = (locale === 'en' ? carrier?.nameEn : null) ?? carrier?.name ?? String(carrierId);
-    return { bytes, rows, carrierId, asciiName: `reports-${carrierId}-${year}Q${quarter}.xlsx`, utf8Name: `${name}-${year}Q${quarter}-${t('export.reports')}.xlsx` };
+    return {
+      bytes,
+      rows,
+      carrierId,
+      asciiName: `reports-${carrierId}-${year}Q${quarter}.xlsx`,
+      utf8Name: `${name}-${year}Q${quarter}-${t('export.reports')}.xlsx`,
+    };
   },
 });

@@ -15,7 +15,10 @@ export const GET = exportRoute({
   roles: ['operator'],
   file: async ({ params, locale, today, scope }) => {
     const filters = parseVentureFilters(params);
-    const [{ bytes, rows }, t] = await Promise.all([exportVentures(getDb(), await scope(), filters, today, locale), getTranslations({ locale, namespace: 'transfer' })]);
+    const [{ bytes, rows }, t] = await Promise.all([
+      exportVentures(getDb(), await scope(), filters, today, locale),
+      getTranslations({ locale, namespace: 'transfer' }),
+    ]);
     return { bytes, rows, carrierId: filters.carrierId ?? null, asciiName: `ventures-${today}.xlsx`, utf8Name: `${t('export.ventures')}-${today}.xlsx` };
   },
 });

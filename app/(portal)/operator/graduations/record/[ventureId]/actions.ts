@@ -19,9 +19,7 @@ const recordInput = z.object({
   criteria: z.preprocess(asList, z.array(z.enum(GRADUATION_CRITERIA, { message: 'choice' }))),
   evidence: z.string().max(10_000).default(''),
   // An empty file input still sends one nameless, empty file.
-  files: z.preprocess(asList, z.array(z.instanceof(File, { message: 'invalid' }))).transform((files) =>
-    files.filter((f) => f.size > 0 || f.name !== ''),
-  ),
+  files: z.preprocess(asList, z.array(z.instanceof(File, { message: 'invalid' }))).transform((files) => files.filter((f) => f.size > 0 || f.name !== '')),
 });
 
 /**

@@ -73,13 +73,7 @@ export default async function RecordGraduationPage({ params }: { params: Promise
               </Link>
             </EmptyState>
           ) : (
-            <GraduationForm
-              ventureId={venture.ventureId}
-              version={venture.version}
-              supported={venture.criteria}
-              enteredOn={venture.enteredOn}
-              today={today}
-            />
+            <GraduationForm ventureId={venture.ventureId} version={venture.version} supported={venture.criteria} enteredOn={venture.enteredOn} today={today} />
           )}
         </Card>
       </div>

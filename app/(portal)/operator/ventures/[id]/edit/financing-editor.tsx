@@ -82,9 +82,15 @@ export function FinancingEditor({
             <caption className="sr-only">{t('title')}</caption>
             <thead>
               <tr>
-                <th scope="col" className={th}>{t('date')}</th>
-                <th scope="col" className={th}>{t('investor')}</th>
-                <th scope="col" className={`${th} text-right`}>{t('amountWan')}</th>
+                <th scope="col" className={th}>
+                  {t('date')}
+                </th>
+                <th scope="col" className={th}>
+                  {t('investor')}
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  {t('amountWan')}
+                </th>
                 <th scope="col" className={th}>
                   <span className="sr-only">{t('actions')}</span>
                 </th>
