@@ -3,8 +3,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
 import { auditLog } from '@/db/schema';
 import { auditCarrierChoices, auditFilterChoices, auditScope, entityHistory, listAuditEntries, type AuditFilters } from '@/db/queries/oversight/audit-log';
-import { changesOf } from '@/lib/server/audit-view/changes';
-import { parseAuditFilters } from '@/lib/server/audit-view/filters';
 import type { Scope } from '@/lib/roles';
 import { announcePeerHeader } from '@/lib/client-ip';
 import { openTestDatabase } from '../helpers/db';
@@ -228,38 +226,6 @@ describe('entityHistory', () => {
   });
 });
 
-describe('reading the viewer URL and the changes', () => {
-  it('keeps valid filters and drops the rest', () => {
-    expect(parseAuditFilters(new URLSearchParams('user=3&entity=venture&entityId=12&action=venture.update&carrier=2&from=2026-03-01&to=2026-03-31'))).toEqual({
-      userId: 3,
-      entity: 'venture',
-      entityId: '12',
-      action: 'venture.update',
-      carrierId: 2,
-      from: '2026-03-01',
-      to: '2026-03-31',
-    });
-    expect(parseAuditFilters(new URLSearchParams('user=x&entity=DROP%20TABLE&action=&carrier=-1&from=2026-02-30&to=tomorrow&entityId=5'))).toEqual({
-      userId: undefined,
-      entity: undefined,
-      entityId: undefined,
-      action: undefined,
-      carrierId: undefined,
-      from: undefined,
-      to: undefined,
-    });
-  });
-
-  it('pairs the fields before and after', () => {
-    expect(changesOf({ name: '旧', n: 1 }, { name: '新', n: 2, tags: ['a'] })).toEqual([
-      { field: 'name', label: 'name', before: '旧', after: '新' },
-      { field: 'n', label: 'n', before: '1', after: '2' },
-      { field: 'tags', label: 'tags', before: null, after: '["a"]' },
-    ]);
-    expect(changesOf(null, null)).toEqual([]);
-  });
-});
-
 describe('GET /api/committee/export/audit', () => {
   const GET = async (q: string) => {
     const route = await import('@/app/api/committee/export/audit/route');
@@ -358,10 +324,5 @@ describe('security events', () => {
     expect(got((await list(SECURITY_READER, { kind: 'changes' })).rows)).toEqual(changes);
     expect((await list(SECURITY_READER, {})).total).toBe(changes.length + security.total);
     expect((await auditFilterChoices(handle.db, SECURITY_READER)).actions).toContain('auth.signIn');
-  });
-
-  it('reads the kind from the URL and drops an unknown one', () => {
-    expect(parseAuditFilters(new URLSearchParams('kind=security')).kind).toBe('security');
-    expect(parseAuditFilters(new URLSearchParams('kind=everything')).kind).toBeUndefined();
   });
 });

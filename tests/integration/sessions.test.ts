@@ -1,88 +1,31 @@
-import type { Role } from '@/lib/roles';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { and, eq, gt, max } from 'drizzle-orm';
-import type { DatabaseHandle } from '@/db/connect';
-import { auditLog, loginThrottle, securityPolicy, userSessions, users } from '@/db/schema';
-import { changeOwnPassword, resetPassword, setAccountActive } from '@/db/queries/accounts/accounts';
-import { PASSWORD_CHECK_LIMIT } from '@/db/queries/accounts/password-check';
 import {
-  authenticateSession,
-  countActiveSessions,
-  endAllSessionsOf,
-  endOtherOwnSessions,
-  endOwnSession,
-  listActiveSessions,
-  startSession,
-} from '@/db/queries/accounts/sessions';
+  session,
+  handle,
+  authOptions,
+  tokenMaxAge,
+  SESSION_MAX_AGE_SECONDS,
+  authorizeRequest,
+  currentUser,
+  requireUser,
+  T0,
+  at,
+  actorOf,
+  row,
+  setPolicy,
+  open,
+  check,
+  entriesAfter,
+  lastAuditId,
+} from '../helpers/sessions-harness';
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { userSessions, users } from '@/db/schema';
+import { changeOwnPassword, resetPassword, setAccountActive } from '@/db/queries/accounts/accounts';
+import { countActiveSessions, endAllSessionsOf, endOtherOwnSessions, endOwnSession, listActiveSessions } from '@/db/queries/accounts/sessions';
 import { getSecurityPolicy } from '@/db/queries/accounts/policy-in-force';
-import { announcePeerHeader } from '@/lib/client-ip';
-import { openTestDatabase } from '../helpers/db';
 import { makeUser, TEST_PASSWORD } from '../helpers/fixtures';
 
-// As the portal's server does: the socket's address arrives in x-portal-peer.
-announcePeerHeader();
-
-/**
- * Server-side sessions: a sign-in opens a session row, every request checks it (ended, idle,
- * past its absolute end), sign-out and password changes end sessions for good; the password
- * policy (complexity, maximum age) and the throttled current-password check. Time is injected.
- */
-const session = vi.hoisted(() => ({ userId: null as number | null, sid: '' }));
-let handle: DatabaseHandle;
-vi.mock('@/db/client', () => ({ getDb: () => handle.db }));
-vi.mock('next-auth', () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId, sid: session.sid } } : null) }));
-vi.mock('next/navigation', () => ({
-  redirect: (to: string) => {
-    throw new Error(`redirect:${to}`);
-  },
-  forbidden: () => {
-    throw new Error('forbidden');
-  },
-}));
-vi.mock('next/headers', () => ({
-  headers: async () =>
-    new Headers({
-      'x-portal-peer': '203.0.113.50',
-      'x-forwarded-for': '6.6.6.6',
-      'user-agent': 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Version/17.5 Safari/605.1.15',
-    }),
-}));
-
-const { authOptions, tokenMaxAge, SESSION_MAX_AGE_SECONDS } = await import('@/lib/server/auth');
-const { authorizeRequest, currentUser, requireUser } = await import('@/lib/server/authz');
-
-const T0 = new Date('2026-12-01T01:00:00Z');
-const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
-const actorOf = (u: { id: number; role: Role }) => ({ userId: u.id, role: u.role, ip: '192.0.2.10' });
-
-async function row(id: string) {
-  const [r] = await handle.db.select().from(userSessions).where(eq(userSessions.id, id));
-  return r!;
-}
-async function setPolicy(p: Partial<typeof securityPolicy.$inferInsert> | null) {
-  await handle.db.delete(securityPolicy).where(eq(securityPolicy.id, 1));
-  if (p) await handle.db.insert(securityPolicy).values({ id: 1, ...p });
-}
-const open = (userId: number, now = T0) => startSession(handle.db, { userId, ip: '198.51.100.1', userAgent: 'test' }, now);
-const check = (userId: number, sessionId: string, now: Date) => authenticateSession(handle.db, { userId, sessionId }, now);
-async function entriesAfter(id: number, userId: number) {
-  return handle.db
-    .select()
-    .from(auditLog)
-    .where(and(gt(auditLog.id, id), eq(auditLog.entityId, String(userId))))
-    .orderBy(auditLog.id);
-}
-async function lastAuditId() {
-  const [r] = await handle.db.select({ id: max(auditLog.id) }).from(auditLog);
-  return r?.id ?? 0;
-}
-
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+/** Server-side sessions: opened at sign-in, checked on every request, ended for good (time is injected). */
 
 describe('a sign-in opens a session', () => {
   it('the token carries a fresh 256-bit id; the row records the address, the browser and the absolute end', async () => {
@@ -296,81 +239,5 @@ describe('ending sessions', () => {
     await open(u.id, at(0));
     expect(await countActiveSessions(handle.db, u.id, at(29))).toBe(1);
     expect(await countActiveSessions(handle.db, u.id, at(31))).toBe(0);
-  });
-});
-
-describe('the password policy', () => {
-  const change = (u: { id: number; role: Role }, currentPassword: string, newPassword: string, now?: Date, sid: string | null = null) =>
-    changeOwnPassword(handle.db, actorOf(u), { currentPassword, newPassword, repeatPassword: newPassword }, sid, now);
-
-  it('asks for three character classes unless the policy turns complexity off', async () => {
-    const u = await makeUser(handle.db, 'operator');
-    await expect(change(u, TEST_PASSWORD, 'only lower case words')).rejects.toMatchObject({
-      fieldErrors: { newPassword: [{ key: 'passwordPolicy.tooSimple' }] },
-    });
-    await setPolicy({ passwordComplexity: false });
-    try {
-      await expect(change(u, TEST_PASSWORD, 'only lower case words')).resolves.toEqual({ endedSessions: 0 });
-    } finally {
-      await setPolicy(null);
-    }
-  });
-
-  it('a password past the maximum age holds the user at the password page until changed', async () => {
-    const u = await makeUser(handle.db, 'operator', { passwordChangedAt: new Date(T0.getTime() - 91 * 86_400_000) });
-    const s = await open(u.id);
-    expect(await check(u.id, s.id, at(1))).toMatchObject({ mustChangePassword: false, passwordExpired: false });
-    await setPolicy({ passwordMaxAgeDays: 90 });
-    try {
-      expect(await check(u.id, s.id, at(2))).toMatchObject({ mustChangePassword: true, passwordExpired: true });
-      await change(u, TEST_PASSWORD, 'A fresh passphrase', at(3), s.id);
-      expect(await check(u.id, s.id, at(4))).toMatchObject({ mustChangePassword: false, passwordExpired: false });
-      // 90 days later it is due again.
-      const later = new Date(at(3).getTime() + 90 * 86_400_000);
-      const s2 = await open(u.id, later);
-      expect(await check(u.id, s2.id, later)).toMatchObject({ mustChangePassword: true, passwordExpired: true });
-    } finally {
-      await setPolicy(null);
-    }
-  });
-
-  it('the current-password check locks after 5 wrong guesses, refuses even the right one while locked, and audits each', async () => {
-    const u = await makeUser(handle.db, 'committee');
-    const before = await lastAuditId();
-    for (let i = 0; i < PASSWORD_CHECK_LIMIT; i++) {
-      await expect(change(u, `wrong guess ${i}`, 'A new passphrase 9', at(i))).rejects.toMatchObject({ code: 'invalid' });
-    }
-    const [lock] = await handle.db
-      .select()
-      .from(loginThrottle)
-      .where(eq(loginThrottle.key, `password:${u.id}`));
-    expect(lock!.lockedUntil).toEqual(at(PASSWORD_CHECK_LIMIT - 1 + 15));
-    await expect(change(u, TEST_PASSWORD, 'A new passphrase 9', at(10))).rejects.toMatchObject({
-      fieldErrors: { currentPassword: [{ key: 'passwordPolicy.checkLocked' }] },
-    });
-    const entries = await entriesAfter(before, u.id);
-    expect(entries.map((e) => [e.action, e.after])).toEqual([
-      ...Array.from({ length: PASSWORD_CHECK_LIMIT - 1 }, () => ['user.passwordCheckFailed', { reason: 'password', locked: false }]),
-      ['user.passwordCheckFailed', { reason: 'password', locked: true }],
-      ['user.passwordCheckFailed', { reason: 'throttled', locked: true }],
-    ]);
-    expect(JSON.stringify(entries)).not.toContain('wrong guess');
-    // After the lock the right password works, and clears the count.
-    await expect(change(u, TEST_PASSWORD, 'A new passphrase 9', at(20))).resolves.toEqual({ endedSessions: 0 });
-    expect(
-      await handle.db
-        .select()
-        .from(loginThrottle)
-        .where(eq(loginThrottle.key, `password:${u.id}`)),
-    ).toEqual([]);
-  });
-
-  it('four wrong guesses and a fifth after the window do not lock', async () => {
-    const u = await makeUser(handle.db, 'committee');
-    for (let i = 0; i < 4; i++) await expect(change(u, 'wrong', 'A new passphrase 9', at(i))).rejects.toMatchObject({ code: 'invalid' });
-    await expect(change(u, 'wrong', 'A new passphrase 9', at(16))).rejects.toMatchObject({
-      fieldErrors: { currentPassword: [{ key: 'accounts.errors.wrongCurrent' }] },
-    });
-    await expect(change(u, TEST_PASSWORD, 'A new passphrase 9', at(17))).resolves.toEqual({ endedSessions: 0 });
   });
 });
