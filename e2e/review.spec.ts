@@ -182,7 +182,8 @@ test('post-subsidy: accept and review, decide, inspect with a reduced amount, th
   await expect(amount(c1, '立项金额')).toHaveText('10.00 万元');
   await expect(amount(c1, '核定金额')).toHaveText('8.00 万元');
   await expect(amount(c1, '已拨付')).toHaveText('8.00 万元');
-  await expect(amount(c1, '尚可拨付')).toHaveText('0.00 万元');
+  // Paid in full and closed: nothing more can be paid, so no amount is offered.
+  await expect(amount(c1, '尚可拨付')).toHaveText('—');
   const timeline = c1.getByRole('list', { name: '办理记录' });
   for (const step of ['已评审 → 已立项', '已立项 → 验收通过', '验收通过 → 已拨付']) await expect(timeline).toContainText(step);
   await expect(c1.getByRole('form', { name: '拨付' })).toHaveCount(0);
