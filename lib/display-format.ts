@@ -9,3 +9,8 @@ export function sizeText(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** A record's name in the reader's language: its English name on English pages when it has one, else its own. */
+export function localName(locale: string, r: { name: string; nameEn: string | null }): string {
+  return locale === 'en' && r.nameEn ? r.nameEn : r.name;
+}

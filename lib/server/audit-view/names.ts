@@ -5,6 +5,7 @@ import type { Role } from '@/lib/roles';
 import { idsOf } from './changes';
 import { carrierNameFor } from './labels';
 import type { Names } from './wording';
+import { localName } from '@/lib/display-format';
 
 /**
  * What the records a page of entries refers to are called, for the reader: carriers as the
@@ -22,7 +23,7 @@ export async function namesOfPage(
   return {
     carrier: map(stored.carrier, (c) => carrierNameFor(role, locale, c)),
     user: map(stored.user, (u) => u.name),
-    programme: map(stored.programme, (p) => (locale === 'en' && p.nameEn ? p.nameEn : p.name)),
+    programme: map(stored.programme, (p) => localName(locale, p)),
     venture: map(stored.venture, (v) => v.name),
     application: map(stored.application, (a) => a.name),
   };

@@ -13,7 +13,7 @@ import { todayInShanghai } from '@/lib/domain/dates';
 import { formatInt } from '@/lib/format';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { FilterBar, FilterField, FilterSelect } from '@/components/ui/filter-bar';
-import { rateText } from '@/lib/display-format';
+import { rateText, localName } from '@/lib/display-format';
 import { ListEmpty } from '@/components/ui/list-empty';
 import { filterField, hrefWith, one, type Search } from '@/lib/search-params';
 import { CARRIER_KINDS, CARRIER_LEVELS, CARRIER_STATUSES } from '@/lib/domain/vocabulary';
@@ -136,7 +136,7 @@ export default async function CommitteeCarriersPage({ searchParams }: { searchPa
                 cell: (r) => (
                   <div className="min-w-48">
                     <Link href={`${BASE}/${r.id}`} className="font-medium text-brand-700 hover:underline">
-                      {locale === 'en' && r.nameEn ? r.nameEn : r.name}
+                      {localName(locale, r)}
                     </Link>
                     <div className="mt-0.5 flex flex-wrap items-center gap-1 text-xs text-slate-600">
                       <Badge>{tKinds(r.kind)}</Badge>

@@ -19,7 +19,7 @@ import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate, formatInt } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { parsePaging } from '@/lib/paging';
-import { rateText } from '@/lib/display-format';
+import { rateText, localName } from '@/lib/display-format';
 import { one, pathId, type Search } from '@/lib/search-params';
 import { CARRIER_KINDS, CARRIER_LEVELS, CARRIER_STATUSES } from '@/lib/domain/vocabulary';
 import { NationalCheckTable } from '../_ui/national-check';
@@ -76,7 +76,7 @@ export default async function CommitteeCarrierPage({ params, searchParams }: { p
         </Link>
       </nav>
       <PageHeader
-        title={locale === 'en' && profile.nameEn ? profile.nameEn : profile.name}
+        title={localName(locale, profile)}
         subtitle={[tKinds(profile.kind), tLevels(profile.level), t(`statuses.${profile.status}`), profile.zone].join(' · ')}
       />
 

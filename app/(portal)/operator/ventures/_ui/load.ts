@@ -16,4 +16,3 @@ export async function openStayFrom(params: Promise<{ id: string }>) {
 }
 
 /** A carrier's name in the page's language (the Chinese name when there is no English one). */
-export const localName = (locale: string, c: { name: string; nameEn: string | null }) => (locale === 'en' ? (c.nameEn ?? c.name) : c.name);

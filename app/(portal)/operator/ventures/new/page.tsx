@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { carriersForResidency } from '@/db/queries/ventures';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { localName } from '../_ui/load';
+import { localName } from '@/lib/display-format';
 import { AdmissionForm } from './admission-form';
 import { CARRIER_KINDS } from '@/lib/domain/vocabulary';
 import type { AdmissionCarrierKind } from './admission-form';

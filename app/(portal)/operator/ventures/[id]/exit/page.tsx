@@ -3,7 +3,8 @@ import { StayFrame } from '@/components/residency/stay-frame';
 import { Card } from '@/components/ui/card';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { reasonsFor } from '@/lib/domain/residency';
-import { localName, openStayFrom } from '../../_ui/load';
+import { openStayFrom } from '../../_ui/load';
+import { localName } from '@/lib/display-format';
 import { ExitForm } from './exit-form';
 
 export async function generateMetadata() {

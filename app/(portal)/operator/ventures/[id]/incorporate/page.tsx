@@ -4,7 +4,8 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { carriersForResidency } from '@/db/queries/ventures';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { localName, openStayFrom } from '../../_ui/load';
+import { openStayFrom } from '../../_ui/load';
+import { localName } from '@/lib/display-format';
 import { IncorporationForm } from './incorporation-form';
 
 export async function generateMetadata() {
