@@ -22,7 +22,11 @@ export function incubationLimitMonths(industry: string, rules: RuleSet = CURRENT
   return rules.extendedIncubationIndustries.includes(industry) ? rules.extendedIncubationLimitMonths : rules.incubationLimitMonths;
 }
 
-export type LimitStatus = { endsOn: IsoDate; limitMonths: number; status: 'ok' | 'due_soon' | 'overdue' };
+/** Where a stay stands against its incubation limit. */
+export const LIMIT_STATUSES = ['ok', 'due_soon', 'overdue'] as const;
+export type LimitStatusValue = (typeof LIMIT_STATUSES)[number];
+
+export type LimitStatus = { endsOn: IsoDate; limitMonths: number; status: LimitStatusValue };
 
 /** Where a venture stands against its incubation limit, counted from its incubation start. */
 export function incubationLimitStatus(input: { industry: string; incubationStartedOn: IsoDate; today: IsoDate }, rules: RuleSet = CURRENT_RULES): LimitStatus {

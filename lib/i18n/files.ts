@@ -25,4 +25,5 @@ export const MESSAGE_FILES = [
   'hygiene',
   'imports',
   'ownership',
+  'glossary',
 ] as const;

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import type { IsoDate } from '@/lib/domain/dates';
+import type { LimitStatusValue } from '@/lib/domain/tenancy';
 import type { Industry, VentureKind, VentureStage } from '@/lib/domain/vocabulary';
 import type { Scope } from '@/lib/roles';
 import type { VentureFilters } from '@/lib/validation/venture-filters';
@@ -15,7 +16,7 @@ export type { Industry, VentureFilters, VentureSort, LimitFilter } from '@/lib/v
 export { getVentureDetail, type VentureDetail } from './detail';
 export { addFinancing, removeFinancing, updateVenture, type FinancingAddInput, type FinancingRemoveInput } from './edits';
 
-export type LimitStatusValue = 'ok' | 'due_soon' | 'overdue';
+export type { LimitStatusValue };
 
 const currentCarrier = alias(carriers, 'current_carrier');
 const lastCarrier = alias(carriers, 'last_carrier');
