@@ -93,7 +93,7 @@ describe('names instead of ids in the audit log', () => {
     const byCode = (code: string) => body.find((r) => r[col('actionCode')] === code)!;
     expect(byCode('user.updated')[col('recordName')]).toBe(account.name);
     expect(byCode('user.updated')[col('changes')]).toBe(`绑定载体：— → ${carrier.name}`);
-    const status = (code: string) => (translatorOf('zh-CN') as unknown as (key: string) => string)(`applications.status.${code}`);
+    const status = (code: string) => (translatorOf('zh-CN') as unknown as (key: string) => string)(`glossary.applicationStatus.${code}`);
     expect(byCode('application.reject')[col('changes')]).toBe(`状态：${status('in_review')} → ${status('rejected')}\n决定人：— → ${decider.name}`);
   });
 });

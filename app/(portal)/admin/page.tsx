@@ -39,12 +39,13 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
     .catch(undefined)
     .parse(one(params.status) || undefined);
   const { page, pageSize } = parsePaging({ page: one(params.page), size: one(params.size) });
-  const [{ rows, total }, t, tRoles, tList, tGrants] = await Promise.all([
+  const [{ rows, total }, t, tRoles, tList, tGrants, tAccountStatus] = await Promise.all([
     listAccounts(getDb(), { q: q || undefined, role, active: status ? status === 'active' : undefined, page, pageSize }),
     getTranslations('admin'),
     getTranslations('roles'),
     getTranslations('accounts.list'),
     getTranslations('rightsGrants'),
+    getTranslations('glossary.accountStatus'),
   ]);
   return (
     <>
@@ -82,7 +83,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
               <option value="">{tList('anyStatus')}</option>
               {ACCOUNT_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {tList(s)}
+                  {tAccountStatus(s)}
                 </option>
               ))}
             </select>
@@ -117,7 +118,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
                 header: t('status'),
                 cell: (r) => (
                   <span className="flex flex-wrap gap-1">
-                    <Badge tone={r.active ? 'good' : 'neutral'}>{r.active ? t('active') : t('inactive')}</Badge>
+                    <Badge tone={r.active ? 'good' : 'neutral'}>{tAccountStatus(r.active ? 'active' : 'inactive')}</Badge>
                     {r.mustChangePassword ? <Badge tone="warn">{tList('pendingChange')}</Badge> : null}
                     {r.rightsPending ? <Badge tone="warn">{tGrants('badge')}</Badge> : null}
                   </span>

@@ -45,7 +45,7 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
     tr('levels'),
     tr('stages'),
     tr('industries'),
-    tr('review.status'),
+    tr('glossary.applicationStatus'),
     tr('networkTargets.metrics'),
     getLocale(),
   ]);

@@ -25,11 +25,12 @@ export default async function OperatorHome({ searchParams }: { searchParams: Pro
   const scope = await scopeFor(user);
   const params = await searchParams;
   const carrierId = carrierParam(one(params.carrier), scope.kind === 'carriers' ? scope.carrierIds : []);
-  const [d, t, tKinds, tStages] = await Promise.all([
+  const [d, t, tKinds, tStages, tStatus] = await Promise.all([
     operatorDashboard(getDb(), scope, todayInShanghai(), { carrierId }),
     getTranslations('dashboard'),
     getTranslations('kinds'),
     getTranslations('stages'),
+    getTranslations('glossary.applicationStatus'),
   ]);
   if (!d) {
     return (
@@ -172,7 +173,7 @@ export default async function OperatorHome({ searchParams }: { searchParams: Pro
               rows={d.applicationsByStatus}
               rowKey={(r) => r.status}
               columns={[
-                { key: 'status', header: t('applications.status'), cell: (r) => t(`applicationStatus.${r.status}`) },
+                { key: 'status', header: t('applications.status'), cell: (r) => tStatus(r.status) },
                 { key: 'n', header: t('applications.count'), numeric: true, cell: (r) => formatInt(r.applications) },
                 { key: 'fen', header: t('applications.requested'), numeric: true, cell: (r) => formatWan(r.requestedFen) },
               ]}

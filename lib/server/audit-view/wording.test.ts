@@ -23,7 +23,7 @@ describe('the changes of an audit entry in words', () => {
     const d = zhWords('application');
     expect(changesText(changesOf({ status: 'in_review' }, { status: 'approved', decidedBy: 4, programId: 7, ventureId: 31 }, d), d)).toBe(
       [
-        `状态：${zh('applications.status.in_review')} → ${zh('applications.status.approved')}`,
+        `状态：${zh('glossary.applicationStatus.in_review')} → ${zh('glossary.applicationStatus.approved')}`,
         '决定人：— → 王芳',
         '专项：— → 2026 年孵化载体运营补贴',
         '创业项目：— → 星河生物',

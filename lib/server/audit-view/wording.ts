@@ -41,10 +41,10 @@ const CODE_LISTS: Record<string, string[]> = {
 
 /** A status means something else on each kind of record. */
 const STATUS_LISTS: Record<string, string> = {
-  application: 'applications.status',
-  carrier: 'carrierProfile.statuses',
-  graduation: 'graduation.status',
-  programme: 'review.programmeStatus',
+  application: 'glossary.applicationStatus',
+  carrier: 'glossary.carrierStatus',
+  graduation: 'glossary.graduationStatus',
+  programme: 'glossary.programmeStatus',
 };
 
 /** The audit viewer's own filters, by the labels of its filter form. */

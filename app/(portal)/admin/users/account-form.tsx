@@ -23,6 +23,7 @@ export function AccountForm({ initial, carriers, userId, version }: { initial: A
   const tOnce = useTranslations('accounts.oneTime');
   const tDetail = useTranslations('accounts.detail');
   const tRoles = useTranslations('roles');
+  const tCarrierStatus = useTranslations('glossary.carrierStatus');
   const router = useRouter();
   const hydrated = useHydrated();
   const editing = userId !== undefined;
@@ -121,7 +122,7 @@ export function AccountForm({ initial, carriers, userId, version }: { initial: A
                   <input type="checkbox" name="carrierIds" value={c.id} defaultChecked={initial.carrierIds.includes(c.id)} className="h-4 w-4" />
                   <span>
                     {c.name}
-                    {c.status !== 'active' ? <span className="ml-1 text-slate-600">{t(c.status)}</span> : null}
+                    {c.status !== 'active' ? <span className="ml-1 text-slate-600">{t('carrierStatusNote', { status: tCarrierStatus(c.status) })}</span> : null}
                   </span>
                 </label>
               ))}

@@ -33,7 +33,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const filters = parseQueueFilters(params);
   const { page, pageSize } = parsePaging({ page: one(params.page), size: one(params.size) });
   const db = getDb();
-  const [{ rows, total }, programmes, years, carriers, zones, t, tr, locale] = await Promise.all([
+  const [{ rows, total }, programmes, years, carriers, zones, t, tr, tStatus, locale] = await Promise.all([
     reviewQueue(db, scope, { ...filters, page, pageSize }, todayInShanghai()),
     programmeChoices(db),
     programmeYears(db),
@@ -41,6 +41,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     carrierZones(db),
     getTranslations('review.queue'),
     getTranslations('review'),
+    getTranslations('glossary.applicationStatus'),
     getLocale(),
   ]);
   const size = pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize);
@@ -90,7 +91,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             name="status"
             defaultValue={filters.status ?? ''}
             empty={t('waiting')}
-            options={QUEUE_STATUSES.map((s) => ({ value: s, label: tr(`status.${s}`) }))}
+            options={QUEUE_STATUSES.map((s) => ({ value: s, label: tStatus(s) }))}
           />
           <FilterSelect
             label={t('carrier')}
@@ -165,7 +166,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                 ),
               },
               { key: 'requested', header: t('requested'), numeric: true, cell: (r) => formatWan(r.requestedFen) },
-              { key: 'status', header: t('status'), cell: (r) => <Badge tone={statusTone(r.status)}>{tr(`status.${r.status}`)}</Badge> },
+              { key: 'status', header: t('status'), cell: (r) => <Badge tone={statusTone(r.status)}>{tStatus(r.status)}</Badge> },
               { key: 'submitted', header: t('submittedAt'), cell: (r) => <span className="whitespace-nowrap">{formatDate(r.submittedAt)}</span> },
               { key: 'days', header: t('daysWaited'), numeric: true, cell: (r) => t('days', { days: r.daysWaited }) },
               { key: 'reviews', header: t('reviews'), numeric: true, cell: (r) => r.reviewCount },

@@ -42,11 +42,12 @@ export default async function BlacklistPage({ searchParams }: { searchParams: Pr
   const { page, pageSize } = parsePaging({ page: one(params.page), size: one(params.size) });
   const today = todayInShanghai();
   const db = getDb();
-  const [{ rows, total }, carriers, t, tr] = await Promise.all([
+  const [{ rows, total }, carriers, t, tr, tState] = await Promise.all([
     listBlacklist(db, today, { state, subjectType, q, page, pageSize }),
     allCarrierChoices(db),
     getTranslations('review.blacklist'),
     getTranslations('review'),
+    getTranslations('glossary.blacklistState'),
   ]);
   const size = pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize);
   const kept = { state: state === 'active' ? undefined : state, type: subjectType, q, size };
@@ -57,7 +58,7 @@ export default async function BlacklistPage({ searchParams }: { searchParams: Pr
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Card className="mb-6">
         <FilterBar label={t('filters')} basePath={BASE} size={size} applyLabel={tr('apply')} resetLabel={tr('reset')}>
-          <FilterSelect label={t('state')} name="state" defaultValue={state} options={STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))} />
+          <FilterSelect label={t('state')} name="state" defaultValue={state} options={STATES.map((s) => ({ value: s, label: tState(s) }))} />
           <FilterSelect
             label={t('subjectType')}
             name="type"
@@ -138,7 +139,7 @@ export default async function BlacklistPage({ searchParams }: { searchParams: Pr
                   const s = stateOf(r, today);
                   return (
                     <div className="space-y-0.5">
-                      <Badge tone={TONE[s]}>{s === 'pending' ? t('states.pending') : t(`states.${s}`)}</Badge>
+                      <Badge tone={TONE[s]}>{tState(s)}</Badge>
                       {r.liftedOn ? <div className="whitespace-nowrap text-xs text-slate-600">{formatDate(r.liftedOn)}</div> : null}
                     </div>
                   );

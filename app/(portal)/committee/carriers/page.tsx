@@ -34,12 +34,13 @@ export default async function CommitteeCarriersPage({ searchParams }: { searchPa
   const { page, pageSize } = parsePaging({ page: one(params.page), size: one(params.size) });
   const today = todayInShanghai();
   const db = getDb();
-  const [{ rows, total, quarter }, zones, t, tKinds, tLevels, locale] = await Promise.all([
+  const [{ rows, total, quarter }, zones, t, tKinds, tLevels, tStatus, locale] = await Promise.all([
     listNetworkCarriers(db, today, { ...filters, page, pageSize }),
     carrierZones(db),
     getTranslations('committeeCarriers'),
     getTranslations('kinds'),
     getTranslations('levels'),
+    getTranslations('glossary.carrierStatus'),
     getLocale(),
   ]);
   const checks = await nationalChecksOf(db, rows, today);
@@ -102,7 +103,7 @@ export default async function CommitteeCarriersPage({ searchParams }: { searchPa
             name="status"
             defaultValue={filters.status ?? ''}
             empty={t('any')}
-            options={CARRIER_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+            options={CARRIER_STATUSES.map((s) => ({ value: s, label: tStatus(s) }))}
           />
           <FilterSelect
             label={t('warnings')}
@@ -141,7 +142,7 @@ export default async function CommitteeCarriersPage({ searchParams }: { searchPa
                     <div className="mt-0.5 flex flex-wrap items-center gap-1 text-xs text-slate-600">
                       <Badge>{tKinds(r.kind)}</Badge>
                       {r.level !== 'none' ? <Badge tone="brand">{tLevels(r.level)}</Badge> : null}
-                      {r.status !== 'active' ? <Badge tone="warn">{t(`statuses.${r.status}`)}</Badge> : null}
+                      {r.status !== 'active' ? <Badge tone="warn">{tStatus(r.status)}</Badge> : null}
                       <span>{r.zone}</span>
                     </div>
                   </div>

@@ -10,7 +10,7 @@ import { DecisionForms } from './decision-forms';
 
 /** One recorded graduation: the criteria claimed beside those the data supports, the evidence, the decision. */
 export async function GraduationCard({ g }: { g: GraduationQueueRow }) {
-  const [t, tg] = await Promise.all([getTranslations('graduationReview'), getTranslations('graduation')]);
+  const [t, tg, tStatus] = await Promise.all([getTranslations('graduationReview'), getTranslations('graduation'), getTranslations('glossary.graduationStatus')]);
   const f = g.figures;
   const basis = (c: GraduationCriterion): string => {
     switch (c) {
@@ -53,7 +53,7 @@ export async function GraduationCard({ g }: { g: GraduationQueueRow }) {
               : t('recordedUnknown', { date: formatDate(g.recordedAt) })}
           </p>
         </div>
-        <Badge tone={graduationTone(g.status)}>{t(`statuses.${g.status}`)}</Badge>
+        <Badge tone={graduationTone(g.status)}>{tStatus(g.status)}</Badge>
       </header>
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-3">

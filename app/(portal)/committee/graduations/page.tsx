@@ -27,11 +27,12 @@ export default async function GraduationReviewPage({ searchParams }: { searchPar
   const { page, pageSize } = parsePaging({ page: one(params.page), size: one(params.size) });
   const decided = optionalEnum(['verified', 'rejected'] as const, one(params.decided));
   const db = getDb();
-  const [{ rows, total }, carriers, years, t] = await Promise.all([
+  const [{ rows, total }, carriers, years, t, tStatus] = await Promise.all([
     graduationQueue(db, todayInShanghai(), { ...filters, page, pageSize }),
     allCarrierChoices(db),
     graduationYears(db),
     getTranslations('graduationReview'),
+    getTranslations('glossary.graduationStatus'),
   ]);
   const size = pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize);
   const kept = { ...graduationFilterParams(filters), size };
@@ -63,7 +64,7 @@ export default async function GraduationReviewPage({ searchParams }: { searchPar
             label={t('status')}
             name="status"
             defaultValue={filters.statusParam}
-            options={QUEUE_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+            options={QUEUE_STATUSES.map((s) => ({ value: s, label: s === 'all' ? t('allStatuses') : tStatus(s) }))}
           />
           <FilterSelect
             label={t('carrier')}

@@ -36,12 +36,13 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: P
   };
   const { page, pageSize } = parsePaging({ page: one(params.page), size: one(params.size) });
   const db = getDb();
-  const [{ rows, total }, years, perYear, t, tr, locale] = await Promise.all([
+  const [{ rows, total }, years, perYear, t, tr, tStatus, locale] = await Promise.all([
     listProgrammes(db, { ...filters, page, pageSize }),
     programmeYears(db),
     yearBudgets(db, { year: filters.year }),
     getTranslations('review.programmes'),
     getTranslations('review'),
+    getTranslations('glossary.programmeStatus'),
     getLocale(),
   ]);
   const budgets = await programmeBudgets(db, { programIds: rows.map((r) => r.id) });
@@ -93,7 +94,7 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: P
             name="status"
             defaultValue={filters.status ?? ''}
             empty={tr('any')}
-            options={STATUSES.map((s) => ({ value: s, label: tr(`programmeStatus.${s}`) }))}
+            options={STATUSES.map((s) => ({ value: s, label: tStatus(s) }))}
           />
         </FilterBar>
         <p className="mb-2 text-sm text-slate-600">{t('unitNote')}</p>
@@ -142,7 +143,7 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: P
               {
                 key: 'status',
                 header: t('status'),
-                cell: (r) => <Badge tone={r.status === 'open' ? 'good' : 'neutral'}>{tr(`programmeStatus.${r.status}`)}</Badge>,
+                cell: (r) => <Badge tone={r.status === 'open' ? 'good' : 'neutral'}>{tStatus(r.status)}</Badge>,
               },
               { key: 'budget', header: t('colBudget'), numeric: true, cell: (r) => formatWan(r.budgetFen) },
               { key: 'committed', header: t('colCommitted'), numeric: true, cell: money((b) => b.committedFen) },

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useHydrated } from '@/components/forms/use-hydrated';
-import { CARRIER_KINDS, VENTURE_STAGES } from '@/lib/domain/vocabulary';
+import { CARRIER_KINDS, PROGRAM_STATUSES, VENTURE_STAGES } from '@/lib/domain/vocabulary';
 import { DOCUMENT_TYPES, PROGRAM_CATEGORIES } from '@/lib/validation/subsidies';
 import { FieldError } from '@/components/forms/field';
 import { Field, inputClass, OutcomeMessage, primaryButton, useActionForm } from '@/components/forms/form-kit';
@@ -51,6 +51,7 @@ export function ProgrammeForm({
   const tKinds = useTranslations('kinds');
   const tStages = useTranslations('stages');
   const tDocs = useTranslations('documentTypes');
+  const tStatus = useTranslations('glossary.programmeStatus');
   const router = useRouter();
   const hydrated = useHydrated();
   const editing = programId !== undefined;
@@ -111,9 +112,9 @@ export function ProgrammeForm({
         </Field>
         <Field form={form} name="status" label={t('status')}>
           <select name="status" defaultValue={initial.status} className={inputClass} {...form.aria('status')}>
-            {(['draft', 'open', 'closed'] as const).map((s) => (
+            {PROGRAM_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {tr(`programmeStatus.${s}`)}
+                {tStatus(s)}
               </option>
             ))}
           </select>

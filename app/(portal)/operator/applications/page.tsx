@@ -34,7 +34,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
     carrierChoices(db, scope),
     appliedProgrammeChoices(db, scope),
     getTranslations('applications'),
-    getTranslations('applications.status'),
+    getTranslations('glossary.applicationStatus'),
     getTranslations('applications.next'),
     getLocale(),
   ]);

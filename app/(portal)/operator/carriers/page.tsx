@@ -16,11 +16,12 @@ export async function generateMetadata() {
 export default async function OperatorCarriersPage() {
   const user = await requireRole('operator');
   const scope = await scopeFor(user);
-  const [rows, t, tKinds, tLevels] = await Promise.all([
+  const [rows, t, tKinds, tLevels, tStatus] = await Promise.all([
     listOperatorCarriers(getDb(), scope),
     getTranslations('carrierProfile'),
     getTranslations('kinds'),
     getTranslations('levels'),
+    getTranslations('glossary.carrierStatus'),
   ]);
   return (
     <>
@@ -45,7 +46,7 @@ export default async function OperatorCarriersPage() {
               },
               { key: 'kind', header: t('kind'), cell: (r) => tKinds(r.kind) },
               { key: 'level', header: t('level'), cell: (r) => tLevels(r.level) },
-              { key: 'status', header: t('status'), cell: (r) => t(`statuses.${r.status}`) },
+              { key: 'status', header: t('status'), cell: (r) => tStatus(r.status) },
               { key: 'zone', header: t('zone'), cell: (r) => r.zone },
               { key: 'area', header: t('totalArea'), numeric: true, cell: (r) => formatInt(r.totalAreaM2) },
               { key: 'workstations', header: t('workstations'), numeric: true, cell: (r) => formatInt(r.workstations) },

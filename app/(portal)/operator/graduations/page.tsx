@@ -37,11 +37,12 @@ export default async function GraduationsPage({ searchParams }: { searchParams: 
   const size = pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize);
   const recordedNotice = view === 'recorded' && /^\d+$/.test(one(params.recorded) ?? '');
 
-  const [candidates, records, carriers, t] = await Promise.all([
+  const [candidates, records, carriers, t, tStatus] = await Promise.all([
     graduationCandidates(db, scope, today, view === 'candidates' ? { carrierId, page, pageSize } : { carrierId, page: 1, pageSize: 1 }),
     view === 'recorded' ? listGraduations(db, scope, { status, year, carrierId, page, pageSize }) : null,
     listOperatorCarriers(db, scope),
     getTranslations('graduation'),
+    getTranslations('glossary.graduationStatus'),
   ]);
   const carrier = carrierId ? String(carrierId) : undefined;
   const tabs = [
@@ -80,7 +81,7 @@ export default async function GraduationsPage({ searchParams }: { searchParams: 
                 <option value="">{t('filters.anyStatus')}</option>
                 {STATUSES.map((s) => (
                   <option key={s} value={s}>
-                    {t(`status.${s}`)}
+                    {tStatus(s)}
                   </option>
                 ))}
               </select>

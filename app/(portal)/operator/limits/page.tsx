@@ -32,12 +32,13 @@ export default async function LimitsPage({ searchParams }: { searchParams: Promi
   const carrierId = carrierParam(one(params.carrier), scope.kind === 'carriers' ? scope.carrierIds : []);
   const { page, pageSize } = parsePaging({ page: one(params.page), size: one(params.size) });
   const size = pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize);
-  const [{ rows, total }, counts, carriers, t, tIndustries] = await Promise.all([
+  const [{ rows, total }, counts, carriers, t, tIndustries, tLimit] = await Promise.all([
     incubationLimitAlerts(db, scope, today, { status, carrierId, page, pageSize }),
     incubationLimitCounts(db, scope, today, { carrierId }),
     listOperatorCarriers(db, scope),
     getTranslations('incubationLimits'),
     getTranslations('industries'),
+    getTranslations('glossary.limitStatus'),
   ]);
   const carrier = carrierId ? String(carrierId) : undefined;
   const countOf = { all: counts.ok + counts.due_soon + counts.overdue, due_soon: counts.due_soon, overdue: counts.overdue };
@@ -80,7 +81,7 @@ export default async function LimitsPage({ searchParams }: { searchParams: Promi
               { key: 'started', header: t('startedOn'), cell: (r) => formatDate(r.incubationStartedOn) },
               { key: 'limit', header: t('limit'), numeric: true, cell: (r) => t('limitValue', { months: r.limitMonths }) },
               { key: 'ends', header: t('endsOn'), cell: (r) => formatDate(r.endsOn) },
-              { key: 'status', header: t('status'), cell: (r) => <Badge tone={limitTone(r.status)}>{t(`statuses.${r.status}`)}</Badge> },
+              { key: 'status', header: t('status'), cell: (r) => <Badge tone={limitTone(r.status)}>{tLimit(r.status)}</Badge> },
               { key: 'remaining', header: t('remaining'), numeric: true, cell: remaining },
             ]}
           />

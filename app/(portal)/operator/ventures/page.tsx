@@ -27,13 +27,14 @@ export default async function VenturesPage({ searchParams }: { searchParams: Pro
   const filters = parseVentureFilters(params);
   const { page, pageSize } = parsePaging({ page: one(params.page), size: one(params.size) });
   const db = getDb();
-  const [{ rows, total }, carriers, t, tStages, tIndustries, tWarnings] = await Promise.all([
+  const [{ rows, total }, carriers, t, tStages, tIndustries, tWarnings, tLimit] = await Promise.all([
     listVentures(db, scope, filters, { page, pageSize }, todayInShanghai()),
     carrierChoices(db, scope),
     getTranslations('ventures'),
     getTranslations('stages'),
     getTranslations('industries'),
     getTranslations('ventures.ruleWarnings'),
+    getTranslations('glossary.limitStatus'),
   ]);
   const size = pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize);
   const kept = { ...ventureFilterParams(filters), size };
@@ -133,7 +134,7 @@ export default async function VenturesPage({ searchParams }: { searchParams: Pro
                   <div className="flex flex-wrap gap-1">
                     {r.limitStatus && r.limitStatus !== 'ok' ? (
                       <Badge tone={limitTone(r.limitStatus)}>
-                        {t(`limitStatus.${r.limitStatus}`)} · {formatDate(r.limitEndsOn)}
+                        {tLimit(r.limitStatus)} · {formatDate(r.limitEndsOn)}
                       </Badge>
                     ) : null}
                     {r.warnings.map((w) => (

@@ -25,7 +25,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   if (!userId) notFound();
   const db = getDb();
   const account = await orNotFound(getAccount(db, userId));
-  const [secondFactor, tTwoFactor, carriers, pendingGrant, activeSessions, tSessions, t, tAdmin, tStatus, tReset, tRoles, tAccounts, tGrants] =
+  const [secondFactor, tTwoFactor, carriers, pendingGrant, activeSessions, tSessions, t, tAccountStatus, tStatus, tReset, tRoles, tAccounts, tGrants] =
     await Promise.all([
       secondFactorStatus(db, account.id),
       getTranslations('twoFactor.admin'),
@@ -34,7 +34,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       countActiveSessions(db, account.id),
       getTranslations('sessions.admin'),
       getTranslations('accounts.detail'),
-      getTranslations('admin'),
+      getTranslations('glossary.accountStatus'),
       getTranslations('accounts.status'),
       getTranslations('accounts.reset'),
       getTranslations('roles'),
@@ -52,7 +52,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         <div>
           <dt className="text-slate-600">{t('status')}</dt>
           <dd className="mt-0.5 flex flex-wrap gap-2">
-            <Badge tone={account.active ? 'good' : 'neutral'}>{account.active ? tAdmin('active') : tAdmin('inactive')}</Badge>
+            <Badge tone={account.active ? 'good' : 'neutral'}>{tAccountStatus(account.active ? 'active' : 'inactive')}</Badge>
             {account.mustChangePassword ? <Badge tone="warn">{t('mustChange')}</Badge> : null}
             {pendingGrant ? <Badge tone="warn">{tGrants('badge')}</Badge> : null}
           </dd>

@@ -64,13 +64,14 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
   const db = getDb();
   const today = todayInShanghai();
   const app = await orNotFound(getApplication(db, { userId: user.id, role: user.role, ip: null }, scope, id, today));
-  const [programme, internal, t, tr, ts, tw, locale] = await Promise.all([
+  const [programme, internal, t, tr, ts, tw, tStatus, locale] = await Promise.all([
     getProgramme(db, app.programId),
     internalEventIds(db, app.id),
     getTranslations('review.app'),
     getTranslations('review'),
     getTranslations('review.steps'),
     getTranslations(),
+    getTranslations('glossary.applicationStatus'),
     getLocale(),
   ]);
   const payable = payableFen(app);
@@ -90,7 +91,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
         subtitle={`${app.programCode} ${programmeName} · ${app.year}`}
       />
       <div className="mb-4 flex flex-wrap items-center gap-2">
-        <Badge tone={statusTone(app.status)}>{tr(`status.${app.status}`)}</Badge>
+        <Badge tone={statusTone(app.status)}>{tStatus(app.status)}</Badge>
         <Badge tone={app.fundingMode === 'post_subsidy' ? 'brand' : 'neutral'}>{tr(`modes.${app.fundingMode}`)}</Badge>
       </div>
       {app.blacklisted ? (
@@ -108,7 +109,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
                 {app.programCode} {programmeName} ({tr(`categories.${programme.category}`)})
               </Detail>
               <Detail label={t('mode')}>{tr(`modes.${app.fundingMode}`)}</Detail>
-              <Detail label={t('status')}>{tr(`status.${app.status}`)}</Detail>
+              <Detail label={t('status')}>{tStatus(app.status)}</Detail>
               {app.inspectionDueOn && inspectionAhead(app) ? <Detail label={t('inspectionDue')}>{formatDate(app.inspectionDueOn)}</Detail> : null}
               <Detail label={t('purpose')} wide>
                 <span className="whitespace-pre-line">{app.purpose}</span>
@@ -229,8 +230,8 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
                 <li key={e.id} className="border-l-2 border-slate-200 pl-3">
                   <div className="flex flex-wrap items-center gap-2 text-sm">
                     <span className="font-medium text-slate-900">
-                      {e.fromStatus ? `${tr(`status.${e.fromStatus}`)} → ` : ''}
-                      {tr(`status.${e.toStatus}`)}
+                      {e.fromStatus ? `${tStatus(e.fromStatus)} → ` : ''}
+                      {tStatus(e.toStatus)}
                     </span>
                     <span className="text-slate-600">
                       {stamp(e.at)} · {e.actorName ?? t('system')}

@@ -51,7 +51,7 @@ export default async function CommitteeCarrierPage({ params, searchParams }: { p
   const today = todayInShanghai();
   const db = getDb();
   const profile = await profileOr404(id);
-  const [figures, years, tenants, apps, blacklist, checks, t, tn, tKinds, tLevels, locale] = await Promise.all([
+  const [figures, years, tenants, apps, blacklist, checks, t, tn, tKinds, tLevels, tStatus, locale] = await Promise.all([
     networkCarrierFigures(db, today, id),
     carrierYearFigures(db, id, today),
     carrierTenants(db, id, today, { page, pageSize }),
@@ -62,6 +62,7 @@ export default async function CommitteeCarrierPage({ params, searchParams }: { p
     getTranslations('nationalCheck'),
     getTranslations('kinds'),
     getTranslations('levels'),
+    getTranslations('glossary.carrierStatus'),
     getLocale(),
   ]);
   if (!figures) notFound();
@@ -77,7 +78,7 @@ export default async function CommitteeCarrierPage({ params, searchParams }: { p
       </nav>
       <PageHeader
         title={localName(locale, profile)}
-        subtitle={[tKinds(profile.kind), tLevels(profile.level), t(`statuses.${profile.status}`), profile.zone].join(' · ')}
+        subtitle={[tKinds(profile.kind), tLevels(profile.level), tStatus(profile.status), profile.zone].join(' · ')}
       />
 
       {blacklist.length > 0 ? (
@@ -142,7 +143,7 @@ export default async function CommitteeCarrierPage({ params, searchParams }: { p
               values={{ kind: profile.kind, level: profile.level, status: profile.status }}
               kinds={CARRIER_KINDS.map((k) => ({ value: k, label: tKinds(k) }))}
               levels={CARRIER_LEVELS.map((l) => ({ value: l, label: tLevels(l) }))}
-              statuses={CARRIER_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+              statuses={CARRIER_STATUSES.map((s) => ({ value: s, label: tStatus(s) }))}
             />
           </Card>
           <Card title={td('subsidies')}>

@@ -39,7 +39,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
   const [t, tApp, tStatus, tNext, tDocs, locale] = await Promise.all([
     getTranslations('applications.detail'),
     getTranslations('applications'),
-    getTranslations('applications.status'),
+    getTranslations('glossary.applicationStatus'),
     getTranslations('applications.next'),
     getTranslations('documentTypes'),
     getLocale(),

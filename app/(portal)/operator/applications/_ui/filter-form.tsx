@@ -28,7 +28,7 @@ export async function ApplicationFilterForm({
   programmes: { id: number; code: string; nameZh: string; nameEn: string; year: number }[];
   pageSize?: number;
 }) {
-  const [t, tStatus, locale] = await Promise.all([getTranslations('applications.filters'), getTranslations('applications.status'), getLocale()]);
+  const [t, tStatus, locale] = await Promise.all([getTranslations('applications.filters'), getTranslations('glossary.applicationStatus'), getLocale()]);
   const years = [...new Set(programmes.map((p) => p.year))].sort((a, b) => b - a);
   return (
     <FilterBar

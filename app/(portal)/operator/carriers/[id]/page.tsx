@@ -26,17 +26,18 @@ export default async function CarrierProfilePage({ params }: { params: Promise<{
   const id = pathId((await params).id);
   if (id === undefined) notFound();
   const carrier = await orNotFound(getCarrierProfile(getDb(), scope, id));
-  const [t, tKinds, tLevels, tIndustries] = await Promise.all([
+  const [t, tKinds, tLevels, tIndustries, tStatus] = await Promise.all([
     getTranslations('carrierProfile'),
     getTranslations('kinds'),
     getTranslations('levels'),
     getTranslations('industries'),
+    getTranslations('glossary.carrierStatus'),
   ]);
   const accreditation: [string, string][] = [
     [t('name'), carrier.name],
     [t('kind'), tKinds(carrier.kind)],
     [t('level'), tLevels(carrier.level)],
-    [t('status'), t(`statuses.${carrier.status}`)],
+    [t('status'), tStatus(carrier.status)],
     [t('operatorOrg'), carrier.operatorOrg],
     [t('ownership'), t(`ownerships.${carrier.ownership}`)],
     [t('zone'), carrier.zone],

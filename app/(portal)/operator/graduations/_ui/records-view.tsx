@@ -26,7 +26,7 @@ export async function RecordsView({
   filtered: boolean;
   showCarrier: boolean;
 }) {
-  const t = await getTranslations('graduation');
+  const [t, tStatus] = await Promise.all([getTranslations('graduation'), getTranslations('glossary.graduationStatus')]);
   return (
     <Card>
       {rows.length === 0 ? (
@@ -54,7 +54,7 @@ export async function RecordsView({
               header: t('records.status'),
               cell: (r) => (
                 <>
-                  <Badge tone={graduationTone(r.status)}>{t(`status.${r.status}`)}</Badge>
+                  <Badge tone={graduationTone(r.status)}>{tStatus(r.status)}</Badge>
                   {r.status === 'rejected' && r.rejectionReason ? (
                     <p className="mt-1 max-w-xs text-xs text-red-800">{t('records.reason', { reason: r.rejectionReason })}</p>
                   ) : null}

@@ -27,13 +27,14 @@ export default async function VentureDetailPage({ params }: { params: Promise<{ 
   const ventureId = pathId((await params).id);
   if (ventureId === undefined) notFound();
   const d = await orNotFound(getVentureDetail(getDb(), scope, ventureId, todayInShanghai()));
-  const [t, tOwn, tStages, tIndustries, tTalent, tWarnings] = await Promise.all([
+  const [t, tOwn, tStages, tIndustries, tTalent, tWarnings, tLimit] = await Promise.all([
     getTranslations('ventures'),
     getTranslations('ownership.detail'),
     getTranslations('stages'),
     getTranslations('industries'),
     getTranslations('talent'),
     getTranslations('ventures.ruleWarnings'),
+    getTranslations('glossary.limitStatus'),
   ]);
   const v = d.venture;
   const open = d.openResidency;
@@ -98,7 +99,7 @@ export default async function VentureDetailPage({ params }: { params: Promise<{ 
             <Item label={t('fields.incubationLimit')}>
               {d.limit ? (
                 <span className="flex flex-wrap items-center gap-2">
-                  <Badge tone={limitTone(d.limit.status)}>{t(`limitStatus.${d.limit.status}`)}</Badge>
+                  <Badge tone={limitTone(d.limit.status)}>{tLimit(d.limit.status)}</Badge>
                   {t('detail.limitValue', { months: d.limit.limitMonths, date: formatDate(d.limit.endsOn) })}
                 </span>
               ) : (

@@ -135,7 +135,7 @@ export async function ReportsSection({ detail }: Props) {
 }
 
 export async function GraduationsSection({ detail }: Props) {
-  const t = await getTranslations('ventures');
+  const [t, tg] = await Promise.all([getTranslations('ventures'), getTranslations('glossary')]);
   const tc = (k: string) => t(`graduation.${k}`);
   return (
     <Card title={tc('title')}>
@@ -155,7 +155,7 @@ export async function GraduationsSection({ detail }: Props) {
               header: tc('status'),
               cell: (g) => (
                 <span className="flex flex-col items-start gap-1">
-                  <Badge tone={graduationTone(g.status)}>{t(`graduationStatus.${g.status}`)}</Badge>
+                  <Badge tone={graduationTone(g.status)}>{tg(`graduationStatus.${g.status}`)}</Badge>
                   {g.status === 'rejected' && g.rejectionReason ? <span className="text-xs text-slate-700">{g.rejectionReason}</span> : null}
                 </span>
               ),
@@ -168,7 +168,7 @@ export async function GraduationsSection({ detail }: Props) {
 }
 
 export async function ApplicationsSection({ detail }: Props) {
-  const [t, locale] = await Promise.all([getTranslations('ventures'), getLocale()]);
+  const [t, tg, locale] = await Promise.all([getTranslations('ventures'), getTranslations('glossary'), getLocale()]);
   const tc = (k: string) => t(`applications.${k}`);
   return (
     <Card title={tc('title')}>
@@ -182,7 +182,7 @@ export async function ApplicationsSection({ detail }: Props) {
           columns={[
             { key: 'ref', header: tc('refNo'), cell: (a) => <span className="font-mono">{a.refNo}</span> },
             { key: 'program', header: tc('program'), cell: (a) => (locale === 'en' ? a.programNameEn : a.programNameZh) },
-            { key: 'status', header: tc('status'), cell: (a) => t(`applicationStatus.${a.status}`) },
+            { key: 'status', header: tc('status'), cell: (a) => tg(`applicationStatus.${a.status}`) },
             { key: 'requested', header: tc('requested'), numeric: true, cell: (a) => formatWan(a.requestedFen) },
             { key: 'approved', header: tc('approved'), numeric: true, cell: (a) => dash(a.finalFen ?? a.approvedFen, formatWan) },
             { key: 'paid', header: tc('paid'), numeric: true, cell: (a) => formatWan(a.paidFen) },

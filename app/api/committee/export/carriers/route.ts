@@ -16,11 +16,12 @@ export const GET = exportRoute({
   file: async ({ params, locale, today }) => {
     const filters = parseCarrierFilters(params);
     const db = getDb();
-    const [{ rows, quarter }, t, tKinds, tLevels] = await Promise.all([
+    const [{ rows, quarter }, t, tKinds, tLevels, tStatus] = await Promise.all([
       listNetworkCarriers(db, today, { ...filters, page: 1, pageSize: MAX_ROWS }),
       getTranslations({ locale, namespace: 'committeeCarriers' }),
       getTranslations({ locale, namespace: 'kinds' }),
       getTranslations({ locale, namespace: 'levels' }),
+      getTranslations({ locale, namespace: 'glossary.carrierStatus' }),
     ]);
     const checks = await nationalChecksOf(db, rows, today);
     const c = (k: string) => t(`columns.${k}`);
@@ -52,7 +53,7 @@ export const GET = exportRoute({
             r.name,
             tKinds(r.kind),
             tLevels(r.level),
-            t(`statuses.${r.status}`),
+            tStatus(r.status),
             r.zone,
             r.tenants,
             r.occupiedAreaM2,

@@ -28,7 +28,7 @@ export const GET = exportRoute({
       tr('kinds'),
       tr('stages'),
       tr('industries'),
-      tr('review.status'),
+      tr('glossary.applicationStatus'),
       tr('networkTargets.metrics'),
     ]);
     const metricName = (m: string) => (metrics.has(m) ? metrics(m) : m);

@@ -13,10 +13,11 @@ export const GET = exportRoute({
   roles: ['committee'],
   file: async ({ params, locale, today }) => {
     const filters = parseGraduationFilters(params);
-    const [{ rows }, t, tg] = await Promise.all([
+    const [{ rows }, t, tg, tStatus] = await Promise.all([
       graduationQueue(getDb(), today, { ...filters, page: 1, pageSize: MAX_ROWS }),
       getTranslations({ locale, namespace: 'graduationReview' }),
       getTranslations({ locale, namespace: 'graduation' }),
+      getTranslations({ locale, namespace: 'glossary.graduationStatus' }),
     ]);
     const sep = tg('listSeparator');
     const bytes = await buildTableExport([
@@ -42,7 +43,7 @@ export const GET = exportRoute({
           formatDate(g.graduatedOn),
           g.claimed.map((c) => tg(`criteriaShort.${c}`)).join(sep),
           g.supported.map((c) => tg(`criteriaShort.${c}`)).join(sep),
-          t(`statuses.${g.status}`),
+          tStatus(g.status),
           g.recordedByName,
           formatDate(g.recordedAt),
           g.verifiedByName,

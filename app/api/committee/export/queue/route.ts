@@ -16,10 +16,11 @@ export const GET = exportRoute({
   roles: ['committee'],
   file: async ({ params, locale, today, scope }) => {
     const filters = parseQueueFilters(params);
-    const [{ rows }, t, tr] = await Promise.all([
+    const [{ rows }, t, tr, tStatus] = await Promise.all([
       reviewQueue(getDb(), await scope(), { ...filters, page: 1, pageSize: MAX_ROWS }, today),
       getTranslations({ locale, namespace: 'review.queue' }),
       getTranslations({ locale, namespace: 'review' }),
+      getTranslations({ locale, namespace: 'glossary.applicationStatus' }),
     ]);
     const bytes = await buildTableExport([
       {
@@ -46,7 +47,7 @@ export const GET = exportRoute({
           r.carrierName,
           r.zone,
           wanCell(r.requestedFen),
-          tr(`status.${r.status}`),
+          tStatus(r.status),
           formatDate(r.submittedAt),
           r.daysWaited,
           r.reviewCount,

@@ -24,7 +24,7 @@ export default async function EditApplicationPage({ params }: { params: Promise<
   const applicationId = pathId((await params).id);
   if (applicationId === undefined) notFound();
   const a = await orNotFound(getApplication(getDb(), { userId: user.id, role: user.role, ip: null }, scope, applicationId, todayInShanghai()));
-  const [t, tStatus, locale] = await Promise.all([getTranslations('applications.form'), getTranslations('applications.status'), getLocale()]);
+  const [t, tStatus, locale] = await Promise.all([getTranslations('applications.form'), getTranslations('glossary.applicationStatus'), getLocale()]);
   const back = `/operator/applications/${a.id}`;
   return (
     <>
