@@ -59,7 +59,7 @@ test.describe('the committee', () => {
       await inLocale(page, locale);
       const L =
         locale === 'en'
-          ? { post: 'Post-subsidy', after: 'Payable once the inspection passes', payable: 'Still payable', due: 'Inspection due' }
+          ? { post: 'Post-subsidy', after: 'Payable once accepted', payable: 'Still payable', due: 'Inspection due' }
           : { post: '后补贴', after: '验收通过后可拨付', payable: '尚可拨付', due: '验收期限' };
       const applicationsIn = async (status: string) => {
         await page.goto(`/committee/applications?status=${status}`);
