@@ -24,6 +24,9 @@ test.describe('subsidy applications (operator)', () => {
     const refNo = (await page.getByRole('heading', { level: 1 }).innerText()).replace('申请 ', '').trim();
     await expect(page.getByRole('cell', { name: '完成产品原型', exact: true })).toBeVisible();
     await expect(page.getByText('15.00 万元').first()).toBeVisible();
+    // A draft is deleted, never withdrawn: it offers 删除草稿 and no 撤回申请.
+    await expect(page.getByRole('button', { name: '删除草稿' })).toBeVisible();
+    await expect(page.getByRole('button', { name: '撤回申请' })).toHaveCount(0);
 
     // A program renamed to .pdf is refused by the server, which reads its first bytes.
     await upload(page, REQUIRED[0]!, exe);
@@ -145,7 +148,7 @@ test.describe('subsidy applications (operator)', () => {
   test('filters, sorts and pages the list in the URL', async ({ page }) => {
     await page.goto('/operator/applications');
     await expect(page.getByRole('link', { name: '我的申请' })).toHaveAttribute('aria-current', 'page');
-    await page.getByLabel('状态').selectOption({ label: '已退回' });
+    await page.getByLabel('状态').selectOption({ label: '退回修改' });
     await page.getByRole('button', { name: '筛选' }).click();
     await expect(page).toHaveURL(/status=returned/);
     const rows = page.getByRole('table', { name: '资助申请列表' }).locator('tbody tr');

@@ -52,7 +52,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const text = (n: NotificationRow) => {
     const params = { ...n.params };
     const status = params.status;
-    if (typeof status === 'string' && (APPLICATION_STATUSES as readonly string[]).includes(status)) params.status = tRoot(`glossary.applicationStatus.${status}`);
+    if (typeof status === 'string' && (APPLICATION_STATUSES as readonly string[]).includes(status))
+      params.status = tRoot(`glossary.applicationStatus.${status}`);
     return tRoot.has(n.kind) ? tRoot(n.kind, params) : n.kind;
   };
   const size = pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize);

@@ -10,7 +10,11 @@ import { DecisionForms } from './decision-forms';
 
 /** One recorded graduation: the criteria claimed beside those the data supports, the evidence, the decision. */
 export async function GraduationCard({ g }: { g: GraduationQueueRow }) {
-  const [t, tg, tStatus] = await Promise.all([getTranslations('graduationReview'), getTranslations('graduation'), getTranslations('glossary.graduationStatus')]);
+  const [t, tg, tStatus] = await Promise.all([
+    getTranslations('graduationReview'),
+    getTranslations('graduation'),
+    getTranslations('glossary.graduationStatus'),
+  ]);
   const f = g.figures;
   const basis = (c: GraduationCriterion): string => {
     switch (c) {

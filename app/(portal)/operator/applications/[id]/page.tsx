@@ -89,7 +89,13 @@ export default async function ApplicationPage({ params, searchParams }: { params
           applicationId={a.id}
           version={a.version}
           refNo={a.refNo}
-          allowed={{ edit: allowed.has('edit'), submit: allowed.has('submit'), withdraw: allowed.has('withdraw'), delete: allowed.has('delete') }}
+          // A draft the committee has never seen is deleted, not withdrawn: it offers 删除草稿 alone.
+          allowed={{
+            edit: allowed.has('edit'),
+            submit: allowed.has('submit'),
+            withdraw: allowed.has('withdraw') && a.status !== 'draft',
+            delete: allowed.has('delete'),
+          }}
           blacklisted={a.blacklisted}
         />
       </section>

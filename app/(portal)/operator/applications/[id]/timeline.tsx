@@ -9,7 +9,11 @@ function timeOf(d: Date): string {
 
 /** The application's history as the applicant may see it, oldest first, with the comments meant for them. */
 export async function Timeline({ events }: { events: ApplicationDetail['timeline'] }) {
-  const [t, tStatus, tRoles] = await Promise.all([getTranslations('applications.timeline'), getTranslations('glossary.applicationStatus'), getTranslations('roles')]);
+  const [t, tStatus, tRoles] = await Promise.all([
+    getTranslations('applications.timeline'),
+    getTranslations('glossary.applicationStatus'),
+    getTranslations('roles'),
+  ]);
   // Committee staff act for the committee: the applicant reads their role, not their name (lib/audit-audience.ts).
   const actorOf = (e: ApplicationDetail['timeline'][number]) => e.actorName ?? (e.actorRole && e.actorRole !== 'operator' ? tRoles(e.actorRole) : null);
   return (
