@@ -19,7 +19,7 @@ export type AppSpec = {
   /** The venture applies (through its carrier's operator) when set. */
   ventureStages?: readonly VentureStage[];
   /** For withdrawn: the status it was withdrawn from. */
-  withdrawnFrom?: 'draft' | 'submitted' | 'returned';
+  withdrawnFrom?: 'submitted' | 'returned';
   /** Returned once and submitted again before it was accepted. */
   resubmitted?: boolean;
   /** Paid, pre-funded, and its inspection is overdue. */
@@ -63,7 +63,7 @@ export const APPLICATION_SPECS: readonly AppSpec[] = [
   { status: 'accepted', category: 'ip_pledge_risk', carrier: 'zjyg-inc', ventureStages: INCUBATING, prev: true },
   { status: 'acceptance_failed', category: 'construction', carrier: 'ic-inc', prev: true },
   { status: 'acceptance_failed', category: 'rent', carrier: 'pdsp-inc', ventureStages: INCUBATING, prev: true },
-  { status: 'withdrawn', category: 'ip_pledge_risk', carrier: 'ic-inc', ventureStages: INCUBATING, withdrawnFrom: 'draft' },
+  { status: 'withdrawn', category: 'ip_pledge_risk', carrier: 'ic-inc', ventureStages: INCUBATING, withdrawnFrom: 'submitted' },
   { status: 'withdrawn', category: 'operation', carrier: 'lingang-nursery', withdrawnFrom: 'submitted' },
   { status: 'withdrawn', category: 'rent', carrier: 'lingang-inc', ventureStages: INCUBATING, prev: true, withdrawnFrom: 'returned' },
 ];

@@ -94,9 +94,8 @@ export function operatorFor(carrier: string): string | null {
 function steps(spec: AppSpec, mode: ProgramPlan['fundingMode']): AppStatus[] {
   const head: AppStatus[] = ['draft'];
   if (spec.status === 'withdrawn') {
-    const from = spec.withdrawnFrom ?? 'draft';
-    if (from !== 'draft') head.push('submitted');
-    if (from === 'returned') head.push('returned');
+    head.push('submitted');
+    if (spec.withdrawnFrom === 'returned') head.push('returned');
     return [...head, 'withdrawn'];
   }
   if (spec.status === 'draft') return head;

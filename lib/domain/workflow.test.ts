@@ -41,7 +41,7 @@ function app(status: ApplicationStatus, fundingMode: FundingMode, extra: Partial
 
 /** Written out by hand from the workflow in docs/domain.md, not derived from the code under test. */
 const OPERATOR_ALLOWED: Record<ApplicationStatus, WorkflowAction[]> = {
-  draft: ['edit', 'delete', 'submit', 'withdraw'],
+  draft: ['edit', 'delete', 'submit'],
   submitted: ['withdraw'],
   returned: ['edit', 'submit', 'withdraw'],
   in_review: [],
@@ -194,11 +194,11 @@ describe('separation of powers', () => {
 });
 
 describe('blacklisted applicants', () => {
-  it('cannot submit, be approved or be paid; may still be withdrawn, reviewed, rejected', () => {
+  it('cannot submit, be approved or be paid; may still be deleted, reviewed, rejected', () => {
     const bl = { blacklisted: true };
     expect(workflowFor(app('draft', 'pre_funded', bl), OPERATOR).refused.submit).toEqual({ reason: 'workflow.blacklisted', code: 'forbidden' });
     expect(workflowFor(app('returned', 'pre_funded', bl), OPERATOR).refused.submit?.reason).toBe('workflow.blacklisted');
-    expect(workflowFor(app('draft', 'pre_funded', bl), OPERATOR).allowed).toEqual(['edit', 'delete', 'withdraw']);
+    expect(workflowFor(app('draft', 'pre_funded', bl), OPERATOR).allowed).toEqual(['edit', 'delete']);
     const reviewed = workflowFor(app('reviewed', 'pre_funded', bl), COMMITTEE);
     expect(reviewed.refused.approve).toEqual({ reason: 'workflow.blacklisted', code: 'forbidden' });
     expect(reviewed.allowed).toEqual(['review', 'reject']);

@@ -8,7 +8,7 @@ import { APPLICATION_STATUSES, type ApplicationStatus, type FundingMode, type Ro
  *   draft -submit-> submitted -accept-> in_review -review(s)-> reviewed -approve-> approved
  *                                                                    \-reject-> rejected
  *   submitted -return-> returned -submit-> submitted
- *   draft | submitted | returned -withdraw-> withdrawn
+ *   submitted | returned -withdraw-> withdrawn
  *   pre-funded:   approved -pay-> paid -inspect-> accepted | acceptance_failed
  *   post-subsidy: approved -inspect-> accepted | acceptance_failed;  accepted -pay-> paid
  *
@@ -99,7 +99,7 @@ const STATUSES_FOR: Record<Exclude<WorkflowAction, 'pay' | 'inspect'>, readonly 
   edit: ['draft', 'returned'],
   delete: ['draft'],
   submit: ['draft', 'returned'],
-  withdraw: ['draft', 'submitted', 'returned'],
+  withdraw: ['submitted', 'returned'],
   accept: ['submitted'],
   return: ['submitted'],
   review: ['in_review', 'reviewed'],

@@ -89,7 +89,9 @@ describe('the choices of the applications pages', () => {
     const live = await liveApplicationsIn(w.db, w.scope, [programmes.a]);
     expect(live.map((a) => a.id)).toEqual([ids.small, ids.large]);
     const gone = await draftFor(w, programmes.a, 3 * WAN);
-    await withdrawApplication(w.db, w.operator, w.scope, { applicationId: gone.id, version: gone.version }, TODAY);
+    const submitted = await submitApplication(w.db, w.operator, w.scope, { applicationId: gone.id, version: gone.version }, TODAY);
+    expect((await liveApplicationsIn(w.db, w.scope, [programmes.a])).map((a) => a.id)).toContain(gone.id);
+    await withdrawApplication(w.db, w.operator, w.scope, { applicationId: gone.id, version: submitted.version }, TODAY);
     expect((await liveApplicationsIn(w.db, w.scope, [programmes.a])).map((a) => a.id)).toEqual([ids.small, ids.large]);
     expect(await liveApplicationsIn(w.db, w.scope, [])).toEqual([]);
   });

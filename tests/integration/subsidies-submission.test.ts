@@ -214,9 +214,10 @@ describe('submission checks', () => {
     const p = await makeProgramme(w.db);
     const venture = await w.newVenture();
     const first = await draftFor(w, p.id, WAN, venture.id);
+    const submitted = await submit(first.id, first.version);
     const second = await draftFor(w, p.id, WAN, venture.id);
     expect(keysOf(await refusal(submit(second.id, second.version)))).toEqual({ applicant: ['subsidyErrors.duplicateApplication'] });
-    await withdrawApplication(w.db, w.operator, w.scope, { applicationId: first.id, version: first.version }, TODAY);
+    await withdrawApplication(w.db, w.operator, w.scope, { applicationId: first.id, version: submitted.version }, TODAY);
     await submit(second.id, second.version);
   });
 
@@ -278,7 +279,7 @@ describe('reading', () => {
     const p = await makeProgramme(w.db);
     const d = await draftFor(w, p.id);
     const detail = await getApplication(w.db, w.operator, w.scope, d.id, TODAY);
-    expect(detail.steps.allowed).toEqual(['edit', 'delete', 'submit', 'withdraw']);
+    expect(detail.steps.allowed).toEqual(['edit', 'delete', 'submit']);
     expect(detail.attachments).toHaveLength(1);
     expect(detail.timeline.map((e) => e.toStatus)).toEqual(['draft']);
   });
