@@ -1,0 +1,122 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Role } from '../lib/roles';
+import { HTTP_MATRIX, type Who } from '../tests/authz/http-matrix';
+import { MATRIX_ACCOUNT, storageState, type AccountKey } from './accounts';
+import { PAGES } from './pages';
+import { chineseChromeFindings, rawTextFindings } from './walk-matchers';
+
+/**
+ * A walk over every page of every role in both languages, as its users read it: no page may show
+ * a raw code, an id, JSON or a missing value (e2e/walk-matchers.ts). The pages are those of the
+ * authorization matrix (every page file, for every role allowed to open it) and of e2e/pages.ts
+ * (the filters worth seeing), and from each page the walk follows links to records (an
+ * application, a venture, a carrier, a graduation, a report…), a few of each kind. Every finding
+ * is collected, and the last test fails once with the list.
+ */
+
+type Locale = 'zh-CN' | 'en';
+type Walker = AccountKey | 'visitor';
+const LOCALES: Locale[] = ['zh-CN', 'en'];
+/** How many records of each kind of page (a path with its ids taken out) the walk follows. */
+const RECORDS_PER_KIND = 3;
+/** The audit log's filters whose every value the walk opens. */
+const AUDIT_FILTERS = ['entity', 'action'];
+
+function pagesOf(walker: Walker): string[] {
+  const paths = new Set<string>();
+  if (walker !== 'visitor') {
+    for (const row of HTTP_MATRIX) {
+      if (!row.file.endsWith('page.tsx') || row.allow === 'anyone') continue;
+      const accounts = row.allow.map((role: Role) => MATRIX_ACCOUNT[role as Exclude<Who, 'anonymous'>]);
+      if (accounts.includes(walker)) paths.add(row.path);
+    }
+  }
+  for (const p of PAGES) if ((p.as ?? 'visitor') === walker) paths.add(p.path);
+  return [...paths];
+}
+
+const WALKERS: Walker[] = [...new Set<Walker>([...(Object.values(MATRIX_ACCOUNT) as AccountKey[]), ...PAGES.map((p) => p.as ?? 'visitor')])];
+
+const findings: string[] = [];
+const kindOf = (path: string) => path.replace(/\/\d+(?=\/|$)/g, '/:id');
+
+/** The visible words of the page's chrome: column headers, labels (not of a choice among records), legends, navigation. */
+async function chromeTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const visible = (el: Element) => (el as HTMLElement).offsetParent !== null;
+    for (const el of document.querySelectorAll('thead th, legend, nav a, label')) {
+      if (!visible(el)) continue;
+      if (el.matches('label') && el.querySelector('input[type=checkbox], input[type=radio]')) continue;
+      if (el.closest('[lang]:not(html)')) continue;
+      out.push((el as HTMLElement).innerText);
+    }
+    return out;
+  });
+}
+
+async function walk(browser: Browser, baseURL: string, walker: Walker, locale: Locale) {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1366, height: 768 },
+    storageState: walker === 'visitor' ? { cookies: [], origins: [] } : storageState(walker),
+  });
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL }]);
+  const page = await context.newPage();
+  const queue = pagesOf(walker);
+  const seen = new Set<string>(queue);
+  const followed = new Map<string, number>();
+  while (queue.length > 0) {
+    const path = queue.shift()!;
+    const where = `${path} as ${walker} in ${locale}`;
+    try {
+      const response = await page.goto(path, { waitUntil: 'domcontentloaded' });
+      if (response && response.status() >= 500) findings.push(`${where}: HTTP ${response.status()}`);
+      await page.locator('main').first().waitFor({ timeout: 15_000 });
+      const text = await page.locator('body').innerText();
+      const found = rawTextFindings(text, locale);
+      if (locale === 'en') found.push(...chineseChromeFindings(await chromeTexts(page)));
+      for (const f of found) findings.push(`${where}: ${f.kind}: «${f.snippet}»`);
+      const links = await page.locator('main a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      for (const href of links) {
+        const target = new URL(href, baseURL);
+        if (target.pathname.startsWith('/api/') || target.pathname === '/login') continue;
+        if (!/\/\d+(\/|$)/.test(target.pathname) || seen.has(target.pathname)) continue;
+        const kind = kindOf(target.pathname);
+        if ((followed.get(kind) ?? 0) >= RECORDS_PER_KIND) continue;
+        followed.set(kind, (followed.get(kind) ?? 0) + 1);
+        seen.add(target.pathname);
+        queue.push(target.pathname);
+      }
+      for (const name of AUDIT_FILTERS) {
+        if (!/\/(audit|auditor)$/.test(new URL(page.url()).pathname) || new URL(page.url()).search) continue;
+        const values = await page.locator(`select[name="${name}"] option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+        for (const value of values.filter(Boolean)) {
+          const filtered = `${new URL(page.url()).pathname}?${name}=${encodeURIComponent(value)}`;
+          if (!seen.has(filtered)) {
+            seen.add(filtered);
+            queue.push(filtered);
+          }
+        }
+      }
+    } catch (error) {
+      findings.push(`${where}: the page did not open (${(error as Error).message.split('\n')[0]})`);
+    }
+  }
+  await context.close();
+}
+
+test.describe.configure({ mode: 'serial' });
+
+for (const walker of WALKERS) {
+  for (const locale of LOCALES) {
+    test(`every page ${walker} opens reads cleanly in ${locale}`, async ({ browser, baseURL }) => {
+      test.setTimeout(180_000);
+      await walk(browser, baseURL!, walker, locale);
+    });
+  }
+}
+
+test('no page of the walk shows a raw code, an id, JSON or a missing value', () => {
+  expect(findings, findings.join('\n')).toEqual([]);
+});
