@@ -20,8 +20,11 @@ const SNAKE_CASE = /\b[a-z]+_[a-z_]+\b/g;
 const ID_ARROW = /(?:→|->|⟶|改为)\s*#?\d+(?![\d.,:%/年月日万元个家人项号\w-]|\s*(?:%|万|元|个|家|人|项|分|年|月|日|天|CNY|yuan|m²|㎡|days?|months?|years?|[A-Za-z]))/g;
 const JSON_FRAGMENT = /\{\s*"|"[A-Za-z_][\w]*"\s*:/g;
 const NOTHING_WORD = /\b(?:undefined|NaN|null)\b|\[object Object\]|MISSING_MESSAGE/g;
-/** On an English page: a figure followed by a Chinese unit ("≥ 1,450 个", "Actual 0 家") or amounts in "× 10k yuan". */
-const CHINESE_UNIT = /\d\s*(?:个|家|人|项|万元|元|件|名|次)(?![\u3400-\u9fff])/g;
+/**
+ * On an English page: a figure followed by a Chinese unit ("≥ 1,450 个", "Actual 0 家"), unless it
+ * is part of Chinese text (a comment or evidence written in Chinese), or amounts in "× 10k yuan".
+ */
+const CHINESE_UNIT = /(?<![\u3400-\u9fff\uff00-\uffef\u3000-\u303f][^\S\n]*[≥≤]?[^\S\n]*)(?<![\d,.])\d[\d,.]*\s*(?:个|家|人|项|万元|元|件|名|次)(?![\u3400-\u9fff])/g;
 const TEN_K_YUAN = /×\s*10k\s*yuan|\b10k yuan\b/g;
 const CHINESE = /[\u3400-\u9fff]/;
 

@@ -30,6 +30,8 @@ describe('the e2e walk finds what a reader must never see', () => {
     expect(kinds('Actual 0 家', 'en')).toContain('Chinese unit on an English page');
     expect(kinds('15.00 × 10k yuan', 'en')).toContain('amount in 10k yuan');
     expect(kinds('目标 ≥ 1,450 个，实际 0 家', 'zh-CN')).toEqual([]);
+    // Chinese data on an English page: a comment, a piece of evidence.
+    expect(kinds('Comment 专家组评审通过，建议资助 135 万元。 Evidence 累计获得天使及风险投资 1,540 万元（附协议）', 'en')).toEqual([]);
   });
 
   it('passes over names, addresses, file names, figures and ordinary prose', () => {
