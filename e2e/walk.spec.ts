@@ -18,9 +18,12 @@ type Locale = 'zh-CN' | 'en';
 type Walker = AccountKey | 'visitor';
 const LOCALES: Locale[] = ['zh-CN', 'en'];
 /** How many records of each kind of page (a path with its ids taken out) the walk follows. */
-const RECORDS_PER_KIND = 3;
-/** The audit log's filters whose every value the walk opens. */
-const AUDIT_FILTERS = ['entity', 'action'];
+const RECORDS_PER_KIND = 2;
+/**
+ * The audit log's filter whose every value the walk opens: each kind of record shows its own
+ * changes. (Every action's name is read in the unfiltered page's list of actions.)
+ */
+const AUDIT_FILTER = 'entity';
 
 function pagesOf(walker: Walker): string[] {
   const paths = new Set<string>();
@@ -41,20 +44,31 @@ const findings: string[] = [];
 const visited: string[] = [];
 const kindOf = (path: string) => path.replace(/\/\d+(?=\/|$)/g, '/:id');
 
-/** The visible words of the page's chrome: column headers, labels (not of a choice among records), legends, navigation. */
+/**
+ * The visible words of the page's chrome: column headers, labels (not of a choice among records),
+ * legends and the portal's navigation. A Chinese word in them that the page also shows as data (in
+ * a cell, a heading, a paragraph: a record's name, an indicator someone wrote) is data, not chrome.
+ */
 async function chromeTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const out: string[] = [];
     const visible = (el: Element) => (el as HTMLElement).offsetParent !== null;
-    for (const el of document.querySelectorAll('thead th, legend, nav a, label')) {
-      if (!visible(el) || el.closest('[lang]:not(html)')) continue;
-      if (el.matches('label') && el.querySelector('input[type=checkbox], input[type=radio]')) continue;
+    const chrome = [...document.querySelectorAll('thead th, legend, nav a, label')].filter(
+      (el) =>
+        visible(el) &&
+        !el.closest('[lang]:not(html)') &&
+        !(el.matches('nav a') && el.closest('main')) &&
+        !(el.matches('label') && el.querySelector('input[type=checkbox], input[type=radio]')),
+    );
+    const data = [...document.querySelectorAll('main td, main dd, main h1, main h2, main h3, main p, main li')]
+      .filter((el) => !el.closest('thead, label, legend, nav'))
+      .map((el) => (el as HTMLElement).innerText)
+      .join('\n');
+    return chrome.map((el) => {
       // A label's own words, without the choices of the list it holds (carrier names, people).
       const own = el.cloneNode(true) as HTMLElement;
       for (const list of own.querySelectorAll('select, datalist')) list.remove();
-      out.push(own.textContent ?? '');
-    }
-    return out;
+      return (own.textContent ?? '').replace(/[\u3400-\u9fff]+/g, (run) => (data.includes(run) ? ' ' : run));
+    });
   });
 }
 
@@ -72,6 +86,7 @@ async function walk(browser: Browser, baseURL: string, walker: Walker, locale: L
   while (queue.length > 0) {
     const path = queue.shift()!;
     const where = `${path} as ${walker} in ${locale}`;
+    const started = Date.now();
     try {
       const response = await page.goto(path, { waitUntil: 'domcontentloaded' });
       if (response && response.status() >= 500) findings.push(`${where}: HTTP ${response.status()}`);
@@ -79,7 +94,11 @@ async function walk(browser: Browser, baseURL: string, walker: Walker, locale: L
       // A filter value that matches nothing (e2e/pages.ts writes them with "zzzz" or "no such") is shown back as typed.
       const typed = [...new URL(page.url()).searchParams.values()].filter((v) => /zzzz|no[.\s_-]such/.test(v));
       const text = typed.reduce((t, v) => t.split(v).join(' '), await page.locator('body').innerText());
-      visited.push(path);
+      visited.push(`${path} ${Date.now() - started} ms`);
+      // WALK_SHOTS=<regex of paths>: a picture of each such page at 1366 × 768, to look at (not kept).
+      if (process.env.WALK_SHOTS && new RegExp(process.env.WALK_SHOTS).test(path)) {
+        await page.screenshot({ path: `/tmp/walk-${walker}-${locale}-${path.replace(/[^\w]+/g, '_')}.png`, fullPage: true });
+      }
       const found = rawTextFindings(text, locale);
       if (locale === 'en') found.push(...chineseChromeFindings(await chromeTexts(page)));
       for (const f of found) findings.push(`${where}: ${f.kind}: «${f.snippet}»`);
@@ -94,11 +113,10 @@ async function walk(browser: Browser, baseURL: string, walker: Walker, locale: L
         seen.add(target.pathname);
         queue.push(target.pathname);
       }
-      for (const name of AUDIT_FILTERS) {
-        if (!/\/(audit|auditor)$/.test(new URL(page.url()).pathname) || new URL(page.url()).search) continue;
-        const values = await page.locator(`select[name="${name}"] option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      if (/\/(audit|auditor)$/.test(path)) {
+        const values = await page.locator(`select[name="${AUDIT_FILTER}"] option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
         for (const value of values.filter(Boolean)) {
-          const filtered = `${new URL(page.url()).pathname}?${name}=${encodeURIComponent(value)}`;
+          const filtered = `${path}?${AUDIT_FILTER}=${encodeURIComponent(value)}`;
           if (!seen.has(filtered)) {
             seen.add(filtered);
             queue.push(filtered);
