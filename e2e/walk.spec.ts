@@ -3,6 +3,7 @@ import type { Role } from '../lib/roles';
 import { HTTP_MATRIX, type Who } from '../tests/authz/http-matrix';
 import { MATRIX_ACCOUNT, storageState, type AccountKey } from './accounts';
 import { PAGES } from './pages';
+import { makeHistory } from './walk-history';
 import { chineseChromeFindings, rawTextFindings } from './walk-matchers';
 
 /**
@@ -81,6 +82,8 @@ async function walk(browser: Browser, baseURL: string, walker: Walker, locale: L
   await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL }]);
   const page = await context.newPage();
   const queue = pagesOf(walker);
+  if (made !== undefined && walker === 'operator') queue.push(`/operator/applications/${made}`);
+  if (made !== undefined && walker === 'committee') queue.push(`/committee/applications/${made}`);
   const seen = new Set<string>(queue);
   const followed = new Map<string, number>();
   while (queue.length > 0) {
@@ -131,6 +134,13 @@ async function walk(browser: Browser, baseURL: string, walker: Walker, locale: L
 }
 
 test.describe.configure({ mode: 'serial' });
+
+/** The record the history made: its pages are walked besides the lists' first records. */
+let made: number | undefined;
+test.beforeAll(async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  made = await makeHistory(browser, baseURL!);
+});
 
 for (const walker of WALKERS) {
   for (const locale of LOCALES) {

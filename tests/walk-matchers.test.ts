@@ -20,6 +20,9 @@ describe('the e2e walk finds what a reader must never see', () => {
     ['通知notification.read已读', 'dotted code'],
     ['dashboard.cards.nurseryTeams', 'dotted code'],
     ['建议 fund_reduced', 'snake_case value'],
+    ['对象 用户 #11', 'record by its number'],
+    ['Record Attachment #3', 'record by its number'],
+    ['文件格式：— → application/pdf', 'media type'],
     ['type missing_reports', 'snake_case value'],
   ])('%s: %s', (text, kind) => {
     expect(kinds(text)).toContain(kind);
