@@ -3,7 +3,6 @@ import { expect, test, type Page } from '@playwright/test';
 import { storageState } from './accounts';
 import { PAGES } from './pages';
 
-
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations

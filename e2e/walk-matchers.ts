@@ -17,7 +17,8 @@ const DOTTED_CODE = /\b[a-z]{2,}(?:\.[a-z][A-Za-z]+)+\b/g;
 /** Enum values written as they are stored: `fund_reduced`, `missing_reports`. */
 const SNAKE_CASE = /\b[a-z]+_[a-z_]+\b/g;
 /** A reference shown as its id: `→ 12`, `-> 12`, `— → 4`, `改为 2`. */
-const ID_ARROW = /(?:→|->|⟶|改为)\s*#?\d+(?![\d.,:%/年月日万元个家人项号\w-]|\s*(?:%|万|元|个|家|人|项|分|年|月|日|天|CNY|yuan|m²|㎡|days?|months?|years?|[A-Za-z]))/g;
+const ID_ARROW =
+  /(?:→|->|⟶|改为)\s*#?\d+(?![\d.,:%/年月日万元个家人项号\w-]|\s*(?:%|万|元|个|家|人|项|分|年|月|日|天|CNY|yuan|m²|㎡|days?|months?|years?|[A-Za-z]))/g;
 /** A record called by its number (`用户 #11`, `Attachment #3`) or a file by its media type (`application/pdf`). */
 const RECORD_NUMBER = /#\d+\b/g;
 const MEDIA_TYPE = /\b(?:application|image|text)\/[a-z][\w.+-]*/g;
@@ -27,7 +28,8 @@ const NOTHING_WORD = /\b(?:undefined|NaN|null)\b|\[object Object\]|MISSING_MESSA
  * On an English page: a figure followed by a Chinese unit ("≥ 1,450 个", "Actual 0 家"), unless it
  * is part of Chinese text (a comment or evidence written in Chinese), or amounts in "× 10k yuan".
  */
-const CHINESE_UNIT = /(?<![\u3400-\u9fff\uff00-\uffef\u3000-\u303f][^\S\n]*[≥≤]?[^\S\n]*)(?<![\d,.])\d[\d,.]*\s*(?:个|家|人|项|万元|元|件|名|次)(?![\u3400-\u9fff])/g;
+const CHINESE_UNIT =
+  /(?<![\u3400-\u9fff\uff00-\uffef\u3000-\u303f][^\S\n]*[≥≤]?[^\S\n]*)(?<![\d,.])\d[\d,.]*\s*(?:个|家|人|项|万元|元|件|名|次)(?![\u3400-\u9fff])/g;
 const TEN_K_YUAN = /×\s*10k\s*yuan|\b10k yuan\b/g;
 const CHINESE = /[\u3400-\u9fff]/;
 
