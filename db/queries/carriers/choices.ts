@@ -13,5 +13,5 @@ export async function carrierZones(db: DbOrTx): Promise<string[]> {
 
 /** Every carrier, for the queue's filter and the blacklist's form. */
 export async function allCarrierChoices(db: DbOrTx) {
-  return db.select({ id: carriers.id, name: carriers.name, kind: carriers.kind }).from(carriers).orderBy(asc(carriers.name));
+  return db.select({ id: carriers.id, name: carriers.name, nameEn: carriers.nameEn, kind: carriers.kind }).from(carriers).orderBy(asc(carriers.name));
 }

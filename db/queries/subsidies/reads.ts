@@ -47,6 +47,7 @@ export type ApplicationListRow = ApplicationHead & {
   fundingMode: FundingMode;
   carrierId: number;
   carrierName: string;
+  carrierNameEn: string | null;
   ventureId: number | null;
   ventureName: string | null;
   requestedFen: number;
@@ -64,6 +65,7 @@ const listColumns = {
   fundingMode: programs.fundingMode,
   carrierId: carriers.id,
   carrierName: carriers.name,
+  carrierNameEn: carriers.nameEn,
   ventureId: ventures.id,
   ventureName: ventures.name,
   requestedFen: applications.requestedFen,

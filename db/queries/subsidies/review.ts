@@ -33,6 +33,7 @@ export type QueueFilter = {
 export type QueueRow = ApplicationHead & {
   carrierId: number;
   carrierName: string;
+  carrierNameEn: string | null;
   zone: string;
   ventureId: number | null;
   ventureName: string | null;
@@ -63,6 +64,7 @@ export async function reviewQueue(db: DbOrTx, scope: Scope, f: QueueFilter, toda
         ...applicationHeadColumns,
         carrierId: carriers.id,
         carrierName: carriers.name,
+        carrierNameEn: carriers.nameEn,
         zone: carriers.zone,
         ventureId: ventures.id,
         ventureName: ventures.name,

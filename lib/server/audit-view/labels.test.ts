@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_AUDIENCE } from '@/lib/audit-audience';
 import { LOCALES } from '@/lib/i18n/config';
 import { applicationSources } from '@/tests/helpers/source-files';
-import { codeKey } from './labels';
+import { codeKey, recordNameOf } from './labels';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -52,5 +52,12 @@ describe('the labels of the audit log', () => {
     expect(lists).toEqual(expect.arrayContaining(['audit', 'ventures', 'statistics']));
     const missing = [...new Set(lists)].filter((l) => !catalogue(locale).lists[l]?.trim());
     expect(missing, `lists with no title in messages/${locale}/audit.json`).toEqual([]);
+  });
+
+  it('names a file by its name, which its own entry holds', () => {
+    const t = Object.assign((k: string) => k, { has: () => false });
+    expect(recordNameOf(t, { entity: 'attachment', entityId: '3', before: null, after: { fileName: '材料3.pdf' } }, {})).toBe('材料3.pdf');
+    expect(recordNameOf(t, { entity: 'attachment', entityId: '3', before: { fileName: '旧.pdf' }, after: null }, {})).toBe('旧.pdf');
+    expect(recordNameOf(t, { entity: 'attachment', entityId: '3', before: null, after: null }, {})).toBeNull();
   });
 });

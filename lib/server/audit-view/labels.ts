@@ -43,17 +43,21 @@ export function labelOf(t: { has: (k: string) => boolean; (k: string): string },
 
 /**
  * What the record of an entry is called, when it has a name: a named record (ENTITY_KINDS) by the
- * names of its page, an exported list by its title; null for a record known by its number only.
+ * names of its page, an exported list by its title, a file by its name; null for a record known by
+ * its number only.
  */
 export function recordNameOf(
   t: { has: (k: string) => boolean; (k: string): string },
-  entry: { entity: string; entityId: string | null },
+  entry: { entity: string; entityId: string | null; before?: unknown; after?: unknown },
   names: Partial<Record<IdKind, ReadonlyMap<number, string>>>,
 ): string | null {
   if (!entry.entityId) return null;
   if (entry.entity === 'list') return /^[A-Za-z0-9_-]+$/.test(entry.entityId) && t.has(`lists.${entry.entityId}`) ? t(`lists.${entry.entityId}`) : null;
   const kind = ENTITY_KINDS[entry.entity];
-  return (kind && /^\d+$/.test(entry.entityId) ? names[kind]?.get(Number(entry.entityId)) : undefined) ?? null;
+  const named = kind && /^\d+$/.test(entry.entityId) ? names[kind]?.get(Number(entry.entityId)) : undefined;
+  // A file (an attachment, a piece of evidence) is known by its name, which its own entry holds.
+  const file = [entry.after, entry.before].find((d): d is { fileName: string } => typeof (d as { fileName?: unknown } | null)?.fileName === 'string');
+  return named ?? file?.fileName ?? null;
 }
 
 /**

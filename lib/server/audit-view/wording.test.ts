@@ -64,6 +64,8 @@ describe('the changes of an audit entry in words', () => {
     expect(changesOf({ active: true }, { active: false }, zhWords('user'))[0]).toMatchObject({ before: '是', after: '否' });
     expect(changesOf(null, { sizeBytes: 48 }, zhWords('attachment'))[0]!.after).toBe('48 B');
     expect(changesOf(null, { sizeBytes: 3_355_443 }, enWords('attachment'))[0]!.after).toBe('3.2 MB');
+    expect(changesOf(null, { mimeType: 'application/pdf' }, zhWords('attachment'))[0]!.after).toBe('PDF');
+    expect(changesOf(null, { mimeType: 'image/jpeg' }, enWords('attachment'))[0]!.after).toBe('JPEG');
   });
 
   it("words the filters of an exported list by the viewer's labels", () => {

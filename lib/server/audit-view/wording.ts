@@ -71,6 +71,22 @@ function money(m: Messages, locale: string, fen: number): string {
   return m('audit.value.money', { amount: yuan.endsWith('.00') ? yuan.slice(0, -3) : yuan });
 }
 
+/** A file's format as its readers call it (PDF, PNG, Excel…), not its media type. */
+const FILE_FORMATS: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
+  'application/vnd.ms-excel': 'Excel',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+  'application/msword': 'Word',
+  'text/csv': 'CSV',
+  'application/zip': 'ZIP',
+};
+function fileFormat(mime: string): string {
+  return FILE_FORMATS[mime.toLowerCase()] ?? (mime.split('/').pop() ?? mime).replace(/^(x-|vnd\.)/, '').toUpperCase();
+}
+
 /** A file's size as every language writes it: 48 B, 12.5 KB, 3.2 MB. */
 function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -98,6 +114,7 @@ export function wordingOf(m: Messages, entity: string, context: WordingContext =
     }
     if (typeof v === 'number' && key.endsWith('Fen') && Number.isSafeInteger(v)) return money(m, locale, v);
     if (typeof v === 'number' && key === 'sizeBytes' && Number.isSafeInteger(v) && v >= 0) return fileSize(v);
+    if (typeof v === 'string' && key === 'mimeType' && /^[\w.+-]+\/[\w.+-]+$/.test(v)) return fileFormat(v);
     if (typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v))) return formatAt(new Date(v));
     if (!isCode(v)) return rawText(v);
     const list = lists(key).find((l) => m.has(`${l}.${v}`));

@@ -10,6 +10,7 @@ import { allCarrierChoices, carrierZones } from '@/db/queries/carriers';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { APPLICATION_STATUSES } from '@/lib/domain/workflow';
+import { localName } from '@/lib/display-format';
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
@@ -98,7 +99,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             name="carrier"
             defaultValue={filters.carrierId?.toString() ?? ''}
             empty={tr('any')}
-            options={carriers.map((c) => ({ value: c.id, label: c.name }))}
+            options={carriers.map((c) => ({ value: c.id, label: localName(locale, c) }))}
             className={`${filterField} max-w-60`}
           />
           <FilterSelect
@@ -151,7 +152,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                 cell: (r) => (
                   <div className="min-w-40">
                     <div className="flex flex-wrap items-center gap-1.5">
-                      <span>{r.ventureName ?? r.carrierName}</span>
+                      <span>{r.ventureName ?? localName(locale, { name: r.carrierName, nameEn: r.carrierNameEn })}</span>
                       {r.blacklisted ? (
                         <Badge tone="bad">
                           <span title={t('blacklistedHint')}>{t('blacklisted')}</span>
@@ -159,7 +160,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                       ) : null}
                     </div>
                     <div className="text-xs text-slate-600">
-                      {r.ventureName ? `${r.carrierName} · ` : ''}
+                      {r.ventureName ? `${localName(locale, { name: r.carrierName, nameEn: r.carrierNameEn })} · ` : ''}
                       {r.zone}
                     </div>
                   </div>

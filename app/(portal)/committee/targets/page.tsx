@@ -88,9 +88,9 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
                 key: 'metric',
                 header: t('metric'),
                 cell: (r) => (
-                  <div className="min-w-40">
-                    <span className="font-medium text-slate-900">{metricName(r.metric)}</span>
-                    <div className="font-mono text-xs text-slate-600">{r.metric}</div>
+                  // The name alone; the code the form asks for is on hover (a code no catalogue names is its own name).
+                  <div className="min-w-40 font-medium text-slate-900" title={r.metric}>
+                    {metricName(r.metric)}
                   </div>
                 ),
               },

@@ -13,7 +13,7 @@ import { COMMITTEE_ACTIONS, inspectionAhead, payableFen, paymentOutlook, type Wo
 import { formatDate } from '@/lib/format';
 import { formatWan } from '@/lib/money';
 import { Badge, statusTone } from '@/components/ui/badges';
-import { sizeText } from '@/lib/display-format';
+import { localName, sizeText } from '@/lib/display-format';
 import { StepForms, type CommitteeStep } from './step-forms';
 import { orNotFound } from '@/lib/server/not-found';
 
@@ -103,7 +103,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
         <div className="space-y-6 lg:col-span-2">
           <Card title={t('summary')}>
             <dl className="grid gap-4 sm:grid-cols-2">
-              <Detail label={t('carrier')}>{app.carrierName}</Detail>
+              <Detail label={t('carrier')}>{localName(locale, { name: app.carrierName, nameEn: app.carrierNameEn })}</Detail>
               <Detail label={t('venture')}>{app.ventureName ?? t('none')}</Detail>
               <Detail label={t('programme')}>
                 {app.programCode} {programmeName} ({tr(`categories.${programme.category}`)})
