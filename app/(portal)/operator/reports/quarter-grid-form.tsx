@@ -115,15 +115,15 @@ export function QuarterGridForm({
       <p className="mb-3 text-sm text-slate-700">{t('gridHint')}</p>
       <GridErrorList errors={errors} names={rows} onReveal={reveal} />
       <div ref={scrollRef} className="md:max-h-[70vh] md:overflow-auto md:rounded-md md:border md:border-slate-300">
-        <table className="border-separate border-spacing-0 text-sm max-md:block max-md:w-full md:min-w-max">
+        <table className="border-separate border-spacing-0 text-sm max-md:block max-md:w-full md:w-full">
           <caption className="sr-only">{caption}</caption>
           <thead className="max-md:hidden">
             <tr>
-              <th scope="col" data-sticky-column className={`${th} sticky left-0 top-0 z-30 min-w-56`}>
+              <th scope="col" data-sticky-column className={`${th} sticky left-0 top-0 z-30 min-w-44 border-r align-bottom`}>
                 {t('venture')} / {t('status')}
               </th>
               {REPORT_FIELDS.map((f) => (
-                <th key={f} scope="col" className={`${th} sticky top-0 z-20 whitespace-nowrap text-right`}>
+                <th key={f} scope="col" className={`${th} sticky top-0 z-20 text-right align-bottom [word-break:keep-all]`}>
                   {t(`fields.${f}`)}
                   {MONEY_FIELDS.has(f) ? t('yuanUnit') : ''}
                 </th>
@@ -140,7 +140,7 @@ export function QuarterGridForm({
                 >
                   <th
                     scope="row"
-                    className={`text-left font-normal max-md:mb-1 max-md:block max-md:border-b max-md:pb-1 max-md:border-slate-200 md:sticky md:left-0 md:z-10 md:max-w-64 md:border-b md:border-slate-200 md:px-2 md:py-1.5 md:align-top ${
+                    className={`text-left font-normal max-md:mb-1 max-md:block max-md:border-b max-md:pb-1 max-md:border-slate-200 md:sticky md:left-0 md:z-10 md:max-w-64 md:border-b md:border-r md:border-slate-200 md:px-2 md:py-1.5 md:align-top ${
                       rowErrors ? 'bg-red-50' : 'bg-white'
                     }`}
                   >
@@ -182,12 +182,12 @@ export function QuarterGridForm({
                           aria-label={t('cellLabel', { venture: row.name, field: t(`fields.${f}`) })}
                           aria-invalid={error ? true : undefined}
                           aria-describedby={error ? errorId : undefined}
-                          className={`${MONEY_FIELDS.has(f) ? 'w-32' : 'w-20'} rounded border px-2 py-1 text-right tabular-nums disabled:bg-slate-100 ${
+                          className={`${MONEY_FIELDS.has(f) ? 'w-[6.5rem]' : 'w-[4.5rem]'} rounded max-md:w-36 border px-2 py-1 text-right tabular-nums disabled:bg-slate-100 ${
                             error ? 'border-red-600 bg-white' : 'border-slate-300'
                           }`}
                         />
                         {error ? (
-                          <span id={errorId} className="mt-0.5 block text-xs text-red-700 max-md:basis-full max-md:text-right md:max-w-32">
+                          <span id={errorId} className="mt-0.5 block text-xs text-red-700 max-md:basis-full max-md:text-right md:max-w-[6.5rem]">
                             {error}
                           </span>
                         ) : null}
