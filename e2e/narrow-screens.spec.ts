@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { storageState } from './accounts';
 
@@ -29,6 +30,12 @@ async function filedRows(page: Page, count: number): Promise<{ row: Locator; nam
     out.push({ row, name: (await row.getByRole('link').first().innerText()).trim() });
   }
   return out;
+}
+
+/** No serious or critical WCAG 2.1 AA violation on the page as it stands. */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 }
 
 /** The page is no wider than the window: nothing scrolls sideways. */
@@ -109,6 +116,7 @@ test.describe('narrow and wide screens', () => {
     }
     await expectNoSidewaysScroll(page);
     await page.screenshot({ path: '/tmp/grid-390-menu.png', fullPage: true });
+    await expectAccessible(page);
     await page.keyboard.press('Escape');
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
     await expect(menu).toBeFocused();
@@ -132,6 +140,7 @@ test.describe('narrow and wide screens', () => {
     expect(card.width).toBeLessThanOrEqual(PHONE.width);
     await expectNoSidewaysScroll(page);
     await page.screenshot({ path: '/tmp/grid-390.png', fullPage: false });
+    await expectAccessible(page);
 
     const employees = fresh(300);
     await cell(page, name, '从业人员').fill(employees);
@@ -149,6 +158,13 @@ test.describe('narrow and wide screens', () => {
     await page.reload();
     await expect(cell(page, name, '从业人员')).toHaveValue(employees);
     await expect(cell(page, name, '研发投入')).toHaveValue('2500');
+
+    // In English the longer name of the portal wraps beside the menu button.
+    await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: page.url() }]);
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Menu' })).toHaveAttribute('aria-expanded', 'false');
+    expect((await page.locator('header').boundingBox())!.height).toBeLessThan(80);
+    await expectNoSidewaysScroll(page);
   });
 
   for (const [size, sideways] of [

@@ -51,7 +51,8 @@ export function PortalHeader({
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-        {brand}
+        {/* Below lg a long name wraps beside the menu button rather than pushing it to a line of its own. */}
+        <div className="max-lg:min-w-0 max-lg:flex-1">{brand}</div>
         <button
           ref={button}
           type="button"
