@@ -5,6 +5,7 @@ import { setLocale } from '@/app/actions/locale';
 import { LanguageSwitch } from '@/components/shell/language-switch';
 import { NavLink } from '@/components/shell/nav-link';
 import { NotificationBell } from '@/components/shell/notification-bell';
+import { PortalHeader } from '@/components/shell/portal-header';
 import { SignInNotice } from '@/components/shell/sign-in-notice';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { mustEnrolSecondFactor, PASSWORD_PAGE, requireSignedIn, RIGHTS_PENDING_PAGE, TWO_FACTOR_PAGE } from '@/lib/server/authz';
@@ -90,8 +91,10 @@ export default async function PortalLayout({ children }: { children: React.React
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
         {t('skipToContent')}
       </a>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+      <PortalHeader
+        navLabel={t('mainNav')}
+        menuLabel={t('menu')}
+        brand={
           <Link
             href={user.mustChangePassword ? PASSWORD_PAGE : held ? TWO_FACTOR_PAGE : user.rightsPending ? RIGHTS_PENDING_PAGE : homeFor(user.role)}
             className="flex items-center gap-2 font-semibold text-brand-800"
@@ -99,40 +102,40 @@ export default async function PortalLayout({ children }: { children: React.React
             <Image src="/logo.svg" alt={t('logoAlt')} width={24} height={24} className="h-6 w-6" />
             {t('appName')}
           </Link>
-          <div className="flex items-center gap-3 text-sm">
+        }
+        account={
+          <>
             <span className="text-slate-700">
               <span className="sr-only">{t('signedInAs')}: </span>
               <span className="font-medium">{user.name}</span>
-              <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{tRoles(user.role)}</span>
+              <span className="ml-2 whitespace-nowrap rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{tRoles(user.role)}</span>
             </span>
-            <Link href={PASSWORD_PAGE} className="text-brand-700 underline-offset-2 hover:underline">
+            <Link href={PASSWORD_PAGE} className="whitespace-nowrap text-brand-700 underline-offset-2 hover:underline">
               {tAccounts('changePassword')}
             </Link>
             {user.mustChangePassword ? null : (
-              <Link href="/account/sessions" className="text-brand-700 underline-offset-2 hover:underline">
+              <Link href="/account/sessions" className="whitespace-nowrap text-brand-700 underline-offset-2 hover:underline">
                 {tSessions('navLink')}
               </Link>
             )}
-            <Link href={TWO_FACTOR_PAGE} className="text-brand-700 underline-offset-2 hover:underline">
+            <Link href={TWO_FACTOR_PAGE} className="whitespace-nowrap text-brand-700 underline-offset-2 hover:underline">
               {tTwoFactor('title')}
             </Link>
             {held || user.rightsPending ? null : <NotificationBell userId={user.id} />}
             <LanguageSwitch action={setLocale} />
             <SignOutButton label={t('signOut')} />
-          </div>
-        </div>
-        {nav.length ? (
-          <nav aria-label={t('mainNav')} className="border-t border-slate-100 bg-slate-50/60">
-            <div className="mx-auto flex max-w-7xl flex-wrap gap-1 px-4 py-1.5">
-              {nav.map((item) => (
+          </>
+        }
+        nav={
+          nav.length
+            ? nav.map((item) => (
                 <NavLink key={item.href} href={item.href} exact={item.exact}>
                   {tNav(item.key)}
                 </NavLink>
-              ))}
-            </div>
-          </nav>
-        ) : null}
-      </header>
+              ))
+            : null
+        }
+      />
       <SignInNotice userId={user.id} />
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}

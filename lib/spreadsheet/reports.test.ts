@@ -91,7 +91,7 @@ describe('report rows', () => {
       [5, heading('creditCode'), 'Enter the credit code or the venture’s name.'],
       [6, heading('revenueFen'), 'Enter an amount in yuan, with at most two decimals.'],
       [6, heading('netProfitFen'), 'This field is required.'],
-      [6, heading('rdSpendFen'), 'Enter an amount in yuan, with at most two decimals.'],
+      [6, heading('rdSpendFen'), 'The amount cannot be negative.'],
       [6, heading('taxFen'), 'Enter an amount in yuan, with at most two decimals.'],
       [6, heading('employees'), 'Must be at least 0.'],
       [6, heading('ipFiled'), 'Enter a whole number.'],

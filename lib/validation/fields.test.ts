@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { amountFen, creditCode, isoDate, nonNegativeInt, optionalText, requiredText } from './fields';
 import { zodFieldErrors } from './zod-messages';
+import enValidation from '../../messages/en/validation.json';
+import zhValidation from '../../messages/zh-CN/validation.json';
 
 const errorsOf = (schema: z.ZodType, value: unknown) => {
   const r = z.object({ f: schema }).safeParse({ f: value });
@@ -21,6 +23,22 @@ describe('shared field rules', () => {
     expect(amountFen.parse(12)).toBe(1200);
     expect(errorsOf(amountFen, '12.345')).toEqual([{ key: 'amount' }]);
     expect(errorsOf(amountFen, '')).toEqual([{ key: 'required' }]);
+  });
+
+  it('says that an amount may not be negative, and keeps the decimals message for the rest', () => {
+    for (const typed of ['-1', ' -1,234.50 ', -12]) expect(errorsOf(amountFen, typed)).toEqual([{ key: 'amountNegative' }]);
+    for (const typed of ['-12.345', '--1', '-', '-abc', '1-']) expect(errorsOf(amountFen, typed)).toEqual([{ key: 'amount' }]);
+    expect(amountFen.parse('0')).toBe(0);
+  });
+
+  it('words the negative amount apart from the decimals in both languages', () => {
+    for (const messages of [zhValidation, enValidation]) {
+      expect(messages.validation.amountNegative).toBeTruthy();
+      expect(messages.validation.amountNegative).not.toBe(messages.validation.amount);
+    }
+    expect(zhValidation.validation.amountNegative).toMatch(/负/);
+    expect(zhValidation.validation.amount).not.toMatch(/负/);
+    expect(enValidation.validation.amountNegative).toMatch(/negative/);
   });
 
   it('checks dates, integers and text', () => {

@@ -23,11 +23,22 @@ export const isoDate = z
   .refine((v) => isIsoDate(v), 'date');
 export const optionalIsoDate = z.preprocess(blankToUndefined, isoDate.optional());
 
-/** An amount typed in yuan ("1,234.56"), as integer fen. */
+/**
+ * Why a typed amount is refused: blank, a negative amount (that would be a well-formed amount
+ * without its minus sign), or anything else that is not yuan with at most two decimals.
+ */
+export function amountProblem(text: string): 'required' | 'amountNegative' | 'amount' {
+  const s = text.trim();
+  if (s === '') return 'required';
+  if (s.startsWith('-') && parseAmountToFen(s.slice(1)) !== null) return 'amountNegative';
+  return 'amount';
+}
+
+/** An amount typed in yuan ("1,234.56"), as integer fen; never negative. */
 export const amountFen = z.union([z.string(), z.number()]).transform((v, ctx) => {
   const fen = parseAmountToFen(String(v));
   if (fen === null) {
-    ctx.addIssue({ code: 'custom', message: String(v).trim() === '' ? 'required' : 'amount' });
+    ctx.addIssue({ code: 'custom', message: amountProblem(String(v)) });
     return z.NEVER;
   }
   return fen;
