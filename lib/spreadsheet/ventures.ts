@@ -4,7 +4,7 @@ import { admissionInput, type AdmissionInput } from '../validation/venture';
 import { normalizeDateText } from './cells';
 import type { SheetRow } from './read';
 import { ErrorCollector, failed, openSheet, own, result, tick, type SheetResult, type ValidationContext } from './sheet';
-import { fold, industryOf, talentFlagsOf, VENTURE_COLUMNS, ventureKindOf } from './vocabulary';
+import { fold, industryOf, talentFlagsOf, technicalFieldOf, VENTURE_COLUMNS, ventureKindOf } from './vocabulary';
 
 export type VentureColumn = (typeof VENTURE_COLUMNS)[number]['key'];
 
@@ -57,6 +57,8 @@ export async function validateVentureRows(rows: SheetRow[], ctx: VentureSheetCon
     if (cell('kind') && !kind) flag('kind', 'notInList', { value: cell('kind') });
     const industry = industryOf(cell('industry'));
     if (cell('industry') && !industry) flag('industry', 'notInList', { value: cell('industry') });
+    const technicalField = technicalFieldOf(cell('technicalField'));
+    if (cell('technicalField') && !technicalField) flag('technicalField', 'notInList', { value: cell('technicalField') });
     const talentFlags = cell('talentFlags') ? talentFlagsOf(cell('talentFlags')) : undefined;
     const unknownTalent = talentFlags?.find((f) => !(TALENT_FLAGS as readonly string[]).includes(f));
     if (unknownTalent) flag('talentFlags', 'notInList', { value: unknownTalent });
@@ -73,6 +75,7 @@ export async function validateVentureRows(rows: SheetRow[], ctx: VentureSheetCon
       carrierId,
       name: cell('name'),
       industry: industry ?? cell('industry'),
+      technicalField: technicalField ?? cell('technicalField'),
       founders: cell('founders'),
       talentFlags,
       enteredOn: normalizeDateText(cell('enteredOn')),

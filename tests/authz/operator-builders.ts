@@ -109,7 +109,7 @@ export const saveVenture: HappyBuilder = async (w) => {
       ventureId: r.venture.id,
       version: r.venture.version,
       industry: r.venture.industry,
-      technicalField: '工业软件',
+      technicalField: 'electronic_information',
       founders: r.venture.founders ?? '',
       talentFlags: [...(r.venture.talentFlags ?? [])],
       highTechCertNo: r.venture.highTechCertNo ?? '',

@@ -110,6 +110,7 @@ async function writeAdmissions(
         name: input.name,
         creditCode: input.kind === 'company' ? input.creditCode : null,
         industry: input.industry,
+        technicalField: input.technicalField ?? null,
         foundedOn: input.kind === 'company' ? input.foundedOn : null,
         founders: input.founders ?? null,
         talentFlags: input.talentFlags,
