@@ -183,6 +183,7 @@ describe('exporting ventures', () => {
       '2026-01-10',
       321,
       6,
+      null,
       '在孵',
     ]);
   });
