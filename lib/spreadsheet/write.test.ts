@@ -99,7 +99,10 @@ describe('exports', () => {
       '在孵',
     ]);
     const back = await validateVentureRows(await readWorkbook(bytes, 'export.xlsx'), { carriers: [{ id: 3, name: '载体甲' }], translate: translateZh });
-    expect(back).toMatchObject({ ok: true, inputs: [{ carrierId: 3, talentFlags: ['phd', 'national_talent'], industry: 'fintech', technicalField: 'electronic_information' }] });
+    expect(back).toMatchObject({
+      ok: true,
+      inputs: [{ carrierId: 3, talentFlags: ['phd', 'national_talent'], industry: 'fintech', technicalField: 'electronic_information' }],
+    });
   });
 
   it('exports a quarter’s reports in yuan with two decimals, and they import again unchanged', async () => {

@@ -14,7 +14,11 @@ const PAGE_SIZE = 1000;
 
 /** Technical field, founders, talent flags and the open residency's space: what the list leaves out and the import takes. */
 async function ventureExtras(db: DbOrTx, ids: number[]) {
-  if (ids.length === 0) return new Map<number, { technicalField: string | null; founders: string | null; talentFlags: string[]; areaM2: number | null; workstations: number | null }>();
+  if (ids.length === 0)
+    return new Map<
+      number,
+      { technicalField: string | null; founders: string | null; talentFlags: string[]; areaM2: number | null; workstations: number | null }
+    >();
   const rows = await db
     .select({
       id: ventures.id,

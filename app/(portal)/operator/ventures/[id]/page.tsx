@@ -82,7 +82,9 @@ export default async function VentureDetailPage({ params }: { params: Promise<{ 
             <Item label={t('fields.kind')}>{t(`ventureKinds.${v.kind}`)}</Item>
             <Item label={t('fields.creditCode')}>{v.creditCode ? <span className="font-mono">{v.creditCode}</span> : '—'}</Item>
             <Item label={t('fields.industry')}>{tIndustries(v.industry)}</Item>
-            <Item label={t('fields.technicalField')}>{v.technicalField ? (tFields.has(v.technicalField) ? tFields(v.technicalField as 'other') : v.technicalField) : '—'}</Item>
+            <Item label={t('fields.technicalField')}>
+              {v.technicalField ? (tFields.has(v.technicalField) ? tFields(v.technicalField as 'other') : v.technicalField) : '—'}
+            </Item>
             <Item label={t('fields.foundedOn')}>{formatDate(v.foundedOn)}</Item>
             <Item label={t('fields.founders')}>{v.founders ?? '—'}</Item>
             <Item label={t('fields.talent')}>{v.talentFlags.length ? v.talentFlags.map((f) => (tTalent.has(f) ? tTalent(f) : f)).join('、') : '—'}</Item>
