@@ -12,13 +12,11 @@ import { listVentures } from './list';
 /** Exports: the ventures list as filtered on its page, and one quarter's reports of a carrier. */
 const PAGE_SIZE = 1000;
 
+type VentureExtras = { technicalField: string | null; founders: string | null; talentFlags: string[]; areaM2: number | null; workstations: number | null };
+
 /** Technical field, founders, talent flags and the open residency's space: what the list leaves out and the import takes. */
 async function ventureExtras(db: DbOrTx, ids: number[]) {
-  if (ids.length === 0)
-    return new Map<
-      number,
-      { technicalField: string | null; founders: string | null; talentFlags: string[]; areaM2: number | null; workstations: number | null }
-    >();
+  if (ids.length === 0) return new Map<number, VentureExtras>();
   const rows = await db
     .select({
       id: ventures.id,
