@@ -65,7 +65,7 @@ async function upload(page: Page, name: string, bytes: Buffer, mimeType = 'appli
   await page.getByRole('button', { name: '开始导入' }).click();
 }
 
-const company = (name: string, code: string) => [INCUBATOR, '企业', name, code, '人工智能', '2025-09-01', '张三', '博士', '2026-01-05', 60, 4];
+const company = (name: string, code: string) => [INCUBATOR, '企业', name, code, '人工智能', '2025-09-01', '张三', '博士', '2026-01-05', 60, 4, '电子信息'];
 
 test('downloads the ventures template: an xlsx with the bilingual header and the instructions', async ({ page }) => {
   await page.goto('/operator/transfer');
@@ -151,6 +151,7 @@ test('exports the ventures list with the list’s filters, as a workbook the tes
     '2026-01-05',
     60,
     4,
+    '电子信息',
     '在孵',
   ]);
 
