@@ -14,11 +14,11 @@ import { pdf, startDraft, upload } from './subsidy-flow';
 test.describe('names', () => {
   test.use({ storageState: storageState('operator') });
 
-  test('a venture’s technical field or an investor with a text-direction or zero-width character is refused with a message', async ({ page }) => {
+  test('a venture’s founders or an investor with a text-direction or zero-width character is refused with a message', async ({ page }) => {
     // A venture of its own: the demo's tenants may have graduated or left in other specs.
     const id = await admitCompany(page, unique('名称测试企业'), freshCode('MN'));
     await page.goto(`/operator/ventures/${id}/edit`);
-    const field = page.getByLabel('技术领域');
+    const field = page.getByLabel('创始人');
     await field.fill('工业视觉\u202Eexe.fdp');
     await page.getByRole('button', { name: '保存' }).click();
     await expect(page.getByText('含有不可见字符或文字方向控制字符（U+202E）').first()).toBeVisible();

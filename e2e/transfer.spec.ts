@@ -22,6 +22,7 @@ const HEADER = [
   '入驻日期 (Entered on)',
   '使用面积（m²） (Area, m²)',
   '工位数 (Workstations)',
+  '技术领域 (Technical field)',
 ];
 const CREDIT_CODE = HEADER[3]!;
 
@@ -64,7 +65,7 @@ async function upload(page: Page, name: string, bytes: Buffer, mimeType = 'appli
   await page.getByRole('button', { name: '开始导入' }).click();
 }
 
-const company = (name: string, code: string) => [INCUBATOR, '企业', name, code, '人工智能', '2025-09-01', '张三', '博士', '2026-01-05', 60, 4];
+const company = (name: string, code: string) => [INCUBATOR, '企业', name, code, '人工智能', '2025-09-01', '张三', '博士', '2026-01-05', 60, 4, '电子信息'];
 
 test('downloads the ventures template: an xlsx with the bilingual header and the instructions', async ({ page }) => {
   await page.goto('/operator/transfer');
@@ -90,6 +91,20 @@ test('imports a small valid workbook and says how many rows were written', async
 
   await page.goto(`/operator/ventures?q=${encodeURIComponent(`导入测试企业${id}`)}`);
   await expect(page.getByRole('main').getByText(`导入测试企业${id}`).first()).toBeVisible();
+});
+
+test('names a mistyped credit code and a team entering an incubator in one round', async ({ page }) => {
+  const id = unique();
+  const team = [INCUBATOR, '团队', `孵化器团队${id}`, '', '文化创意', '', '李四', '', '2026-01-06', 0, 2];
+  const bytes = await workbook([company(`好行企业${id}`, freshCreditCode()), company(`坏码企业${id}`, '91350100M000100Y44'), team]);
+  await upload(page, `two-${id}.xlsx`, bytes);
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('未写入任何数据', { timeout: 90_000 });
+  const rows = page.getByRole('table', { name: '导入错误清单' }).getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1).getByRole('cell').nth(1)).toHaveText(CREDIT_CODE);
+  await expect(rows.nth(2).getByRole('cell').nth(0)).toHaveText('4');
+  await expect(rows.nth(2).getByRole('cell').nth(2)).toContainText('创业苗圃');
+  expect(await ventureCount(page.request, id)).toBe(0);
 });
 
 test('shows the error table for a bad row and writes nothing', async ({ page }) => {
@@ -136,6 +151,7 @@ test('exports the ventures list with the list’s filters, as a workbook the tes
     '2026-01-05',
     60,
     4,
+    '电子信息',
     '在孵',
   ]);
 

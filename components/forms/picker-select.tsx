@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { INDUSTRIES } from '@/lib/validation/venture';
+import { INDUSTRIES, TECHNICAL_FIELDS } from '@/lib/validation/venture';
 
 /**
  * A select of a picker or filter form with its label's text above it (`className` is the select's). The whole label names the
@@ -34,6 +34,16 @@ export function IndustryOptions() {
   return INDUSTRIES.map((i) => (
     <option key={i} value={i}>
       {t(i)}
+    </option>
+  ));
+}
+
+/** One option per technical field of the Torch statistics, named in the page's language. */
+export function TechnicalFieldOptions() {
+  const t = useTranslations('technicalFields');
+  return TECHNICAL_FIELDS.map((f) => (
+    <option key={f} value={f}>
+      {t(f)}
     </option>
   ));
 }

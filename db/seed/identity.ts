@@ -5,6 +5,7 @@
 import { buildCreditCode, CREDIT_CODE_CHARSET } from '../../lib/domain/credit-code';
 import { addMonths, type Day, yearOf } from './calendar';
 import { CARRIERS, carrierDef } from './carriers';
+import type { TechnicalField } from '../../lib/domain/venture-fields';
 import { brandName, companyName, founderNames, INVESTORS, teamName, TECHNICAL_FIELDS, type Industry } from './names';
 import type { FinancingPlan, ResidencyStage } from './plan-types';
 import type { Rng } from './random';
@@ -98,6 +99,21 @@ export function admissionWarnings(stage: ResidencyStage, entered: Day, founded: 
   return entered > addMonths(founded, 24) ? ['founded_over_24_months'] : [];
 }
 
+/** The Torch statistics' technical field of a venture of each industry. */
+const TORCH_FIELD: Record<Industry, TechnicalField> = {
+  biomedicine: 'biomedicine',
+  integrated_circuits: 'electronic_information',
+  ai: 'electronic_information',
+  software: 'electronic_information',
+  new_energy: 'new_energy_efficiency',
+  new_materials: 'new_materials',
+  advanced_manufacturing: 'optomechatronics',
+  fintech: 'electronic_information',
+  culture_creative: 'other',
+  modern_agriculture: 'modern_agriculture',
+  other: 'environmental_protection',
+};
+
 export type Identity = {
   brand: string;
   name: string;
@@ -117,7 +133,7 @@ export class IdentityFactory {
   identity(industry: Industry): Identity {
     const rng = this.rng;
     const brand = brandName(rng, this.brands);
-    const technicalField = rng.pick(TECHNICAL_FIELDS[industry]);
+    const speciality = rng.pick(TECHNICAL_FIELDS[industry]);
     const science = industry === 'biomedicine' || industry === 'integrated_circuits' || industry === 'new_materials';
     const talentFlags: string[] = [];
     if (rng.chance(science ? 0.45 : 0.2)) talentFlags.push('phd');
@@ -126,8 +142,8 @@ export class IdentityFactory {
     return {
       brand,
       name: companyName(rng, brand, industry),
-      teamName: teamName(brand, technicalField),
-      technicalField,
+      teamName: teamName(brand, speciality),
+      technicalField: TORCH_FIELD[industry],
       founders: founderNames(rng),
       talentFlags,
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planAdmissions, type AdmissionCandidate, type AdmissionContext } from './admission';
+import { admissionRuleErrors, planAdmissions, type AdmissionCandidate, type AdmissionContext } from './admission';
 
 const NURSERY = 1;
 const INCUBATOR = 2;
@@ -100,5 +100,30 @@ describe('planning admissions', () => {
   it('refuses entry and founding dates after today', () => {
     const r = planAdmissions([company({ foundedOn: '2026-03-02', enteredOn: '2026-03-02' }), team({ enteredOn: '2026-03-01' })], ctx());
     expect(r).toEqual({ ok: false, fieldErrors: { '0.enteredOn': [{ key: 'dateInFuture' }], '0.foundedOn': [{ key: 'dateInFuture' }] } });
+  });
+});
+
+describe('judging rows of a file by the rules, complete or not', () => {
+  it('applies each rule whose fields are there and leaves the others to the fields’ own errors', () => {
+    const errors = admissionRuleErrors(
+      [
+        { kind: 'team', carrierId: INCUBATOR }, // no date, no code: the carrier kind still counts
+        { kind: 'company', carrierId: INCUBATOR, enteredOn: '2026-04-01' }, // the code unreadable: the date still counts
+        { carrierId: NURSERY, enteredOn: '2026-01-10' }, // the kind unreadable: nothing to judge
+        company({ creditCode: CODE_B }),
+      ],
+      ctx(),
+    );
+    expect(errors).toEqual({
+      '0.kind': [{ key: 'admission.teamNeedsNursery' }],
+      '1.enteredOn': [{ key: 'dateInFuture' }],
+    });
+  });
+
+  it('gives the same refusals as planning for complete candidates', () => {
+    const inputs = [team({ carrierId: INCUBATOR }), company(), company()];
+    const plan = planAdmissions(inputs, ctx());
+    expect(plan.ok).toBe(false);
+    expect(admissionRuleErrors(inputs, ctx())).toEqual(plan.ok ? {} : plan.fieldErrors);
   });
 });

@@ -5,13 +5,35 @@
  * (db/queries/ventures/) and the spreadsheets derive from these lists.
  */
 
-/** The talent a venture's founders bring; labels under `talent` (ventures.json) and `transfer.sheet.talents` (transfer.json). */
+/** The talent a venture's founders bring; labels under `talent` (ventures.json), used by the forms and the import template alike. */
 export const TALENT_FLAGS = ['phd', 'returnee', 'national_talent', 'fresh_graduate'] as const;
 export type TalentFlag = (typeof TALENT_FLAGS)[number];
 
 /** The flags in the vocabulary's order, each once; anything else is dropped. */
 export function orderedTalentFlags(flags: readonly string[]): TalentFlag[] {
   return TALENT_FLAGS.filter((f) => flags.includes(f));
+}
+
+/**
+ * The technical fields of the Torch statistics of incubators (火炬统计), one of which each
+ * venture states; labels under `technicalFields` (ventures.json). Stored as the code; a
+ * venture entered before the list existed may hold free text, shown as written.
+ */
+export const TECHNICAL_FIELDS = [
+  'electronic_information',
+  'biomedicine',
+  'new_materials',
+  'optomechatronics',
+  'new_energy_efficiency',
+  'environmental_protection',
+  'aerospace',
+  'modern_agriculture',
+  'other',
+] as const;
+export type TechnicalField = (typeof TECHNICAL_FIELDS)[number];
+
+export function isTechnicalField(value: string | null | undefined): value is TechnicalField {
+  return (TECHNICAL_FIELDS as readonly (string | null | undefined)[]).includes(value);
 }
 
 /** The venture's own data that the carrier of its open stay edits (ventureEditInput's fields but the id and version). */

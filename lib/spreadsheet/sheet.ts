@@ -91,13 +91,17 @@ export class ErrorCollector<K extends string> {
   /**
    * The schema's complaints about one row, each under the column its field came from;
    * a column that already has an error of its own (an unknown carrier, say) gets no second one.
+   * Returns the columns the schema complained about.
    */
-  addZod(row: number, error: z.ZodError, columnOf: (field: string) => K, already: Set<K>) {
+  addZod(row: number, error: z.ZodError, columnOf: (field: string) => K, already: Set<K>): Set<K> {
+    const columns = new Set<K>();
     for (const [field, messages] of Object.entries(zodFieldErrors(error))) {
       const column = columnOf(field.split('.')[0]!);
+      columns.add(column);
       if (already.has(column)) continue;
       for (const m of messages) this.add(row, column, m);
     }
+    return columns;
   }
 }
 

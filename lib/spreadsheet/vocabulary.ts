@@ -1,16 +1,36 @@
 import en from '@/messages/en/transfer.json';
+import enVentures from '@/messages/en/ventures.json';
 import zh from '@/messages/zh-CN/transfer.json';
+import zhVentures from '@/messages/zh-CN/ventures.json';
 import { MONEY_FIELDS, REPORT_FIELDS, type ReportField } from '../domain/report-figures';
-import { TALENT_FLAGS } from '../domain/venture-fields';
+import { TALENT_FLAGS, TECHNICAL_FIELDS, type TalentFlag } from '../domain/venture-fields';
 import { INDUSTRIES, VENTURE_KINDS } from '../domain/vocabulary';
 
 /**
- * The words of the workbooks: column headings, kinds, industries and talent flags, in both
- * languages. A file is read the same whatever the reader's language, so every lookup here
- * accepts the Chinese label, the English label and the code.
+ * The words of the workbooks: column headings, kinds, industries, talent flags and technical
+ * fields, in both languages. A file is read the same whatever the reader's language, so every
+ * lookup here accepts the Chinese label, the English label and the code. The talent flags and
+ * technical fields are worded as the forms word them (ventures.json), so a template and a form
+ * offer the same choices.
  */
 export type SheetLocale = 'zh-CN' | 'en';
 export const sheetText = (locale: SheetLocale) => (locale === 'en' ? en : zh).transfer.sheet;
+const ventureText = (locale: SheetLocale) => (locale === 'en' ? enVentures : zhVentures);
+/** The talent flags' labels, as the admission and edit forms show them. */
+export const talentLabels = (locale: SheetLocale) => ventureText(locale).talent;
+/** The technical fields' labels, as the admission and edit forms show them. */
+export const technicalFieldLabels = (locale: SheetLocale) => ventureText(locale).technicalFields;
+
+/** The shorter words of the talent flags in templates written before they matched the forms; still read. */
+const EARLIER_TALENT_WORDS: Record<string, TalentFlag> = {
+  留学归国: 'returnee',
+  应届毕业生: 'fresh_graduate',
+  国家级人才计划: 'national_talent',
+  phd: 'phd',
+  returnee: 'returnee',
+  'national talent programme': 'national_talent',
+  'fresh graduate': 'fresh_graduate',
+};
 
 type ColumnKey = keyof typeof zh.transfer.sheet.columns;
 export type ColumnType = 'text' | 'code' | 'date' | 'int' | 'amount';
@@ -28,6 +48,8 @@ export const VENTURE_COLUMNS: ColumnDef[] = [
   { key: 'enteredOn', type: 'date', width: 22, required: true },
   { key: 'areaM2', type: 'int', width: 20, required: true },
   { key: 'workstations', type: 'int', width: 20, required: true },
+  // Last, so that a file laid out before the column existed reads the same.
+  { key: 'technicalField', type: 'text', width: 24, required: false },
 ];
 
 /** Each figure's column width, room for its heading in both languages. */
@@ -94,8 +116,9 @@ export function matchHeader(columns: ColumnDef[], header: string[]) {
  * A value from its code or either language's label; with `prefixes`, also from the start of a
  * label when only one label starts so ("软件" for "软件和信息服务"), at least two characters.
  */
-function lookup<K extends string>(codes: readonly K[], labels: (l: SheetLocale) => Record<K, string>, prefixes = false) {
+function lookup<K extends string>(codes: readonly K[], labels: (l: SheetLocale) => Record<K, string>, prefixes = false, earlier: Record<string, K> = {}) {
   const map = new Map<string, K>();
+  for (const [word, code] of Object.entries(earlier)) map.set(fold(word), code);
   for (const code of codes) {
     map.set(fold(code), code);
     for (const l of ['zh-CN', 'en'] as const) map.set(fold(labels(l)[code]), code);
@@ -111,7 +134,8 @@ function lookup<K extends string>(codes: readonly K[], labels: (l: SheetLocale) 
 
 export const ventureKindOf = lookup(VENTURE_KINDS, (l) => sheetText(l).kinds);
 export const industryOf = lookup(INDUSTRIES, (l) => sheetText(l).industries, true);
-export const talentFlagOf = lookup(TALENT_FLAGS, (l) => sheetText(l).talents);
+export const talentFlagOf = lookup(TALENT_FLAGS, talentLabels, false, EARLIER_TALENT_WORDS);
+export const technicalFieldOf = lookup(TECHNICAL_FIELDS, technicalFieldLabels, true);
 
 /** Splits a talent cell ("博士、留学归国") into flags; unknown words are kept for the schema to refuse. */
 export function talentFlagsOf(raw: string): string[] {

@@ -27,7 +27,7 @@ describe('templates', () => {
     const help = wb.worksheets[1]!;
     const texts: string[] = [];
     help.eachRow((r) => (r.values as unknown[]).forEach((v) => typeof v === 'string' && texts.push(v)));
-    for (const v of ['Team', 'company', 'Biomedicine', 'integrated_circuits', 'PhD', 'fresh_graduate']) expect(texts).toContain(v);
+    for (const v of ['Team', 'company', 'Biomedicine', 'integrated_circuits', 'PhD holders', 'fresh_graduate']) expect(texts).toContain(v);
     expect(texts.join(' ')).toContain('浦东软件园孵化器、浦东软件园创业苗圃');
   });
 
@@ -37,10 +37,10 @@ describe('templates', () => {
     expect(await validateVentureRows(rows, { carriers: [], translate: translateZh })).toMatchObject({ ok: false, errors: [{ message: '文件中没有数据行。' }] });
 
     const wb = await open(bytes);
-    wb.worksheets[0]!.addRow(['载体甲', '企业', '甲', creditCodeNo(1), '新材料', '2025-01-01', '', '', '2025-02-01', 10, 1]);
+    wb.worksheets[0]!.addRow(['载体甲', '企业', '甲', creditCodeNo(1), '新材料', '2025-01-01', '', '', '2025-02-01', 10, 1, '新材料']);
     const filled = new Uint8Array(await wb.xlsx.writeBuffer());
     const r = await validateVentureRows(await readWorkbook(filled, 'filled.xlsx'), { carriers: [{ id: 1, name: '载体甲' }], translate: translateZh });
-    expect(r).toMatchObject({ ok: true, inputs: [{ carrierId: 1, industry: 'new_materials' }] });
+    expect(r).toMatchObject({ ok: true, inputs: [{ carrierId: 1, industry: 'new_materials', technicalField: 'new_materials' }] });
   });
 
   it('pre-fills the quarter’s ventures in the reports template', async () => {
@@ -70,6 +70,7 @@ describe('exports', () => {
           name: '甲公司',
           creditCode: creditCodeNo(5),
           industry: 'fintech',
+          technicalField: 'electronic_information',
           foundedOn: '2024-05-06',
           founders: '张三',
           talentFlags: ['phd', 'national_talent'],
@@ -90,14 +91,18 @@ describe('exports', () => {
       '金融科技',
       '2024-05-06',
       '张三',
-      '博士、国家级人才计划',
+      '博士、国家级人才计划入选者',
       '2025-01-01',
       200,
       10,
+      '电子信息',
       '在孵',
     ]);
     const back = await validateVentureRows(await readWorkbook(bytes, 'export.xlsx'), { carriers: [{ id: 3, name: '载体甲' }], translate: translateZh });
-    expect(back).toMatchObject({ ok: true, inputs: [{ carrierId: 3, talentFlags: ['phd', 'national_talent'], industry: 'fintech' }] });
+    expect(back).toMatchObject({
+      ok: true,
+      inputs: [{ carrierId: 3, talentFlags: ['phd', 'national_talent'], industry: 'fintech', technicalField: 'electronic_information' }],
+    });
   });
 
   it('exports a quarter’s reports in yuan with two decimals, and they import again unchanged', async () => {

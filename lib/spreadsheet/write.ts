@@ -3,9 +3,9 @@ import enCore from '@/messages/en/core.json';
 import zhCore from '@/messages/zh-CN/core.json';
 import { MONEY_FIELDS, REPORT_FIELDS } from '../domain/report-figures';
 import type { ReportFigures } from '../domain/reporting';
-import { TALENT_FLAGS } from '../domain/venture-fields';
+import { TALENT_FLAGS, TECHNICAL_FIELDS } from '../domain/venture-fields';
 import { INDUSTRIES, VENTURE_KINDS, type VentureKind } from '../domain/vocabulary';
-import { heading, REPORT_COLUMNS, sheetText, VENTURE_COLUMNS, type ColumnDef, type SheetLocale } from './vocabulary';
+import { heading, REPORT_COLUMNS, sheetText, talentLabels, technicalFieldLabels, VENTURE_COLUMNS, type ColumnDef, type SheetLocale } from './vocabulary';
 
 type Cell = string | number | null;
 type Column = { heading: string; width: number; numFmt?: string };
@@ -94,6 +94,7 @@ export async function buildTemplate(kind: 'ventures' | 'reports', locale: SheetL
       text.instructions.creditCode,
       text.instructions.dates,
       text.instructions.talentFlags,
+      text.instructions.technicalField,
     ];
     if (options.carriers?.length) notes.splice(1, 0, text.instructions.carrier.replace('{names}', options.carriers.join('、')));
     const ranges = addInstructions(wb, locale, {
@@ -101,11 +102,13 @@ export async function buildTemplate(kind: 'ventures' | 'reports', locale: SheetL
       lists: [
         { field: heading('kind'), values: VENTURE_KINDS.map((code) => ({ label: text.kinds[code], code })) },
         { field: heading('industry'), values: INDUSTRIES.map((code) => ({ label: text.industries[code], code })) },
-        { field: heading('talentFlags'), values: TALENT_FLAGS.map((code) => ({ label: text.talents[code], code })) },
+        { field: heading('technicalField'), values: TECHNICAL_FIELDS.map((code) => ({ label: technicalFieldLabels(locale)[code], code })) },
+        { field: heading('talentFlags'), values: TALENT_FLAGS.map((code) => ({ label: talentLabels(locale)[code], code })) },
       ],
     });
     addList(ws, col('kind'), `"${VENTURE_KINDS.map((k) => text.kinds[k]).join(',')}"`);
     addList(ws, col('industry'), ranges[heading('industry')]!);
+    addList(ws, col('technicalField'), ranges[heading('technicalField')]!);
     if (options.carriers?.length && options.carriers.join(',').length < 250 && !options.carriers.some((n) => /[",]/.test(n))) {
       addList(ws, col('carrier'), `"${options.carriers.join(',')}"`);
     }
@@ -127,6 +130,7 @@ export type VentureExportRow = {
   name: string;
   creditCode: string | null;
   industry: string;
+  technicalField: string | null;
   foundedOn: string | null;
   founders: string | null;
   talentFlags: string[];
@@ -154,10 +158,11 @@ export async function buildVentureExport(rows: VentureExportRow[], locale: Sheet
       label(text.industries, r.industry),
       r.foundedOn,
       r.founders,
-      r.talentFlags.map((f) => label(text.talents, f)).join('、') || null,
+      r.talentFlags.map((f) => label(talentLabels(locale), f)).join('、') || null,
       r.enteredOn,
       r.areaM2,
       r.workstations,
+      r.technicalField === null ? null : label(technicalFieldLabels(locale), r.technicalField),
       stageLabel(locale, r.stage),
     ]),
   );

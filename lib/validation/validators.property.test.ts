@@ -9,7 +9,7 @@ import { carrierProfileInput } from './carrier';
 import { quarterRowsInput } from './report-grid';
 import { graduateAdmissionInput, incorporationInput, residencyEndInput, END_REASONS } from './residency';
 import * as subsidies from './subsidies';
-import { admissionInput, financingInput, INDUSTRIES, TALENT_FLAGS, ventureEditInput } from './venture';
+import { admissionInput, financingInput, INDUSTRIES, TALENT_FLAGS, TECHNICAL_FIELDS, ventureEditInput } from './venture';
 
 /**
  * The schemas the server actions parse with, fed thousands of forms built field by field from
@@ -53,7 +53,7 @@ const FIELDS: Record<string, fc.Arbitrary<unknown>> = {
       'nameEn',
     ].map((k) => [k, text]),
   ),
-  ...Object.fromEntries(['founders', 'technicalField', 'highTechCertNo', 'description', 'services', 'contactName'].map((k) => [k, optional])),
+  ...Object.fromEntries(['founders', 'highTechCertNo', 'description', 'services', 'contactName'].map((k) => [k, optional])),
   ...Object.fromEntries(
     ['enteredOn', 'foundedOn', 'leftOn', 'receivedOn', 'opensOn', 'closesOn', 'effectiveOn', 'paidOn', 'inspectionDueOn', 'liftedOn'].map((k) => [k, date]),
   ),
@@ -74,6 +74,7 @@ const FIELDS: Record<string, fc.Arbitrary<unknown>> = {
     validCreditCode.map((c) => ` ${c.toLowerCase()} `),
   ),
   exitKind: fc.constantFrom('', 'acquired', 'listed'),
+  technicalField: fc.oneof(fc.constant(''), oneOf(TECHNICAL_FIELDS)),
   year: fc.integer({ min: 2000, max: 2100 }),
   quarter: fc.integer({ min: 1, max: 4 }),
   specialised: fc.constantFrom('on', true, undefined),
@@ -147,7 +148,7 @@ function checkOutput(value: unknown, limits: Record<string, number>, key = ''): 
 
 type Case = { name: string; schema: z.ZodType; input: fc.Arbitrary<unknown>; limits?: Record<string, number> };
 
-const ventureFields = ['carrierId', 'name', 'industry', 'founders', 'talentFlags', 'enteredOn', 'areaM2', 'workstations'];
+const ventureFields = ['carrierId', 'name', 'industry', 'technicalField', 'founders', 'talentFlags', 'enteredOn', 'areaM2', 'workstations'];
 const reportRow = fc.record({
   ventureId: id,
   revenueFen: amount,
@@ -181,7 +182,7 @@ const CASES: Case[] = [
     name: 'venture edit',
     schema: ventureEditInput,
     input: form(['ventureId', 'version', 'industry', 'technicalField', 'founders', 'talentFlags', 'highTechCertNo', 'highTechCertOn', 'exitKind', 'exitOn']),
-    limits: { technicalField: 100, founders: 500, highTechCertNo: 50 },
+    limits: { founders: 500, highTechCertNo: 50 },
   },
   { name: 'financing', schema: financingInput, input: form(['ventureId', 'receivedOn', 'amountFen', 'investor']), limits: { investor: 200 } },
   {

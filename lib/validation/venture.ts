@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TALENT_FLAGS, type EditableVentureField } from '@/lib/domain/venture-fields';
+import { TALENT_FLAGS, TECHNICAL_FIELDS, type EditableVentureField } from '@/lib/domain/venture-fields';
 import { EXIT_KINDS, INDUSTRIES } from '@/lib/domain/vocabulary';
 import { amountFen, creditCode, id, isoDate, nonNegativeInt, optionalIsoDate, optionalName, requiredName, version } from './fields';
 
@@ -7,9 +7,11 @@ import { amountFen, creditCode, id, isoDate, nonNegativeInt, optionalIsoDate, op
  * Venture inputs, shared by the forms and the spreadsheet import so that both apply exactly
  * the same rules. Money is in fen after parsing; dates are ISO strings.
  */
-export { INDUSTRIES, TALENT_FLAGS };
+export { INDUSTRIES, TALENT_FLAGS, TECHNICAL_FIELDS };
 
 const industry = z.enum(INDUSTRIES, { message: 'choice' });
+/** One of the Torch statistics' technical fields, or none (an empty choice). */
+const technicalField = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.enum(TECHNICAL_FIELDS, { message: 'choice' }).optional());
 const talentFlags = z
   .union([z.array(z.string()), z.string()])
   .optional()
@@ -28,6 +30,7 @@ export const admissionInput = z.discriminatedUnion('kind', [
     carrierId: id,
     name: requiredName(100),
     industry,
+    technicalField,
     founders: optionalName(500),
     talentFlags,
     enteredOn: isoDate,
@@ -39,6 +42,7 @@ export const admissionInput = z.discriminatedUnion('kind', [
     name: requiredName(100),
     creditCode,
     industry,
+    technicalField,
     foundedOn: isoDate,
     founders: optionalName(500),
     talentFlags,
@@ -54,7 +58,7 @@ export const ventureEditInput = z.object({
   version,
   ...({
     industry,
-    technicalField: optionalName(100),
+    technicalField,
     founders: optionalName(500),
     talentFlags,
     highTechCertNo: optionalName(50),

@@ -136,7 +136,7 @@ describe('every name field of the forms and imports uses the rule', () => {
     ['venture name (team)', admissionInput, { kind: 'team', name: `A${rlo}B` }, 'name'],
     ['venture name (company)', admissionInput, { kind: 'company', name: `A${rlo}B` }, 'name'],
     ['founders', admissionInput, { kind: 'team', founders: `张三\u200B` }, 'founders'],
-    ['technical field', ventureEditInput, { technicalField: `AI\u2066` }, 'technicalField'],
+    ['founders (edit)', ventureEditInput, { founders: `张三\u2066` }, 'founders'],
     ['investor', financingInput, { investor: `红杉\u200F资本` }, 'investor'],
     ['incorporated name', incorporationInput, { name: `某\uFEFF公司` }, 'name'],
     ['user name', accountInput, { name: `王\u00AD伟` }, 'name'],

@@ -9,7 +9,7 @@ import * as enums from '@/db/schema/enums';
 import { BLACKLIST_STATES } from '@/lib/domain/blacklist';
 import { CARRIER_SORTS, WARNING_TYPES } from '@/lib/domain/network-lists';
 import { REPORT_FIELDS } from '@/lib/domain/report-figures';
-import { EDITABLE_VENTURE_FIELDS, TALENT_FLAGS } from '@/lib/domain/venture-fields';
+import { EDITABLE_VENTURE_FIELDS, TALENT_FLAGS, TECHNICAL_FIELDS } from '@/lib/domain/venture-fields';
 import * as vocabulary from '@/lib/domain/vocabulary';
 import { LOCALES } from '@/lib/i18n/config';
 
@@ -41,7 +41,8 @@ const LABELS: Record<string, { values: readonly string[]; at: string[] }> = {
   RECOMMENDATIONS: { values: vocabulary.RECOMMENDATIONS, at: ['review:review.recommendations'] },
   BLACKLIST_SUBJECTS: { values: vocabulary.BLACKLIST_SUBJECTS, at: ['review:review.blacklist.subjectTypes'] },
   // Domain lists that are not database enums.
-  TALENT_FLAGS: { values: TALENT_FLAGS, at: ['ventures:talent', 'transfer:transfer.sheet.talents'] },
+  TALENT_FLAGS: { values: TALENT_FLAGS, at: ['ventures:talent'] },
+  TECHNICAL_FIELDS: { values: TECHNICAL_FIELDS, at: ['ventures:technicalFields'] },
   EDITABLE_VENTURE_FIELDS: { values: EDITABLE_VENTURE_FIELDS, at: ['audit:audit.fields'] },
   REPORT_FIELDS: { values: REPORT_FIELDS, at: ['reports:reports.fields', 'transfer:transfer.sheet.columns'] },
   BLACKLIST_STATES: { values: BLACKLIST_STATES, at: ['glossary:glossary.blacklistState'] },

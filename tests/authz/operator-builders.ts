@@ -109,7 +109,8 @@ export const saveVenture: HappyBuilder = async (w) => {
       ventureId: r.venture.id,
       version: r.venture.version,
       industry: r.venture.industry,
-      technicalField: '工业软件',
+      // A field other than the one it has, so that the save changes something.
+      technicalField: r.venture.technicalField === 'aerospace' ? 'other' : 'aerospace',
       founders: r.venture.founders ?? '',
       talentFlags: [...(r.venture.talentFlags ?? [])],
       highTechCertNo: r.venture.highTechCertNo ?? '',

@@ -160,7 +160,9 @@ describe('importing a quarter’s reports', () => {
 describe('exporting ventures', () => {
   it('pages through the whole filtered list and writes the import’s columns', async () => {
     const code = transferCreditCode();
-    const bytes = await venturesWorkbook([companyCells(env.op.incubator.name, { name: '导出核对企业', creditCode: code, founders: '钱七', areaM2: 321 })]);
+    const bytes = await venturesWorkbook([
+      companyCells(env.op.incubator.name, { name: '导出核对企业', creditCode: code, founders: '钱七', areaM2: 321, technicalField: '生物医药' }),
+    ]);
     expect(await importVentures(env.handle.db, env.op.actor, env.op.scope, bytes, 'one.xlsx', TODAY, { translate })).toMatchObject({ ok: true, written: 1 });
     const all = await exportVentures(env.handle.db, env.op.scope, { carrierId: env.op.incubator.id }, TODAY, 'zh-CN');
     const wb = new ExcelJS.Workbook();
@@ -183,6 +185,7 @@ describe('exporting ventures', () => {
       '2026-01-10',
       321,
       6,
+      '生物医药',
       '在孵',
     ]);
   });

@@ -100,7 +100,7 @@ const editOf = (v: typeof ventures.$inferSelect, extra: Partial<VentureEditInput
   ventureId: v.id,
   version: v.version,
   industry: v.industry,
-  technicalField: v.technicalField ?? undefined,
+  technicalField: (v.technicalField ?? undefined) as VentureEditInput['technicalField'],
   founders: v.founders ?? undefined,
   talentFlags: v.talentFlags as VentureEditInput['talentFlags'],
   highTechCertNo: v.highTechCertNo ?? undefined,
@@ -119,10 +119,10 @@ const auditOf = (entity: string, id: number) =>
 describe('editing a venture', () => {
   it('saves, bumps the version and writes one audit entry with the changed fields', async () => {
     const v = await makeTenant(handle.db, incA, '2025-01-01');
-    const r = await updateVenture(handle.db, actor, scope, editOf(v, { technicalField: '工业软件', talentFlags: ['returnee', 'phd'] }), TODAY);
+    const r = await updateVenture(handle.db, actor, scope, editOf(v, { technicalField: 'electronic_information', talentFlags: ['returnee', 'phd'] }), TODAY);
     expect(r).toEqual({ version: 2, changed: true });
     const after = await reload(v.id);
-    expect(after).toMatchObject({ technicalField: '工业软件', talentFlags: ['phd', 'returnee'], version: 2 });
+    expect(after).toMatchObject({ technicalField: 'electronic_information', talentFlags: ['phd', 'returnee'], version: 2 });
     const entries = await auditOf('venture', v.id);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
@@ -130,7 +130,7 @@ describe('editing a venture', () => {
       userId: actor.userId,
       carrierId: incA,
       before: { technicalField: null, talentFlags: [] },
-      after: { technicalField: '工业软件', talentFlags: ['phd', 'returnee'] },
+      after: { technicalField: 'electronic_information', talentFlags: ['phd', 'returnee'] },
     });
   });
 

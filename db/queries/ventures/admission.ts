@@ -1,12 +1,12 @@
 import { isUniqueViolation } from '../shared/errors';
 import 'server-only';
 import { and, asc, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../../client';
+import type { Db, DbOrTx, Tx } from '../../client';
 import { blacklistEntries, carriers, residencies, ventures } from '../../schema';
 import type { Actor, AuditInput } from '@/db/audit';
-import { planAdmissions, type AdmissionWarning } from '@/lib/domain/admission';
+import { admissionRuleErrors, planAdmissions, type AdmissionWarning, type PartialCandidate } from '@/lib/domain/admission';
 import type { CarrierKind } from '@/lib/domain/vocabulary';
-import { conflict, invalid, notFound } from '@/lib/errors';
+import { conflict, invalid, notFound, type FieldErrors } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
 import type { AdmissionInput } from '@/lib/validation/venture';
 import { writeAuditEntries } from '@/db/audit';
@@ -89,6 +89,25 @@ export async function admitVentures(tx: Tx, actor: Actor, scope: Scope, inputs: 
   }
 }
 
+/**
+ * The rule refusals of a batch of candidates, complete or not (a workbook's rows, each with the
+ * fields its cells could be read into), before anything is written: the same rules as
+ * admitVentures, so that an import reports its rows' format and rule errors in one round.
+ * `carrierKinds` are those of the caller's carriers the rows name. admitVentures judges the
+ * complete inputs again under its locks when it writes.
+ */
+export async function admissionRuleCheck(
+  db: Db,
+  candidates: readonly PartialCandidate[],
+  carrierKinds: ReadonlyMap<number, CarrierKind>,
+  today: string,
+): Promise<FieldErrors> {
+  const codes = [...new Set(candidates.flatMap((c) => (c.kind === 'company' && c.creditCode ? [c.creditCode] : [])))];
+  // The stays are read as admitVentures reads them; the short transaction's locks end with it.
+  const known: Known = codes.length ? await db.transaction((tx) => lockVenturesByCode(tx, codes)) : new Map();
+  return admissionRuleErrors(candidates, { carrierKinds, known, blacklisted: new Set(), today });
+}
+
 async function writeAdmissions(
   tx: Tx,
   actor: Actor,
@@ -110,6 +129,7 @@ async function writeAdmissions(
         name: input.name,
         creditCode: input.kind === 'company' ? input.creditCode : null,
         industry: input.industry,
+        technicalField: input.technicalField ?? null,
         foundedOn: input.kind === 'company' ? input.foundedOn : null,
         founders: input.founders ?? null,
         talentFlags: input.talentFlags,

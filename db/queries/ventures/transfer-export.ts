@@ -12,12 +12,15 @@ import { listVentures } from './list';
 /** Exports: the ventures list as filtered on its page, and one quarter's reports of a carrier. */
 const PAGE_SIZE = 1000;
 
-/** Founders, talent flags and the open residency's space: what the list leaves out and the import takes. */
+type VentureExtras = { technicalField: string | null; founders: string | null; talentFlags: string[]; areaM2: number | null; workstations: number | null };
+
+/** Technical field, founders, talent flags and the open residency's space: what the list leaves out and the import takes. */
 async function ventureExtras(db: DbOrTx, ids: number[]) {
-  if (ids.length === 0) return new Map<number, { founders: string | null; talentFlags: string[]; areaM2: number | null; workstations: number | null }>();
+  if (ids.length === 0) return new Map<number, VentureExtras>();
   const rows = await db
     .select({
       id: ventures.id,
+      technicalField: ventures.technicalField,
       founders: ventures.founders,
       talentFlags: ventures.talentFlags,
       areaM2: residencies.areaM2,
@@ -51,6 +54,7 @@ export async function ventureExportRows(db: DbOrTx, scope: Scope, filters: Ventu
         industry: r.industry,
         foundedOn: r.foundedOn,
         // A venture that has moved on to another carrier: its identity and this carrier's period only.
+        technicalField: r.current ? (x?.technicalField ?? null) : null,
         founders: r.current ? (x?.founders ?? null) : null,
         talentFlags: r.current ? (x?.talentFlags ?? []) : [],
         enteredOn: r.enteredOn,

@@ -18,7 +18,7 @@ import { readWorkbookIsolated } from '@/lib/spreadsheet/isolated';
 import type { QuarterInput } from '@/lib/validation/report';
 import type { Db, DbOrTx, Tx } from '../../client';
 import { carriers } from '../../schema';
-import { admitVentures } from './admission';
+import { admissionRuleCheck, admitVentures } from './admission';
 import { quarterGrid, saveQuarterReports } from '../reports/reports';
 import { assertOperatorOf, carrierCondition } from '../shared/scope';
 
@@ -116,7 +116,9 @@ const ventureColumnOf = (field: string) => heading((field === 'carrierId' ? 'car
 /**
  * Admits the ventures of a workbook into the operator's carriers (each row names its carrier;
  * a name that is not one of the operator's carriers is a row error, as if it did not exist).
- * All rows or none: admitVentures runs once, in one transaction, with every input.
+ * The rows are held to the format and the admission rules in one round, so the errors of every
+ * row come back together. All rows or none: admitVentures runs once, in one transaction, with
+ * every input.
  */
 export async function importVentures(
   db: Db,
@@ -130,8 +132,11 @@ export async function importVentures(
   const rows = await readRows(bytes, fileName, o);
   if (!Array.isArray(rows)) return rows;
   const carrierChoices = await transferCarriers(db, scope);
+  const carrierKinds = new Map(carrierChoices.map((c) => [c.id, c.kind]));
   const checked = await validateVentureRows(rows, {
     carriers: carrierChoices,
+    // Format and rules in one round: every row's every problem before anything is written.
+    rules: (candidates) => admissionRuleCheck(db, candidates, carrierKinds, today),
     translate: o.translate,
     onProgress: (done, total) => o.onProgress?.('validating', done, total),
   });

@@ -37,6 +37,7 @@ const CODE_LISTS: Record<string, string[]> = {
   stage: ['stages'],
   subjectType: ['review.blacklist.subjectTypes'],
   talentFlags: ['talent'],
+  technicalField: ['technicalFields'],
 };
 
 /** A status means something else on each kind of record. */

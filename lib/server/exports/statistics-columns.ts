@@ -13,6 +13,8 @@ export type Labels = {
   level: (l: string) => string;
   industry: (i: string) => string;
   talent: (flags: string[]) => string;
+  /** A technical field's label; free text entered before the list existed as written. */
+  technicalField: (f: string | null) => string | null;
 };
 export type StatColumn<R> = { key: string; format: StatFormat; width: number; value: (r: R, l: Labels) => StatValue };
 
@@ -50,7 +52,7 @@ export const TENANT_COLUMNS: StatColumn<TenantStatisticsRow>[] = [
   { key: 'foundedOn', format: 'date', width: 12, value: (r) => r.foundedOn },
   { key: 'enteredOn', format: 'date', width: 12, value: (r) => r.enteredOn },
   { key: 'industry', format: 'text', width: 14, value: (r, l) => l.industry(r.industry) },
-  { key: 'technicalField', format: 'text', width: 16, value: (r) => r.technicalField },
+  { key: 'technicalField', format: 'text', width: 16, value: (r, l) => l.technicalField(r.technicalField) },
   { key: 'highTech', format: 'yesno', width: 10, value: (r) => r.highTech },
   { key: 'graduated', format: 'yesno', width: 8, value: (r) => r.graduatedOn !== null },
   { key: 'graduatedOn', format: 'date', width: 12, value: (r) => r.graduatedOn },

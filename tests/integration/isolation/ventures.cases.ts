@@ -23,7 +23,7 @@ export const cases: IsolationCase[] = [
     name: 'ventures: updateVenture of B’s venture',
     expect: 'notFound',
     attempt: (w) =>
-      updateVenture(w.db, w.actorA, w.scopeA, { ventureId: w.ventureB, version: 1, industry: 'ai', technicalField: '改写', talentFlags: [] }, TODAY),
+      updateVenture(w.db, w.actorA, w.scopeA, { ventureId: w.ventureB, version: 1, industry: 'ai', technicalField: 'aerospace', talentFlags: [] }, TODAY),
   },
   {
     name: 'ventures: addFinancing to B’s venture',

@@ -27,7 +27,7 @@ export default async function VentureDetailPage({ params }: { params: Promise<{ 
   const ventureId = pathId((await params).id);
   if (ventureId === undefined) notFound();
   const d = await orNotFound(getVentureDetail(getDb(), scope, ventureId, todayInShanghai()));
-  const [t, tOwn, tStages, tIndustries, tTalent, tWarnings, tLimit] = await Promise.all([
+  const [t, tOwn, tStages, tIndustries, tTalent, tWarnings, tLimit, tFields] = await Promise.all([
     getTranslations('ventures'),
     getTranslations('ownership.detail'),
     getTranslations('stages'),
@@ -35,6 +35,7 @@ export default async function VentureDetailPage({ params }: { params: Promise<{ 
     getTranslations('talent'),
     getTranslations('ventures.ruleWarnings'),
     getTranslations('glossary.limitStatus'),
+    getTranslations('technicalFields'),
   ]);
   const v = d.venture;
   const open = d.openResidency;
@@ -82,7 +83,9 @@ export default async function VentureDetailPage({ params }: { params: Promise<{ 
             <Item label={t('fields.kind')}>{t(`ventureKinds.${v.kind}`)}</Item>
             <Item label={t('fields.creditCode')}>{v.creditCode ? <span className="font-mono">{v.creditCode}</span> : '—'}</Item>
             <Item label={t('fields.industry')}>{tIndustries(v.industry)}</Item>
-            <Item label={t('fields.technicalField')}>{v.technicalField ?? '—'}</Item>
+            <Item label={t('fields.technicalField')}>
+              {v.technicalField ? (tFields.has(v.technicalField) ? tFields(v.technicalField as 'other') : v.technicalField) : '—'}
+            </Item>
             <Item label={t('fields.foundedOn')}>{formatDate(v.foundedOn)}</Item>
             <Item label={t('fields.founders')}>{v.founders ?? '—'}</Item>
             <Item label={t('fields.talent')}>{v.talentFlags.length ? v.talentFlags.map((f) => (tTalent.has(f) ? tTalent(f) : f)).join('、') : '—'}</Item>

@@ -6,7 +6,7 @@ import { Field, FieldError, labelClass, OutcomeMessage, SubmitButton, useActionF
 import { CarrierField, CreditCodeField, SpaceFields, StayOpened } from '@/components/residency/form-fields';
 import { TALENT_FLAGS } from '@/lib/validation/venture';
 import { admitVenture } from './actions';
-import { IndustryOptions } from '@/components/forms/picker-select';
+import { IndustryOptions, TechnicalFieldOptions } from '@/components/forms/picker-select';
 import type { CarrierKind } from '@/lib/domain/vocabulary';
 
 type Kind = 'team' | 'company';
@@ -32,6 +32,7 @@ export function AdmissionForm({ carriers, today }: { carriers: AdmissionCarrier[
     name: '',
     creditCode: '',
     industry: '',
+    technicalField: '',
     foundedOn: '',
     founders: '',
     talentFlags: [] as string[],
@@ -131,6 +132,12 @@ export function AdmissionForm({ carriers, today }: { carriers: AdmissionCarrier[
           <select {...p('industry')} value={values.industry} onChange={set('industry')}>
             <option value="">{t('fields.chooseIndustry')}</option>
             <IndustryOptions />
+          </select>
+        </Field>
+        <Field form={form} name="technicalField" label={t('common.optionalField', { label: t('fields.technicalField') })}>
+          <select {...p('technicalField')} value={values.technicalField} onChange={set('technicalField')}>
+            <option value="">{t('fields.chooseTechnicalField')}</option>
+            <TechnicalFieldOptions />
           </select>
         </Field>
         <Field form={form} name="enteredOn" label={t('fields.enteredOn')}>

@@ -4,10 +4,11 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { Field, OutcomeMessage, submitButtonClass, useActionForm } from '@/components/forms/form-kit';
+import { isTechnicalField } from '@/lib/domain/venture-fields';
 import { TALENT_FLAGS } from '@/lib/validation/venture';
 import { saveVenture } from './actions';
 import { FinancingEditor, type FinancingRow } from './financing-editor';
-import { IndustryOptions } from '@/components/forms/picker-select';
+import { IndustryOptions, TechnicalFieldOptions } from '@/components/forms/picker-select';
 
 export type VentureFormValues = {
   industry: string;
@@ -72,7 +73,14 @@ export function VentureEditor({
             </select>
           </Field>
           <Field form={form} name="technicalField" label={t('fields.technicalField')} firstError>
-            <input {...p('technicalField')} value={values.technicalField} onChange={set('technicalField')} maxLength={100} />
+            <select {...p('technicalField')} value={values.technicalField} onChange={set('technicalField')}>
+              <option value="">{t('edit.noTechnicalField')}</option>
+              {/* Free text entered before the list existed: shown until a field of the list is chosen. */}
+              {values.technicalField && !isTechnicalField(values.technicalField) ? (
+                <option value={values.technicalField}>{t('edit.legacyTechnicalField', { value: values.technicalField })}</option>
+              ) : null}
+              <TechnicalFieldOptions />
+            </select>
           </Field>
           <Field form={form} name="founders" label={t('fields.founders')} className="sm:col-span-2" firstError>
             <input {...p('founders')} value={values.founders} onChange={set('founders')} maxLength={500} />
