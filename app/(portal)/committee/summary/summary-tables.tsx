@@ -4,13 +4,8 @@ import { DataTable } from '@/components/ui/table';
 import type { SummaryTarget, YearSummary } from '@/db/queries/network';
 import { formatInt } from '@/lib/format';
 import { formatWan } from '@/lib/money';
+import { measureWriters } from '@/lib/server/measure';
 
-/** Counting words (个, 家) say nothing in English; other units (m², %) are kept. */
-const COUNTERS = ['个', '家', '项'];
-const numberWith = (locale: string) => (v: number, unit: string) => {
-  if (unit === '%') return `${v.toFixed(1)}%`;
-  return locale === 'en' && COUNTERS.includes(unit) ? formatInt(v) : `${formatInt(v)} ${unit}`;
-};
 
 function Block({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -32,7 +27,7 @@ export async function SummaryTables({
   categoryLabel: (c: YearSummary['subsidies'][number]['category']) => string;
 }) {
   const t = await getTranslations('yearSummary');
-  const number = numberWith(await getLocale());
+  const { measure: number } = await measureWriters();
   const total = (pick: (c: YearSummary['carriers'][number]) => number) => formatInt(s.carriers.reduce((n, c) => n + pick(c), 0));
   const target = (x: SummaryTarget) =>
     x.targetMax === null
