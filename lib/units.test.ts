@@ -31,7 +31,7 @@ describe('units of targets and indicators', () => {
     expect(measureText('en', 150, '万元', enWord)).toBe('CNY 1,500,000');
     expect(measureText('en', 50000, 'm²', enWord)).toBe('50,000 m²');
     for (const stored of ['个', '家', '项', '人', '%', '万元', '场']) expect(measureText('en', 12, stored, enWord)).not.toMatch(/[\u4e00-\u9fff]/);
-    expect(measureUnitLabel('en', '万元', enWord)).toBe('CNY');
+    expect(measureUnitLabel('en', '万元', enWord)).toBe('CNY 10,000');
     expect(measureUnitLabel('en', '人', enWord)).toBe('people');
   });
 

@@ -52,10 +52,12 @@ export function measureText(locale: string, value: number, stored: string, word:
   return label ? `${figure(value)} ${label}` : figure(value);
 }
 
-/** The unit alone, for a column of its own: as stored in Chinese, the English word in English. */
+/**
+ * The unit alone, for a column of its own beside the values as stored: as stored in Chinese, the
+ * catalogue's word in English (万元 reads "CNY 10,000", as English accounts write such a unit).
+ */
 export function measureUnitLabel(locale: string, stored: string, word: (unit: MeasureUnit) => string): string {
   const unit = measureUnit(stored);
   if (locale !== 'en' || unit === null) return stored;
-  if (unit === 'wan' || unit === 'yuan') return 'CNY';
   return word(unit);
 }

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, inArray, lte, gte, sql, type SQL } from 'dri
 import type { SubqueryWithSelection } from 'drizzle-orm/pg-core';
 import { changedFields, writeAudit, type Actor } from '@/db/audit';
 import { applicantEligible } from '@/lib/domain/eligibility';
-import { formatWan } from '@/lib/money';
+import { formatWan, moneyFigure } from '@/lib/money';
 import { conflict, invalid, notFound, type FieldMessage } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
 import type { ProgrammeInput } from '@/lib/validation/subsidies';
@@ -117,7 +117,12 @@ export async function updateProgramme(db: Db, actor: Actor, input: ProgrammeInpu
       if (n > 0 && values.fundingMode !== current.fundingMode) errors.fundingMode = [{ key: 'subsidyErrors.fixedOnceApplied' }];
       const committed = n > 0 ? await committedFen(tx, current.id) : 0;
       if (values.budgetFen < committed)
-        errors.budgetFen = [{ key: 'subsidyErrors.budgetBelowCommitted', params: { committedFen: committed, committed: formatWan(committed) } }];
+        errors.budgetFen = [
+          {
+            key: 'subsidyErrors.budgetBelowCommitted',
+            params: { committedFen: committed, committed: formatWan(committed), committedYuan: moneyFigure('en', committed) },
+          },
+        ];
       if (Object.keys(errors).length) throw invalid(errors);
       const [saved] = await tx
         .update(programs)

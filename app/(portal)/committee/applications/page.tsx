@@ -11,7 +11,7 @@ import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { APPLICATION_STATUSES } from '@/lib/domain/workflow';
 import { formatDate } from '@/lib/format';
-import { formatWan } from '@/lib/money';
+import { moneyFigure } from '@/lib/money';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { parseQueueFilters, queueFilterParams } from '@/lib/validation/review-filters';
 import { Badge, statusTone } from '@/components/ui/badges';
@@ -164,7 +164,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                   </div>
                 ),
               },
-              { key: 'requested', header: t('requested'), numeric: true, cell: (r) => formatWan(r.requestedFen) },
+              { key: 'requested', header: t('requested'), numeric: true, cell: (r) => moneyFigure(locale, r.requestedFen) },
               { key: 'status', header: t('status'), cell: (r) => <Badge tone={statusTone(r.status)}>{tr(`status.${r.status}`)}</Badge> },
               { key: 'submitted', header: t('submittedAt'), cell: (r) => <span className="whitespace-nowrap">{formatDate(r.submittedAt)}</span> },
               { key: 'days', header: t('daysWaited'), numeric: true, cell: (r) => t('days', { days: r.daysWaited }) },
