@@ -11,6 +11,7 @@ import type { Db, DbOrTx, Tx } from '../../client';
 import { applications, carriers, programs, ventures, type Program } from '../../schema';
 import { isUniqueViolation } from '../shared/errors';
 import { carrierCondition } from '../shared/scope';
+import { pinyin } from '../shared/collation';
 
 /**
  * Subsidy programmes (资助专项): the committee keeps them, operators read the open ones.
@@ -166,13 +167,13 @@ export async function openProgrammesFor(db: DbOrTx, scope: Scope, today: string)
       .select({ id: carriers.id, name: carriers.name, kind: carriers.kind })
       .from(carriers)
       .where(carrierCondition(scope, carriers.id))
-      .orderBy(asc(carriers.name)),
+      .orderBy(pinyin(carriers.name)),
     db
       .select({ id: ventures.id, name: ventures.name, stage: ventures.stage, carrierId: carriers.id, carrierName: carriers.name, kind: carriers.kind })
       .from(ventures)
       .innerJoin(carriers, eq(carriers.id, ventures.currentCarrierId))
       .where(carrierCondition(scope, ventures.currentCarrierId))
-      .orderBy(asc(carriers.name), asc(ventures.name)),
+      .orderBy(pinyin(carriers.name), pinyin(ventures.name)),
   ]);
   if (scope.kind !== 'carriers') return open.map((p) => ({ ...p, applicants: [] }));
   return open.map((p) => ({
