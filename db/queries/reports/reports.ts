@@ -129,7 +129,7 @@ export async function listMissingReports(db: DbOrTx, scope: Scope, quarter: Miss
         ),
       ),
     )
-    .orderBy(pinyin(carriers.name), pinyin(ventures.name), asc(ventures.id));
+    .orderBy(asc(carriers.name), asc(ventures.name), asc(ventures.id));
 }
 
 /**
