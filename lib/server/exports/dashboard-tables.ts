@@ -27,7 +27,9 @@ export type Translators = {
 };
 
 const int = (v: number | null): Cell => ({ v, f: 'int' });
-const money = (locale: string) => (v: number | null): Cell => ({ v, f: locale === 'en' ? 'yuan' : 'wan' });
+const money =
+  (locale: string) =>
+  (v: number | null): Cell => ({ v, f: locale === 'en' ? 'yuan' : 'wan' });
 const pct = (v: number | null): Cell => ({ v, f: 'pct' });
 const dec = (v: number | null): Cell => ({ v, f: 'dec' });
 const text = (v: string): Cell => ({ v, f: 'text' });

@@ -87,7 +87,15 @@ export function HeadlineCards({
       </div>
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-7">
         {cards.map((c) => (
-          <Card key={c.key} card={c} changeText={changeText} previousLabel={previousLabel} noPrevious={noPrevious} noComparison={noComparison} formatMoney={formatMoney} />
+          <Card
+            key={c.key}
+            card={c}
+            changeText={changeText}
+            previousLabel={previousLabel}
+            noPrevious={noPrevious}
+            noComparison={noComparison}
+            formatMoney={formatMoney}
+          />
         ))}
       </ul>
     </section>
