@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { storageState } from './accounts';
 
@@ -41,6 +42,24 @@ test.describe('ventures', () => {
     await page.getByLabel('名称或统一社会信用代码').fill(unique('无此项目'));
     await page.getByRole('button', { name: '查询' }).click();
     await expect(page.getByText('没有符合条件的创业项目')).toBeVisible();
+  });
+
+  test('exports what the filtered list shows', async ({ page }) => {
+    await page.goto('/operator/ventures?stage=nursery&size=100');
+    const listed = (await table(page).locator('tbody tr td:first-child a').allInnerTexts()).map((n) => n.trim());
+    expect(listed.length).toBeGreaterThan(0);
+    const link = page.getByRole('link', { name: '导出 Excel' });
+    await expect(link).toHaveAttribute('href', /^\/api\/operator\/export\/ventures\?.*stage=nursery/);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.concat(await (await download.createReadStream()).toArray()) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const nameColumn = (ws.getRow(1).values as unknown[]).indexOf('项目名称 (Name)');
+    const exported: string[] = [];
+    ws.eachRow((row, n) => {
+      if (n > 1) exported.push(String(row.getCell(nameColumn).value));
+    });
+    expect(exported.sort()).toEqual([...listed].sort());
   });
 
   test('sorts by a column and keeps the filters', async ({ page }) => {

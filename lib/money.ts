@@ -50,3 +50,39 @@ export function executionRate(paidFen: number, budgetFen: number): number | null
   if (budgetFen <= 0) return null;
   return Math.round((paidFen * 1000) / budgetFen) / 10;
 }
+
+/** Whole yuan without cents, cents only when there are any: 15000000 fen -> "150,000", 12345 -> "123.45". */
+function yuanFigure(fen: number): string {
+  const yuan = formatYuan(fen);
+  return yuan.endsWith('.00') ? yuan.slice(0, -3) : yuan;
+}
+
+/**
+ * The figure of an amount in the unit the reader's money columns use: 万元 with two decimals in
+ * Chinese ("15.00"), yuan in English ("150,000"). Column headers and messages say the unit:
+ * "（万元）" and "(CNY)", "{amount} 万元" and "CNY {amount}".
+ */
+export function moneyFigure(locale: string, fen: number): string {
+  return locale === 'en' ? yuanFigure(fen) : formatWan(fen);
+}
+
+/** An amount as the reader writes money: "15.00 万元" in Chinese, "CNY 150,000" in English. */
+export function moneyText(locale: string, fen: number): string {
+  return locale === 'en' ? `CNY ${yuanFigure(fen)}` : `${formatWan(fen)} 万元`;
+}
+
+/**
+ * An amount where space is short: "15.00万" in Chinese, "¥150k" or "¥1.2m" in English
+ * (at most one decimal, dropped when it is zero).
+ */
+export function moneyCompact(locale: string, fen: number): string {
+  if (locale !== 'en') return `${formatWan(fen)}万`;
+  const yuan = fen / FEN_PER_YUAN;
+  const abs = Math.abs(yuan);
+  const sign = yuan < 0 && abs >= 0.5 ? '-' : '';
+  const scaled = (n: number, suffix: string) => `${sign}¥${n.toLocaleString('en-US', { maximumFractionDigits: 1 })}${suffix}`;
+  if (abs >= 1e9) return scaled(abs / 1e9, 'bn');
+  if (abs >= 1e6) return scaled(abs / 1e6, 'm');
+  if (abs >= 1e3) return scaled(abs / 1e3, 'k');
+  return scaled(Math.round(abs), '');
+}

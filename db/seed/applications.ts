@@ -15,7 +15,6 @@ const WAN = 1_000_000;
 
 export type AppEventPlan = { actor: string | null; from: AppStatus | null; to: AppStatus; comment: string; visible: boolean; at: Date };
 export type AppPlan = {
-  refNo: string;
   program: string;
   carrier: string;
   venture: number | null;
@@ -190,7 +189,6 @@ export function planApplications(
     const score = path.includes('rejected') ? rng.int(42, 58) : rng.int(72, 93);
 
     const plan: AppPlan = {
-      refNo: '',
       program: program.code,
       carrier: spec.carrier,
       venture: ventureIndex,
@@ -283,18 +281,5 @@ export function planApplications(
     });
     return plan;
   });
-  assignRefNos(plans);
   return plans;
-}
-
-/** SQ-<year>-<serial>, numbered in order of creation within each year. */
-function assignRefNos(plans: AppPlan[]): void {
-  const order = [...plans].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  const serial = new Map<number, number>();
-  for (const p of order) {
-    const y = p.createdAt.getUTCFullYear();
-    const n = (serial.get(y) ?? 0) + 1;
-    serial.set(y, n);
-    p.refNo = `SQ-${y}-${String(n).padStart(4, '0')}`;
-  }
 }

@@ -2,7 +2,9 @@
  * Writes the planned applications (with their events, reviews, indicators and payments) and
  * the blacklist (沪科规〔2024〕12号 fields) of the demo network.
  */
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../connect';
+import { applicationRefNo } from '../../lib/domain/application-number';
 import * as s from '../schema';
 import type { AppPlan } from './applications';
 import { addMonths, at, type Day, isoOf } from './calendar';
@@ -19,11 +21,20 @@ type Ids = {
 /** Inserts the applications and everything hanging off them; returns the number of events. */
 export async function insertApplications(tx: Tx, apps: readonly AppPlan[], ids: Ids): Promise<number> {
   const user = (email: string | null) => (email === null ? null : ids.userIds.get(email)!);
+  // Numbered as the portal numbers a new application (lib/domain/application-number.ts): the ids
+  // are drawn first, in order of creation, so the oldest application has the smallest number.
+  const drawn = await tx.execute<{ id: string }>(
+    sql`SELECT nextval(pg_get_serial_sequence('applications', 'id')) AS id FROM generate_series(1, ${apps.length}) ORDER BY 1`,
+  );
+  const byCreation = apps.map((_, i) => i).sort((x, y) => apps[x]!.createdAt.getTime() - apps[y]!.createdAt.getTime() || x - y);
+  const idOf = new Array<number>(apps.length);
+  byCreation.forEach((i, k) => (idOf[i] = Number(drawn.rows[k]!.id)));
   const rows = await tx
     .insert(s.applications)
     .values(
-      apps.map((a) => ({
-        refNo: a.refNo,
+      apps.map((a, i) => ({
+        id: idOf[i]!,
+        refNo: applicationRefNo(a.program, idOf[i]!),
         programId: ids.programIds.get(a.program)!,
         carrierId: ids.carrierIds.get(a.carrier)!,
         ventureId: a.venture === null ? null : ids.ventureIds[a.venture]!,

@@ -70,7 +70,7 @@ describe('amountWithinCap', () => {
   it('takes 1 fen up to the cap exactly', () => {
     expect(amountWithinCap(P, 1)).toBeNull();
     expect(amountWithinCap(P, P.capFen)).toBeNull();
-    expect(amountWithinCap(P, P.capFen + 1)).toEqual({ key: 'subsidyErrors.overCap', params: { capFen: P.capFen, cap: '50.00' } });
+    expect(amountWithinCap(P, P.capFen + 1)).toEqual({ key: 'subsidyErrors.overCap', params: { capFen: P.capFen, cap: '50.00', capYuan: '500,000' } });
     expect(amountWithinCap(P, 0)?.key).toBe('subsidyErrors.amountNotPositive');
     expect(amountWithinCap(P, -5)?.key).toBe('subsidyErrors.amountNotPositive');
     expect(amountWithinCap(P, 1.5)?.key).toBe('subsidyErrors.amountNotPositive');

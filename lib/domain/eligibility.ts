@@ -1,5 +1,5 @@
 import type { FieldErrors, FieldMessage } from '../errors';
-import { formatWan } from '../money';
+import { formatWan, moneyFigure } from '../money';
 import type { IsoDate } from './dates';
 import type { ApplicantType, CarrierKind, ProgramStatus, VentureStage } from './vocabulary';
 import type { ApplicationStatus } from './workflow';
@@ -68,7 +68,8 @@ export function applicantEligible(p: EligibilityProgramme, a: EligibilityApplica
 /** Amounts are set per programme by the committee; the cap per award is the only upper limit at submission. */
 export function amountWithinCap(p: Pick<EligibilityProgramme, 'capFen'>, requestedFen: number): FieldMessage | null {
   if (!Number.isInteger(requestedFen) || requestedFen <= 0) return { key: 'subsidyErrors.amountNotPositive' };
-  if (requestedFen > p.capFen) return { key: 'subsidyErrors.overCap', params: { capFen: p.capFen, cap: formatWan(p.capFen) } };
+  if (requestedFen > p.capFen)
+    return { key: 'subsidyErrors.overCap', params: { capFen: p.capFen, cap: formatWan(p.capFen), capYuan: moneyFigure('en', p.capFen) } };
   return null;
 }
 

@@ -18,6 +18,9 @@ const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 3
 /** Money in fen as a number of 万元 for a cell (two decimals, as on the screens). */
 export const wanCell = (fen: number) => Math.round(fen / 100) / 10_000;
 
+/** Money for a cell in the reader's unit: 万元 in Chinese, yuan in English (the headings say which). */
+export const moneyCell = (locale: string, fen: number) => (locale === 'en' ? fen / 100 : wanCell(fen));
+
 export async function buildTableExport(sheets: ExportSheet[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Pudong Incubator Network Portal';

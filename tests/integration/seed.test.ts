@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, type DatabaseHandle } from '@/db/connect';
 import { runMigrations } from '@/db/migrate';
 import { seedDemo, type SeedSummary } from '@/db/seed/demo';
+import { applicationRefNo } from '@/lib/domain/application-number';
 import { validateCreditCode } from '@/lib/domain/credit-code';
 
 /** bcrypt hash of 'demo1234demo' (cost 10), precomputed so the test does not spend time hashing. */
@@ -68,6 +69,16 @@ describe('demo network loader', () => {
     expect(new Set(companies.map((c) => c.credit_code)).size).toBe(companies.length);
     const teams = await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM ventures WHERE kind = 'team' AND credit_code IS NOT NULL`);
     expect(teams.n).toBe(0);
+  });
+
+  it('numbers the applications as the portal numbers a new one, oldest first', async () => {
+    const apps = await rows<{ id: number; refNo: string; code: string }>(
+      sql`SELECT a.id, a.ref_no AS "refNo", p.code FROM applications a JOIN programs p ON p.id = a.program_id ORDER BY a.created_at, a.id`,
+    );
+    expect(apps.length).toBeGreaterThan(0);
+    for (const a of apps) expect(a.refNo).toBe(applicationRefNo(a.code, a.id));
+    const ids = apps.map((a) => a.id);
+    expect(ids).toEqual([...ids].sort((x, y) => x - y));
   });
 
   it('keeps at most one open residency per venture', async () => {

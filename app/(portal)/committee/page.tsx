@@ -1,6 +1,8 @@
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { measureWriters } from '@/lib/server/measure';
+import { formatWan, moneyCompact } from '@/lib/money';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
@@ -28,7 +30,8 @@ export async function generateMetadata() {
   return { title: (await getTranslations('networkDashboard'))('title') };
 }
 
-const wan = (fen: number) => Math.round(fen / 100) / 10_000;
+/** Money for the charts: 万元 in Chinese, millions of yuan in English (the unit label says which). */
+const chartMoney = (locale: string) => (locale === 'en' ? (fen: number) => Math.round(fen / 10_000) / 10_000 : (fen: number) => Math.round(fen / 100) / 10_000);
 
 export default async function CommitteeDashboard({ searchParams }: { searchParams: Promise<Search> }) {
   await requireRole('committee');
@@ -49,11 +52,14 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
     tr('networkTargets.metrics'),
     getLocale(),
   ]);
+  const { measure, unitLabel } = await measureWriters(locale);
+  const wan = chartMoney(locale);
+  const money = (fen: number) => (locale === 'en' ? moneyCompact(locale, fen) : formatWan(fen));
   const y = filter.year;
   const wanUnit = t('unitLabel', { unit: t('units.wan') });
   const kept = filterParams(filter);
   const metricName = (m: string) => (metrics.has(m) ? metrics(m) : m);
-  const tables = dashboardTables(o, { t, kinds, stages, industries, status, metrics: metricName, locale });
+  const tables = dashboardTables(o, { t, kinds, stages, industries, status, metrics: metricName, locale, unitLabel });
   const details = (key: keyof typeof tables) => <TableDetails spec={tables[key]} filters={kept} showLabel={t('showTable')} exportLabel={t('export')} />;
   const years = [...new Set([...Array.from({ length: 7 }, (_, i) => thisYear - i), y])].sort((a, b) => b - a);
 
@@ -81,7 +87,7 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
   const cards: HeadlineCard[] = headlines(o).map((h) => ({
     ...h,
     label: t(`figures.${h.key}`),
-    unitLabel: t(`units.${h.unit}`),
+    unitLabel: h.money && locale === 'en' ? '' : t(`units.${h.unit}`),
     href: links[h.key],
     hint: h.key === 'graduations' && o.pendingGraduations > 0 ? t('pendingHint', { count: o.pendingGraduations }) : undefined,
   }));
@@ -185,6 +191,7 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
         previousLabel={t('previousShort', { year: y - 1 })}
         noPrevious={t('noPrevious')}
         noComparison={t('noComparison')}
+        formatMoney={money}
       />
       <HeadlineCards
         title={t('sectionEconomy')}
@@ -194,6 +201,7 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
         previousLabel={t('previousShort', { year: y - 1 })}
         noPrevious={t('noPrevious')}
         noComparison={t('noComparison')}
+        formatMoney={money}
       />
       <div className="-mt-3 mb-6">{details('headline')}</div>
 
@@ -225,11 +233,11 @@ export default async function CommitteeDashboard({ searchParams }: { searchParam
         </Card>
       </div>
 
-      <TargetsSection t={t} filters={kept} targets={o.targets} spec={tables.targets} metricName={metricName} year={y} />
+      <TargetsSection t={t} filters={kept} targets={o.targets} spec={tables.targets} metricName={metricName} measure={measure} year={y} />
 
       <div className="mb-6 grid gap-6 lg:grid-cols-3">
         <Card title={t('tables.budget')} className="lg:col-span-2">
-          <BudgetSummary t={t} budget={o.budget} year={y} filtered={anyFilter(filter)} />
+          <BudgetSummary t={t} budget={o.budget} year={y} filtered={anyFilter(filter)} locale={locale} />
           <GroupedBars
             label={t('chartLabel', { title: t('tables.budget') })}
             data={budgetData}

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations, getLocale } from 'next-intl/server';
 import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { DataTable } from '@/components/ui/table';
@@ -8,7 +8,8 @@ import { operatorDashboard, type DashboardCarrier } from '@/db/queries/carriers'
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { VENTURE_STAGES } from '@/lib/domain/vocabulary';
-import { formatInt, formatWan } from '@/lib/format';
+import { formatInt } from '@/lib/format';
+import { moneyFigure } from '@/lib/money';
 import { query } from './graduations/_ui/tabs';
 import { FigureLinks, type FigureLink } from './_dashboard/figure-links';
 import { carrierParam, one, type Search } from '@/lib/search-params';
@@ -21,6 +22,7 @@ export async function generateMetadata() {
 const pct = (p: number | null) => (p === null ? '—' : `${p.toFixed(1)}%`);
 
 export default async function OperatorHome({ searchParams }: { searchParams: Promise<Search> }) {
+  const locale = await getLocale();
   const user = await requireRole('operator');
   const scope = await scopeFor(user);
   const params = await searchParams;
@@ -175,7 +177,7 @@ export default async function OperatorHome({ searchParams }: { searchParams: Pro
               columns={[
                 { key: 'status', header: t('applications.status'), cell: (r) => tStatus(r.status) },
                 { key: 'n', header: t('applications.count'), numeric: true, cell: (r) => formatInt(r.applications) },
-                { key: 'fen', header: t('applications.requested'), numeric: true, cell: (r) => formatWan(r.requestedFen) },
+                { key: 'fen', header: t('applications.requested'), numeric: true, cell: (r) => moneyFigure(locale, r.requestedFen) },
               ]}
             />
           )}

@@ -15,6 +15,7 @@ import { isUniqueViolation } from '../shared/errors';
 import { assertNoPendingGrant, isLastOfItsKind, requestRights, takeAccountsLock } from './rights-grants';
 import { clearPasswordCheckFailures, passwordCheckLocked, recordPasswordCheckFailure } from './password-check';
 import { endSessionsWhere, sessionsOfUser } from './sessions';
+import { pinyin } from '../shared/collation';
 
 const BCRYPT_COST = 10;
 
@@ -65,7 +66,7 @@ export async function getAccount(db: DbOrTx, userId: number): Promise<AccountDet
 
 /** Every carrier an operator may be bound to, by name. */
 export async function carrierChoices(db: DbOrTx) {
-  return db.select({ id: carriers.id, name: carriers.name, status: carriers.status }).from(carriers).orderBy(asc(carriers.name));
+  return db.select({ id: carriers.id, name: carriers.name, status: carriers.status }).from(carriers).orderBy(pinyin(carriers.name));
 }
 
 const emailTaken = (): DomainError => invalid({ email: [{ key: 'accounts.errors.emailTaken' }] });

@@ -7,6 +7,7 @@ import type { CarrierProfileInput } from '@/lib/validation/carrier';
 import type { Db, DbOrTx } from '../../client';
 import { carriers } from '../../schema';
 import { assertCarrierInScope, assertOperatorOf, carrierCondition } from '../shared/scope';
+import { pinyin } from '../shared/collation';
 
 /** The operator's carriers, for their list and for pickers (reports, admissions). */
 export async function listOperatorCarriers(db: DbOrTx, scope: Scope) {
@@ -26,7 +27,7 @@ export async function listOperatorCarriers(db: DbOrTx, scope: Scope) {
     })
     .from(carriers)
     .where(carrierCondition(scope, carriers.id))
-    .orderBy(asc(carriers.kind), asc(carriers.name), asc(carriers.id));
+    .orderBy(asc(carriers.kind), pinyin(carriers.name), asc(carriers.id));
 }
 
 const profileColumns = {

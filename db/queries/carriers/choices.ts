@@ -2,6 +2,7 @@ import 'server-only';
 import { asc } from 'drizzle-orm';
 import type { DbOrTx } from '../../client';
 import { carriers } from '../../schema';
+import { pinyin } from '../shared/collation';
 
 /** The network's carriers as the committee's filters and forms choose among them. Committee only: callers check the role. */
 
@@ -13,5 +14,5 @@ export async function carrierZones(db: DbOrTx): Promise<string[]> {
 
 /** Every carrier, for the queue's filter and the blacklist's form. */
 export async function allCarrierChoices(db: DbOrTx) {
-  return db.select({ id: carriers.id, name: carriers.name, nameEn: carriers.nameEn, kind: carriers.kind }).from(carriers).orderBy(asc(carriers.name));
+  return db.select({ id: carriers.id, name: carriers.name, nameEn: carriers.nameEn, kind: carriers.kind }).from(carriers).orderBy(pinyin(carriers.name));
 }

@@ -5,6 +5,7 @@ import type { DbOrTx } from '../../client';
 import type { CarrierSort } from '@/lib/domain/network-lists';
 import type { CarrierKind, CarrierLevel, CarrierStatus } from '@/lib/domain/vocabulary';
 import { carrierFigureCtes, carrierFigureJoins, FIGURE_EXPR, figureSelect, figuresOfRow, type CarrierFigures } from './carrier-figures';
+import { pinyin } from '../shared/collation';
 
 /**
  * The committee's list of the network's carriers with their figures (occupancy, tenants,
@@ -38,7 +39,7 @@ export type CarrierListRow = CarrierFigures & {
 };
 
 const SORT_EXPR: Record<CarrierSort, SQL> = {
-  name: sql`c.name`,
+  name: pinyin(sql`c.name`),
   occupancy: FIGURE_EXPR.occupancy,
   tenants: FIGURE_EXPR.tenants,
   graduates: FIGURE_EXPR.graduates,
@@ -97,7 +98,7 @@ export async function listNetworkCarriers(
       count(*) OVER ()::int AS "total"
     FROM carriers c ${carrierFigureJoins}
     WHERE ${filterSql(f)}
-    ORDER BY ${order} ${dir} NULLS LAST, c.name ASC, c.id ASC
+    ORDER BY ${order} ${dir} NULLS LAST, ${pinyin(sql`c.name`)} ASC, c.id ASC
     LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`);
   const rows = result.rows as Record<string, unknown>[];
   let total = rows.length ? Number(rows[0]!.total) : 0;

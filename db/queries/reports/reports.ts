@@ -11,6 +11,7 @@ import { carriers, residencies, ventureReports, ventures } from '../../schema';
 import { figureColumns, figuresOf, reportOfQuarter, residentDuring, type ReportFiguresFen } from './columns';
 import { assertCarrierInScope, assertOperatorOf, carrierCondition } from '../shared/scope';
 import type { VentureKind } from '@/lib/domain/vocabulary';
+import { pinyin } from '../shared/collation';
 
 export type { QuarterInput, ReportRowInput, ReportFiguresFen };
 
@@ -63,7 +64,7 @@ async function gridRows(db: DbOrTx, q: QuarterInput, ventureId?: number): Promis
     .from(ventures)
     .innerJoin(resident, eq(resident.ventureId, ventures.id))
     .leftJoin(ventureReports, reportOfQuarter(q.year, q.quarter))
-    .orderBy(asc(ventures.name), asc(ventures.id));
+    .orderBy(pinyin(ventures.name), asc(ventures.id));
   return rows.map((r) => {
     const own = r.reportCarrierId === q.carrierId;
     return {

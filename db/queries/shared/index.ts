@@ -5,3 +5,4 @@
  */
 export * from './errors';
 export * from './scope';
+export * from './collation';

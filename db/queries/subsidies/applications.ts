@@ -9,6 +9,7 @@ import type { Db, Tx } from '../../client';
 import { applicationEvents, applications, attachments, carriers, indicators, programs, ventures } from '../../schema';
 import { advance, applicantBlacklisted, decisionFor, loadStepRow, prepareStep, recordStep } from './steps';
 import { assertOperatorOf } from '../shared/scope';
+import { applicationRefNo } from '@/lib/domain/application-number';
 
 export {
   listForOperator,
@@ -55,7 +56,7 @@ export async function createDraft(db: Db, actor: Actor, scope: Scope, input: Dra
     // The reference number carries the id, so the id is drawn first.
     const { rows } = await tx.execute<{ id: string }>(sql`SELECT nextval(pg_get_serial_sequence('applications', 'id')) AS id`);
     const id = Number(rows[0]!.id);
-    const refNo = `${p.code}-${String(id).padStart(6, '0')}`;
+    const refNo = applicationRefNo(p.code, id);
     const values = {
       id,
       refNo,

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '@/db/audit';
 import { payableFen } from '@/lib/domain/workflow';
-import { formatWan } from '@/lib/money';
+import { formatWan, moneyFigure } from '@/lib/money';
 import { invalid, type FieldErrors } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
 import type { InspectionInput, PaymentInput } from '@/lib/validation/subsidies';
@@ -33,7 +33,10 @@ export async function payApplication(
       const row = await prepareStep(tx, actor, scope, input, 'pay', { today, checkBlacklist: true });
       const errors: FieldErrors = {};
       const payable = payableFen(row);
-      if (input.amountFen > payable) errors.amountFen = [{ key: 'subsidyErrors.overPayable', params: { payableFen: payable, payable: formatWan(payable) } }];
+      if (input.amountFen > payable)
+        errors.amountFen = [
+          { key: 'subsidyErrors.overPayable', params: { payableFen: payable, payable: formatWan(payable), payableYuan: moneyFigure('en', payable) } },
+        ];
       if (input.paidOn > today) errors.paidOn = [{ key: 'dateInFuture' }];
       if (Object.keys(errors).length) throw invalid(errors);
       const paidFen = row.paidFen + input.amountFen;
@@ -72,7 +75,10 @@ export async function inspectApplication(db: Db, actor: Actor, scope: Scope, inp
       else if (input.finalFen === undefined) errors.finalFen = [{ key: 'required' }];
       else if (input.finalFen > (row.approvedFen ?? 0))
         errors.finalFen = [
-          { key: 'subsidyErrors.finalOverApproved', params: { approvedFen: row.approvedFen ?? 0, approved: formatWan(row.approvedFen ?? 0) } },
+          {
+            key: 'subsidyErrors.finalOverApproved',
+            params: { approvedFen: row.approvedFen ?? 0, approved: formatWan(row.approvedFen ?? 0), approvedYuan: moneyFigure('en', row.approvedFen ?? 0) },
+          },
         ];
       else if (input.finalFen <= 0) errors.finalFen = [{ key: 'subsidyErrors.amountNotPositive' }];
       else finalFen = input.finalFen;

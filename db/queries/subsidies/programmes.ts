@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, inArray, lte, gte, sql, type SQL } from 'dri
 import type { SubqueryWithSelection } from 'drizzle-orm/pg-core';
 import { changedFields, writeAudit, type Actor } from '@/db/audit';
 import { applicantEligible } from '@/lib/domain/eligibility';
-import { formatWan } from '@/lib/money';
+import { formatWan, moneyFigure } from '@/lib/money';
 import { conflict, invalid, notFound, type FieldMessage } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
 import type { ProgrammeInput } from '@/lib/validation/subsidies';
@@ -11,6 +11,7 @@ import type { Db, DbOrTx, Tx } from '../../client';
 import { applications, carriers, programs, ventures, type Program } from '../../schema';
 import { isUniqueViolation } from '../shared/errors';
 import { carrierCondition } from '../shared/scope';
+import { pinyin } from '../shared/collation';
 
 /**
  * Subsidy programmes (资助专项): the committee keeps them, operators read the open ones.
@@ -117,7 +118,12 @@ export async function updateProgramme(db: Db, actor: Actor, input: ProgrammeInpu
       if (n > 0 && values.fundingMode !== current.fundingMode) errors.fundingMode = [{ key: 'subsidyErrors.fixedOnceApplied' }];
       const committed = n > 0 ? await committedFen(tx, current.id) : 0;
       if (values.budgetFen < committed)
-        errors.budgetFen = [{ key: 'subsidyErrors.budgetBelowCommitted', params: { committedFen: committed, committed: formatWan(committed) } }];
+        errors.budgetFen = [
+          {
+            key: 'subsidyErrors.budgetBelowCommitted',
+            params: { committedFen: committed, committed: formatWan(committed), committedYuan: moneyFigure('en', committed) },
+          },
+        ];
       if (Object.keys(errors).length) throw invalid(errors);
       const [saved] = await tx
         .update(programs)
@@ -161,13 +167,13 @@ export async function openProgrammesFor(db: DbOrTx, scope: Scope, today: string)
       .select({ id: carriers.id, name: carriers.name, kind: carriers.kind })
       .from(carriers)
       .where(carrierCondition(scope, carriers.id))
-      .orderBy(asc(carriers.name)),
+      .orderBy(pinyin(carriers.name)),
     db
       .select({ id: ventures.id, name: ventures.name, stage: ventures.stage, carrierId: carriers.id, carrierName: carriers.name, kind: carriers.kind })
       .from(ventures)
       .innerJoin(carriers, eq(carriers.id, ventures.currentCarrierId))
       .where(carrierCondition(scope, ventures.currentCarrierId))
-      .orderBy(asc(carriers.name), asc(ventures.name)),
+      .orderBy(pinyin(carriers.name), pinyin(ventures.name)),
   ]);
   if (scope.kind !== 'carriers') return open.map((p) => ({ ...p, applicants: [] }));
   return open.map((p) => ({

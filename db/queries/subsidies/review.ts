@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '@/db/audit';
 import { AWAITING_DECISION, type ApplicationStatus } from '@/lib/domain/workflow';
-import { formatWan } from '@/lib/money';
+import { formatWan, moneyFigure } from '@/lib/money';
 import { conflict, invalid, type FieldErrors } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
 import type { DecisionInput, ReturnInput, ReviewInput, StepInput } from '@/lib/validation/subsidies';
@@ -145,7 +145,12 @@ export async function reviewApplication(db: Db, actor: Actor, scope: Scope, inpu
       const row = await prepareStep(tx, actor, scope, input, 'review', { today });
       if (input.recommendedFen !== undefined && input.recommendedFen > row.requestedFen) {
         throw invalid({
-          recommendedFen: [{ key: 'subsidyErrors.overRequested', params: { requestedFen: row.requestedFen, requested: formatWan(row.requestedFen) } }],
+          recommendedFen: [
+            {
+              key: 'subsidyErrors.overRequested',
+              params: { requestedFen: row.requestedFen, requested: formatWan(row.requestedFen), requestedYuan: moneyFigure('en', row.requestedFen) },
+            },
+          ],
         });
       }
       const version = await advance(tx, row, { status: 'reviewed' });
@@ -191,10 +196,19 @@ export async function decideApplication(db: Db, actor: Actor, scope: Scope, inpu
     const errors: FieldErrors = {};
     const amountError = (key: string, params: Record<string, string | number>) => (errors.approvedFen ??= []).push({ key, params });
     if (input.approvedFen > row.requestedFen)
-      amountError('subsidyErrors.overRequested', { requestedFen: row.requestedFen, requested: formatWan(row.requestedFen) });
-    if (input.approvedFen > programme.capFen) amountError('subsidyErrors.overCap', { capFen: programme.capFen, cap: formatWan(programme.capFen) });
+      amountError('subsidyErrors.overRequested', {
+        requestedFen: row.requestedFen,
+        requested: formatWan(row.requestedFen),
+        requestedYuan: moneyFigure('en', row.requestedFen),
+      });
+    if (input.approvedFen > programme.capFen)
+      amountError('subsidyErrors.overCap', { capFen: programme.capFen, cap: formatWan(programme.capFen), capYuan: moneyFigure('en', programme.capFen) });
     if (input.approvedFen > remaining)
-      amountError('subsidyErrors.overBudget', { remainingFen: Math.max(0, remaining), remaining: formatWan(Math.max(0, remaining)) });
+      amountError('subsidyErrors.overBudget', {
+        remainingFen: Math.max(0, remaining),
+        remaining: formatWan(Math.max(0, remaining)),
+        remainingYuan: moneyFigure('en', Math.max(0, remaining)),
+      });
     if (input.inspectionDueOn < today) errors.inspectionDueOn = [{ key: 'subsidyErrors.dueInPast' }];
     if (Object.keys(errors).length) throw invalid(errors);
     const version = await advance(tx, row, {

@@ -13,6 +13,7 @@ import { writeAuditEntries } from '@/db/audit';
 import { assertOperatorOf, carrierCondition } from '../shared/scope';
 import { entryInForce } from '../oversight/blacklist';
 import { isOverlapViolation, lockVenturesByCode, noticeToEarlierCarrier, overlapRefusal, type LockedVenture } from './stays';
+import { pinyin } from '../shared/collation';
 
 export type { AdmissionWarning };
 export type AdmissionResult = { ventureId: number; residencyId: number; warnings: AdmissionWarning[] };
@@ -33,7 +34,7 @@ export async function carriersForResidency(db: DbOrTx, scope: Scope, kinds: read
     .select({ id: carriers.id, name: carriers.name, nameEn: carriers.nameEn, kind: carriers.kind })
     .from(carriers)
     .where(and(carrierCondition(scope, carriers.id), inArray(carriers.kind, [...kinds])))
-    .orderBy(asc(carriers.kind), asc(carriers.name));
+    .orderBy(asc(carriers.kind), pinyin(carriers.name));
 }
 
 /** Credit codes among `codes` with a blacklist entry in force on `today` (not lifted, sanction not over). */

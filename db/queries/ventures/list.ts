@@ -11,6 +11,7 @@ import { carriers, residencies, ventures } from '../../schema';
 import { limitEndsOnSql, limitMonthsSql, limitStatusSql } from './limits';
 import { carrierCondition } from '../shared/scope';
 import { carriersToCover, openResidency, stageAsLeftSql, ventureHistory, ventureHistoryWithPeriod, ventureLivedBy } from './scope';
+import { pinyin } from '../shared/collation';
 
 export type { Industry, VentureFilters, VentureSort, LimitFilter } from '@/lib/validation/venture-filters';
 export { getVentureDetail, type VentureDetail } from './detail';
@@ -116,7 +117,7 @@ function conditions(f: VentureFilters, limit: ReturnType<typeof incubationLimit>
 
 function ordering(f: VentureFilters, view: ListView): SQL[] {
   const key = {
-    name: ventures.name,
+    name: pinyin(ventures.name),
     stage: view.stage,
     entered: view.enteredOn,
     founded: ventures.foundedOn,
@@ -208,5 +209,5 @@ export async function carrierChoices(db: DbOrTx, scope: Scope) {
     .select({ id: carriers.id, name: carriers.name, kind: carriers.kind })
     .from(carriers)
     .where(carrierCondition(scope, carriers.id))
-    .orderBy(asc(carriers.kind), asc(carriers.name));
+    .orderBy(asc(carriers.kind), pinyin(carriers.name));
 }

@@ -21,6 +21,7 @@ import { carriers } from '../../schema';
 import { admissionRuleCheck, admitVentures } from './admission';
 import { quarterGrid, saveQuarterReports } from '../reports/reports';
 import { assertOperatorOf, carrierCondition } from '../shared/scope';
+import { pinyin } from '../shared/collation';
 
 /**
  * Importing a workbook: read it, hold every row to the shared schemas, and only when every
@@ -48,7 +49,7 @@ export async function transferCarriers(db: DbOrTx, scope: Scope) {
     .select({ id: carriers.id, name: carriers.name, nameEn: carriers.nameEn, kind: carriers.kind })
     .from(carriers)
     .where(carrierCondition(scope, carriers.id))
-    .orderBy(asc(carriers.kind), asc(carriers.name));
+    .orderBy(asc(carriers.kind), pinyin(carriers.name));
 }
 
 const failure = (errors: SheetError[], errorCount = errors.length, message?: string): ImportResult => ({

@@ -11,7 +11,7 @@ const names: Names = {
   user: new Map([[4, '王芳']]),
   programme: new Map([[7, '2026 年孵化载体运营补贴']]),
   venture: new Map([[31, '星河生物']]),
-  application: new Map([[12, 'SQ-2026-0012']]),
+  application: new Map([[12, 'PD-2026-FH-03-000012']]),
 };
 const zhWords = (entity: string) => wordingOf(zh, entity, { locale: 'zh-CN', names });
 const enWords = (entity: string) => wordingOf(en, entity, { locale: 'en', names });
@@ -29,7 +29,7 @@ describe('the changes of an audit entry in words', () => {
         '创业项目：— → 星河生物',
       ].join('\n'),
     );
-    expect(changesOf(null, { applicationId: 12 }, zhWords('attachment'))[0]).toMatchObject({ after: 'SQ-2026-0012' });
+    expect(changesOf(null, { applicationId: 12 }, zhWords('attachment'))[0]).toMatchObject({ after: 'PD-2026-FH-03-000012' });
   });
 
   it('leaves out the technical fields: version, timestamps of the row, checksums, ids of the record itself', () => {

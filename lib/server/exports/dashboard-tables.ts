@@ -6,17 +6,30 @@ import { RESIDENCY_STAGES } from '@/lib/domain/vocabulary';
  * The dashboard's tables, described once as cells with a format, so that the page's data
  * tables and the .xlsx export show the same rows. Money cells hold fen.
  */
-export type Cell = { v: number | string | null; f?: 'wan' | 'int' | 'pct' | 'dec' | 'text' };
+/** A cell's value and how it reads; money is fen, shown in 万元 ('wan') on Chinese pages and in yuan ('yuan') on English ones. */
+export type Cell = { v: number | string | null; f?: 'wan' | 'yuan' | 'int' | 'pct' | 'dec' | 'text' };
 export type TableColumn = { heading: string; numeric?: boolean; width: number; format?: ExportColumn['format'] };
 export type TableSpec = { key: TableKey; caption: string; columns: TableColumn[]; rows: Cell[][] };
 export const TABLE_KEYS = ['headline', 'carriers', 'stages', 'quarters', 'industries', 'targets', 'budget', 'queue', 'funnel'] as const;
 export type TableKey = (typeof TABLE_KEYS)[number];
 
 type T = (key: string, values?: Record<string, string | number>) => string;
-export type Translators = { t: T; kinds: T; stages: T; industries: T; status: T; metrics: T; locale: string };
+export type Translators = {
+  t: T;
+  kinds: T;
+  stages: T;
+  industries: T;
+  status: T;
+  metrics: T;
+  locale: string;
+  /** A target's stored unit in the reader's language (lib/server/measure); as stored without it. */
+  unitLabel?: (unit: string) => string;
+};
 
 const int = (v: number | null): Cell => ({ v, f: 'int' });
-const wan = (v: number | null): Cell => ({ v, f: 'wan' });
+const money =
+  (locale: string) =>
+  (v: number | null): Cell => ({ v, f: locale === 'en' ? 'yuan' : 'wan' });
 const pct = (v: number | null): Cell => ({ v, f: 'pct' });
 const dec = (v: number | null): Cell => ({ v, f: 'dec' });
 const text = (v: string): Cell => ({ v, f: 'text' });
@@ -87,6 +100,8 @@ export function headlines(o: NetworkOverview): Headline[] {
 
 export function dashboardTables(o: NetworkOverview, tr: Translators): Record<TableKey, TableSpec> {
   const { t } = tr;
+  const wan = money(tr.locale);
+  const unitLabel = tr.unitLabel ?? ((u: string) => u);
   const y = o.filter.year;
   const cap = (k: TableKey) => t(`tables.${k}`);
   const num = (heading: string, format: ExportColumn['format'] = 'int', width = 14): TableColumn => ({ heading, numeric: true, width, format });
@@ -204,7 +219,7 @@ export function dashboardTables(o: NetworkOverview, tr: Translators): Record<Tab
       rows: o.targets.map((g) => [
         text(tr.metrics(g.metric)),
         text(g.targetMax === null ? `≥ ${g.targetMin}` : `${g.targetMin} – ${g.targetMax}`),
-        text(g.unit),
+        text(unitLabel(g.unit)),
         dec(g.value),
         pct(g.percent),
         text(t(`targetStatuses.${g.status}`)),

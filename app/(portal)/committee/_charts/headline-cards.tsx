@@ -1,6 +1,5 @@
 import Link from 'next/link';
 import { formatInt } from '@/lib/format';
-import { formatWan } from '@/lib/money';
 import { headlineChange, type Headline } from '@/lib/server/exports/dashboard-tables';
 
 export type HeadlineCard = Headline & { label: string; unitLabel: string; href: string; hint?: string };
@@ -12,14 +11,16 @@ function Card({
   previousLabel,
   noPrevious,
   noComparison,
+  formatMoney,
 }: {
   card: HeadlineCard;
   changeText: (change: string) => string;
   previousLabel: string;
   noPrevious: string;
   noComparison: string;
+  formatMoney: (fen: number) => string;
 }) {
-  const fmt = (n: number) => (card.money ? formatWan(n) : formatInt(n));
+  const fmt = (n: number) => (card.money ? formatMoney(n) : formatInt(n));
   const change = headlineChange(card);
   const delta = card.pair.current - card.pair.previous;
   const tone = !card.comparable ? 'text-slate-600' : delta > 0 ? 'text-emerald-800' : delta < 0 ? 'text-red-800' : 'text-slate-600';
@@ -66,6 +67,7 @@ export function HeadlineCards({
   previousLabel,
   noPrevious,
   noComparison,
+  formatMoney,
 }: {
   title: string;
   note?: string;
@@ -74,6 +76,8 @@ export function HeadlineCards({
   previousLabel: string;
   noPrevious: string;
   noComparison: string;
+  /** Money as the cards show it: 万元 in Chinese (the unit below), "¥1.2m" in English. */
+  formatMoney: (fen: number) => string;
 }) {
   return (
     <section aria-label={title} className="mb-6">
@@ -83,7 +87,15 @@ export function HeadlineCards({
       </div>
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-7">
         {cards.map((c) => (
-          <Card key={c.key} card={c} changeText={changeText} previousLabel={previousLabel} noPrevious={noPrevious} noComparison={noComparison} />
+          <Card
+            key={c.key}
+            card={c}
+            changeText={changeText}
+            previousLabel={previousLabel}
+            noPrevious={noPrevious}
+            noComparison={noComparison}
+            formatMoney={formatMoney}
+          />
         ))}
       </ul>
     </section>

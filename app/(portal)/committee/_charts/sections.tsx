@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Card, EmptyState } from '@/components/ui/card';
 import type { BudgetExecution, QueueAge, TargetProgress } from '@/db/queries/network';
 import { formatInt } from '@/lib/format';
-import { formatWan } from '@/lib/money';
+import { formatWan, moneyCompact, moneyText } from '@/lib/money';
 import { Badge, type Tone } from '@/components/ui/badges';
 import { rateText } from '@/lib/display-format';
 import { hrefWith } from '@/lib/search-params';
@@ -11,6 +11,8 @@ import type { TableSpec } from '@/lib/server/exports/dashboard-tables';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 type Common = { t: T; filters: Record<string, string | undefined> };
+/** A value with its unit as the reader writes it (lib/units measureText). */
+type Measure = (value: number, unit: string) => string;
 
 const STATUS_TONE: Record<TargetProgress['status'], Tone> = { met: 'good', above: 'brand', below: 'warn', unknown: 'neutral' };
 
@@ -40,14 +42,20 @@ function rangeText(g: Pick<TargetProgress, 'targetMin' | 'targetMax'>) {
   return g.targetMax === null ? `≥ ${n(g.targetMin)}` : `${n(g.targetMin)} – ${n(g.targetMax)}`;
 }
 
+/** The range with its unit in the reader's language: "≥ 1,450 个", "≥ 1,450", "≥ CNY 1,500,000". */
+function rangeWithUnit(g: Pick<TargetProgress, 'targetMin' | 'targetMax' | 'unit'>, measure: Measure) {
+  return g.targetMax === null ? `≥ ${measure(g.targetMin, g.unit)}` : `${measure(g.targetMin, g.unit)} – ${measure(g.targetMax, g.unit)}`;
+}
+
 export function TargetsSection({
   t,
   filters,
   targets,
   spec,
   metricName,
+  measure,
   year,
-}: Common & { targets: TargetProgress[]; spec: TableSpec; metricName: (m: string) => string; year: number }) {
+}: Common & { targets: TargetProgress[]; spec: TableSpec; metricName: (m: string) => string; measure: Measure; year: number }) {
   return (
     <Card title={t('tables.targets')} className="mb-6">
       {targets.length === 0 ? (
@@ -66,8 +74,8 @@ export function TargetsSection({
                   {metricName(g.metric)}
                 </Link>
                 <div className="text-xs tabular-nums text-slate-600">
-                  {t('targetRange')} {rangeText(g)} {g.unit}
-                  {g.value !== null ? ` · ${t('targetActual')} ${cellText({ v: g.value, f: 'dec' })} ${g.unit}` : ''}
+                  {t('targetRange')} {rangeWithUnit(g, measure)}
+                  {g.value !== null ? ` · ${t('targetActual')} ${measure(g.value, g.unit)}` : ''}
                 </div>
               </div>
               <div className="flex items-center gap-3">
@@ -90,7 +98,9 @@ export function TargetsSection({
   );
 }
 
-export function BudgetSummary({ t, budget, year, filtered }: { t: T; budget: BudgetExecution; year: number; filtered: boolean }) {
+export function BudgetSummary({ t, budget, year, filtered, locale }: { t: T; budget: BudgetExecution; year: number; filtered: boolean; locale: string }) {
+  // 万元 under a labelled unit in Chinese; "¥311.9m" in English, where the figure says its unit.
+  const en = locale === 'en';
   const b = budget.total;
   return (
     <div className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
@@ -106,10 +116,10 @@ export function BudgetSummary({ t, budget, year, filtered }: { t: T; budget: Bud
         ] as const
       ).map(([k, fen]) => (
         <div key={k} className="rounded-md bg-slate-50 p-3">
-          <div className="text-xs text-slate-700">
-            {t(k)} ({t('units.wan')})
+          <div className="text-xs text-slate-700">{en ? t(k) : `${t(k)} (${t('units.wan')})`}</div>
+          <div className="text-lg font-semibold tabular-nums text-slate-900" title={en ? moneyText(locale, fen) : undefined}>
+            {en ? moneyCompact(locale, fen) : formatWan(fen)}
           </div>
-          <div className="text-lg font-semibold tabular-nums text-slate-900">{formatWan(fen)}</div>
         </div>
       ))}
       {filtered ? <p className="col-span-full text-xs text-slate-600">{t('budgetNote')}</p> : null}

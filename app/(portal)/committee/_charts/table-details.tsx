@@ -1,6 +1,6 @@
 import { DataTable } from '@/components/ui/table';
 import { formatInt } from '@/lib/format';
-import { formatWan } from '@/lib/money';
+import { formatWan, moneyFigure } from '@/lib/money';
 import { hrefWith } from '@/lib/search-params';
 import type { Cell, TableSpec } from '@/lib/server/exports/dashboard-tables';
 
@@ -21,6 +21,8 @@ export function cellText(c: Cell): string {
   switch (c.f) {
     case 'wan':
       return formatWan(c.v);
+    case 'yuan':
+      return moneyFigure('en', c.v);
     case 'pct':
       return `${c.v.toFixed(1)}%`;
     case 'dec':

@@ -12,7 +12,7 @@ import { todayInShanghai } from '@/lib/domain/dates';
 import { APPLICATION_STATUSES } from '@/lib/domain/workflow';
 import { localName } from '@/lib/display-format';
 import { formatDate } from '@/lib/format';
-import { formatWan } from '@/lib/money';
+import { moneyFigure } from '@/lib/money';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { parseQueueFilters, queueFilterParams } from '@/lib/validation/review-filters';
 import { Badge, statusTone } from '@/components/ui/badges';
@@ -166,7 +166,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                   </div>
                 ),
               },
-              { key: 'requested', header: t('requested'), numeric: true, cell: (r) => formatWan(r.requestedFen) },
+              { key: 'requested', header: t('requested'), numeric: true, cell: (r) => moneyFigure(locale, r.requestedFen) },
               { key: 'status', header: t('status'), cell: (r) => <Badge tone={statusTone(r.status)}>{tStatus(r.status)}</Badge> },
               { key: 'submitted', header: t('submittedAt'), cell: (r) => <span className="whitespace-nowrap">{formatDate(r.submittedAt)}</span> },
               { key: 'days', header: t('daysWaited'), numeric: true, cell: (r) => t('days', { days: r.daysWaited }) },

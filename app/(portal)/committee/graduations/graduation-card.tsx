@@ -1,15 +1,16 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations, getLocale } from 'next-intl/server';
 import { Badge, graduationTone } from '@/components/ui/badge';
 import type { GraduationQueueRow } from '@/db/queries/graduations';
 import { GRADUATION_CRITERIA, type GraduationCriterion } from '@/lib/domain/graduation';
 import { formatDate } from '@/lib/format';
-import { formatWan } from '@/lib/money';
+import { moneyFigure } from '@/lib/money';
 import { sizeText } from '@/lib/display-format';
 import { DecisionForms } from './decision-forms';
 
 /** One recorded graduation: the criteria claimed beside those the data supports, the evidence, the decision. */
 export async function GraduationCard({ g }: { g: GraduationQueueRow }) {
+  const locale = await getLocale();
   const [t, tg, tStatus] = await Promise.all([
     getTranslations('graduationReview'),
     getTranslations('graduation'),
@@ -21,15 +22,15 @@ export async function GraduationCard({ g }: { g: GraduationQueueRow }) {
       case 'high_tech':
         return f.highTechCertNo && f.highTechCertOn ? tg('figures.highTech', { no: f.highTechCertNo, date: formatDate(f.highTechCertOn) }) : tg('figures.none');
       case 'financing':
-        return tg('figures.financing', { amount: formatWan(f.financingTotalFen) });
+        return tg('figures.financing', { amount: moneyFigure(locale, f.financingTotalFen) });
       case 'revenue':
         return f.revenue
           ? tg('figures.revenue', {
               first: f.revenue.firstYear,
               second: f.revenue.firstYear + 1,
-              total: formatWan(f.revenue.totalFen),
-              firstAmount: formatWan(f.revenue.firstYearFen),
-              secondAmount: formatWan(f.revenue.secondYearFen),
+              total: moneyFigure(locale, f.revenue.totalFen),
+              firstAmount: moneyFigure(locale, f.revenue.firstYearFen),
+              secondAmount: moneyFigure(locale, f.revenue.secondYearFen),
             })
           : tg('figures.noRevenue');
       case 'exit':

@@ -10,7 +10,7 @@ import type { Program } from '@/db/schema';
 import { requireRole } from '@/lib/server/authz';
 import { PROGRAM_STATUSES as STATUSES } from '@/lib/domain/vocabulary';
 import { formatDate } from '@/lib/format';
-import { formatWan } from '@/lib/money';
+import { moneyFigure } from '@/lib/money';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { PROGRAM_CATEGORIES } from '@/lib/validation/subsidies';
 import { Badge } from '@/components/ui/badges';
@@ -51,7 +51,7 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: P
   const size = pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize);
   const kept = { year: filters.year?.toString(), category: filters.category, status: filters.status, size };
   const filtered = Boolean(filters.year || filters.category || filters.status);
-  const money = (pick: (b: BudgetFigures) => number) => (r: Row) => (r.budget ? formatWan(pick(r.budget)) : '—');
+  const money = (pick: (b: BudgetFigures) => number) => (r: Row) => (r.budget ? moneyFigure(locale, pick(r.budget)) : '—');
 
   return (
     <>
@@ -131,7 +131,7 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: P
                     <div className="whitespace-nowrap text-xs text-slate-600">
                       {formatDate(r.opensOn)} – {formatDate(r.closesOn)}
                     </div>
-                    <div className="text-xs text-slate-600">{t('capLine', { cap: formatWan(r.capFen) })}</div>
+                    <div className="text-xs text-slate-600">{t('capLine', { cap: moneyFigure(locale, r.capFen) })}</div>
                   </div>
                 ),
               },
@@ -145,7 +145,7 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: P
                 header: t('status'),
                 cell: (r) => <Badge tone={r.status === 'open' ? 'good' : 'neutral'}>{tStatus(r.status)}</Badge>,
               },
-              { key: 'budget', header: t('colBudget'), numeric: true, cell: (r) => formatWan(r.budgetFen) },
+              { key: 'budget', header: t('colBudget'), numeric: true, cell: (r) => moneyFigure(locale, r.budgetFen) },
               { key: 'committed', header: t('colCommitted'), numeric: true, cell: money((b) => b.committedFen) },
               { key: 'paid', header: t('colPaid'), numeric: true, cell: money((b) => b.paidFen) },
               { key: 'remaining', header: t('colRemaining'), numeric: true, cell: money((b) => b.remainingFen) },
@@ -168,10 +168,10 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: P
             columns={[
               { key: 'year', header: t('year'), cell: (r) => r.year },
               { key: 'programmes', header: t('programmes'), numeric: true, cell: (r) => r.programmes },
-              { key: 'budget', header: t('colBudget'), numeric: true, cell: (r) => formatWan(r.budgetFen) },
-              { key: 'committed', header: t('colCommitted'), numeric: true, cell: (r) => formatWan(r.committedFen) },
-              { key: 'paid', header: t('colPaid'), numeric: true, cell: (r) => formatWan(r.paidFen) },
-              { key: 'remaining', header: t('colRemaining'), numeric: true, cell: (r) => formatWan(r.remainingFen) },
+              { key: 'budget', header: t('colBudget'), numeric: true, cell: (r) => moneyFigure(locale, r.budgetFen) },
+              { key: 'committed', header: t('colCommitted'), numeric: true, cell: (r) => moneyFigure(locale, r.committedFen) },
+              { key: 'paid', header: t('colPaid'), numeric: true, cell: (r) => moneyFigure(locale, r.paidFen) },
+              { key: 'remaining', header: t('colRemaining'), numeric: true, cell: (r) => moneyFigure(locale, r.remainingFen) },
               { key: 'rate', header: t('rate'), numeric: true, cell: (r) => rateText(r.executionRate) },
               { key: 'awards', header: t('awards'), numeric: true, cell: (r) => r.awards },
             ]}

@@ -1,10 +1,10 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations, getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { summaryYears, yearSummary } from '@/db/queries/network';
 import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatInt } from '@/lib/format';
-import { formatWan } from '@/lib/money';
+import { moneyFigure } from '@/lib/money';
 import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
 import { rateText } from '@/lib/display-format';
 import { one, optionalYear, type Search } from '@/lib/search-params';
@@ -34,6 +34,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
  * Printable as it is (print.css), or saved as a PDF from the print dialog.
  */
 export default async function SummaryPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const locale = await getLocale();
   await requireRole('committee');
   const params = await searchParams;
   const today = todayInShanghai();
@@ -109,11 +110,11 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
           <p>
             {t('p3', {
               reporting: formatInt(s.reports.reportingTenants),
-              revenue: formatWan(s.reports.revenueFen),
-              rd: formatWan(s.reports.rdSpendFen),
-              tax: formatWan(s.reports.taxFen),
+              revenue: moneyFigure(locale, s.reports.revenueFen),
+              rd: moneyFigure(locale, s.reports.rdSpendFen),
+              tax: moneyFigure(locale, s.reports.taxFen),
               finEvents: formatInt(s.financing.events),
-              finAmount: formatWan(s.financing.amountFen),
+              finAmount: moneyFigure(locale, s.financing.amountFen),
             })}
           </p>
         </Section>
@@ -122,16 +123,16 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
           {s.budget ? (
             <p>
               {t('p4', {
-                budget: formatWan(s.budget.budgetFen),
-                paid: formatWan(s.budget.paidFen),
+                budget: moneyFigure(locale, s.budget.budgetFen),
+                paid: moneyFigure(locale, s.budget.paidFen),
                 rate: rateText(s.budget.executionRate),
                 awards,
-                committed: formatWan(committed),
+                committed: moneyFigure(locale, committed),
               })}
               {s.subsidies.length
                 ? t('p4categories', {
                     list: s.subsidies
-                      .map((c) => t('categoryItem', { category: tc(c.category), awards: c.awards, amount: formatWan(c.committedFen) }))
+                      .map((c) => t('categoryItem', { category: tc(c.category), awards: c.awards, amount: moneyFigure(locale, c.committedFen) }))
                       .join(t('listSeparator')),
                   })
                 : null}

@@ -3,14 +3,8 @@ import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/table';
 import type { SummaryTarget, YearSummary } from '@/db/queries/network';
 import { formatInt } from '@/lib/format';
-import { formatWan } from '@/lib/money';
-
-/** Counting words (个, 家) say nothing in English; other units (m², %) are kept. */
-const COUNTERS = ['个', '家', '项'];
-const numberWith = (locale: string) => (v: number, unit: string) => {
-  if (unit === '%') return `${v.toFixed(1)}%`;
-  return locale === 'en' && COUNTERS.includes(unit) ? formatInt(v) : `${formatInt(v)} ${unit}`;
-};
+import { moneyFigure } from '@/lib/money';
+import { measureWriters } from '@/lib/server/measure';
 
 function Block({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -31,8 +25,9 @@ export async function SummaryTables({
   kindLabel: (k: YearSummary['carriers'][number]['kind']) => string;
   categoryLabel: (c: YearSummary['subsidies'][number]['category']) => string;
 }) {
+  const locale = await getLocale();
   const t = await getTranslations('yearSummary');
-  const number = numberWith(await getLocale());
+  const { measure: number } = await measureWriters();
   const total = (pick: (c: YearSummary['carriers'][number]) => number) => formatInt(s.carriers.reduce((n, c) => n + pick(c), 0));
   const target = (x: SummaryTarget) =>
     x.targetMax === null
@@ -80,8 +75,8 @@ export async function SummaryTables({
             columns={[
               { key: 'category', header: t('colCategory'), cell: (r) => categoryLabel(r.category) },
               { key: 'awards', header: t('colAwards'), numeric: true, cell: (r) => formatInt(r.awards) },
-              { key: 'committed', header: t('colCommitted'), numeric: true, cell: (r) => formatWan(r.committedFen) },
-              { key: 'paid', header: t('colPaid'), numeric: true, cell: (r) => formatWan(r.paidFen) },
+              { key: 'committed', header: t('colCommitted'), numeric: true, cell: (r) => moneyFigure(locale, r.committedFen) },
+              { key: 'paid', header: t('colPaid'), numeric: true, cell: (r) => moneyFigure(locale, r.paidFen) },
             ]}
             footer={
               <tr>
@@ -89,8 +84,18 @@ export async function SummaryTables({
                   {t('total')}
                 </th>
                 <td className={`${cell} text-right tabular-nums`}>{formatInt(s.subsidies.reduce((n, c) => n + c.awards, 0))}</td>
-                <td className={`${cell} text-right tabular-nums`}>{formatWan(s.subsidies.reduce((n, c) => n + c.committedFen, 0))}</td>
-                <td className={`${cell} text-right tabular-nums`}>{formatWan(s.subsidies.reduce((n, c) => n + c.paidFen, 0))}</td>
+                <td className={`${cell} text-right tabular-nums`}>
+                  {moneyFigure(
+                    locale,
+                    s.subsidies.reduce((n, c) => n + c.committedFen, 0),
+                  )}
+                </td>
+                <td className={`${cell} text-right tabular-nums`}>
+                  {moneyFigure(
+                    locale,
+                    s.subsidies.reduce((n, c) => n + c.paidFen, 0),
+                  )}
+                </td>
               </tr>
             }
           />

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { measureWriters } from '@/lib/server/measure';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -37,6 +38,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
     getTranslations('networkTargets.metrics'),
   ]);
   const metricName = (m: string) => (metricsT.has(m) ? metricsT(m) : m);
+  const { unitLabel } = await measureWriters();
   const years = [...new Set([thisYear + 1, thisYear, ...all.map((r) => r.year)])].sort((a, b) => b - a);
   const metricChoices = KNOWN_METRICS.map((code) => ({ code, label: metricName(code) }));
   const blank: TargetValues = { year: String(year ?? thisYear), metric: '', targetMin: '', targetMax: '', unit: '', note: '' };
@@ -95,7 +97,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
                 ),
               },
               { key: 'range', header: t('range'), numeric: true, cell: (r) => <span className="whitespace-nowrap">{range(r)}</span> },
-              { key: 'unit', header: t('unit'), cell: (r) => r.unit },
+              { key: 'unit', header: t('unit'), cell: (r) => unitLabel(r.unit) },
               {
                 key: 'computed',
                 header: t('computed'),

@@ -8,7 +8,8 @@ import { getDb } from '@/db/client';
 import { appliedProgrammeChoices, listForOperator, type ApplicationListRow } from '@/db/queries/subsidies';
 import { carrierChoices } from '@/db/queries/ventures';
 import { requireRole, scopeFor } from '@/lib/server/authz';
-import { formatDate, formatWan } from '@/lib/format';
+import { formatDate } from '@/lib/format';
+import { moneyFigure } from '@/lib/money';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { applicationFilterParams, parseApplicationFilters, type ApplicationSort } from '@/lib/validation/application-filters';
 import { ApplicationFilterForm } from './_ui/filter-form';
@@ -115,7 +116,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                   </div>
                 ),
               },
-              { key: 'requested', header: sortHeader('requested', t('columns.requested')), numeric: true, cell: (r) => formatWan(r.requestedFen) },
+              { key: 'requested', header: sortHeader('requested', t('columns.requested')), numeric: true, cell: (r) => moneyFigure(locale, r.requestedFen) },
               {
                 key: 'status',
                 header: t('columns.status'),

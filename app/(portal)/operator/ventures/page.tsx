@@ -59,7 +59,7 @@ export default async function VenturesPage({ searchParams }: { searchParams: Pro
         title={t('title')}
         subtitle={t('subtitle')}
         actions={
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <Link href="/operator/ventures/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
               {t('admit')}
             </Link>
@@ -69,6 +69,13 @@ export default async function VenturesPage({ searchParams }: { searchParams: Pro
             >
               {t('admitGraduate')}
             </Link>
+            <a
+              href={hrefWith('/api/operator/export/ventures', ventureFilterParams(filters))}
+              className="rounded-md border border-brand-600 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50"
+              download
+            >
+              {t('export')}
+            </a>
           </div>
         }
       />

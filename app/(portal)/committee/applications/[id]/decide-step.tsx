@@ -1,13 +1,14 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations, useLocale } from 'next-intl';
 import { useState } from 'react';
-import { formatWan } from '@/lib/money';
+import { moneyFigure } from '@/lib/money';
 import { dangerButton, Field, inputClass, primaryButton } from '@/components/forms/form-kit';
 import { decideAction } from './actions';
 import { AmountInput, ConfirmStep, StepForm, StepSubmit, useStep, type StepProps } from './step-frame';
 
 export function DecideForm({ ctx, onDone, canApprove, canReject }: StepProps & { canApprove: boolean; canReject: boolean }) {
+  const locale = useLocale();
   const step = useStep(decideAction, onDone);
   const { form, send, t } = step;
   const ta = useTranslations('reviewAudiences');
@@ -62,7 +63,7 @@ export function DecideForm({ ctx, onDone, canApprove, canReject }: StepProps & {
           form={form}
           name="approvedFen"
           label={t('approvedAmount')}
-          hint={t('approvedHint', { requested: formatWan(ctx.requestedFen), cap: formatWan(ctx.capFen) })}
+          hint={t('approvedHint', { requested: moneyFigure(locale, ctx.requestedFen), cap: moneyFigure(locale, ctx.capFen) })}
         />
         <Field form={form} name="inspectionDueOn" label={t('inspectionDueOn')}>
           <input name="inspectionDueOn" type="date" min={ctx.today} className={inputClass} {...form.aria('inspectionDueOn')} />

@@ -1,13 +1,14 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations, useLocale } from 'next-intl';
 import { useState } from 'react';
-import { formatWan } from '@/lib/money';
+import { moneyFigure } from '@/lib/money';
 import { dangerButton, Field, inputClass, primaryButton } from '@/components/forms/form-kit';
 import { inspectAction } from './actions';
 import { AmountInput, StepForm, StepSubmit, useStep, yuan, type StepProps } from './step-frame';
 
 export function InspectForm({ ctx, onDone }: StepProps) {
+  const locale = useLocale();
   const step = useStep(inspectAction, onDone);
   const { form, send, t } = step;
   const ta = useTranslations('reviewAudiences');
@@ -17,7 +18,11 @@ export function InspectForm({ ctx, onDone }: StepProps) {
     <StepForm step={step} name="inspect" ctx={ctx} onSubmit={send}>
       {ctx.indicators.map((i) => (
         <div key={i.id} className="rounded border border-slate-100 p-2">
-          <Field form={form} name={`actual_${i.id}`} label={t('actualValue', { name: i.name, unit: i.unit, target: i.targetValue })}>
+          <Field
+            form={form}
+            name={`actual_${i.id}`}
+            label={t(i.unit ? 'actualValue' : 'actualValueCount', { name: i.name, unit: i.unit, target: i.targetValue })}
+          >
             <input name={`actual_${i.id}`} inputMode="decimal" className={inputClass} {...form.aria(`actual_${i.id}`)} />
           </Field>
           <label className="mt-2 flex items-center gap-2 text-sm">
@@ -49,7 +54,7 @@ export function InspectForm({ ctx, onDone }: StepProps) {
           form={form}
           name="finalFen"
           label={t('finalAmount')}
-          hint={t('finalHint', { approved: formatWan(ctx.approvedFen ?? 0) })}
+          hint={t('finalHint', { approved: moneyFigure(locale, ctx.approvedFen ?? 0) })}
           defaultValue={ctx.approvedFen ? yuan(ctx.approvedFen) : ''}
         />
       ) : null}

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { measureWriters } from '@/lib/server/measure';
 import { pathId } from '@/lib/search-params';
 import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -11,7 +12,7 @@ import { EntityHistory } from '@/components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { COMMITTEE_ACTIONS, inspectionAhead, payableFen, paymentOutlook, type WorkflowAction } from '@/lib/domain/workflow';
 import { formatDate } from '@/lib/format';
-import { formatWan } from '@/lib/money';
+import { moneyFigure } from '@/lib/money';
 import { Badge, statusTone } from '@/components/ui/badges';
 import { localName, sizeText } from '@/lib/display-format';
 import { StepForms, type CommitteeStep } from './step-forms';
@@ -80,7 +81,8 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
   const allowed = app.steps.allowed.filter((s): s is CommitteeStep => (COMMITTEE_ACTIONS as readonly string[]).includes(s));
   const refusals = explainedRefusals(app);
   const stepLabel = (s: WorkflowAction) => (s === 'approve' || s === 'reject' ? ts('decide') : ts(s as 'accept'));
-  const wan = (fen: number | null) => (fen === null ? '—' : tr('wan', { amount: formatWan(fen) }));
+  const { unitLabel } = await measureWriters(locale);
+  const wan = (fen: number | null) => (fen === null ? '—' : tr('wan', { amount: moneyFigure(locale, fen) }));
   const programmeName = locale === 'en' ? app.programNameEn : app.programNameZh;
 
   return (
@@ -146,7 +148,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
                 rows={app.indicators}
                 rowKey={(r) => r.id}
                 columns={[
-                  { key: 'name', header: t('indicatorName'), cell: (r) => `${r.name} (${r.unit})` },
+                  { key: 'name', header: t('indicatorName'), cell: (r) => (unitLabel(r.unit) ? `${r.name} (${unitLabel(r.unit)})` : r.name) },
                   { key: 'target', header: t('target'), numeric: true, cell: (r) => r.targetValue },
                   { key: 'actual', header: t('actual'), numeric: true, cell: (r) => r.actualValue ?? '—' },
                   { key: 'passed', header: t('passed'), cell: (r) => (r.passed === null ? '—' : r.passed ? tr('yes') : tr('no')) },
@@ -200,7 +202,12 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
                   { key: 'reviewer', header: t('reviewer'), cell: (r) => r.reviewerName },
                   { key: 'score', header: t('score'), numeric: true, cell: (r) => r.score },
                   { key: 'rec', header: t('recommendation'), cell: (r) => tr(`recommendations.${r.recommendation as 'fund'}`) },
-                  { key: 'amount', header: t('recommended'), numeric: true, cell: (r) => (r.recommendedFen === null ? '—' : formatWan(r.recommendedFen)) },
+                  {
+                    key: 'amount',
+                    header: t('recommended'),
+                    numeric: true,
+                    cell: (r) => (r.recommendedFen === null ? '—' : moneyFigure(locale, r.recommendedFen)),
+                  },
                   { key: 'comment', header: t('comment'), cell: (r) => <span className="whitespace-pre-line">{r.comment ?? '—'}</span> },
                 ]}
               />
@@ -218,7 +225,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
                 columns={[
                   { key: 'on', header: t('paidOn'), cell: (r) => formatDate(r.paidOn) },
                   { key: 'voucher', header: t('voucherNo'), cell: (r) => <span className="font-mono">{r.voucherNo}</span> },
-                  { key: 'amount', header: t('amount'), numeric: true, cell: (r) => formatWan(r.amountFen) },
+                  { key: 'amount', header: t('amount'), numeric: true, cell: (r) => moneyFigure(locale, r.amountFen) },
                 ]}
               />
             )}
@@ -264,7 +271,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
                 approvedFen: app.approvedFen,
                 payableFen: payable,
                 today,
-                indicators: app.indicators.map((i) => ({ id: i.id, name: i.name, unit: i.unit, targetValue: i.targetValue })),
+                indicators: app.indicators.map((i) => ({ id: i.id, name: i.name, unit: unitLabel(i.unit), targetValue: i.targetValue })),
               }}
             />
             {refusals.length ? (

@@ -1,12 +1,14 @@
 'use client';
 
+import { useLocale } from 'next-intl';
 import { useState } from 'react';
-import { formatWan, parseAmountToFen } from '@/lib/money';
+import { moneyFigure, parseAmountToFen } from '@/lib/money';
 import { Field, inputClass, primaryButton } from '@/components/forms/form-kit';
 import { payAction } from './actions';
 import { AmountInput, ConfirmStep, StepForm, StepSubmit, useStep, yuan, type StepProps } from './step-frame';
 
 export function PayForm({ ctx, onDone }: StepProps) {
+  const locale = useLocale();
   const step = useStep(payAction, onDone);
   const { form, send, t } = step;
   const [confirming, setConfirming] = useState<FormData | null>(null);
@@ -17,7 +19,7 @@ export function PayForm({ ctx, onDone }: StepProps) {
         form={form}
         name="amountFen"
         label={t('payAmount')}
-        hint={t('payHint', { payable: formatWan(ctx.payableFen) })}
+        hint={t('payHint', { payable: moneyFigure(locale, ctx.payableFen) })}
         defaultValue={yuan(ctx.payableFen)}
       />
       <Field form={form} name="paidOn" label={t('paidOn')}>
@@ -33,7 +35,7 @@ export function PayForm({ ctx, onDone }: StepProps) {
           text={t('confirmPay', {
             amount: (() => {
               const fen = amountOf(confirming);
-              return fen === null ? String(confirming.get('amountFen') ?? '') : formatWan(fen);
+              return fen === null ? String(confirming.get('amountFen') ?? '') : moneyFigure(locale, fen);
             })(),
             voucher: String(confirming.get('voucherNo') ?? ''),
           })}

@@ -1,11 +1,11 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations, useLocale } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useHydrated } from '@/components/forms/use-hydrated';
 import type { ActionResult } from '@/lib/server/action';
-import { formatWan, parseAmountToFen } from '@/lib/money';
+import { moneyFigure, parseAmountToFen } from '@/lib/money';
 import { Field, inputClass, OutcomeMessage, secondaryButton, useActionForm, type ActionForm } from '@/components/forms/form-kit';
 import type { FundingMode } from '@/lib/domain/vocabulary';
 
@@ -158,10 +158,12 @@ export function AmountInput({
   hint?: string;
   defaultValue?: string;
 }) {
+  const locale = useLocale();
   const t = useTranslations('review.steps');
   const [value, setValue] = useState(defaultValue);
   const fen = value.trim() ? parseAmountToFen(value) : null;
-  const wan = fen === null ? '' : t('amountWan', { amount: formatWan(fen) });
+  // Typed in yuan; Chinese readers see it in 万元 too, English ones already read yuan.
+  const wan = fen === null || locale === 'en' ? '' : t('amountWan', { amount: moneyFigure(locale, fen) });
   return (
     <Field form={form} name={name} label={label} hint={[hint, wan].filter(Boolean).join(' ') || undefined}>
       <input

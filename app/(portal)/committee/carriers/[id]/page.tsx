@@ -17,7 +17,7 @@ import { requireRole } from '@/lib/server/authz';
 import { titleAfterAccess } from '@/lib/server/page-metadata';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate, formatInt } from '@/lib/format';
-import { formatWan } from '@/lib/money';
+import { moneyFigure } from '@/lib/money';
 import { parsePaging } from '@/lib/paging';
 import { rateText, localName } from '@/lib/display-format';
 import { one, pathId, type Search } from '@/lib/search-params';
@@ -151,9 +151,9 @@ export default async function CommitteeCarrierPage({ params, searchParams }: { p
               {[
                 [td('applications'), formatInt(apps.applications)],
                 [td('approvedCount'), formatInt(apps.approved)],
-                [td('requested'), formatWan(apps.requestedFen)],
-                [td('approved'), formatWan(apps.approvedFen)],
-                [td('paid'), formatWan(apps.paidFen)],
+                [td('requested'), moneyFigure(locale, apps.requestedFen)],
+                [td('approved'), moneyFigure(locale, apps.approvedFen)],
+                [td('paid'), moneyFigure(locale, apps.paidFen)],
               ].map(([label, value]) => (
                 <div key={label}>
                   <dt className="text-slate-600">{label}</dt>

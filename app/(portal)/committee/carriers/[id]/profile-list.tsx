@@ -1,10 +1,11 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations, getLocale } from 'next-intl/server';
 import type { CarrierProfile } from '@/db/queries/carriers';
 import { formatDate, formatInt } from '@/lib/format';
-import { formatWan } from '@/lib/money';
+import { moneyText } from '@/lib/money';
 
 /** The carrier's profile as its operator keeps it, read-only for the committee. */
 export async function ProfileList({ profile: p }: { profile: CarrierProfile }) {
+  const locale = await getLocale();
   const [t, tp, ti] = await Promise.all([getTranslations('committeeCarriers.detail'), getTranslations('carrierProfile'), getTranslations('industries')]);
   const rows: [string, React.ReactNode][] = [
     [t('operatorOrg'), p.operatorOrg],
@@ -13,7 +14,7 @@ export async function ProfileList({ profile: p }: { profile: CarrierProfile }) {
     [t('address'), p.address ?? '—'],
     [t('areas'), t('areasValue', { total: formatInt(p.totalAreaM2), incubation: formatInt(p.incubationAreaM2), service: formatInt(p.publicServiceAreaM2) })],
     [t('workstations'), formatInt(p.workstations)],
-    [t('seedFund'), `${formatWan(p.seedFundFen)} ${t('wan')}`],
+    [t('seedFund'), moneyText(locale, p.seedFundFen)],
     [t('staff'), t('staffValue', { professional: p.professionalStaff, total: p.totalStaff, mentors: p.mentors })],
     [t('focusIndustries'), p.focusIndustries.length ? p.focusIndustries.map((i) => ti(i)).join(t('separator')) : '—'],
     [t('specialised'), p.specialised ? t('yes') : t('no')],

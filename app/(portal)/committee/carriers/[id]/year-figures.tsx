@@ -1,11 +1,12 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations, getLocale } from 'next-intl/server';
 import { DataTable } from '@/components/ui/table';
 import type { YearFigures } from '@/db/queries/network';
 import { formatInt } from '@/lib/format';
-import { formatWan } from '@/lib/money';
+import { moneyFigure } from '@/lib/money';
 
 /** The carrier's figures per year, the latest year first. */
 export async function YearFiguresTable({ years }: { years: YearFigures[] }) {
+  const locale = await getLocale();
   const t = await getTranslations('committeeCarriers.detail');
   return (
     <DataTable<YearFigures>
@@ -17,8 +18,8 @@ export async function YearFiguresTable({ years }: { years: YearFigures[] }) {
         { key: 'tenants', header: t('yearTenants'), numeric: true, cell: (r) => formatInt(r.tenants) },
         { key: 'admissions', header: t('admissions'), numeric: true, cell: (r) => formatInt(r.admissions) },
         { key: 'graduates', header: t('yearGraduates'), numeric: true, cell: (r) => formatInt(r.graduates) },
-        { key: 'revenue', header: t('revenue'), numeric: true, cell: (r) => formatWan(r.revenueFen) },
-        { key: 'financing', header: t('financingAmount'), numeric: true, cell: (r) => formatWan(r.financingFen) },
+        { key: 'revenue', header: t('revenue'), numeric: true, cell: (r) => moneyFigure(locale, r.revenueFen) },
+        { key: 'financing', header: t('financingAmount'), numeric: true, cell: (r) => moneyFigure(locale, r.financingFen) },
       ]}
     />
   );

@@ -1,12 +1,12 @@
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations, getLocale } from 'next-intl/server';
 import { pathId } from '@/lib/search-params';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { programmeApplicationCount, getProgramme, programmeBudgets } from '@/db/queries/subsidies';
 import { requireRole } from '@/lib/server/authz';
-import { formatWan } from '@/lib/money';
+import { moneyFigure } from '@/lib/money';
 import { rateText } from '@/lib/display-format';
 import { ProgrammeForm } from '../programme-form';
 import { orNotFound } from '@/lib/server/not-found';
@@ -19,6 +19,7 @@ export async function generateMetadata() {
 const yuanText = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
 
 export default async function EditProgrammePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+  const locale = await getLocale();
   await requireRole('committee');
   const { saved } = await searchParams;
   const programId = pathId((await params).id);
@@ -41,7 +42,11 @@ export default async function EditProgrammePage({ params, searchParams }: { para
       ) : null}
       {budget ? (
         <p className="mb-4 text-sm text-slate-700">
-          {t('budgetFigures', { committed: formatWan(budget.committedFen), paid: formatWan(budget.paidFen), remaining: formatWan(budget.remainingFen) })}{' '}
+          {t('budgetFigures', {
+            committed: moneyFigure(locale, budget.committedFen),
+            paid: moneyFigure(locale, budget.paidFen),
+            remaining: moneyFigure(locale, budget.remainingFen),
+          })}{' '}
           {tp('rate')} {rateText(budget.executionRate)}
         </p>
       ) : null}

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { measureWriters } from '@/lib/server/measure';
 import { pathId } from '@/lib/search-params';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -10,7 +11,8 @@ import { requireRole, scopeFor } from '@/lib/server/authz';
 import { EntityHistory } from '@/components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { inspectionAhead } from '@/lib/domain/workflow';
-import { formatDate, formatWan } from '@/lib/format';
+import { formatDate } from '@/lib/format';
+import { moneyFigure } from '@/lib/money';
 import { DetailItem as Item } from '@/components/ui/detail-item';
 import { orNotFound } from '@/lib/server/not-found';
 import { documentLabel } from '../_ui/documents';
@@ -48,7 +50,8 @@ export default async function ApplicationPage({ params, searchParams }: { params
   const programme = locale === 'en' ? a.programNameEn : a.programNameZh;
   const lastComment = [...a.timeline].reverse().find((e) => e.toStatus === a.status && e.comment)?.comment ?? null;
   const notice = search.created ? t('created') : search.saved ? t('saved') : null;
-  const wan = (fen: number | null) => (fen === null ? '—' : t('wan', { amount: formatWan(fen) }));
+  const { unitLabel } = await measureWriters(locale);
+  const wan = (fen: number | null) => (fen === null ? '—' : t('wan', { amount: moneyFigure(locale, fen) }));
 
   return (
     <>
@@ -149,7 +152,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
                     {a.indicators.map((i) => (
                       <tr key={i.id}>
                         <td className="px-3 py-2">{i.name}</td>
-                        <td className="px-3 py-2">{i.unit}</td>
+                        <td className="px-3 py-2">{unitLabel(i.unit)}</td>
                         <td className="px-3 py-2 text-right tabular-nums">{i.targetValue}</td>
                         <td className="px-3 py-2 text-right tabular-nums">{i.actualValue ?? '—'}</td>
                         <td className="px-3 py-2">{i.passed === null ? '—' : i.passed ? t('passed') : t('failed')}</td>
@@ -191,7 +194,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
                 <h3 className="mt-4 text-sm font-semibold text-slate-900">{t('payments')}</h3>
                 <ul className="mt-1 space-y-1 text-sm text-slate-800">
                   {a.disbursements.map((d) => (
-                    <li key={d.id}>{t('payment', { date: formatDate(d.paidOn), amount: formatWan(d.amountFen), voucher: d.voucherNo })}</li>
+                    <li key={d.id}>{t('payment', { date: formatDate(d.paidOn), amount: moneyFigure(locale, d.amountFen), voucher: d.voucherNo })}</li>
                   ))}
                 </ul>
               </>

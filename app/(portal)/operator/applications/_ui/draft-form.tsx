@@ -1,12 +1,12 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations, useLocale } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Field, FieldError, inputClass, labelClass, notice, OutcomeMessage, submitButtonClass, useActionForm } from '@/components/forms/form-kit';
 import { useHydrated } from '@/components/forms/use-hydrated';
 import type { ActionResult } from '@/lib/server/action';
-import { formatWan } from '@/lib/money';
+import { moneyFigure } from '@/lib/money';
 import { applicantValue } from './applicant';
 import { updateDraftAction } from '../[id]/actions';
 import { createDraftAction } from '../new/actions';
@@ -48,6 +48,7 @@ let nextKey = 1;
  * when the server refuses.
  */
 export function DraftForm(props: Props) {
+  const locale = useLocale();
   const t = useTranslations('applications.form');
   const tOutcome = useTranslations('outcome');
   const tValidation = useTranslations('validation');
@@ -197,7 +198,7 @@ export function DraftForm(props: Props) {
         form={form}
         name="requestedFen"
         label={t('requested')}
-        hint={programme ? t('requestedHintCap', { cap: formatWan(programme.capFen) }) : t('requestedHint')}
+        hint={programme ? t('requestedHintCap', { cap: moneyFigure(locale, programme.capFen) }) : t('requestedHint')}
         className="max-w-sm"
       >
         <input

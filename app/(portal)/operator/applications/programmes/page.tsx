@@ -6,7 +6,8 @@ import { getDb } from '@/db/client';
 import { liveApplicationsIn, openProgrammesFor, type OpenProgramme, type ProgrammeApplicant } from '@/db/queries/subsidies';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
-import { formatDate, formatWan } from '@/lib/format';
+import { formatDate } from '@/lib/format';
+import { moneyFigure } from '@/lib/money';
 import { Badge } from '@/components/ui/badge';
 import { documentLabel } from '../_ui/documents';
 import { ApplicationTabs } from '../_ui/tabs';
@@ -79,7 +80,7 @@ export default async function OpenProgrammesPage() {
                 <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
                   <div>
                     <dt className="text-slate-600">{t('cap')}</dt>
-                    <dd className="font-medium tabular-nums text-slate-900">{t('wan', { amount: formatWan(p.capFen) })}</dd>
+                    <dd className="font-medium tabular-nums text-slate-900">{t('wan', { amount: moneyFigure(locale, p.capFen) })}</dd>
                   </div>
                   <div>
                     <dt className="text-slate-600">{t('dates')}</dt>

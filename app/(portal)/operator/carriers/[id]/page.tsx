@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations, getLocale } from 'next-intl/server';
 import { pathId } from '@/lib/search-params';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -11,7 +11,7 @@ import { requireRole, scopeFor } from '@/lib/server/authz';
 import { EntityHistory } from '@/components/audit/entity-history';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { formatDate } from '@/lib/format';
-import { formatWan } from '@/lib/money';
+import { moneyFigure } from '@/lib/money';
 import { fenToYuanInput } from '@/lib/validation/amount-input';
 import { CarrierProfileForm } from './profile-form';
 import { orNotFound } from '@/lib/server/not-found';
@@ -21,6 +21,7 @@ export async function generateMetadata() {
 }
 
 export default async function CarrierProfilePage({ params }: { params: Promise<{ id: string }> }) {
+  const locale = await getLocale();
   const user = await requireRole('operator');
   const scope = await scopeFor(user);
   const id = pathId((await params).id);
@@ -71,7 +72,7 @@ export default async function CarrierProfilePage({ params }: { params: Promise<{
           <CarrierProfileForm
             key={carrier.id}
             industries={INDUSTRIES.map((value) => ({ value, label: tIndustries(value) }))}
-            seedFundWan={formatWan(carrier.seedFundFen)}
+            seedFundWan={moneyFigure(locale, carrier.seedFundFen)}
             initial={{
               carrierId: carrier.id,
               version: carrier.version,

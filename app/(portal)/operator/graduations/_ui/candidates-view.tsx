@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Card, EmptyState } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
@@ -24,7 +24,7 @@ export async function CandidatesView({
   params: Record<string, string | undefined>;
   showCarrier: boolean;
 }) {
-  const t = await getTranslations('graduation');
+  const [t, locale] = await Promise.all([getTranslations('graduation'), getLocale()]);
   return (
     <Card>
       {rows.length === 0 ? (
@@ -54,7 +54,7 @@ export async function CandidatesView({
                 </span>
               ),
             },
-            { key: 'figures', header: t('candidates.figures'), cell: (r) => <MetCriteria t={t} criteria={r.criteria} figures={r.figures} /> },
+            { key: 'figures', header: t('candidates.figures'), cell: (r) => <MetCriteria t={t} criteria={r.criteria} figures={r.figures} locale={locale} /> },
             {
               key: 'actions',
               header: t('candidates.actions'),

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations, getLocale } from 'next-intl/server';
 import { pathId } from '@/lib/search-params';
 import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -11,7 +11,8 @@ import { getVentureReports, quarterGridRow } from '@/db/queries/reports';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { quarterDueDate } from '@/lib/domain/reporting';
-import { formatInt, formatWan } from '@/lib/format';
+import { formatInt } from '@/lib/format';
+import { moneyFigure } from '@/lib/money';
 import { figuresToInputs } from '@/lib/validation/report-fields';
 import { DueNotice } from '../due-notice';
 import { reportsHref, resolvePeriod, type ReportSearch } from '../period';
@@ -24,6 +25,7 @@ export async function generateMetadata() {
 }
 
 export default async function VentureReportPage({ params, searchParams }: { params: Promise<{ ventureId: string }>; searchParams: Promise<ReportSearch> }) {
+  const locale = await getLocale();
   const user = await requireRole('operator');
   const scope = await scopeFor(user);
   const ventureId = pathId((await params).ventureId);
@@ -90,7 +92,7 @@ export default async function VentureReportPage({ params, searchParams }: { para
                   key: f,
                   header: <span className="whitespace-nowrap">{`${t(`fields.${f}`)}${t('wanUnit')}`}</span>,
                   numeric: true,
-                  cell: (r: (typeof reports)[number]) => formatWan(r[f]),
+                  cell: (r: (typeof reports)[number]) => moneyFigure(locale, r[f]),
                 })),
                 {
                   key: 'employees',

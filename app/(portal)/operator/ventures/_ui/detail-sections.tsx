@@ -2,14 +2,15 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Card, EmptyState } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/table';
 import type { VentureDetail } from '@/db/queries/ventures';
-import { formatDate, formatInt, formatWan } from '@/lib/format';
+import { formatDate, formatInt } from '@/lib/format';
+import { moneyFigure } from '@/lib/money';
 import { Badge, graduationTone } from '@/components/ui/badge';
 
 /** The sections of a venture's page below its profile: one card per kind of record. */
 type Props = { detail: VentureDetail };
 const dash = (v: number | null | undefined, f: (n: number) => string = formatInt) => (v === null || v === undefined ? '—' : f(v));
 /** A loss too small to show in 万元 reads 0.00, not -0.00. */
-const signedWan = (fen: number) => formatWan(Math.abs(fen) < 5_000 ? 0 : fen);
+const signedMoney = (locale: string, fen: number) => moneyFigure(locale, locale === 'en' || Math.abs(fen) >= 5_000 ? fen : 0);
 
 export async function HistorySection({ detail }: Props) {
   const [t, tStages, tWarnings] = await Promise.all([getTranslations('ventures'), getTranslations('stages'), getTranslations('ventures.ruleWarnings')]);
@@ -69,7 +70,7 @@ export async function HistorySection({ detail }: Props) {
 }
 
 export async function FinancingSection({ detail }: Props) {
-  const t = await getTranslations('ventures.financing');
+  const [t, locale] = await Promise.all([getTranslations('ventures.financing'), getLocale()]);
   return (
     <Card title={t('title')}>
       {detail.financings.length === 0 ? (
@@ -82,14 +83,14 @@ export async function FinancingSection({ detail }: Props) {
           columns={[
             { key: 'date', header: t('date'), cell: (f) => formatDate(f.receivedOn) },
             { key: 'investor', header: t('investor'), cell: (f) => f.investor },
-            { key: 'amount', header: t('amountWan'), numeric: true, cell: (f) => formatWan(f.amountFen) },
+            { key: 'amount', header: t('amountWan'), numeric: true, cell: (f) => moneyFigure(locale, f.amountFen) },
           ]}
           footer={
             <tr>
               <td className="px-3 py-2" colSpan={2}>
                 {t('total')}
               </td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatWan(detail.financingTotalFen)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{moneyFigure(locale, detail.financingTotalFen)}</td>
             </tr>
           }
         />
@@ -99,7 +100,7 @@ export async function FinancingSection({ detail }: Props) {
 }
 
 export async function ReportsSection({ detail }: Props) {
-  const t = await getTranslations('ventures.reports');
+  const [t, locale] = await Promise.all([getTranslations('ventures.reports'), getLocale()]);
   return (
     <Card title={t('title')}>
       {detail.reports.length === 0 ? (
@@ -111,10 +112,10 @@ export async function ReportsSection({ detail }: Props) {
           rowKey={(r) => r.id}
           columns={[
             { key: 'period', header: t('period'), cell: (r) => t('periodValue', { year: r.year, quarter: r.quarter }) },
-            { key: 'revenue', header: t('revenue'), numeric: true, cell: (r) => formatWan(r.revenueFen) },
-            { key: 'profit', header: t('netProfit'), numeric: true, cell: (r) => signedWan(r.netProfitFen) },
-            { key: 'rd', header: t('rdSpend'), numeric: true, cell: (r) => formatWan(r.rdSpendFen) },
-            { key: 'tax', header: t('tax'), numeric: true, cell: (r) => formatWan(r.taxFen) },
+            { key: 'revenue', header: t('revenue'), numeric: true, cell: (r) => moneyFigure(locale, r.revenueFen) },
+            { key: 'profit', header: t('netProfit'), numeric: true, cell: (r) => signedMoney(locale, r.netProfitFen) },
+            { key: 'rd', header: t('rdSpend'), numeric: true, cell: (r) => moneyFigure(locale, r.rdSpendFen) },
+            { key: 'tax', header: t('tax'), numeric: true, cell: (r) => moneyFigure(locale, r.taxFen) },
             { key: 'employees', header: t('employees'), numeric: true, cell: (r) => formatInt(r.employees) },
             { key: 'ip', header: t('ip'), numeric: true, cell: (r) => `${formatInt(r.ipFiled)} / ${formatInt(r.ipGranted)}` },
             {
@@ -183,9 +184,9 @@ export async function ApplicationsSection({ detail }: Props) {
             { key: 'ref', header: tc('refNo'), cell: (a) => <span className="font-mono">{a.refNo}</span> },
             { key: 'program', header: tc('program'), cell: (a) => (locale === 'en' ? a.programNameEn : a.programNameZh) },
             { key: 'status', header: tc('status'), cell: (a) => tg(`applicationStatus.${a.status}`) },
-            { key: 'requested', header: tc('requested'), numeric: true, cell: (a) => formatWan(a.requestedFen) },
-            { key: 'approved', header: tc('approved'), numeric: true, cell: (a) => dash(a.finalFen ?? a.approvedFen, formatWan) },
-            { key: 'paid', header: tc('paid'), numeric: true, cell: (a) => formatWan(a.paidFen) },
+            { key: 'requested', header: tc('requested'), numeric: true, cell: (a) => moneyFigure(locale, a.requestedFen) },
+            { key: 'approved', header: tc('approved'), numeric: true, cell: (a) => dash(a.finalFen ?? a.approvedFen, (fen) => moneyFigure(locale, fen)) },
+            { key: 'paid', header: tc('paid'), numeric: true, cell: (a) => moneyFigure(locale, a.paidFen) },
           ]}
         />
       )}

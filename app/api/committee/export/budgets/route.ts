@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { programmeBudgets, yearBudgets } from '@/db/queries/subsidies';
 import { exportRoute } from '@/lib/server/exports/frame';
 import { optionalYear } from '@/lib/search-params';
-import { buildTableExport, wanCell } from '@/lib/spreadsheet/table-export';
+import { buildTableExport, moneyCell } from '@/lib/spreadsheet/table-export';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,10 +31,10 @@ export const GET = exportRoute({
       { heading: t('awards'), width: 8, format: 'int' as const },
     ];
     const figures = (b: { budgetFen: number; committedFen: number; paidFen: number; remainingFen: number; executionRate: number | null; awards: number }) => [
-      wanCell(b.budgetFen),
-      wanCell(b.committedFen),
-      wanCell(b.paidFen),
-      wanCell(b.remainingFen),
+      moneyCell(locale, b.budgetFen),
+      moneyCell(locale, b.committedFen),
+      moneyCell(locale, b.paidFen),
+      moneyCell(locale, b.remainingFen),
       b.executionRate,
       b.awards,
     ];

@@ -2,11 +2,12 @@ import { getTranslations } from 'next-intl/server';
 import { parseNetworkFilter } from '@/lib/server/filters/network';
 import { dashboardTables, TABLE_KEYS, type TableKey } from '@/lib/server/exports/dashboard-tables';
 import { exportRoute } from '@/lib/server/exports/frame';
+import { measureWriters } from '@/lib/server/measure';
 import { jsonError } from '@/lib/server/http';
 import { getDb } from '@/db/client';
 import { networkOverview } from '@/db/queries/network';
 import { parseIsoDate } from '@/lib/domain/dates';
-import { buildTableExport, wanCell } from '@/lib/spreadsheet/table-export';
+import { buildTableExport, moneyCell } from '@/lib/spreadsheet/table-export';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,12 +33,13 @@ export const GET = exportRoute({
       tr('networkTargets.metrics'),
     ]);
     const metricName = (m: string) => (metrics.has(m) ? metrics(m) : m);
-    const spec = dashboardTables(overview, { t, kinds, stages, industries, status, metrics: metricName, locale })[table];
+    const { unitLabel } = await measureWriters(locale);
+    const spec = dashboardTables(overview, { t, kinds, stages, industries, status, metrics: metricName, locale, unitLabel })[table];
     const bytes = await buildTableExport([
       {
         name: spec.caption,
         columns: spec.columns.map(({ heading, width, format }) => ({ heading, width, format })),
-        rows: spec.rows.map((row) => row.map((c) => (c.f === 'wan' && typeof c.v === 'number' ? wanCell(c.v) : c.v))),
+        rows: spec.rows.map((row) => row.map((c) => ((c.f === 'wan' || c.f === 'yuan') && typeof c.v === 'number' ? moneyCell(locale, c.v) : c.v))),
       },
     ]);
     return { bytes, rows: spec.rows.length, asciiName: `network-${table}-${filter.year}.xlsx`, utf8Name: `${spec.caption}-${filter.year}.xlsx` };

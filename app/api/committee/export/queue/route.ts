@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { reviewQueue } from '@/db/queries/subsidies';
 import { formatDate } from '@/lib/format';
-import { buildTableExport, wanCell } from '@/lib/spreadsheet/table-export';
+import { buildTableExport, moneyCell } from '@/lib/spreadsheet/table-export';
 import { parseQueueFilters } from '@/lib/validation/review-filters';
 import { exportRoute, MAX_ROWS } from '@/lib/server/exports/frame';
 
@@ -46,7 +46,7 @@ export const GET = exportRoute({
           r.ventureName ?? r.carrierName,
           r.carrierName,
           r.zone,
-          wanCell(r.requestedFen),
+          moneyCell(locale, r.requestedFen),
           tStatus(r.status),
           formatDate(r.submittedAt),
           r.daysWaited,

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { pathId } from '@/lib/search-params';
 import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -33,6 +33,7 @@ export default async function RecordGraduationPage({ params }: { params: Promise
   const today = todayInShanghai();
   const venture = await load(ventureId, today);
   const t = await getTranslations('graduation');
+  const locale = await getLocale();
   const back = (
     <Link href="/operator/graduations" className="text-sm font-medium text-brand-700 hover:underline">
       {t('record.back')}
@@ -58,7 +59,7 @@ export default async function RecordGraduationPage({ params }: { params: Promise
                 header: t('record.met'),
                 cell: (r) => <Badge tone={r.met ? 'good' : 'neutral'}>{r.met ? t('record.yes') : t('record.no')}</Badge>,
               },
-              { key: 'basis', header: t('record.basis'), cell: (r) => criterionFigure(t, r.criterion, venture.figures) },
+              { key: 'basis', header: t('record.basis'), cell: (r) => criterionFigure(t, r.criterion, venture.figures, locale) },
             ]}
           />
         </Card>

@@ -1,11 +1,11 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations, useLocale } from 'next-intl';
 import { useId, useState } from 'react';
 import { Field, notice, OutcomeMessage, useActionForm } from '@/components/forms/form-kit';
 import { RowRemoval } from '@/components/forms/row-removal';
 import { formatDate } from '@/lib/format';
-import { formatWan } from '@/lib/money';
+import { moneyFigure } from '@/lib/money';
 import { addVentureFinancing, removeVentureFinancing } from './actions';
 
 export type FinancingRow = { id: number; receivedOn: string; amountFen: number; investor: string };
@@ -28,6 +28,7 @@ export function FinancingEditor({
   financings: FinancingRow[];
   today: string;
 }) {
+  const locale = useLocale();
   const t = useTranslations('ventures.financing');
   const formId = useId();
   const [draft, setDraft] = useState(EMPTY);
@@ -101,7 +102,7 @@ export function FinancingEditor({
                 <tr key={f.id}>
                   <td className="px-3 py-2">{formatDate(f.receivedOn)}</td>
                   <td className="px-3 py-2">{f.investor}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatWan(f.amountFen)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{moneyFigure(locale, f.amountFen)}</td>
                   <td className="px-3 py-2 text-right">
                     <RowRemoval
                       asking={confirming === f.id}
