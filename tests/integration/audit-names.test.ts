@@ -2,12 +2,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
 import type { AuthUser } from '@/db/queries/accounts/users';
-import { auditLog } from '@/db/schema';
+import { auditLog, ventureReports } from '@/db/schema';
 import { auditExportFile } from '@/lib/server/audit-view/export';
 import { namesOfPage } from '@/lib/server/audit-view/names';
 import { openTestDatabase } from '../helpers/db';
 import { translatorOf } from '../helpers/catalogue';
-import { bindOperator, makeCarrier, makeUser } from '../helpers/fixtures';
+import { bindOperator, makeCarrier, makeResidentCompany, makeUser } from '../helpers/fixtures';
 
 let handle: DatabaseHandle;
 vi.mock('@/db/client', () => ({ getDb: () => handle.db }));
@@ -84,6 +84,21 @@ describe('names instead of ids in the audit log', () => {
     expect(committeeEn.user?.get(account.id)).toBe(account.name);
     // An operator's carrier pages name the carrier by its registered name in every language.
     expect((await namesOfPage(rows, 'operator', 'en')).carrier?.get(carrier.id)).toBe(carrier.name);
+  });
+
+  it('names a quarterly report by its venture and quarter, not by its number', async () => {
+    const venture = await makeResidentCompany(handle.db, carrier.id);
+    const [report] = await handle.db
+      .insert(ventureReports)
+      .values({ ventureId: venture.id, carrierId: carrier.id, year: 2026, quarter: 3, employees: 4 })
+      .returning();
+    const names = await namesOfPage(
+      [{ entity: 'venture_report', entityId: String(report!.id), before: { employees: 4 }, after: { employees: 248 } }],
+      'operator',
+      'zh-CN',
+    );
+    // The period is the reports catalogue's own words (the mocked translator returns the key).
+    expect(names.report?.get(report!.id)).toBe(`${venture.name} · period`);
   });
 
   it('exports the changes with names, without the version, and the action code in its own column', async () => {

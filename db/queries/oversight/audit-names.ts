@@ -1,10 +1,10 @@
 import 'server-only';
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../client';
-import { applications, carriers, programs, users, ventures } from '../../schema';
+import { applications, carriers, programs, users, ventureReports, ventures } from '../../schema';
 
 /** The kinds of record whose ids an audit entry holds and a reader knows by name. */
-export const NAMED_KINDS = ['carrier', 'user', 'programme', 'venture', 'application'] as const;
+export const NAMED_KINDS = ['carrier', 'user', 'programme', 'venture', 'application', 'report'] as const;
 export type NamedKind = (typeof NAMED_KINDS)[number];
 
 /** What the records of a page of entries are called, as stored (both languages where there are two). */
@@ -14,6 +14,8 @@ export type StoredNames = {
   programme: { id: number; name: string; nameEn: string | null }[];
   venture: { id: number; name: string }[];
   application: { id: number; name: string }[];
+  /** A quarterly report, known by its venture and quarter. */
+  report: { id: number; name: string; year: number; quarter: number }[];
 };
 
 const noRows = Promise.resolve([]);
@@ -24,7 +26,7 @@ const noRows = Promise.resolve([]);
  */
 export async function auditRecordNames(db: DbOrTx, ids: Partial<Record<NamedKind, readonly number[]>>): Promise<StoredNames> {
   const of = (kind: NamedKind) => [...new Set(ids[kind] ?? [])];
-  const [carrier, user, programme, venture, application] = await Promise.all([
+  const [carrier, user, programme, venture, application, report] = await Promise.all([
     of('carrier').length
       ? db
           .select({ id: carriers.id, name: carriers.name, nameEn: carriers.nameEn })
@@ -55,6 +57,13 @@ export async function auditRecordNames(db: DbOrTx, ids: Partial<Record<NamedKind
           .from(applications)
           .where(inArray(applications.id, of('application')))
       : noRows,
+    of('report').length
+      ? db
+          .select({ id: ventureReports.id, name: ventures.name, year: ventureReports.year, quarter: ventureReports.quarter })
+          .from(ventureReports)
+          .innerJoin(ventures, eq(ventures.id, ventureReports.ventureId))
+          .where(inArray(ventureReports.id, of('report')))
+      : noRows,
   ]);
-  return { carrier, user, programme, venture, application } as StoredNames;
+  return { carrier, user, programme, venture, application, report } as StoredNames;
 }

@@ -5,7 +5,7 @@ export type Change = { field: string; label: string; before: string | null; afte
 export type Wording = { field: (key: string) => string; value: (key: string, value: unknown) => string | null; colon: string };
 
 /** The kinds of record an entry names by id, and the fields (at any depth) that hold their ids. */
-export type IdKind = 'carrier' | 'user' | 'programme' | 'venture' | 'application';
+export type IdKind = 'carrier' | 'user' | 'programme' | 'venture' | 'application' | 'report';
 export const ID_FIELDS: Readonly<Record<string, IdKind>> = {
   carrierId: 'carrier',
   currentCarrierId: 'carrier',
@@ -33,6 +33,7 @@ export const ENTITY_KINDS: Readonly<Record<string, IdKind>> = {
   programme: 'programme',
   venture: 'venture',
   application: 'application',
+  venture_report: 'report',
 };
 
 /**
@@ -64,7 +65,14 @@ const asId = (v: unknown): number | null =>
 
 /** The ids of named records in the entries (their own record, and the id fields of their before/after at any depth), by kind. */
 export function idsOf(entries: readonly { entity: string; entityId: string | null; before: unknown; after: unknown }[]): Record<IdKind, number[]> {
-  const found: Record<IdKind, Set<number>> = { carrier: new Set(), user: new Set(), programme: new Set(), venture: new Set(), application: new Set() };
+  const found: Record<IdKind, Set<number>> = {
+    carrier: new Set(),
+    user: new Set(),
+    programme: new Set(),
+    venture: new Set(),
+    application: new Set(),
+    report: new Set(),
+  };
   const walk = (v: unknown, kind?: IdKind) => {
     if (Array.isArray(v)) for (const x of v) walk(x, kind);
     else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, ID_FIELDS[k]);
@@ -86,6 +94,7 @@ export function idsOf(entries: readonly { entity: string; entityId: string | nul
     programme: [...found.programme],
     venture: [...found.venture],
     application: [...found.application],
+    report: [...found.report],
   };
 }
 

@@ -32,6 +32,15 @@ describe('the changes of an audit entry in words', () => {
     expect(changesOf(null, { applicationId: 12 }, zhWords('attachment'))[0]).toMatchObject({ after: 'PD-2026-FH-03-000012' });
   });
 
+  it('writes counts with their unit, so a figure never reads as a bare number', () => {
+    const w = zhWords('venture_report');
+    expect(changesText(changesOf({ employees: 4, ipGranted: 1 }, { employees: 248, ipGranted: 3 }, w), w)).toBe(
+      '从业人员：4 人 → 248 人\n知识产权授权数：1 件 → 3 件'.replace('知识产权授权数', zh('audit.fields.ipGranted')),
+    );
+    const e = enWords('venture_report');
+    expect(changesText(changesOf({ employees: 1200 }, { employees: 1500 }, e), e)).toBe(`${en('audit.fields.employees')}: 1,200 people → 1,500 people`);
+  });
+
   it('leaves out the technical fields: version, timestamps of the row, checksums, ids of the record itself', () => {
     const changes = changesOf(
       { id: 12, status: 'submitted', version: 9, updatedAt: '2026-03-01T02:00:00Z' },
@@ -85,7 +94,8 @@ describe('the changes of an audit entry in words', () => {
       { entity: 'user', entityId: '11', before: { carrierIds: [2] }, after: { carrierIds: [2, 3] } },
       { entity: 'application', entityId: '12', before: null, after: { decidedBy: 4, review: { reviewerId: 5 }, programId: 7 } },
       { entity: 'attachment', entityId: '40', before: null, after: { applicationId: 12, sha256: 'x' } },
+      { entity: 'venture_report', entityId: '84', before: { employees: 4 }, after: { employees: 248 } },
     ]);
-    expect(ids).toEqual({ carrier: [2, 3], user: [11, 4, 5], programme: [7], venture: [], application: [12] });
+    expect(ids).toEqual({ carrier: [2, 3], user: [11, 4, 5], programme: [7], venture: [], application: [12], report: [84] });
   });
 });

@@ -98,7 +98,7 @@ function fileSize(bytes: number): string {
 /**
  * The words of the audit catalogue for the changes of one kind of record (`entity`): each field
  * by its label in audit.fields, codes by the words the portal already uses for them, yes/no,
- * money as the reader writes it, instants in Beijing time, ids of records by their names, and a
+ * money as the reader writes it, counts with their unit, instants in Beijing time, ids of records by their names, and a
  * nested record as its own "field: value" pairs; a key or a code with no words stays as stored.
  */
 export function wordingOf(m: Messages, entity: string, context: WordingContext = {}): Wording {
@@ -114,6 +114,8 @@ export function wordingOf(m: Messages, entity: string, context: WordingContext =
       if (name) return name;
     }
     if (typeof v === 'number' && key.endsWith('Fen') && Number.isSafeInteger(v)) return money(m, locale, v);
+    if (typeof v === 'number' && Number.isSafeInteger(v) && m.has(`audit.value.counts.${key}`))
+      return m(`audit.value.counts.${key}`, { n: v.toLocaleString(locale) });
     if (typeof v === 'number' && key === 'sizeBytes' && Number.isSafeInteger(v) && v >= 0) return fileSize(v);
     if (typeof v === 'string' && key === 'mimeType' && /^[\w.+-]+\/[\w.+-]+$/.test(v)) return fileFormat(v);
     if (typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v))) return formatAt(new Date(v));
