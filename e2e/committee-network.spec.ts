@@ -110,3 +110,23 @@ test('open each warnings tab', async ({ page }) => {
     await expect(page.getByRole('table', { name: `${label}列表` }).or(page.getByText(/没有|均已报送/))).toBeVisible();
   }
 });
+
+test('on English pages the warnings and graduations name carriers as the carrier pages do, in English', async ({ page, baseURL }) => {
+  await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL! }]);
+  for (const path of [
+    '/committee/warnings?type=admission',
+    '/committee/warnings?type=overdue',
+    '/committee/warnings?type=missing_reports',
+    '/committee/graduations',
+  ]) {
+    await page.goto(path);
+    const carrierLinks = page.locator('main a[href^="/committee/carriers/"]');
+    const names = await carrierLinks.allInnerTexts();
+    expect(names.length, `${path} lists carriers`).toBeGreaterThan(0);
+    // Every demo carrier has an English name, so no carrier is named in Chinese here.
+    expect(
+      names.filter((n) => /\p{Script=Han}/u.test(n)),
+      path,
+    ).toEqual([]);
+  }
+});

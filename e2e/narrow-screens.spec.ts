@@ -1,9 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { storageState } from './accounts';
-
-/** For what waits on a server round trip (a save, a navigation). */
-const ROUND_TRIP = { timeout: 30_000 };
+import { filedRows, fresh, ROUND_TRIP } from './report-grid';
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 768 };
@@ -14,23 +12,8 @@ const WIDE = { width: 1920, height: 1080 };
 /** The figures of a quarterly report as the grid labels them. */
 const FIGURES = ['营业收入', '净利润', '研发投入', '纳税额', '融资额', '从业人员', '知识产权申请数', '知识产权授权数', '发明专利数'];
 
-/** A fresh whole number, so that each run saves figures no earlier run left behind. */
-const fresh = (max: number) => String(1 + Math.floor(Math.random() * max));
-
 const gridForm = (page: Page) => page.getByRole('form', { name: /各企业报表$/ });
 const cell = (page: Page, venture: string, field: string) => page.getByLabel(`${venture} ${field}`, { exact: true });
-
-/** The rows (cards) of the grid this carrier has filed, with their venture names. */
-async function filedRows(page: Page, count: number): Promise<{ row: Locator; name: string }[]> {
-  const rows = gridForm(page).locator('tbody tr').filter({ hasText: '已报送' });
-  await expect(rows.nth(count - 1)).toBeVisible();
-  const out = [];
-  for (let i = 0; i < count; i++) {
-    const row = rows.nth(i);
-    out.push({ row, name: (await row.getByRole('link').first().innerText()).trim() });
-  }
-  return out;
-}
 
 /** No serious or critical WCAG 2.1 AA violation on the page as it stands. */
 async function expectAccessible(page: Page) {
@@ -131,7 +114,7 @@ test.describe('narrow and wide screens', () => {
 
     // Each venture is a card: every figure with its label and input, and no sideways scrolling.
     await expect(page.locator('thead')).toBeHidden();
-    const [{ row, name }] = (await filedRows(page, 1)) as [{ row: Locator; name: string }];
+    const [{ row, name }] = (await filedRows(gridForm(page), 1)) as [{ row: Locator; name: string }];
     for (const figure of FIGURES) {
       await expect(row.locator('label').filter({ hasText: figure })).toBeVisible();
       await expect(cell(page, name, figure)).toBeVisible();
@@ -178,7 +161,7 @@ test.describe('narrow and wide screens', () => {
       expect(await scrollsSideways(page)).toBe(sideways);
       await expect(page.getByRole('button', { name: '菜单' })).toBeHidden();
       await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
-      const [a, b] = await filedRows(page, 2);
+      const [a, b] = await filedRows(gridForm(page), 2);
       // A negative amount in the first column of one row, then a negative count in the last column
       // of another: typing there scrolls the grid to its right end, under the name column's shadow.
       await cell(page, a!.name, '营业收入').fill('-1200.50');

@@ -1,26 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { storageState } from './accounts';
-
-/** For what waits on a server round trip (a save, a navigation). */
-const ROUND_TRIP = { timeout: 30_000 };
-
-/** A fresh whole number, so that each run saves figures no earlier run left behind. */
-const fresh = (max: number) => String(1 + Math.floor(Math.random() * max));
+import { filedRows, fresh, ROUND_TRIP } from './report-grid';
 
 const grid = (page: Page) => page.getByRole('table', { name: /各企业报表$/ });
-
-/** The rows of the grid already filed by this carrier, with their venture names. */
-async function filedRows(page: Page, count: number): Promise<{ row: Locator; name: string }[]> {
-  const rows = grid(page).locator('tbody tr').filter({ hasText: '已报送' });
-  await expect(rows.nth(count - 1)).toBeVisible();
-  const out = [];
-  for (let i = 0; i < count; i++) {
-    const row = rows.nth(i);
-    out.push({ row, name: (await row.getByRole('link').first().innerText()).trim() });
-  }
-  return out;
-}
 
 const cell = (page: Page, venture: string, field: string) => page.getByLabel(`${venture} ${field}`, { exact: true });
 
@@ -33,7 +16,7 @@ test.describe('quarterly reports', () => {
     await page.goto('/operator/reports');
     await expect(page.getByRole('heading', { level: 1, name: '季度统计报表' })).toBeVisible();
     await expect(page.getByText(/报送截止日期：\d{4}-\d{2}-15/)).toBeVisible();
-    const [{ name }] = (await filedRows(page, 1)) as [{ row: Locator; name: string }];
+    const [{ name }] = (await filedRows(grid(page), 1)) as [{ row: Locator; name: string }];
     const revenue = `${fresh(900_000)}.50`;
     const employees = fresh(300);
     await cell(page, name, '营业收入').fill(revenue);
@@ -48,7 +31,7 @@ test.describe('quarterly reports', () => {
 
   test('shows a bad value next to its cell, keeps every input and saves nothing', async ({ page }) => {
     await page.goto('/operator/reports');
-    const [a, b] = await filedRows(page, 2);
+    const [a, b] = await filedRows(grid(page), 2);
     const before = await cell(page, b!.name, '从业人员').inputValue();
     const typed = String(Number(before) + 1000 + Number(fresh(500)));
     await cell(page, a!.name, '营业收入').fill('12.345');
@@ -91,7 +74,7 @@ test.describe('quarterly reports', () => {
 
   test('edits one venture on its own page', async ({ page }) => {
     await page.goto('/operator/reports');
-    const [{ row, name }] = (await filedRows(page, 1)) as [{ row: Locator; name: string }];
+    const [{ row, name }] = (await filedRows(grid(page), 1)) as [{ row: Locator; name: string }];
     await row.getByRole('link', { name }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(name, ROUND_TRIP);
     const rd = `${fresh(500_000)}`;

@@ -17,6 +17,7 @@ export type GraduationRowBase = {
   ventureName: string;
   carrierId: number;
   carrierName: string;
+  carrierNameEn: string | null;
   graduatedOn: string;
   evidence: string;
   status: GraduationStatus;
@@ -35,6 +36,7 @@ export function graduationRowColumns() {
     ventureName: ventures.name,
     carrierId: graduations.carrierId,
     carrierName: carriers.name,
+    carrierNameEn: carriers.nameEn,
     graduatedOn: graduations.graduatedOn,
     evidence: graduations.evidence,
     status: graduations.status,

@@ -115,6 +115,7 @@ export async function graduationQueue(
         ventureVersion: r.ventureVersion,
         carrierId: r.carrierId,
         carrierName: r.carrierName,
+        carrierNameEn: r.carrierNameEn,
         graduatedOn: r.graduatedOn,
         claimed: r.claimed,
         supported: evaluation.filter((e) => e.met).map((e) => e.criterion),

@@ -26,6 +26,7 @@ export type AdmissionWarningRow = {
   foundedOn: string | null;
   carrierId: number;
   carrierName: string;
+  carrierNameEn: string | null;
   enteredOn: string;
   warnings: string[];
 };
@@ -50,6 +51,7 @@ export async function admissionWarningList(db: DbOrTx, p: Page): Promise<{ rows:
         foundedOn: ventures.foundedOn,
         carrierId: carriers.id,
         carrierName: carriers.name,
+        carrierNameEn: carriers.nameEn,
         enteredOn: residencies.enteredOn,
         warnings: residencies.ruleWarnings,
       })
@@ -76,6 +78,7 @@ export type MissingReportRow = {
   creditCode: string | null;
   carrierId: number;
   carrierName: string;
+  carrierNameEn: string | null;
   leftOn: string | null;
 };
 
@@ -87,6 +90,7 @@ function missingBase(db: DbOrTx, q: Quarter, carrierId?: number) {
       creditCode: sql<string | null>`${ventures.creditCode}`.as('credit_code'),
       carrierId: sql<number>`${carriers.id}`.as('carrier_id'),
       carrierName: sql<string>`${carriers.name}`.as('carrier_name'),
+      carrierNameEn: sql<string | null>`${carriers.nameEn}`.as('carrier_name_en'),
       // The latest day it left the carrier, null while it is still there.
       leftOn: sql<string | null>`(CASE WHEN bool_or(${residencies.leftOn} IS NULL) THEN NULL ELSE max(${residencies.leftOn})::text END)`.as('left_on'),
     })
@@ -119,6 +123,7 @@ export async function missingReportList(db: DbOrTx, q: Quarter, p: Page): Promis
         creditCode: m.creditCode,
         carrierId: m.carrierId,
         carrierName: m.carrierName,
+        carrierNameEn: m.carrierNameEn,
         leftOn: m.leftOn,
       })
       .from(m)

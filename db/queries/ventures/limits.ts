@@ -58,6 +58,7 @@ function limitRows(db: DbOrTx, scope: Scope, today: string, carrierId?: number) 
       industry: sql<string>`${ventures.industry}::text`.as('industry'),
       carrierId: sql<number>`${residencies.carrierId}`.as('carrier_id'),
       carrierName: sql<string>`${carriers.name}`.as('carrier_name'),
+      carrierNameEn: sql<string | null>`${carriers.nameEn}`.as('carrier_name_en'),
       startedOn: sql<string>`(SELECT min(${first.enteredOn}) FROM ${residencies} AS ${sql.identifier('first_stay')}
         WHERE ${first.ventureId} = ${ventures.id} AND ${first.stage} = 'incubating')`.as('started_on'),
       limitMonths: limitMonthsSql(ventures.industry).as('limit_months'),
@@ -83,6 +84,7 @@ function limitRows(db: DbOrTx, scope: Scope, today: string, carrierId?: number) 
       industry: base.industry,
       carrierId: base.carrierId,
       carrierName: base.carrierName,
+      carrierNameEn: base.carrierNameEn,
       startedOn: base.startedOn,
       limitMonths: base.limitMonths,
       endsOn: sql<string>`${endsOn}`.as('ends_on'),
@@ -99,6 +101,7 @@ export type LimitAlertRow = {
   industry: string;
   carrierId: number;
   carrierName: string;
+  carrierNameEn: string | null;
   incubationStartedOn: string;
   limitMonths: number;
   endsOn: string;
@@ -128,6 +131,7 @@ export async function incubationLimitAlerts(
         industry: lim.industry,
         carrierId: lim.carrierId,
         carrierName: lim.carrierName,
+        carrierNameEn: lim.carrierNameEn,
         incubationStartedOn: sql<string>`${lim.startedOn}::text`,
         limitMonths: sql<number>`${lim.limitMonths}::int`,
         endsOn: sql<string>`${lim.endsOn}::text`,

@@ -5,7 +5,7 @@ import type { GraduationQueueRow } from '@/db/queries/graduations';
 import { GRADUATION_CRITERIA, type GraduationCriterion } from '@/lib/domain/graduation';
 import { formatDate } from '@/lib/format';
 import { moneyFigure } from '@/lib/money';
-import { sizeText } from '@/lib/display-format';
+import { localName, sizeText } from '@/lib/display-format';
 import { DecisionForms } from './decision-forms';
 
 /** One recorded graduation: the criteria claimed beside those the data supports, the evidence, the decision. */
@@ -48,7 +48,7 @@ export async function GraduationCard({ g }: { g: GraduationQueueRow }) {
           </h2>
           <p className="text-sm text-slate-600">
             <Link href={`/committee/carriers/${g.carrierId}`} className="text-brand-700 underline hover:no-underline">
-              {g.carrierName}
+              {localName(locale, { name: g.carrierName, nameEn: g.carrierNameEn })}
             </Link>
             {' · '}
             {t('graduatedOn')} {formatDate(g.graduatedOn)}

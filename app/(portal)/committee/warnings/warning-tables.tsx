@@ -1,16 +1,21 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/table';
 import type { LimitAlertRow } from '@/db/queries/ventures';
 import type { AdmissionWarningRow, MissingReportRow } from '@/db/queries/network';
+import { localName } from '@/lib/display-format';
 import { formatDate } from '@/lib/format';
 
-const carrierLink = (r: { carrierId: number; carrierName: string }) => (
-  <Link href={`/committee/carriers/${r.carrierId}`} className="text-brand-700 hover:underline">
-    {r.carrierName}
-  </Link>
-);
+/** A carrier as the committee's carrier pages name it: in English on English pages when it has an English name. */
+const carrierLink = (locale: string) =>
+  function CarrierLink(r: { carrierId: number; carrierName: string; carrierNameEn: string | null }) {
+    return (
+      <Link href={`/committee/carriers/${r.carrierId}`} className="text-brand-700 hover:underline">
+        {localName(locale, { name: r.carrierName, nameEn: r.carrierNameEn })}
+      </Link>
+    );
+  };
 
 const code = (c: string | null) => <span className="font-mono text-xs">{c ?? '—'}</span>;
 
@@ -22,7 +27,7 @@ export async function AdmissionTable({ rows, caption }: { rows: AdmissionWarning
       rows={rows}
       rowKey={(r) => r.residencyId}
       columns={[
-        { key: 'carrier', header: t('carrier'), cell: carrierLink },
+        { key: 'carrier', header: t('carrier'), cell: carrierLink(await getLocale()) },
         { key: 'venture', header: t('venture'), cell: (r) => <span className="font-medium text-slate-900">{r.ventureName}</span> },
         { key: 'code', header: t('creditCode'), cell: (r) => code(r.creditCode) },
         { key: 'founded', header: t('foundedOn'), cell: (r) => <span className="whitespace-nowrap">{formatDate(r.foundedOn)}</span> },
@@ -53,7 +58,7 @@ export async function OverdueTable({ rows, caption }: { rows: LimitAlertRow[]; c
       rows={rows}
       rowKey={(r) => `${r.ventureId}-${r.carrierId}`}
       columns={[
-        { key: 'carrier', header: t('carrier'), cell: carrierLink },
+        { key: 'carrier', header: t('carrier'), cell: carrierLink(await getLocale()) },
         {
           key: 'venture',
           header: t('venture'),
@@ -82,7 +87,7 @@ export async function MissingTable({ rows, caption }: { rows: MissingReportRow[]
       rows={rows}
       rowKey={(r) => `${r.ventureId}-${r.carrierId}`}
       columns={[
-        { key: 'carrier', header: t('carrier'), cell: carrierLink },
+        { key: 'carrier', header: t('carrier'), cell: carrierLink(await getLocale()) },
         { key: 'venture', header: t('venture'), cell: (r) => <span className="font-medium text-slate-900">{r.ventureName}</span> },
         { key: 'code', header: t('creditCode'), cell: (r) => code(r.creditCode) },
         { key: 'left', header: t('leftOn'), cell: (r) => (r.leftOn ? <span className="whitespace-nowrap">{formatDate(r.leftOn)}</span> : t('stillResident')) },
