@@ -77,15 +77,27 @@ export async function markNotificationsRead(db: Db, actor: Actor, ids?: readonly
   });
 }
 
-type Notice = { kind: string; params: Record<string, string | number>; link: string | null };
+export type Notice = { kind: string; params: Record<string, string | number>; link: string | null };
 
 /** One notification to every active operator of the carrier, in one statement. */
 export async function notifyCarrierOperators(tx: Tx, carrierId: number, n: Notice): Promise<void> {
+  await notifyOperatorsOfCarriers(tx, [{ carrierId, notice: n }]);
+}
+
+/** Several notices, each to every active operator of its carrier, in one statement for them all. */
+export async function notifyOperatorsOfCarriers(tx: Tx, notices: readonly { carrierId: number; notice: Notice }[]): Promise<void> {
+  if (notices.length === 0) return;
+  const data = sql.join(
+    notices.map(({ carrierId, notice: n }) => sql`(${carrierId}::int, ${n.kind}::text, ${JSON.stringify(n.params)}::jsonb, ${n.link}::text)`),
+    sql`, `,
+  );
   await tx.execute(sql`
     INSERT INTO ${notifications} (user_id, kind, params, link)
-    SELECT oc.user_id, ${n.kind}, ${JSON.stringify(n.params)}::jsonb, ${n.link}
-    FROM ${operatorCarriers} oc JOIN ${users} u ON u.id = oc.user_id
-    WHERE oc.carrier_id = ${carrierId} AND u.active AND u.role = 'operator'`);
+    SELECT oc.user_id, d.kind, d.params, d.link
+    FROM (VALUES ${data}) AS d(carrier_id, kind, params, link)
+    JOIN ${operatorCarriers} oc ON oc.carrier_id = d.carrier_id
+    JOIN ${users} u ON u.id = oc.user_id
+    WHERE u.active AND u.role = 'operator'`);
 }
 
 /** One notification to every active committee user, in one statement. */

@@ -12,7 +12,7 @@ import type { AdmissionInput } from '@/lib/validation/venture';
 import { writeAuditEntries } from '@/db/audit';
 import { assertOperatorOf, carrierCondition } from '../shared/scope';
 import { entryInForce } from '../oversight/blacklist';
-import { isOverlapViolation, lockVenturesByCode, noticeToEarlierCarrier, overlapRefusal, type LockedVenture } from './stays';
+import { isOverlapViolation, lockVenturesByCode, noticesToEarlierCarriers, overlapRefusal, type LockedVenture } from './stays';
 import { pinyin } from '../shared/collation';
 
 export type { AdmissionWarning };
@@ -163,9 +163,15 @@ async function writeAdmissions(
       WHERE ${ventures.id} = d.id AND ${ventures.version} = d.version AND ${ventures.stage} = 'incubating'
       RETURNING ${ventures.id}`);
     if (updated.rows.length !== rows.length) throw conflict();
+    audit.push(
+      ...(await noticesToEarlierCarriers(
+        tx,
+        rows.map((r) => ({ venture: r.before, entry: { carrierId: r.carrierId, enteredOn: inputs[r.index]!.enteredOn } })),
+        scope,
+      )),
+    );
     for (const r of rows) {
       ventureIds[r.index] = r.id;
-      audit.push(...(await noticeToEarlierCarrier(tx, r.before, { carrierId: r.carrierId, enteredOn: inputs[r.index]!.enteredOn }, scope)));
       audit.push({
         action: 'venture.readmit',
         entity: 'venture',

@@ -8,7 +8,7 @@ import { invalid } from '@/lib/errors';
 import { scopeIncludesCarrier, type Scope } from '@/lib/roles';
 import type { Tx } from '../../client';
 import { graduations, residencies, ventures } from '../../schema';
-import { notifyCarrierOperators } from '../accounts/notifications';
+import { notifyOperatorsOfCarriers, type Notice } from '../accounts/notifications';
 
 /**
  * A registered venture entering a new stay (docs/data-ownership.md): its row is locked first,
@@ -95,28 +95,40 @@ export const overlapRefusal = (field = 'enteredOn') => invalid({ [field]: [{ key
  * A venture whose last stay was in another operator's carrier has entered a new one: the earlier carrier's
  * operators are told (without the new carrier's records), and an audit entry under the earlier
  * carrier says so, so that its own log shows why the venture left its lists of current tenants.
+ * Null when there is no one to tell.
  */
+export function earlierCarrierNotice(
+  v: { id: number; name: string; stays: readonly Stay[] },
+  entry: { carrierId: number; enteredOn: IsoDate },
+  scope: Scope,
+): { carrierId: number; notice: Notice; audit: AuditInput } | null {
+  const last = v.stays.at(-1);
+  // Moving between carriers of the same operator tells them nothing new.
+  if (!last || last.carrierId === entry.carrierId || scopeIncludesCarrier(scope, last.carrierId)) return null;
+  return {
+    carrierId: last.carrierId,
+    notice: { kind: 'ownership.notice.admittedElsewhere', params: { name: v.name, date: entry.enteredOn }, link: `/operator/ventures/${v.id}` },
+    audit: { action: 'venture.admitted_elsewhere', entity: 'venture', entityId: v.id, carrierId: last.carrierId, after: { enteredOn: entry.enteredOn } },
+  };
+}
+
+/** The notices of `earlierCarrierNotice` for several entries, sent in one statement; their audit entries. */
+export async function noticesToEarlierCarriers(
+  tx: Tx,
+  entries: readonly { venture: { id: number; name: string; stays: readonly Stay[] }; entry: { carrierId: number; enteredOn: IsoDate } }[],
+  scope: Scope,
+): Promise<AuditInput[]> {
+  const notices = entries.flatMap(({ venture, entry }) => earlierCarrierNotice(venture, entry, scope) ?? []);
+  await notifyOperatorsOfCarriers(tx, notices);
+  return notices.map((n) => n.audit);
+}
+
+/** `noticesToEarlierCarriers` for one entry. */
 export async function noticeToEarlierCarrier(
   tx: Tx,
   v: { id: number; name: string; stays: readonly Stay[] },
   entry: { carrierId: number; enteredOn: IsoDate },
   scope: Scope,
 ): Promise<AuditInput[]> {
-  const last = v.stays.at(-1);
-  // Moving between carriers of the same operator tells them nothing new.
-  if (!last || last.carrierId === entry.carrierId || scopeIncludesCarrier(scope, last.carrierId)) return [];
-  await notifyCarrierOperators(tx, last.carrierId, {
-    kind: 'ownership.notice.admittedElsewhere',
-    params: { name: v.name, date: entry.enteredOn },
-    link: `/operator/ventures/${v.id}`,
-  });
-  return [
-    {
-      action: 'venture.admitted_elsewhere',
-      entity: 'venture',
-      entityId: v.id,
-      carrierId: last.carrierId,
-      after: { enteredOn: entry.enteredOn },
-    },
-  ];
+  return noticesToEarlierCarriers(tx, [{ venture: v, entry }], scope);
 }
