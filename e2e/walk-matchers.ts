@@ -1,6 +1,6 @@
 /**
  * What a page must never show its reader: the matchers of the e2e walk (e2e/walk.spec.ts), kept
- * pure so that a unit test (tests/e2e-walk-matchers.test.ts) can show each one catching its case
+ * pure so that a unit test (tests/walk-matchers.test.ts) can show each one catching its case
  * and passing over the names, addresses and file names the demo data holds.
  */
 
