@@ -1,8 +1,9 @@
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
 import type { AuthUser } from '@/db/queries/accounts/users';
-import { auditLog, ventureReports } from '@/db/schema';
+import { auditLog, residencies, ventureReports } from '@/db/schema';
 import { auditExportFile } from '@/lib/server/audit-view/export';
 import { namesOfPage } from '@/lib/server/audit-view/names';
 import { openTestDatabase } from '../helpers/db';
@@ -99,6 +100,10 @@ describe('names instead of ids in the audit log', () => {
     );
     // The period is the reports catalogue's own words (the mocked translator returns the key).
     expect(names.report?.get(report!.id)).toBe(`${venture.name} · period`);
+    // A stay is known by its venture too.
+    const [stay] = await handle.db.select({ id: residencies.id }).from(residencies).where(eq(residencies.ventureId, venture.id));
+    const stays = await namesOfPage([{ entity: 'residency', entityId: String(stay!.id), before: null, after: { areaM2: 100 } }], 'operator', 'zh-CN');
+    expect(stays.residency?.get(stay!.id)).toBe(venture.name);
   });
 
   it('exports the changes with names, without the version, and the action code in its own column', async () => {

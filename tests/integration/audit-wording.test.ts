@@ -169,7 +169,7 @@ describe('audit field labels', () => {
     expect(line('carrier', 'specialised', false, true, en)).toMatchObject({ before: 'No', after: 'Yes' });
     expect(line('carrier', 'seedFundFen', 1_234_567_890, null)).toMatchObject({ before: '1,234.57 万元', after: null });
     expect(line('carrier', 'seedFundFen', 0, 5_000_000, en)).toMatchObject({ before: 'CNY 0', after: 'CNY 50,000' });
-    expect(line('carrier', 'totalAreaM2', 100, 120)).toMatchObject({ before: '100', after: '120' });
+    expect(line('carrier', 'totalAreaM2', 100, 120)).toMatchObject({ before: '100 平方米', after: '120 平方米' });
     expect(line('application', 'disbursement', null, { id: 1, amountFen: 5_000_000 })).toMatchObject({ before: null, after: '金额：5.00 万元' });
   });
 });

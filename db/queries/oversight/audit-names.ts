@@ -1,10 +1,10 @@
 import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../client';
-import { applications, carriers, programs, users, ventureReports, ventures } from '../../schema';
+import { applications, carriers, graduations, programs, residencies, users, ventureFinancings, ventureReports, ventures } from '../../schema';
 
 /** The kinds of record whose ids an audit entry holds and a reader knows by name. */
-export const NAMED_KINDS = ['carrier', 'user', 'programme', 'venture', 'application', 'report'] as const;
+export const NAMED_KINDS = ['carrier', 'user', 'programme', 'venture', 'application', 'report', 'residency', 'graduation', 'financing'] as const;
 export type NamedKind = (typeof NAMED_KINDS)[number];
 
 /** What the records of a page of entries are called, as stored (both languages where there are two). */
@@ -16,6 +16,10 @@ export type StoredNames = {
   application: { id: number; name: string }[];
   /** A quarterly report, known by its venture and quarter. */
   report: { id: number; name: string; year: number; quarter: number }[];
+  /** A stay, a graduation and a financing round, known by their venture. */
+  residency: { id: number; name: string }[];
+  graduation: { id: number; name: string }[];
+  financing: { id: number; name: string }[];
 };
 
 const noRows = Promise.resolve([]);
@@ -26,7 +30,7 @@ const noRows = Promise.resolve([]);
  */
 export async function auditRecordNames(db: DbOrTx, ids: Partial<Record<NamedKind, readonly number[]>>): Promise<StoredNames> {
   const of = (kind: NamedKind) => [...new Set(ids[kind] ?? [])];
-  const [carrier, user, programme, venture, application, report] = await Promise.all([
+  const [carrier, user, programme, venture, application, report, residency, graduation, financing] = await Promise.all([
     of('carrier').length
       ? db
           .select({ id: carriers.id, name: carriers.name, nameEn: carriers.nameEn })
@@ -64,6 +68,15 @@ export async function auditRecordNames(db: DbOrTx, ids: Partial<Record<NamedKind
           .innerJoin(ventures, eq(ventures.id, ventureReports.ventureId))
           .where(inArray(ventureReports.id, of('report')))
       : noRows,
+    ventureNamesOf(db, residencies, of('residency')),
+    ventureNamesOf(db, graduations, of('graduation')),
+    ventureNamesOf(db, ventureFinancings, of('financing')),
   ]);
-  return { carrier, user, programme, venture, application, report } as StoredNames;
+  return { carrier, user, programme, venture, application, report, residency, graduation, financing } as StoredNames;
+}
+
+/** The records of a table with a venture (stays, graduations, financing rounds) by their venture's name, in one query. */
+function ventureNamesOf(db: DbOrTx, table: typeof residencies | typeof graduations | typeof ventureFinancings, ids: number[]) {
+  if (ids.length === 0) return noRows;
+  return db.select({ id: table.id, name: ventures.name }).from(table).innerJoin(ventures, eq(ventures.id, table.ventureId)).where(inArray(table.id, ids));
 }

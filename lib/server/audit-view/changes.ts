@@ -5,7 +5,7 @@ export type Change = { field: string; label: string; before: string | null; afte
 export type Wording = { field: (key: string) => string; value: (key: string, value: unknown) => string | null; colon: string };
 
 /** The kinds of record an entry names by id, and the fields (at any depth) that hold their ids. */
-export type IdKind = 'carrier' | 'user' | 'programme' | 'venture' | 'application' | 'report';
+export type IdKind = 'carrier' | 'user' | 'programme' | 'venture' | 'application' | 'report' | 'residency' | 'graduation' | 'financing';
 export const ID_FIELDS: Readonly<Record<string, IdKind>> = {
   carrierId: 'carrier',
   currentCarrierId: 'carrier',
@@ -34,6 +34,9 @@ export const ENTITY_KINDS: Readonly<Record<string, IdKind>> = {
   venture: 'venture',
   application: 'application',
   venture_report: 'report',
+  residency: 'residency',
+  graduation: 'graduation',
+  venture_financing: 'financing',
 };
 
 /**
@@ -72,6 +75,9 @@ export function idsOf(entries: readonly { entity: string; entityId: string | nul
     venture: new Set(),
     application: new Set(),
     report: new Set(),
+    residency: new Set(),
+    graduation: new Set(),
+    financing: new Set(),
   };
   const walk = (v: unknown, kind?: IdKind) => {
     if (Array.isArray(v)) for (const x of v) walk(x, kind);
@@ -95,6 +101,9 @@ export function idsOf(entries: readonly { entity: string; entityId: string | nul
     venture: [...found.venture],
     application: [...found.application],
     report: [...found.report],
+    residency: [...found.residency],
+    graduation: [...found.graduation],
+    financing: [...found.financing],
   };
 }
 

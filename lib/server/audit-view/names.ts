@@ -27,6 +27,9 @@ export async function namesOfPage(
     programme: map(stored.programme, (p) => localName(locale, p)),
     venture: map(stored.venture, (v) => v.name),
     application: map(stored.application, (a) => a.name),
+    residency: map(stored.residency, (r) => r.name),
+    graduation: map(stored.graduation, (r) => r.name),
+    financing: map(stored.financing, (r) => r.name),
     report: map(stored.report, (r) => `${r.name} · ${tReports('period', { year: r.year, quarter: r.quarter })}`),
   };
 }

@@ -37,6 +37,8 @@ describe('the changes of an audit entry in words', () => {
     expect(changesText(changesOf({ employees: 4, ipGranted: 1 }, { employees: 248, ipGranted: 3 }, w), w)).toBe(
       '从业人员：4 人 → 248 人\n知识产权授权数：1 件 → 3 件'.replace('知识产权授权数', zh('audit.fields.ipGranted')),
     );
+    const r = zhWords('residency');
+    expect(changesText(changesOf(null, { areaM2: 60 }, r), r)).toBe('使用面积：— → 60 平方米');
     const e = enWords('venture_report');
     expect(changesText(changesOf({ employees: 1200 }, { employees: 1500 }, e), e)).toBe(`${en('audit.fields.employees')}: 1,200 people → 1,500 people`);
   });
@@ -84,8 +86,9 @@ describe('the changes of an audit entry in words', () => {
     );
   });
 
-  it('keeps an id whose record has no name on the page as it is, and leaves out fields empty on both sides', () => {
-    expect(changesOf({ carrierId: null }, { carrierId: 99 }, zhWords('venture'))[0]).toMatchObject({ label: '载体', after: '99' });
+  it('calls an id whose record no longer exists a deleted record, never a bare number, and leaves out fields empty on both sides', () => {
+    expect(changesOf({ carrierId: null }, { carrierId: 99 }, zhWords('venture'))[0]).toMatchObject({ label: '载体', after: '已删除的记录' });
+    expect(changesOf(null, { applicationId: 37 }, enWords('attachment'))[0]).toMatchObject({ after: 'a deleted record' });
     expect(changesOf({ leftOn: null }, { leftOn: null }, zhWords('residency'))).toEqual([]);
   });
 
@@ -95,7 +98,20 @@ describe('the changes of an audit entry in words', () => {
       { entity: 'application', entityId: '12', before: null, after: { decidedBy: 4, review: { reviewerId: 5 }, programId: 7 } },
       { entity: 'attachment', entityId: '40', before: null, after: { applicationId: 12, sha256: 'x' } },
       { entity: 'venture_report', entityId: '84', before: { employees: 4 }, after: { employees: 248 } },
+      { entity: 'residency', entityId: '435', before: null, after: { carrierId: 2, areaM2: 60 } },
+      { entity: 'graduation', entityId: '73', before: null, after: { status: 'pending' } },
+      { entity: 'venture_financing', entityId: '162', before: null, after: { amountFen: 100 } },
     ]);
-    expect(ids).toEqual({ carrier: [2, 3], user: [11, 4, 5], programme: [7], venture: [], application: [12], report: [84] });
+    expect(ids).toEqual({
+      carrier: [2, 3],
+      user: [11, 4, 5],
+      programme: [7],
+      venture: [],
+      application: [12],
+      report: [84],
+      residency: [435],
+      graduation: [73],
+      financing: [162],
+    });
   });
 });

@@ -112,6 +112,8 @@ export function wordingOf(m: Messages, entity: string, context: WordingContext =
     if (kind && (typeof v === 'number' || typeof v === 'string')) {
       const name = context.names?.[kind]?.get(Number(v));
       if (name) return name;
+      // The page's names hold every record of its ids that still exists: one not there was deleted.
+      if (context.names?.[kind] && /^\d+$/.test(String(v))) return m('audit.value.deletedRecord');
     }
     if (typeof v === 'number' && key.endsWith('Fen') && Number.isSafeInteger(v)) return money(m, locale, v);
     if (typeof v === 'number' && Number.isSafeInteger(v) && m.has(`audit.value.counts.${key}`))
