@@ -60,4 +60,15 @@ describe('the labels of the audit log', () => {
     expect(recordNameOf(t, { entity: 'attachment', entityId: '3', before: { fileName: '旧.pdf' }, after: null }, {})).toBe('旧.pdf');
     expect(recordNameOf(t, { entity: 'attachment', entityId: '3', before: null, after: null }, {})).toBeNull();
   });
+
+  it('names a record deleted since by what its entry holds, else as a deleted record, never by its number', () => {
+    const t = Object.assign((k: string) => k, { has: () => false });
+    const names = { application: new Map<number, string>(), financing: new Map<number, string>(), venture: new Map([[31, '星河生物']]) };
+    const deletedDraft = { entity: 'application', entityId: '37', before: { refNo: 'PD-2026-FH-05-000037' }, after: null };
+    expect(recordNameOf(t, deletedDraft, names)).toBe('PD-2026-FH-05-000037');
+    expect(recordNameOf(t, { entity: 'venture_financing', entityId: '162', before: { ventureId: 31, investor: '浦东天使' }, after: null }, names)).toBe(
+      '星河生物',
+    );
+    expect(recordNameOf(t, { entity: 'venture_financing', entityId: '162', before: { amountFen: 100 }, after: null }, names)).toBe('value.deletedRecord');
+  });
 });

@@ -43,8 +43,8 @@ export function labelOf(t: { has: (k: string) => boolean; (k: string): string },
 
 /**
  * What the record of an entry is called, when it has a name: a named record (ENTITY_KINDS) by the
- * names of its page, an exported list by its title, a file by its name; null for a record known by
- * its number only.
+ * names of its page, an exported list by its title, a file by its name, a named record deleted since
+ * by what its entry holds (or as a deleted record); null for a record known by its number only.
  */
 export function recordNameOf(
   t: { has: (k: string) => boolean; (k: string): string },
@@ -55,9 +55,16 @@ export function recordNameOf(
   if (entry.entity === 'list') return /^[A-Za-z0-9_-]+$/.test(entry.entityId) && t.has(`lists.${entry.entityId}`) ? t(`lists.${entry.entityId}`) : null;
   const kind = ENTITY_KINDS[entry.entity];
   const named = kind && /^\d+$/.test(entry.entityId) ? names[kind]?.get(Number(entry.entityId)) : undefined;
-  // A file (an attachment, a piece of evidence) is known by its name, which its own entry holds.
-  const file = [entry.after, entry.before].find((d): d is { fileName: string } => typeof (d as { fileName?: unknown } | null)?.fileName === 'string');
-  return named ?? file?.fileName ?? null;
+  if (named) return named;
+  // A file (an attachment, a piece of evidence) is known by its name, and a record deleted since by the
+  // reference number, name or venture its own entry holds.
+  const data = [entry.after, entry.before].filter((d): d is Record<string, unknown> => d !== null && typeof d === 'object');
+  const own = data.map((d) => d.fileName ?? d.refNo ?? d.name).find((v): v is string => typeof v === 'string' && v !== '');
+  if (own) return own;
+  const venture = data.map((d) => d.ventureId).find((v): v is number => typeof v === 'number');
+  const ventureName = venture === undefined ? undefined : names.venture?.get(venture);
+  if (ventureName) return ventureName;
+  return kind && names[kind] ? t('value.deletedRecord') : null;
 }
 
 /**
