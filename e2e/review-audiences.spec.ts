@@ -57,7 +57,7 @@ function internalIn(text: string, { amountsAsWan = true } = {}): string[] {
   const found: string[] = [];
   for (const v of [...COMMITTEE_NAMES, ...COMMITTEE_EMAILS, INTERNAL_1, INTERNAL_2, ...RECOMMENDED.map((r) => r.fen)]) if (text.includes(v)) found.push(v);
   if (amountsAsWan) for (const r of RECOMMENDED) if (text.includes(r.wan)) found.push(r.wan);
-  // The audit log words a review as "评分：83，评审建议：建议资助…"; its raw form is `"score":83,"recommendation":"fund"`.
+  // The audit log words a review as "评分：83 分，评审建议：建议资助…"; its raw form is `"score":83,"recommendation":"fund"`.
   for (const s of SCORES) if (new RegExp(`(score|评分)\\W{1,12}${s}\\b`).test(text)) found.push(`score ${s}`);
   if (/recommendation\W{1,12}fund|评审建议：建议/.test(text)) found.push('recommendation');
   return found;

@@ -18,7 +18,7 @@ const DOTTED_CODE = /\b[a-z]{2,}(?:\.[a-z][A-Za-z]+)+\b/g;
 const SNAKE_CASE = /\b[a-z]+_[a-z_]+\b/g;
 /** A reference shown as its id: `→ 12`, `-> 12`, `— → 4`, `改为 2`. */
 const ID_ARROW =
-  /(?:→|->|⟶|改为)\s*#?\d+(?![\d.,:%/年月日万元个家人项号\w-]|\s*(?:%|万|元|个|家|人|项|分|年|月|日|天|平方米|CNY|yuan|m²|㎡|days?|months?|years?|[A-Za-z]))/g;
+  /(?:→|->|⟶|改为)\s*#?\d+(?![\d.,:%/年月日万元个家人项号\w-]|\s*(?:%|万|元|个|家|人|项|分|年|月|日|天|平方米|次|小时|行|季度|CNY|yuan|m²|㎡|days?|months?|years?|[A-Za-z]))/g;
 /** A record called by its number (`用户 #11`, `Attachment #3`) or a file by its media type (`application/pdf`). */
 const RECORD_NUMBER = /#\d+\b/g;
 const MEDIA_TYPE = /\b(?:application|image|text)\/[a-z][\w.+-]*/g;

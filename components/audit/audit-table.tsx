@@ -38,7 +38,10 @@ export async function AuditTable({ rows, role, caption, ofOneRecord = false }: {
         <span className="block">{name}</span>
       </>
     ) : (
-      <span className="whitespace-nowrap">{`${type}${r.entityId ? ` #${r.entityId}` : ''}`}</span>
+      // A record with no name is shown by its type; its number stays on hover for those who read the codes.
+      <span className="whitespace-nowrap" title={showCodes && r.entityId ? `#${r.entityId}` : undefined}>
+        {type}
+      </span>
     );
     const href = entityHref(role, r.entity, r.entityId);
     return href ? (

@@ -37,6 +37,8 @@ describe('the changes of an audit entry in words', () => {
     expect(changesText(changesOf({ employees: 4, ipGranted: 1 }, { employees: 248, ipGranted: 3 }, w), w)).toBe(
       '从业人员：4 人 → 248 人\n知识产权授权数：1 件 → 3 件'.replace('知识产权授权数', zh('audit.fields.ipGranted')),
     );
+    const q = enWords('venture_report');
+    expect(changesText(changesOf(null, { year: 2026, quarter: 3 }, q), q)).toBe(`${en('audit.fields.year')}: — → 2026\n${en('audit.fields.quarter')}: — → Q3`);
     const r = zhWords('residency');
     expect(changesText(changesOf(null, { areaM2: 60 }, r), r)).toBe('使用面积：— → 60 平方米');
     const e = enWords('venture_report');
@@ -55,9 +57,9 @@ describe('the changes of an audit entry in words', () => {
   it('writes a nested record as field: value pairs, its codes and money in words', () => {
     const after = { version: 10, review: { id: 3, score: 86, recommendation: 'fund_reduced', recommendedFen: 15_000_000 } };
     expect(changesOf({ version: 9 }, after, zhWords('application'))).toEqual([
-      { field: 'review', label: '评审意见', before: null, after: '评分：86，评审建议：建议减额资助，建议资助金额：15.00 万元' },
+      { field: 'review', label: '评审意见', before: null, after: '评分：86 分，评审建议：建议减额资助，建议资助金额：15.00 万元' },
     ]);
-    expect(changesOf(null, after, enWords('application'))[0]!.after).toBe('Score: 86, Recommendation: Fund a reduced amount, Recommended amount: CNY 150,000');
+    expect(changesOf(null, after, enWords('application'))[0]!.after).toBe('Score: 86 points, Recommendation: Fund a reduced amount, Recommended amount: CNY 150,000');
     const disbursement = { id: 5, amountFen: 5_000_050, paidOn: '2026-04-01', voucherNo: 'PZ-9' };
     expect(changesOf(null, { disbursement }, enWords('application'))[0]!.after).toBe('Amount: CNY 50,000.50, Paid on: 2026-04-01, Voucher no.: PZ-9');
     const indicators = [

@@ -117,7 +117,7 @@ export function wordingOf(m: Messages, entity: string, context: WordingContext =
     }
     if (typeof v === 'number' && key.endsWith('Fen') && Number.isSafeInteger(v)) return money(m, locale, v);
     if (typeof v === 'number' && Number.isSafeInteger(v) && m.has(`audit.value.counts.${key}`))
-      return m(`audit.value.counts.${key}`, { n: v.toLocaleString(locale) });
+      return m(`audit.value.counts.${key}`, { n: key === 'year' ? String(v) : v.toLocaleString(locale) });
     if (typeof v === 'number' && key === 'sizeBytes' && Number.isSafeInteger(v) && v >= 0) return fileSize(v);
     if (typeof v === 'string' && key === 'mimeType' && /^[\w.+-]+\/[\w.+-]+$/.test(v)) return fileFormat(v);
     if (typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v))) return formatAt(new Date(v));
