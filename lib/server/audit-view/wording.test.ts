@@ -59,7 +59,9 @@ describe('the changes of an audit entry in words', () => {
     expect(changesOf({ version: 9 }, after, zhWords('application'))).toEqual([
       { field: 'review', label: '评审意见', before: null, after: '评分：86 分，评审建议：建议减额资助，建议资助金额：15.00 万元' },
     ]);
-    expect(changesOf(null, after, enWords('application'))[0]!.after).toBe('Score: 86 points, Recommendation: Fund a reduced amount, Recommended amount: CNY 150,000');
+    expect(changesOf(null, after, enWords('application'))[0]!.after).toBe(
+      'Score: 86 points, Recommendation: Fund a reduced amount, Recommended amount: CNY 150,000',
+    );
     const disbursement = { id: 5, amountFen: 5_000_050, paidOn: '2026-04-01', voucherNo: 'PZ-9' };
     expect(changesOf(null, { disbursement }, enWords('application'))[0]!.after).toBe('Amount: CNY 50,000.50, Paid on: 2026-04-01, Voucher no.: PZ-9');
     const indicators = [
