@@ -38,9 +38,10 @@ export async function AuditTable({ rows, role, caption, ofOneRecord = false }: {
         <span className="block">{name}</span>
       </>
     ) : (
-      // A record with no name is shown by its type; its number stays on hover for those who read the codes.
+      // A record with no name is shown by its type and its key when that is a word (an email, an address);
+      // a bare number stays on hover for those who read the codes.
       <span className="whitespace-nowrap" title={showCodes && r.entityId ? `#${r.entityId}` : undefined}>
-        {type}
+        {r.entityId && !/^\d+$/.test(r.entityId) ? `${type} ${r.entityId}` : type}
       </span>
     );
     const href = entityHref(role, r.entity, r.entityId);
