@@ -1,4 +1,4 @@
-import { formatWan, formatYuan } from '@/lib/money';
+import { moneyText } from '@/lib/money';
 import { ID_FIELDS, rawText, TECHNICAL_FIELDS, type IdKind, type Wording } from './changes';
 import { formatAt } from './labels';
 
@@ -65,13 +65,6 @@ const isCode = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
-/** An amount in fen as the reader writes money: 万元 in Chinese, "CNY 150,000" in English (cents only when there are any). */
-function money(m: Messages, locale: string, fen: number): string {
-  if (locale !== 'en') return m('audit.value.money', { amount: formatWan(fen) });
-  const yuan = formatYuan(fen);
-  return m('audit.value.money', { amount: yuan.endsWith('.00') ? yuan.slice(0, -3) : yuan });
-}
-
 /** A file's format as its readers call it (PDF, PNG, Excel…), not its media type. */
 const FILE_FORMATS: Record<string, string> = {
   'application/pdf': 'PDF',
@@ -115,7 +108,7 @@ export function wordingOf(m: Messages, entity: string, context: WordingContext =
       // The page's names hold every record of its ids that still exists: one not there was deleted.
       if (context.names?.[kind] && /^\d+$/.test(String(v))) return m('audit.value.deletedRecord');
     }
-    if (typeof v === 'number' && key.endsWith('Fen') && Number.isSafeInteger(v)) return money(m, locale, v);
+    if (typeof v === 'number' && key.endsWith('Fen') && Number.isSafeInteger(v)) return moneyText(locale, v);
     if (typeof v === 'number' && Number.isSafeInteger(v) && m.has(`audit.value.counts.${key}`))
       return m(`audit.value.counts.${key}`, { n: key === 'year' ? String(v) : v.toLocaleString(locale) });
     if (typeof v === 'number' && key === 'sizeBytes' && Number.isSafeInteger(v) && v >= 0) return fileSize(v);
