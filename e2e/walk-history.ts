@@ -48,7 +48,8 @@ export async function makeHistory(browser: Browser, baseURL: string) {
   await c1.goto(url);
   const pay = c1.getByRole('form', { name: '拨付' });
   await pay.getByLabel('拨付金额（元）').fill('60000');
-  await pay.getByLabel('凭证号').fill('WALK-0001');
+  // A voucher number is registered once: a retried walk pays with a new one.
+  await pay.getByLabel('凭证号').fill(`WALK-${Date.now().toString(36).toUpperCase()}`);
   await pay.getByRole('button', { name: '拨付', exact: true }).click();
   await pay.getByRole('button', { name: '确认拨付' }).click();
   await done(c1);

@@ -98,7 +98,8 @@ describe('annual targets', () => {
       .where(and(eq(auditLog.entity, 'annual_target'), eq(auditLog.entityId, String(targetId))));
     expect(entries.map((e) => e.action).sort()).toEqual(['target.create', 'target.update']);
     const update = entries.find((e) => e.action === 'target.update')!;
-    expect(update).toMatchObject({ userId: committeeId, before: { targetMin: 10 }, after: { targetMin: 12 } });
+    // The unit goes with the changed limits, so that the log reads them in it.
+    expect(update).toMatchObject({ userId: committeeId, before: { targetMin: 10, unit: '家' }, after: { targetMin: 12, unit: '家' } });
   });
 
   it('refuses bad input field by field, and a second target for the same year and metric', async () => {

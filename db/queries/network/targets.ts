@@ -150,7 +150,10 @@ export async function updateTarget(db: Db, actor: Actor, input: TargetInput & { 
         .returning({ version: annualTargets.version });
       if (!saved) throw conflict();
       const diff = changedFields(current as unknown as Record<string, unknown>, values);
-      await writeAudit(tx, actor, { action: 'target.update', entity: 'annual_target', entityId: current.id, ...diff });
+      // The unit goes with every change, so that the limits read in it (an unchanged unit is not shown as a change).
+      const before = { ...diff.before, unit: current.unit };
+      const after = { ...diff.after, unit: values.unit };
+      await writeAudit(tx, actor, { action: 'target.update', entity: 'annual_target', entityId: current.id, before, after });
       return { version: saved.version };
     });
   } catch (e) {

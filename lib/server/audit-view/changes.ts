@@ -2,7 +2,12 @@
 export type Change = { field: string; label: string; before: string | null; after: string | null };
 
 /** How a change is put into words: a field's label, a value's text and what parts a label from its values. */
-export type Wording = { field: (key: string) => string; value: (key: string, value: unknown) => string | null; colon: string };
+export type Wording = {
+  field: (key: string) => string;
+  /** A value's text; `record` is the record it belongs to, for a value whose unit is its sibling. */
+  value: (key: string, value: unknown, record?: Record<string, unknown>) => string | null;
+  colon: string;
+};
 
 /** The kinds of record an entry names by id, and the fields (at any depth) that hold their ids. */
 export type IdKind = 'carrier' | 'user' | 'programme' | 'venture' | 'application' | 'report' | 'residency' | 'graduation' | 'financing';
@@ -118,9 +123,12 @@ export function changesOf(before: unknown, after: unknown, wording: Wording = RA
   const b = asRecord(before);
   const a = asRecord(after);
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((f) => !TECHNICAL_FIELDS.has(f));
-  return fields
-    .map((field) => ({ field, label: wording.field(field), before: wording.value(field, b[field]), after: wording.value(field, a[field]) }))
-    .filter((c) => c.before !== null || c.after !== null);
+  return (
+    fields
+      .map((field) => ({ field, label: wording.field(field), before: wording.value(field, b[field], b), after: wording.value(field, a[field], a) }))
+      // An entry may hold an unchanged field for the reading of the others (a target's unit): not a change.
+      .filter((c) => (c.before !== null || c.after !== null) && !(before !== null && before !== undefined && c.before === c.after))
+  );
 }
 
 /** Values longer than this are cut in the table; the whole value opens below. */

@@ -68,7 +68,21 @@ describe('the changes of an audit entry in words', () => {
       { name: '孵化企业', unit: '家', targetValue: 10 },
       { name: '专利', unit: '件', targetValue: 3 },
     ];
-    expect(changesOf(null, { indicators }, zhWords('application'))[0]!.after).toBe('名称：孵化企业，单位：家，目标值：10；名称：专利，单位：件，目标值：3');
+    expect(changesOf(null, { indicators }, zhWords('application'))[0]!.after).toBe(
+      '名称：孵化企业，单位：家，目标值：10 家；名称：专利，单位：件，目标值：3 件',
+    );
+  });
+
+  it("writes a target's limits in the unit it holds beside them, and leaves out that unit when it did not change", () => {
+    const w = zhWords('annual_target');
+    const before = { targetMin: 10, targetMax: null, unit: '家' };
+    const after = { targetMin: 12, targetMax: 20, unit: '家' };
+    expect(changesText(changesOf(before, after, w), w)).toBe('目标下限：10 家 → 12 家\n目标上限：— → 20 家');
+    const e = enWords('annual_target');
+    expect(changesText(changesOf({ targetMin: 1000, unit: '万元' }, { targetMin: 1500, unit: '万元' }, e), e)).toBe(
+      'Target minimum: CNY 10,000,000 → CNY 15,000,000',
+    );
+    expect(changesText(changesOf({ unit: '个' }, { unit: '家' }, w), w)).toBe('单位：个 → 家');
   });
 
   it('formats money, instants and yes/no in the language shown', () => {

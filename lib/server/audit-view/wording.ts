@@ -1,4 +1,5 @@
 import { moneyText } from '@/lib/money';
+import { measureText } from '@/lib/units';
 import { ID_FIELDS, rawText, TECHNICAL_FIELDS, type IdKind, type Wording } from './changes';
 import { formatAt } from './labels';
 
@@ -47,6 +48,9 @@ const STATUS_LISTS: Record<string, string> = {
   graduation: 'glossary.graduationStatus',
   programme: 'glossary.programmeStatus',
 };
+
+/** Figures measured in the unit their record holds beside them (a target's limits, an indicator's value). */
+const MEASURED_FIELDS: ReadonlySet<string> = new Set(['targetMin', 'targetMax', 'targetValue', 'actualValue']);
 
 /** The audit viewer's own filters, by the labels of its filter form. */
 const FILTER_LABELS: Record<string, string> = {
@@ -98,7 +102,7 @@ export function wordingOf(m: Messages, entity: string, context: WordingContext =
   const locale = context.locale ?? 'zh-CN';
   const lists = (key: string) => (key === 'status' ? (STATUS_LISTS[entity] ? [STATUS_LISTS[entity]] : []) : (CODE_LISTS[key] ?? []));
   const field = (key: string) => (isCode(key) && m.has(`audit.fields.${key}`) ? m(`audit.fields.${key}`) : key);
-  const scalar = (key: string, v: unknown): string | null => {
+  const scalar = (key: string, v: unknown, record?: Record<string, unknown>): string | null => {
     if (v === null || v === undefined) return null;
     if (typeof v === 'boolean') return m(v ? 'audit.value.yes' : 'audit.value.no');
     const kind = ID_FIELDS[key];
@@ -108,6 +112,8 @@ export function wordingOf(m: Messages, entity: string, context: WordingContext =
       // The page's names hold every record of its ids that still exists: one not there was deleted.
       if (context.names?.[kind] && /^\d+$/.test(String(v))) return m('audit.value.deletedRecord');
     }
+    const unit = record?.unit;
+    if (typeof v === 'number' && MEASURED_FIELDS.has(key) && typeof unit === 'string') return measureText(locale, v, unit, (u) => m(`measureUnits.${u}`));
     if (typeof v === 'number' && key.endsWith('Fen') && Number.isSafeInteger(v)) return moneyText(locale, v);
     if (typeof v === 'number' && Number.isSafeInteger(v) && m.has(`audit.value.counts.${key}`))
       return m(`audit.value.counts.${key}`, { n: key === 'year' ? String(v) : v.toLocaleString(locale) });
@@ -122,7 +128,7 @@ export function wordingOf(m: Messages, entity: string, context: WordingContext =
   const pairs = (v: Record<string, unknown>): string | null => {
     const parts = Object.entries(v)
       .filter(([k]) => !TECHNICAL_FIELDS.has(k))
-      .map(([k, x]) => [k, value(k, x)] as const)
+      .map(([k, x]) => [k, value(k, x, v)] as const)
       .filter(([, text]) => text !== null)
       .map(([k, text]) => `${field(k)}${m('audit.value.colon')}${text}`);
     return parts.length === 0 ? null : parts.join(m('audit.value.fieldSeparator'));
@@ -136,15 +142,15 @@ export function wordingOf(m: Messages, entity: string, context: WordingContext =
     });
     return parts.length === 0 ? null : parts.join(m('audit.value.fieldSeparator'));
   };
-  const value = (key: string, v: unknown): string | null => {
+  const value = (key: string, v: unknown, record?: Record<string, unknown>): string | null => {
     if (key === 'filters' && typeof v === 'string') return query(v);
     if (Array.isArray(v)) {
-      const items = v.map((x) => value(key, x)).filter((x): x is string => x !== null);
+      const items = v.map((x) => value(key, x, record)).filter((x): x is string => x !== null);
       if (items.length === 0) return null;
       return items.join(v.some((x) => x !== null && typeof x === 'object') ? m('audit.value.itemSeparator') : m('audit.value.separator'));
     }
     if (v !== null && typeof v === 'object') return pairs(v as Record<string, unknown>);
-    return scalar(key, v);
+    return scalar(key, v, record);
   };
   return { field, value, colon: m('audit.value.colon') };
 }
