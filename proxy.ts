@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { actionRequestProblem } from './lib/action-request';
+import { REQUEST_ID_HEADER, requestIdFor } from './lib/request-id';
 import { safeReturnPath } from './lib/return-path';
 import { contentSecurityPolicy, makeNonce, staticSecurityHeaders } from './lib/security-headers';
 
@@ -14,8 +15,11 @@ const dev = process.env.NODE_ENV !== 'production';
  * where they were going. Every page, action and route handler checks the session again.
  * A POST to a page (a server action) whose body would not decode is refused here with a 4xx
  * (lib/action-request.ts) rather than reaching Next, which would answer it with a 500.
+ * The request's id (given by scripts/server.mjs, or here under `next dev`: lib/request-id.js)
+ * goes on to the app as a request header and back to the client as a response header.
  */
 export async function proxy(request: NextRequest) {
+  const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER));
   const nonce = makeNonce();
   const csp = contentSecurityPolicy({ nonce, dev });
   let response: NextResponse;
@@ -33,9 +37,11 @@ export async function proxy(request: NextRequest) {
     const headers = new Headers(request.headers);
     headers.set('x-nonce', nonce);
     headers.set('Content-Security-Policy', csp);
+    headers.set(REQUEST_ID_HEADER, requestId);
     response = NextResponse.next({ request: { headers } });
   }
   response.headers.set('Content-Security-Policy', csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   for (const { key, value } of staticSecurityHeaders(!dev)) response.headers.set(key, value);
   return response;
 }

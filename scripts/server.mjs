@@ -9,6 +9,7 @@
 //   node scripts/server.mjs [-p PORT] [-H HOSTNAME]      (PORT and HOSTNAME from the environment too)
 import http from 'node:http';
 import { staticSecurityHeaders } from '../lib/static-security-headers.js';
+import { REQUEST_ID_HEADER, requestIdFor } from '../lib/request-id.js';
 
 const args = process.argv.slice(2);
 const arg = (short, long) => {
@@ -52,6 +53,28 @@ function refuse(res, status, extra = {}) {
 
 // Read by lib/client-ip.ts: the requests of this process carry a peer header it can believe.
 globalThis[Symbol.for('incubator-portal.peer-header')] = true;
+// Installed by the app at start (lib/server/request-log.ts): the log line and latency of each response.
+const REQUEST_DONE_HOOK = Symbol.for('incubator-portal.request-done');
+
+/**
+ * Every request gets its id here (a well-formed `x-request-id` it came with, or a new one,
+ * lib/request-id.js): the app reads it from the request header, the client gets it back in the
+ * response header, and when the response has ended the app writes the request's log line.
+ */
+function trackRequest(req, res) {
+  const started = process.hrtime.bigint();
+  const requestId = requestIdFor(req.headers[REQUEST_ID_HEADER]);
+  req.headers[REQUEST_ID_HEADER] = requestId;
+  res.setHeader(REQUEST_ID_HEADER, requestId);
+  res.once('close', () => {
+    const done = globalThis[REQUEST_DONE_HOOK];
+    if (typeof done !== 'function') return;
+    const path = (req.url ?? '/').split('?')[0];
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    done({ method: req.method ?? '', path, status: res.statusCode, seconds, requestId, aborted: !res.writableFinished });
+  });
+  return requestId;
+}
 
 process.env.NODE_ENV ??= 'production';
 const { default: next } = await import('next');
@@ -66,10 +89,11 @@ const server = http.createServer((req, res) => {
   if (!trustsAProxy) for (const name of FORWARDED) delete req.headers[name];
   const peer = req.socket.remoteAddress;
   if (peer) req.headers['x-portal-peer'] = peer;
+  const requestId = trackRequest(req, res);
   if (!METHODS.has(req.method ?? '')) return refuse(res, 405, { Allow: [...METHODS].join(', ') });
   if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return refuse(res, 413);
   handle(req, res).catch((e) => {
-    console.error('Unhandled error serving', req.url, e);
+    console.error('Unhandled error serving', req.url, `(request ${requestId})`, e);
     if (!res.headersSent) refuse(res, 500);
     else res.end();
   });
