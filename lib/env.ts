@@ -53,6 +53,12 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   /** A secret that lets monitoring read the details of /api/health (at least 32 characters; unset: none). */
   HEALTH_TOKEN: z.string().min(32, 'HEALTH_TOKEN must be at least 32 characters').optional().or(z.literal('')),
+  /** The bearer token that reads /api/metrics (at least 32 characters; unset: the endpoint answers 404). */
+  METRICS_TOKEN: z.preprocess(emptyIsUnset, z.string().min(32, 'METRICS_TOKEN must be at least 32 characters').optional()),
+  /** The least severe log lines written (default info; silent under tests). */
+  LOG_LEVEL: z.preprocess(emptyIsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
+  /** A file the JSON log lines are appended to as well as standard output. */
+  LOG_FILE: z.preprocess(emptyIsUnset, z.string().optional()),
 });
 
 const parsed = schema.safeParse(process.env);
@@ -92,6 +98,9 @@ export const env = {
   sessionIdleMinutes: raw.SESSION_IDLE_MINUTES,
   /** The bearer token for the details of /api/health; undefined: only the system administrator reads them. */
   healthToken: raw.HEALTH_TOKEN || undefined,
+  /** The bearer token for /api/metrics; undefined: the endpoint does not exist. */
+  metricsToken: raw.METRICS_TOKEN,
+  log: { level: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'silent' : 'info'), file: raw.LOG_FILE },
   secureCookies: raw.NODE_ENV === 'production' && (raw.NEXTAUTH_URL ?? '').startsWith('https://'),
 };
 
