@@ -48,4 +48,15 @@ describe('auditHash', () => {
     expect(auditHash(GENESIS_HASH, { ...entry, after: { ...entry.after, totalAreaM2: 12_001 } })).not.toBe(h);
     expect(auditHash(GENESIS_HASH, { ...entry, at: '2026-03-01T08:00:00.124Z' })).not.toBe(h);
   });
+
+  it('hashes an entry without a request id as before request ids were recorded, and covers one when it is there', () => {
+    // The hash of `entry` as every entry before the request_id column was written (a fixed value:
+    // changing how an entry without a request id hashes would break every existing chain).
+    const h = auditHash(GENESIS_HASH, entry);
+    expect(h).toBe('3fd9c03cac1842fd1a6460792cb196fe16c010ff277a75f3b4aa2993403145e8');
+    expect(auditHash(GENESIS_HASH, { ...entry, requestId: null })).toBe(h);
+    const withId = auditHash(GENESIS_HASH, { ...entry, requestId: 'req-00000001' });
+    expect(withId).not.toBe(h);
+    expect(auditHash(GENESIS_HASH, { ...entry, requestId: 'req-00000002' })).not.toBe(withId);
+  });
 });

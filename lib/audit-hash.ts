@@ -22,9 +22,13 @@ export function canonicalJson(value: unknown): string {
 /** A stored timestamp as the writer saw it: the ISO string of the instant. */
 const isoOf = (at: unknown) => (at instanceof Date ? at.toISOString() : at);
 
-/** The hash of an entry: the previous hash and the entry's fields in a fixed order, canonically serialised. */
+/**
+ * The hash of an entry: the previous hash and the entry's fields in a fixed order, canonically
+ * serialised. The request id, when the entry has one, comes last; an entry without one (every
+ * entry written before request ids were recorded) hashes exactly as it always did.
+ */
 export function auditHash(prevHash: string, e: Record<string, unknown>): string {
-  const canonical = canonicalJson([
+  const fields = [
     prevHash,
     isoOf(e.at),
     e.userId ?? null,
@@ -36,6 +40,7 @@ export function auditHash(prevHash: string, e: Record<string, unknown>): string 
     e.before ?? null,
     e.after ?? null,
     e.ip ?? null,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  ];
+  if (e.requestId !== undefined && e.requestId !== null) fields.push(e.requestId);
+  return createHash('sha256').update(canonicalJson(fields)).digest('hex');
 }

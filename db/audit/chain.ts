@@ -11,10 +11,14 @@ import type { Role } from '../../lib/roles';
 
 export { auditHash, GENESIS_HASH };
 
-/** Who made a change and from where; taken from the session and the request, never from form input. */
-export type Actor = { userId: number; role: Role; ip: string | null };
+/**
+ * Who made a change and from where; taken from the session and the request, never from form
+ * input. `requestId`: the id of the request (lib/request-id.js), so that an entry can be found
+ * beside the request's log line; absent outside a request.
+ */
+export type Actor = { userId: number; role: Role; ip: string | null; requestId?: string | null };
 /** Someone not signed in (a failed sign-in of an unknown email): only the address is known. */
-export type AnonymousActor = { userId: null; role: null; ip: string | null };
+export type AnonymousActor = { userId: null; role: null; ip: string | null; requestId?: string | null };
 
 export type AuditInput = {
   action: string;
@@ -71,6 +75,7 @@ export async function writeAuditEntries(tx: Tx, actor: Actor | AnonymousActor | 
       before: input.before ?? null,
       after: input.after ?? null,
       ip: actor?.ip ?? null,
+      requestId: actor?.requestId ?? null,
     };
     const hash = auditHash(prevHash, entry);
     const row = { ...entry, at, prevHash, hash };

@@ -110,6 +110,8 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     ip: text('ip'),
+    /** The id of the request that made the change (lib/request-id.js); null outside a request and before it was recorded. */
+    requestId: text('request_id'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },

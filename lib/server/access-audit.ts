@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import type { AuthUser } from '@/db/queries/accounts';
 import { writeAudit } from '@/db/audit';
 import { clientIpFrom } from '../client-ip';
+import { requestIdFrom } from '../request-id';
 
 /**
  * Reading data out of the portal is a security event: every export of a list and every download
@@ -27,6 +28,6 @@ export async function auditDownload(
 }
 
 async function record(user: AuthUser, headers: Headers, entry: Parameters<typeof writeAudit>[2]) {
-  const actor = { userId: user.id, role: user.role, ip: clientIpFrom(headers) };
+  const actor = { userId: user.id, role: user.role, ip: clientIpFrom(headers), requestId: requestIdFrom(headers) };
   await getDb().transaction((tx) => writeAudit(tx, actor, entry));
 }

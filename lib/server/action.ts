@@ -9,6 +9,8 @@ import type { Actor } from '@/db/audit';
 import { requireEnrolling, requireRole, requireSignedIn, scopeFor } from './authz';
 import { DomainError, type FailureCode, type FieldErrors } from '../errors';
 import { clientIpFrom } from '../client-ip';
+import { logger } from '../log';
+import { requestIdFrom } from '../request-id';
 import { isSameOrigin } from '../origin';
 import type { Role, Scope } from '../roles';
 import { zodFieldErrors } from '../validation/zod-messages';
@@ -118,19 +120,20 @@ export function defineAction<S extends z.ZodType, T>(opts: {
     if (nul) return failure('invalid', nul, opts.field);
     const parsed = opts.schema.safeParse(raw);
     if (!parsed.success) return failure('invalid', zodFieldErrors(parsed.error), opts.field);
+    const requestId = requestIdFrom(await headers());
     try {
       const ctx: ActionContext = {
         user,
         scope: await scopeFor(user),
         db: getDb(),
-        actor: { userId: user.id, role: user.role, ip: await clientIp() },
+        actor: { userId: user.id, role: user.role, ip: await clientIp(), requestId },
       };
       const data = await opts.run(parsed.data, ctx);
       const t = await getTranslations('outcome');
       return { ok: true, data, message: opts.successMessage ?? t('saved') };
     } catch (e) {
       if (e instanceof DomainError) return failure(e.code, e.fieldErrors, opts.field);
-      console.error('Unexpected error in a server action', e);
+      logger().error({ err: e, requestId }, 'unexpected error in a server action');
       return failure('unexpected');
     }
   };

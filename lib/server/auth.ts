@@ -20,6 +20,8 @@ import {
 } from '@/db/queries/accounts';
 import { clientIpFrom } from '../client-ip';
 import { authSecret, env } from '../env';
+import { countSignInFailure } from '../metrics';
+import { requestIdFrom } from '../request-id';
 import { safeReturnPath } from '../return-path';
 import type { Role } from '../roles';
 import { currentSessionClient, sessionClientOf, type SessionClient } from './session-client';
@@ -70,17 +72,19 @@ export class SignInThrottled extends Error {
  * or not it exists; a slowed account is refused too, except from an address it signed in from
  * before. Every outcome is audited (`auth.signIn`, `auth.signInFailed` with the reason class);
  * a failure is counted against the pair, the address and the account, and a success clears
- * the pair's and the account's counters.
+ * the pair's and the account's counters. Each refusal is counted in the metrics by its reason
+ * (`signin_failures_total`, lib/metrics.ts); `requestId` goes into the audit entries.
  */
-export async function verifyCredentials(db: Db, raw: unknown, ip: string | null = null, now: Date = new Date()) {
+export async function verifyCredentials(db: Db, raw: unknown, ip: string | null = null, now: Date = new Date(), requestId: string | null = null) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) {
     await bcrypt.compare('x', DUMMY_HASH);
+    countSignInFailure('invalid');
     return null;
   }
   const { email, password } = parsed.data;
   const keys = throttleKeys(email, ip);
-  const anonymous = { userId: null, role: null, ip } as const;
+  const anonymous = { userId: null, role: null, ip, requestId } as const;
   const verdict = await throttleVerdict(db, keys, now);
   let user: Awaited<ReturnType<typeof findUserForSignIn>> | undefined;
   if (verdict) {
@@ -88,26 +92,33 @@ export async function verifyCredentials(db: Db, raw: unknown, ip: string | null 
     const knownAddress = user ? await isKnownAddress(db, user.id, ip, now) : false;
     if (!knownAddress) {
       await db.transaction((tx) => recordFailedSignIn(tx, anonymous, email, 'throttled', { limit: verdict.kind, until: verdict.until.toISOString() }));
+      countSignInFailure(verdict.kind === 'account' ? 'slowed' : 'throttled');
       throw new SignInThrottled(verdict.kind === 'account' ? 'slowed' : 'throttled');
     }
   }
   if (user === undefined) user = await findUserForSignIn(db, email);
   const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || !user.active) {
-    const actor = user ? { userId: user.id, role: user.role, ip } : anonymous;
+    const actor = user ? { userId: user.id, role: user.role, ip, requestId } : anonymous;
     const reason = !user ? 'unknown' : !ok ? 'password' : 'inactive';
     await db.transaction(async (tx) => {
       await recordFailure(tx, keys, now, actor);
       await recordFailedSignIn(tx, actor, email, reason);
     });
+    countSignInFailure(reason);
     return null;
   }
   // The second factor, once the password is right (throws SecondFactorRefused with next-auth's error code).
-  await checkSecondFactor(db, user, parsed.data.code, ip, now);
+  try {
+    await checkSecondFactor(db, user, parsed.data.code, ip, now, requestId);
+  } catch (e) {
+    countSignInFailure('second_factor');
+    throw e;
+  }
   const signedIn = user;
   await db.transaction(async (tx) => {
     await clearSignInFailures(tx, keys);
-    await recordSuccessfulSignIn(tx, { userId: signedIn.id, role: signedIn.role, ip }, email, now);
+    await recordSuccessfulSignIn(tx, { userId: signedIn.id, role: signedIn.role, ip, requestId }, email, now);
   });
   return { id: String(user.id), email: user.email, name: user.name, role: user.role };
 }
@@ -132,7 +143,7 @@ export const authOptions: NextAuthOptions = {
       },
       authorize: async (credentials, req) => {
         const headers = req?.headers as Record<string, string> | undefined;
-        const user = await verifyCredentials(getDb(), credentials, clientIpFrom(headers));
+        const user = await verifyCredentials(getDb(), credentials, clientIpFrom(headers), new Date(), requestIdFrom(headers));
         // Where the sign-in came from, for its session record when the request's headers are out of reach.
         return user && { ...user, client: sessionClientOf(headers) };
       },
@@ -172,7 +183,7 @@ export const authOptions: NextAuthOptions = {
       const sid = typeof token?.sid === 'string' ? token.sid : null;
       if (!Number.isInteger(uid) || !sid) return;
       const client = await currentSessionClient();
-      await signOutSession(getDb(), { userId: uid, role: token.role as Role, ip: client?.ip ?? null }, sid);
+      await signOutSession(getDb(), { userId: uid, role: token.role as Role, ip: client?.ip ?? null, requestId: client?.requestId ?? null }, sid);
     },
   },
 };

@@ -1,6 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { clientIpFrom } from '../client-ip';
+import { requestIdFrom } from '../request-id';
 
 /** Where a sign-in came from, as recorded with its session and shown on the sessions page. */
 export type SessionClient = { ip: string | null; userAgent: string | null };
@@ -19,10 +20,11 @@ export function sessionClientOf(h: HeaderBag): SessionClient {
   return { ip: clientIpFrom(h), userAgent: header(h, 'user-agent') ?? null };
 }
 
-/** The client of the request being served, or null outside a request. */
-export async function currentSessionClient(): Promise<SessionClient | null> {
+/** The client of the request being served (and the request's id), or null outside a request. */
+export async function currentSessionClient(): Promise<(SessionClient & { requestId: string | null }) | null> {
   try {
-    return sessionClientOf(await headers());
+    const h = await headers();
+    return { ...sessionClientOf(h), requestId: requestIdFrom(h) };
   } catch {
     return null;
   }

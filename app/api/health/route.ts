@@ -1,5 +1,7 @@
 import { getDatabase } from '@/db/client';
 import { migrationStatus } from '@/db/migrate';
+import { logger } from '@/lib/log';
+import { requestIdFrom } from '@/lib/request-id';
 import { mayReadHealthDetails } from '@/lib/server/health-access';
 
 export const dynamic = 'force-dynamic';
@@ -19,7 +21,7 @@ export async function GET(request: Request) {
     up = migrations.current;
     details = { reason: up ? undefined : 'migrations_pending', database: handle.mode, migrations };
   } catch (e) {
-    console.error('Health check failed', e);
+    logger().error({ err: e, requestId: requestIdFrom(request.headers) }, 'health check failed');
     up = false;
     details = { reason: 'database_unavailable', database: handle.mode };
   }

@@ -182,10 +182,17 @@ type SignInUser = { id: number; email: string; role: Role };
  * outcome is audited: `mfa.use` (kind totp | recovery) or `auth.signInFailed` (reason code,
  * codeMissing or throttled).
  */
-export async function checkSecondFactor(db: DbOrTx, user: SignInUser, code: string | undefined, ip: string | null, now: Date = new Date()): Promise<void> {
+export async function checkSecondFactor(
+  db: DbOrTx,
+  user: SignInUser,
+  code: string | undefined,
+  ip: string | null,
+  now: Date = new Date(),
+  requestId: string | null = null,
+): Promise<void> {
   const [row] = await db.select({ secret: users.totpSecret, enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, user.id)).limit(1);
   if (!row?.secret || !row.enabledAt) return;
-  const actor: Actor = { userId: user.id, role: user.role, ip };
+  const actor: Actor = { userId: user.id, role: user.role, ip, requestId };
   const refuse = async (reason: 'code' | 'codeMissing' | 'throttled', refusal: SecondFactorRefusal): Promise<never> => {
     await db.transaction((tx) =>
       writeAudit(tx, actor, { action: 'auth.signInFailed', entity: 'user', entityId: user.id, after: { email: user.email, reason } }),

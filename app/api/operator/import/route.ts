@@ -4,6 +4,8 @@ import { assertOperatorOf } from '@/db/queries/shared';
 import { importReports, importVentures, type ImportPhase, type ImportResult } from '@/db/queries/ventures';
 import { authorizeRequest, scopeFor } from '@/lib/server/authz';
 import { clientIpFrom } from '@/lib/client-ip';
+import { logger } from '@/lib/log';
+import { requestIdFrom } from '@/lib/request-id';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { checkBeforeReading, detectFileKind, MAX_FILE_BYTES, SheetFileError, sheetFileMessageKey } from '@/lib/spreadsheet';
 import { intlTranslator } from '@/lib/spreadsheet/translate';
@@ -73,7 +75,7 @@ export async function POST(request: Request) {
     }
   }
 
-  const actor = { userId: user.id, role: user.role, ip: clientIpFrom(request.headers) };
+  const actor = { userId: user.id, role: user.role, ip: clientIpFrom(request.headers), requestId: requestIdFrom(request.headers) };
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let last: Line | null = null;
@@ -116,7 +118,7 @@ export async function POST(request: Request) {
           : await importReports(db, actor, scope, quarter, bytes, file.name, today, options);
       send({ type: 'result', ...result });
     } catch (e) {
-      console.error('Import failed', e);
+      logger().error({ err: e, requestId: actor.requestId }, 'import failed');
       send({ type: 'result', ok: false, errors: [], errorCount: 0, message: t('transfer.import.unexpected') });
     } finally {
       clearInterval(heartbeat);
