@@ -63,6 +63,10 @@ const server = spawn(process.execPath, ['scripts/server.mjs', '-p', port], {
     SESSION_IDLE_MINUTES: process.env.SESSION_IDLE_MINUTES ?? '240',
     // The token e2e/request-hygiene.spec.ts reads the details of /api/health with.
     HEALTH_TOKEN: process.env.HEALTH_TOKEN ?? 'e2e-health-token-e2e-health-token-0001',
+    // The token e2e/operations.spec.ts scrapes /api/metrics with, and the file it reads the
+    // server's log lines from (they still go to standard output too).
+    METRICS_TOKEN: process.env.METRICS_TOKEN ?? 'e2e-metrics-token-e2e-metrics-token-01',
+    LOG_FILE: '.data/e2e/server.log',
   },
 });
 const stop = () => server.kill('SIGTERM');

@@ -22,7 +22,7 @@ export function sameSecret(given: string, expected: string): boolean {
 }
 
 /** The bearer token of the request, when it carries one. */
-function bearerToken(request: Request): string | null {
+export function bearerToken(request: Request): string | null {
   const header = request.headers.get('authorization') ?? '';
   const m = /^Bearer[ ]+([\x21-\x7e]{1,512})$/i.exec(header.trim());
   return m ? m[1]! : null;

@@ -100,6 +100,11 @@ export const HTTP_MATRIX: HttpRow[] = [
   { file: '(portal)/committee/blacklist/page.tsx', path: '/committee/blacklist', allow: CO },
 
   { file: 'api/health/route.ts', path: '/api/health', allow: 'anyone' },
+  { file: 'api/health/live/route.ts', path: '/api/health/live', allow: 'anyone' },
+  { file: 'api/health/ready/route.ts', path: '/api/health/ready', allow: 'anyone' },
+  // Only a scraper with METRICS_TOKEN reads it (e2e/operations.spec.ts): without the token
+  // everyone, signed in or not, gets 401 (the e2e server sets METRICS_TOKEN; unset, it is a 404).
+  { file: 'api/metrics/route.ts', path: '/api/metrics', allow: 'anyone', allowedAnswer: 401 },
   { file: 'api/auth/[...nextauth]/route.ts', path: '/api/auth/csrf', allow: 'anyone' },
   // No file has this id: an allowed role gets past the role check to a 404.
   { file: 'api/applications/attachments/[id]/route.ts', path: '/api/applications/attachments/999999', allow: OP_CO, allowedAnswer: 404 },
