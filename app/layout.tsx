@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { headers } from 'next/headers';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { RequestIdProvider } from '@/components/ui/request-id';
+import { requestIdFrom } from '@/lib/request-id';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,12 +23,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page is rendered per request, so that Next can put this request's CSP nonce
   // (set by proxy.ts) on its scripts; a prerendered page would carry none and not run.
-  await headers();
+  // The request's id (proxy.ts), for the error page to show.
+  const requestId = requestIdFrom(await headers());
   const locale = await getLocale();
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider>
+          <RequestIdProvider value={requestId}>{children}</RequestIdProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );
