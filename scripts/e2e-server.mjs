@@ -5,6 +5,7 @@
 // Builds first unless E2E_SKIP_BUILD=1 (CI builds once, just before).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import readline from 'node:readline';
 import pg from 'pg';
 
 export const E2E_DATA_DIR = '.data/e2e/pglite';
@@ -41,7 +42,7 @@ if (appUrl) await preparePostgres();
 
 // The portal's own production server (scripts/server.mjs), as `npm start` runs it.
 const server = spawn(process.execPath, ['scripts/server.mjs', '-p', port], {
-  stdio: 'inherit',
+  stdio: ['inherit', 'pipe', 'inherit'],
   env: {
     ...process.env,
     NODE_ENV: 'production',
@@ -68,6 +69,16 @@ const server = spawn(process.execPath, ['scripts/server.mjs', '-p', port], {
     METRICS_TOKEN: process.env.METRICS_TOKEN ?? 'e2e-metrics-token-e2e-metrics-token-01',
     LOG_FILE: '.data/e2e/server.log',
   },
+});
+// The server's JSON lines below warnings (one per request) are in LOG_FILE; the run's output
+// keeps the rest: start-up messages, warnings and errors.
+readline.createInterface({ input: server.stdout }).on('line', (line) => {
+  try {
+    if (JSON.parse(line).level < 40) return;
+  } catch {
+    // Not a log line: passed on as it is.
+  }
+  process.stdout.write(`${line}\n`);
 });
 const stop = () => server.kill('SIGTERM');
 process.on('SIGTERM', stop);
