@@ -1,4 +1,4 @@
-import { createElement } from 'react';
+import { createElement, type ComponentProps, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { NextIntlClientProvider } from 'next-intl';
 import { describe, expect, it } from 'vitest';
@@ -11,13 +11,11 @@ import zh from '@/messages/zh-CN/core.json';
 function render(locale: 'en' | 'zh-CN', requestId: string | null, digest?: string) {
   const error = Object.assign(new Error('hidden'), digest ? { digest } : {});
   const page = createElement(ErrorPage, { error, reset: () => undefined });
-  return renderToStaticMarkup(
-    createElement(
-      NextIntlClientProvider,
-      { locale, timeZone: 'Asia/Shanghai', messages: locale === 'en' ? en : zh },
-      createElement(RequestIdProvider, { value: requestId }, page),
-    ),
-  );
+  // createElement's types ask for children in the props as well as after them.
+  type WithChildren<P> = P & { children: ReactNode };
+  const inner = createElement(RequestIdProvider, { value: requestId } as WithChildren<{ value: string | null }>, page);
+  const intl = { locale, timeZone: 'Asia/Shanghai', messages: locale === 'en' ? en : zh } as unknown as ComponentProps<typeof NextIntlClientProvider>;
+  return renderToStaticMarkup(createElement(NextIntlClientProvider, intl, inner));
 }
 
 describe('the error page', () => {
