@@ -49,8 +49,7 @@ export class Postgres {
     fs.mkdirSync(path.join(this.root, 'sock'));
     if (isRoot) spawnSync('chown', ['-R', 'postgres:postgres', this.root]);
     asPostgres('initdb', ['-D', this.data, '-U', 'postgres', '--auth=trust']);
-    const options = `-p ${this.port} -h 127.0.0.1 -k ${path.join(this.root, 'sock')} -c max_connections=100`;
-    asPostgres('pg_ctl', ['-D', this.data, '-o', options, '-l', this.log, '-w', 'start']);
+    this.resume();
   }
 
   /** `pg_ctl restart` in fast mode: every connection is cut, open transactions roll back. Resolves once it accepts connections again. */
@@ -71,7 +70,8 @@ export class Postgres {
   }
 
   resume(): void {
-    asPostgres('pg_ctl', ['-D', this.data, '-l', this.log, '-w', 'start']);
+    const options = `-p ${this.port} -h 127.0.0.1 -k ${path.join(this.root, 'sock')} -c max_connections=100`;
+    asPostgres('pg_ctl', ['-D', this.data, '-o', options, '-l', this.log, '-w', 'start']);
   }
 
   stop(): void {
@@ -107,6 +107,25 @@ export class Postgres {
       const run = spawnSync('npx', args, { env, encoding: 'utf8' });
       if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr || run.stdout}`);
     }
+  }
+
+  /**
+   * Locks rows as the owner in a transaction left open, so that writes needing them wait inside
+   * their own transactions; `release` ends it (a restart ends it too).
+   */
+  async hold(db: string, text: string, values: unknown[] = []): Promise<{ release: () => Promise<void> }> {
+    const client = new pg.Client({ connectionString: this.ownerUrl(db) });
+    client.on('error', () => undefined);
+    await client.connect();
+    await client.query('BEGIN');
+    await client.query(text, values);
+    return { release: () => client.end().catch(() => undefined) };
+  }
+
+  /** How many sessions of the database wait for a lock. */
+  async lockWaiters(db: string): Promise<number> {
+    const [row] = await this.query<{ n: string }>(db, "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'", [db]);
+    return Number(row!.n);
   }
 
   /** Runs SQL as the owner (set-up and checks the specs cannot do through the portal). */

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { todayInShanghai } from '../../lib/domain/dates';
 import { ACCOUNTS } from '../accounts';
@@ -31,6 +32,11 @@ test.beforeAll(async ({}, info) => {
   pg = fleet.pg;
   [a, b] = fleet.servers as [AppServer, AppServer];
   pids = [a.pid, b.pid];
+});
+
+test.afterEach(async ({}, info) => {
+  // What the servers printed, beside a failure.
+  if (info.status !== info.expectedStatus) fs.writeFileSync(info.outputPath('servers.log'), `${a.output}\n----\n${b.output}`);
 });
 
 test.afterAll(async () => {
@@ -125,11 +131,21 @@ test('writes acknowledged across a PostgreSQL restart are all kept; the others w
         });
 
   // The restart begins once a quarter of the writes are answered, with the others under way.
+  // So that some are surely inside their transactions when it comes, the programme's row is
+  // locked first: the next approval of each server waits for it, mid-transaction, until the
+  // restart cuts its connection.
   const outcomes: Outcome[] = [];
   const total = lanes.reduce((n, l) => n + l.writes.length, 0);
   let restart: Promise<void> | null = null;
   let answeredBeforeRestart = 0;
   let answeredAfterRestart = 0;
+  const restartUnderWaitingApprovals = async () => {
+    const lock = await pg.hold(DB, 'SELECT id FROM programs WHERE id = $1 FOR UPDATE', [batch.programId]);
+    await expect.poll(() => pg.lockWaiters(DB), { timeout: 30_000, message: 'an approval of each server waits for the budget lock' }).toBe(2);
+    await pg.restart();
+    answeredAfterRestart = outcomes.length;
+    await lock.release();
+  };
   await Promise.all(
     lanes.map(async (lane) => {
       // The lanes keep a steady pace and end together, so that writes are still coming when the database is back.
@@ -139,7 +155,7 @@ test('writes acknowledged across a PostgreSQL restart are all kept; the others w
         outcomes.push({ write, server: lane.server, answer });
         if (!restart && outcomes.length >= total / 4) {
           answeredBeforeRestart = outcomes.length;
-          restart = pg.restart().then(() => void (answeredAfterRestart = outcomes.length));
+          restart = restartUnderWaitingApprovals();
         }
         if (i < lane.writes.length - 1) await new Promise((r) => setTimeout(r, pause));
       }
@@ -154,6 +170,8 @@ test('writes acknowledged across a PostgreSQL restart are all kept; the others w
   for (const o of outcomes) expectAcknowledgedOrRefused(o, `${o.write.kind} via ${o.server.base}`);
   const acknowledged = outcomes.filter((o) => o.answer.result!.ok);
   const refused = outcomes.filter((o) => !o.answer.result!.ok);
+  // At least the two approvals that waited for the lock were cut mid-transaction and refused.
+  expect(refused.filter((o) => o.write.kind === 'approval').length).toBeGreaterThanOrEqual(2);
 
   // Every acknowledged write is in the database; the refused ones landed whole or not at all.
   let kept = 0;
@@ -161,6 +179,9 @@ test('writes acknowledged across a PostgreSQL restart are all kept; the others w
   expect(kept).toBe(acknowledged.length);
   let refusedButLanded = 0;
   for (const o of refused) if (await landed(o.write)) refusedButLanded++;
+  console.log(
+    `${acknowledged.length} writes acknowledged and kept, ${refused.length} refused (${refusedButLanded} of them had committed); restart after ${answeredBeforeRestart} answers, back after ${answeredAfterRestart}`,
+  );
   test.info().annotations.push({
     type: 'writes',
     description: `${acknowledged.length} acknowledged and kept, ${refused.length} refused (${refusedButLanded} of them had committed), restart after ${answeredBeforeRestart} answers`,

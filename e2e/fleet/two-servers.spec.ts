@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { todayInShanghai } from '../../lib/domain/dates';
 import { ACCOUNTS } from '../accounts';
@@ -24,6 +25,11 @@ test.beforeAll(async ({}, info) => {
   pg = fleet.pg;
   [a, b] = fleet.servers as [AppServer, AppServer];
   anchorFiles = fleet.anchorFiles;
+});
+
+test.afterEach(async ({}, info) => {
+  // What the servers printed, beside a failure.
+  if (info.status !== info.expectedStatus) fs.writeFileSync(info.outputPath('servers.log'), `${a.output}\n----\n${b.output}`);
 });
 
 test.afterAll(async () => {
