@@ -29,7 +29,7 @@ test.beforeAll(async ({}, info) => {
 
 test.afterEach(async ({}, info) => {
   // What the servers printed, beside a failure.
-  if (info.status !== info.expectedStatus) fs.writeFileSync(info.outputPath('servers.log'), `${a.output}\n----\n${b.output}`);
+  if (info.status !== info.expectedStatus) fs.writeFileSync(info.outputPath('servers.log'), `${a?.output}\n----\n${b?.output}`);
 });
 
 test.afterAll(async () => {
