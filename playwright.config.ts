@@ -9,6 +9,8 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chrom
 
 export default defineConfig({
   testDir: './e2e',
+  // Several servers on a PostgreSQL of their own: playwright.fleet.config.ts.
+  testIgnore: ['fleet/**'],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -38,8 +38,20 @@ export function modeOf(url: string | undefined): DatabaseMode {
 export function openDatabase(url: string | undefined, opts: { dataDir?: string } = {}): DatabaseHandle {
   const mode = modeOf(url);
   if (mode === 'postgres') {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
-    pool.on('error', (err) => console.error('PostgreSQL pool error', err));
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      // A server that does not answer (restarting, or unreachable) fails a request after ten
+      // seconds instead of holding it; TCP keepalive finds connections a network dropped.
+      connectionTimeoutMillis: 10_000,
+      keepAlive: true,
+    });
+    // The pool listens on its idle connections; a connection that is checked out (a transaction
+    // in progress) when the server goes away would emit an error nobody listens to, and that
+    // stops Node. Every connection gets a listener of its own: the query in flight fails with
+    // the error, and the pool drops the connection when it comes back (docs/scaling-out.md).
+    pool.on('connect', (client) => client.on('error', (err) => console.error('PostgreSQL connection lost', err.message)));
+    pool.on('error', (err) => console.error('PostgreSQL pool error', err.message));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return { db, mode, close: () => pool.end() };
   }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import type { AuthUser } from '@/db/queries/accounts';
 import type { Actor } from '@/db/audit';
+import { isDatabaseUnavailable } from '@/db/queries/shared';
 import { requireEnrolling, requireRole, requireSignedIn, scopeFor } from './authz';
 import { DomainError, type FailureCode, type FieldErrors } from '../errors';
 import { clientIpFrom } from '../client-ip';
@@ -17,7 +18,8 @@ import { zodFieldErrors } from '../validation/zod-messages';
 
 /** What every server action returns: success, or a failure with messages in the user's language. */
 export type ActionResult<T = undefined> =
-  { ok: true; data: T; message: string } | { ok: false; code: FailureCode | 'unexpected'; message: string; fieldErrors: Record<string, string[]> };
+  | { ok: true; data: T; message: string }
+  | { ok: false; code: FailureCode | 'unexpected' | 'unavailable'; message: string; fieldErrors: Record<string, string[]> };
 
 export type ActionContext = { user: AuthUser; scope: Scope; db: Db; actor: Actor };
 
@@ -42,9 +44,19 @@ async function translateFieldErrors(fieldErrors: FieldErrors | undefined, rename
   return out;
 }
 
-async function failure(code: FailureCode | 'unexpected', fieldErrors?: FieldErrors, rename?: (key: string) => string): Promise<ActionResult<never>> {
+async function failure(
+  code: FailureCode | 'unexpected' | 'unavailable',
+  fieldErrors?: FieldErrors,
+  rename?: (key: string) => string,
+): Promise<ActionResult<never>> {
   const t = await getTranslations('outcome');
   return { ok: false, code, message: t(code), fieldErrors: await translateFieldErrors(fieldErrors, rename) };
+}
+
+/** The database could not be reached: the transaction did not commit, or its answer was lost. */
+async function unavailable(e: unknown, requestId?: string): Promise<ActionResult<never>> {
+  logger().warn({ requestId, reason: e instanceof Error ? e.message : String(e) }, 'database unavailable in a server action');
+  return failure('unavailable');
 }
 
 /**
@@ -92,7 +104,9 @@ export function fieldsWithNul(input: Record<string, unknown>): FieldErrors | und
 /**
  * The order of every change (docs/architecture.md, "A server action"): same-origin check -> role check -> parse with zod
  * -> run (one transaction in db/queries, which writes its audit entry) -> a typed result.
- * Expected failures come back as results; anything else is logged and shown generically.
+ * Expected failures come back as results; a database that cannot be reached (a restart, a
+ * failover) comes back as 'unavailable', to be tried again; anything else is logged and shown
+ * generically.
  */
 export function defineAction<S extends z.ZodType, T>(opts: {
   roles: Role[];
@@ -110,11 +124,18 @@ export function defineAction<S extends z.ZodType, T>(opts: {
     // Next checks the Origin of server actions too; this keeps the promise in the portal's own,
     // tested code: a change from another site's page is refused before anything is read.
     if (!isSameOrigin(await headers())) return failure('forbidden');
-    const user = opts.beforePasswordChange
-      ? await signedInWithRole(opts.roles)
-      : opts.beforeSecondFactor
-        ? await enrollingWithRole(opts.roles)
-        : await requireRole(...opts.roles);
+    let user: AuthUser;
+    try {
+      user = opts.beforePasswordChange
+        ? await signedInWithRole(opts.roles)
+        : opts.beforeSecondFactor
+          ? await enrollingWithRole(opts.roles)
+          : await requireRole(...opts.roles);
+    } catch (e) {
+      // The session check reads the database; Next's redirects and refusals pass through.
+      if (isDatabaseUnavailable(e)) return unavailable(e);
+      throw e;
+    }
     const raw = formToObject(input);
     const nul = raw && typeof raw === 'object' ? fieldsWithNul(raw) : undefined;
     if (nul) return failure('invalid', nul, opts.field);
@@ -133,6 +154,7 @@ export function defineAction<S extends z.ZodType, T>(opts: {
       return { ok: true, data, message: opts.successMessage ?? t('saved') };
     } catch (e) {
       if (e instanceof DomainError) return failure(e.code, e.fieldErrors, opts.field);
+      if (isDatabaseUnavailable(e)) return unavailable(e, requestId);
       logger().error({ err: e, requestId }, 'unexpected error in a server action');
       return failure('unexpected');
     }
