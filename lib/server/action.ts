@@ -154,7 +154,7 @@ export function defineAction<S extends z.ZodType, T>(opts: {
       return { ok: true, data, message: opts.successMessage ?? t('saved') };
     } catch (e) {
       if (e instanceof DomainError) return failure(e.code, e.fieldErrors, opts.field);
-      if (isDatabaseUnavailable(e)) return unavailable(e, requestId);
+      if (isDatabaseUnavailable(e)) return unavailable(e, requestId ?? undefined);
       logger().error({ err: e, requestId }, 'unexpected error in a server action');
       return failure('unexpected');
     }
