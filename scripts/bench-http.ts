@@ -73,7 +73,7 @@ export async function measure(servers: Server[], target: Target, n: number): Pro
   });
 }
 
-const ms = (v: number | null) => (v === null ? 'n/a' : `${v.toFixed(0)} ms`);
+const ms = (v: number | null) => (v === null ? 'n/a' : `${Math.round(v).toLocaleString('en-US')} ms`);
 
 function markdown(head: string[], rows: string[][], numericFrom: number): string[] {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

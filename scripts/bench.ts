@@ -189,7 +189,10 @@ async function main(): Promise<number> {
     const servers = [await signedIn(`s${scale}`, large.base)];
     if (small) servers.unshift(await signedIn(`s${compare}`, small.base));
     const results = [];
-    for (const target of TARGETS) results.push(await measure(servers, target, requests));
+    for (const [i, target] of TARGETS.entries()) {
+      console.error(`Measuring ${target.path} as ${target.as ?? 'visitor'} (${i + 1} of ${TARGETS.length}) …`);
+      results.push(await measure(servers, target, requests));
+    }
     console.log('');
     if (small)
       printComparison(
