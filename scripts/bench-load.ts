@@ -1,7 +1,8 @@
 /**
  * Fast bulk loading into PostgreSQL for the benchmark: secondary indexes are dropped before the
  * load and re-created after it (read from pg_indexes at load time, so indexes added by later
- * migrations are handled too; primary keys and unique constraints stay), rows go in as one
+ * migrations are handled too; primary keys and unique constraints stay), user-defined triggers
+ * are held off (foreign keys are still checked), rows go in as one
  * INSERT … SELECT FROM unnest(…) per batch (one array parameter per column, cast to the column's
  * type), and ANALYZE runs at the end. Runs outside Next, so nothing here may import 'server-only'.
  */
@@ -32,6 +33,27 @@ export async function recreateIndexes(client: pg.ClientBase, indexes: DroppedInd
   await client.query(`SET maintenance_work_mem = '256MB'`);
   for (const ix of indexes) await client.query(ix.definition);
   await client.query('RESET maintenance_work_mem');
+}
+
+/**
+ * Switches off the user-defined triggers of these tables (foreign-key checks stay on) and returns
+ * the tables that had any: a row trigger maintaining a summary would run once per loaded row, so
+ * the loader leaves derived tables to afterLoad instead. `enableTriggers` switches them back on.
+ */
+export async function disableTriggers(client: pg.ClientBase, tables: string[]): Promise<{ table: string; triggers: number }[]> {
+  const { rows } = await client.query<{ table: string; triggers: number }>(
+    `SELECT c.relname AS "table", count(*)::int AS triggers
+       FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+      WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace AND c.relname = ANY($1::text[])
+      GROUP BY c.relname ORDER BY c.relname`,
+    [tables],
+  );
+  for (const r of rows) await client.query(`ALTER TABLE ${quoteIdent(r.table)} DISABLE TRIGGER USER`);
+  return rows;
+}
+
+export async function enableTriggers(client: pg.ClientBase, tables: { table: string }[]): Promise<void> {
+  for (const r of tables) await client.query(`ALTER TABLE ${quoteIdent(r.table)} ENABLE TRIGGER USER`);
 }
 
 function quoteIdent(name: string): string {

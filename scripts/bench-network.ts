@@ -1,8 +1,9 @@
 /**
  * Loads the benchmark's network at a scale into a migrated, empty PostgreSQL database: the shared
  * rows, then district after district (generated one at a time, so memory stays that of one
- * district), with the loaded tables' secondary indexes dropped before and re-created after, then
- * ANALYZE and afterLoad. All in one transaction: a failed load leaves the database as it was.
+ * district), with the loaded tables' secondary indexes dropped before and re-created after and
+ * their own triggers held off, then ANALYZE; the caller runs afterLoad. The load is one
+ * transaction: a failed load leaves the database as it was.
  * Runs outside Next, so nothing here may import 'server-only'.
  */
 import { getTableName } from 'drizzle-orm';
@@ -11,7 +12,7 @@ import type { DatabaseHandle } from '../db/connect';
 import * as s from '../db/schema';
 import { PROGRAM_CATEGORIES } from '../lib/domain/vocabulary';
 import { BENCH_OPERATOR_CARRIER, BENCH_USERS, generateDistrict, sharedRows } from './bench-data';
-import { bulkInsert, dropSecondaryIndexes, recreateIndexes } from './bench-load';
+import { bulkInsert, disableTriggers, dropSecondaryIndexes, enableTriggers, recreateIndexes } from './bench-load';
 import { benchPlan } from './bench-plan';
 
 /** The tables the loader writes, parents before children. */
@@ -31,9 +32,10 @@ const LOADED = [
 
 /**
  * Called once after the raw rows are loaded, indexed and analysed, with the database the app will
- * read. The loader writes only raw rows (the ones the app's write actions start from); anything
- * derived from them — summary tables, caches — is filled here, the way a restore from a backup
- * fills it, e.g. by the command that rebuilds the summaries from scratch. Nothing is derived today.
+ * read. The loader writes only raw rows (the ones the app's write actions start from), with the
+ * loaded tables' own triggers held off; anything derived from them — summary tables, caches — is
+ * filled here, the way a restore from a backup fills it, e.g. by the function behind the command
+ * that rebuilds the summaries from scratch. Nothing is derived today.
  */
 export async function afterLoad(handle: DatabaseHandle): Promise<void> {
   void handle;
@@ -58,11 +60,12 @@ export async function loadBenchNetwork(
   };
   try {
     await client.query('BEGIN');
-    const indexes = await dropSecondaryIndexes(
-      client,
-      LOADED.map((t) => getTableName(t)),
-    );
+    const tables = LOADED.map((t) => getTableName(t));
+    const indexes = await dropSecondaryIndexes(client, tables);
+    const triggered = await disableTriggers(client, tables);
     log(`Dropped ${indexes.length} secondary indexes of the loaded tables; loading ${plan.districts} district(s).`);
+    if (triggered.length)
+      log(`Triggers held off during the load (afterLoad fills what they keep): ${triggered.map((t) => `${t.table} (${t.triggers})`).join(', ')}.`);
     lap('drop indexes');
 
     const shared = sharedRows({ today: opts.today, passwordHash: opts.passwordHash, budgetFactor: plan.budgetFactor });
@@ -88,6 +91,7 @@ export async function loadBenchNetwork(
       await client.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
     }
     lap('rows');
+    await enableTriggers(client, triggered);
     await recreateIndexes(client, indexes);
     lap('indexes');
     await client.query('COMMIT');
