@@ -1,13 +1,11 @@
 /**
- * The generated network of the benchmark: 150 carriers, 6,000 ventures over ten years with
- * their residencies, graduations, quarterly reports, financing, programmes and applications.
- * Deterministic (a seeded generator), loaded with multi-row INSERTs in batches.
+ * One district of the benchmark's network: 150 carriers, 6,000 ventures over ten years with
+ * their residencies, graduations, quarterly reports, financing and applications, plus the rows
+ * every network shares (the committee's programmes and targets, the benchmark's two users).
+ * Deterministic (a seeded generator per district) and pure: bench-network.ts loads the rows.
  * Runs outside Next, so nothing here may import 'server-only'.
  */
-import { sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from '../db/connect';
-import * as s from '../db/schema';
+import type * as s from '../db/schema';
 import { buildCreditCode } from '../lib/domain/credit-code';
 import { DEMO_TOTP_SECRET } from '../lib/totp';
 import { addDays, addMonths } from '../lib/domain/dates';
@@ -22,10 +20,12 @@ import {
   type CarrierKind,
   type ResidencyStage,
 } from '../lib/domain/vocabulary';
+import { DISTRICT, carrierKind, districtOffsets, districtSeed } from './bench-plan';
 
-export const BENCH = { carriers: 150, ventures: 6_000, years: 10, bigCarrierTenants: 450 } as const;
 export const BENCH_PASSWORD = 'bench-password-2026';
 export const BENCH_USERS = { committee: 'bench-committee@example.org', operator: 'bench-operator@example.org' } as const;
+/** The operator's carrier: the large incubator of district 0. */
+export const BENCH_OPERATOR_CARRIER = 1;
 
 const ZONES = ['张江', '金桥', '陆家嘴', '外高桥', '临港', '世博', '川沙', '周浦'] as const;
 const STATUSES = ['submitted', 'in_review', 'reviewed', 'approved', 'rejected', 'paid', 'accepted', 'withdrawn'] as const;
@@ -49,29 +49,75 @@ function rng(seed: number) {
   };
 }
 
-/** Inserts rows in multi-row statements, each within PostgreSQL's 65,535 parameters. */
-async function insertAll<T extends Record<string, unknown>>(db: Db, table: PgTable, rows: T[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!).length;
-  const batch = Math.max(1, Math.floor(60_000 / columns));
-  for (let i = 0; i < rows.length; i += batch) await db.insert(table).values(rows.slice(i, i + batch) as never);
+type Stay = { ventureId: number; carrierId: number; stage: ResidencyStage; enteredOn: string; leftOn: string | null; exitReason: string | null };
+type Programme = typeof s.programs.$inferInsert & { id: number; year: number; opensOn: string };
+
+function years(today: string) {
+  const thisYear = Number(today.slice(0, 4));
+  const firstYear = thisYear - DISTRICT.years + 1;
+  return { thisYear, firstYear, list: Array.from({ length: DISTRICT.years }, (_, yi) => firstYear + yi) };
 }
 
-type Stay = { ventureId: number; carrierId: number; stage: ResidencyStage; enteredOn: string; leftOn: string | null; exitReason: string | null };
+/** The committee's programmes (one per category and year), targets and the benchmark's users. */
+export function sharedRows(opts: { today: string; passwordHash: string; budgetFactor: number }) {
+  const { thisYear, firstYear, list } = years(opts.today);
+  const programmes: Programme[] = list.flatMap((year) =>
+    CATEGORIES.map((category, ci) => ({
+      id: (year - firstYear) * CATEGORIES.length + ci + 1,
+      code: `BENCH-${year}-${ci + 1}`,
+      nameZh: `${year}年度基准专项${ci + 1}`,
+      nameEn: `Benchmark programme ${ci + 1} ${year}`,
+      year,
+      category,
+      applicantType: category === 'operation' || category === 'construction' ? ('carrier' as const) : ('venture' as const),
+      eligibleKinds: [...KINDS] as CarrierKind[],
+      fundingMode: category === 'rd_post_subsidy' ? ('post_subsidy' as const) : ('pre_funded' as const),
+      budgetFen: 5_000 * WAN * opts.budgetFactor,
+      capFen: 100 * WAN,
+      opensOn: `${year}-02-15`,
+      closesOn: `${year}-09-30`,
+      status: year === thisYear ? ('open' as const) : ('closed' as const),
+    })),
+  );
+  const targets = list.flatMap((year) => [
+    { year, metric: 'high_tech_enterprises', targetMin: 1450, unit: '个' },
+    { year, metric: 'new_incubators', targetMin: 10, targetMax: 20, unit: '家' },
+    { year, metric: 'new_incubation_area_m2', targetMin: 50_000, unit: 'm²' },
+  ]);
+  const users = [
+    // Committee staff need a second factor; the benchmark signs in with the demo secret's code.
+    {
+      email: BENCH_USERS.committee,
+      name: '基准科委用户',
+      passwordHash: opts.passwordHash,
+      role: 'committee' as const,
+      totpSecret: DEMO_TOTP_SECRET,
+      totpEnabledAt: new Date(),
+    },
+    { email: BENCH_USERS.operator, name: '基准运营用户', passwordHash: opts.passwordHash, role: 'operator' as const },
+  ];
+  return { programmes, targets, users };
+}
 
-export type BenchCounts = Record<string, number>;
+export type DistrictRows = ReturnType<typeof generateDistrict>;
 
-export async function loadBenchNetwork(db: Db, opts: { today: string; passwordHash: string }): Promise<BenchCounts> {
-  const r = rng(20_150_606);
+/**
+ * The rows of district `district` (ids after the previous districts'). District 0 is the
+ * network of scale 1, with the operator's large incubator first; the others have none.
+ */
+export function generateDistrict(district: number, opts: { today: string; programmes: Programme[] }) {
+  const r = rng(districtSeed(district));
   const { today } = opts;
-  const thisYear = Number(today.slice(0, 4));
-  const firstYear = thisYear - BENCH.years + 1;
+  const { thisYear, firstYear } = years(today);
   const start = `${firstYear}-01-01`;
-  const monthsSpan = BENCH.years * 12;
+  const monthsSpan = DISTRICT.years * 12;
+  const off = districtOffsets(district);
+  const bigTenants = district === 0 ? DISTRICT.bigCarrierTenants : 0;
 
-  // Carriers: one large incubator first (the benchmark operator's), then a mix of kinds.
-  const carrierRows = Array.from({ length: BENCH.carriers }, (_, i) => {
-    const kind = i === 0 ? 'incubator' : i < 50 ? 'nursery' : i < 120 ? 'incubator' : 'accelerator';
+  // Carriers: in district 0 one large incubator first (the benchmark operator's), then the mix of kinds.
+  const carrierRows = Array.from({ length: DISTRICT.carriers }, (_, li) => {
+    const i = off.carrier + li;
+    const kind = carrierKind(li);
     const total = i === 0 ? 60_000 : kind === 'nursery' ? r.int(600, 3_000) : r.int(5_000, 40_000);
     const staff = r.int(4, 40);
     return {
@@ -100,13 +146,14 @@ export async function loadBenchNetwork(db: Db, opts: { today: string; passwordHa
   const ventureRows: (typeof s.ventures.$inferInsert)[] = [];
   const stays: Stay[] = [];
   const graduationRows: (typeof s.graduations.$inferInsert)[] = [];
-  for (let v = 1; v <= BENCH.ventures; v++) {
-    const team = v > BENCH.bigCarrierTenants && r.chance(0.15);
+  for (let lv = 1; lv <= DISTRICT.ventures; lv++) {
+    const v = off.venture + lv;
+    const team = lv > bigTenants && r.chance(0.15);
     const entered = addDays(addMonths(start, r.int(0, monthsSpan - 3)), r.int(0, 27));
     const months = r.int(9, 60);
     const endsOn = addMonths(entered, months);
     const open = endsOn >= today;
-    const carrierId = v <= BENCH.bigCarrierTenants ? 1 : team ? r.pick(pools.nursery) : r.pick(pools.incubator);
+    const carrierId = lv <= bigTenants ? BENCH_OPERATOR_CARRIER : team ? r.pick(pools.nursery) : r.pick(pools.incubator);
     const stage = team ? 'nursery' : 'incubating';
     const graduated = !team && !open && r.chance(0.35);
     const reason = open
@@ -191,46 +238,30 @@ export async function loadBenchNetwork(db: Db, opts: { today: string; passwordHa
     }
   }
 
+  const staysOf = new Map<number, Stay[]>();
+  for (const st of stays) staysOf.set(st.ventureId, [...(staysOf.get(st.ventureId) ?? []), st]);
   const financingRows = ventureRows
     .filter(() => r.chance(0.2))
     .map((v) => {
       const receivedOn = addMonths(start, r.int(0, monthsSpan - 1));
       // The stay it was recorded in: the last one begun by then, else the first.
-      const own = stays.filter((st) => st.ventureId === v.id);
+      const own = staysOf.get(v.id!) ?? [];
       const stay = own.filter((st) => st.enteredOn <= receivedOn).at(-1) ?? own[0];
       return { ventureId: v.id!, carrierId: stay?.carrierId ?? null, receivedOn, amountFen: r.int(50, 3_000) * WAN, investor: '基准创投' };
     });
 
-  const programmeRows = Array.from({ length: BENCH.years }, (_, yi) => firstYear + yi).flatMap((year) =>
-    CATEGORIES.map((category, ci) => ({
-      id: (year - firstYear) * CATEGORIES.length + ci + 1,
-      code: `BENCH-${year}-${ci + 1}`,
-      nameZh: `${year}年度基准专项${ci + 1}`,
-      nameEn: `Benchmark programme ${ci + 1} ${year}`,
-      year,
-      category,
-      applicantType: category === 'operation' || category === 'construction' ? ('carrier' as const) : ('venture' as const),
-      eligibleKinds: [...KINDS] as CarrierKind[],
-      fundingMode: category === 'rd_post_subsidy' ? ('post_subsidy' as const) : ('pre_funded' as const),
-      budgetFen: 5_000 * WAN,
-      capFen: 100 * WAN,
-      opensOn: `${year}-02-15`,
-      closesOn: `${year}-09-30`,
-      status: year === thisYear ? ('open' as const) : ('closed' as const),
-    })),
-  );
-
-  const applicationRows = Array.from({ length: 3_000 }, (_, i) => {
-    const p = r.pick(programmeRows);
+  const applicationRows = Array.from({ length: DISTRICT.applications }, (_, li) => {
+    const i = off.application + li;
+    const p = r.pick(opts.programmes);
     const status = r.pick(STATUSES);
     const requested = r.int(5, 100) * WAN;
     const approved = ['approved', 'paid', 'accepted'].includes(status) ? Math.min(requested, r.int(5, 100) * WAN) : null;
     const paid = status === 'paid' || status === 'accepted' ? approved! : 0;
-    const v = p.applicantType === 'venture' ? r.int(1, BENCH.ventures) : null;
+    const v = p.applicantType === 'venture' ? off.venture + r.int(1, DISTRICT.ventures) : null;
     return {
       refNo: `BENCH-${p.year}-${String(i + 1).padStart(5, '0')}`,
       programId: p.id,
-      carrierId: v ? (stays.find((x) => x.ventureId === v)?.carrierId ?? 1) : r.int(1, BENCH.carriers),
+      carrierId: v ? staysOf.get(v)![0]!.carrierId : off.carrier + r.int(1, DISTRICT.carriers),
       ventureId: v,
       purpose: '基准申报事项',
       requestedFen: requested,
@@ -241,51 +272,13 @@ export async function loadBenchNetwork(db: Db, opts: { today: string; passwordHa
     };
   });
 
-  const targetRows = Array.from({ length: BENCH.years }, (_, yi) => firstYear + yi).flatMap((year) => [
-    { year, metric: 'high_tech_enterprises', targetMin: 1450, unit: '个' },
-    { year, metric: 'new_incubators', targetMin: 10, targetMax: 20, unit: '家' },
-    { year, metric: 'new_incubation_area_m2', targetMin: 50_000, unit: 'm²' },
-  ]);
-
-  const userRows = [
-    // Committee staff need a second factor; the benchmark signs in with the demo secret's code.
-    {
-      email: BENCH_USERS.committee,
-      name: '基准科委用户',
-      passwordHash: opts.passwordHash,
-      role: 'committee' as const,
-      totpSecret: DEMO_TOTP_SECRET,
-      totpEnabledAt: new Date(),
-    },
-    { email: BENCH_USERS.operator, name: '基准运营用户', passwordHash: opts.passwordHash, role: 'operator' as const },
-  ];
-
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
-    await insertAll(t, s.carriers, carrierRows);
-    await insertAll(t, s.ventures, ventureRows);
-    await insertAll(t, s.residencies, stays);
-    await insertAll(t, s.graduations, graduationRows);
-    await insertAll(t, s.ventureReports, reportRows);
-    await insertAll(t, s.ventureFinancings, financingRows);
-    await insertAll(t, s.programs, programmeRows);
-    await insertAll(t, s.applications, applicationRows);
-    await insertAll(t, s.annualTargets, targetRows);
-    const users = await t.insert(s.users).values(userRows).returning({ id: s.users.id, role: s.users.role });
-    await t.insert(s.operatorCarriers).values({ userId: users.find((u) => u.role === 'operator')!.id, carrierId: 1 });
-    for (const table of ['carriers', 'ventures', 'programs']) {
-      await t.execute(sql.raw(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`));
-    }
-  });
-  await db.execute(sql`ANALYZE`);
   return {
-    carriers: carrierRows.length,
-    ventures: ventureRows.length,
-    residencies: stays.length,
-    graduations: graduationRows.length,
-    reports: reportRows.length,
-    financings: financingRows.length,
-    programmes: programmeRows.length,
-    applications: applicationRows.length,
+    carriers: carrierRows,
+    ventures: ventureRows,
+    residencies: stays,
+    graduations: graduationRows,
+    reports: reportRows,
+    financings: financingRows,
+    applications: applicationRows,
   };
 }

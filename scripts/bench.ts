@@ -1,10 +1,13 @@
 /**
- * npm run bench [-- --reset] [-- --requests 20]: loads a generated network (150 carriers, 6,000
- * ventures, ten years of quarterly reports …) into the PostgreSQL of DATABASE_URL, starts the
- * production build (`next start`, so `npm run build` first) on a free port against it, signs in
- * and prints the response times of the main pages. Refuses an embedded database, and a
- * database that holds data unless --reset is given (which drops everything in it).
- * Runs outside Next, so nothing here may import 'server-only'.
+ * npm run bench [-- --scale N] [-- --compare M] [-- --reset] [-- --requests 20]: loads a generated
+ * network — N districts of 150 carriers, 6,000 ventures, ten years of quarterly reports … — into
+ * the PostgreSQL of DATABASE_URL, starts the production build (`next start`, so `npm run build`
+ * first) on a free port against it, signs in and prints the response times of the main pages.
+ * With --compare M it also loads the network of scale M into a second database on the same server
+ * (`<database>_s<M>`, created when missing), starts a second server on it and measures both in
+ * alternating requests, printing each page's median at both scales and their ratio. Refuses an
+ * embedded database, and a database that holds data unless --reset is given (which drops
+ * everything in it). Runs outside Next, so nothing here may import 'server-only'.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,18 +16,24 @@ import net from 'node:net';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { openDatabase } from '../db/connect';
 import { runMigrations } from '../db/migrate';
 import { todayInShanghai } from '../lib/domain/dates';
 import { env } from '../lib/env';
-import { BENCH_PASSWORD, BENCH_USERS, loadBenchNetwork } from './bench-data';
+import { BENCH_PASSWORD, BENCH_USERS } from './bench-data';
+import { afterLoad, loadBenchNetwork } from './bench-network';
+import { compareDatabaseUrl } from './bench-plan';
 import { DEMO_TOTP_SECRET, totpCode } from '../lib/totp';
-import { measure, printTable, signIn, type Target } from './bench-http';
+import { measure, printComparison, printTable, signIn, type Server, type Target } from './bench-http';
 import { runScript } from './run-script';
 
 const args = process.argv.slice(2);
 const reset = args.includes('--reset');
-const requests = Number(args[args.indexOf('--requests') + 1]) || 20;
+const option = (name: string) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : undefined);
+const requests = option('--requests') || 20;
+const scale = option('--scale') ?? 1;
+const compare = option('--compare');
 
 const TARGETS: Target[] = [
   { path: '/api/health', as: null },
@@ -35,7 +44,13 @@ const TARGETS: Target[] = [
   { path: '/committee/graduations', as: 'committee' },
   { path: '/committee/warnings', as: 'committee' },
   { path: '/committee/statistics', as: 'committee' },
+  { path: '/committee/summary', as: 'committee' },
+  { path: '/committee/programmes', as: 'committee' },
+  { path: '/operator', as: 'operator' },
   { path: '/operator/ventures', as: 'operator' },
+  { path: '/operator/reports', as: 'operator' },
+  { path: '/operator/applications', as: 'operator' },
+  { path: '/operator/graduations', as: 'operator' },
 ];
 
 function freePort(): Promise<number> {
@@ -64,39 +79,52 @@ async function waitForHealth(base: string, server: ChildProcess): Promise<void> 
   throw new Error('The server did not answer /api/health within two minutes.');
 }
 
-async function prepareDatabase(url: string): Promise<void> {
+/** Creates the database of a URL when it does not exist, connecting to its server's `postgres` database. */
+async function ensureDatabase(url: string): Promise<void> {
+  const admin = new URL(url);
+  const name = decodeURIComponent(admin.pathname.slice(1));
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function prepareDatabase(url: string, atScale: number): Promise<void> {
   const handle = openDatabase(url);
   try {
     const { rows } = await handle.db.execute<{ n: number }>(sql`
       SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')`);
     if (Number(rows[0]?.n ?? 0) > 0) {
-      if (!reset) throw new Error('The database is not empty. Give an empty one, or pass --reset to drop everything in it.');
+      if (!reset) throw new Error(`${new URL(url).pathname.slice(1)} is not empty. Give an empty database, or pass --reset to drop everything in it.`);
       await handle.db.execute(sql`DROP SCHEMA IF EXISTS drizzle CASCADE`);
       await handle.db.execute(sql`DROP SCHEMA public CASCADE`);
       await handle.db.execute(sql`CREATE SCHEMA public`);
     }
     await runMigrations(handle);
     const started = Date.now();
-    const counts = await loadBenchNetwork(handle.db, { today: todayInShanghai(), passwordHash: await bcrypt.hash(BENCH_PASSWORD, 10) });
+    const { counts, seconds } = await loadBenchNetwork(url, {
+      scale: atScale,
+      today: todayInShanghai(),
+      passwordHash: await bcrypt.hash(BENCH_PASSWORD, 10),
+      log: (line) => console.log(line),
+    });
+    const t0 = Date.now();
+    await afterLoad(handle);
+    seconds['after load'] = (Date.now() - t0) / 1000;
     const list = Object.entries(counts).map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`);
-    console.log(`Loaded ${list.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    const phases = Object.entries(seconds).map(([k, v]) => `${k} ${v.toFixed(1)} s`);
+    console.log(`Scale ${atScale}: loaded ${list.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s (${phases.join(', ')}).`);
   } finally {
     await handle.close();
   }
 }
 
-async function main(): Promise<number> {
-  const url = env.databaseUrl;
-  if (env.databaseMode !== 'postgres' || !url) {
-    console.error('npm run bench needs DATABASE_URL=postgres://… (an empty database; --reset empties a used one).');
-    return 1;
-  }
-  if (!fs.existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
-    console.error('No production build: run `npm run build` first.');
-    return 1;
-  }
-  await prepareDatabase(url);
-
+async function startServer(url: string): Promise<{ base: string; server: ChildProcess }> {
   const port = await freePort();
   const base = `http://localhost:${port}`;
   const server = spawn(path.join(process.cwd(), 'node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
@@ -113,15 +141,72 @@ async function main(): Promise<number> {
   });
   try {
     await waitForHealth(base, server);
-    const cookies = {
+  } catch (err) {
+    server.kill('SIGTERM');
+    throw err;
+  }
+  return { base, server };
+}
+
+async function signedIn(label: string, base: string): Promise<Server> {
+  return {
+    label,
+    base,
+    cookies: {
       committee: await signIn(base, BENCH_USERS.committee, BENCH_PASSWORD, totpCode(DEMO_TOTP_SECRET, new Date())),
       operator: await signIn(base, BENCH_USERS.operator, BENCH_PASSWORD),
-    };
+    },
+  };
+}
+
+async function main(): Promise<number> {
+  const url = env.databaseUrl;
+  if (env.databaseMode !== 'postgres' || !url) {
+    console.error('npm run bench needs DATABASE_URL=postgres://… (an empty database; --reset empties a used one).');
+    return 1;
+  }
+  if (!Number.isInteger(scale) || scale < 1 || (compare !== undefined && (!Number.isInteger(compare) || compare < 1 || compare >= scale))) {
+    console.error('--scale takes a whole number from 1; --compare a smaller one (e.g. --scale 10 --compare 1).');
+    return 1;
+  }
+  if (!fs.existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
+    console.error('No production build: run `npm run build` first.');
+    return 1;
+  }
+  const smallUrl = compare === undefined ? null : compareDatabaseUrl(url, compare);
+  if (smallUrl) {
+    await ensureDatabase(smallUrl);
+    await prepareDatabase(smallUrl, compare!);
+  }
+  await prepareDatabase(url, scale);
+
+  const started: ChildProcess[] = [];
+  try {
+    const large = await startServer(url);
+    started.push(large.server);
+    const small = smallUrl ? await startServer(smallUrl) : null;
+    if (small) started.push(small.server);
+    const servers = [await signedIn(`s${scale}`, large.base)];
+    if (small) servers.unshift(await signedIn(`s${compare}`, small.base));
     const results = [];
-    for (const target of TARGETS) results.push(await measure(base, target, target.as ? cookies[target.as] : '', requests));
-    printTable(results, requests);
+    for (const [i, target] of TARGETS.entries()) {
+      console.error(`Measuring ${target.path} as ${target.as ?? 'visitor'} (${i + 1} of ${TARGETS.length}) …`);
+      results.push(await measure(servers, target, requests));
+    }
+    console.log('');
+    if (small)
+      printComparison(
+        results.map(([s1, sN]) => ({ small: s1!, large: sN! })),
+        { small: compare!, large: scale },
+        requests,
+      );
+    else
+      printTable(
+        results.map(([r]) => r!),
+        requests,
+      );
   } finally {
-    server.kill('SIGTERM');
+    for (const server of started) server.kill('SIGTERM');
   }
   return 0;
 }
