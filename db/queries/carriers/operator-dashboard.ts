@@ -73,7 +73,7 @@ export async function operatorDashboard(db: DbOrTx, scope: Scope, today: string,
   const yearStart = `${year}-01-01`;
   const yearEnd = `${year}-12-31`;
   const reportQuarter = lastClosedQuarter(today);
-  const history = ventureHistory(db);
+  const history = ventureHistory(db, ids);
   // A venture counts at its current carrier, or (graduated or exited) at the last one it was in:
   // the ownership rule of the ventures list, so that each figure matches the list it links to.
   const home = sql<number>`coalesce(${ventures.currentCarrierId}, ${history.lastCarrierId})`;

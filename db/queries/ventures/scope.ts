@@ -14,8 +14,22 @@ import { residencies, ventures } from '../../schema';
 export const openResidency = alias(residencies, 'open_residency');
 export const openResidencyOn = and(eq(openResidency.ventureId, ventures.id), isNull(openResidency.leftOn));
 
+/**
+ * Narrows the stays aggregated into a history to those of ventures that lived in one of these
+ * carriers (every stay of such a venture, wherever it was): the history of any venture a carrier's
+ * reader may see is whole, and its cost follows the carrier's ventures, not the network's.
+ */
+function livedInAny(carrierIds: number[] | null): SQL | undefined {
+  if (carrierIds === null) return undefined;
+  if (carrierIds.length === 0) return sql`false`;
+  return sql`${residencies.ventureId} IN (SELECT lived.venture_id FROM ${residencies} lived WHERE lived.carrier_id IN (${sql.join(
+    carrierIds.map((id) => sql`${id}`),
+    sql`, `,
+  )}))`;
+}
+
 /** Per venture: the start of incubation (its first incubating residency), its latest carrier and the entry of its latest stay. */
-export function ventureHistory(db: DbOrTx) {
+export function ventureHistory(db: DbOrTx, carrierIds: number[] | null = null) {
   return db
     .select({
       ventureId: residencies.ventureId,
@@ -24,6 +38,7 @@ export function ventureHistory(db: DbOrTx) {
       lastEnteredOn: sql<string | null>`(max(${residencies.enteredOn}))::text`.as('last_entered_on'),
     })
     .from(residencies)
+    .where(livedInAny(carrierIds))
     .groupBy(residencies.ventureId)
     .as('venture_history');
 }
@@ -90,6 +105,7 @@ export function ventureHistoryWithPeriod(db: DbOrTx, carrierIds: number[]) {
       exitReason: sql<string | null>`${latestOwn(sql`${residencies.exitReason}::text`)}`.as('period_exit_reason'),
     })
     .from(residencies)
+    .where(livedInAny(carrierIds))
     .groupBy(residencies.ventureId)
     .as('venture_history');
 }
@@ -109,7 +125,7 @@ export function stageAsLeftSql(period: OwnPeriod): SQL<string> {
 export async function findOwnedVenture(db: DbOrTx, scope: Scope, ventureId: number, mode: 'read' | 'write' = 'read') {
   if (mode === 'write' && scope.kind !== 'carriers') throw notFound();
   const carrierIds = carriersToCover(scope);
-  const history = ventureHistory(db);
+  const history = ventureHistory(db, carrierIds);
   const [row] = await db
     .select({
       venture: getTableColumns(ventures),
