@@ -62,7 +62,12 @@ function listView(db: DbOrTx, carrierIds: number[] | null, lived: number[]) {
     // costs what the carriers' own ventures cost, however large the network around them.
     own: {
       ids: sql`unnest(${sql.param(lived)}::int[]) AS own(id)`,
-      venture: db.select().from(ventures).where(sql`${ventures.id} = own.id`).limit(1).as('ventures'),
+      venture: db
+        .select()
+        .from(ventures)
+        .where(sql`${ventures.id} = own.id`)
+        .limit(1)
+        .as('ventures'),
     },
     // The venture's open stay, shown only when it is in one of these carriers (masked here rather
     // than in the join, whose estimate would otherwise send the planner into a nested loop).
