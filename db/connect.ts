@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -35,6 +36,12 @@ export function modeOf(url: string | undefined): DatabaseMode {
   return 'postgres';
 }
 
+/**
+ * The extensions the migrations create (`CREATE EXTENSION`), which PGlite must be given when it
+ * opens: pg_trgm, for the trigram indexes of name search (docs/lists-and-search.md).
+ */
+const PGLITE_EXTENSIONS = { pg_trgm };
+
 export function openDatabase(url: string | undefined, opts: { dataDir?: string } = {}): DatabaseHandle {
   const mode = modeOf(url);
   if (mode === 'postgres') {
@@ -56,14 +63,14 @@ export function openDatabase(url: string | undefined, opts: { dataDir?: string }
     return { db, mode, close: () => pool.end() };
   }
   if (mode === 'memory') {
-    const client = new PGlite();
+    const client = new PGlite({ extensions: PGLITE_EXTENSIONS });
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return { db, mode, close: () => client.close() };
   }
   const dataDir = path.resolve(/*turbopackIgnore: true*/ opts.dataDir ?? '.data/pglite');
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   acquireDataFolderLock(dataDir);
-  const client = new PGlite(dataDir);
+  const client = new PGlite(dataDir, { extensions: PGLITE_EXTENSIONS });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,

@@ -42,6 +42,10 @@ export const carriers = pgTable(
     index('carriers_kind_idx').on(t.kind),
     index('carriers_zone_idx').on(t.zone),
     index('carriers_level_idx').on(t.level),
+    // The committee's carrier search (part of a name or of the operating company) through trigrams.
+    index('carriers_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    index('carriers_name_en_trgm_idx').using('gin', t.nameEn.op('gin_trgm_ops')),
+    index('carriers_operator_org_trgm_idx').using('gin', t.operatorOrg.op('gin_trgm_ops')),
     check('carriers_areas_nonneg', sql`${t.totalAreaM2} >= 0 AND ${t.incubationAreaM2} >= 0 AND ${t.publicServiceAreaM2} >= 0 AND ${t.workstations} >= 0`),
     check('carriers_incubation_within_total', sql`${t.incubationAreaM2} + ${t.publicServiceAreaM2} <= ${t.totalAreaM2}`),
     check('carriers_seed_fund_nonneg', sql`${t.seedFundFen} >= 0`),

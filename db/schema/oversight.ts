@@ -46,6 +46,7 @@ export const blacklistEntries = pgTable(
     index('blacklist_credit_code_idx').on(t.creditCode),
     index('blacklist_venture_idx').on(t.ventureId),
     index('blacklist_carrier_idx').on(t.carrierId),
+    index('blacklist_subject_name_trgm_idx').using('gin', t.subjectName.op('gin_trgm_ops')),
     check(
       'blacklist_subject',
       sql`(${t.subjectType} = 'venture' AND ${t.creditCode} IS NOT NULL) OR (${t.subjectType} = 'carrier' AND ${t.carrierId} IS NOT NULL)`,

@@ -90,6 +90,10 @@ export const applications = pgTable(
     index('applications_carrier_status_idx').on(t.carrierId, t.status),
     index('applications_venture_idx').on(t.ventureId),
     index('applications_status_submitted_idx').on(t.status, t.submittedAt),
+    // The committee's queue in the order it is worked (oldest submission first), any status.
+    index('applications_submitted_idx').on(t.submittedAt, t.id),
+    // An operator's applications, most recently changed first.
+    index('applications_carrier_updated_idx').on(t.carrierId, t.updatedAt, t.id),
     check('applications_requested_pos', sql`${t.requestedFen} > 0`),
     check('applications_approved_range', sql`${t.approvedFen} IS NULL OR (${t.approvedFen} >= 0 AND ${t.approvedFen} <= ${t.requestedFen})`),
     check('applications_final_range', sql`${t.finalFen} IS NULL OR (${t.finalFen} >= 0 AND ${t.finalFen} <= ${t.approvedFen})`),

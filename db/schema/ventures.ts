@@ -44,6 +44,9 @@ export const ventures = pgTable(
     index('ventures_stage_idx').on(t.stage),
     index('ventures_industry_idx').on(t.industry),
     index('ventures_name_idx').on(t.name),
+    // Search for a part of a name or a credit code (ILIKE '%…%') through trigrams (pg_trgm, migration 0011).
+    index('ventures_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    index('ventures_credit_code_trgm_idx').using('gin', t.creditCode.op('gin_trgm_ops')),
     check('ventures_company_has_code', sql`(${t.kind} = 'team' AND ${t.creditCode} IS NULL) OR (${t.kind} = 'company' AND ${t.creditCode} IS NOT NULL)`),
     check('ventures_credit_code_format', sql`${t.creditCode} IS NULL OR char_length(${t.creditCode}) = 18`),
     check('ventures_exit_complete', sql`(${t.exitKind} IS NULL) = (${t.exitOn} IS NULL)`),
@@ -132,6 +135,18 @@ export const graduations = pgTable(
     index('graduations_carrier_idx').on(t.carrierId, t.graduatedOn),
     index('graduations_status_idx').on(t.status),
     index('graduations_venture_idx').on(t.ventureId),
+    // The committee's verification queue in its order (db/queries/graduations/verification.ts queueOrder):
+    // pending first, oldest first, then the decided ones, newest decision first.
+    index('graduations_queue_idx').on(
+      sql`(${t.status} = 'pending') DESC`,
+      sql`(CASE WHEN ${t.status} = 'pending' THEN ${t.createdAt} END)`,
+      sql`${t.verifiedAt} DESC NULLS LAST`,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index('graduations_pending_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.status} = 'pending'`),
     check('graduations_has_criteria', sql`cardinality(${t.criteria}) > 0`),
   ],
 );

@@ -10,7 +10,8 @@ export const postgresUrl = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?
  * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the
  * PostgreSQL server of DATABASE_URL (dropped again by `close`).
  */
-export async function openTestDatabase(): Promise<DatabaseHandle> {
+/** A fresh migrated database; on PostgreSQL, `url` is its address (for tools that open their own connection). */
+export async function openTestDatabase(): Promise<DatabaseHandle & { url?: string }> {
   if (!postgresUrl) {
     const handle = openDatabase('memory:');
     await runMigrations(handle);
@@ -27,6 +28,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   await runMigrations(handle);
   return {
     ...handle,
+    url: url.toString(),
     close: async () => {
       await handle.close();
       const c = new pg.Client({ connectionString: postgresUrl });

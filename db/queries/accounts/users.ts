@@ -3,6 +3,7 @@ import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../client';
 import type { Role } from '@/lib/roles';
 import { carriers, operatorCarriers, users } from '../../schema';
+import { containsPattern } from '../shared/search';
 
 export type AuthUser = {
   id: number;
@@ -73,7 +74,7 @@ export type AccountListParams = {
 export async function listAccounts(db: DbOrTx, p: AccountListParams) {
   const filters: SQL[] = [];
   if (p.q) {
-    const like = `%${p.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(p.q);
     filters.push(or(ilike(users.email, like), ilike(users.name, like))!);
   }
   if (p.role) filters.push(eq(users.role, p.role));

@@ -6,6 +6,7 @@ import type { CarrierSort } from '@/lib/domain/network-lists';
 import type { CarrierKind, CarrierLevel, CarrierStatus } from '@/lib/domain/vocabulary';
 import { carrierFigureCtes, carrierFigureJoins, FIGURE_EXPR, figureSelect, figuresOfRow, type CarrierFigures } from './carrier-figures';
 import { pinyin } from '../shared/collation';
+import { containsPattern } from '../shared/search';
 
 /**
  * The committee's list of the network's carriers with their figures (occupancy, tenants,
@@ -56,8 +57,9 @@ function filterSql(f: CarrierListFilter & { id?: number }): SQL {
   if (f.id !== undefined) parts.push(sql`c.id = ${f.id}`);
   const q = f.q?.trim();
   if (q) {
-    const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    parts.push(sql`(c.name ILIKE ${like} OR coalesce(c.name_en, '') ILIKE ${like} OR c.operator_org ILIKE ${like})`);
+    // Each column as it is (no coalesce), so that each arm reads its trigram index.
+    const like = containsPattern(q);
+    parts.push(sql`(c.name ILIKE ${like} OR c.name_en ILIKE ${like} OR c.operator_org ILIKE ${like})`);
   }
   if (f.kind) parts.push(sql`c.kind = ${f.kind}`);
   if (f.level) parts.push(sql`c.level = ${f.level}`);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, isNull, notExists, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import type { Quarter } from '@/lib/domain/reporting';
 import type { DbOrTx } from '../../client';
 import { carriers, residencies, ventureReports, ventures } from '../../schema';
@@ -38,9 +38,22 @@ const admissionWhere = (carrierId?: number) =>
     carrierId === undefined ? undefined : eq(residencies.carrierId, carrierId),
   );
 
-/** Current tenants admitted although a tenant rule was broken (the warnings recorded at admission). */
+/**
+ * Current tenants admitted although a tenant rule was broken (the warnings recorded at admission).
+ * The page is chosen on the stays and their carriers alone, and only its rows then read their
+ * ventures (by id), so that the list never reads the network's ventures to sort them.
+ */
 export async function admissionWarningList(db: DbOrTx, p: Page): Promise<{ rows: AdmissionWarningRow[]; total: number }> {
   const where = admissionWhere(p.carrierId);
+  const order = [asc(carriers.name), asc(residencies.enteredOn), asc(residencies.id)];
+  const pageOfStays = db
+    .select({ id: residencies.id })
+    .from(residencies)
+    .innerJoin(carriers, eq(carriers.id, residencies.carrierId))
+    .where(where)
+    .orderBy(...order)
+    .limit(p.pageSize)
+    .offset((p.page - 1) * p.pageSize);
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -58,10 +71,8 @@ export async function admissionWarningList(db: DbOrTx, p: Page): Promise<{ rows:
       .from(residencies)
       .innerJoin(ventures, eq(ventures.id, residencies.ventureId))
       .innerJoin(carriers, eq(carriers.id, residencies.carrierId))
-      .where(where)
-      .orderBy(asc(carriers.name), asc(residencies.enteredOn), asc(residencies.id))
-      .limit(p.pageSize)
-      .offset((p.page - 1) * p.pageSize),
+      .where(inArray(residencies.id, pageOfStays))
+      .orderBy(...order),
     db.select({ n: count() }).from(residencies).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
@@ -82,12 +93,11 @@ export type MissingReportRow = {
   leftOn: string | null;
 };
 
+/** Per venture and carrier, the stays during the quarter without the quarter's report (ventures are not read here). */
 function missingBase(db: DbOrTx, q: Quarter, carrierId?: number) {
   return db
     .select({
-      ventureId: sql<number>`${ventures.id}`.as('venture_id'),
-      ventureName: sql<string>`${ventures.name}`.as('venture_name'),
-      creditCode: sql<string | null>`${ventures.creditCode}`.as('credit_code'),
+      ventureId: sql<number>`${residencies.ventureId}`.as('venture_id'),
       carrierId: sql<number>`${carriers.id}`.as('carrier_id'),
       carrierName: sql<string>`${carriers.name}`.as('carrier_name'),
       carrierNameEn: sql<string | null>`${carriers.nameEn}`.as('carrier_name_en'),
@@ -95,7 +105,6 @@ function missingBase(db: DbOrTx, q: Quarter, carrierId?: number) {
       leftOn: sql<string | null>`(CASE WHEN bool_or(${residencies.leftOn} IS NULL) THEN NULL ELSE max(${residencies.leftOn})::text END)`.as('left_on'),
     })
     .from(residencies)
-    .innerJoin(ventures, eq(ventures.id, residencies.ventureId))
     .innerJoin(carriers, eq(carriers.id, residencies.carrierId))
     .where(
       and(
@@ -104,32 +113,50 @@ function missingBase(db: DbOrTx, q: Quarter, carrierId?: number) {
           db
             .select({ one: sql`1` })
             .from(ventureReports)
-            .where(reportOfQuarter(q.year, q.quarter)),
+            .where(reportOfQuarter(q.year, q.quarter, residencies.ventureId)),
         ),
       ),
     )
-    .groupBy(ventures.id, carriers.id)
+    .groupBy(residencies.ventureId, carriers.id)
     .as('missing');
 }
 
-/** Ventures resident in a carrier during the quarter without a report for it, by carrier. */
+/**
+ * Ventures resident in a carrier during the quarter without a report for it, by carrier and name.
+ * The name the order needs is read per missing row by id (a subquery on ventures_pkey), the
+ * other columns of a venture only for the page's rows: the network's ventures are never read whole.
+ */
 export async function missingReportList(db: DbOrTx, q: Quarter, p: Page): Promise<{ rows: MissingReportRow[]; total: number }> {
   const m = missingBase(db, q, p.carrierId);
+  const nameOf = sql<string>`(SELECT ${ventures.name} FROM ${ventures} WHERE ${ventures.id} = ${m.ventureId})`;
+  const onPage = db
+    .select({
+      ventureId: m.ventureId,
+      ventureName: nameOf.as('venture_name'),
+      carrierId: m.carrierId,
+      carrierName: m.carrierName,
+      carrierNameEn: m.carrierNameEn,
+      leftOn: m.leftOn,
+    })
+    .from(m)
+    .orderBy(asc(m.carrierName), asc(nameOf), asc(m.ventureId))
+    .limit(p.pageSize)
+    .offset((p.page - 1) * p.pageSize)
+    .as('on_page');
   const [rows, [total]] = await Promise.all([
     db
       .select({
-        ventureId: m.ventureId,
-        ventureName: m.ventureName,
-        creditCode: m.creditCode,
-        carrierId: m.carrierId,
-        carrierName: m.carrierName,
-        carrierNameEn: m.carrierNameEn,
-        leftOn: m.leftOn,
+        ventureId: onPage.ventureId,
+        ventureName: onPage.ventureName,
+        creditCode: ventures.creditCode,
+        carrierId: onPage.carrierId,
+        carrierName: onPage.carrierName,
+        carrierNameEn: onPage.carrierNameEn,
+        leftOn: onPage.leftOn,
       })
-      .from(m)
-      .orderBy(asc(m.carrierName), asc(m.ventureName), asc(m.ventureId))
-      .limit(p.pageSize)
-      .offset((p.page - 1) * p.pageSize),
+      .from(onPage)
+      .innerJoin(ventures, eq(ventures.id, onPage.ventureId))
+      .orderBy(asc(onPage.carrierName), asc(onPage.ventureName), asc(onPage.ventureId)),
     db.select({ n: count() }).from(m),
   ]);
   return { rows, total: total?.n ?? 0 };

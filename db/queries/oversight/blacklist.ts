@@ -7,6 +7,7 @@ import type { BlacklistInput, LiftInput } from '@/lib/validation/subsidies';
 import type { Db, DbOrTx } from '../../client';
 import { blacklistEntries, carriers, ventures, type BlacklistEntry } from '../../schema';
 import type { BlacklistSubject as SubjectType } from '@/lib/domain/vocabulary';
+import { containsPattern } from '../shared/search';
 
 /**
  * The blacklist (失信记录, 沪科规〔2024〕12号): a venture is listed by its credit code, a carrier
@@ -146,7 +147,7 @@ export async function listBlacklist(db: DbOrTx, today: string, f: BlacklistFilte
   const where = and(
     state,
     f.subjectType ? eq(blacklistEntries.subjectType, f.subjectType) : undefined,
-    q ? or(ilike(blacklistEntries.subjectName, `%${q.replace(/[%_\\]/g, '\\$&')}%`), eq(blacklistEntries.creditCode, q.toUpperCase())) : undefined,
+    q ? or(ilike(blacklistEntries.subjectName, containsPattern(q)), eq(blacklistEntries.creditCode, q.toUpperCase())) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     db

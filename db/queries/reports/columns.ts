@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gte, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, or, type AnyColumn, type SQL } from 'drizzle-orm';
 import { quarterEnd, quarterStart } from '@/lib/domain/reporting';
 import { REPORT_FIELDS, type ReportField } from '@/lib/domain/report-figures';
 import { residencies, ventureReports, ventures } from '../../schema';
@@ -24,5 +24,6 @@ export function residentDuring(year: number, quarter: number, carrierFilter: SQL
   )!;
 }
 
-export const reportOfQuarter = (year: number, quarter: number) =>
-  and(eq(ventureReports.ventureId, ventures.id), eq(ventureReports.year, year), eq(ventureReports.quarter, quarter));
+/** The quarter's report of the venture (`ventures.id` unless another column holds the venture). */
+export const reportOfQuarter = (year: number, quarter: number, ventureId: AnyColumn = ventures.id) =>
+  and(eq(ventureReports.ventureId, ventureId), eq(ventureReports.year, year), eq(ventureReports.quarter, quarter));

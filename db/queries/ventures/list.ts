@@ -10,8 +10,9 @@ import type { DbOrTx } from '../../client';
 import { carriers, residencies, ventures } from '../../schema';
 import { limitEndsOnSql, limitMonthsSql, limitStatusSql } from './limits';
 import { carrierCondition } from '../shared/scope';
-import { carriersToCover, openResidency, stageAsLeftSql, ventureHistory, ventureHistoryWithPeriod, ventureLivedBy } from './scope';
+import { carriersToCover, openResidency, stageAsLeftSql, ventureHistory, ventureHistoryWithPeriod, ventureIdsLivedBy } from './scope';
 import { pinyin } from '../shared/collation';
+import { containsPattern } from '../shared/search';
 
 export type { Industry, VentureFilters, VentureSort, LimitFilter } from '@/lib/validation/venture-filters';
 export { getVentureDetail, type VentureDetail } from './detail';
@@ -31,7 +32,7 @@ const lastCarrier = alias(carriers, 'last_carrier');
  */
 type History = ReturnType<typeof ventureHistory> | ReturnType<typeof ventureHistoryWithPeriod>;
 
-function listView(db: DbOrTx, carrierIds: number[] | null) {
+function listView(db: DbOrTx, carrierIds: number[] | null, lived: number[]) {
   const inIds = (ids: number[]) =>
     sql.join(
       ids.map((id) => sql`${id}`),
@@ -41,7 +42,7 @@ function listView(db: DbOrTx, carrierIds: number[] | null) {
     const history = ventureHistory(db);
     return {
       history: history as History,
-      lived: sql`true`,
+      own: null,
       openOn: and(eq(openResidency.ventureId, ventures.id), isNull(openResidency.leftOn))!,
       // The entry of its latest stay: the open one, or the one it graduated or left from.
       enteredOn: sql<string | null>`${history.lastEnteredOn}`,
@@ -51,13 +52,23 @@ function listView(db: DbOrTx, carrierIds: number[] | null) {
       lastCarrierId: sql<number | null>`${history.lastCarrierId}`,
     };
   }
-  const period = ventureHistoryWithPeriod(db, carrierIds);
+  const period = ventureHistoryWithPeriod(db, carrierIds, lived);
   const history = period;
   const current = sql<boolean>`(${history.lastCarrierId} IN (${inIds(carrierIds)}))`;
   return {
     history: history as History,
-    // A semi-join on the stays rather than a filter on the aggregate, which the planner misjudges.
-    lived: ventureLivedBy(carrierIds),
+    // The ventures these carriers lived, found first (ventureIdsLivedBy), each read by its primary
+    // key (a LATERAL lookup that the planner cannot turn into a scan of every venture): the list
+    // costs what the carriers' own ventures cost, however large the network around them.
+    own: {
+      ids: sql`unnest(${sql.param(lived)}::int[]) AS own(id)`,
+      venture: db
+        .select()
+        .from(ventures)
+        .where(sql`${ventures.id} = own.id`)
+        .limit(1)
+        .as('ventures'),
+    },
     // The venture's open stay, shown only when it is in one of these carriers (masked here rather
     // than in the join, whose estimate would otherwise send the planner into a nested loop).
     openOn: and(eq(openResidency.ventureId, ventures.id), isNull(openResidency.leftOn))!,
@@ -85,13 +96,9 @@ function incubationLimit(history: History, view: ListView, today: IsoDate) {
   };
 }
 
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function conditions(f: VentureFilters, limit: ReturnType<typeof incubationLimit>, carrierIds: number[] | null, view: ListView): SQL[] {
   const out: SQL[] = [];
-  if (f.q) out.push(or(ilike(ventures.name, likePattern(f.q)), ilike(ventures.creditCode, likePattern(f.q)))!);
+  if (f.q) out.push(or(ilike(ventures.name, containsPattern(f.q)), ilike(ventures.creditCode, containsPattern(f.q)))!);
   if (f.stage) out.push(sql`${view.stage} = ${f.stage}`);
   if (f.industry) out.push(eq(ventures.industry, f.industry));
   if (f.highTech !== undefined) {
@@ -133,12 +140,15 @@ function ordering(f: VentureFilters, view: ListView): SQL[] {
 export async function listVentures(db: DbOrTx, scope: Scope, filters: VentureFilters, paging: { page: number; pageSize: number }, today: IsoDate) {
   const carrierIds = carriersToCover(scope, filters.carrierId);
   if (carrierIds !== null && carrierIds.length === 0) return { rows: [] as VentureListRow[], total: 0 };
-  const view = listView(db, carrierIds);
+  const lived = carrierIds === null ? [] : await ventureIdsLivedBy(db, carrierIds);
+  if (carrierIds !== null && lived.length === 0) return { rows: [] as VentureListRow[], total: 0 };
+  const view = listView(db, carrierIds, lived);
   const history = view.history;
   const limit = incubationLimit(history, view, today);
-  // Operators: only ventures with a stay in their carriers.
-  const where = and(view.lived, ...conditions(filters, limit, carrierIds, view));
-  const joins = <Q extends PgSelect>(q: Q) => q.leftJoin(openResidency, view.openOn).leftJoin(history, eq(history.ventureId, ventures.id));
+  const where = and(...conditions(filters, limit, carrierIds, view));
+  const source = view.own ? view.own.ids : ventures;
+  const joins = <Q extends PgSelect>(q: Q) =>
+    (view.own ? q.crossJoinLateral(view.own.venture) : q).leftJoin(openResidency, view.openOn).leftJoin(history, eq(history.ventureId, ventures.id));
   const [rows, [total]] = await Promise.all([
     joins(
       db
@@ -161,7 +171,7 @@ export async function listVentures(db: DbOrTx, scope: Scope, filters: VentureFil
           limitEndsOn: limit.endsOn,
           limitStatus: limit.status,
         })
-        .from(ventures)
+        .from(source)
         .$dynamic(),
     )
       .leftJoin(currentCarrier, eq(currentCarrier.id, ventures.currentCarrierId))
@@ -170,7 +180,7 @@ export async function listVentures(db: DbOrTx, scope: Scope, filters: VentureFil
       .orderBy(...ordering(filters, view))
       .limit(paging.pageSize)
       .offset((paging.page - 1) * paging.pageSize),
-    joins(db.select({ n: count() }).from(ventures).$dynamic()).where(where),
+    joins(db.select({ n: count() }).from(source).$dynamic()).where(where),
   ]);
   return {
     rows: rows.map((r): VentureListRow => ({ ...r, warnings: r.warnings ?? [] })),

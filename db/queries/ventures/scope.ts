@@ -82,12 +82,21 @@ export function ventureLivedBy(carrierIds: number[] | null): SQL {
   )}))`;
 }
 
+/** The ventures that lived a stay in one of these carriers (residencies_carrier_open_idx). */
+export async function ventureIdsLivedBy(db: DbOrTx, carrierIds: number[]): Promise<number[]> {
+  if (carrierIds.length === 0) return [];
+  const rows = await db.selectDistinct({ id: residencies.ventureId }).from(residencies).where(inArray(residencies.carrierId, carrierIds));
+  return rows.map((r) => r.id);
+}
+
 /**
- * Per venture, its history as ventureHistory gives it and, among these carriers' stays, the
- * latest one: the end of their own period with it and its entry date (null where they never had it). One pass
- * over the stays, so that the list joins one subquery.
+ * Per venture of `ventureIds` (those these carriers lived, ventureIdsLivedBy), its history as
+ * ventureHistory gives it and, among these carriers' stays, the latest one: the end of their own
+ * period with it and its entry date. One pass over the stays of those ventures only
+ * (residencies_venture_idx), so that the list joins one subquery whose size is the carriers' own,
+ * however large the network around them.
  */
-export function ventureHistoryWithPeriod(db: DbOrTx, carrierIds: number[]) {
+export function ventureHistoryWithPeriod(db: DbOrTx, carrierIds: number[], ventureIds: number[]) {
   const ids = sql.join(
     (carrierIds.length ? carrierIds : [-1]).map((id) => sql`${id}`),
     sql`, `,
@@ -105,7 +114,7 @@ export function ventureHistoryWithPeriod(db: DbOrTx, carrierIds: number[]) {
       exitReason: sql<string | null>`${latestOwn(sql`${residencies.exitReason}::text`)}`.as('period_exit_reason'),
     })
     .from(residencies)
-    .where(livedInAny(carrierIds))
+    .where(sql`${residencies.ventureId} = ANY(${sql.param(ventureIds)}::int[])`)
     .groupBy(residencies.ventureId)
     .as('venture_history');
 }
