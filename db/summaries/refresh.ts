@@ -1,0 +1,28 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../connect';
+
+/**
+ * The read models of the network figures (db/schema/summaries.ts, docs/read-models.md).
+ *
+ * They are kept by the database itself: triggers on venture_reports, graduations, applications
+ * and ventures recompute, in the writing transaction, the summary rows of the keys each
+ * statement touched (migration 0012_network_summaries_upkeep). Whatever writes those tables —
+ * a server action, an import, the seed, a test's fixture — leaves the summaries right.
+ *
+ * Runs outside Next too (seed, scripts): no 'server-only'.
+ */
+
+/** Every summary row rebuilt from the raw rows, inside the caller's transaction. */
+export async function rebuildSummaries(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`SELECT summaries_rebuild()`);
+}
+
+/**
+ * Rebuilds every summary from scratch in one transaction: `npm run db:refresh-summaries`, after
+ * a restore, and after a bulk load that ran with the triggers switched off.
+ */
+export async function refreshAllSummaries(db: DbOrTx): Promise<void> {
+  await db.transaction(async (tx) => rebuildSummaries(tx));
+}
+
+export const SUMMARY_TABLES = ['carrier_quarter_figures', 'carrier_year_figures', 'programme_funding'] as const;
