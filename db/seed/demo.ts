@@ -17,6 +17,7 @@ import type { VenturePlan } from './plan-types';
 import { planPrograms, planTargets, type ProgramPlan } from './programs';
 import { chunks, createRng } from './random';
 import { planReports } from './reports';
+import { rebuildSummaries } from '../summaries/refresh';
 import { insertApplications, insertBlacklist, planBlacklist } from './subsidies';
 
 export type SeedSummary = {
@@ -94,6 +95,8 @@ export async function seedDemo(db: Db, opts: { today: Date; passwordHash: string
     await insertBlacklist(tx, blacklist, ventures, ventureIds, userIds);
     const targets = planTargets(year);
     await tx.insert(s.annualTargets).values(targets);
+    // The triggers kept the summaries while loading; one rebuild leaves them exactly the raw rows'.
+    await rebuildSummaries(tx);
 
     return {
       users: userIds.size,

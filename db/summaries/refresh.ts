@@ -26,3 +26,8 @@ export async function refreshAllSummaries(db: DbOrTx): Promise<void> {
 }
 
 export const SUMMARY_TABLES = ['carrier_quarter_figures', 'carrier_year_figures', 'programme_funding'] as const;
+
+/** Whether a table is one of the summaries (derived rows, never restored or written as such). */
+export function isSummaryTable(name: string): boolean {
+  return (SUMMARY_TABLES as readonly string[]).includes(name);
+}
