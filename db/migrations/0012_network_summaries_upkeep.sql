@@ -108,6 +108,8 @@ $$;
 CREATE OR REPLACE FUNCTION "summaries_reports_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE keys jsonb;
 BEGIN
+  -- A bulk load that rebuilds the summaries at its end (deferSummaries in db/summaries).
+  IF current_setting('summaries.defer', true) = 'on' THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
     SELECT jsonb_agg(jsonb_build_object('carrier_id', carrier_id, 'year', year, 'quarter', quarter)) INTO keys FROM new_rows;
   ELSIF TG_OP = 'UPDATE' THEN
@@ -124,6 +126,8 @@ $$;
 CREATE OR REPLACE FUNCTION "summaries_graduations_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE keys jsonb;
 BEGIN
+  -- A bulk load that rebuilds the summaries at its end (deferSummaries in db/summaries).
+  IF current_setting('summaries.defer', true) = 'on' THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
     SELECT jsonb_agg(jsonb_build_object('carrier_id', carrier_id, 'year', extract(year FROM graduated_on)::int, 'quarter', extract(quarter FROM graduated_on)::int)) INTO keys FROM new_rows;
   ELSIF TG_OP = 'UPDATE' THEN
@@ -140,6 +144,8 @@ $$;
 CREATE OR REPLACE FUNCTION "summaries_applications_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE ids int[];
 BEGIN
+  -- A bulk load that rebuilds the summaries at its end (deferSummaries in db/summaries).
+  IF current_setting('summaries.defer', true) = 'on' THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
     SELECT array_agg(DISTINCT program_id) INTO ids FROM new_rows;
   ELSIF TG_OP = 'UPDATE' THEN
@@ -157,6 +163,8 @@ $$;
 CREATE OR REPLACE FUNCTION "summaries_ventures_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE changed int[];
 BEGIN
+  -- A bulk load that rebuilds the summaries at its end (deferSummaries in db/summaries).
+  IF current_setting('summaries.defer', true) = 'on' THEN RETURN NULL; END IF;
   SELECT array_agg(n.id) INTO changed FROM new_rows n JOIN old_rows o ON o.id = n.id
     WHERE n.industry IS DISTINCT FROM o.industry OR n.high_tech_cert_on IS DISTINCT FROM o.high_tech_cert_on;
   IF changed IS NULL THEN RETURN NULL; END IF;

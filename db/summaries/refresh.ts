@@ -27,6 +27,15 @@ export async function refreshAllSummaries(db: DbOrTx): Promise<void> {
 
 export const SUMMARY_TABLES = ['carrier_quarter_figures', 'carrier_year_figures', 'programme_funding'] as const;
 
+/**
+ * For a bulk load inside one transaction: the triggers skip their recomputation for the rest of
+ * `tx` (each statement of a large load would otherwise sum again every key it touched), and the
+ * caller ends the load with `rebuildSummaries(tx)` in the same transaction.
+ */
+export async function deferSummaries(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`SELECT set_config('summaries.defer', 'on', true)`);
+}
+
 /** Whether a table is one of the summaries (derived rows, never restored or written as such). */
 export function isSummaryTable(name: string): boolean {
   return (SUMMARY_TABLES as readonly string[]).includes(name);
