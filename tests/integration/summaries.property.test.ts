@@ -1,8 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
 import { applications, carrierQuarterFigures, carrierYearFigures, graduations, programmeFunding, ventureReports, ventures } from '@/db/schema';
 import { openTestDatabase } from '../helpers/db';
-import { makeSummaryWorld, randomAction, seededRng, type SummaryWorld } from '../helpers/summary-actions';
+import { saveQuarterReports } from '@/db/queries/reports/reports';
+import { makeSummaryWorld, randomAction, seededRng, TODAY, type SummaryWorld } from '../helpers/summary-actions';
 
 /**
  * The network summaries (docs/read-models.md) against the raw rows: random sequences of the real
@@ -99,6 +101,7 @@ async function held() {
   return { quarters: sorted(quarters), years: sorted(years), funding: sorted(funding) };
 }
 
+const FIGURES = { revenueFen: 0, netProfitFen: 0, rdSpendFen: 1, taxFen: 0, financingFen: 0, employees: 3, ipFiled: 0, ipGranted: 0, inventionPatents: 0 };
 const SEQUENCES = 6;
 const ACTIONS_PER_SEQUENCE = 50;
 
@@ -123,4 +126,29 @@ describe('network summaries', () => {
     // The sequences did write: reports, graduations, decisions, edits and application steps.
     for (const action of ['reports', 'edit venture', 'graduate', 'draft', 'application step']) expect(done[action] ?? 0, action).toBeGreaterThan(0);
   }, 600_000);
+
+  it('stay right when transactions write under one key at once', async () => {
+    // Each tenant of the first carrier files its own 2026 Q1 report in its own transaction, all
+    // at once (on PostgreSQL, each on its own connection): no summary may miss another's rows.
+    const { rows } = await handle.db.execute<{ id: number }>(sql`
+      SELECT DISTINCT venture_id AS id FROM residencies WHERE carrier_id = ${w.carrierIds[0]!} AND entered_on <= '2026-03-31'::date
+        AND (left_on IS NULL OR left_on >= '2026-01-01'::date)`);
+    expect(rows.length).toBeGreaterThan(1);
+    await Promise.all(
+      rows.map((r, i) =>
+        handle.db.transaction((tx) =>
+          saveQuarterReports(
+            tx,
+            w.operator,
+            w.scope,
+            { carrierId: w.carrierIds[0]!, year: 2026, quarter: 1 },
+            [{ ...FIGURES, ventureId: Number(r.id), revenueFen: (i + 1) * 777 }],
+            TODAY,
+          ),
+        ),
+      ),
+    );
+    const [want, have] = await Promise.all([expected(), held()]);
+    expect(have).toEqual(want);
+  });
 });
