@@ -28,7 +28,7 @@ export async function refreshAllSummaries(db: DbOrTx): Promise<void> {
 export const SUMMARY_TABLES = ['carrier_quarter_figures', 'carrier_year_figures', 'programme_funding'] as const;
 
 /**
-* For a bulk load inside one transaction: the triggers skip their recomputation for the rest of
+ * For a bulk load inside one transaction: the triggers skip their recomputation for the rest of
  * `tx` (each statement of a large load would otherwise sum again every key it touched), and the
  * caller ends the load with `rebuildSummaries(tx)` in the same transaction.
  */
