@@ -10,6 +10,7 @@ import { getTableName } from 'drizzle-orm';
 import pg from 'pg';
 import type { DatabaseHandle } from '../db/connect';
 import * as s from '../db/schema';
+import { refreshAllSummaries } from '../db/summaries';
 import { PROGRAM_CATEGORIES } from '../lib/domain/vocabulary';
 import { BENCH_OPERATOR_CARRIER, BENCH_USERS, generateDistrict, sharedRows } from './bench-data';
 import { bulkInsert, disableTriggers, dropSecondaryIndexes, enableTriggers, recreateIndexes } from './bench-load';
@@ -34,11 +35,11 @@ const LOADED = [
  * Called once after the raw rows are loaded, indexed and analysed, with the database the app will
  * read. The loader writes only raw rows (the ones the app's write actions start from), with the
  * loaded tables' own triggers held off; anything derived from them — summary tables, caches — is
- * filled here, the way a restore from a backup fills it, e.g. by the function behind the command
- * that rebuilds the summaries from scratch. Nothing is derived today.
+ * filled here, the way a restore from a backup fills it: the network's summary tables are rebuilt
+ * from scratch (docs/read-models.md), as `npm run db:refresh-summaries` does.
  */
 export async function afterLoad(handle: DatabaseHandle): Promise<void> {
-  void handle;
+  await refreshAllSummaries(handle.db);
 }
 
 export type LoadReport = { counts: Record<string, number>; seconds: Record<string, number> };

@@ -5,3 +5,4 @@ export * from './ventures';
 export * from './subsidies';
 export * from './oversight';
 export * from './security';
+export * from './summaries';

@@ -17,6 +17,7 @@ import type { VenturePlan } from './plan-types';
 import { planPrograms, planTargets, type ProgramPlan } from './programs';
 import { chunks, createRng } from './random';
 import { planReports } from './reports';
+import { deferSummaries, rebuildSummaries } from '../summaries/refresh';
 import { insertApplications, insertBlacklist, planBlacklist } from './subsidies';
 
 export type SeedSummary = {
@@ -63,6 +64,8 @@ export async function seedDemo(db: Db, opts: { today: Date; passwordHash: string
   return db.transaction(async (tx) => {
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(s.users);
     if (n > 0) throw new DatabaseNotEmptyError(n);
+    // Summed once at the end rather than again by each chunk's statement.
+    await deferSummaries(tx);
 
     const userIds = await insertUsers(tx, opts.passwordHash);
     const carrierIds = await insertCarriers(tx, userIds);
@@ -94,6 +97,7 @@ export async function seedDemo(db: Db, opts: { today: Date; passwordHash: string
     await insertBlacklist(tx, blacklist, ventures, ventureIds, userIds);
     const targets = planTargets(year);
     await tx.insert(s.annualTargets).values(targets);
+    await rebuildSummaries(tx);
 
     return {
       users: userIds.size,

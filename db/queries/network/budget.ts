@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../client';
-import { applications, carriers, programs, ventures } from '../../schema';
+import { applications, carriers, programmeFunding, programs, ventures } from '../../schema';
 import { COMMITTEE_STEP_STATUSES, type CommitteeStepStatus } from '@/lib/domain/workflow';
 import { committeeStepDueSql } from '../subsidies/committee-queue';
 import { anyFilter, carrierMatches, type NetworkFilter } from './filter';
-import { budgetFigures, budgetsOf, committedFenSql, programmeBudgets, yearBudgets, type BudgetFigures, type ProgrammeBudget } from '../subsidies/programmes';
+import { budgetFigures, budgetsOf, programmeBudgets, programmeSums, yearBudgets, type BudgetFigures, type ProgrammeBudget } from '../subsidies/programmes';
 
 /**
  * Subsidy budget execution of a year's programmes and the committee's review queue, for the
@@ -15,6 +15,11 @@ import { budgetFigures, budgetsOf, committedFenSql, programmeBudgets, yearBudget
  * never split, so it stays whole and the execution rate is the filtered paid over it.
  */
 export type BudgetExecution = { programmes: ProgrammeBudget[]; total: BudgetFigures & { programmes: number } };
+
+/** Summary rows matching the filter: by their carrier, and by their venture's industry (carrier applications have none). */
+function fundingMatches(f: NetworkFilter) {
+  return and(carrierMatches(f), f.industry ? eq(programmeFunding.industry, f.industry) : undefined);
+}
 
 /** Applications matching the filter: by their carrier, and by their venture's industry (carrier applications have none). */
 function applicationMatches(f: NetworkFilter) {
@@ -29,18 +34,7 @@ export async function budgetExecution(db: DbOrTx, f: NetworkFilter): Promise<Bud
     const [perProgramme, [perYear]] = await Promise.all([programmeBudgets(db, { year: f.year }), yearBudgets(db, { year: f.year })]);
     return { programmes: perProgramme, total: perYear ?? { ...budgetFigures(0, 0, 0, 0), programmes: 0 } };
   }
-  const matched = db
-    .select({
-      programId: applications.programId,
-      committed: committedFenSql.as('committed'),
-      paid: sql<number>`coalesce(sum(${applications.paidFen}), 0)::bigint`.as('paid'),
-      awards: sql<number>`count(*) FILTER (WHERE ${inArray(applications.status, ['approved', 'paid', 'accepted', 'acceptance_failed'])})::int`.as('awards'),
-    })
-    .from(applications)
-    .innerJoin(carriers, eq(carriers.id, applications.carrierId))
-    .where(applicationMatches(f))
-    .groupBy(applications.programId)
-    .as('matched');
+  const matched = programmeSums(db, fundingMatches(f));
   const programmes = await budgetsOf(db, matched, eq(programs.year, f.year), asc(programs.code));
   const sum = (k: 'budgetFen' | 'committedFen' | 'paidFen' | 'awards') => programmes.reduce((s, p) => s + p[k], 0);
   return { programmes, total: { ...budgetFigures(sum('budgetFen'), sum('committedFen'), sum('paidFen'), sum('awards')), programmes: programmes.length } };

@@ -9,7 +9,7 @@ import { limitEndsOnSql, limitMonthsSql, limitStatusSql } from '../ventures/limi
  * - open_stays: current tenants (open residencies of any stage), their area, how many have a
  *   financing recorded up to today, how many were admitted with a rule warning;
  * - overdue_stays: open incubating stays past their incubation limit (the SQL of limits.ts);
- * - grads: verified and pending graduations;
+ * - grads: verified and pending graduations (from the read model carrier_quarter_figures);
  * - quarter_reports: ventures resident in the carrier during the reporting quarter (expected),
  *   how many have that quarter's report (filed), and how many of those were late.
  */
@@ -36,9 +36,9 @@ export function carrierFigureCtes(today: string, q: Quarter): SQL {
     ),
     grads AS (
       SELECT g.carrier_id,
-        count(*) FILTER (WHERE g.status = 'verified')::int AS graduates,
-        count(*) FILTER (WHERE g.status = 'pending')::int AS pending_graduations
-      FROM graduations g
+        sum(g.graduations)::int AS graduates,
+        sum(g.pending_graduations)::int AS pending_graduations
+      FROM carrier_quarter_figures g
       GROUP BY g.carrier_id
     ),
     expected_reports AS (

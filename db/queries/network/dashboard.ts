@@ -1,12 +1,15 @@
 import 'server-only';
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../client';
-import { carriers, graduations, residencies, ventureReports, ventures } from '../../schema';
-import { carrierFocusMatches, ventureMatches, yearBounds, type NetworkFilter } from './filter';
+import { carrierQuarterFigures as cqf, carriers, residencies, ventures } from '../../schema';
+import { carrierFocusMatches, carrierMatches, ventureMatches, yearBounds, type NetworkFilter } from './filter';
 import { RESIDENCY_STAGES, type CarrierKind, type ResidencyStage } from '@/lib/domain/vocabulary';
 
 /**
  * The committee's network figures for a year and the year before, each from one grouped query.
+ * Report figures and graduations come from the read model carrier_quarter_figures
+ * (docs/read-models.md), whose rows hold one carrier's quarter for one industry; carriers,
+ * stages and admissions (distinct ventures) from their own rows.
  *
  * Definitions:
  * - Carriers and incubation area: carriers active now that were operating by the year's end
@@ -36,6 +39,11 @@ export type QuarterFigures = {
 };
 export type ReportYear = Omit<QuarterFigures, 'quarter'> & { lastQuarter: number | null; /** The quarters with reports, in order. */ quarters: number[] };
 export type CarrierKindFigures = { kind: CarrierKind; carriers: YearPair; incubationAreaM2: YearPair; newCarriers: number; newAreaM2: number };
+
+/** Conditions on a summary row (carrier_quarter_figures) and its joined `carriers` row. */
+function summaryMatches(f: NetworkFilter) {
+  return and(carrierMatches(f), f.industry ? eq(cqf.industry, f.industry) : undefined);
+}
 
 const num = (v: unknown) => Number(v ?? 0);
 const pair = (current: unknown, previous: unknown): YearPair => ({ current: num(current), previous: num(previous) });
@@ -95,8 +103,6 @@ export async function admissionsAndGraduations(db: DbOrTx, f: NetworkFilter) {
   const cur = yearBounds(f.year, '9999-12-31');
   const prev = yearBounds(f.year - 1, '9999-12-31');
   const entered = (b: { start: string; end: string }) => sql`${residencies.enteredOn} BETWEEN ${b.start} AND ${b.end}`;
-  const dated = (b: { start: string; end: string }, status: 'verified' | 'pending') =>
-    sql`${graduations.status} = ${status} AND ${graduations.graduatedOn} BETWEEN ${b.start} AND ${b.end}`;
   const [[a], [g]] = await Promise.all([
     db
       .select({
@@ -109,40 +115,38 @@ export async function admissionsAndGraduations(db: DbOrTx, f: NetworkFilter) {
       .where(and(gte(residencies.enteredOn, prev.start), lte(residencies.enteredOn, cur.end), ventureMatches(f))),
     db
       .select({
-        current: sql<number>`count(*) FILTER (WHERE ${dated(cur, 'verified')})::int`,
-        previous: sql<number>`count(*) FILTER (WHERE ${dated(prev, 'verified')})::int`,
-        pending: sql<number>`count(*) FILTER (WHERE ${dated(cur, 'pending')})::int`,
+        current: sql<number>`coalesce(sum(${cqf.graduations}) FILTER (WHERE ${cqf.year} = ${f.year}), 0)::int`,
+        previous: sql<number>`coalesce(sum(${cqf.graduations}) FILTER (WHERE ${cqf.year} = ${f.year - 1}), 0)::int`,
+        pending: sql<number>`coalesce(sum(${cqf.pendingGraduations}) FILTER (WHERE ${cqf.year} = ${f.year}), 0)::int`,
       })
-      .from(graduations)
-      .innerJoin(carriers, eq(carriers.id, graduations.carrierId))
-      .innerJoin(ventures, eq(ventures.id, graduations.ventureId))
-      .where(and(gte(graduations.graduatedOn, prev.start), lte(graduations.graduatedOn, cur.end), ventureMatches(f))),
+      .from(cqf)
+      .innerJoin(carriers, eq(carriers.id, cqf.carrierId))
+      .where(and(inArray(cqf.year, [f.year - 1, f.year]), summaryMatches(f))),
   ]);
   return { admissions: pair(a?.current, a?.previous), graduations: pair(g?.current, g?.previous), pendingGraduations: num(g?.pending) };
 }
 
 /** The report figures of each quarter of the year and the year before. */
 export async function reportQuarters(db: DbOrTx, f: NetworkFilter): Promise<QuarterFigures[]> {
-  const quarterEnd = sql`(make_date(${ventureReports.year}::int, ${ventureReports.quarter}::int * 3, 1) + interval '1 month' - interval '1 day')::date`;
   const rows = await db
     .select({
-      year: ventureReports.year,
-      quarter: ventureReports.quarter,
-      reports: sql<number>`count(*)::int`,
-      revenueFen: sql<number>`sum(${ventureReports.revenueFen})::bigint`,
-      rdSpendFen: sql<number>`sum(${ventureReports.rdSpendFen})::bigint`,
-      financingFen: sql<number>`sum(${ventureReports.financingFen})::bigint`,
-      ipFiled: sql<number>`sum(${ventureReports.ipFiled})::bigint`,
-      ipGranted: sql<number>`sum(${ventureReports.ipGranted})::bigint`,
-      employees: sql<number>`sum(${ventureReports.employees})::bigint`,
-      highTech: sql<number>`count(*) FILTER (WHERE ${ventures.highTechCertOn} <= ${quarterEnd})::int`,
+      year: cqf.year,
+      quarter: cqf.quarter,
+      reports: sql<number>`sum(${cqf.reports})::bigint`,
+      revenueFen: sql<number>`sum(${cqf.revenueFen})::bigint`,
+      rdSpendFen: sql<number>`sum(${cqf.rdSpendFen})::bigint`,
+      financingFen: sql<number>`sum(${cqf.financingFen})::bigint`,
+      ipFiled: sql<number>`sum(${cqf.ipFiled})::bigint`,
+      ipGranted: sql<number>`sum(${cqf.ipGranted})::bigint`,
+      employees: sql<number>`sum(${cqf.employees})::bigint`,
+      highTech: sql<number>`sum(${cqf.highTech})::bigint`,
     })
-    .from(ventureReports)
-    .innerJoin(carriers, eq(carriers.id, ventureReports.carrierId))
-    .innerJoin(ventures, eq(ventures.id, ventureReports.ventureId))
-    .where(and(inArray(ventureReports.year, [f.year - 1, f.year]), ventureMatches(f)))
-    .groupBy(ventureReports.year, ventureReports.quarter)
-    .orderBy(asc(ventureReports.year), asc(ventureReports.quarter));
+    .from(cqf)
+    .innerJoin(carriers, eq(carriers.id, cqf.carrierId))
+    .where(and(inArray(cqf.year, [f.year - 1, f.year]), summaryMatches(f)))
+    .groupBy(cqf.year, cqf.quarter)
+    .having(sql`sum(${cqf.reports}) > 0`)
+    .orderBy(asc(cqf.year), asc(cqf.quarter));
   return rows.map((r) => ({
     year: r.year,
     quarter: r.quarter,
@@ -196,18 +200,18 @@ export function comparableYears(current: ReportYear, previous: ReportYear): bool
  * (output growth by industry, like for like).
  */
 export async function revenueByIndustry(db: DbOrTx, f: NetworkFilter) {
-  const reportedUpTo = sql`coalesce((SELECT max(r2.quarter) FROM ${ventureReports} r2 WHERE r2.year = ${f.year}), 4)`;
+  const reportedUpTo = sql`coalesce((SELECT max(q.quarter) FROM ${cqf} q WHERE q.year = ${f.year} AND q.reports > 0), 4)`;
   const rows = await db
     .select({
-      industry: ventures.industry,
-      current: sql<number>`coalesce(sum(${ventureReports.revenueFen}) FILTER (WHERE ${ventureReports.year} = ${f.year}), 0)::bigint`,
-      previous: sql<number>`coalesce(sum(${ventureReports.revenueFen}) FILTER (WHERE ${ventureReports.year} = ${f.year - 1} AND ${ventureReports.quarter} <= ${reportedUpTo}), 0)::bigint`,
+      industry: cqf.industry,
+      current: sql<number>`coalesce(sum(${cqf.revenueFen}) FILTER (WHERE ${cqf.year} = ${f.year}), 0)::bigint`,
+      previous: sql<number>`coalesce(sum(${cqf.revenueFen}) FILTER (WHERE ${cqf.year} = ${f.year - 1} AND ${cqf.quarter} <= ${reportedUpTo}), 0)::bigint`,
     })
-    .from(ventureReports)
-    .innerJoin(carriers, eq(carriers.id, ventureReports.carrierId))
-    .innerJoin(ventures, eq(ventures.id, ventureReports.ventureId))
-    .where(and(inArray(ventureReports.year, [f.year - 1, f.year]), ventureMatches(f)))
-    .groupBy(ventures.industry)
-    .orderBy(asc(ventures.industry));
+    .from(cqf)
+    .innerJoin(carriers, eq(carriers.id, cqf.carrierId))
+    .where(and(inArray(cqf.year, [f.year - 1, f.year]), summaryMatches(f)))
+    .groupBy(cqf.industry)
+    .having(sql`sum(${cqf.reports}) > 0`)
+    .orderBy(asc(cqf.industry));
   return rows.map((r) => ({ industry: r.industry, revenueFen: pair(r.current, r.previous) }));
 }

@@ -9,7 +9,8 @@ import type { CarrierKind, GraduationCriterion, ProgramCategory, ResidencyStage 
 /**
  * The figures of the committee's annual summary for one year, each an SQL aggregate: carriers,
  * tenants, graduations, high-tech enterprises, subsidies by category, budget execution, the
- * tenants' reported figures and the year's targets against what the data shows.
+ * tenants' reported figures and the year's targets against what the data shows. Graduations,
+ * report sums and the budget come from the read models (docs/read-models.md).
  */
 type Kind = CarrierKind;
 type Stage = ResidencyStage;
@@ -77,26 +78,26 @@ export async function yearSummary(db: DbOrTx, year: number): Promise<YearSummary
     }>(sql`
       SELECT
         (SELECT count(DISTINCT venture_id)::int FROM residencies WHERE entered_on BETWEEN ${start}::date AND ${end}::date) AS admissions,
-        (SELECT count(*)::int FROM graduations WHERE status = 'verified' AND graduated_on BETWEEN ${start}::date AND ${end}::date) AS verified,
-        (SELECT count(*)::int FROM graduations WHERE status = 'pending' AND graduated_on BETWEEN ${start}::date AND ${end}::date) AS pending,
+        (SELECT coalesce(sum(graduations), 0)::int FROM carrier_quarter_figures WHERE year = ${year}) AS verified,
+        (SELECT coalesce(sum(pending_graduations), 0)::int FROM carrier_quarter_figures WHERE year = ${year}) AS pending,
         (SELECT count(*)::int FROM ventures WHERE high_tech_cert_on BETWEEN ${start}::date AND ${end}::date) AS high_tech_new,
         (SELECT count(*)::int FROM venture_financings WHERE received_on BETWEEN ${start}::date AND ${end}::date) AS fin_events,
         (SELECT coalesce(sum(amount_fen), 0)::bigint FROM venture_financings WHERE received_on BETWEEN ${start}::date AND ${end}::date) AS fin_fen,
         (SELECT count(DISTINCT venture_id)::int FROM venture_reports WHERE year = ${year}) AS reporting,
-        (SELECT coalesce(sum(revenue_fen), 0)::bigint FROM venture_reports WHERE year = ${year}) AS revenue,
-        (SELECT coalesce(sum(rd_spend_fen), 0)::bigint FROM venture_reports WHERE year = ${year}) AS rd,
-        (SELECT coalesce(sum(tax_fen), 0)::bigint FROM venture_reports WHERE year = ${year}) AS tax`),
+        (SELECT coalesce(sum(revenue_fen), 0)::bigint FROM carrier_quarter_figures WHERE year = ${year}) AS revenue,
+        (SELECT coalesce(sum(rd_spend_fen), 0)::bigint FROM carrier_quarter_figures WHERE year = ${year}) AS rd,
+        (SELECT coalesce(sum(tax_fen), 0)::bigint FROM carrier_quarter_figures WHERE year = ${year}) AS tax`),
     db.execute<{ criterion: string; n: number }>(sql`
       SELECT c AS criterion, count(*)::int AS n FROM graduations, unnest(criteria) AS c
       WHERE status = 'verified' AND graduated_on BETWEEN ${start}::date AND ${end}::date
       GROUP BY c`),
     db.execute<{ industry: string; year: number; revenue: string }>(sql`
-      SELECT v.industry, vr.year, sum(vr.revenue_fen)::bigint AS revenue
-      FROM venture_reports vr JOIN ventures v ON v.id = vr.venture_id
-      WHERE vr.year IN (${year}, ${year - 1}) AND v.industry IN ('biomedicine', 'new_energy')
+      SELECT f.industry, f.year, sum(f.revenue_fen)::bigint AS revenue
+      FROM carrier_quarter_figures f
+      WHERE f.year IN (${year}, ${year - 1}) AND f.industry IN ('biomedicine', 'new_energy')
         -- the same quarters in both years, so that a year still running is not set against a whole one
-        AND vr.quarter <= (SELECT coalesce(max(quarter), 4) FROM venture_reports WHERE year = ${year})
-      GROUP BY v.industry, vr.year`),
+        AND f.quarter <= (SELECT coalesce(max(quarter), 4) FROM carrier_quarter_figures WHERE year = ${year} AND reports > 0)
+      GROUP BY f.industry, f.year`),
     db.execute<{ category: Category; awards: number; committed: string; paid: string }>(sql`
       SELECT p.category, count(a.id)::int AS awards,
              coalesce(sum(CASE WHEN a.status = 'acceptance_failed' THEN a.paid_fen ELSE coalesce(a.final_fen, a.approved_fen, 0) END), 0)::bigint AS committed,

@@ -209,7 +209,8 @@ type CarrierSqlRow = {
 
 /**
  * The carrier operation table: every carrier operating by the year's end (or the one asked
- * for), with its tenants, graduates and its tenants' reported figures of the year.
+ * for), with its tenants, graduates and its tenants' reported figures of the year (these two
+ * from the read models carrier_quarter_figures and carrier_year_figures, docs/read-models.md).
  */
 export async function carrierStatistics(db: DbOrTx, f: StatisticsFilter): Promise<CarrierStatisticsRow[]> {
   const { start, end } = yearBounds(f.year);
@@ -223,16 +224,20 @@ export async function carrierStatistics(db: DbOrTx, f: StatisticsFilter): Promis
       FROM stays s GROUP BY s.carrier_id
     ),
     per_carrier_rep AS (
-      SELECT p.carrier_id, count(*)::int AS reporting, sum(p.revenue)::bigint AS revenue, sum(p.rd)::bigint AS rd,
-             sum(p.tax)::bigint AS tax, sum(p.financing)::bigint AS financing, sum(p.employees)::bigint AS employees
-      FROM rep p GROUP BY p.carrier_id
+      SELECT q.carrier_id, y.reporting_tenants AS reporting, q.revenue, q.rd, q.tax, q.financing, y.employees
+      FROM (SELECT f.carrier_id, sum(f.revenue_fen)::bigint AS revenue, sum(f.rd_spend_fen)::bigint AS rd,
+                   sum(f.tax_fen)::bigint AS tax, sum(f.financing_fen)::bigint AS financing
+            FROM carrier_quarter_figures f
+            WHERE f.year = ${f.year} AND f.reports > 0 AND ${carrierFilter(sql`f.carrier_id`, f.carrierId)}
+            GROUP BY f.carrier_id) AS q
+      JOIN carrier_year_figures y ON y.carrier_id = q.carrier_id AND y.year = ${f.year}
     ),
     grads AS (
       SELECT g.carrier_id,
-             count(*) FILTER (WHERE g.graduated_on >= ${start}::date)::int AS grads_year,
-             count(*)::int AS grads_total
-      FROM graduations g
-      WHERE g.status = 'verified' AND g.graduated_on <= ${end}::date AND ${carrierFilter(sql`g.carrier_id`, f.carrierId)}
+             coalesce(sum(g.graduations) FILTER (WHERE g.year = ${f.year}), 0)::int AS grads_year,
+             coalesce(sum(g.graduations), 0)::int AS grads_total
+      FROM carrier_quarter_figures g
+      WHERE g.year <= ${f.year} AND ${carrierFilter(sql`g.carrier_id`, f.carrierId)}
       GROUP BY g.carrier_id
     )
     SELECT c.id, c.name, c.kind, c.level, c.zone, c.operating_since::text AS operating_since, c.credit_code,

@@ -8,7 +8,7 @@ import { conflict, invalid, notFound, type FieldMessage } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
 import type { ProgrammeInput } from '@/lib/validation/subsidies';
 import type { Db, DbOrTx, Tx } from '../../client';
-import { applications, carriers, programs, ventures, type Program } from '../../schema';
+import { applications, carriers, programmeFunding, programs, ventures, type Program } from '../../schema';
 import { isUniqueViolation } from '../shared/errors';
 import { carrierCondition } from '../shared/scope';
 import { pinyin } from '../shared/collation';
@@ -210,19 +210,23 @@ export type BudgetFigures = {
 export type ProgrammeBudget = BudgetFigures & { programId: number; code: string; nameZh: string; nameEn: string; year: number; category: ProgrammeCategory };
 export type YearBudget = BudgetFigures & { year: number; programmes: number };
 
-const AWARDED = ['approved', 'paid', 'accepted', 'acceptance_failed'] as const;
-
-/** Per-programme sums of its applications, one row per programme, as a subquery. */
-function perProgramme(db: DbOrTx) {
+/**
+ * Per-programme sums of its applications, one row per programme, as a subquery: read from the
+ * read model programme_funding (docs/read-models.md), which holds them per programme, carrier
+ * and industry; `where` narrows those rows (the dashboard's carrier and industry filters).
+ */
+export function programmeSums(db: DbOrTx, where?: SQL) {
   return db
     .select({
-      programId: applications.programId,
-      committed: committedFenSql.as('committed'),
-      paid: sql<number>`coalesce(sum(${applications.paidFen}), 0)::bigint`.as('paid'),
-      awards: sql<number>`count(*) FILTER (WHERE ${inArray(applications.status, [...AWARDED])})::int`.as('awards'),
+      programId: programmeFunding.programId,
+      committed: sql<number>`coalesce(sum(${programmeFunding.committedFen}), 0)::bigint`.as('committed'),
+      paid: sql<number>`coalesce(sum(${programmeFunding.paidFen}), 0)::bigint`.as('paid'),
+      awards: sql<number>`coalesce(sum(${programmeFunding.awards}), 0)::int`.as('awards'),
     })
-    .from(applications)
-    .groupBy(applications.programId)
+    .from(programmeFunding)
+    .innerJoin(carriers, eq(carriers.id, programmeFunding.carrierId))
+    .where(where)
+    .groupBy(programmeFunding.programId)
     .as('per_programme');
 }
 
@@ -243,15 +247,15 @@ export async function programmeBudgets(db: DbOrTx, f: { year?: number; programId
     f.year === undefined ? undefined : eq(programs.year, f.year),
     f.programIds ? (f.programIds.length ? inArray(programs.id, f.programIds) : sql`false`) : undefined,
   ];
-  return budgetsOf(db, perProgramme(db), and(...filters), desc(programs.year), asc(programs.code));
+  return budgetsOf(db, programmeSums(db), and(...filters), desc(programs.year), asc(programs.code));
 }
 
 type ProgrammeSums = SubqueryWithSelection<
-  { programId: typeof applications.programId; committed: SQL.Aliased<number>; paid: SQL.Aliased<number>; awards: SQL.Aliased<number> },
+  { programId: typeof programmeFunding.programId; committed: SQL.Aliased<number>; paid: SQL.Aliased<number>; awards: SQL.Aliased<number> },
   string
 >;
 
-/** The figures of the programmes matching `where`, from the per-programme sums `a` (perProgramme's, or a narrower one). */
+/** The figures of the programmes matching `where`, from the per-programme sums `a` (programmeSums's, narrowed or not). */
 export async function budgetsOf(db: DbOrTx, a: ProgrammeSums, where: SQL | undefined, ...orderBy: SQL[]): Promise<ProgrammeBudget[]> {
   const rows = await db
     .select({
@@ -283,7 +287,7 @@ export async function budgetsOf(db: DbOrTx, a: ProgrammeSums, where: SQL | undef
 
 /** The same figures summed per year (the committee's 预算执行率), in one query. */
 export async function yearBudgets(db: DbOrTx, f: { year?: number } = {}): Promise<YearBudget[]> {
-  const a = perProgramme(db);
+  const a = programmeSums(db);
   const rows = await db
     .select({
       year: programs.year,

@@ -1,0 +1,79 @@
+import { bigint, index, integer, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
+import { industryEnum } from './enums';
+import { carriers } from './carriers';
+import { programs } from './subsidies';
+
+/**
+ * Read models of the committee's network figures (docs/read-models.md). Every row is a sum over
+ * raw rows (venture_reports, graduations, applications) for one key; the transaction that writes
+ * those raw rows recomputes the keys it touched (db/summaries), and `npm run db:refresh-summaries`
+ * rebuilds them all. Nothing else writes them.
+ */
+const fen = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
+const n = (name: string) => integer(name).notNull().default(0);
+
+/** Per carrier, quarter and the ventures' industry: the quarter's reports and its graduations. */
+export const carrierQuarterFigures = pgTable(
+  'carrier_quarter_figures',
+  {
+    carrierId: integer('carrier_id')
+      .notNull()
+      .references(() => carriers.id),
+    year: smallint('year').notNull(),
+    quarter: smallint('quarter').notNull(),
+    industry: industryEnum('industry').notNull(),
+    reports: n('reports'),
+    revenueFen: fen('revenue_fen'),
+    netProfitFen: fen('net_profit_fen'),
+    rdSpendFen: fen('rd_spend_fen'),
+    taxFen: fen('tax_fen'),
+    financingFen: fen('financing_fen'),
+    employees: fen('employees'),
+    ipFiled: fen('ip_filed'),
+    ipGranted: fen('ip_granted'),
+    /** Reports of ventures certified high-tech by the quarter's end. */
+    highTech: n('high_tech'),
+    /** Graduations dated in the quarter, verified and still pending. */
+    graduations: n('graduations'),
+    pendingGraduations: n('pending_graduations'),
+  },
+  (t) => [primaryKey({ columns: [t.carrierId, t.year, t.quarter, t.industry] }), index('carrier_quarter_figures_period_idx').on(t.year, t.quarter)],
+);
+
+/**
+ * Per carrier and year, what does not add up over quarters: the tenants that reported at the
+ * carrier in the year and their employees in the last quarter each reported.
+ */
+export const carrierYearFigures = pgTable(
+  'carrier_year_figures',
+  {
+    carrierId: integer('carrier_id')
+      .notNull()
+      .references(() => carriers.id),
+    year: smallint('year').notNull(),
+    reportingTenants: n('reporting_tenants'),
+    employees: fen('employees'),
+  },
+  (t) => [primaryKey({ columns: [t.carrierId, t.year] }), index('carrier_year_figures_year_idx').on(t.year)],
+);
+
+/**
+ * Per programme, applicant carrier and the applying venture's industry ('' for a carrier's own
+ * application): what the applications hold of the budget (committed), what was paid, and awards.
+ */
+export const programmeFunding = pgTable(
+  'programme_funding',
+  {
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
+    carrierId: integer('carrier_id')
+      .notNull()
+      .references(() => carriers.id),
+    industry: text('industry').notNull().default(''),
+    committedFen: fen('committed_fen'),
+    paidFen: fen('paid_fen'),
+    awards: n('awards'),
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.carrierId, t.industry] })],
+);

@@ -1,0 +1,154 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '@/db/connect';
+import { applications, carrierQuarterFigures, carrierYearFigures, graduations, programmeFunding, ventureReports, ventures } from '@/db/schema';
+import { openTestDatabase } from '../helpers/db';
+import { saveQuarterReports } from '@/db/queries/reports/reports';
+import { makeSummaryWorld, randomAction, seededRng, TODAY, type SummaryWorld } from '../helpers/summary-actions';
+
+/**
+ * The network summaries (docs/read-models.md) against the raw rows: random sequences of the real
+ * write actions, and after each action every summary row equals what the raw rows add up to,
+ * summed here in the test, apart from the database's own code. SUMMARY_SEED runs one seed again.
+ */
+let handle: DatabaseHandle;
+let w: SummaryWorld;
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  w = await makeSummaryWorld(handle.db);
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+type Row = Record<string, number>;
+const add = (m: Map<string, Row>, key: string, values: Row) => {
+  const row = m.get(key) ?? {};
+  for (const [k, v] of Object.entries(values)) row[k] = (row[k] ?? 0) + v;
+  m.set(key, row);
+};
+const quarterEnd = (year: number, quarter: number) => new Date(Date.UTC(year, quarter * 3, 0)).toISOString().slice(0, 10);
+const quarterOf = (day: string) => Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
+const sorted = (m: Map<string, Row>) => Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
+
+/** What the summaries must hold, summed in JavaScript from the raw rows. */
+async function expected() {
+  const db = handle.db;
+  const [vs, reports, grads, apps] = await Promise.all([
+    db.select().from(ventures),
+    db.select().from(ventureReports),
+    db.select().from(graduations),
+    db.select().from(applications),
+  ]);
+  const venture = new Map(vs.map((v) => [v.id, v]));
+  const quarters = new Map<string, Row>();
+  for (const r of reports) {
+    const v = venture.get(r.ventureId)!;
+    add(quarters, `${r.carrierId}|${r.year}|${r.quarter}|${v.industry}`, {
+      reports: 1,
+      revenueFen: r.revenueFen,
+      netProfitFen: r.netProfitFen,
+      rdSpendFen: r.rdSpendFen,
+      taxFen: r.taxFen,
+      financingFen: r.financingFen,
+      employees: r.employees,
+      ipFiled: r.ipFiled,
+      ipGranted: r.ipGranted,
+      highTech: v.highTechCertOn !== null && v.highTechCertOn <= quarterEnd(r.year, r.quarter) ? 1 : 0,
+      graduations: 0,
+      pendingGraduations: 0,
+    });
+  }
+  for (const g of grads) {
+    if (g.status === 'rejected') continue;
+    const zero = { reports: 0, revenueFen: 0, netProfitFen: 0, rdSpendFen: 0, taxFen: 0, financingFen: 0, employees: 0, ipFiled: 0, ipGranted: 0, highTech: 0 };
+    add(quarters, `${g.carrierId}|${g.graduatedOn.slice(0, 4)}|${quarterOf(g.graduatedOn)}|${venture.get(g.ventureId)!.industry}`, {
+      ...zero,
+      graduations: g.status === 'verified' ? 1 : 0,
+      pendingGraduations: g.status === 'pending' ? 1 : 0,
+    });
+  }
+  const years = new Map<string, Row>();
+  const latest = new Map<string, (typeof reports)[number]>();
+  for (const r of reports) {
+    const key = `${r.carrierId}|${r.year}|${r.ventureId}`;
+    if ((latest.get(key)?.quarter ?? 0) < r.quarter) latest.set(key, r);
+  }
+  for (const r of latest.values()) add(years, `${r.carrierId}|${r.year}`, { reportingTenants: 1, employees: r.employees });
+  const funding = new Map<string, Row>();
+  for (const a of apps) {
+    const held = ['approved', 'paid', 'accepted'].includes(a.status) ? (a.finalFen ?? a.approvedFen ?? 0) : a.status === 'acceptance_failed' ? a.paidFen : 0;
+    const industry = a.ventureId === null ? '' : venture.get(a.ventureId)!.industry;
+    add(funding, `${a.programId}|${a.carrierId}|${industry}`, {
+      committedFen: held,
+      paidFen: a.paidFen,
+      awards: ['approved', 'paid', 'accepted', 'acceptance_failed'].includes(a.status) ? 1 : 0,
+    });
+  }
+  return { quarters: sorted(quarters), years: sorted(years), funding: sorted(funding) };
+}
+
+/** What the summaries hold. */
+async function held() {
+  const db = handle.db;
+  const [q, y, f] = await Promise.all([db.select().from(carrierQuarterFigures), db.select().from(carrierYearFigures), db.select().from(programmeFunding)]);
+  const quarters = new Map<string, Row>(
+    q.map(({ carrierId, year, quarter, industry, ...figures }) => [`${carrierId}|${year}|${quarter}|${industry}`, figures]),
+  );
+  const years = new Map<string, Row>(y.map(({ carrierId, year, ...figures }) => [`${carrierId}|${year}`, figures]));
+  const funding = new Map<string, Row>(f.map(({ programId, carrierId, industry, ...figures }) => [`${programId}|${carrierId}|${industry}`, figures]));
+  return { quarters: sorted(quarters), years: sorted(years), funding: sorted(funding) };
+}
+
+const FIGURES = { revenueFen: 0, netProfitFen: 0, rdSpendFen: 1, taxFen: 0, financingFen: 0, employees: 3, ipFiled: 0, ipGranted: 0, inventionPatents: 0 };
+const SEQUENCES = 6;
+const ACTIONS_PER_SEQUENCE = 50;
+
+describe('network summaries', () => {
+  it('equal the sums of the raw rows after every write of random sequences of real actions', async () => {
+    const base = process.env.SUMMARY_SEED ? Number(process.env.SUMMARY_SEED) : Date.now() % 1_000_000;
+    const done: Record<string, number> = {};
+    for (let s = 0; s < SEQUENCES; s++) {
+      const seed = base + s;
+      const rng = seededRng(seed);
+      const trail: string[] = [];
+      for (let i = 0; i < ACTIONS_PER_SEQUENCE; i++) {
+        const { action, refused } = await randomAction(w, rng).catch((e: unknown) => {
+          throw new Error(`SUMMARY_SEED=${seed}: action ${i + 1} failed after ${trail.join(', ')}: ${String(e)}`);
+        });
+        trail.push(refused ? `${action} (refused)` : action);
+        if (!refused) done[action] = (done[action] ?? 0) + 1;
+        const [want, have] = await Promise.all([expected(), held()]);
+        expect(have, `SUMMARY_SEED=${seed}, after ${trail.join(', ')}`).toEqual(want);
+      }
+    }
+    // The sequences did write: reports, graduations, decisions, edits and application steps.
+    for (const action of ['reports', 'edit venture', 'graduate', 'draft', 'application step']) expect(done[action] ?? 0, action).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('stay right when transactions write under one key at once', async () => {
+    // Each tenant of the first carrier files its own 2026 Q1 report in its own transaction, all
+    // at once (on PostgreSQL, each on its own connection): no summary may miss another's rows.
+    const { rows } = await handle.db.execute<{ id: number }>(sql`
+      SELECT DISTINCT venture_id AS id FROM residencies WHERE carrier_id = ${w.carrierIds[0]!} AND entered_on <= '2026-03-31'::date
+        AND (left_on IS NULL OR left_on >= '2026-01-01'::date)`);
+    expect(rows.length).toBeGreaterThan(1);
+    await Promise.all(
+      rows.map((r, i) =>
+        handle.db.transaction((tx) =>
+          saveQuarterReports(
+            tx,
+            w.operator,
+            w.scope,
+            { carrierId: w.carrierIds[0]!, year: 2026, quarter: 1 },
+            [{ ...FIGURES, ventureId: Number(r.id), revenueFen: (i + 1) * 777 }],
+            TODAY,
+          ),
+        ),
+      ),
+    );
+    const [want, have] = await Promise.all([expected(), held()]);
+    expect(have).toEqual(want);
+  });
+});
