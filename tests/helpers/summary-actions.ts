@@ -1,5 +1,6 @@
 import { eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
+import { mulberry32 } from '@/db/seed/random';
 import { recordGraduation } from '@/db/queries/graduations/candidates';
 import { rejectGraduation, verifyGraduation } from '@/db/queries/graduations/decisions';
 import { saveQuarterReports } from '@/db/queries/reports/reports';
@@ -33,17 +34,8 @@ import { ALL, makeProgramme, makeSubsidyWorld, OPEN_ALL_YEAR, WAN, type SubsidyW
 export const TODAY = '2026-11-26';
 
 export type Rng = () => number;
-/** mulberry32: a small seeded generator, so that a failing sequence can be run again. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (the seed's mulberry32), so that a failing sequence can be run again. */
+export const seededRng = (seed: number): Rng => mulberry32(seed);
 const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
 
