@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { cellToString } from './cells';
 import { csvRecords, CsvRecordTooLarge } from './csv';
 import { MAX_FILE_BYTES, READ_LIMITS, type ReadLimits } from './limits';
-import { checkZip, ZipCheckError, zipDirectory } from './zip-check';
+import { checkZip, inReadingOrder, ZipCheckError, zipDirectory } from './zip-check';
 
 /** One row of a sheet as strings, with its spreadsheet row number (the first row is 1). */
 export type SheetRow = { row: number; cells: string[] };
@@ -112,8 +112,8 @@ class RowCollector {
 }
 
 async function readXlsx(bytes: Uint8Array, limits: ReadLimits, signal?: AbortSignal): Promise<SheetRow[]> {
-  await checkZip(bytes, limits, signal);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+  const ordered = inReadingOrder(bytes, await checkZip(bytes, limits, signal));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(ordered.buffer, ordered.byteOffset, ordered.byteLength)]), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'cache',

@@ -139,3 +139,36 @@ export async function checkZip(bytes: Uint8Array, limits: ReadLimits, signal?: A
   }
   return entries;
 }
+
+/** The parts a streaming reader needs before any worksheet: the relations, the workbook, the shared strings and the styles. */
+const READ_FIRST = /^(\[Content_Types\]\.xml|_rels\/\.rels|xl\/_rels\/workbook\.xml\.rels|xl\/workbook\.xml|xl\/sharedStrings\.xml|xl\/styles\.xml)$/;
+const WORKSHEET = /^xl\/worksheets\//;
+
+/**
+ * The same archive with its parts in the order a front-to-back reader needs them: the workbook,
+ * its relations, shared strings and styles first, the worksheets last, everything else between.
+ * exceljs writes `xl/workbook.xml` after the worksheets, and its streaming reader, meeting a
+ * worksheet before the workbook, sometimes reads it before it knows the workbook (exceljs
+ * issue 3064): the file then reads as unreadable at random. Each part is moved whole (its local
+ * header, data and descriptor), which `zipDirectory` has shown tile the file up to the central
+ * directory; the directory is kept as it was (its offsets are no longer right, and a streaming
+ * reader does not use them).
+ */
+export function inReadingOrder(bytes: Uint8Array, entries: readonly ZipEntry[]): Uint8Array {
+  const byOffset = [...entries].sort((a, b) => a.offset - b.offset);
+  if (byOffset.length === 0) return bytes;
+  const directory = directoryStart(bytes);
+  const ends = new Map(byOffset.map((e, i) => [e, byOffset[i + 1]?.offset ?? directory]));
+  const rank = (e: ZipEntry) => (READ_FIRST.test(e.name) ? 0 : WORKSHEET.test(e.name) ? 2 : 1);
+  const ordered = byOffset.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i);
+  const parts = ordered.map(({ e }) => bytes.subarray(e.offset, ends.get(e)!));
+  return Buffer.concat([...parts, bytes.subarray(directory)]);
+}
+
+/** Where the central directory starts, from the end-of-central-directory record. */
+function directoryStart(bytes: Uint8Array): number {
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
+    if (u32(bytes, i) === EOCD && i + 22 + u16(bytes, i + 20) === bytes.length) return u32(bytes, i + 16);
+  }
+  return fail();
+}
