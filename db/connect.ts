@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { logger } from '../lib/log';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -57,8 +58,8 @@ export function openDatabase(url: string | undefined, opts: { dataDir?: string }
     // in progress) when the server goes away would emit an error nobody listens to, and that
     // stops Node. Every connection gets a listener of its own: the query in flight fails with
     // the error, and the pool drops the connection when it comes back (docs/scaling-out.md).
-    pool.on('connect', (client) => client.on('error', (err) => console.error('PostgreSQL connection lost', err.message)));
-    pool.on('error', (err) => console.error('PostgreSQL pool error', err.message));
+    pool.on('connect', (client) => client.on('error', (err) => logger().warn({ reason: err.message }, 'PostgreSQL connection lost')));
+    pool.on('error', (err) => logger().warn({ reason: err.message }, 'PostgreSQL pool error'));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return { db, mode, close: () => pool.end() };
   }

@@ -54,7 +54,7 @@ async function failure(
 }
 
 /** The database could not be reached: the transaction did not commit, or its answer was lost. */
-async function unavailable(e: unknown, requestId?: string): Promise<ActionResult<never>> {
+async function unavailable(e: unknown, requestId: string | null): Promise<ActionResult<never>> {
   logger().warn({ requestId, reason: e instanceof Error ? e.message : String(e) }, 'database unavailable in a server action');
   return failure('unavailable');
 }
@@ -124,6 +124,7 @@ export function defineAction<S extends z.ZodType, T>(opts: {
     // Next checks the Origin of server actions too; this keeps the promise in the portal's own,
     // tested code: a change from another site's page is refused before anything is read.
     if (!isSameOrigin(await headers())) return failure('forbidden');
+    const requestId = requestIdFrom(await headers());
     let user: AuthUser;
     try {
       user = opts.beforePasswordChange
@@ -133,7 +134,7 @@ export function defineAction<S extends z.ZodType, T>(opts: {
           : await requireRole(...opts.roles);
     } catch (e) {
       // The session check reads the database; Next's redirects and refusals pass through.
-      if (isDatabaseUnavailable(e)) return unavailable(e);
+      if (isDatabaseUnavailable(e)) return unavailable(e, requestId);
       throw e;
     }
     const raw = formToObject(input);
@@ -141,7 +142,6 @@ export function defineAction<S extends z.ZodType, T>(opts: {
     if (nul) return failure('invalid', nul, opts.field);
     const parsed = opts.schema.safeParse(raw);
     if (!parsed.success) return failure('invalid', zodFieldErrors(parsed.error), opts.field);
-    const requestId = requestIdFrom(await headers());
     try {
       const ctx: ActionContext = {
         user,
@@ -154,7 +154,7 @@ export function defineAction<S extends z.ZodType, T>(opts: {
       return { ok: true, data, message: opts.successMessage ?? t('saved') };
     } catch (e) {
       if (e instanceof DomainError) return failure(e.code, e.fieldErrors, opts.field);
-      if (isDatabaseUnavailable(e)) return unavailable(e, requestId ?? undefined);
+      if (isDatabaseUnavailable(e)) return unavailable(e, requestId);
       logger().error({ err: e, requestId }, 'unexpected error in a server action');
       return failure('unexpected');
     }

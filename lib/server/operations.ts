@@ -1,7 +1,7 @@
 import 'server-only';
 import type { DatabaseHandle } from '@/db/connect';
 import { getDatabase } from '@/db/client';
-import { migrationStatus } from '@/db/migrate';
+import { migrationStatus, type MigrationStatus } from '@/db/migrate';
 import { bearerToken, sameSecret } from './health-access';
 import { env } from '../env';
 import { logger } from '../log';
@@ -11,22 +11,29 @@ import type { PoolStats } from '../metrics';
  * What monitoring reads of a running server: readiness (GET /api/health/ready) and the database
  * pool's use for the metrics (GET /api/metrics), and who may read the metrics.
  */
-export type Readiness = { ready: true } | { ready: false; reason: 'database_unavailable' | 'migrations_pending' };
+export type Readiness =
+  | { ready: true; migrations: MigrationStatus }
+  | { ready: false; reason: 'migrations_pending'; migrations: MigrationStatus }
+  | { ready: false; reason: 'database_unavailable' };
 
 /** A database that has not answered by then counts as unreachable, so that a probe never hangs on it. */
 const READINESS_TIMEOUT_MS = 5000;
 
-/** Ready: the database answers and every migration of this build has been applied. */
-export async function readiness(handle: DatabaseHandle): Promise<Readiness> {
+/**
+ * Ready: the database answers and every migration of this build has been applied, with the
+ * migration counts when the database answered. The one check behind /api/health and
+ * /api/health/ready.
+ */
+export async function readiness(handle: DatabaseHandle, requestId?: string | null): Promise<Readiness> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer from the database within ${READINESS_TIMEOUT_MS} ms`)), READINESS_TIMEOUT_MS);
   });
   try {
     const migrations = await Promise.race([migrationStatus(handle), timeout]);
-    return migrations.current ? { ready: true } : { ready: false, reason: 'migrations_pending' };
+    return migrations.current ? { ready: true, migrations } : { ready: false, reason: 'migrations_pending', migrations };
   } catch (e) {
-    logger().warn({ err: e }, 'readiness: the database does not answer');
+    logger().warn({ err: e, requestId }, 'readiness: the database does not answer');
     return { ready: false, reason: 'database_unavailable' };
   } finally {
     clearTimeout(timer);

@@ -90,9 +90,9 @@ describe('health', () => {
   });
 
   it('is ready when the database answers and every migration is applied', async () => {
-    expect(await readiness(handle)).toEqual({ ready: true });
+    expect(await readiness(handle)).toMatchObject({ ready: true, migrations: { current: true } });
     const { GET } = await import('@/app/api/health/ready/route');
-    const res = await GET();
+    const res = await GET(new Request('http://portal.test/api/health/ready'));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ready' });
   });
@@ -102,14 +102,14 @@ describe('health', () => {
     const behind = openDatabase('memory:');
     try {
       await behind.db.execute(sql`SELECT 1`); // started, so that its start-up is not counted as an answer's wait
-      expect(await readiness(behind)).toEqual({ ready: false, reason: 'migrations_pending' });
+      expect(await readiness(behind)).toMatchObject({ ready: false, reason: 'migrations_pending' });
       await runMigrations(behind);
-      expect(await readiness(behind)).toEqual({ ready: true });
+      expect(await readiness(behind)).toMatchObject({ ready: true });
       await behind.db.execute(sql`DELETE FROM drizzle.__drizzle_migrations WHERE id = (SELECT max(id) FROM drizzle.__drizzle_migrations)`);
-      expect(await readiness(behind)).toEqual({ ready: false, reason: 'migrations_pending' });
+      expect(await readiness(behind)).toMatchObject({ ready: false, reason: 'migrations_pending' });
       served.handle = behind;
       const { GET } = await import('@/app/api/health/ready/route');
-      const res = await GET();
+      const res = await GET(new Request('http://portal.test/api/health/ready'));
       expect(res.status).toBe(503);
       expect(await res.json()).toEqual({ status: 'not_ready', reason: 'migrations_pending' });
       // The old health check says the same, as before.
@@ -128,7 +128,7 @@ describe('health', () => {
       expect(await readiness(away)).toEqual({ ready: false, reason: 'database_unavailable' });
       served.handle = away;
       const { GET } = await import('@/app/api/health/ready/route');
-      const res = await GET();
+      const res = await GET(new Request('http://portal.test/api/health/ready'));
       expect(res.status).toBe(503);
       expect(await res.json()).toEqual({ status: 'not_ready', reason: 'database_unavailable' });
       // Liveness does not depend on it.

@@ -1,8 +1,7 @@
 import { getDatabase } from '@/db/client';
-import { migrationStatus } from '@/db/migrate';
-import { logger } from '@/lib/log';
 import { requestIdFrom } from '@/lib/request-id';
 import { mayReadHealthDetails } from '@/lib/server/health-access';
+import { readiness } from '@/lib/server/operations';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,18 +13,9 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(request: Request) {
   const handle = getDatabase();
-  let details: Record<string, unknown>;
-  let up: boolean;
-  try {
-    const migrations = await migrationStatus(handle);
-    up = migrations.current;
-    details = { reason: up ? undefined : 'migrations_pending', database: handle.mode, migrations };
-  } catch (e) {
-    logger().error({ err: e, requestId: requestIdFrom(request.headers) }, 'health check failed');
-    up = false;
-    details = { reason: 'database_unavailable', database: handle.mode };
-  }
-  const status = up ? 'up' : 'down';
+  const r = await readiness(handle, requestIdFrom(request.headers));
+  const status = r.ready ? 'up' : 'down';
+  const details = { reason: r.ready ? undefined : r.reason, database: handle.mode, migrations: 'migrations' in r ? r.migrations : undefined };
   const body = (await mayReadHealthDetails(request)) ? { status, ...details } : { status };
-  return Response.json(body, { status: up ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(body, { status: r.ready ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
 }
