@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --scale N] [-- --compare M] [-- --reset] [-- --requests 20]: loads a generated
+ * npm run bench [-- --scale N] [-- --compare M] [-- --reset | --reuse] [-- --requests 20]: loads a generated
  * network — N districts of 150 carriers, 6,000 ventures, ten years of quarterly reports … — into
  * the PostgreSQL of DATABASE_URL, starts the production build (`next start`, so `npm run build`
  * first) on a free port against it, signs in and prints the response times of the main pages.
@@ -7,7 +7,8 @@
  * (`<database>_s<M>`, created when missing), starts a second server on it and measures both in
  * alternating requests, printing each page's median at both scales and their ratio. Refuses an
  * embedded database, and a database that holds data unless --reset is given (which drops
- * everything in it). Runs outside Next, so nothing here may import 'server-only'.
+ * everything in it), or measures the network a previous run loaded when --reuse is given (migrating
+ * it and rebuilding its summaries first). Runs outside Next, so nothing here may import 'server-only'.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -30,6 +31,7 @@ import { runScript } from './run-script';
 
 const args = process.argv.slice(2);
 const reset = args.includes('--reset');
+const reuse = args.includes('--reuse');
 const option = (name: string) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : undefined);
 const requests = option('--requests') || 20;
 const scale = option('--scale') ?? 1;
@@ -100,6 +102,13 @@ async function prepareDatabase(url: string, atScale: number): Promise<void> {
     const { rows } = await handle.db.execute<{ n: number }>(sql`
       SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')`);
     if (Number(rows[0]?.n ?? 0) > 0) {
+      if (reuse && !reset) {
+        await runMigrations(handle);
+        await afterLoad(handle);
+        await handle.db.execute(sql`ANALYZE`);
+        console.log(`${new URL(url).pathname.slice(1)}: measuring the network already loaded (--reuse).`);
+        return;
+      }
       if (!reset) throw new Error(`${new URL(url).pathname.slice(1)} is not empty. Give an empty database, or pass --reset to drop everything in it.`);
       await handle.db.execute(sql`DROP SCHEMA IF EXISTS drizzle CASCADE`);
       await handle.db.execute(sql`DROP SCHEMA public CASCADE`);
