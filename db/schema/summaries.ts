@@ -1,5 +1,5 @@
-import { bigint, index, integer, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
-import { industryEnum } from './enums';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
+import { carrierKindEnum, carrierLevelEnum, industryEnum } from './enums';
 import { carriers } from './carriers';
 import { programs } from './subsidies';
 
@@ -77,3 +77,58 @@ export const programmeFunding = pgTable(
   },
   (t) => [primaryKey({ columns: [t.programId, t.carrierId, t.industry] })],
 );
+
+/**
+ * Per programme, programme_funding added up: what the programmes page, the dashboard without
+ * filters and the year summary read. Recomputed with the programme's programme_funding rows.
+ */
+export const programmeTotals = pgTable('programme_totals', {
+  programId: integer('program_id')
+    .primaryKey()
+    .references(() => programs.id),
+  committedFen: fen('committed_fen'),
+  paidFen: fen('paid_fen'),
+  awards: n('awards'),
+});
+
+/**
+ * The network's quarters: carrier_quarter_figures added up per carrier zone, kind and level, so
+ * that the committee's network totals (with or without its filters) read a few hundred rows at
+ * any size of the network. Kept from carrier_quarter_figures' own changes and from carriers
+ * that change zone, kind or level, applied when the writing transaction commits
+ * (network_figure_changes).
+ */
+export const networkQuarterFigures = pgTable(
+  'network_quarter_figures',
+  {
+    year: smallint('year').notNull(),
+    quarter: smallint('quarter').notNull(),
+    zone: text('zone').notNull(),
+    kind: carrierKindEnum('kind').notNull(),
+    level: carrierLevelEnum('level').notNull(),
+    industry: industryEnum('industry').notNull(),
+    reports: n('reports'),
+    revenueFen: fen('revenue_fen'),
+    netProfitFen: fen('net_profit_fen'),
+    rdSpendFen: fen('rd_spend_fen'),
+    taxFen: fen('tax_fen'),
+    financingFen: fen('financing_fen'),
+    employees: fen('employees'),
+    ipFiled: fen('ip_filed'),
+    ipGranted: fen('ip_granted'),
+    highTech: n('high_tech'),
+    graduations: n('graduations'),
+    pendingGraduations: n('pending_graduations'),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.quarter, t.zone, t.kind, t.level, t.industry] })],
+);
+
+/**
+ * What a transaction has changed in carrier_quarter_figures, as differences per network key,
+ * waiting for the transaction's commit to be added to network_quarter_figures in one sorted
+ * statement. Empty outside a writing transaction.
+ */
+export const networkFigureChanges = pgTable('network_figure_changes', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  changes: jsonb('changes').notNull(),
+});

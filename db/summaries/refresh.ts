@@ -28,7 +28,14 @@ export async function refreshAllSummaries(db: DbOrTx): Promise<void> {
   observeSummaryRebuild((performance.now() - started) / 1000, 'full');
 }
 
-export const SUMMARY_TABLES = ['carrier_quarter_figures', 'carrier_year_figures', 'programme_funding'] as const;
+export const SUMMARY_TABLES = [
+  'carrier_quarter_figures',
+  'carrier_year_figures',
+  'programme_funding',
+  'programme_totals',
+  'network_quarter_figures',
+  'network_figure_changes',
+] as const;
 
 /**
  * For a bulk load inside one transaction: the triggers skip their recomputation for the rest of

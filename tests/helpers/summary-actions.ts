@@ -16,8 +16,9 @@ import {
   withdrawApplication,
 } from '@/db/queries/subsidies/applications';
 import { updateVenture } from '@/db/queries/ventures/edits';
-import { applications, graduations, ventures } from '@/db/schema';
-import { INDUSTRIES } from '@/lib/domain/vocabulary';
+import { updateAccreditation } from '@/db/queries/network/carrier-detail';
+import { applications, carriers, graduations, ventures } from '@/db/schema';
+import { CARRIER_KINDS, CARRIER_LEVELS, INDUSTRIES } from '@/lib/domain/vocabulary';
 import { DomainError } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
 import { bindOperator, makeCarrier } from './fixtures';
@@ -199,6 +200,19 @@ async function step(w: SummaryWorld, rng: Rng) {
   await steps[name]!();
 }
 
+/** The committee moves a carrier to another kind or level (its figures move with it in the network's quarters). */
+async function accredit(w: SummaryWorld, rng: Rng) {
+  const carrierId = pick(rng, w.carrierIds);
+  const [c] = await w.db.select({ version: carriers.version, status: carriers.status }).from(carriers).where(eq(carriers.id, carrierId));
+  await updateAccreditation(w.db, w.decider, {
+    carrierId,
+    version: c!.version,
+    kind: pick(rng, CARRIER_KINDS),
+    level: pick(rng, CARRIER_LEVELS),
+    status: c!.status,
+  });
+}
+
 const ACTIONS: [weight: number, name: string, run: (w: SummaryWorld, rng: Rng) => Promise<void | unknown>][] = [
   [5, 'reports', saveReports],
   [2, 'edit venture', editVenture],
@@ -206,6 +220,7 @@ const ACTIONS: [weight: number, name: string, run: (w: SummaryWorld, rng: Rng) =
   [2, 'decide graduation', decideGraduation],
   [2, 'draft', draft],
   [8, 'application step', step],
+  [1, 'accreditation', accredit],
 ];
 
 /** Runs one random action; returns its name and whether it was refused. */

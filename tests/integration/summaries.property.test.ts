@@ -1,9 +1,22 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { applications, carrierQuarterFigures, carrierYearFigures, graduations, programmeFunding, ventureReports, ventures } from '@/db/schema';
+import {
+  applications,
+  carrierQuarterFigures,
+  carrierYearFigures,
+  carriers,
+  graduations,
+  networkFigureChanges,
+  networkQuarterFigures,
+  programmeFunding,
+  programmeTotals,
+  ventureReports,
+  ventures,
+} from '@/db/schema';
 import { openTestDatabase } from '../helpers/db';
 import { saveQuarterReports } from '@/db/queries/reports/reports';
+import { updateAccreditation } from '@/db/queries/network/carrier-detail';
 import { makeSummaryWorld, randomAction, seededRng, TODAY, type SummaryWorld } from '../helpers/summary-actions';
 
 /**
@@ -35,7 +48,8 @@ const sorted = (m: Map<string, Row>) => Object.fromEntries([...m].sort(([a], [b]
 /** What the summaries must hold, summed in JavaScript from the raw rows. */
 async function expected() {
   const db = handle.db;
-  const [vs, reports, grads, apps] = await Promise.all([
+  const [cs, vs, reports, grads, apps] = await Promise.all([
+    db.select().from(carriers),
     db.select().from(ventures),
     db.select().from(ventureReports),
     db.select().from(graduations),
@@ -86,19 +100,47 @@ async function expected() {
       awards: ['approved', 'paid', 'accepted', 'acceptance_failed'].includes(a.status) ? 1 : 0,
     });
   }
-  return { quarters: sorted(quarters), years: sorted(years), funding: sorted(funding) };
+  // The network's quarters: the carriers' quarters under each carrier's zone, kind and level.
+  const carrier = new Map(cs.map((c) => [c.id, c]));
+  const network = new Map<string, Row>();
+  for (const [key, figures] of quarters) {
+    const [carrierId, year, quarter, industry] = key.split('|');
+    const c = carrier.get(Number(carrierId))!;
+    add(network, `${year}|${quarter}|${c.zone}|${c.kind}|${c.level}|${industry}`, figures);
+  }
+  const totals = new Map<string, Row>();
+  for (const [key, figures] of funding) add(totals, key.split('|')[0]!, figures);
+  return { quarters: sorted(quarters), years: sorted(years), funding: sorted(funding), totals: sorted(totals), network: sorted(network), pending: 0 };
 }
 
 /** What the summaries hold. */
 async function held() {
   const db = handle.db;
-  const [q, y, f] = await Promise.all([db.select().from(carrierQuarterFigures), db.select().from(carrierYearFigures), db.select().from(programmeFunding)]);
+  const [q, y, f, t, nq, pending] = await Promise.all([
+    db.select().from(carrierQuarterFigures),
+    db.select().from(carrierYearFigures),
+    db.select().from(programmeFunding),
+    db.select().from(programmeTotals),
+    db.select().from(networkQuarterFigures),
+    db.select().from(networkFigureChanges),
+  ]);
   const quarters = new Map<string, Row>(
     q.map(({ carrierId, year, quarter, industry, ...figures }) => [`${carrierId}|${year}|${quarter}|${industry}`, figures]),
   );
   const years = new Map<string, Row>(y.map(({ carrierId, year, ...figures }) => [`${carrierId}|${year}`, figures]));
   const funding = new Map<string, Row>(f.map(({ programId, carrierId, industry, ...figures }) => [`${programId}|${carrierId}|${industry}`, figures]));
-  return { quarters: sorted(quarters), years: sorted(years), funding: sorted(funding) };
+  const network = new Map<string, Row>(
+    nq.map(({ year, quarter, zone, kind, level, industry, ...figures }) => [`${year}|${quarter}|${zone}|${kind}|${level}|${industry}`, figures]),
+  );
+  const totals = new Map<string, Row>(t.map(({ programId, ...figures }) => [String(programId), figures]));
+  return {
+    quarters: sorted(quarters),
+    years: sorted(years),
+    funding: sorted(funding),
+    totals: sorted(totals),
+    network: sorted(network),
+    pending: pending.length,
+  };
 }
 
 const FIGURES = { revenueFen: 0, netProfitFen: 0, rdSpendFen: 1, taxFen: 0, financingFen: 0, employees: 3, ipFiled: 0, ipGranted: 0, inventionPatents: 0 };
@@ -124,7 +166,8 @@ describe('network summaries', () => {
       }
     }
     // The sequences did write: reports, graduations, decisions, edits and application steps.
-    for (const action of ['reports', 'edit venture', 'graduate', 'draft', 'application step']) expect(done[action] ?? 0, action).toBeGreaterThan(0);
+    for (const action of ['reports', 'edit venture', 'graduate', 'draft', 'application step', 'accreditation'])
+      expect(done[action] ?? 0, action).toBeGreaterThan(0);
   }, 600_000);
 
   it('stay right when transactions write under one key at once', async () => {
@@ -150,5 +193,38 @@ describe('network summaries', () => {
     );
     const [want, have] = await Promise.all([expected(), held()]);
     expect(have).toEqual(want);
+  });
+
+  it('stay right when a carrier changes kind and level while its tenants file reports', async () => {
+    // The network's quarters move the carrier's figures to its new kind and level while reports
+    // add to them (on PostgreSQL, at once on several connections): nothing may land under the old ones.
+    const carrierId = w.carrierIds[0]!;
+    const { rows } = await handle.db.execute<{ id: number }>(sql`
+      SELECT DISTINCT venture_id AS id FROM residencies WHERE carrier_id = ${carrierId} AND entered_on <= '2025-06-30'::date
+        AND (left_on IS NULL OR left_on >= '2025-04-01'::date)`);
+    expect(rows.length).toBeGreaterThan(1);
+    const [c] = await handle.db
+      .select({ version: carriers.version, kind: carriers.kind, status: carriers.status })
+      .from(carriers)
+      .where(sql`id = ${carrierId}`);
+    const kind = c!.kind === 'accelerator' ? 'nursery' : 'accelerator';
+    await Promise.all([
+      ...rows.map((r, i) =>
+        handle.db.transaction((tx) =>
+          saveQuarterReports(
+            tx,
+            w.operator,
+            w.scope,
+            { carrierId, year: 2025, quarter: 2 },
+            [{ ...FIGURES, ventureId: Number(r.id), revenueFen: (i + 1) * 991 }],
+            TODAY,
+          ),
+        ),
+      ),
+      updateAccreditation(handle.db, w.decider, { carrierId, version: c!.version, kind, level: 'municipal', status: c!.status }),
+    ]);
+    const [want, have] = await Promise.all([expected(), held()]);
+    expect(have).toEqual(want);
+    expect(Object.keys(have.network).some((k) => k.includes(`|${kind}|municipal|`))).toBe(true);
   });
 });

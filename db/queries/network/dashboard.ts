@@ -1,14 +1,15 @@
 import 'server-only';
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../client';
-import { carrierQuarterFigures as cqf, carriers, residencies, ventures } from '../../schema';
-import { carrierFocusMatches, carrierMatches, ventureMatches, yearBounds, type NetworkFilter } from './filter';
+import { carriers, networkQuarterFigures as nqf, residencies } from '../../schema';
+import { carrierFocusMatches, residencyMatches, yearBounds, type NetworkFilter } from './filter';
 import { RESIDENCY_STAGES, type CarrierKind, type ResidencyStage } from '@/lib/domain/vocabulary';
 
 /**
  * The committee's network figures for a year and the year before, each from one grouped query.
- * Report figures and graduations come from the read model carrier_quarter_figures
- * (docs/read-models.md), whose rows hold one carrier's quarter for one industry; carriers,
+ * Report figures and graduations come from the read model network_quarter_figures
+ * (docs/read-models.md), whose rows hold a quarter of the carriers of one zone, kind and level
+ * for one industry; carriers,
  * stages and admissions (distinct ventures) from their own rows.
  *
  * Definitions:
@@ -40,9 +41,14 @@ export type QuarterFigures = {
 export type ReportYear = Omit<QuarterFigures, 'quarter'> & { lastQuarter: number | null; /** The quarters with reports, in order. */ quarters: number[] };
 export type CarrierKindFigures = { kind: CarrierKind; carriers: YearPair; incubationAreaM2: YearPair; newCarriers: number; newAreaM2: number };
 
-/** Conditions on a summary row (carrier_quarter_figures) and its joined `carriers` row. */
+/** Conditions on a row of the network's quarters (network_quarter_figures), which carries its carriers' zone, kind and level. */
 function summaryMatches(f: NetworkFilter) {
-  return and(carrierMatches(f), f.industry ? eq(cqf.industry, f.industry) : undefined);
+  return and(
+    f.zone ? eq(nqf.zone, f.zone) : undefined,
+    f.kind ? eq(nqf.kind, f.kind) : undefined,
+    f.level ? eq(nqf.level, f.level) : undefined,
+    f.industry ? eq(nqf.industry, f.industry) : undefined,
+  );
 }
 
 const num = (v: unknown) => Number(v ?? 0);
@@ -77,7 +83,12 @@ export async function carrierFigures(db: DbOrTx, f: NetworkFilter): Promise<Carr
   }));
 }
 
-/** Ventures in residence at the year's end (or today) and at the previous year's end, by stage. */
+/**
+ * Ventures in residence at the year's end (or today) and at the previous year's end, by stage.
+ * A venture's stays never overlap (the exclusion constraint residencies_no_overlap on the same
+ * half-open ranges as `residentOn`), so on any one day each venture has at most one stay and
+ * counting the stays counts the ventures.
+ */
 export async function stagesAtYearEnd(db: DbOrTx, f: NetworkFilter, today: string): Promise<Record<ResidencyStage, YearPair>> {
   const { cutoff } = yearBounds(f.year, today);
   const prevCut = `${f.year - 1}-12-31`;
@@ -85,13 +96,11 @@ export async function stagesAtYearEnd(db: DbOrTx, f: NetworkFilter, today: strin
   const rows = await db
     .select({
       stage: residencies.stage,
-      current: sql<number>`count(DISTINCT ${residencies.ventureId}) FILTER (WHERE ${residentOn(cutoff)})::int`,
-      previous: sql<number>`count(DISTINCT ${residencies.ventureId}) FILTER (WHERE ${residentOn(prevCut)})::int`,
+      current: sql<number>`count(*) FILTER (WHERE ${residentOn(cutoff)})::int`,
+      previous: sql<number>`count(*) FILTER (WHERE ${residentOn(prevCut)})::int`,
     })
     .from(residencies)
-    .innerJoin(carriers, eq(carriers.id, residencies.carrierId))
-    .innerJoin(ventures, eq(ventures.id, residencies.ventureId))
-    .where(and(lte(residencies.enteredOn, cutoff), sql`(${residencies.leftOn} IS NULL OR ${residencies.leftOn} > ${prevCut})`, ventureMatches(f)))
+    .where(and(lte(residencies.enteredOn, cutoff), sql`(${residencies.leftOn} IS NULL OR ${residencies.leftOn} > ${prevCut})`, residencyMatches(f)))
     .groupBy(residencies.stage);
   const out = Object.fromEntries(RESIDENCY_STAGES.map((s) => [s, { current: 0, previous: 0 }])) as Record<ResidencyStage, YearPair>;
   for (const r of rows) out[r.stage] = pair(r.current, r.previous);
@@ -110,18 +119,15 @@ export async function admissionsAndGraduations(db: DbOrTx, f: NetworkFilter) {
         previous: sql<number>`count(DISTINCT ${residencies.ventureId}) FILTER (WHERE ${entered(prev)})::int`,
       })
       .from(residencies)
-      .innerJoin(carriers, eq(carriers.id, residencies.carrierId))
-      .innerJoin(ventures, eq(ventures.id, residencies.ventureId))
-      .where(and(gte(residencies.enteredOn, prev.start), lte(residencies.enteredOn, cur.end), ventureMatches(f))),
+      .where(and(gte(residencies.enteredOn, prev.start), lte(residencies.enteredOn, cur.end), residencyMatches(f))),
     db
       .select({
-        current: sql<number>`coalesce(sum(${cqf.graduations}) FILTER (WHERE ${cqf.year} = ${f.year}), 0)::int`,
-        previous: sql<number>`coalesce(sum(${cqf.graduations}) FILTER (WHERE ${cqf.year} = ${f.year - 1}), 0)::int`,
-        pending: sql<number>`coalesce(sum(${cqf.pendingGraduations}) FILTER (WHERE ${cqf.year} = ${f.year}), 0)::int`,
+        current: sql<number>`coalesce(sum(${nqf.graduations}) FILTER (WHERE ${nqf.year} = ${f.year}), 0)::int`,
+        previous: sql<number>`coalesce(sum(${nqf.graduations}) FILTER (WHERE ${nqf.year} = ${f.year - 1}), 0)::int`,
+        pending: sql<number>`coalesce(sum(${nqf.pendingGraduations}) FILTER (WHERE ${nqf.year} = ${f.year}), 0)::int`,
       })
-      .from(cqf)
-      .innerJoin(carriers, eq(carriers.id, cqf.carrierId))
-      .where(and(inArray(cqf.year, [f.year - 1, f.year]), summaryMatches(f))),
+      .from(nqf)
+      .where(and(inArray(nqf.year, [f.year - 1, f.year]), summaryMatches(f))),
   ]);
   return { admissions: pair(a?.current, a?.previous), graduations: pair(g?.current, g?.previous), pendingGraduations: num(g?.pending) };
 }
@@ -130,23 +136,22 @@ export async function admissionsAndGraduations(db: DbOrTx, f: NetworkFilter) {
 export async function reportQuarters(db: DbOrTx, f: NetworkFilter): Promise<QuarterFigures[]> {
   const rows = await db
     .select({
-      year: cqf.year,
-      quarter: cqf.quarter,
-      reports: sql<number>`sum(${cqf.reports})::bigint`,
-      revenueFen: sql<number>`sum(${cqf.revenueFen})::bigint`,
-      rdSpendFen: sql<number>`sum(${cqf.rdSpendFen})::bigint`,
-      financingFen: sql<number>`sum(${cqf.financingFen})::bigint`,
-      ipFiled: sql<number>`sum(${cqf.ipFiled})::bigint`,
-      ipGranted: sql<number>`sum(${cqf.ipGranted})::bigint`,
-      employees: sql<number>`sum(${cqf.employees})::bigint`,
-      highTech: sql<number>`sum(${cqf.highTech})::bigint`,
+      year: nqf.year,
+      quarter: nqf.quarter,
+      reports: sql<number>`sum(${nqf.reports})::bigint`,
+      revenueFen: sql<number>`sum(${nqf.revenueFen})::bigint`,
+      rdSpendFen: sql<number>`sum(${nqf.rdSpendFen})::bigint`,
+      financingFen: sql<number>`sum(${nqf.financingFen})::bigint`,
+      ipFiled: sql<number>`sum(${nqf.ipFiled})::bigint`,
+      ipGranted: sql<number>`sum(${nqf.ipGranted})::bigint`,
+      employees: sql<number>`sum(${nqf.employees})::bigint`,
+      highTech: sql<number>`sum(${nqf.highTech})::bigint`,
     })
-    .from(cqf)
-    .innerJoin(carriers, eq(carriers.id, cqf.carrierId))
-    .where(and(inArray(cqf.year, [f.year - 1, f.year]), summaryMatches(f)))
-    .groupBy(cqf.year, cqf.quarter)
-    .having(sql`sum(${cqf.reports}) > 0`)
-    .orderBy(asc(cqf.year), asc(cqf.quarter));
+    .from(nqf)
+    .where(and(inArray(nqf.year, [f.year - 1, f.year]), summaryMatches(f)))
+    .groupBy(nqf.year, nqf.quarter)
+    .having(sql`sum(${nqf.reports}) > 0`)
+    .orderBy(asc(nqf.year), asc(nqf.quarter));
   return rows.map((r) => ({
     year: r.year,
     quarter: r.quarter,
@@ -200,18 +205,17 @@ export function comparableYears(current: ReportYear, previous: ReportYear): bool
  * (output growth by industry, like for like).
  */
 export async function revenueByIndustry(db: DbOrTx, f: NetworkFilter) {
-  const reportedUpTo = sql`coalesce((SELECT max(q.quarter) FROM ${cqf} q WHERE q.year = ${f.year} AND q.reports > 0), 4)`;
+  const reportedUpTo = sql`coalesce((SELECT max(q.quarter) FROM ${nqf} q WHERE q.year = ${f.year} AND q.reports > 0), 4)`;
   const rows = await db
     .select({
-      industry: cqf.industry,
-      current: sql<number>`coalesce(sum(${cqf.revenueFen}) FILTER (WHERE ${cqf.year} = ${f.year}), 0)::bigint`,
-      previous: sql<number>`coalesce(sum(${cqf.revenueFen}) FILTER (WHERE ${cqf.year} = ${f.year - 1} AND ${cqf.quarter} <= ${reportedUpTo}), 0)::bigint`,
+      industry: nqf.industry,
+      current: sql<number>`coalesce(sum(${nqf.revenueFen}) FILTER (WHERE ${nqf.year} = ${f.year}), 0)::bigint`,
+      previous: sql<number>`coalesce(sum(${nqf.revenueFen}) FILTER (WHERE ${nqf.year} = ${f.year - 1} AND ${nqf.quarter} <= ${reportedUpTo}), 0)::bigint`,
     })
-    .from(cqf)
-    .innerJoin(carriers, eq(carriers.id, cqf.carrierId))
-    .where(and(inArray(cqf.year, [f.year - 1, f.year]), summaryMatches(f)))
-    .groupBy(cqf.industry)
-    .having(sql`sum(${cqf.reports}) > 0`)
-    .orderBy(asc(cqf.industry));
+    .from(nqf)
+    .where(and(inArray(nqf.year, [f.year - 1, f.year]), summaryMatches(f)))
+    .groupBy(nqf.industry)
+    .having(sql`sum(${nqf.reports}) > 0`)
+    .orderBy(asc(nqf.industry));
   return rows.map((r) => ({ industry: r.industry, revenueFen: pair(r.current, r.previous) }));
 }

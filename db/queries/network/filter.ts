@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { CarrierKind, CarrierLevel, Industry } from '@/lib/domain/vocabulary';
-import { carriers, ventures } from '../../schema';
+import { carriers, residencies, ventures } from '../../schema';
 
 /**
  * The committee dashboard's filters: a year and optionally a zone, a carrier kind, a carrier
@@ -19,6 +19,19 @@ export function carrierMatches(f: NetworkFilter): SQL | undefined {
 /** Conditions on the joined `carriers` and `ventures` rows. */
 export function ventureMatches(f: NetworkFilter): SQL | undefined {
   return and(carrierMatches(f), f.industry ? eq(ventures.industry, f.industry) : undefined);
+}
+
+/**
+ * The same conditions on a `residencies` row without joining its carrier and venture: each is a
+ * semi-join read only when its filter is given, so that the unfiltered network counts read the
+ * residencies alone.
+ */
+export function residencyMatches(f: NetworkFilter): SQL | undefined {
+  const onCarrier = carrierMatches(f);
+  return and(
+    onCarrier ? sql`${residencies.carrierId} IN (SELECT ${carriers.id} FROM ${carriers} WHERE ${onCarrier})` : undefined,
+    f.industry ? sql`${residencies.ventureId} IN (SELECT ${ventures.id} FROM ${ventures} WHERE ${ventures.industry} = ${f.industry})` : undefined,
+  );
 }
 
 /** A carrier counts under an industry filter when the industry is among its focus industries. */

@@ -8,7 +8,7 @@ import { conflict, invalid, notFound, type FieldMessage } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
 import type { ProgrammeInput } from '@/lib/validation/subsidies';
 import type { Db, DbOrTx, Tx } from '../../client';
-import { applications, carriers, programmeFunding, programs, ventures, type Program } from '../../schema';
+import { applications, carriers, programmeFunding, programmeTotals, programs, ventures, type Program } from '../../schema';
 import { isUniqueViolation } from '../shared/errors';
 import { carrierCondition } from '../shared/scope';
 import { pinyin } from '../shared/collation';
@@ -212,13 +212,25 @@ export type YearBudget = BudgetFigures & { year: number; programmes: number };
 
 /**
  * Per-programme sums of its applications, one row per programme, as a subquery: read from the
- * read model programme_funding (docs/read-models.md), which holds them per programme, carrier
- * and industry; `where` narrows those rows (the dashboard's carrier and industry filters).
+ * read model programme_totals, or, when `where` narrows them (the dashboard's carrier and
+ * industry filters), summed from programme_funding, which holds them per programme, carrier and
+ * industry (docs/read-models.md).
  */
 export function programmeSums(db: DbOrTx, where?: SQL) {
+  if (!where)
+    // Unfiltered: one row per programme (programme_totals), whatever the size of the network.
+    return db
+      .select({
+        programId: sql<number>`${programmeTotals.programId}`.as('program_id'),
+        committed: sql<number>`${programmeTotals.committedFen}`.as('committed'),
+        paid: sql<number>`${programmeTotals.paidFen}`.as('paid'),
+        awards: sql<number>`${programmeTotals.awards}`.as('awards'),
+      })
+      .from(programmeTotals)
+      .as('per_programme');
   return db
     .select({
-      programId: programmeFunding.programId,
+      programId: sql<number>`${programmeFunding.programId}`.as('program_id'),
       committed: sql<number>`coalesce(sum(${programmeFunding.committedFen}), 0)::bigint`.as('committed'),
       paid: sql<number>`coalesce(sum(${programmeFunding.paidFen}), 0)::bigint`.as('paid'),
       awards: sql<number>`coalesce(sum(${programmeFunding.awards}), 0)::int`.as('awards'),
@@ -251,7 +263,7 @@ export async function programmeBudgets(db: DbOrTx, f: { year?: number; programId
 }
 
 type ProgrammeSums = SubqueryWithSelection<
-  { programId: typeof programmeFunding.programId; committed: SQL.Aliased<number>; paid: SQL.Aliased<number>; awards: SQL.Aliased<number> },
+  { programId: SQL.Aliased<number>; committed: SQL.Aliased<number>; paid: SQL.Aliased<number>; awards: SQL.Aliased<number> },
   string
 >;
 
