@@ -8,6 +8,7 @@ import {
   carrierFigureJoinsOf,
   carrierIdIn,
   FIGURE_EXPR,
+  FIGURE_PARTS,
   figureSelect,
   figuresOfRow,
   withCarrierFigures,
@@ -69,15 +70,16 @@ export function carrierListOrder(f: Pick<CarrierListFilter, 'sort' | 'dir'>): SQ
 /**
  * The figure CTEs choosing the page needs: none for the name order without the warnings filter
  * (the page is chosen on the carriers alone); otherwise those of the sorted figure and of the
- * warnings, computed for every carrier matching the filter, since a carrier's place in that order
- * depends on its own figure. That is a deliberate choice: those orders are asked for now and then,
- * and they read one or three of the four CTEs over the network instead of all four; a page
- * independent of the network there would need the figures kept per carrier (a read model).
+ * warnings, computed over the whole network, since a carrier's place in that order depends on its
+ * own figure. That is a deliberate choice: those orders are asked for now and then, and they read
+ * one or three of the four CTEs over the network instead of all four (the page's other figures
+ * are still read for its carriers only); a page independent of the network there would need the
+ * figures kept per carrier (a read model).
  */
 export function pageFigureParts(f: Pick<CarrierListFilter, 'sort' | 'warnings'>): FigurePart[] {
   const parts = new Set<FigurePart>(SORTS[f.sort ?? 'name'].parts);
   if (f.warnings) for (const p of SORTS.warnings.parts) parts.add(p);
-  return (['open', 'overdue', 'grads', 'reports'] as const).filter((p) => parts.has(p));
+  return FIGURE_PARTS.filter((p) => parts.has(p));
 }
 
 /** The quarter whose reports the timeliness and missing-report figures count. */
@@ -129,7 +131,11 @@ async function figuresOfCarriers(db: DbOrTx, today: string, quarter: Quarter, id
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** One page of the network's carriers with their figures, and how many match the filter. */
+/**
+ * One page of the network's carriers with their figures, and how many match the filter. The two
+ * statements read the database one after the other: a figure changed in between shows its newer
+ * value on the page it was sorted on.
+ */
 export async function listNetworkCarriers(
   db: DbOrTx,
   today: string,
