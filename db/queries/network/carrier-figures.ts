@@ -1,51 +1,86 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { quarterEnd, quarterStart, type Quarter } from '@/lib/domain/reporting';
-import { limitEndsOnSql, limitMonthsSql, limitStatusSql } from '../ventures/limits';
+import { limitEndsOnSql, limitMonthsSql, limitOverdueSql } from '../ventures/limits';
 
 /**
  * The per-carrier figures the committee's carrier list and carrier page share, as CTEs keyed by
- * carrier_id, each one grouped query over the whole network:
+ * carrier_id, each one grouped query:
  * - open_stays: current tenants (open residencies of any stage), their area, how many have a
  *   financing recorded up to today, how many were admitted with a rule warning;
  * - overdue_stays: open incubating stays past their incubation limit (the SQL of limits.ts);
  * - grads: verified and pending graduations (from the read model carrier_quarter_figures);
  * - quarter_reports: ventures resident in the carrier during the reporting quarter (expected),
  *   how many have that quarter's report (filed), and how many of those were late.
+ *
+ * Given carrier ids, every CTE reads only those carriers' rows (residencies through
+ * residencies_carrier_open_idx, carrier_quarter_figures through its key, the reports of their
+ * ventures through venture_reports_one_per_quarter), so a page of carriers or one carrier costs
+ * the same at any network size. Without ids they group the whole network.
  */
-export function carrierFigureCtes(today: string, q: Quarter): SQL {
-  const startedOn = sql`(SELECT min(f.entered_on) FROM residencies f WHERE f.venture_id = v.id AND f.stage = 'incubating')`;
-  const endsOn = limitEndsOnSql(startedOn, limitMonthsSql(sql`v.industry`));
-  return sql`
-    open_stays AS (
+export type FigurePart = 'open' | 'overdue' | 'grads' | 'reports';
+export const FIGURE_PARTS: readonly FigurePart[] = ['open', 'overdue', 'grads', 'reports'];
+
+export type FigureScope = {
+  /** Only these carriers; every carrier when absent. */
+  carrierIds?: readonly number[];
+  /** Only these CTEs (a figure of another one cannot be selected then); all when absent. */
+  parts?: readonly FigurePart[];
+};
+
+/** `column = ANY('{…}'::int[])`: one parameter however many ids, and none is an empty set. */
+export function carrierIdIn(column: SQL, ids: readonly number[] | undefined): SQL {
+  if (!ids) return sql`true`;
+  return sql`${column} = ANY(${`{${ids.map((id) => Math.trunc(id)).join(',')}}`}::int[])`;
+}
+
+function figureCte(part: FigurePart, today: string, q: Quarter, ids: readonly number[] | undefined): SQL {
+  switch (part) {
+    case 'open': {
+      // Financed: a financing received up to today. Over the whole network PostgreSQL hashes the
+      // EXISTS once; for some carriers the first financing is looked up per tenant instead
+      // (venture_financings_venture_idx), so that the financings of other carriers are not read.
+      const financed = ids
+        ? sql`(SELECT min(vf.received_on) FROM venture_financings vf WHERE vf.venture_id = r.venture_id) <= ${today}::date`
+        : sql`EXISTS (SELECT 1 FROM venture_financings vf WHERE vf.venture_id = r.venture_id AND vf.received_on <= ${today}::date)`;
+      return sql`open_stays AS (
       SELECT r.carrier_id,
         count(*)::int AS tenants,
         coalesce(sum(r.area_m2), 0)::int AS occupied_area_m2,
-        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM venture_financings vf
-          WHERE vf.venture_id = r.venture_id AND vf.received_on <= ${today}::date))::int AS financed_tenants,
+        count(*) FILTER (WHERE ${financed})::int AS financed_tenants,
         count(*) FILTER (WHERE cardinality(r.rule_warnings) > 0)::int AS admission_warnings
       FROM residencies r
-      WHERE r.left_on IS NULL
+      WHERE r.left_on IS NULL AND ${carrierIdIn(sql`r.carrier_id`, ids)}
       GROUP BY r.carrier_id
-    ),
-    overdue_stays AS (
+    )`;
+    }
+    case 'overdue': {
+      const startedOn = sql`(SELECT min(f.entered_on) FROM residencies f WHERE f.venture_id = v.id AND f.stage = 'incubating')`;
+      const endsOn = limitEndsOnSql(startedOn, limitMonthsSql(sql`v.industry`));
+      return sql`overdue_stays AS (
       SELECT r.carrier_id, count(*)::int AS overdue
       FROM residencies r JOIN ventures v ON v.id = r.venture_id
-      WHERE r.left_on IS NULL AND r.stage = 'incubating' AND ${limitStatusSql(endsOn, today)} = 'overdue'
+      WHERE r.left_on IS NULL AND r.stage = 'incubating' AND ${carrierIdIn(sql`r.carrier_id`, ids)}
+        AND ${limitOverdueSql(endsOn, today)}
       GROUP BY r.carrier_id
-    ),
-    grads AS (
+    )`;
+    }
+    case 'grads':
+      return sql`grads AS (
       SELECT g.carrier_id,
         sum(g.graduations)::int AS graduates,
         sum(g.pending_graduations)::int AS pending_graduations
       FROM carrier_quarter_figures g
+      WHERE ${carrierIdIn(sql`g.carrier_id`, ids)}
       GROUP BY g.carrier_id
-    ),
-    expected_reports AS (
+    )`;
+    case 'reports':
+      return sql`expected_reports AS (
       SELECT DISTINCT r.carrier_id, r.venture_id
       FROM residencies r
       WHERE r.entered_on <= ${quarterEnd(q.year, q.quarter)}::date
         AND (r.left_on IS NULL OR r.left_on >= ${quarterStart(q.year, q.quarter)}::date)
+        AND ${carrierIdIn(sql`r.carrier_id`, ids)}
     ),
     quarter_reports AS (
       SELECT e.carrier_id,
@@ -56,14 +91,41 @@ export function carrierFigureCtes(today: string, q: Quarter): SQL {
       LEFT JOIN venture_reports vr ON vr.venture_id = e.venture_id AND vr.year = ${q.year} AND vr.quarter = ${q.quarter}
       GROUP BY e.carrier_id
     )`;
+  }
 }
 
+/** The CTEs of the scope's parts, without the WITH. */
+export function carrierFigureCtes(today: string, q: Quarter, scope: FigureScope = {}): SQL {
+  return sql.join(
+    (scope.parts ?? FIGURE_PARTS).map((part) => figureCte(part, today, q, scope.carrierIds)),
+    sql`,
+    `,
+  );
+}
+
+/** `WITH` and the CTEs of the scope's parts; nothing when it has none. */
+export function withCarrierFigures(today: string, q: Quarter, scope: FigureScope = {}): SQL {
+  const parts = scope.parts ?? FIGURE_PARTS;
+  return parts.length ? sql`WITH ${carrierFigureCtes(today, q, { ...scope, parts })}` : sql``;
+}
+
+const JOIN: Record<FigurePart, SQL> = {
+  open: sql`LEFT JOIN open_stays os ON os.carrier_id = c.id`,
+  overdue: sql`LEFT JOIN overdue_stays od ON od.carrier_id = c.id`,
+  grads: sql`LEFT JOIN grads gr ON gr.carrier_id = c.id`,
+  reports: sql`LEFT JOIN quarter_reports qr ON qr.carrier_id = c.id`,
+};
+
 /** The joins of those CTEs onto `carriers c`. */
-export const carrierFigureJoins = sql`
-  LEFT JOIN open_stays os ON os.carrier_id = c.id
-  LEFT JOIN overdue_stays od ON od.carrier_id = c.id
-  LEFT JOIN grads gr ON gr.carrier_id = c.id
-  LEFT JOIN quarter_reports qr ON qr.carrier_id = c.id`;
+export function carrierFigureJoinsOf(parts: readonly FigurePart[] = FIGURE_PARTS): SQL {
+  return sql.join(
+    parts.map((part) => JOIN[part]),
+    sql` `,
+  );
+}
+
+/** The joins of every CTE onto `carriers c`. */
+export const carrierFigureJoins = carrierFigureJoinsOf();
 
 /** The figure columns, as (expression, alias) pairs, so that the list can also sort on them. */
 export const FIGURE_EXPR = {

@@ -36,10 +36,20 @@ export function limitEndsOnSql(startedOn: Expr, limitMonths: Expr): SQL<string> 
   return sql<string>`((${startedOn})::date + make_interval(months => (${limitMonths})::int))::date`;
 }
 
+const dayOf = (today: string | SQL) => (typeof today === 'string' ? sql`${today}::date` : today);
+
+/**
+ * True when the limit status is 'overdue' (today after the end), for a condition that needs
+ * only that: the start is then read once per row instead of once per branch of the status.
+ */
+export function limitOverdueSql(endsOn: Expr, today: string | SQL): SQL<boolean> {
+  return sql<boolean>`(${dayOf(today)} > ${endsOn})`;
+}
+
 /** 'overdue' after the end, 'due_soon' from six months before it, 'ok' before that. */
 export function limitStatusSql(endsOn: Expr, today: string | SQL, rules: RuleSet = CURRENT_RULES): SQL<LimitState> {
-  const day = typeof today === 'string' ? sql`${today}::date` : today;
-  return sql<LimitState>`(CASE WHEN ${day} > ${endsOn} THEN 'overdue'
+  const day = dayOf(today);
+  return sql<LimitState>`(CASE WHEN ${limitOverdueSql(endsOn, day)} THEN 'overdue'
     WHEN ${day} >= (${endsOn} - make_interval(months => ${int(rules.limitWarningMonths)}))::date THEN 'due_soon'
     ELSE 'ok' END)`;
 }
