@@ -53,6 +53,10 @@ export function openDatabase(url: string | undefined, opts: { dataDir?: string }
       // seconds instead of holding it; TCP keepalive finds connections a network dropped.
       connectionTimeoutMillis: 10_000,
       keepAlive: true,
+      // No JIT compilation: the portal's queries run in milliseconds, and at a large network's
+      // size the planner's estimates pass JIT's threshold, whose compiling then takes tens of
+      // milliseconds of every request that runs them (docs/scaling-out.md).
+      options: '-c jit=off',
     });
     // The pool listens on its idle connections; a connection that is checked out (a transaction
     // in progress) when the server goes away would emit an error nobody listens to, and that
