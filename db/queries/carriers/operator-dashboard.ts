@@ -65,7 +65,12 @@ export type OperatorDashboard = {
 async function ventureStageCounts(db: DbOrTx, ids: number[]): Promise<{ carrierId: number; stage: VentureStage; n: number }[]> {
   const lived = db.selectDistinct({ ventureId: residencies.ventureId }).from(residencies).where(inArray(residencies.carrierId, ids)).as('lived');
   // Read by its key, one row per venture lived: a lateral lookup the planner keeps as one.
-  const venture = db.select().from(ventures).where(sql`${ventures.id} = ${lived.ventureId}`).limit(1).as('ventures');
+  const venture = db
+    .select()
+    .from(ventures)
+    .where(sql`${ventures.id} = ${lived.ventureId}`)
+    .limit(1)
+    .as('ventures');
   const lastStay = db
     .select({ carrierId: sql<number>`${residencies.carrierId}`.as('last_carrier_id') })
     .from(residencies)

@@ -73,7 +73,12 @@ export async function incubatingVentureFacts(db: DbOrTx, scope: Scope, today: st
   }
   // The stay's venture, read by its key (a lateral lookup the planner keeps as one): the open
   // stays of the scope's carriers are found first, and the network's ventures are never read whole.
-  const ventureOfStay = db.select().from(ventures).where(sql`${ventures.id} = ${residencies.ventureId}`).limit(1).as('ventures');
+  const ventureOfStay = db
+    .select()
+    .from(ventures)
+    .where(sql`${ventures.id} = ${residencies.ventureId}`)
+    .limit(1)
+    .as('ventures');
   const rows = await db
     .select({
       ventureId: ventures.id,
