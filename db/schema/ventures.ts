@@ -145,6 +145,8 @@ export const graduations = pgTable(
   (t) => [
     index('graduations_carrier_idx').on(t.carrierId, t.graduatedOn),
     index('graduations_status_idx').on(t.status),
+    // The years with graduations, one index probe per year.
+    index('graduations_graduated_idx').on(t.graduatedOn),
     index('graduations_venture_idx').on(t.ventureId),
     // The committee's verification queue in its order (db/queries/graduations/verification.ts queueOrder):
     // pending first, oldest first, then the decided ones, newest decision first.
