@@ -110,6 +110,17 @@ export const residencies = pgTable(
     // The network's figures at a year's end and the admission cohorts read stays by their dates.
     index('residencies_entered_idx').on(t.enteredOn),
     index('residencies_left_idx').on(t.leftOn),
+    // The committee's warnings: open stays admitted with a rule warning, open incubating stays and
+    // the start of each venture's incubation, each counted from the rows it matches.
+    index('residencies_open_warnings_idx')
+      .on(t.carrierId, t.enteredOn)
+      .where(sql`${t.leftOn} IS NULL AND cardinality(${t.ruleWarnings}) > 0`),
+    index('residencies_open_incubating_idx')
+      .on(t.ventureId, t.carrierId)
+      .where(sql`${t.leftOn} IS NULL AND ${t.stage} = 'incubating'`),
+    index('residencies_incubating_start_idx')
+      .on(t.ventureId, t.enteredOn)
+      .where(sql`${t.stage} = 'incubating'`),
     check('residencies_space_nonneg', sql`${t.areaM2} >= 0 AND ${t.workstations} >= 0`),
     check('residencies_dates', sql`${t.leftOn} IS NULL OR ${t.leftOn} >= ${t.enteredOn}`),
     check('residencies_exit_reason', sql`(${t.leftOn} IS NULL) = (${t.exitReason} IS NULL)`),
@@ -134,6 +145,8 @@ export const graduations = pgTable(
   (t) => [
     index('graduations_carrier_idx').on(t.carrierId, t.graduatedOn),
     index('graduations_status_idx').on(t.status),
+    // The years with graduations, one index probe per year.
+    index('graduations_graduated_idx').on(t.graduatedOn),
     index('graduations_venture_idx').on(t.ventureId),
     // The committee's verification queue in its order (db/queries/graduations/verification.ts queueOrder):
     // pending first, oldest first, then the decided ones, newest decision first.
@@ -195,6 +208,8 @@ export const ventureReports = pgTable(
     uniqueIndex('venture_reports_one_per_quarter').on(t.ventureId, t.year, t.quarter),
     index('venture_reports_carrier_period_idx').on(t.carrierId, t.year, t.quarter),
     index('venture_reports_period_idx').on(t.year, t.quarter),
+    // Which ventures reported for a quarter, from the index alone (the missing reports).
+    index('venture_reports_period_venture_idx').on(t.year, t.quarter, t.ventureId),
     check('venture_reports_quarter', sql`${t.quarter} BETWEEN 1 AND 4`),
     check(
       'venture_reports_nonneg',

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, notInArray, or, sql } from 'drizzle-orm';
 import { parseIsoDate } from '@/lib/domain/dates';
 import { lastClosedQuarter, type Quarter } from '@/lib/domain/reporting';
 import { APPLICATION_STATUSES, CARRIER_KINDS, VENTURE_STAGES, type ApplicationStatus, type CarrierKind, type VentureStage } from '@/lib/domain/vocabulary';
@@ -9,7 +9,6 @@ import { applications, carriers, graduations, residencies, ventures } from '../.
 import { graduationCandidates } from '../graduations/candidates';
 import { incubationLimitCounts } from '../ventures/limits';
 import { listMissingReports } from '../reports/reports';
-import { openResidency, openResidencyOn, ventureBelongsTo, ventureHistory } from '../ventures/scope';
 
 export type DashboardCarrier = {
   id: number;
@@ -54,6 +53,57 @@ export type OperatorDashboard = {
   applicationsByStatus: { status: ApplicationStatus; applications: number; requestedFen: number }[];
 };
 
+/**
+ * The carriers' ventures by stage, per carrier: a venture counts at its current carrier, or
+ * (graduated or exited, with no open stay) at the last one it was in. That is the ownership rule
+ * of the ventures list (ventures/scope.ts ventureBelongsTo), so that each figure matches the list
+ * it links to. It is read in two disjoint parts, each by an index and in the carriers' own rows:
+ * the ventures whose current carrier is one of them (ventures_carrier_stage_idx), and among the
+ * other ventures these carriers lived (residencies_carrier_open_idx, each venture then read by its
+ * key), those that left from one of them. A row's carrier and stage may come from both parts.
+ */
+async function ventureStageCounts(db: DbOrTx, ids: number[]): Promise<{ carrierId: number; stage: VentureStage; n: number }[]> {
+  const lived = db.selectDistinct({ ventureId: residencies.ventureId }).from(residencies).where(inArray(residencies.carrierId, ids)).as('lived');
+  // Read by its key, one row per venture lived: a lateral lookup the planner keeps as one.
+  const venture = db
+    .select()
+    .from(ventures)
+    .where(sql`${ventures.id} = ${lived.ventureId}`)
+    .limit(1)
+    .as('ventures');
+  const lastStay = db
+    .select({ carrierId: sql<number>`${residencies.carrierId}`.as('last_carrier_id') })
+    .from(residencies)
+    .where(sql`${residencies.ventureId} = ${lived.ventureId}`)
+    .orderBy(desc(residencies.enteredOn), desc(residencies.id))
+    .limit(1)
+    .as('last_stay');
+  const home = sql<number>`coalesce(${ventures.currentCarrierId}, ${lastStay.carrierId})`;
+  const openStay = sql`EXISTS (SELECT 1 FROM ${residencies} open_stay WHERE open_stay.venture_id = ${lived.ventureId} AND open_stay.left_on IS NULL)`;
+  const [current, left] = await Promise.all([
+    db
+      .select({ carrierId: sql<number>`${ventures.currentCarrierId}`, stage: ventures.stage, n: count() })
+      .from(ventures)
+      .where(inArray(ventures.currentCarrierId, ids))
+      .groupBy(ventures.currentCarrierId, ventures.stage),
+    db
+      .select({ carrierId: home, stage: ventures.stage, n: count() })
+      .from(lived)
+      .crossJoinLateral(venture)
+      .crossJoinLateral(lastStay)
+      .where(
+        and(
+          or(isNull(ventures.currentCarrierId), notInArray(ventures.currentCarrierId, ids)),
+          sql`NOT ${openStay}`,
+          inArray(ventures.stage, ['graduated', 'exited']),
+          inArray(lastStay.carrierId, ids),
+        ),
+      )
+      .groupBy(home, ventures.stage),
+  ]);
+  return [...current, ...left].map((r) => ({ carrierId: Number(r.carrierId), stage: r.stage, n: Number(r.n) }));
+}
+
 const percent = (used: number, total: number) => (total > 0 ? Math.round((used * 1000) / total) / 10 : null);
 const emptyStages = () => Object.fromEntries(VENTURE_STAGES.map((s) => [s, 0])) as Record<VentureStage, number>;
 
@@ -73,10 +123,6 @@ export async function operatorDashboard(db: DbOrTx, scope: Scope, today: string,
   const yearStart = `${year}-01-01`;
   const yearEnd = `${year}-12-31`;
   const reportQuarter = lastClosedQuarter(today);
-  const history = ventureHistory(db, ids);
-  // A venture counts at its current carrier, or (graduated or exited) at the last one it was in:
-  // the ownership rule of the ventures list, so that each figure matches the list it links to.
-  const home = sql<number>`coalesce(${ventures.currentCarrierId}, ${history.lastCarrierId})`;
 
   const [carrierRows, occupiedRows, stageRows, [counts], limits, candidates, missing, apps] = await Promise.all([
     db
@@ -89,13 +135,7 @@ export async function operatorDashboard(db: DbOrTx, scope: Scope, today: string,
       .from(residencies)
       .where(and(inArray(residencies.carrierId, ids), isNull(residencies.leftOn)))
       .groupBy(residencies.carrierId),
-    db
-      .select({ carrierId: home, stage: ventures.stage, n: count() })
-      .from(ventures)
-      .leftJoin(openResidency, openResidencyOn)
-      .leftJoin(history, eq(history.ventureId, ventures.id))
-      .where(ventureBelongsTo(ids, history))
-      .groupBy(home, ventures.stage),
+    ventureStageCounts(db, ids),
     db
       .select({
         admissions: sql<number>`(SELECT count(DISTINCT ${residencies.ventureId})::int FROM ${residencies} WHERE ${and(

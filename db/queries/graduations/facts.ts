@@ -49,15 +49,17 @@ export async function incubatingVentureFacts(db: DbOrTx, scope: Scope, today: st
   const financingTotal = sql<string>`(SELECT coalesce(sum(${ventureFinancings.amountFen}), 0) FROM ${ventureFinancings}
     WHERE ${ventureFinancings.ventureId} = ${ventures.id} AND ${ventureFinancings.carrierId} = ${residencies.carrierId}
       AND ${ventureFinancings.receivedOn} <= ${today}::date)`;
-  const revenueTotal = sql<string>`(SELECT coalesce(sum(${ventureReports.revenueFen}), 0) FROM ${ventureReports}
-    WHERE ${ventureReports.ventureId} = ${ventures.id} AND ${ventureReports.carrierId} = ${residencies.carrierId})`;
+  // The venture's reports by their venture (a few rows), those of the stay's carrier summed: a
+  // condition on the carrier would let the planner also read every report of the carrier.
+  const revenueTotal = sql<string>`(SELECT coalesce(sum(${ventureReports.revenueFen}) FILTER (WHERE ${ventureReports.carrierId} = ${residencies.carrierId}), 0)
+    FROM ${ventureReports} WHERE ${ventureReports.ventureId} = ${ventures.id})`;
   const pending = sql<boolean>`EXISTS (SELECT 1 FROM ${graduations} WHERE ${graduations.ventureId} = ${ventures.id} AND ${graduations.status} = 'pending')`;
   const conditions: (SQL | undefined)[] = [
     isNull(residencies.leftOn),
     eq(residencies.stage, 'incubating'),
     carrierCondition(scope, residencies.carrierId),
     f.carrierId === undefined ? undefined : eq(residencies.carrierId, f.carrierId),
-    f.ventureId === undefined ? undefined : eq(ventures.id, f.ventureId),
+    f.ventureId === undefined ? undefined : eq(residencies.ventureId, f.ventureId),
   ];
   if (f.candidatesOnly) {
     // A cheap superset of the rule (all revenue together rather than the best two years);
@@ -69,6 +71,14 @@ export async function incubatingVentureFacts(db: DbOrTx, scope: Scope, today: st
       OR ${financingTotal} > ${CURRENT_RULES.graduationFinancingOverFen}
       OR ${revenueTotal} > ${CURRENT_RULES.graduationTwoYearRevenueOverFen})`);
   }
+  // The stay's venture, read by its key (a lateral lookup the planner keeps as one): the open
+  // stays of the scope's carriers are found first, and the network's ventures are never read whole.
+  const ventureOfStay = db
+    .select()
+    .from(ventures)
+    .where(sql`${ventures.id} = ${residencies.ventureId}`)
+    .limit(1)
+    .as('ventures');
   const rows = await db
     .select({
       ventureId: ventures.id,
@@ -88,7 +98,7 @@ export async function incubatingVentureFacts(db: DbOrTx, scope: Scope, today: st
       pendingGraduation: pending,
     })
     .from(residencies)
-    .innerJoin(ventures, eq(ventures.id, residencies.ventureId))
+    .crossJoinLateral(ventureOfStay)
     .innerJoin(carriers, eq(carriers.id, residencies.carrierId))
     .where(and(...conditions))
     .orderBy(asc(carriers.name), asc(ventures.name), asc(ventures.id));

@@ -134,11 +134,20 @@ export async function graduationQueue(
   };
 }
 
-/** Years in which graduations were recorded, newest first, for the filter. */
+/**
+ * Years in which graduations were recorded, newest first, for the filter: from the earliest
+ * graduation, each next year is the year of the first graduation after the one before
+ * (graduations_graduated_idx), one probe per year however many graduations there are.
+ */
 export async function graduationYears(db: DbOrTx): Promise<number[]> {
-  const rows = await db
-    .selectDistinct({ year: sql<number>`extract(year FROM ${graduations.graduatedOn})::int` })
-    .from(graduations)
-    .orderBy(sql`1 DESC`);
+  const { rows } = await db.execute<{ year: number }>(sql`
+    WITH RECURSIVE years(y) AS (
+      SELECT extract(year FROM min(${graduations.graduatedOn}))::int FROM ${graduations}
+      UNION ALL
+      SELECT (SELECT extract(year FROM min(later.graduated_on))::int FROM ${graduations} AS later
+        WHERE later.graduated_on >= make_date(years.y + 1, 1, 1))
+      FROM years WHERE years.y IS NOT NULL
+    )
+    SELECT y AS year FROM years WHERE y IS NOT NULL ORDER BY y DESC`);
   return rows.map((r) => Number(r.year));
 }

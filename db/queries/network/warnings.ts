@@ -4,7 +4,7 @@ import type { Quarter } from '@/lib/domain/reporting';
 import type { DbOrTx } from '../../client';
 import { carriers, residencies, ventureReports, ventures } from '../../schema';
 import { reportingQuarter } from './carriers';
-import { incubationLimitAlerts, incubationLimitCounts, type LimitAlertRow } from '../ventures/limits';
+import { incubationLimitAlerts, overdueIncubationCount, type LimitAlertRow } from '../ventures/limits';
 import type { WarningType } from '@/lib/domain/network-lists';
 import { reportOfQuarter, residentDuring } from '../reports/columns';
 
@@ -157,18 +157,42 @@ export async function missingReportList(db: DbOrTx, q: Quarter, p: Page): Promis
       .from(onPage)
       .innerJoin(ventures, eq(ventures.id, onPage.ventureId))
       .orderBy(asc(onPage.carrierName), asc(onPage.ventureName), asc(onPage.ventureId)),
-    db.select({ n: count() }).from(m),
+    missingCount(db, q, p.carrierId),
   ]);
   return { rows, total: total?.n ?? 0 };
+}
+
+/**
+ * How many rows missingReportList has: the pairs of venture and carrier of missingBase, counted on
+ * the stays alone (every stay has its carrier) and the quarter's reports by the
+ * venture_reports_period_venture_idx index.
+ */
+function missingCount(db: DbOrTx, q: Quarter, carrierId?: number) {
+  const pairs = db
+    .selectDistinct({ ventureId: residencies.ventureId, carrierId: residencies.carrierId })
+    .from(residencies)
+    .where(
+      and(
+        residentDuring(q.year, q.quarter, carrierId === undefined ? sql`true` : eq(residencies.carrierId, carrierId)),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(ventureReports)
+            .where(reportOfQuarter(q.year, q.quarter, residencies.ventureId)),
+        ),
+      ),
+    )
+    .as('missing');
+  return db.select({ n: count() }).from(pairs);
 }
 
 /** How many rows each warning list has (for the tabs), with the reporting quarter. */
 export async function warningCounts(db: DbOrTx, today: string, carrierId?: number): Promise<{ counts: Record<WarningType, number>; quarter: Quarter }> {
   const quarter = reportingQuarter(today);
-  const [[admission], limits, [missing]] = await Promise.all([
+  const [[admission], overdue, [missing]] = await Promise.all([
     db.select({ n: count() }).from(residencies).where(admissionWhere(carrierId)),
-    incubationLimitCounts(db, ALL, today, { carrierId }),
-    db.select({ n: count() }).from(missingBase(db, quarter, carrierId)),
+    overdueIncubationCount(db, ALL, today, { carrierId }),
+    missingCount(db, quarter, carrierId),
   ]);
-  return { counts: { admission: admission?.n ?? 0, overdue: limits.overdue, missing_reports: missing?.n ?? 0 }, quarter };
+  return { counts: { admission: admission?.n ?? 0, overdue, missing_reports: missing?.n ?? 0 }, quarter };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '@/db/audit';
 import { AWAITING_DECISION, type ApplicationStatus } from '@/lib/domain/workflow';
 import { formatWan, moneyFigure } from '@/lib/money';
@@ -48,6 +48,18 @@ export type QueueRow = ApplicationHead & {
   blacklisted: boolean;
 };
 
+/**
+ * How many applications the queue holds. Every application has its programme and its carrier,
+ * so they are joined only for a filter on the programme's year or the carrier's zone: otherwise
+ * the count reads the applications' status index alone.
+ */
+function queueCount(db: DbOrTx, where: SQL | undefined, f: QueueFilter) {
+  const q = db.select({ n: count() }).from(applications).$dynamic();
+  if (f.year !== undefined) q.innerJoin(programs, eq(programs.id, applications.programId));
+  if (f.zone) q.innerJoin(carriers, eq(carriers.id, applications.carrierId));
+  return q.where(where);
+}
+
 /** Applications waiting on the committee (awaiting its decision unless a status is chosen), the longest waiting first. */
 export async function reviewQueue(db: DbOrTx, scope: Scope, f: QueueFilter, today: string): Promise<{ rows: QueueRow[]; total: number }> {
   const where = and(
@@ -84,12 +96,7 @@ export async function reviewQueue(db: DbOrTx, scope: Scope, f: QueueFilter, toda
       .orderBy(asc(applications.submittedAt), asc(applications.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    db
-      .select({ n: count() })
-      .from(applications)
-      .innerJoin(programs, eq(programs.id, applications.programId))
-      .innerJoin(carriers, eq(carriers.id, applications.carrierId))
-      .where(where),
+    queueCount(db, where, f),
   ]);
   const listed = await activeBlacklistFor(db, rows.map(applicantOf), today);
   return {

@@ -55,11 +55,31 @@ export function limitStatusSql(endsOn: Expr, today: string | SQL, rules: RuleSet
 }
 
 /**
+ * The latest start of incubation that is overdue today in every industry (the shortest limit):
+ * a start after it is not overdue whatever the industry, since a later start never ends earlier.
+ * Found among the days around today less that limit with the status expression itself, so that it
+ * agrees with it on every clamped month end. One value per query (an InitPlan).
+ */
+export function overdueStartCutoffSql(today: string, rules: RuleSet = CURRENT_RULES): SQL<string> {
+  const months = int(Math.min(rules.incubationLimitMonths, rules.extendedIncubationLimitMonths));
+  const day = sql`g.d::date`;
+  const status = limitStatusSql(limitEndsOnSql(day, months), today, rules);
+  return sql<string>`(SELECT max(${day}) FROM generate_series(${today}::date - make_interval(months => ${months}, days => 7),
+    ${today}::date - make_interval(months => ${months}) + make_interval(days => 7), make_interval(days => 1)) AS g(d) WHERE ${status} = 'overdue')`;
+}
+
+/**
  * Ventures incubating in the scope's carriers with where they stand: one row per open
  * incubating residency, the start being the venture's first incubating residency anywhere.
  */
-function limitRows(db: DbOrTx, scope: Scope, today: string, carrierId?: number) {
+function limitRows(db: DbOrTx, scope: Scope, today: string, carrierId?: number, onlyOverdue = false) {
   const first = alias(residencies, 'first_stay');
+  // Overdue needs a start on or before the last overdue start (overdueStartCutoffSql): a first
+  // incubating stay of the venture that began by then. A condition the rows to count can be found
+  // by, and that leaves the status, computed below for each row left, to decide.
+  const startedByCutoff = sql`EXISTS (SELECT 1 FROM ${residencies} AS ${sql.identifier('early_stay')}
+    WHERE early_stay.venture_id = ${residencies.ventureId} AND early_stay.stage = 'incubating'
+      AND early_stay.entered_on <= ${overdueStartCutoffSql(today)})`;
   const base = db
     .select({
       ventureId: sql<number>`${ventures.id}`.as('venture_id'),
@@ -82,6 +102,7 @@ function limitRows(db: DbOrTx, scope: Scope, today: string, carrierId?: number) 
         eq(residencies.stage, 'incubating'),
         carrierCondition(scope, residencies.carrierId),
         carrierId === undefined ? undefined : eq(residencies.carrierId, carrierId),
+        onlyOverdue ? startedByCutoff : undefined,
       ),
     )
     .as('base');
@@ -130,7 +151,7 @@ export async function incubationLimitAlerts(
   today: string,
   p: { status: LimitAlertFilter; carrierId?: number; page: number; pageSize: number },
 ): Promise<{ rows: LimitAlertRow[]; total: number }> {
-  const lim = limitRows(db, scope, today, p.carrierId);
+  const lim = limitRows(db, scope, today, p.carrierId, p.status === 'overdue');
   const where = p.status === 'all' ? undefined : eq(lim.status, p.status);
   const [rows, [total]] = await Promise.all([
     db
@@ -165,4 +186,15 @@ export async function incubationLimitCounts(db: DbOrTx, scope: Scope, today: str
   const out: Record<LimitState, number> = { ok: 0, due_soon: 0, overdue: 0 };
   for (const r of rows) out[r.status] = Number(r.n);
   return out;
+}
+
+/**
+ * How many tenants are overdue: the count of incubationLimitCounts, found through the stays that
+ * began by the last overdue start (partial indexes on incubating stays) rather than by the status
+ * of every tenant of the network.
+ */
+export async function overdueIncubationCount(db: DbOrTx, scope: Scope, today: string, opts: { carrierId?: number } = {}): Promise<number> {
+  const lim = limitRows(db, scope, today, opts.carrierId, true);
+  const [row] = await db.select({ n: count() }).from(lim).where(eq(lim.status, 'overdue'));
+  return Number(row?.n ?? 0);
 }

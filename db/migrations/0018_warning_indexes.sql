@@ -1,0 +1,5 @@
+CREATE INDEX "graduations_graduated_idx" ON "graduations" USING btree ("graduated_on");--> statement-breakpoint
+CREATE INDEX "residencies_open_warnings_idx" ON "residencies" USING btree ("carrier_id","entered_on") WHERE "residencies"."left_on" IS NULL AND cardinality("residencies"."rule_warnings") > 0;--> statement-breakpoint
+CREATE INDEX "residencies_open_incubating_idx" ON "residencies" USING btree ("venture_id","carrier_id") WHERE "residencies"."left_on" IS NULL AND "residencies"."stage" = 'incubating';--> statement-breakpoint
+CREATE INDEX "residencies_incubating_start_idx" ON "residencies" USING btree ("venture_id","entered_on") WHERE "residencies"."stage" = 'incubating';--> statement-breakpoint
+CREATE INDEX "venture_reports_period_venture_idx" ON "venture_reports" USING btree ("year","quarter","venture_id");
