@@ -1,7 +1,8 @@
-import { bigint, index, integer, jsonb, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
-import { carrierKindEnum, carrierLevelEnum, industryEnum } from './enums';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
+import { carrierKindEnum, carrierLevelEnum, industryEnum, residencyStageEnum, ventureKindEnum } from './enums';
 import { carriers } from './carriers';
 import { programs } from './subsidies';
+import { ventures } from './ventures';
 
 /**
  * Read models of the committee's network figures (docs/read-models.md). Every row is a sum over
@@ -132,3 +133,31 @@ export const networkFigureChanges = pgTable('network_figure_changes', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
   changes: jsonb('changes').notNull(),
 });
+
+/**
+ * Per venture that has stayed in a carrier: its admission cohort (the year of its first stay)
+ * and what the pipeline funnel counts of it, so that the funnel reads one row per venture of
+ * its cohorts instead of finding every venture's first stay among all stays. Recomputed for the
+ * ventures a statement on residencies, graduations or ventures touched.
+ */
+export const ventureCohorts = pgTable(
+  'venture_cohorts',
+  {
+    ventureId: integer('venture_id')
+      .primaryKey()
+      .references(() => ventures.id, { onDelete: 'cascade' }),
+    cohort: smallint('cohort').notNull(),
+    firstEnteredOn: date('first_entered_on', { mode: 'string' }).notNull(),
+    firstCarrierId: integer('first_carrier_id')
+      .notNull()
+      .references(() => carriers.id),
+    firstStage: residencyStageEnum('first_stage').notNull(),
+    ventureKind: ventureKindEnum('venture_kind').notNull(),
+    industry: industryEnum('industry').notNull(),
+    /** The first verified graduation's day. */
+    graduatedOn: date('graduated_on', { mode: 'string' }),
+    /** Whether it has ever stayed in an accelerator. */
+    accelerated: boolean('accelerated').notNull(),
+  },
+  (t) => [index('venture_cohorts_cohort_idx').on(t.cohort)],
+);

@@ -11,6 +11,8 @@ import {
   networkQuarterFigures,
   programmeFunding,
   programmeTotals,
+  residencies,
+  ventureCohorts,
   ventureReports,
   ventures,
 } from '@/db/schema';
@@ -48,12 +50,13 @@ const sorted = (m: Map<string, Row>) => Object.fromEntries([...m].sort(([a], [b]
 /** What the summaries must hold, summed in JavaScript from the raw rows. */
 async function expected() {
   const db = handle.db;
-  const [cs, vs, reports, grads, apps] = await Promise.all([
+  const [cs, vs, reports, grads, apps, stays] = await Promise.all([
     db.select().from(carriers),
     db.select().from(ventures),
     db.select().from(ventureReports),
     db.select().from(graduations),
     db.select().from(applications),
+    db.select().from(residencies),
   ]);
   const venture = new Map(vs.map((v) => [v.id, v]));
   const quarters = new Map<string, Row>();
@@ -110,19 +113,45 @@ async function expected() {
   }
   const totals = new Map<string, Row>();
   for (const [key, figures] of funding) add(totals, key.split('|')[0]!, figures);
-  return { quarters: sorted(quarters), years: sorted(years), funding: sorted(funding), totals: sorted(totals), network: sorted(network), pending: 0 };
+  // Each venture's cohort: its first stay (by day, then id), first verified graduation, any accelerator stay.
+  const cohorts: Record<string, unknown> = {};
+  for (const r of [...stays].sort((a, b) => (a.enteredOn === b.enteredOn ? a.id - b.id : a.enteredOn < b.enteredOn ? -1 : 1))) {
+    if (cohorts[r.ventureId]) continue;
+    const v = venture.get(r.ventureId)!;
+    const verified = grads.filter((g) => g.ventureId === r.ventureId && g.status === 'verified').map((g) => g.graduatedOn);
+    cohorts[r.ventureId] = {
+      cohort: Number(r.enteredOn.slice(0, 4)),
+      firstEnteredOn: r.enteredOn,
+      firstCarrierId: r.carrierId,
+      firstStage: r.stage,
+      ventureKind: v.kind,
+      industry: v.industry,
+      graduatedOn: verified.length ? verified.sort()[0] : null,
+      accelerated: stays.some((a) => a.ventureId === r.ventureId && a.stage === 'accelerating'),
+    };
+  }
+  return {
+    quarters: sorted(quarters),
+    years: sorted(years),
+    funding: sorted(funding),
+    totals: sorted(totals),
+    network: sorted(network),
+    pending: 0,
+    cohorts,
+  };
 }
 
 /** What the summaries hold. */
 async function held() {
   const db = handle.db;
-  const [q, y, f, t, nq, pending] = await Promise.all([
+  const [q, y, f, t, nq, pending, vc] = await Promise.all([
     db.select().from(carrierQuarterFigures),
     db.select().from(carrierYearFigures),
     db.select().from(programmeFunding),
     db.select().from(programmeTotals),
     db.select().from(networkQuarterFigures),
     db.select().from(networkFigureChanges),
+    db.select().from(ventureCohorts),
   ]);
   const quarters = new Map<string, Row>(
     q.map(({ carrierId, year, quarter, industry, ...figures }) => [`${carrierId}|${year}|${quarter}|${industry}`, figures]),
@@ -140,6 +169,7 @@ async function held() {
     totals: sorted(totals),
     network: sorted(network),
     pending: pending.length,
+    cohorts: Object.fromEntries(vc.map(({ ventureId, ...row }) => [ventureId, row])),
   };
 }
 

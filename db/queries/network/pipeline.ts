@@ -1,12 +1,13 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, between, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../client';
-import { carriers, graduations, residencies, ventures } from '../../schema';
-import { ventureMatches, type NetworkFilter } from './filter';
+import { carriers, ventureCohorts } from '../../schema';
+import { carrierMatches, type NetworkFilter } from './filter';
 
 /**
  * The pipeline 苗圃 -> 孵化器 -> 加速器 by admission cohort: the year of a venture's first
- * admission to any carrier, counted under that first carrier (and the venture's industry).
+ * admission to any carrier, counted under that first carrier (and the venture's industry), read
+ * from the read model venture_cohorts (one row per venture, docs/read-models.md).
  * - admitted: every venture of the cohort;
  * - nurseryTeams: those whose first stay was in a nursery; incorporated: of these, the ones
  *   that are companies now;
@@ -35,48 +36,30 @@ export const FUNNEL_COHORTS = 6;
 const rate = (part: number, base: number) => (base > 0 ? Math.round((part * 1000) / base) / 10 : null);
 
 export async function pipelineFunnel(db: DbOrTx, f: NetworkFilter): Promise<CohortFunnel[]> {
-  const first = db
-    .selectDistinctOn([residencies.ventureId], {
-      ventureId: residencies.ventureId,
-      carrierId: residencies.carrierId,
-      stage: residencies.stage,
-      enteredOn: residencies.enteredOn,
-    })
-    .from(residencies)
-    .orderBy(residencies.ventureId, asc(residencies.enteredOn), asc(residencies.id))
-    .as('first_stay');
-  const graduated = db
-    .select({ ventureId: graduations.ventureId, graduatedOn: sql<string>`min(${graduations.graduatedOn})`.as('graduated_on') })
-    .from(graduations)
-    .where(eq(graduations.status, 'verified'))
-    .groupBy(graduations.ventureId)
-    .as('graduated');
-  const accelerated = db
-    .selectDistinct({ ventureId: sql<number>`${residencies.ventureId}`.as('accelerated_venture_id') })
-    .from(residencies)
-    .where(eq(residencies.stage, 'accelerating'))
-    .as('accelerated');
-  const cohort = sql<number>`extract(year FROM ${first.enteredOn})::int`;
-  const age = sql`age(${graduated.graduatedOn}, ${first.enteredOn})`;
+  const vc = ventureCohorts;
+  const age = sql`age(${vc.graduatedOn}, ${vc.firstEnteredOn})`;
   const months = sql`(extract(year FROM ${age}) * 12 + extract(month FROM ${age}))`;
+  const onCarrier = carrierMatches(f);
   const rows = await db
     .select({
-      cohort,
+      cohort: vc.cohort,
       admitted: sql<number>`count(*)::int`,
-      nurseryTeams: sql<number>`count(*) FILTER (WHERE ${first.stage} = 'nursery')::int`,
-      incorporated: sql<number>`count(*) FILTER (WHERE ${first.stage} = 'nursery' AND ${ventures.kind} = 'company')::int`,
-      graduated: sql<number>`count(${graduated.ventureId})::int`,
-      accelerating: sql<number>`count(*) FILTER (WHERE ${graduated.ventureId} IS NOT NULL AND ${accelerated.ventureId} IS NOT NULL)::int`,
-      median: sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${months}) FILTER (WHERE ${graduated.ventureId} IS NOT NULL)`,
+      nurseryTeams: sql<number>`count(*) FILTER (WHERE ${vc.firstStage} = 'nursery')::int`,
+      incorporated: sql<number>`count(*) FILTER (WHERE ${vc.firstStage} = 'nursery' AND ${vc.ventureKind} = 'company')::int`,
+      graduated: sql<number>`count(${vc.graduatedOn})::int`,
+      accelerating: sql<number>`count(*) FILTER (WHERE ${vc.graduatedOn} IS NOT NULL AND ${vc.accelerated})::int`,
+      median: sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${months}) FILTER (WHERE ${vc.graduatedOn} IS NOT NULL)`,
     })
-    .from(first)
-    .innerJoin(ventures, eq(ventures.id, first.ventureId))
-    .innerJoin(carriers, eq(carriers.id, first.carrierId))
-    .leftJoin(graduated, eq(graduated.ventureId, first.ventureId))
-    .leftJoin(accelerated, eq(accelerated.ventureId, first.ventureId))
-    .where(and(sql`${first.enteredOn} BETWEEN ${`${f.year - FUNNEL_COHORTS + 1}-01-01`} AND ${`${f.year}-12-31`}`, ventureMatches(f)))
-    .groupBy(cohort)
-    .orderBy(cohort);
+    .from(vc)
+    .where(
+      and(
+        between(vc.cohort, f.year - FUNNEL_COHORTS + 1, f.year),
+        onCarrier ? sql`${vc.firstCarrierId} IN (SELECT ${carriers.id} FROM ${carriers} WHERE ${onCarrier})` : undefined,
+        f.industry ? eq(vc.industry, f.industry) : undefined,
+      ),
+    )
+    .groupBy(vc.cohort)
+    .orderBy(vc.cohort);
   const found = rows.map((r) => {
     const n = {
       admitted: Number(r.admitted),
