@@ -296,7 +296,14 @@ export async function carrierStatistics(db: DbOrTx, f: StatisticsFilter): Promis
 
 /** Years with quarterly reports, and the current one, newest first. */
 export async function statisticsYears(db: DbOrTx, today: string): Promise<number[]> {
-  const { rows } = await db.execute<{ year: number }>(sql`SELECT DISTINCT year FROM venture_reports ORDER BY year DESC`);
+  // The distinct years of venture_reports_period_idx, one index probe a year (a loose index scan).
+  const { rows } = await db.execute<{ year: number }>(sql`
+    WITH RECURSIVE years AS (
+      (SELECT year FROM venture_reports ORDER BY year DESC LIMIT 1)
+      UNION ALL
+      SELECT (SELECT vr.year FROM venture_reports vr WHERE vr.year < years.year ORDER BY vr.year DESC LIMIT 1) FROM years WHERE years.year IS NOT NULL
+    )
+    SELECT year FROM years WHERE year IS NOT NULL ORDER BY year DESC`);
   const current = Number(today.slice(0, 4));
   return [...new Set([current, ...rows.map((r) => Number(r.year))])].sort((a, b) => b - a);
 }
