@@ -64,24 +64,28 @@ const textArray = (values: readonly string[]) =>
       )}]::text[]`
     : sql`ARRAY[]::text[]`;
 
-/** checkTenantFigures over a row of tenantColumnsSql (dates as ISO text, so compared as the checks compare them). */
+/**
+ * checkTenantFigures over a stay s, its venture v, its reports p and its graduation g (dates
+ * compare as the checks compare their ISO text).
+ */
 function tenantFlagsSql(year: number): SQL {
   const when = (code: TenantCheckCode, condition: SQL) => sql`CASE WHEN ${condition} THEN ${code}::text END`;
+  const n = (column: string) => sql.raw(`coalesce(p.${column}, 0)`);
   return sql`array_remove(ARRAY[
-    ${when('negative', sql`least(t.area_m2, t.revenue, t.rd, t.tax, t.financing, t.employees, t.ip_filed, t.ip_granted, t.patents) < 0`)},
-    ${when('missingCreditCode', sql`t.kind::text = 'company' AND coalesce(t.credit_code, '') = ''`)},
-    ${when('missingFounded', sql`t.kind::text = 'company' AND t.founded_on IS NULL`)},
-    ${when('missingTechnicalField', sql`coalesce(t.technical_field, '') = ''`)},
-    CASE WHEN t.due > 0 AND t.reported = 0 THEN ${'noReports' satisfies TenantCheckCode}::text
-         WHEN t.reported < t.due THEN ${'missingQuarters' satisfies TenantCheckCode}::text END,
+    ${when('negative', sql`least(s.area_m2, ${n('revenue')}, ${n('rd')}, ${n('tax')}, ${n('financing')}, ${n('employees')}, ${n('ip_filed')}, ${n('ip_granted')}, ${n('patents')}) < 0`)},
+    ${when('missingCreditCode', sql`v.kind = 'company' AND coalesce(v.credit_code, '') = ''`)},
+    ${when('missingFounded', sql`v.kind = 'company' AND v.founded_on IS NULL`)},
+    ${when('missingTechnicalField', sql`coalesce(v.technical_field, '') = ''`)},
+    CASE WHEN s.due > 0 AND ${n('reported')} = 0 THEN ${'noReports' satisfies TenantCheckCode}::text
+         WHEN ${n('reported')} < s.due THEN ${'missingQuarters' satisfies TenantCheckCode}::text END,
     ${when(
       'rdOverRevenue',
-      sql`t.revenue > 0 AND t.rd > t.revenue AND t.kind::text <> 'team' AND NOT (t.industry::text = ANY(${textArray(RESEARCH_LED_INDUSTRIES)}))
-        AND (t.founded_on IS NULL OR t.founded_on <= ${`${year - EARLY_COMPANY_YEARS}-12-31`})`,
+      sql`p.revenue > 0 AND p.rd > p.revenue AND v.kind <> 'team' AND NOT (v.industry::text = ANY(${textArray(RESEARCH_LED_INDUSTRIES)}))
+        AND (v.founded_on IS NULL OR v.founded_on <= ${`${year - EARLY_COMPANY_YEARS}-12-31`}::date)`,
     )},
-    ${when('profitOverRevenue', sql`t.profit > t.revenue AND t.profit > 0`)},
-    ${when('taxOverRevenue', sql`t.tax > t.revenue AND t.tax > 0`)},
-    ${when('graduatedBeforeEntry', sql`t.graduated_on IS NOT NULL AND t.graduated_on < t.entered_on`)}
+    ${when('profitOverRevenue', sql`${n('profit')} > ${n('revenue')} AND ${n('profit')} > 0`)},
+    ${when('taxOverRevenue', sql`${n('tax')} > ${n('revenue')} AND ${n('tax')} > 0`)},
+    ${when('graduatedBeforeEntry', sql`g.graduated_on < s.entered_on`)}
   ], NULL)`;
 }
 
@@ -106,21 +110,18 @@ export async function tenantStatisticsView(db: DbOrTx, f: StatisticsFilter, p: S
   const wanted = (n: number) => Math.max(1, Math.floor(n) || 1);
   const { rows } = await db.execute<ViewSqlRow>(sql`
     WITH ${staysSql(f)}, ${tenantReportsSql(f)},
-    t AS MATERIALIZED (
-      SELECT ${tenantColumnsSql}, row_number() OVER (ORDER BY c.name, v.name, s.venture_id, s.carrier_id) AS ord
-      ${tenantJoinsSql}
-    ),
-    checked AS MATERIALIZED (SELECT t.*, ${tenantFlagsSql(f.year)} AS flags FROM t),
-    r AS MATERIALIZED (
-      SELECT checked.*, CASE WHEN checked.flags && ${textArray(ERROR_CODES)} THEN 'error'
-                             WHEN cardinality(checked.flags) > 0 THEN 'warning' END AS severity
-      FROM checked
+    -- Every stay of the year, narrow: its place in the table's order, its revenue and its checks.
+    k AS MATERIALIZED (
+      SELECT s.venture_id, s.carrier_id, c.name AS carrier_name, v.name, coalesce(p.revenue, 0) AS revenue, x.flags,
+             CASE WHEN x.flags && ${textArray(ERROR_CODES)} THEN 'error' WHEN cardinality(x.flags) > 0 THEN 'warning' END AS severity
+      ${tenantJoinsSql()}
+      CROSS JOIN LATERAL (SELECT ${tenantFlagsSql(f.year)} AS flags) AS x
     ),
     n AS (
-      SELECT count(*)::int AS total, coalesce(sum(r.revenue), 0)::bigint AS revenue_total,
-             count(*) FILTER (WHERE r.severity = 'error')::int AS errors,
-             count(*) FILTER (WHERE r.severity = 'warning')::int AS warnings
-      FROM r
+      SELECT count(*)::int AS total, coalesce(sum(k.revenue), 0)::bigint AS revenue_total,
+             count(*) FILTER (WHERE k.severity = 'error')::int AS errors,
+             count(*) FILTER (WHERE k.severity = 'warning')::int AS warnings
+      FROM k
     ),
     pg AS (
       SELECT n.*, least(${wanted(p.page)}::int, greatest(1, (n.total + ${ts - 1}::int) / ${ts}::int)) AS page,
@@ -128,17 +129,34 @@ export async function tenantStatisticsView(db: DbOrTx, f: StatisticsFilter, p: S
                    greatest(1, (n.errors + n.warnings + ${p.carrierErrors + p.carrierWarnings + fs - 1}::int) / ${fs}::int)) AS fpage
       FROM n
     ),
+    -- Only the flagged rows are numbered in the table's order, and only the page's rows sorted
+    -- out of the rest (names compare by the database's collation, which is the dear part).
     fl AS (
-      SELECT r.*, CASE WHEN r.severity = 'error' THEN ${p.carrierErrors}::int ELSE ${p.carrierErrors + p.carrierWarnings}::int + pg.errors END
-                  + row_number() OVER (PARTITION BY r.severity ORDER BY r.ord) - 1 AS position
-      FROM r, pg WHERE r.severity IS NOT NULL
+      SELECT k.venture_id, k.carrier_id,
+             CASE WHEN k.severity = 'error' THEN ${p.carrierErrors}::int ELSE ${p.carrierErrors + p.carrierWarnings}::int + pg.errors END
+             + row_number() OVER (PARTITION BY k.severity ORDER BY k.carrier_name, k.name, k.venture_id, k.carrier_id) - 1 AS position
+      FROM k, pg WHERE k.severity IS NOT NULL
     ),
-    x AS (
-      SELECT 'page' AS part, r.*, NULL::bigint AS position FROM r, pg
-      WHERE r.ord > (pg.page - 1) * ${ts}::int AND r.ord <= pg.page * ${ts}::int
+    page_rows AS (
+      SELECT k.venture_id, k.carrier_id, k.carrier_name, k.name FROM k
+      ORDER BY k.carrier_name, k.name, k.venture_id, k.carrier_id
+      LIMIT ${ts}::int OFFSET (SELECT (pg.page - 1) * ${ts}::int FROM pg)
+    ),
+    -- The rows shown: the table's page and the flagged tenants on the checks list's page.
+    shown AS (
+      SELECT 'page' AS part, pr.venture_id, pr.carrier_id, NULL::bigint AS position,
+             row_number() OVER (ORDER BY pr.carrier_name, pr.name, pr.venture_id, pr.carrier_id) AS ord
+      FROM page_rows pr
       UNION ALL
-      SELECT 'flag' AS part, fl.* FROM fl, pg
+      SELECT 'flag' AS part, fl.venture_id, fl.carrier_id, fl.position, NULL::bigint AS ord FROM fl, pg
       WHERE fl.position >= (pg.fpage - 1) * ${fs}::int AND fl.position < pg.fpage * ${fs}::int
+    ),
+    ${staysSql(f, { prefix: 'shown_', only: sql`shown` })}, ${tenantReportsSql(f, { prefix: 'shown_', only: sql`shown` })},
+    x AS (
+      SELECT sh.part, sh.ord, sh.position, k.flags, k.severity, ${tenantColumnsSql}
+      ${tenantJoinsSql('shown_')}
+      JOIN shown sh ON sh.venture_id = s.venture_id AND sh.carrier_id = s.carrier_id
+      JOIN k ON k.venture_id = s.venture_id AND k.carrier_id = s.carrier_id
     )
     SELECT pg.total, pg.revenue_total, pg.errors, pg.warnings, pg.page, pg.fpage, x.*
     FROM pg LEFT JOIN x ON true

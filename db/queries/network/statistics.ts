@@ -45,26 +45,34 @@ function dueQuarterEnds(year: number, today: string): string[] {
 const carrierFilter = (column: SQL, carrierId: number | undefined) => (carrierId === undefined ? sql`true` : sql`${column} = ${carrierId}`);
 
 /**
+ * Options of the tenant CTEs: a prefix for their names, and a relation of (venture_id,
+ * carrier_id) pairs that limits them to those stays (read through the venture's indexes).
+ */
+export type TenantCteOptions = { prefix?: string; only?: SQL };
+const only = (alias: SQL, o: TenantCteOptions) =>
+  o.only ? sql`AND (${alias}.venture_id, ${alias}.carrier_id) IN (SELECT venture_id, carrier_id FROM ${o.only})` : sql``;
+
+/**
  * Each tenant stay of the year (one row per venture and carrier whose residencies overlap the
  * year), with the quarters it owed: those of the year, due before today, at whose end one of its
  * residencies there was open (a residency open at a quarter's end overlaps the year, so one pass
  * over the year's residencies gives both). The area is the one of its latest residency there;
  * a venture's residencies never overlap, so their start dates are distinct.
  */
-export function staysSql(f: StatisticsFilter): SQL {
+export function staysSql(f: StatisticsFilter, o: TenantCteOptions = {}): SQL {
   const { start, end } = yearBounds(f.year);
   const covers = (d: string) => sql`bool_or(r.entered_on <= ${d}::date AND (r.left_on IS NULL OR r.left_on > ${d}::date))::int`;
   const due = dueQuarterEnds(f.year, f.today);
   const dueSql = due.length ? sql.join(due.map(covers), sql` + `) : sql`0`;
   return sql`
-    stays AS (
+    ${sql.raw(`${o.prefix ?? ''}stays`)} AS (
       SELECT r.venture_id, r.carrier_id, min(r.entered_on) AS entered_on,
              (max(ARRAY[r.entered_on - DATE '2000-01-01', r.area_m2]))[2] AS area_m2,
              bool_or(r.left_on IS NULL OR r.left_on > ${end}::date) AS at_year_end,
              (${dueSql})::int AS due
       FROM residencies r
       WHERE r.entered_on <= ${end}::date AND (r.left_on IS NULL OR r.left_on >= ${start}::date)
-        AND ${carrierFilter(sql`r.carrier_id`, f.carrierId)}
+        AND ${carrierFilter(sql`r.carrier_id`, f.carrierId)} ${only(sql`r`, o)}
       GROUP BY r.venture_id, r.carrier_id
     )`;
 }
@@ -74,9 +82,9 @@ export function staysSql(f: StatisticsFilter): SQL {
  * (a venture files one report a quarter, so the quarter picks one row). Read by an index-only
  * scan of venture_reports_year_cover, in group order.
  */
-export function tenantReportsSql(f: StatisticsFilter): SQL {
+export function tenantReportsSql(f: StatisticsFilter, o: TenantCteOptions = {}): SQL {
   return sql`
-    rep AS (
+    ${sql.raw(`${o.prefix ?? ''}rep`)} AS (
       SELECT vr.venture_id, vr.carrier_id, count(*)::int AS reported,
              sum(vr.revenue_fen)::bigint AS revenue, sum(vr.net_profit_fen)::bigint AS profit,
              sum(vr.rd_spend_fen)::bigint AS rd, sum(vr.tax_fen)::bigint AS tax,
@@ -85,13 +93,13 @@ export function tenantReportsSql(f: StatisticsFilter): SQL {
              sum(vr.ip_filed)::int AS ip_filed, sum(vr.ip_granted)::int AS ip_granted,
              max(vr.invention_patents)::int AS patents
       FROM venture_reports vr
-      WHERE vr.year = ${f.year} AND ${carrierFilter(sql`vr.carrier_id`, f.carrierId)}
+      WHERE vr.year = ${f.year} AND ${carrierFilter(sql`vr.carrier_id`, f.carrierId)} ${only(sql`vr`, o)}
       GROUP BY vr.venture_id, vr.carrier_id
     ),
-    grad AS (
+    ${sql.raw(`${o.prefix ?? ''}grad`)} AS (
       SELECT g.venture_id, g.carrier_id, max(g.graduated_on) AS graduated_on
       FROM graduations g
-      WHERE g.status = 'verified' AND g.graduated_on <= ${yearBounds(f.year).end}::date
+      WHERE g.status = 'verified' AND g.graduated_on <= ${yearBounds(f.year).end}::date ${only(sql`g`, o)}
       GROUP BY g.venture_id, g.carrier_id
     )`;
 }
@@ -106,13 +114,15 @@ export const tenantColumnsSql = sql`
     coalesce(p.tax, 0) AS tax, coalesce(p.financing, 0) AS financing, coalesce(p.employees, 0) AS employees,
     coalesce(p.ip_filed, 0) AS ip_filed, coalesce(p.ip_granted, 0) AS ip_granted, coalesce(p.patents, 0) AS patents`;
 
-/** The joins that go with tenantColumnsSql. */
-export const tenantJoinsSql = sql`
-    FROM stays s
+/** The joins that go with tenantColumnsSql, over the CTEs of staysSql and tenantReportsSql. */
+export function tenantJoinsSql(prefix = ''): SQL {
+  return sql.raw(`
+    FROM ${prefix}stays s
     JOIN ventures v ON v.id = s.venture_id
     JOIN carriers c ON c.id = s.carrier_id
-    LEFT JOIN rep p ON p.venture_id = s.venture_id AND p.carrier_id = s.carrier_id
-    LEFT JOIN grad g ON g.venture_id = s.venture_id AND g.carrier_id = s.carrier_id`;
+    LEFT JOIN ${prefix}rep p ON p.venture_id = s.venture_id AND p.carrier_id = s.carrier_id
+    LEFT JOIN ${prefix}grad g ON g.venture_id = s.venture_id AND g.carrier_id = s.carrier_id`);
+}
 
 export type TenantSqlRow = {
   venture_id: number;
@@ -150,7 +160,7 @@ const dateText = (d: unknown): string | null =>
 export async function tenantStatistics(db: DbOrTx, f: StatisticsFilter): Promise<TenantStatisticsRow[]> {
   const { rows } = await db.execute<TenantSqlRow>(sql`
     WITH ${staysSql(f)}, ${tenantReportsSql(f)}
-    SELECT ${tenantColumnsSql} ${tenantJoinsSql}
+    SELECT ${tenantColumnsSql} ${tenantJoinsSql()}
     ORDER BY c.name, v.name, s.venture_id, s.carrier_id`);
   return rows.map((r) => tenantRow(r, f.year));
 }
@@ -220,8 +230,8 @@ type CarrierSqlRow = {
 
 /**
  * The carrier operation table: every carrier operating by the year's end (or the one asked
- * for), with its tenants, graduates and its tenants' reported figures of the year (these two
- * from the read models carrier_quarter_figures and carrier_year_figures, docs/read-models.md).
+ * for), with its tenants, graduates and its tenants' reported figures of the year (these from
+ * the read models carrier_quarter_figures and carrier_year_figures, docs/read-models.md).
  */
 export async function carrierStatistics(db: DbOrTx, f: StatisticsFilter): Promise<CarrierStatisticsRow[]> {
   const { start, end } = yearBounds(f.year);
@@ -243,12 +253,14 @@ export async function carrierStatistics(db: DbOrTx, f: StatisticsFilter): Promis
             GROUP BY f.carrier_id) AS q
       JOIN carrier_year_figures y ON y.carrier_id = q.carrier_id AND y.year = ${f.year}
     ),
+    -- Verified graduations by the day they are dated, as carrier_quarter_figures counts them; read
+    -- from the graduations (one row each) rather than from every quarter of that table's history.
     grads AS (
       SELECT g.carrier_id,
-             coalesce(sum(g.graduations) FILTER (WHERE g.year = ${f.year}), 0)::int AS grads_year,
-             coalesce(sum(g.graduations), 0)::int AS grads_total
-      FROM carrier_quarter_figures g
-      WHERE g.year <= ${f.year} AND ${carrierFilter(sql`g.carrier_id`, f.carrierId)}
+             count(*) FILTER (WHERE g.graduated_on >= ${start}::date)::int AS grads_year,
+             count(*)::int AS grads_total
+      FROM graduations g
+      WHERE g.status = 'verified' AND g.graduated_on <= ${end}::date AND ${carrierFilter(sql`g.carrier_id`, f.carrierId)}
       GROUP BY g.carrier_id
     )
     SELECT c.id, c.name, c.kind, c.level, c.zone, c.operating_since::text AS operating_since, c.credit_code,
