@@ -79,8 +79,9 @@ export function staysSql(f: StatisticsFilter, o: TenantCteOptions = {}): SQL {
 
 /**
  * Each tenant's reports of the year at one carrier, summed; the employees of its last quarter
- * (a venture files one report a quarter, so the quarter picks one row). Read by an index-only
- * scan of venture_reports_year_cover, in group order.
+ * (a venture files one report a quarter, so the quarter picks one row: the maximum of the quarter
+ * shifted above the employees, who are never negative, which is cheaper than an ordered
+ * aggregate). Read by an index-only scan of venture_reports_year_cover, in group order.
  */
 export function tenantReportsSql(f: StatisticsFilter, o: TenantCteOptions = {}): SQL {
   return sql`
@@ -89,7 +90,7 @@ export function tenantReportsSql(f: StatisticsFilter, o: TenantCteOptions = {}):
              sum(vr.revenue_fen)::bigint AS revenue, sum(vr.net_profit_fen)::bigint AS profit,
              sum(vr.rd_spend_fen)::bigint AS rd, sum(vr.tax_fen)::bigint AS tax,
              sum(vr.financing_fen)::bigint AS financing,
-             (max(ARRAY[vr.quarter::int, vr.employees]))[2] AS employees,
+             (max((vr.quarter::bigint << 32) | vr.employees) & 4294967295)::int AS employees,
              sum(vr.ip_filed)::int AS ip_filed, sum(vr.ip_granted)::int AS ip_granted,
              max(vr.invention_patents)::int AS patents
       FROM venture_reports vr
