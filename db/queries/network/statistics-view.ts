@@ -10,6 +10,9 @@ import {
 } from '@/lib/domain/statistics-checks';
 import type { DbOrTx } from '../../client';
 import {
+  graduationSelect,
+  reportsSelect,
+  staysSelect,
   staysSql,
   tenantColumnsSql,
   tenantJoinsSql,
@@ -114,7 +117,7 @@ export async function tenantStatisticsView(db: DbOrTx, f: StatisticsFilter, p: S
     k AS MATERIALIZED (
       SELECT s.venture_id, s.carrier_id, c.name AS carrier_name, v.name, coalesce(p.revenue, 0) AS revenue, x.flags,
              CASE WHEN x.flags && ${textArray(ERROR_CODES)} THEN 'error' WHEN cardinality(x.flags) > 0 THEN 'warning' END AS severity
-      ${tenantJoinsSql()}
+      ${tenantJoinsSql}
       CROSS JOIN LATERAL (SELECT ${tenantFlagsSql(f.year)} AS flags) AS x
     ),
     n AS (
@@ -151,12 +154,16 @@ export async function tenantStatisticsView(db: DbOrTx, f: StatisticsFilter, p: S
       SELECT 'flag' AS part, fl.venture_id, fl.carrier_id, fl.position, NULL::bigint AS ord FROM fl, pg
       WHERE fl.position >= (pg.fpage - 1) * ${fs}::int AND fl.position < pg.fpage * ${fs}::int
     ),
-    ${staysSql(f, { prefix: 'shown_', only: sql`shown` })}, ${tenantReportsSql(f, { prefix: 'shown_', only: sql`shown` })},
+    -- Only the shown rows are read whole, each through its venture's indexes.
     x AS (
       SELECT sh.part, sh.ord, sh.position, k.flags, k.severity, ${tenantColumnsSql}
-      ${tenantJoinsSql('shown_')}
-      JOIN shown sh ON sh.venture_id = s.venture_id AND sh.carrier_id = s.carrier_id
-      JOIN k ON k.venture_id = s.venture_id AND k.carrier_id = s.carrier_id
+      FROM shown sh
+      JOIN k ON k.venture_id = sh.venture_id AND k.carrier_id = sh.carrier_id
+      CROSS JOIN LATERAL (${staysSelect(f, sql`sh`)}) AS s
+      JOIN ventures v ON v.id = s.venture_id
+      JOIN carriers c ON c.id = s.carrier_id
+      LEFT JOIN LATERAL (${reportsSelect(f, sql`sh`)}) AS p ON true
+      LEFT JOIN LATERAL (${graduationSelect(f, sql`sh`)}) AS g ON true
     )
     SELECT pg.total, pg.revenue_total, pg.errors, pg.warnings, pg.page, pg.fpage, x.*
     FROM pg LEFT JOIN x ON true

@@ -44,13 +44,9 @@ function dueQuarterEnds(year: number, today: string): string[] {
 
 const carrierFilter = (column: SQL, carrierId: number | undefined) => (carrierId === undefined ? sql`true` : sql`${column} = ${carrierId}`);
 
-/**
- * Options of the tenant CTEs: a prefix for their names, and a relation of (venture_id,
- * carrier_id) pairs that limits them to those stays (read through the venture's indexes).
- */
-export type TenantCteOptions = { prefix?: string; only?: SQL };
-const only = (alias: SQL, o: TenantCteOptions) =>
-  o.only ? sql`AND (${alias}.venture_id, ${alias}.carrier_id) IN (SELECT venture_id, carrier_id FROM ${o.only})` : sql``;
+/** Limits a tenant aggregate to one stay, the outer row `of` (its venture_id and carrier_id), read through the venture's indexes. */
+const ofStay = (alias: string, of: SQL | undefined) =>
+  of ? sql`AND ${sql.raw(alias)}.venture_id = ${of}.venture_id AND ${sql.raw(alias)}.carrier_id = ${of}.carrier_id` : sql``;
 
 /**
  * Each tenant stay of the year (one row per venture and carrier whose residencies overlap the
@@ -59,22 +55,20 @@ const only = (alias: SQL, o: TenantCteOptions) =>
  * over the year's residencies gives both). The area is the one of its latest residency there;
  * a venture's residencies never overlap, so their start dates are distinct.
  */
-export function staysSql(f: StatisticsFilter, o: TenantCteOptions = {}): SQL {
+export function staysSelect(f: StatisticsFilter, of?: SQL): SQL {
   const { start, end } = yearBounds(f.year);
   const covers = (d: string) => sql`bool_or(r.entered_on <= ${d}::date AND (r.left_on IS NULL OR r.left_on > ${d}::date))::int`;
   const due = dueQuarterEnds(f.year, f.today);
   const dueSql = due.length ? sql.join(due.map(covers), sql` + `) : sql`0`;
   return sql`
-    ${sql.raw(`${o.prefix ?? ''}stays`)} AS (
       SELECT r.venture_id, r.carrier_id, min(r.entered_on) AS entered_on,
              (max(ARRAY[r.entered_on - DATE '2000-01-01', r.area_m2]))[2] AS area_m2,
              bool_or(r.left_on IS NULL OR r.left_on > ${end}::date) AS at_year_end,
              (${dueSql})::int AS due
       FROM residencies r
       WHERE r.entered_on <= ${end}::date AND (r.left_on IS NULL OR r.left_on >= ${start}::date)
-        AND ${carrierFilter(sql`r.carrier_id`, f.carrierId)} ${only(sql`r`, o)}
-      GROUP BY r.venture_id, r.carrier_id
-    )`;
+        AND ${carrierFilter(sql`r.carrier_id`, f.carrierId)} ${ofStay('r', of)}
+      GROUP BY r.venture_id, r.carrier_id`;
 }
 
 /**
@@ -83,9 +77,8 @@ export function staysSql(f: StatisticsFilter, o: TenantCteOptions = {}): SQL {
  * shifted above the employees, who are never negative, which is cheaper than an ordered
  * aggregate). Read by an index-only scan of venture_reports_year_cover, in group order.
  */
-export function tenantReportsSql(f: StatisticsFilter, o: TenantCteOptions = {}): SQL {
+export function reportsSelect(f: StatisticsFilter, of?: SQL): SQL {
   return sql`
-    ${sql.raw(`${o.prefix ?? ''}rep`)} AS (
       SELECT vr.venture_id, vr.carrier_id, count(*)::int AS reported,
              sum(vr.revenue_fen)::bigint AS revenue, sum(vr.net_profit_fen)::bigint AS profit,
              sum(vr.rd_spend_fen)::bigint AS rd, sum(vr.tax_fen)::bigint AS tax,
@@ -94,16 +87,21 @@ export function tenantReportsSql(f: StatisticsFilter, o: TenantCteOptions = {}):
              sum(vr.ip_filed)::int AS ip_filed, sum(vr.ip_granted)::int AS ip_granted,
              max(vr.invention_patents)::int AS patents
       FROM venture_reports vr
-      WHERE vr.year = ${f.year} AND ${carrierFilter(sql`vr.carrier_id`, f.carrierId)} ${only(sql`vr`, o)}
-      GROUP BY vr.venture_id, vr.carrier_id
-    ),
-    ${sql.raw(`${o.prefix ?? ''}grad`)} AS (
+      WHERE vr.year = ${f.year} AND ${carrierFilter(sql`vr.carrier_id`, f.carrierId)} ${ofStay('vr', of)}
+      GROUP BY vr.venture_id, vr.carrier_id`;
+}
+
+/** Each tenant's last verified graduation from a carrier, by the year's end. */
+export function graduationSelect(f: StatisticsFilter, of?: SQL): SQL {
+  return sql`
       SELECT g.venture_id, g.carrier_id, max(g.graduated_on) AS graduated_on
       FROM graduations g
-      WHERE g.status = 'verified' AND g.graduated_on <= ${yearBounds(f.year).end}::date ${only(sql`g`, o)}
-      GROUP BY g.venture_id, g.carrier_id
-    )`;
+      WHERE g.status = 'verified' AND g.graduated_on <= ${yearBounds(f.year).end}::date ${ofStay('g', of)}
+      GROUP BY g.venture_id, g.carrier_id`;
 }
+
+export const staysSql = (f: StatisticsFilter): SQL => sql`stays AS (${staysSelect(f)})`;
+export const tenantReportsSql = (f: StatisticsFilter): SQL => sql`rep AS (${reportsSelect(f)}), grad AS (${graduationSelect(f)})`;
 
 /** The columns of a tenant row, over stays s, ventures v, carriers c, rep p and grad g. */
 export const tenantColumnsSql = sql`
@@ -116,14 +114,12 @@ export const tenantColumnsSql = sql`
     coalesce(p.ip_filed, 0) AS ip_filed, coalesce(p.ip_granted, 0) AS ip_granted, coalesce(p.patents, 0) AS patents`;
 
 /** The joins that go with tenantColumnsSql, over the CTEs of staysSql and tenantReportsSql. */
-export function tenantJoinsSql(prefix = ''): SQL {
-  return sql.raw(`
-    FROM ${prefix}stays s
+export const tenantJoinsSql = sql`
+    FROM stays s
     JOIN ventures v ON v.id = s.venture_id
     JOIN carriers c ON c.id = s.carrier_id
-    LEFT JOIN ${prefix}rep p ON p.venture_id = s.venture_id AND p.carrier_id = s.carrier_id
-    LEFT JOIN ${prefix}grad g ON g.venture_id = s.venture_id AND g.carrier_id = s.carrier_id`);
-}
+    LEFT JOIN rep p ON p.venture_id = s.venture_id AND p.carrier_id = s.carrier_id
+    LEFT JOIN grad g ON g.venture_id = s.venture_id AND g.carrier_id = s.carrier_id`;
 
 export type TenantSqlRow = {
   venture_id: number;
@@ -161,7 +157,7 @@ const dateText = (d: unknown): string | null =>
 export async function tenantStatistics(db: DbOrTx, f: StatisticsFilter): Promise<TenantStatisticsRow[]> {
   const { rows } = await db.execute<TenantSqlRow>(sql`
     WITH ${staysSql(f)}, ${tenantReportsSql(f)}
-    SELECT ${tenantColumnsSql} ${tenantJoinsSql()}
+    SELECT ${tenantColumnsSql} ${tenantJoinsSql}
     ORDER BY c.name, v.name, s.venture_id, s.carrier_id`);
   return rows.map((r) => tenantRow(r, f.year));
 }
