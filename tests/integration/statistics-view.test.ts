@@ -1,10 +1,11 @@
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connect';
-import { tenantStatistics, type TenantStatisticsRow } from '@/db/queries/network/statistics';
+import { carrierStatistics, tenantStatistics, type TenantStatisticsRow } from '@/db/queries/network/statistics';
 import { tenantStatisticsView, type StatisticsViewPaging } from '@/db/queries/network/statistics-view';
 import { graduations, residencies, ventureReports, ventures } from '@/db/schema';
 import { buildCreditCode } from '@/lib/domain/credit-code';
-import { checkTenantFigures, worstSeverity } from '@/lib/domain/statistics-checks';
+import { checkCarrierFigures, checkTenantFigures, worstSeverity } from '@/lib/domain/statistics-checks';
+import { flagCarriers, flaggedPage } from '@/app/(portal)/committee/statistics/flags';
 import { openTestDatabase } from '../helpers/db';
 import { makeCarrier } from '../helpers/fixtures';
 import { makeStatisticsWorld, TODAY, WAN, YEAR, type StatisticsWorld } from '../helpers/statistics-fixtures';
@@ -22,7 +23,17 @@ beforeAll(async () => {
   handle = await openTestDatabase();
   const db = handle.db;
   w = await makeStatisticsWorld(db);
-  carrierB = (await makeCarrier(db, 'accelerator', { name: '视图测试加速器', operatingSince: '2019-01-01' })).id;
+  // Its tenants occupy more than its incubation area: a carrier flagged with a warning only.
+  carrierB = (
+    await makeCarrier(db, 'accelerator', {
+      name: '视图测试加速器',
+      operatingSince: '2019-01-01',
+      creditCode: '91310115MA1K3Y007K',
+      incubationAreaM2: 500,
+      totalAreaM2: 900,
+      publicServiceAreaM2: 100,
+    })
+  ).id;
   // Tenants of every kind the checks tell apart, at a third carrier and moving between two.
   const specs = [
     { name: '乙无成立日期', foundedOn: null },
@@ -201,5 +212,47 @@ describe('tenantStatisticsView', () => {
   it('gives an empty page and zero totals for a year without tenants', async () => {
     const view = await tenantStatisticsView(handle.db, { year: 2001, today: TODAY }, paging({ page: 3 }));
     expect(view).toEqual({ total: 0, revenueFen: 0, errors: 0, warnings: 0, page: 1, rows: [], flaggedPage: 1, flagged: [] });
+  });
+
+  it('gives the statistics page the checks list it gave when every row was checked in the page', async () => {
+    // The list as the page built it before: every row of both tables checked, errors first, each table in its order.
+    const carriers = await carrierStatistics(handle.db, filter());
+    const tenants = await tenantStatistics(handle.db, filter());
+    const all = [
+      ...carriers.map((c) => ({ key: `c${c.carrierId}`, flags: checkCarrierFigures(c) })),
+      ...tenants.map((t) => ({ key: `t${t.carrierId}-${t.ventureId}`, flags: checkTenantFigures(t, YEAR) })),
+    ]
+      .map((r) => ({ ...r, severity: worstSeverity(r.flags) }))
+      .filter((r) => r.severity !== null);
+    const rank = (s: string | null) => (s === 'error' ? 0 : 1);
+    const before = all
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => rank(a.r.severity) - rank(b.r.severity) || a.i - b.i)
+      .map(({ r }) => r);
+    expect(before.filter((r) => r.key.startsWith('c')).map((r) => r.severity)).toEqual(['error', 'warning']);
+
+    const flaggedCarriers = flagCarriers(carriers);
+    const size = 4;
+    const pages = Math.ceil(before.length / size);
+    const seen = [];
+    for (let page = 1; page <= pages + 1; page++) {
+      const view = await tenantStatisticsView(
+        handle.db,
+        filter(),
+        paging({
+          flaggedPage: page,
+          flaggedPageSize: size,
+          carrierErrors: flaggedCarriers.filter((c) => c.severity === 'error').length,
+          carrierWarnings: flaggedCarriers.filter((c) => c.severity === 'warning').length,
+        }),
+      );
+      const shown = flaggedPage(flaggedCarriers, view, size);
+      expect(shown.total).toBe(before.length);
+      expect(shown.errors).toBe(before.filter((r) => r.severity === 'error').length);
+      expect(shown.page).toBe(Math.min(page, pages));
+      if (page <= pages) seen.push(...shown.rows.map((r) => ({ key: r.key, flags: r.flags, severity: r.severity })));
+      else expect(shown.rows.map((r) => r.key)).toEqual(before.slice((pages - 1) * size).map((r) => r.key));
+    }
+    expect(seen).toEqual(before);
   });
 });
