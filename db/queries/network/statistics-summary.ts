@@ -61,7 +61,9 @@ export async function yearSummary(db: DbOrTx, year: number): Promise<YearSummary
       WHERE status <> 'closed' AND (operating_since IS NULL OR operating_since <= ${end}::date)
       GROUP BY kind ORDER BY kind`),
     db.execute<{ stage: Stage; n: number }>(sql`
-      SELECT stage, count(DISTINCT venture_id)::int AS n FROM residencies
+      -- A venture's residencies never overlap (residencies_no_overlap), so at most one of them
+      -- spans the year's end: counting the residencies counts the ventures, without a sort.
+      SELECT stage, count(*)::int AS n FROM residencies
       WHERE entered_on <= ${end}::date AND (left_on IS NULL OR left_on > ${end}::date)
       GROUP BY stage`),
     db.execute<{
