@@ -43,6 +43,8 @@ export const ventures = pgTable(
     index('ventures_carrier_stage_idx').on(t.currentCarrierId, t.stage),
     index('ventures_stage_idx').on(t.stage),
     index('ventures_industry_idx').on(t.industry),
+    // The year summary counts the ventures certified high-tech in a year.
+    index('ventures_high_tech_cert_idx').on(t.highTechCertOn),
     index('ventures_name_idx').on(t.name),
     // Search for a part of a name or a credit code (ILIKE '%…%') through trigrams (pg_trgm, migration 0011).
     index('ventures_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
@@ -108,7 +110,8 @@ export const residencies = pgTable(
     index('residencies_venture_idx').on(t.ventureId, t.enteredOn),
     index('residencies_carrier_open_idx').on(t.carrierId, t.leftOn),
     // The network's figures at a year's end and the admission cohorts read stays by their dates.
-    index('residencies_entered_idx').on(t.enteredOn),
+    // With the venture, so that the ventures admitted in a period are counted from the index alone.
+    index('residencies_entered_idx').on(t.enteredOn, t.ventureId),
     index('residencies_left_idx').on(t.leftOn),
     // The committee's warnings: open stays admitted with a rule warning, open incubating stays and
     // the start of each venture's incubation, each counted from the rows it matches.
@@ -210,6 +213,22 @@ export const ventureReports = pgTable(
     index('venture_reports_period_idx').on(t.year, t.quarter),
     // Which ventures reported for a quarter, from the index alone (the missing reports).
     index('venture_reports_period_venture_idx').on(t.year, t.quarter, t.ventureId),
+    // The statistics' per-tenant sums of a year read this index alone, in (venture, carrier) order.
+    index('venture_reports_year_cover').on(
+      t.year,
+      t.ventureId,
+      t.carrierId,
+      t.quarter,
+      t.revenueFen,
+      t.netProfitFen,
+      t.rdSpendFen,
+      t.taxFen,
+      t.financingFen,
+      t.employees,
+      t.ipFiled,
+      t.ipGranted,
+      t.inventionPatents,
+    ),
     check('venture_reports_quarter', sql`${t.quarter} BETWEEN 1 AND 4`),
     check(
       'venture_reports_nonneg',

@@ -141,6 +141,25 @@ export function checkTenantFigures(t: TenantFigures, year: number): CheckFlag[] 
   return out;
 }
 
+/**
+ * The codes checkTenantFigures can give, in the order it gives them, with their severity: the
+ * statistics page runs the same checks in SQL over the whole network (db/queries/network/
+ * statistics-view.ts), and a test holds both to the same result.
+ */
+export const TENANT_CHECK_SEVERITY = {
+  negative: 'error',
+  missingCreditCode: 'error',
+  missingFounded: 'error',
+  missingTechnicalField: 'warning',
+  noReports: 'error',
+  missingQuarters: 'warning',
+  rdOverRevenue: 'warning',
+  profitOverRevenue: 'warning',
+  taxOverRevenue: 'warning',
+  graduatedBeforeEntry: 'error',
+} as const satisfies Partial<Record<StatisticsCheckCode, CheckSeverity>>;
+export type TenantCheckCode = keyof typeof TENANT_CHECK_SEVERITY;
+
 /** Errors first, then warnings; the worst severity of a row decides its badge. */
 export function worstSeverity(flags: readonly CheckFlag[]): CheckSeverity | null {
   if (flags.some((f) => f.severity === 'error')) return 'error';

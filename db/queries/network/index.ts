@@ -15,5 +15,6 @@ export * from './overview';
 export * from './pipeline';
 export * from './statistics-summary';
 export * from './statistics';
+export * from './statistics-view';
 export * from './targets';
 export * from './warnings';

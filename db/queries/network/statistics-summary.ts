@@ -61,7 +61,9 @@ export async function yearSummary(db: DbOrTx, year: number): Promise<YearSummary
       WHERE status <> 'closed' AND (operating_since IS NULL OR operating_since <= ${end}::date)
       GROUP BY kind ORDER BY kind`),
     db.execute<{ stage: Stage; n: number }>(sql`
-      SELECT stage, count(DISTINCT venture_id)::int AS n FROM residencies
+      -- A venture's residencies never overlap (residencies_no_overlap), so at most one of them
+      -- spans the year's end: counting the residencies counts the ventures, without a sort.
+      SELECT stage, count(*)::int AS n FROM residencies
       WHERE entered_on <= ${end}::date AND (left_on IS NULL OR left_on > ${end}::date)
       GROUP BY stage`),
     db.execute<{
@@ -76,17 +78,23 @@ export async function yearSummary(db: DbOrTx, year: number): Promise<YearSummary
       rd: string;
       tax: string;
     }>(sql`
+      WITH figures AS (
+        -- One scan of the year's summary rows for every sum read from them.
+        SELECT coalesce(sum(graduations), 0)::int AS verified, coalesce(sum(pending_graduations), 0)::int AS pending,
+               coalesce(sum(revenue_fen), 0)::bigint AS revenue, coalesce(sum(rd_spend_fen), 0)::bigint AS rd,
+               coalesce(sum(tax_fen), 0)::bigint AS tax
+        FROM carrier_quarter_figures WHERE year = ${year}
+      )
       SELECT
+        -- Distinct ventures network-wide (one that moved counts once): index-only scans.
         (SELECT count(DISTINCT venture_id)::int FROM residencies WHERE entered_on BETWEEN ${start}::date AND ${end}::date) AS admissions,
-        (SELECT coalesce(sum(graduations), 0)::int FROM carrier_quarter_figures WHERE year = ${year}) AS verified,
-        (SELECT coalesce(sum(pending_graduations), 0)::int FROM carrier_quarter_figures WHERE year = ${year}) AS pending,
+        figures.verified, figures.pending,
         (SELECT count(*)::int FROM ventures WHERE high_tech_cert_on BETWEEN ${start}::date AND ${end}::date) AS high_tech_new,
         (SELECT count(*)::int FROM venture_financings WHERE received_on BETWEEN ${start}::date AND ${end}::date) AS fin_events,
         (SELECT coalesce(sum(amount_fen), 0)::bigint FROM venture_financings WHERE received_on BETWEEN ${start}::date AND ${end}::date) AS fin_fen,
         (SELECT count(DISTINCT venture_id)::int FROM venture_reports WHERE year = ${year}) AS reporting,
-        (SELECT coalesce(sum(revenue_fen), 0)::bigint FROM carrier_quarter_figures WHERE year = ${year}) AS revenue,
-        (SELECT coalesce(sum(rd_spend_fen), 0)::bigint FROM carrier_quarter_figures WHERE year = ${year}) AS rd,
-        (SELECT coalesce(sum(tax_fen), 0)::bigint FROM carrier_quarter_figures WHERE year = ${year}) AS tax`),
+        figures.revenue, figures.rd, figures.tax
+      FROM figures`),
     db.execute<{ criterion: string; n: number }>(sql`
       SELECT c AS criterion, count(*)::int AS n FROM graduations, unnest(criteria) AS c
       WHERE status = 'verified' AND graduated_on BETWEEN ${start}::date AND ${end}::date
@@ -177,7 +185,7 @@ export async function yearSummary(db: DbOrTx, year: number): Promise<YearSummary
 export async function summaryYears(db: DbOrTx, today: string): Promise<number[]> {
   const { rows } = await db.execute<{ first: number | null }>(sql`
     SELECT min(y)::int AS first FROM (
-      SELECT min(extract(year FROM entered_on))::int AS y FROM residencies
+      SELECT extract(year FROM min(entered_on))::int AS y FROM residencies
       UNION ALL SELECT min(year) FROM venture_reports
       UNION ALL SELECT min(year) FROM programs) AS firsts`);
   const current = Number(today.slice(0, 4));

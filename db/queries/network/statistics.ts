@@ -44,51 +44,84 @@ function dueQuarterEnds(year: number, today: string): string[] {
 
 const carrierFilter = (column: SQL, carrierId: number | undefined) => (carrierId === undefined ? sql`true` : sql`${column} = ${carrierId}`);
 
+/** Limits a tenant aggregate to one stay, the outer row `of` (its venture_id and carrier_id), read through the venture's indexes. */
+const ofStay = (alias: string, of: SQL | undefined) =>
+  of ? sql`AND ${sql.raw(alias)}.venture_id = ${of}.venture_id AND ${sql.raw(alias)}.carrier_id = ${of}.carrier_id` : sql``;
+
 /**
  * Each tenant stay of the year (one row per venture and carrier whose residencies overlap the
- * year), with its reports of the year at that carrier and the quarters it owed.
+ * year), with the quarters it owed: those of the year, due before today, at whose end one of its
+ * residencies there was open (a residency open at a quarter's end overlaps the year, so one pass
+ * over the year's residencies gives both). The area is the one of its latest residency there;
+ * a venture's residencies never overlap, so their start dates are distinct.
  */
-function tenantStaysSql(f: StatisticsFilter): SQL {
+export function staysSelect(f: StatisticsFilter, of?: SQL): SQL {
   const { start, end } = yearBounds(f.year);
+  const covers = (d: string) => sql`bool_or(r.entered_on <= ${d}::date AND (r.left_on IS NULL OR r.left_on > ${d}::date))::int`;
   const due = dueQuarterEnds(f.year, f.today);
-  const dueValues = due.length
-    ? sql.join(
-        due.map((d) => sql`(${d}::date)`),
-        sql`, `,
-      )
-    : sql`(NULL::date)`;
+  const dueSql = due.length ? sql.join(due.map(covers), sql` + `) : sql`0`;
   return sql`
-    stays AS (
       SELECT r.venture_id, r.carrier_id, min(r.entered_on) AS entered_on,
-             (array_agg(r.area_m2 ORDER BY r.entered_on DESC))[1] AS area_m2,
-             bool_or(r.left_on IS NULL OR r.left_on > ${end}::date) AS at_year_end
+             (max(ARRAY[r.entered_on - DATE '2000-01-01', r.area_m2]))[2] AS area_m2,
+             bool_or(r.left_on IS NULL OR r.left_on > ${end}::date) AS at_year_end,
+             (${dueSql})::int AS due
       FROM residencies r
       WHERE r.entered_on <= ${end}::date AND (r.left_on IS NULL OR r.left_on >= ${start}::date)
-        AND ${carrierFilter(sql`r.carrier_id`, f.carrierId)}
-      GROUP BY r.venture_id, r.carrier_id
-    ),
-    owed AS (
-      SELECT r.venture_id, r.carrier_id, count(DISTINCT q.qend)::int AS due
-      FROM residencies r
-      JOIN (VALUES ${dueValues}) AS q(qend) ON q.qend IS NOT NULL AND r.entered_on <= q.qend AND (r.left_on IS NULL OR r.left_on > q.qend)
-      WHERE ${carrierFilter(sql`r.carrier_id`, f.carrierId)}
-      GROUP BY r.venture_id, r.carrier_id
-    ),
-    rep AS (
+        AND ${carrierFilter(sql`r.carrier_id`, f.carrierId)} ${ofStay('r', of)}
+      GROUP BY r.venture_id, r.carrier_id`;
+}
+
+/**
+ * Each tenant's reports of the year at one carrier, summed; the employees of its last quarter
+ * (a venture files one report a quarter, so the quarter picks one row: the maximum of the quarter
+ * shifted above the employees, who are never negative, which is cheaper than an ordered
+ * aggregate). Read by an index-only scan of venture_reports_year_cover, in group order.
+ */
+export function reportsSelect(f: StatisticsFilter, of?: SQL): SQL {
+  return sql`
       SELECT vr.venture_id, vr.carrier_id, count(*)::int AS reported,
              sum(vr.revenue_fen)::bigint AS revenue, sum(vr.net_profit_fen)::bigint AS profit,
              sum(vr.rd_spend_fen)::bigint AS rd, sum(vr.tax_fen)::bigint AS tax,
              sum(vr.financing_fen)::bigint AS financing,
-             (array_agg(vr.employees ORDER BY vr.quarter DESC))[1] AS employees,
+             (max((vr.quarter::bigint << 32) | vr.employees) & 4294967295)::int AS employees,
              sum(vr.ip_filed)::int AS ip_filed, sum(vr.ip_granted)::int AS ip_granted,
              max(vr.invention_patents)::int AS patents
       FROM venture_reports vr
-      WHERE vr.year = ${f.year} AND ${carrierFilter(sql`vr.carrier_id`, f.carrierId)}
-      GROUP BY vr.venture_id, vr.carrier_id
-    )`;
+      WHERE vr.year = ${f.year} AND ${carrierFilter(sql`vr.carrier_id`, f.carrierId)} ${ofStay('vr', of)}
+      GROUP BY vr.venture_id, vr.carrier_id`;
 }
 
-type TenantSqlRow = {
+/** Each tenant's last verified graduation from a carrier, by the year's end. */
+export function graduationSelect(f: StatisticsFilter, of?: SQL): SQL {
+  return sql`
+      SELECT g.venture_id, g.carrier_id, max(g.graduated_on) AS graduated_on
+      FROM graduations g
+      WHERE g.status = 'verified' AND g.graduated_on <= ${yearBounds(f.year).end}::date ${ofStay('g', of)}
+      GROUP BY g.venture_id, g.carrier_id`;
+}
+
+export const staysSql = (f: StatisticsFilter): SQL => sql`stays AS (${staysSelect(f)})`;
+export const tenantReportsSql = (f: StatisticsFilter): SQL => sql`rep AS (${reportsSelect(f)}), grad AS (${graduationSelect(f)})`;
+
+/** The columns of a tenant row, over stays s, ventures v, carriers c, rep p and grad g. */
+export const tenantColumnsSql = sql`
+    s.venture_id, s.carrier_id, c.name AS carrier_name, v.name, v.kind, v.industry, v.credit_code,
+    v.founded_on::text AS founded_on, v.technical_field, v.high_tech_cert_on::text AS high_tech_cert_on, v.talent_flags,
+    s.entered_on::text AS entered_on, s.at_year_end, s.area_m2, g.graduated_on::text AS graduated_on,
+    s.due, coalesce(p.reported, 0) AS reported,
+    coalesce(p.revenue, 0) AS revenue, coalesce(p.profit, 0) AS profit, coalesce(p.rd, 0) AS rd,
+    coalesce(p.tax, 0) AS tax, coalesce(p.financing, 0) AS financing, coalesce(p.employees, 0) AS employees,
+    coalesce(p.ip_filed, 0) AS ip_filed, coalesce(p.ip_granted, 0) AS ip_granted, coalesce(p.patents, 0) AS patents`;
+
+/** The joins that go with tenantColumnsSql, over the CTEs of staysSql and tenantReportsSql. */
+export const tenantJoinsSql = sql`
+    FROM stays s
+    JOIN ventures v ON v.id = s.venture_id
+    JOIN carriers c ON c.id = s.carrier_id
+    LEFT JOIN rep p ON p.venture_id = s.venture_id AND p.carrier_id = s.carrier_id
+    LEFT JOIN grad g ON g.venture_id = s.venture_id AND g.carrier_id = s.carrier_id`;
+
+export type TenantSqlRow = {
   venture_id: number;
   carrier_id: number;
   carrier_name: string;
@@ -122,61 +155,46 @@ const dateText = (d: unknown): string | null =>
 
 /** The tenant table: every venture resident at some time of the year, by carrier then name. */
 export async function tenantStatistics(db: DbOrTx, f: StatisticsFilter): Promise<TenantStatisticsRow[]> {
-  const { end } = yearBounds(f.year);
   const { rows } = await db.execute<TenantSqlRow>(sql`
-    WITH ${tenantStaysSql(f)},
-    grad AS (
-      SELECT g.venture_id, g.carrier_id, max(g.graduated_on) AS graduated_on
-      FROM graduations g
-      WHERE g.status = 'verified' AND g.graduated_on <= ${end}::date
-      GROUP BY g.venture_id, g.carrier_id
-    )
-    SELECT s.venture_id, s.carrier_id, c.name AS carrier_name, v.name, v.kind, v.industry, v.credit_code,
-           v.founded_on::text AS founded_on, v.technical_field, v.high_tech_cert_on::text AS high_tech_cert_on, v.talent_flags,
-           s.entered_on::text AS entered_on, s.at_year_end, s.area_m2, g.graduated_on::text AS graduated_on,
-           coalesce(o.due, 0) AS due, coalesce(p.reported, 0) AS reported,
-           coalesce(p.revenue, 0) AS revenue, coalesce(p.profit, 0) AS profit, coalesce(p.rd, 0) AS rd,
-           coalesce(p.tax, 0) AS tax, coalesce(p.financing, 0) AS financing, coalesce(p.employees, 0) AS employees,
-           coalesce(p.ip_filed, 0) AS ip_filed, coalesce(p.ip_granted, 0) AS ip_granted, coalesce(p.patents, 0) AS patents
-    FROM stays s
-    JOIN ventures v ON v.id = s.venture_id
-    JOIN carriers c ON c.id = s.carrier_id
-    LEFT JOIN owed o ON o.venture_id = s.venture_id AND o.carrier_id = s.carrier_id
-    LEFT JOIN rep p ON p.venture_id = s.venture_id AND p.carrier_id = s.carrier_id
-    LEFT JOIN grad g ON g.venture_id = s.venture_id AND g.carrier_id = s.carrier_id
-    ORDER BY c.name, v.name, s.venture_id`);
-  return rows.map((r) => {
-    const highTechCertOn = dateText(r.high_tech_cert_on);
-    return {
-      ventureId: Number(r.venture_id),
-      carrierId: Number(r.carrier_id),
-      carrierName: r.carrier_name,
-      name: r.name,
-      kind: r.kind,
-      industry: r.industry,
-      creditCode: r.credit_code,
-      foundedOn: dateText(r.founded_on),
-      technicalField: r.technical_field,
-      highTechCertOn,
-      highTech: highTechCertOn !== null && highTechCertOn <= end,
-      talentFlags: r.talent_flags ?? [],
-      enteredOn: dateText(r.entered_on)!,
-      residentAtYearEnd: Boolean(r.at_year_end),
-      graduatedOn: dateText(r.graduated_on),
-      quartersDue: Number(r.due),
-      quartersReported: Number(r.reported),
-      areaM2: Number(r.area_m2),
-      revenueFen: Number(r.revenue),
-      netProfitFen: Number(r.profit),
-      rdSpendFen: Number(r.rd),
-      taxFen: Number(r.tax),
-      financingFen: Number(r.financing),
-      employees: Number(r.employees),
-      ipFiled: Number(r.ip_filed),
-      ipGranted: Number(r.ip_granted),
-      inventionPatents: Number(r.patents),
-    };
-  });
+    WITH ${staysSql(f)}, ${tenantReportsSql(f)}
+    SELECT ${tenantColumnsSql} ${tenantJoinsSql}
+    ORDER BY c.name, v.name, s.venture_id, s.carrier_id`);
+  return rows.map((r) => tenantRow(r, f.year));
+}
+
+/** A tenant row as selected by tenantColumnsSql. */
+export function tenantRow(r: TenantSqlRow, year: number): TenantStatisticsRow {
+  const { end } = yearBounds(year);
+  const highTechCertOn = dateText(r.high_tech_cert_on);
+  return {
+    ventureId: Number(r.venture_id),
+    carrierId: Number(r.carrier_id),
+    carrierName: r.carrier_name,
+    name: r.name,
+    kind: r.kind,
+    industry: r.industry,
+    creditCode: r.credit_code,
+    foundedOn: dateText(r.founded_on),
+    technicalField: r.technical_field,
+    highTechCertOn,
+    highTech: highTechCertOn !== null && highTechCertOn <= end,
+    talentFlags: r.talent_flags ?? [],
+    enteredOn: dateText(r.entered_on)!,
+    residentAtYearEnd: Boolean(r.at_year_end),
+    graduatedOn: dateText(r.graduated_on),
+    quartersDue: Number(r.due),
+    quartersReported: Number(r.reported),
+    areaM2: Number(r.area_m2),
+    revenueFen: Number(r.revenue),
+    netProfitFen: Number(r.profit),
+    rdSpendFen: Number(r.rd),
+    taxFen: Number(r.tax),
+    financingFen: Number(r.financing),
+    employees: Number(r.employees),
+    ipFiled: Number(r.ip_filed),
+    ipGranted: Number(r.ip_granted),
+    inventionPatents: Number(r.patents),
+  };
 }
 
 type CarrierSqlRow = {
@@ -209,13 +227,13 @@ type CarrierSqlRow = {
 
 /**
  * The carrier operation table: every carrier operating by the year's end (or the one asked
- * for), with its tenants, graduates and its tenants' reported figures of the year (these two
- * from the read models carrier_quarter_figures and carrier_year_figures, docs/read-models.md).
+ * for), with its tenants, graduates and its tenants' reported figures of the year (these from
+ * the read models carrier_quarter_figures and carrier_year_figures, docs/read-models.md).
  */
 export async function carrierStatistics(db: DbOrTx, f: StatisticsFilter): Promise<CarrierStatisticsRow[]> {
   const { start, end } = yearBounds(f.year);
   const { rows } = await db.execute<CarrierSqlRow>(sql`
-    WITH ${tenantStaysSql(f)},
+    WITH ${staysSql(f)},
     per_carrier AS (
       SELECT s.carrier_id, count(*)::int AS tenants_in_year,
              count(*) FILTER (WHERE s.at_year_end)::int AS tenants_at_end,
@@ -232,12 +250,14 @@ export async function carrierStatistics(db: DbOrTx, f: StatisticsFilter): Promis
             GROUP BY f.carrier_id) AS q
       JOIN carrier_year_figures y ON y.carrier_id = q.carrier_id AND y.year = ${f.year}
     ),
+    -- Verified graduations by the day they are dated, as carrier_quarter_figures counts them; read
+    -- from the graduations (one row each) rather than from every quarter of that table's history.
     grads AS (
       SELECT g.carrier_id,
-             coalesce(sum(g.graduations) FILTER (WHERE g.year = ${f.year}), 0)::int AS grads_year,
-             coalesce(sum(g.graduations), 0)::int AS grads_total
-      FROM carrier_quarter_figures g
-      WHERE g.year <= ${f.year} AND ${carrierFilter(sql`g.carrier_id`, f.carrierId)}
+             count(*) FILTER (WHERE g.graduated_on >= ${start}::date)::int AS grads_year,
+             count(*)::int AS grads_total
+      FROM graduations g
+      WHERE g.status = 'verified' AND g.graduated_on <= ${end}::date AND ${carrierFilter(sql`g.carrier_id`, f.carrierId)}
       GROUP BY g.carrier_id
     )
     SELECT c.id, c.name, c.kind, c.level, c.zone, c.operating_since::text AS operating_since, c.credit_code,
@@ -285,7 +305,14 @@ export async function carrierStatistics(db: DbOrTx, f: StatisticsFilter): Promis
 
 /** Years with quarterly reports, and the current one, newest first. */
 export async function statisticsYears(db: DbOrTx, today: string): Promise<number[]> {
-  const { rows } = await db.execute<{ year: number }>(sql`SELECT DISTINCT year FROM venture_reports ORDER BY year DESC`);
+  // The distinct years of venture_reports_period_idx, one index probe a year (a loose index scan).
+  const { rows } = await db.execute<{ year: number }>(sql`
+    WITH RECURSIVE years AS (
+      (SELECT year FROM venture_reports ORDER BY year DESC LIMIT 1)
+      UNION ALL
+      SELECT (SELECT vr.year FROM venture_reports vr WHERE vr.year < years.year ORDER BY vr.year DESC LIMIT 1) FROM years WHERE years.year IS NOT NULL
+    )
+    SELECT year FROM years WHERE year IS NOT NULL ORDER BY year DESC`);
   const current = Number(today.slice(0, 4));
   return [...new Set([current, ...rows.map((r) => Number(r.year))])].sort((a, b) => b - a);
 }

@@ -3,37 +3,35 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/table';
 import type { FlaggedRow } from './flags';
-import { PageLinks, pageFrom } from './page-links';
+import { pageCount } from '@/lib/paging';
+import { PageLinks } from './page-links';
 
-const PAGE_SIZE = 20;
+export const CHECKS_PAGE_SIZE = 20;
 
 /** The rows the logic checks flagged, with the reasons, before anything is exported. */
 export async function ChecksCard({
   flagged,
   basePath,
   params,
-  pageParam,
 }: {
-  flagged: FlaggedRow[];
+  /** The page of flagged rows shown, with the count of all flagged rows and of those with an error. */
+  flagged: { rows: FlaggedRow[]; total: number; errors: number; page: number };
   basePath: string;
   params: Record<string, string | undefined>;
-  pageParam: string | undefined;
 }) {
   const t = await getTranslations('statistics');
-  const page = pageFrom(pageParam, flagged.length, PAGE_SIZE);
-  const pages = Math.max(1, Math.ceil(flagged.length / PAGE_SIZE));
-  const shown = flagged.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const errors = flagged.filter((f) => f.severity === 'error').length;
+  const { page, rows: shown, total, errors } = flagged;
+  const pages = pageCount(total, CHECKS_PAGE_SIZE);
   return (
     <Card title={t('checksTitle')} className="mb-6">
-      {flagged.length === 0 ? (
+      {total === 0 ? (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
           {t('checksNone')}
         </p>
       ) : (
         <>
           <p className="mb-3 text-sm text-slate-700">
-            {t('checksIntro')} <strong>{t('checksCount', { errors, warnings: flagged.length - errors })}</strong>
+            {t('checksIntro')} <strong>{t('checksCount', { errors, warnings: total - errors })}</strong>
           </p>
           <DataTable<FlaggedRow>
             caption={t('checksCaption')}
@@ -71,11 +69,11 @@ export async function ChecksCard({
             params={params}
             param="fpage"
             page={page}
-            pageSize={PAGE_SIZE}
-            total={flagged.length}
+            pageSize={CHECKS_PAGE_SIZE}
+            total={total}
             text={{
               label: t('pagination', { table: t('checksTitle') }),
-              status: t('pageOf', { page, pages, total: flagged.length }),
+              status: t('pageOf', { page, pages, total }),
               previous: t('previous'),
               next: t('next'),
             }}

@@ -3,17 +3,18 @@ import { Card, Stat } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { allCarrierChoices } from '@/db/queries/carriers';
-import { carrierStatistics, statisticsYears, tenantStatistics } from '@/db/queries/network';
+import { carrierStatistics, statisticsYears, tenantStatisticsView } from '@/db/queries/network';
 import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { isLocale } from '@/lib/i18n/config';
+import type { CheckSeverity } from '@/lib/domain/statistics-checks';
 import { formatInt } from '@/lib/format';
 import { formatQian } from '@/lib/money';
 import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
 import { hrefWith, one, optionalId, optionalYear, type Search } from '@/lib/search-params';
-import { ChecksCard } from './checks-card';
+import { CHECKS_PAGE_SIZE, ChecksCard } from './checks-card';
 import { CARRIER_COLUMNS, TENANT_COLUMNS } from '@/lib/server/exports/statistics-columns';
-import { carrierKey, flagRows, tenantKey } from './flags';
+import { carrierKey, flagCarriers, flaggedPage, tenantKey } from './flags';
 import { statisticsLabels } from '@/lib/server/exports/statistics-labels';
 import { StatisticsTable } from './statistics-table';
 import '../summary/print.css';
@@ -24,13 +25,19 @@ export async function generateMetadata() {
 
 const BASE = '/committee/statistics';
 const PAGE_SIZE = 25;
+/** A page number from its search param; anything else is the first page (the query clamps it to the last). */
+const wantedPage = (value: string | undefined) => {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, 1_000_000) : 1;
+};
 const exportLink = 'rounded-md border border-brand-600 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50';
 
 /**
  * The annual Torch statistics of the network: the carrier operation table and the tenant table
  * for a year and one carrier or all, the logic checks over every row, and the two exports. The
- * checks need every row of the year, so the rows are read once (aggregated in SQL) and each table
- * is paged here.
+ * carrier table (one row a carrier) is read whole and checked here; the tenant table is checked,
+ * totalled and paged in SQL in one pass over the year's stays, which also gives the flagged
+ * tenants on the shown page of the checks list.
  */
 export default async function StatisticsPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireRole('committee');
@@ -41,20 +48,28 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   const db = getDb();
   const locale = await getLocale();
   const filter = { year, carrierId, today };
-  const [carriers, tenants, years, choices, { labels, yesNo, t }] = await Promise.all([
+  const pageState = { cpage: one(params.cpage), tpage: one(params.tpage), fpage: one(params.fpage) };
+  const [carriers, years, choices, { labels, yesNo, t }] = await Promise.all([
     carrierStatistics(db, filter),
-    tenantStatistics(db, filter),
     statisticsYears(db, today),
     allCarrierChoices(db),
     statisticsLabels(isLocale(locale) ? locale : 'zh-CN'),
   ]);
-  const flagged = flagRows(carriers, tenants, year);
-  const severityOf = new Map(flagged.map((f) => [f.key, f.severity]));
+  const flaggedCarriers = flagCarriers(carriers);
+  const tenants = await tenantStatisticsView(db, filter, {
+    page: wantedPage(pageState.tpage),
+    pageSize: PAGE_SIZE,
+    flaggedPage: wantedPage(pageState.fpage),
+    flaggedPageSize: CHECKS_PAGE_SIZE,
+    carrierErrors: flaggedCarriers.filter((c) => c.severity === 'error').length,
+    carrierWarnings: flaggedCarriers.filter((c) => c.severity === 'warning').length,
+  });
+  const flagged = flaggedPage(flaggedCarriers, tenants, CHECKS_PAGE_SIZE);
+  const severityOf = new Map<string, CheckSeverity>(flaggedCarriers.map((f) => [f.key, f.severity]));
+  for (const r of tenants.rows) if (r.severity) severityOf.set(tenantKey(r), r.severity);
   const kept = { year: String(year), carrier: carrierId?.toString() };
-  const pageState = { cpage: one(params.cpage), tpage: one(params.tpage), fpage: one(params.fpage) };
   const keptWithPages = { ...kept, ...pageState };
-  const revenue = tenants.reduce((s, r) => s + r.revenueFen, 0);
-  const errors = flagged.filter((f) => f.severity === 'error').length;
+  const errors = flagged.errors;
 
   return (
     <div className="print-sheet print-wide">
@@ -92,13 +107,13 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
       <section aria-label={t('summaryStats')} className="mb-6">
         <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
           <Stat label={t('statCarriers')} value={formatInt(carriers.length)} />
-          <Stat label={t('statTenants')} value={formatInt(tenants.length)} />
-          <Stat label={t('statFlagged')} value={formatInt(flagged.length)} hint={t('checksCount', { errors, warnings: flagged.length - errors })} />
-          <Stat label={t('statRevenue')} value={formatQian(revenue)} />
+          <Stat label={t('statTenants')} value={formatInt(tenants.total)} />
+          <Stat label={t('statFlagged')} value={formatInt(flagged.total)} hint={t('checksCount', { errors, warnings: flagged.total - errors })} />
+          <Stat label={t('statRevenue')} value={formatQian(tenants.revenueFen)} />
         </dl>
       </section>
 
-      <ChecksCard flagged={flagged} basePath={BASE} params={{ ...keptWithPages, fpage: undefined }} pageParam={pageState.fpage} />
+      <ChecksCard flagged={flagged} basePath={BASE} params={{ ...keptWithPages, fpage: undefined }} />
 
       <StatisticsTable
         id="carriers"
@@ -122,7 +137,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
         title={t('tenantsTitle')}
         caption={t('tenantsCaption', { year })}
         empty={t('tenantsEmpty')}
-        rows={tenants}
+        rows={tenants.rows}
         columns={TENANT_COLUMNS}
         rowKey={tenantKey}
         severityOf={severityOf}
@@ -133,6 +148,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
         param="tpage"
         pageParam={pageState.tpage}
         pageSize={PAGE_SIZE}
+        paged={{ page: tenants.page, total: tenants.total, anyFlagged: tenants.errors + tenants.warnings > 0 }}
       />
 
       <Card title={t('noDataTitle')}>

@@ -4,6 +4,7 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { DataTable, type Column } from '@/components/ui/table';
 import type { CheckSeverity } from '@/lib/domain/statistics-checks';
 import { displayValue, type Labels, type StatColumn } from '@/lib/server/exports/statistics-columns';
+import { pageCount } from '@/lib/paging';
 import { PageLinks, pageFrom } from './page-links';
 
 /** One of the two statistics tables: a check column, the official columns, its own pages. */
@@ -23,6 +24,7 @@ export async function StatisticsTable<R>({
   param,
   pageParam,
   pageSize,
+  paged,
 }: {
   id: string;
   title: string;
@@ -39,13 +41,16 @@ export async function StatisticsTable<R>({
   param: string;
   pageParam: string | undefined;
   pageSize: number;
+  /** Rows already paged on the server: the page they are and the count of all rows, and whether any row of the table was flagged. */
+  paged?: { page: number; total: number; anyFlagged: boolean };
 }) {
   const t = await getTranslations('statistics');
-  const page = pageFrom(pageParam, rows.length, pageSize);
-  const shown = rows.slice((page - 1) * pageSize, page * pageSize);
-  const pages = Math.max(1, Math.ceil(rows.length / pageSize));
+  const total = paged ? paged.total : rows.length;
+  const page = paged ? paged.page : pageFrom(pageParam, total, pageSize);
+  const shown = paged ? rows : rows.slice((page - 1) * pageSize, page * pageSize);
+  const pages = pageCount(total, pageSize);
   // The result of the logic checks leads the row, only when a row of this table was flagged.
-  const flagged = rows.some((r) => severityOf.has(rowKey(r)));
+  const flagged = paged ? paged.anyFlagged : rows.some((r) => severityOf.has(rowKey(r)));
   const check: Column<R> = {
     key: 'check',
     header: <span className="whitespace-nowrap">{t('colCheck')}</span>,
@@ -67,15 +72,15 @@ export async function StatisticsTable<R>({
     <Card title={title} className="mb-6">
       <div id={id} className="scroll-mt-4" />
       <p className="mb-2 text-sm text-slate-600">{t('unitNote')}</p>
-      {rows.length === 0 ? <EmptyState>{empty}</EmptyState> : <DataTable<R> caption={caption} rows={shown} rowKey={rowKey} columns={table} />}
+      {total === 0 ? <EmptyState>{empty}</EmptyState> : <DataTable<R> caption={caption} rows={shown} rowKey={rowKey} columns={table} />}
       <PageLinks
         basePath={basePath}
         params={params}
         param={param}
         page={page}
         pageSize={pageSize}
-        total={rows.length}
-        text={{ label: t('pagination', { table: title }), status: t('pageOf', { page, pages, total: rows.length }), previous: t('previous'), next: t('next') }}
+        total={total}
+        text={{ label: t('pagination', { table: title }), status: t('pageOf', { page, pages, total }), previous: t('previous'), next: t('next') }}
       />
     </Card>
   );
