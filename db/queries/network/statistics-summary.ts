@@ -83,7 +83,7 @@ export async function yearSummary(db: DbOrTx, year: number): Promise<YearSummary
         SELECT coalesce(sum(graduations), 0)::int AS verified, coalesce(sum(pending_graduations), 0)::int AS pending,
                coalesce(sum(revenue_fen), 0)::bigint AS revenue, coalesce(sum(rd_spend_fen), 0)::bigint AS rd,
                coalesce(sum(tax_fen), 0)::bigint AS tax
-        FROM carrier_quarter_figures WHERE year = ${year}
+        FROM network_quarter_figures WHERE year = ${year}
       )
       SELECT
         -- Distinct ventures network-wide (one that moved counts once): index-only scans.
@@ -101,10 +101,10 @@ export async function yearSummary(db: DbOrTx, year: number): Promise<YearSummary
       GROUP BY c`),
     db.execute<{ industry: string; year: number; revenue: string }>(sql`
       SELECT f.industry, f.year, sum(f.revenue_fen)::bigint AS revenue
-      FROM carrier_quarter_figures f
+      FROM network_quarter_figures f
       WHERE f.year IN (${year}, ${year - 1}) AND f.industry IN ('biomedicine', 'new_energy')
         -- the same quarters in both years, so that a year still running is not set against a whole one
-        AND f.quarter <= (SELECT coalesce(max(quarter), 4) FROM carrier_quarter_figures WHERE year = ${year} AND reports > 0)
+        AND f.quarter <= (SELECT coalesce(max(quarter), 4) FROM network_quarter_figures WHERE year = ${year} AND reports > 0)
       GROUP BY f.industry, f.year`),
     db.execute<{ category: Category; awards: number; committed: string; paid: string }>(sql`
       SELECT p.category, count(a.id)::int AS awards,
