@@ -13,6 +13,24 @@ import { ventures } from './ventures';
 const fen = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
 const n = (name: string) => integer(name).notNull().default(0);
 
+/** A quarter's figures: its reports' sums and its graduations (new columns each call). */
+const quarterFigures = () => ({
+  reports: n('reports'),
+  revenueFen: fen('revenue_fen'),
+  netProfitFen: fen('net_profit_fen'),
+  rdSpendFen: fen('rd_spend_fen'),
+  taxFen: fen('tax_fen'),
+  financingFen: fen('financing_fen'),
+  employees: fen('employees'),
+  ipFiled: fen('ip_filed'),
+  ipGranted: fen('ip_granted'),
+  /** Reports of ventures certified high-tech by the quarter's end. */
+  highTech: n('high_tech'),
+  /** Graduations dated in the quarter, verified and still pending. */
+  graduations: n('graduations'),
+  pendingGraduations: n('pending_graduations'),
+});
+
 /** Per carrier, quarter and the ventures' industry: the quarter's reports and its graduations. */
 export const carrierQuarterFigures = pgTable(
   'carrier_quarter_figures',
@@ -23,20 +41,7 @@ export const carrierQuarterFigures = pgTable(
     year: smallint('year').notNull(),
     quarter: smallint('quarter').notNull(),
     industry: industryEnum('industry').notNull(),
-    reports: n('reports'),
-    revenueFen: fen('revenue_fen'),
-    netProfitFen: fen('net_profit_fen'),
-    rdSpendFen: fen('rd_spend_fen'),
-    taxFen: fen('tax_fen'),
-    financingFen: fen('financing_fen'),
-    employees: fen('employees'),
-    ipFiled: fen('ip_filed'),
-    ipGranted: fen('ip_granted'),
-    /** Reports of ventures certified high-tech by the quarter's end. */
-    highTech: n('high_tech'),
-    /** Graduations dated in the quarter, verified and still pending. */
-    graduations: n('graduations'),
-    pendingGraduations: n('pending_graduations'),
+    ...quarterFigures(),
   },
   (t) => [primaryKey({ columns: [t.carrierId, t.year, t.quarter, t.industry] }), index('carrier_quarter_figures_period_idx').on(t.year, t.quarter)],
 );
@@ -108,18 +113,7 @@ export const networkQuarterFigures = pgTable(
     kind: carrierKindEnum('kind').notNull(),
     level: carrierLevelEnum('level').notNull(),
     industry: industryEnum('industry').notNull(),
-    reports: n('reports'),
-    revenueFen: fen('revenue_fen'),
-    netProfitFen: fen('net_profit_fen'),
-    rdSpendFen: fen('rd_spend_fen'),
-    taxFen: fen('tax_fen'),
-    financingFen: fen('financing_fen'),
-    employees: fen('employees'),
-    ipFiled: fen('ip_filed'),
-    ipGranted: fen('ip_granted'),
-    highTech: n('high_tech'),
-    graduations: n('graduations'),
-    pendingGraduations: n('pending_graduations'),
+    ...quarterFigures(),
   },
   (t) => [primaryKey({ columns: [t.year, t.quarter, t.zone, t.kind, t.level, t.industry] })],
 );
