@@ -93,6 +93,19 @@ export type MissingReportRow = {
   leftOn: string | null;
 };
 
+/** Stays during the quarter (in one carrier, or any) of a venture without the quarter's report. */
+function missingWhere(db: DbOrTx, q: Quarter, carrierId?: number) {
+  return and(
+    residentDuring(q.year, q.quarter, carrierId === undefined ? sql`true` : eq(residencies.carrierId, carrierId)),
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(ventureReports)
+        .where(reportOfQuarter(q.year, q.quarter, residencies.ventureId)),
+    ),
+  );
+}
+
 /** Per venture and carrier, the stays during the quarter without the quarter's report (ventures are not read here). */
 function missingBase(db: DbOrTx, q: Quarter, carrierId?: number) {
   return db
@@ -106,17 +119,7 @@ function missingBase(db: DbOrTx, q: Quarter, carrierId?: number) {
     })
     .from(residencies)
     .innerJoin(carriers, eq(carriers.id, residencies.carrierId))
-    .where(
-      and(
-        residentDuring(q.year, q.quarter, carrierId === undefined ? sql`true` : eq(residencies.carrierId, carrierId)),
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(ventureReports)
-            .where(reportOfQuarter(q.year, q.quarter, residencies.ventureId)),
-        ),
-      ),
-    )
+    .where(missingWhere(db, q, carrierId))
     .groupBy(residencies.ventureId, carriers.id)
     .as('missing');
 }
@@ -171,17 +174,7 @@ function missingCount(db: DbOrTx, q: Quarter, carrierId?: number) {
   const pairs = db
     .selectDistinct({ ventureId: residencies.ventureId, carrierId: residencies.carrierId })
     .from(residencies)
-    .where(
-      and(
-        residentDuring(q.year, q.quarter, carrierId === undefined ? sql`true` : eq(residencies.carrierId, carrierId)),
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(ventureReports)
-            .where(reportOfQuarter(q.year, q.quarter, residencies.ventureId)),
-        ),
-      ),
-    )
+    .where(missingWhere(db, q, carrierId))
     .as('missing');
   return db.select({ n: count() }).from(pairs);
 }
