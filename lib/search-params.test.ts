@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carrierParam, hrefWith, one, pathId } from './search-params';
+import { carrierParam, hrefWith, one, pathId, statisticsYear } from './search-params';
 
 describe('pathId', () => {
   it('reads a positive 32-bit decimal id', () => {
@@ -32,5 +32,16 @@ describe('carrierParam', () => {
     expect(carrierParam('2', [1, 3])).toBeUndefined();
     expect(carrierParam('abc', [1, 3])).toBeUndefined();
     expect(carrierParam(undefined, [1, 3])).toBeUndefined();
+  });
+});
+
+describe('statisticsYear', () => {
+  it('takes a year up to the next one and falls back to this year otherwise', () => {
+    expect(statisticsYear('2019', '2026-12-08')).toBe(2019);
+    expect(statisticsYear('2027', '2026-12-08')).toBe(2027);
+    expect(statisticsYear('2028', '2026-12-08')).toBe(2026);
+    expect(statisticsYear('1999', '2026-12-08')).toBe(2026);
+    expect(statisticsYear(undefined, '2026-12-08')).toBe(2026);
+    expect(statisticsYear('abc', '2026-12-08')).toBe(2026);
   });
 });

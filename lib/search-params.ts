@@ -50,3 +50,13 @@ export function hrefWith(basePath: string, params: Record<string, string | undef
 }
 
 export const filterField = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
+
+/**
+ * The year of the statistics asked for: a valid year up to the next one, else this year (a stay
+ * still open has figures up to the year after this one, docs/read-models.md).
+ */
+export function statisticsYear(v: string | undefined, today: string): number {
+  const current = Number(today.slice(0, 4));
+  const year = optionalYear(v);
+  return year !== undefined && year <= current + 1 ? year : current;
+}

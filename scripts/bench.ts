@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --scale N] [-- --compare M] [-- --reset | --reuse] [-- --requests 20]: loads a generated
+ * npm run bench [-- --scale N] [-- --compare M] [-- --reset | --reuse] [-- --requests 20] [-- --only statistics,warnings]: loads a generated
  * network — N districts of 150 carriers, 6,000 ventures, ten years of quarterly reports … — into
  * the PostgreSQL of DATABASE_URL, starts the production build (`next start`, so `npm run build`
  * first) on a free port against it, signs in and prints the response times of the main pages.
@@ -8,7 +8,8 @@
  * alternating requests, printing each page's median at both scales and their ratio. Refuses an
  * embedded database, and a database that holds data unless --reset is given (which drops
  * everything in it), or measures the network a previous run loaded when --reuse is given (migrating
- * it and rebuilding its summaries first). Runs outside Next, so nothing here may import 'server-only'.
+ * it and rebuilding its summaries first). --only measures just the pages whose path contains one of
+ * the words given. Runs outside Next, so nothing here may import 'server-only'.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -36,6 +37,7 @@ const option = (name: string) => (args.includes(name) ? Number(args[args.indexOf
 const requests = option('--requests') || 20;
 const scale = option('--scale') ?? 1;
 const compare = option('--compare');
+const only = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '').split(',').filter(Boolean) : null;
 
 const TARGETS: Target[] = [
   { path: '/api/health', as: null },
@@ -198,8 +200,9 @@ async function main(): Promise<number> {
     const servers = [await signedIn(`s${scale}`, large.base)];
     if (small) servers.unshift(await signedIn(`s${compare}`, small.base));
     const results = [];
-    for (const [i, target] of TARGETS.entries()) {
-      console.error(`Measuring ${target.path} as ${target.as ?? 'visitor'} (${i + 1} of ${TARGETS.length}) …`);
+    const targets = only ? TARGETS.filter((t) => only.some((word) => t.path.includes(word))) : TARGETS;
+    for (const [i, target] of targets.entries()) {
+      console.error(`Measuring ${target.path} as ${target.as ?? 'visitor'} (${i + 1} of ${targets.length}) …`);
       results.push(await measure(servers, target, requests));
     }
     console.log('');

@@ -48,7 +48,8 @@ export const carrierQuarterFigures = pgTable(
 
 /**
  * Per carrier and year, what does not add up over quarters: the tenants that reported at the
- * carrier in the year and their employees in the last quarter each reported.
+ * carrier in the year and their employees in the last quarter each reported; and the year's
+ * money figures, so that a year's table of carriers reads one row per carrier.
  */
 export const carrierYearFigures = pgTable(
   'carrier_year_figures',
@@ -59,6 +60,11 @@ export const carrierYearFigures = pgTable(
     year: smallint('year').notNull(),
     reportingTenants: n('reporting_tenants'),
     employees: fen('employees'),
+    /** The year's reports summed (as carrier_quarter_figures over the year's quarters and industries). */
+    revenueFen: fen('revenue_fen'),
+    rdSpendFen: fen('rd_spend_fen'),
+    taxFen: fen('tax_fen'),
+    financingFen: fen('financing_fen'),
   },
   (t) => [primaryKey({ columns: [t.carrierId, t.year] }), index('carrier_year_figures_year_idx').on(t.year)],
 );
@@ -155,3 +161,54 @@ export const ventureCohorts = pgTable(
   },
   (t) => [index('venture_cohorts_cohort_idx').on(t.cohort)],
 );
+
+/**
+ * Per venture, carrier and year in which the venture stayed there (a residency there overlaps
+ * the year): what the statistics page's tenant table totals and checks read, so that its pass
+ * over the year reads one narrow row per tenant. The stay's first entry, latest area, whether it
+ * runs past the year's end and the quarter ends it covered (bit q-1 for quarter q: the quarters
+ * it owed are those of them due by the day asked, worked out when read); its reports of the year
+ * summed (employees of the last quarter, the highest patent count); its last verified graduation
+ * from the carrier by the year's end; and the venture's own fields the checks and the table's
+ * order need. Recomputed for the ventures a statement on residencies, venture_reports,
+ * graduations or ventures touched. A stay still open has rows up to stay_year_horizon's year.
+ */
+export const stayYearFigures = pgTable(
+  'stay_year_figures',
+  {
+    year: smallint('year').notNull(),
+    carrierId: integer('carrier_id')
+      .notNull()
+      .references(() => carriers.id),
+    ventureId: integer('venture_id')
+      .notNull()
+      .references(() => ventures.id, { onDelete: 'cascade' }),
+    enteredOn: date('entered_on', { mode: 'string' }).notNull(),
+    areaM2: integer('area_m2').notNull(),
+    atYearEnd: boolean('at_year_end').notNull(),
+    covered: smallint('covered').notNull(),
+    reports: n('reports'),
+    revenueFen: fen('revenue_fen'),
+    netProfitFen: fen('net_profit_fen'),
+    rdSpendFen: fen('rd_spend_fen'),
+    taxFen: fen('tax_fen'),
+    financingFen: fen('financing_fen'),
+    employees: n('employees'),
+    ipFiled: n('ip_filed'),
+    ipGranted: n('ip_granted'),
+    inventionPatents: n('invention_patents'),
+    graduatedOn: date('graduated_on', { mode: 'string' }),
+    name: text('name').notNull(),
+    kind: ventureKindEnum('kind').notNull(),
+    industry: industryEnum('industry').notNull(),
+    foundedOn: date('founded_on', { mode: 'string' }),
+    noCreditCode: boolean('no_credit_code').notNull(),
+    noTechnicalField: boolean('no_technical_field').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.carrierId, t.ventureId] }), index('stay_year_figures_venture_idx').on(t.ventureId)],
+);
+
+/** The last year for which stays still open have stay_year_figures rows (one row). */
+export const stayYearHorizon = pgTable('stay_year_horizon', {
+  year: smallint('year').primaryKey(),
+});

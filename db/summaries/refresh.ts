@@ -6,8 +6,9 @@ import type { DbOrTx } from '../connect';
  * The read models of the network figures (db/schema/summaries.ts, docs/read-models.md).
  *
  * They are kept by the database itself: triggers on venture_reports, graduations, applications
- * and ventures recompute, in the writing transaction, the summary rows of the keys each
- * statement touched (migration 0015_network_summaries_upkeep). Whatever writes those tables —
+ * and ventures (and on residencies, for the per-venture ones) recompute, in the writing
+ * transaction, the summary rows of the keys each statement touched (migrations
+ * 0015_network_summaries_upkeep, 0021_venture_cohorts_upkeep, 0024_stay_year_figures_upkeep). Whatever writes those tables —
  * a server action, an import, the seed, a test's fixture — leaves the summaries right.
  *
  * Runs outside Next too (seed, scripts): no 'server-only'.
@@ -35,6 +36,9 @@ export const SUMMARY_TABLES = [
   'programme_totals',
   'network_quarter_figures',
   'network_figure_changes',
+  'venture_cohorts',
+  'stay_year_figures',
+  'stay_year_horizon',
 ] as const;
 
 /**

@@ -15,20 +15,23 @@ import {
   submitApplication,
   withdrawApplication,
 } from '@/db/queries/subsidies/applications';
+import { admitVentures } from '@/db/queries/ventures/admission';
 import { updateVenture } from '@/db/queries/ventures/edits';
+import { endResidency } from '@/db/queries/ventures/residencies';
 import { updateAccreditation } from '@/db/queries/network/carrier-detail';
-import { applications, carriers, graduations, ventures } from '@/db/schema';
+import { applications, carriers, graduations, residencies, ventures } from '@/db/schema';
 import { CARRIER_KINDS, CARRIER_LEVELS, INDUSTRIES } from '@/lib/domain/vocabulary';
 import { DomainError } from '@/lib/errors';
 import type { Scope } from '@/lib/roles';
 import { bindOperator, makeCarrier } from './fixtures';
 import { makeTenant, PDF_BYTES } from './graduation-fixtures';
+import { companyInput } from './residency-fixtures';
 import { ALL, makeProgramme, makeSubsidyWorld, OPEN_ALL_YEAR, WAN, type SubsidyWorld } from './subsidy-fixtures';
 
 /**
  * The write actions that change the rows the network summaries add up (quarterly reports,
- * graduations and their decisions, a venture's industry and high-tech certificate, every step of
- * a subsidy application), as the server actions call them, with their real actors. Each picks
+ * graduations and their decisions, a venture's industry and high-tech certificate, stays ended
+ * and begun, every step of a subsidy application), as the server actions call them, with their real actors. Each picks
  * its target and figures from a seeded random source; a refusal (DomainError) is an outcome
  * like any other, anything else is a failure.
  */
@@ -213,6 +216,36 @@ async function accredit(w: SummaryWorld, rng: Rng) {
   });
 }
 
+const randomDay = (rng: Rng, from: string) => {
+  const days = Math.floor((Date.parse('2026-11-20') - Date.parse(from)) / 86_400_000);
+  return new Date(Date.parse(from) + int(rng, 1, Math.max(1, days)) * 86_400_000).toISOString().slice(0, 10);
+};
+
+/** An operator ends a tenant's open stay, on a day since it began (it moves on, or leaves). */
+async function endStay(w: SummaryWorld, rng: Rng) {
+  const open = await w.db
+    .select({ ventureId: residencies.ventureId, residencyId: residencies.id, enteredOn: residencies.enteredOn, version: ventures.version })
+    .from(residencies)
+    .innerJoin(ventures, eq(ventures.id, residencies.ventureId))
+    .where(sql`${residencies.leftOn} IS NULL`);
+  if (open.length === 0) return;
+  const r = pick(rng, open);
+  const leftOn = randomDay(rng, r.enteredOn);
+  await endResidency(w.db, w.operator, w.scope, { ...r, leftOn, reason: pick(rng, ['moved', 'moved', 'failed'] as const) }, TODAY);
+}
+
+/** An operator admits a company: one that moved on, again (at either carrier), or a new one. */
+async function admit(w: SummaryWorld, rng: Rng) {
+  const { rows: movedOn } = await w.db.execute<{ code: string; left: string }>(sql`
+    SELECT v.credit_code AS code, max(r.left_on)::text AS left FROM ventures v JOIN residencies r ON r.venture_id = v.id
+    WHERE v.current_carrier_id IS NULL AND v.stage = 'incubating' AND v.credit_code IS NOT NULL GROUP BY v.id`);
+  const again = movedOn.length && rng() < 0.7 ? pick(rng, movedOn) : null;
+  const enteredOn = again ? randomDay(rng, again.left) : randomDay(rng, '2024-06-01');
+  const input = companyInput(pick(rng, w.carrierIds), { enteredOn, areaM2: int(rng, 20, 300), ...(again ? { creditCode: again.code } : {}) });
+  const [r] = await w.db.transaction((tx) => admitVentures(tx, w.operator, w.scope, [input], TODAY));
+  if (r && !w.ventureIds.includes(r.ventureId)) w.ventureIds.push(r.ventureId);
+}
+
 const ACTIONS: [weight: number, name: string, run: (w: SummaryWorld, rng: Rng) => Promise<void | unknown>][] = [
   [5, 'reports', saveReports],
   [2, 'edit venture', editVenture],
@@ -221,6 +254,8 @@ const ACTIONS: [weight: number, name: string, run: (w: SummaryWorld, rng: Rng) =
   [2, 'draft', draft],
   [8, 'application step', step],
   [1, 'accreditation', accredit],
+  [2, 'end stay', endStay],
+  [2, 'admit', admit],
 ];
 
 /** Runs one random action; returns its name and whether it was refused. */

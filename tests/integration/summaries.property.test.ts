@@ -12,6 +12,8 @@ import {
   programmeFunding,
   programmeTotals,
   residencies,
+  stayYearFigures,
+  stayYearHorizon,
   ventureCohorts,
   ventureReports,
   ventures,
@@ -50,13 +52,14 @@ const sorted = (m: Map<string, Row>) => Object.fromEntries([...m].sort(([a], [b]
 /** What the summaries must hold, summed in JavaScript from the raw rows. */
 async function expected() {
   const db = handle.db;
-  const [cs, vs, reports, grads, apps, stays] = await Promise.all([
+  const [cs, vs, reports, grads, apps, stays, [horizon]] = await Promise.all([
     db.select().from(carriers),
     db.select().from(ventures),
     db.select().from(ventureReports),
     db.select().from(graduations),
     db.select().from(applications),
     db.select().from(residencies),
+    db.select().from(stayYearHorizon),
   ]);
   const venture = new Map(vs.map((v) => [v.id, v]));
   const quarters = new Map<string, Row>();
@@ -93,6 +96,8 @@ async function expected() {
     if ((latest.get(key)?.quarter ?? 0) < r.quarter) latest.set(key, r);
   }
   for (const r of latest.values()) add(years, `${r.carrierId}|${r.year}`, { reportingTenants: 1, employees: r.employees });
+  for (const r of reports)
+    add(years, `${r.carrierId}|${r.year}`, { revenueFen: r.revenueFen, rdSpendFen: r.rdSpendFen, taxFen: r.taxFen, financingFen: r.financingFen });
   const funding = new Map<string, Row>();
   for (const a of apps) {
     const held = ['approved', 'paid', 'accepted'].includes(a.status) ? (a.finalFen ?? a.approvedFen ?? 0) : a.status === 'acceptance_failed' ? a.paidFen : 0;
@@ -138,13 +143,80 @@ async function expected() {
     network: sorted(network),
     pending: 0,
     cohorts,
+    stayYears: expectedStayYears(stays, reports, grads, venture, horizon!.year),
   };
+}
+
+/** Each stay's years (open stays up to the horizon), as stay_year_figures must hold them. */
+function expectedStayYears(
+  stays: (typeof residencies.$inferSelect)[],
+  reports: (typeof ventureReports.$inferSelect)[],
+  grads: (typeof graduations.$inferSelect)[],
+  venture: Map<number, typeof ventures.$inferSelect>,
+  horizon: number,
+) {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const r of stays) {
+    const first = Number(r.enteredOn.slice(0, 4));
+    const last = r.leftOn ? Number(r.leftOn.slice(0, 4)) : Math.max(horizon, first);
+    for (let year = first; year <= last; year++) {
+      const key = `${year}|${r.carrierId}|${r.ventureId}`;
+      const v = venture.get(r.ventureId)!;
+      const row = (out[key] ??= {
+        enteredOn: r.enteredOn,
+        areaM2: r.areaM2,
+        latest: r.enteredOn,
+        atYearEnd: false,
+        covered: 0,
+        graduatedOn:
+          grads
+            .filter((g) => g.ventureId === r.ventureId && g.carrierId === r.carrierId && g.status === 'verified' && g.graduatedOn <= `${year}-12-31`)
+            .map((g) => g.graduatedOn)
+            .sort()
+            .pop() ?? null,
+        ...{
+          reports: 0,
+          revenueFen: 0,
+          netProfitFen: 0,
+          rdSpendFen: 0,
+          taxFen: 0,
+          financingFen: 0,
+          employees: 0,
+          ipFiled: 0,
+          ipGranted: 0,
+          inventionPatents: 0,
+        },
+        ...{ name: v.name, kind: v.kind, industry: v.industry, foundedOn: v.foundedOn, noCreditCode: !v.creditCode, noTechnicalField: !v.technicalField },
+      });
+      if (r.enteredOn < (row.enteredOn as string)) row.enteredOn = r.enteredOn;
+      // The area of the stay's latest residency (a venture's residencies never overlap).
+      if (r.enteredOn > (row.latest as string)) Object.assign(row, { areaM2: r.areaM2, latest: r.enteredOn });
+      const open = (day: string) => r.enteredOn <= day && (r.leftOn === null || r.leftOn > day);
+      if (open(`${year}-12-31`)) row.atYearEnd = true;
+      for (let q = 1; q <= 4; q++) if (open(quarterEnd(year, q))) row.covered = (row.covered as number) | (1 << (q - 1));
+    }
+  }
+  const lastQuarter = new Map<string, number>();
+  for (const p of reports) {
+    const row = out[`${p.year}|${p.carrierId}|${p.ventureId}`];
+    if (!row) continue;
+    for (const k of ['revenueFen', 'netProfitFen', 'rdSpendFen', 'taxFen', 'financingFen', 'ipFiled', 'ipGranted'] as const) row[k] = (row[k] as number) + p[k];
+    row.reports = (row.reports as number) + 1;
+    row.inventionPatents = Math.max(row.inventionPatents as number, p.inventionPatents);
+    const key = `${p.year}|${p.carrierId}|${p.ventureId}`;
+    if ((lastQuarter.get(key) ?? 0) < p.quarter) {
+      lastQuarter.set(key, p.quarter);
+      row.employees = p.employees;
+    }
+  }
+  for (const row of Object.values(out)) delete row.latest;
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /** What the summaries hold. */
 async function held() {
   const db = handle.db;
-  const [q, y, f, t, nq, pending, vc] = await Promise.all([
+  const [q, y, f, t, nq, pending, vc, sy] = await Promise.all([
     db.select().from(carrierQuarterFigures),
     db.select().from(carrierYearFigures),
     db.select().from(programmeFunding),
@@ -152,6 +224,7 @@ async function held() {
     db.select().from(networkQuarterFigures),
     db.select().from(networkFigureChanges),
     db.select().from(ventureCohorts),
+    db.select().from(stayYearFigures),
   ]);
   const quarters = new Map<string, Row>(
     q.map(({ carrierId, year, quarter, industry, ...figures }) => [`${carrierId}|${year}|${quarter}|${industry}`, figures]),
@@ -170,6 +243,9 @@ async function held() {
     network: sorted(network),
     pending: pending.length,
     cohorts: Object.fromEntries(vc.map(({ ventureId, ...row }) => [ventureId, row])),
+    stayYears: Object.fromEntries(
+      sy.map(({ year, carrierId, ventureId, ...row }) => [`${year}|${carrierId}|${ventureId}`, row] as const).sort(([a], [b]) => (a < b ? -1 : 1)),
+    ),
   };
 }
 
@@ -196,7 +272,7 @@ describe('network summaries', () => {
       }
     }
     // The sequences did write: reports, graduations, decisions, edits and application steps.
-    for (const action of ['reports', 'edit venture', 'graduate', 'draft', 'application step', 'accreditation'])
+    for (const action of ['reports', 'edit venture', 'graduate', 'draft', 'application step', 'accreditation', 'end stay', 'admit'])
       expect(done[action] ?? 0, action).toBeGreaterThan(0);
   }, 600_000);
 

@@ -37,12 +37,25 @@ export type TenantStatisticsRow = TenantFigures & {
 
 const yearBounds = (year: number) => ({ start: `${year}-01-01`, end: `${year}-12-31` });
 
-/** The quarter ends of the year whose reports were due before `today`. */
-function dueQuarterEnds(year: number, today: string): string[] {
-  return [1, 2, 3, 4].filter((q) => quarterDueDate(year, q) < today).map((q) => quarterEnd(year, q));
+/** The quarters of the year whose reports were due before `today`. */
+export function dueQuarters(year: number, today: string): number[] {
+  return [1, 2, 3, 4].filter((q) => quarterDueDate(year, q) < today);
 }
 
-const carrierFilter = (column: SQL, carrierId: number | undefined) => (carrierId === undefined ? sql`true` : sql`${column} = ${carrierId}`);
+/** The quarter ends of the year whose reports were due before `today`. */
+const dueQuarterEnds = (year: number, today: string): string[] => dueQuarters(year, today).map((q) => quarterEnd(year, q));
+
+/**
+ * stay_year_figures holds the stays still open up to its horizon year (docs/read-models.md);
+ * a year after it, up to the next one, moves the horizon on first (once a year, for everyone).
+ * Later years are not asked for (statisticsYear).
+ */
+export async function ensureStayYears(db: DbOrTx, f: StatisticsFilter): Promise<void> {
+  const year = Math.min(f.year, Number(f.today.slice(0, 4)) + 1);
+  await db.execute(sql`SELECT summaries_extend_stay_years(${year}::int)`);
+}
+
+export const carrierFilter = (column: SQL, carrierId: number | undefined) => (carrierId === undefined ? sql`true` : sql`${column} = ${carrierId}`);
 
 /** Limits a tenant aggregate to one stay, the outer row `of` (its venture_id and carrier_id), read through the venture's indexes. */
 const ofStay = (alias: string, of: SQL | undefined) =>
@@ -227,28 +240,28 @@ type CarrierSqlRow = {
 
 /**
  * The carrier operation table: every carrier operating by the year's end (or the one asked
- * for), with its tenants, graduates and its tenants' reported figures of the year (these from
- * the read models carrier_quarter_figures and carrier_year_figures, docs/read-models.md).
+ * for), with its tenants, graduates and its tenants' reported figures of the year (the tenants
+ * from the read model stay_year_figures, the figures from carrier_year_figures,
+ * docs/read-models.md).
  */
 export async function carrierStatistics(db: DbOrTx, f: StatisticsFilter): Promise<CarrierStatisticsRow[]> {
   const { start, end } = yearBounds(f.year);
+  await ensureStayYears(db, f);
   const { rows } = await db.execute<CarrierSqlRow>(sql`
-    WITH ${staysSql(f)},
-    per_carrier AS (
+    WITH per_carrier AS (
       SELECT s.carrier_id, count(*)::int AS tenants_in_year,
              count(*) FILTER (WHERE s.at_year_end)::int AS tenants_at_end,
              count(*) FILTER (WHERE s.entered_on >= ${start}::date)::int AS new_tenants,
              coalesce(sum(s.area_m2) FILTER (WHERE s.at_year_end), 0)::int AS occupied
-      FROM stays s GROUP BY s.carrier_id
+      FROM stay_year_figures s
+      WHERE s.year = ${f.year} AND ${carrierFilter(sql`s.carrier_id`, f.carrierId)}
+      GROUP BY s.carrier_id
     ),
     per_carrier_rep AS (
-      SELECT q.carrier_id, y.reporting_tenants AS reporting, q.revenue, q.rd, q.tax, q.financing, y.employees
-      FROM (SELECT f.carrier_id, sum(f.revenue_fen)::bigint AS revenue, sum(f.rd_spend_fen)::bigint AS rd,
-                   sum(f.tax_fen)::bigint AS tax, sum(f.financing_fen)::bigint AS financing
-            FROM carrier_quarter_figures f
-            WHERE f.year = ${f.year} AND f.reports > 0 AND ${carrierFilter(sql`f.carrier_id`, f.carrierId)}
-            GROUP BY f.carrier_id) AS q
-      JOIN carrier_year_figures y ON y.carrier_id = q.carrier_id AND y.year = ${f.year}
+      SELECT y.carrier_id, y.reporting_tenants AS reporting, y.revenue_fen AS revenue, y.rd_spend_fen AS rd,
+             y.tax_fen AS tax, y.financing_fen AS financing, y.employees
+      FROM carrier_year_figures y
+      WHERE y.year = ${f.year} AND ${carrierFilter(sql`y.carrier_id`, f.carrierId)}
     ),
     -- Verified graduations by the day they are dated, as carrier_quarter_figures counts them; read
     -- from the graduations (one row each) rather than from every quarter of that table's history.

@@ -11,7 +11,7 @@ import type { CheckSeverity } from '@/lib/domain/statistics-checks';
 import { formatInt } from '@/lib/format';
 import { formatQian } from '@/lib/money';
 import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
-import { hrefWith, one, optionalId, optionalYear, type Search } from '@/lib/search-params';
+import { hrefWith, one, optionalId, statisticsYear, type Search } from '@/lib/search-params';
 import { CHECKS_PAGE_SIZE, ChecksCard } from './checks-card';
 import { CARRIER_COLUMNS, TENANT_COLUMNS } from '@/lib/server/exports/statistics-columns';
 import { carrierKey, flagCarriers, flaggedPage, tenantKey } from './flags';
@@ -43,7 +43,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   await requireRole('committee');
   const params = await searchParams;
   const today = todayInShanghai();
-  const year = optionalYear(one(params.year)) ?? Number(today.slice(0, 4));
+  const year = statisticsYear(one(params.year), today);
   const carrierId = optionalId(one(params.carrier));
   const db = getDb();
   const locale = await getLocale();

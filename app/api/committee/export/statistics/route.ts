@@ -3,7 +3,7 @@ import { statisticsLabels } from '@/lib/server/exports/statistics-labels';
 import { exportRoute } from '@/lib/server/exports/frame';
 import { getDb } from '@/db/client';
 import { carrierStatistics, tenantStatistics } from '@/db/queries/network';
-import { optionalEnum, optionalId, optionalYear } from '@/lib/search-params';
+import { optionalEnum, optionalId, statisticsYear } from '@/lib/search-params';
 import { buildTableExport, type ExportColumn } from '@/lib/spreadsheet/table-export';
 
 export const dynamic = 'force-dynamic';
@@ -20,7 +20,7 @@ export const GET = exportRoute({
   file: async ({ params, today }) => {
     const kind = optionalEnum(['carriers', 'tenants'] as const, params.get('table') ?? undefined);
     if (!kind) return Response.json({ error: 'invalid', message: 'table=carriers|tenants' }, { status: 400 });
-    const year = optionalYear(params.get('year') ?? undefined) ?? Number(today.slice(0, 4));
+    const year = statisticsYear(params.get('year') ?? undefined, today);
     const carrierId = optionalId(params.get('carrier') ?? undefined);
     const filter = { year, carrierId, today };
     const db = getDb();
