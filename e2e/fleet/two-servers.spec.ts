@@ -213,3 +213,35 @@ test("writes on both servers at once leave one audit chain without a fork, which
   }
   expect(a.running && b.running).toBe(true);
 });
+
+test("a network of more carriers than a filter lists: the committee's filters find carriers as one types, on either server", async () => {
+  // A city's network (CARRIER_LIST_LIMIT is 300): the filtered pages no longer hold every carrier.
+  await pg.query(
+    DB,
+    `INSERT INTO carriers (name, kind, ownership, operator_org, zone, total_area_m2, incubation_area_m2, public_service_area_m2)
+     SELECT '城市载体' || lpad(i::text, 4, '0'), 'incubator', 'state', '城市运营公司', '张江', 1000, 800, 100 FROM generate_series(1, 300) AS i`,
+  );
+  const [chosen] = await pg.query<{ id: number }>(DB, "SELECT id FROM carriers WHERE name = '城市载体0042'");
+  const member = new Client();
+  expect(await member.signIn(a.base, ACCOUNTS.committee)).toBeNull();
+  for (const path of ['/committee/warnings', '/committee/applications', '/committee/graduations', '/committee/statistics']) {
+    const { status, html } = await member.page(b.base, path);
+    expect(status, path).toBe(200);
+    // (The statistics' carrier table and checks list carriers by right; the filter no longer does.)
+    if (path !== '/committee/statistics') expect(html, path).not.toContain('城市载体0001');
+    expect((html.match(/<option/g) ?? []).length, path).toBeLessThan(60);
+    expect(html, path).toMatch(/<input type="search" list="[^"]+"/);
+  }
+  const found = await member.request(a.base, `/api/committee/carrier-choices?q=${encodeURIComponent('城市载体004')}`);
+  expect(found.status).toBe(200);
+  const { choices } = (await found.json()) as { choices: { value: string; label: string }[] };
+  expect(choices.map((c) => c.label)).toEqual(Array.from({ length: 10 }, (_, i) => `城市载体004${i}`));
+  // The chosen carrier comes back in the field, named, with its id in the form.
+  const { html } = await member.page(b.base, `/committee/warnings?type=overdue&carrier=${chosen!.id}`);
+  expect(html).toContain('value="城市载体0042"');
+  expect(html).toContain(`name="carrier" value="${chosen!.id}"`);
+  // An operator may not search the network's carriers.
+  const operator = new Client();
+  expect(await operator.signIn(b.base, ACCOUNTS.operator)).toBeNull();
+  expect((await operator.request(b.base, '/api/committee/carrier-choices?q=%E5%9F%8E')).status).toBe(403);
+});

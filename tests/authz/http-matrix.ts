@@ -123,6 +123,7 @@ export const HTTP_MATRIX: HttpRow[] = [
   { file: 'api/committee/export/statistics/route.ts', path: '/api/committee/export/statistics?table=carriers', allow: CO },
   { file: 'api/committee/export/audit/route.ts', path: '/api/committee/export/audit', allow: ['committee', 'auditor'] },
   { file: 'api/committee/export/warnings/route.ts', path: '/api/committee/export/warnings', allow: CO },
+  { file: 'api/committee/carrier-choices/route.ts', path: '/api/committee/carrier-choices?q=%E5%AD%B5%E5%8C%96', allow: CO },
 ];
 
 /**

@@ -6,7 +6,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { reviewQueue, type QueueRow, programmeChoices, programmeYears } from '@/db/queries/subsidies';
-import { allCarrierChoices, carrierZones } from '@/db/queries/carriers';
+import { carrierFilterChoices, carrierZones } from '@/db/queries/carriers';
 import { requireRole, scopeFor } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { APPLICATION_STATUSES } from '@/lib/domain/workflow';
@@ -16,6 +16,7 @@ import { moneyFigure } from '@/lib/money';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
 import { parseQueueFilters, queueFilterParams } from '@/lib/validation/review-filters';
 import { Badge, statusTone } from '@/components/ui/badges';
+import { NetworkCarrierFilter } from '@/components/ui/network-carrier-filter';
 import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
 import { ListEmpty } from '@/components/ui/list-empty';
 import { filterField, hrefWith, one, type Search } from '@/lib/search-params';
@@ -38,7 +39,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     reviewQueue(db, scope, { ...filters, page, pageSize }, todayInShanghai()),
     programmeChoices(db),
     programmeYears(db),
-    allCarrierChoices(db),
+    carrierFilterChoices(db, filters.carrierId),
     carrierZones(db),
     getTranslations('review.queue'),
     getTranslations('review'),
@@ -94,12 +95,12 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             empty={t('waiting')}
             options={QUEUE_STATUSES.map((s) => ({ value: s, label: tStatus(s) }))}
           />
-          <FilterSelect
+          <NetworkCarrierFilter
             label={t('carrier')}
-            name="carrier"
-            defaultValue={filters.carrierId?.toString() ?? ''}
+            choices={carriers}
+            chosenId={filters.carrierId}
             empty={tr('any')}
-            options={carriers.map((c) => ({ value: c.id, label: localName(locale, c) }))}
+            labelOf={(c) => localName(locale, c)}
             className={`${filterField} max-w-60`}
           />
           <FilterSelect

@@ -3,11 +3,12 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
-import { allCarrierChoices } from '@/db/queries/carriers';
+import { carrierFilterChoices } from '@/db/queries/carriers';
 import { graduationQueue, graduationYears } from '@/db/queries/graduations';
 import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
+import { NetworkCarrierFilter } from '@/components/ui/network-carrier-filter';
 import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
 import { ListEmpty } from '@/components/ui/list-empty';
 import { filterField, hrefWith, one, optionalEnum, type Search } from '@/lib/search-params';
@@ -29,7 +30,7 @@ export default async function GraduationReviewPage({ searchParams }: { searchPar
   const db = getDb();
   const [{ rows, total }, carriers, years, t, tStatus] = await Promise.all([
     graduationQueue(db, todayInShanghai(), { ...filters, page, pageSize }),
-    allCarrierChoices(db),
+    carrierFilterChoices(db, filters.carrierId),
     graduationYears(db),
     getTranslations('graduationReview'),
     getTranslations('glossary.graduationStatus'),
@@ -66,12 +67,12 @@ export default async function GraduationReviewPage({ searchParams }: { searchPar
             defaultValue={filters.statusParam}
             options={QUEUE_STATUSES.map((s) => ({ value: s, label: s === 'all' ? t('allStatuses') : tStatus(s) }))}
           />
-          <FilterSelect
+          <NetworkCarrierFilter
             label={t('carrier')}
-            name="carrier"
-            defaultValue={filters.carrierId?.toString() ?? ''}
+            choices={carriers}
+            chosenId={filters.carrierId}
             empty={t('any')}
-            options={carriers.map((c) => ({ value: c.id, label: c.name }))}
+            labelOf={(c) => c.name}
             className={`${filterField} max-w-64`}
           />
           <FilterSelect

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Card, Stat } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { allCarrierChoices } from '@/db/queries/carriers';
+import { carrierFilterChoices } from '@/db/queries/carriers';
 import { carrierStatistics, statisticsYears, tenantStatisticsView } from '@/db/queries/network';
 import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
@@ -10,6 +10,7 @@ import { isLocale } from '@/lib/i18n/config';
 import type { CheckSeverity } from '@/lib/domain/statistics-checks';
 import { formatInt } from '@/lib/format';
 import { formatQian } from '@/lib/money';
+import { NetworkCarrierFilter } from '@/components/ui/network-carrier-filter';
 import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
 import { hrefWith, one, optionalId, statisticsYear, type Search } from '@/lib/search-params';
 import { CHECKS_PAGE_SIZE, ChecksCard } from './checks-card';
@@ -52,7 +53,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   const [carriers, years, choices, { labels, yesNo, t }] = await Promise.all([
     carrierStatistics(db, filter),
     statisticsYears(db, today),
-    allCarrierChoices(db),
+    carrierFilterChoices(db, carrierId),
     statisticsLabels(isLocale(locale) ? locale : 'zh-CN'),
   ]);
   const flaggedCarriers = flagCarriers(carriers);
@@ -90,15 +91,12 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
       <Card className="mb-6">
         <FilterBar label={t('filters')} basePath={BASE} size={undefined} applyLabel={t('apply')} resetLabel={t('reset')}>
           <FilterSelect label={t('year')} name="year" defaultValue={String(year)} options={years.map((y) => ({ value: y, label: y }))} />
-          <FilterSelect
+          <NetworkCarrierFilter
             label={t('carrier')}
-            name="carrier"
-            defaultValue={carrierId?.toString() ?? ''}
+            choices={choices}
+            chosenId={carrierId}
             empty={t('allCarriers')}
-            options={choices.map((c) => ({
-              value: c.id,
-              label: locale === 'en' ? `${c.name} (${labels.kind(c.kind)})` : `${c.name}（${labels.kind(c.kind)}）`,
-            }))}
+            labelOf={(c) => (locale === 'en' ? `${c.name} (${labels.kind(c.kind)})` : `${c.name}（${labels.kind(c.kind)}）`)}
           />
         </FilterBar>
         <p className="text-sm text-slate-600">{t('exportNote')}</p>

@@ -4,13 +4,14 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
-import { allCarrierChoices } from '@/db/queries/carriers';
+import { carrierFilterChoices } from '@/db/queries/carriers';
 import { admissionWarningList, missingReportList, overdueIncubationList, warningCounts } from '@/db/queries/network';
 import { WARNING_TYPES } from '@/lib/domain/network-lists';
 import { requireRole } from '@/lib/server/authz';
 import { todayInShanghai } from '@/lib/domain/dates';
 import { DEFAULT_PAGE_SIZE, parsePaging } from '@/lib/paging';
-import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
+import { NetworkCarrierFilter } from '@/components/ui/network-carrier-filter';
+import { FilterBar } from '@/components/ui/filter-bar';
 import { filterField, hrefWith, one, type Search } from '@/lib/search-params';
 import { parseWarningFilters } from '@/lib/server/filters/warnings';
 import { AdmissionTable, MissingTable, OverdueTable } from './warning-tables';
@@ -30,7 +31,7 @@ export default async function NetworkWarningsPage({ searchParams }: { searchPara
   const db = getDb();
   const [{ counts, quarter }, carriers, t, tc] = await Promise.all([
     warningCounts(db, today, carrierId),
-    allCarrierChoices(db),
+    carrierFilterChoices(db, carrierId),
     getTranslations('networkWarnings'),
     getTranslations('committeeCarriers'),
   ]);
@@ -89,12 +90,12 @@ export default async function NetworkWarningsPage({ searchParams }: { searchPara
         <p className="mb-3 text-sm text-slate-700">{t(`typeHints.${type}`, { quarter: quarterText })}</p>
         <FilterBar label={t('filters')} basePath={`${BASE}?type=${type}`} size={size} applyLabel={t('apply')} resetLabel={t('reset')}>
           <input type="hidden" name="type" value={type} />
-          <FilterSelect
+          <NetworkCarrierFilter
             label={t('carrier')}
-            name="carrier"
-            defaultValue={carrier ?? ''}
+            choices={carriers}
+            chosenId={carrierId}
             empty={t('any')}
-            options={carriers.map((c) => ({ value: c.id, label: c.name }))}
+            labelOf={(c) => c.name}
             className={`${filterField} max-w-72`}
           />
         </FilterBar>
