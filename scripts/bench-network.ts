@@ -6,11 +6,11 @@
  * transaction: a failed load leaves the database as it was.
  * Runs outside Next, so nothing here may import 'server-only'.
  */
-import { getTableName } from 'drizzle-orm';
+import { getTableName, sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { DatabaseHandle } from '../db/connect';
 import * as s from '../db/schema';
-import { refreshAllSummaries } from '../db/summaries';
+import { refreshAllSummaries, SUMMARY_TABLES } from '../db/summaries';
 import { PROGRAM_CATEGORIES } from '../lib/domain/vocabulary';
 import { BENCH_OPERATOR_CARRIER, BENCH_USERS, generateDistrict, sharedRows } from './bench-data';
 import { bulkInsert, disableTriggers, dropSecondaryIndexes, enableTriggers, recreateIndexes } from './bench-load';
@@ -36,10 +36,13 @@ const LOADED = [
  * read. The loader writes only raw rows (the ones the app's write actions start from), with the
  * loaded tables' own triggers held off; anything derived from them — summary tables, caches — is
  * filled here, the way a restore from a backup fills it: the network's summary tables are rebuilt
- * from scratch (docs/read-models.md), as `npm run db:refresh-summaries` does.
+ * from scratch (docs/read-models.md), as `npm run db:refresh-summaries` does, then vacuumed and
+ * analysed, as autovacuum keeps the tables of a database in service (the index-only scans of the
+ * read models need the visibility map a vacuum sets).
  */
 export async function afterLoad(handle: DatabaseHandle): Promise<void> {
   await refreshAllSummaries(handle.db);
+  for (const table of SUMMARY_TABLES) await handle.db.execute(sql.raw(`VACUUM (ANALYZE) "${table}"`));
 }
 
 export type LoadReport = { counts: Record<string, number>; seconds: Record<string, number> };
