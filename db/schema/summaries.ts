@@ -204,8 +204,39 @@ export const stayYearFigures = pgTable(
     foundedOn: date('founded_on', { mode: 'string' }),
     noCreditCode: boolean('no_credit_code').notNull(),
     noTechnicalField: boolean('no_technical_field').notNull(),
+    /**
+     * The stay's worst check (checkTenantFigures) for each number d of the year's quarters due so
+     * far (0 to 4, the first d quarters): bit d of errorLevels when it is an error, of
+     * warningLevels when a warning only.
+     */
+    errorLevels: smallint('error_levels').notNull().default(0),
+    warningLevels: smallint('warning_levels').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.year, t.carrierId, t.ventureId] }), index('stay_year_figures_venture_idx').on(t.ventureId)],
+);
+
+/**
+ * Per year and carrier, stay_year_figures added up: its tenants, those at the year's end, the new
+ * ones, the area they occupy at the year's end, their revenue, and how many have an error or a
+ * warning (as their worst check) for each number of quarters due, 0 to 4 (errors[d + 1]). The
+ * statistics page totals and pages its tenant table and checks from these rows.
+ */
+export const carrierYearTenants = pgTable(
+  'carrier_year_tenants',
+  {
+    year: smallint('year').notNull(),
+    carrierId: integer('carrier_id')
+      .notNull()
+      .references(() => carriers.id),
+    tenants: n('tenants'),
+    tenantsAtEnd: n('tenants_at_end'),
+    newTenants: n('new_tenants'),
+    occupiedM2: fen('occupied_m2'),
+    revenueFen: fen('revenue_fen'),
+    errors: integer('errors').array().notNull(),
+    warnings: integer('warnings').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.carrierId] })],
 );
 
 /** The last year for which stays still open have stay_year_figures rows (one row). */

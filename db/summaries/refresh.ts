@@ -8,7 +8,8 @@ import type { DbOrTx } from '../connect';
  * They are kept by the database itself: triggers on venture_reports, graduations, applications
  * and ventures (and on residencies, for the per-venture ones) recompute, in the writing
  * transaction, the summary rows of the keys each statement touched (migrations
- * 0015_network_summaries_upkeep, 0021_venture_cohorts_upkeep, 0024_stay_year_figures_upkeep). Whatever writes those tables —
+ * 0015_network_summaries_upkeep, 0021_venture_cohorts_upkeep, 0024_stay_year_figures_upkeep,
+ * 0027_carrier_year_tenants_upkeep). Whatever writes those tables —
  * a server action, an import, the seed, a test's fixture — leaves the summaries right.
  *
  * Runs outside Next too (seed, scripts): no 'server-only'.
@@ -38,6 +39,7 @@ export const SUMMARY_TABLES = [
   'network_figure_changes',
   'venture_cohorts',
   'stay_year_figures',
+  'carrier_year_tenants',
   'stay_year_horizon',
 ] as const;
 

@@ -1,4 +1,4 @@
-import { eq, isNotNull, sql } from 'drizzle-orm';
+import { eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
 import { mulberry32 } from '@/db/seed/random';
 import { recordGraduation } from '@/db/queries/graduations/candidates';
@@ -94,10 +94,10 @@ async function saveReports(w: SummaryWorld, rng: Rng) {
 }
 
 async function editVenture(w: SummaryWorld, rng: Rng) {
-  const [v] = await w.db
-    .select()
-    .from(ventures)
-    .where(eq(ventures.id, pick(rng, w.ventureIds)));
+  // Mostly a current tenant (an operator edits those), sometimes any venture (then refused).
+  const tenants = await w.db.select({ id: ventures.id }).from(ventures).where(inArray(ventures.currentCarrierId, w.carrierIds));
+  const id = tenants.length && rng() < 0.9 ? pick(rng, tenants).id : pick(rng, w.ventureIds);
+  const [v] = await w.db.select().from(ventures).where(eq(ventures.id, id));
   const certified = rng() < 0.5;
   await updateVenture(
     w.db,
@@ -244,6 +244,21 @@ async function admit(w: SummaryWorld, rng: Rng) {
   const input = companyInput(pick(rng, w.carrierIds), { enteredOn, areaM2: int(rng, 20, 300), ...(again ? { creditCode: again.code } : {}) });
   const [r] = await w.db.transaction((tx) => admitVentures(tx, w.operator, w.scope, [input], TODAY));
   if (r && !w.ventureIds.includes(r.ventureId)) w.ventureIds.push(r.ventureId);
+}
+
+/**
+ * A new incubator of the operator with `n` companies admitted on a day, for the cases that need
+ * several tenants at once whatever the random sequences left (stays ended, carriers turned into
+ * nurseries).
+ */
+export async function incubatorWithTenants(w: SummaryWorld, n: number, enteredOn: string): Promise<{ carrierId: number; ventureIds: number[] }> {
+  const carrier = await makeCarrier(w.db, 'incubator');
+  await bindOperator(w.db, w.operator.userId, carrier.id);
+  w.carrierIds.push(carrier.id);
+  const inputs = Array.from({ length: n }, () => companyInput(carrier.id, { enteredOn }));
+  const admitted = await w.db.transaction((tx) => admitVentures(tx, w.operator, w.scope, inputs, TODAY));
+  w.ventureIds.push(...admitted.map((r) => r.ventureId));
+  return { carrierId: carrier.id, ventureIds: admitted.map((r) => r.ventureId) };
 }
 
 const ACTIONS: [weight: number, name: string, run: (w: SummaryWorld, rng: Rng) => Promise<void | unknown>][] = [

@@ -42,6 +42,7 @@ beforeAll(async () => {
     { name: '戊生物医药', industry: 'biomedicine' as const, rd: 90 },
     { name: '己新成立', foundedOn: `${YEAR - 1}-05-01`, rd: 90 },
     { name: '庚老企业', foundedOn: `${YEAR - 3}-12-31`, rd: 90 },
+    { name: '午两年企业', foundedOn: `${YEAR - 2}-01-01`, rd: 90 },
     { name: '辛团队', kind: 'team' as const, creditCode: null, foundedOn: null, rd: 90 },
     { name: '壬毕业早于入驻', graduatedEarly: true },
     { name: '癸缺季报', quarters: [1] },

@@ -11,6 +11,7 @@ import {
   networkQuarterFigures,
   programmeFunding,
   programmeTotals,
+  carrierYearTenants,
   residencies,
   stayYearFigures,
   stayYearHorizon,
@@ -21,7 +22,8 @@ import {
 import { openTestDatabase } from '../helpers/db';
 import { saveQuarterReports } from '@/db/queries/reports/reports';
 import { updateAccreditation } from '@/db/queries/network/carrier-detail';
-import { makeSummaryWorld, randomAction, seededRng, TODAY, type SummaryWorld } from '../helpers/summary-actions';
+import { expectedStayYears } from '../helpers/stay-years-expected';
+import { incubatorWithTenants, makeSummaryWorld, randomAction, seededRng, TODAY, type SummaryWorld } from '../helpers/summary-actions';
 
 /**
  * The network summaries (docs/read-models.md) against the raw rows: random sequences of the real
@@ -143,80 +145,14 @@ async function expected() {
     network: sorted(network),
     pending: 0,
     cohorts,
-    stayYears: expectedStayYears(stays, reports, grads, venture, horizon!.year),
+    ...expectedStayYears(stays, reports, grads, venture, horizon!.year),
   };
-}
-
-/** Each stay's years (open stays up to the horizon), as stay_year_figures must hold them. */
-function expectedStayYears(
-  stays: (typeof residencies.$inferSelect)[],
-  reports: (typeof ventureReports.$inferSelect)[],
-  grads: (typeof graduations.$inferSelect)[],
-  venture: Map<number, typeof ventures.$inferSelect>,
-  horizon: number,
-) {
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const r of stays) {
-    const first = Number(r.enteredOn.slice(0, 4));
-    const last = r.leftOn ? Number(r.leftOn.slice(0, 4)) : Math.max(horizon, first);
-    for (let year = first; year <= last; year++) {
-      const key = `${year}|${r.carrierId}|${r.ventureId}`;
-      const v = venture.get(r.ventureId)!;
-      const row = (out[key] ??= {
-        enteredOn: r.enteredOn,
-        areaM2: r.areaM2,
-        latest: r.enteredOn,
-        atYearEnd: false,
-        covered: 0,
-        graduatedOn:
-          grads
-            .filter((g) => g.ventureId === r.ventureId && g.carrierId === r.carrierId && g.status === 'verified' && g.graduatedOn <= `${year}-12-31`)
-            .map((g) => g.graduatedOn)
-            .sort()
-            .pop() ?? null,
-        ...{
-          reports: 0,
-          revenueFen: 0,
-          netProfitFen: 0,
-          rdSpendFen: 0,
-          taxFen: 0,
-          financingFen: 0,
-          employees: 0,
-          ipFiled: 0,
-          ipGranted: 0,
-          inventionPatents: 0,
-        },
-        ...{ name: v.name, kind: v.kind, industry: v.industry, foundedOn: v.foundedOn, noCreditCode: !v.creditCode, noTechnicalField: !v.technicalField },
-      });
-      if (r.enteredOn < (row.enteredOn as string)) row.enteredOn = r.enteredOn;
-      // The area of the stay's latest residency (a venture's residencies never overlap).
-      if (r.enteredOn > (row.latest as string)) Object.assign(row, { areaM2: r.areaM2, latest: r.enteredOn });
-      const open = (day: string) => r.enteredOn <= day && (r.leftOn === null || r.leftOn > day);
-      if (open(`${year}-12-31`)) row.atYearEnd = true;
-      for (let q = 1; q <= 4; q++) if (open(quarterEnd(year, q))) row.covered = (row.covered as number) | (1 << (q - 1));
-    }
-  }
-  const lastQuarter = new Map<string, number>();
-  for (const p of reports) {
-    const row = out[`${p.year}|${p.carrierId}|${p.ventureId}`];
-    if (!row) continue;
-    for (const k of ['revenueFen', 'netProfitFen', 'rdSpendFen', 'taxFen', 'financingFen', 'ipFiled', 'ipGranted'] as const) row[k] = (row[k] as number) + p[k];
-    row.reports = (row.reports as number) + 1;
-    row.inventionPatents = Math.max(row.inventionPatents as number, p.inventionPatents);
-    const key = `${p.year}|${p.carrierId}|${p.ventureId}`;
-    if ((lastQuarter.get(key) ?? 0) < p.quarter) {
-      lastQuarter.set(key, p.quarter);
-      row.employees = p.employees;
-    }
-  }
-  for (const row of Object.values(out)) delete row.latest;
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /** What the summaries hold. */
 async function held() {
   const db = handle.db;
-  const [q, y, f, t, nq, pending, vc, sy] = await Promise.all([
+  const [q, y, f, t, nq, pending, vc, sy, cyt] = await Promise.all([
     db.select().from(carrierQuarterFigures),
     db.select().from(carrierYearFigures),
     db.select().from(programmeFunding),
@@ -225,6 +161,7 @@ async function held() {
     db.select().from(networkFigureChanges),
     db.select().from(ventureCohorts),
     db.select().from(stayYearFigures),
+    db.select().from(carrierYearTenants),
   ]);
   const quarters = new Map<string, Row>(
     q.map(({ carrierId, year, quarter, industry, ...figures }) => [`${carrierId}|${year}|${quarter}|${industry}`, figures]),
@@ -245,6 +182,9 @@ async function held() {
     cohorts: Object.fromEntries(vc.map(({ ventureId, ...row }) => [ventureId, row])),
     stayYears: Object.fromEntries(
       sy.map(({ year, carrierId, ventureId, ...row }) => [`${year}|${carrierId}|${ventureId}`, row] as const).sort(([a], [b]) => (a < b ? -1 : 1)),
+    ),
+    carrierYears: Object.fromEntries(
+      cyt.map(({ year, carrierId, ...row }) => [`${year}|${carrierId}`, row] as const).sort(([a], [b]) => (a < b ? -1 : 1)),
     ),
   };
 }
@@ -277,21 +217,18 @@ describe('network summaries', () => {
   }, 600_000);
 
   it('stay right when transactions write under one key at once', async () => {
-    // Each tenant of the first carrier files its own 2026 Q1 report in its own transaction, all
+    // Three tenants of one carrier each file their own 2026 Q1 report in their own transaction, all
     // at once (on PostgreSQL, each on its own connection): no summary may miss another's rows.
-    const { rows } = await handle.db.execute<{ id: number }>(sql`
-      SELECT DISTINCT venture_id AS id FROM residencies WHERE carrier_id = ${w.carrierIds[0]!} AND entered_on <= '2026-03-31'::date
-        AND (left_on IS NULL OR left_on >= '2026-01-01'::date)`);
-    expect(rows.length).toBeGreaterThan(1);
+    const { carrierId, ventureIds } = await incubatorWithTenants(w, 3, '2025-01-10');
     await Promise.all(
-      rows.map((r, i) =>
+      ventureIds.map((ventureId, i) =>
         handle.db.transaction((tx) =>
           saveQuarterReports(
             tx,
             w.operator,
             w.scope,
-            { carrierId: w.carrierIds[0]!, year: 2026, quarter: 1 },
-            [{ ...FIGURES, ventureId: Number(r.id), revenueFen: (i + 1) * 777 }],
+            { carrierId, year: 2026, quarter: 1 },
+            [{ ...FIGURES, ventureId, revenueFen: (i + 1) * 777 }],
             TODAY,
           ),
         ),
@@ -304,25 +241,21 @@ describe('network summaries', () => {
   it('stay right when a carrier changes kind and level while its tenants file reports', async () => {
     // The network's quarters move the carrier's figures to its new kind and level while reports
     // add to them (on PostgreSQL, at once on several connections): nothing may land under the old ones.
-    const carrierId = w.carrierIds[0]!;
-    const { rows } = await handle.db.execute<{ id: number }>(sql`
-      SELECT DISTINCT venture_id AS id FROM residencies WHERE carrier_id = ${carrierId} AND entered_on <= '2025-06-30'::date
-        AND (left_on IS NULL OR left_on >= '2025-04-01'::date)`);
-    expect(rows.length).toBeGreaterThan(1);
+    const { carrierId, ventureIds } = await incubatorWithTenants(w, 3, '2025-02-10');
     const [c] = await handle.db
       .select({ version: carriers.version, kind: carriers.kind, status: carriers.status })
       .from(carriers)
       .where(sql`id = ${carrierId}`);
     const kind = c!.kind === 'accelerator' ? 'nursery' : 'accelerator';
     await Promise.all([
-      ...rows.map((r, i) =>
+      ...ventureIds.map((ventureId, i) =>
         handle.db.transaction((tx) =>
           saveQuarterReports(
             tx,
             w.operator,
             w.scope,
             { carrierId, year: 2025, quarter: 2 },
-            [{ ...FIGURES, ventureId: Number(r.id), revenueFen: (i + 1) * 991 }],
+            [{ ...FIGURES, ventureId, revenueFen: (i + 1) * 991 }],
             TODAY,
           ),
         ),

@@ -24,10 +24,11 @@ import {
 } from './statistics';
 
 /**
- * The tenant table of the statistics page in one pass over the year's stays (their rows of the
- * read model stay_year_figures, docs/read-models.md): its totals, the
- * logic checks of every row (the same as checkTenantFigures, in SQL), one page of the table and
- * the flagged tenants that fall on one page of the checks list. The list of flagged rows puts
+ * The tenant table of the statistics page from the read models (docs/read-models.md): its totals
+ * and the logic checks of every row (checkTenantFigures, kept per stay in stay_year_figures and
+ * added up per carrier in carrier_year_tenants), one page of the table and the flagged tenants
+ * that fall on one page of the checks list, read stay by stay only for the carriers those pages
+ * fall in. The list of flagged rows puts
  * the carriers' errors first, then the tenants' errors, the carriers' warnings and the tenants'
  * warnings, each in its table's order; the page passes how many carriers were flagged of each.
  * The export reads every row with tenantStatistics.
@@ -104,16 +105,6 @@ const flagsSql = (checks: [TenantCheckCode, SQL][]) =>
     sql`, `,
   )}], NULL)`;
 
-/** A row t's worst severity: 'error', 'warning' or null, without listing its checks. */
-function severitySql(checks: [TenantCheckCode, SQL][]): SQL {
-  const any = (severity: CheckSeverity) =>
-    sql.join(
-      checks.filter(([code]) => TENANT_CHECK_SEVERITY[code] === severity).map(([, condition]) => sql`coalesce(${condition}, false)`),
-      sql` OR `,
-    );
-  return sql`CASE WHEN ${any('error')} THEN 'error' WHEN ${any('warning')} THEN 'warning' END`;
-}
-
 type ViewSqlRow = Partial<TenantSqlRow> & {
   total: number;
   revenue_total: string;
@@ -133,20 +124,28 @@ export async function tenantStatisticsView(db: DbOrTx, f: StatisticsFilter, p: S
   const wanted = (n: number) => Math.max(1, Math.floor(n) || 1);
   await ensureStayYears(db, f);
   const checks = tenantChecksSql(f);
+  const d = dueQuarters(f.year, f.today).length;
+  // A stay's worst check with d quarters due, kept in stay_year_figures (bit d of its levels).
+  const severity = sql.raw(`CASE WHEN (s.error_levels >> ${d}) & 1 = 1 THEN 'error' WHEN (s.warning_levels >> ${d}) & 1 = 1 THEN 'warning' END`);
   const { rows } = await db.execute<ViewSqlRow>(sql`
-    -- Every stay of the year, narrow (stay_year_figures): its place in the table's order, its
-    -- revenue and its checks.
-    WITH k AS MATERIALIZED (
-      SELECT t.venture_id, t.carrier_id, c.name AS carrier_name, t.name, t.revenue_fen AS revenue, ${severitySql(checks)} AS severity
-      FROM stay_year_figures t
-      JOIN carriers c ON c.id = t.carrier_id
+    -- The carriers of the year in the table's order (by name; carriers of one name are one group,
+    -- since their tenants interleave by name), with their tenants and flagged tenants added up in
+    -- carrier_year_tenants, and how many of each come before each group.
+    WITH g AS (
+      SELECT c.name AS carrier_name, sum(t.tenants)::int AS n, sum(t.errors[${d + 1}])::int AS ne,
+             sum(t.warnings[${d + 1}])::int AS nw, sum(t.revenue_fen)::bigint AS revenue
+      FROM carrier_year_tenants t JOIN carriers c ON c.id = t.carrier_id
       WHERE t.year = ${f.year} AND ${carrierFilter(sql`t.carrier_id`, f.carrierId)}
+      GROUP BY c.name
+    ),
+    gs AS (
+      SELECT g.*, sum(g.n) OVER w - g.n AS n0, sum(g.ne) OVER w - g.ne AS e0, sum(g.nw) OVER w - g.nw AS w0
+      FROM g WINDOW w AS (ORDER BY g.carrier_name ROWS UNBOUNDED PRECEDING)
     ),
     n AS (
-      SELECT count(*)::int AS total, coalesce(sum(k.revenue), 0)::bigint AS revenue_total,
-             count(*) FILTER (WHERE k.severity = 'error')::int AS errors,
-             count(*) FILTER (WHERE k.severity = 'warning')::int AS warnings
-      FROM k
+      SELECT coalesce(sum(g.n), 0)::int AS total, coalesce(sum(g.revenue), 0)::bigint AS revenue_total,
+             coalesce(sum(g.ne), 0)::int AS errors, coalesce(sum(g.nw), 0)::int AS warnings
+      FROM g
     ),
     pg AS (
       SELECT n.*, least(${wanted(p.page)}::int, greatest(1, (n.total + ${ts - 1}::int) / ${ts}::int)) AS page,
@@ -154,27 +153,42 @@ export async function tenantStatisticsView(db: DbOrTx, f: StatisticsFilter, p: S
                    greatest(1, (n.errors + n.warnings + ${p.carrierErrors + p.carrierWarnings + fs - 1}::int) / ${fs}::int)) AS fpage
       FROM n
     ),
-    -- Only the flagged rows are numbered in the table's order, and only the page's rows sorted
-    -- out of the rest (names compare by the database's collation, which is the dear part).
-    fl AS (
-      SELECT k.venture_id, k.carrier_id, k.severity,
-             CASE WHEN k.severity = 'error' THEN ${p.carrierErrors}::int ELSE ${p.carrierErrors + p.carrierWarnings}::int + pg.errors END
-             + row_number() OVER (PARTITION BY k.severity ORDER BY k.carrier_name, k.name, k.venture_id, k.carrier_id) - 1 AS position
-      FROM k, pg WHERE k.severity IS NOT NULL
+    -- Where each page falls: in the table, among the tenants' errors and among their warnings
+    -- (the checks list has the carriers' errors, the tenants' errors, the carriers' warnings,
+    -- then the tenants' warnings).
+    win AS (
+      SELECT (pg.page - 1) * ${ts}::int AS t0, pg.page * ${ts}::int AS t1,
+             (pg.fpage - 1) * ${fs}::int - ${p.carrierErrors}::int AS e0, pg.fpage * ${fs}::int - ${p.carrierErrors}::int AS e1,
+             (pg.fpage - 1) * ${fs}::int - ${p.carrierErrors + p.carrierWarnings}::int - pg.errors AS w0,
+             pg.fpage * ${fs}::int - ${p.carrierErrors + p.carrierWarnings}::int - pg.errors AS w1
+      FROM pg
     ),
-    page_rows AS (
-      SELECT k.venture_id, k.carrier_id, k.carrier_name, k.name, k.severity FROM k
-      ORDER BY k.carrier_name, k.name, k.venture_id, k.carrier_id
-      LIMIT ${ts}::int OFFSET (SELECT (pg.page - 1) * ${ts}::int FROM pg)
+    -- Only the groups a page falls in are read, stay by stay, and numbered on from the group's start.
+    placed AS (
+      SELECT 'page' AS part, gs.n0 AS first, win.t0 AS lo, win.t1 AS hi, gs.carrier_name, NULL::text AS severity
+      FROM gs, win WHERE gs.n0 < win.t1 AND gs.n0 + gs.n > win.t0
+      UNION ALL
+      SELECT 'error', gs.e0, win.e0, win.e1, gs.carrier_name, 'error' FROM gs, win WHERE gs.ne > 0 AND gs.e0 < win.e1 AND gs.e0 + gs.ne > win.e0
+      UNION ALL
+      SELECT 'warning', gs.w0, win.w0, win.w1, gs.carrier_name, 'warning' FROM gs, win WHERE gs.nw > 0 AND gs.w0 < win.w1 AND gs.w0 + gs.nw > win.w0
+    ),
+    numbered AS (
+      SELECT pl.part, pl.lo, pl.hi, s.venture_id, s.carrier_id, ${severity} AS severity,
+             pl.first + row_number() OVER (PARTITION BY pl.part, pl.carrier_name ORDER BY s.name, s.venture_id, s.carrier_id) - 1 AS idx
+      FROM placed pl
+      JOIN carriers c ON c.name = pl.carrier_name AND ${carrierFilter(sql`c.id`, f.carrierId)}
+      JOIN stay_year_figures s ON s.year = ${f.year} AND s.carrier_id = c.id
+      WHERE pl.severity IS NULL OR ${severity} = pl.severity
     ),
     -- The rows shown: the table's page and the flagged tenants on the checks list's page.
     shown AS (
-      SELECT 'page' AS part, pr.venture_id, pr.carrier_id, pr.severity, NULL::bigint AS position,
-             row_number() OVER (ORDER BY pr.carrier_name, pr.name, pr.venture_id, pr.carrier_id) AS ord
-      FROM page_rows pr
+      SELECT 'page' AS part, nb.venture_id, nb.carrier_id, nb.severity, NULL::bigint AS position, nb.idx AS ord
+      FROM numbered nb WHERE nb.part = 'page' AND nb.idx >= nb.lo AND nb.idx < nb.hi
       UNION ALL
-      SELECT 'flag' AS part, fl.venture_id, fl.carrier_id, fl.severity, fl.position, NULL::bigint AS ord FROM fl, pg
-      WHERE fl.position >= (pg.fpage - 1) * ${fs}::int AND fl.position < pg.fpage * ${fs}::int
+      SELECT 'flag', nb.venture_id, nb.carrier_id, nb.severity,
+             CASE WHEN nb.part = 'error' THEN ${p.carrierErrors}::int ELSE ${p.carrierErrors + p.carrierWarnings}::int + pg.errors END + nb.idx,
+             NULL::bigint
+      FROM numbered nb, pg WHERE nb.part <> 'page' AND nb.idx >= nb.lo AND nb.idx < nb.hi
     ),
     -- Only the shown rows are read whole, each through its venture's indexes, and their checks listed.
     x AS (

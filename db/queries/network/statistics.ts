@@ -241,7 +241,7 @@ type CarrierSqlRow = {
 /**
  * The carrier operation table: every carrier operating by the year's end (or the one asked
  * for), with its tenants, graduates and its tenants' reported figures of the year (the tenants
- * from the read model stay_year_figures, the figures from carrier_year_figures,
+ * from the read model carrier_year_tenants, the figures from carrier_year_figures,
  * docs/read-models.md).
  */
 export async function carrierStatistics(db: DbOrTx, f: StatisticsFilter): Promise<CarrierStatisticsRow[]> {
@@ -249,13 +249,9 @@ export async function carrierStatistics(db: DbOrTx, f: StatisticsFilter): Promis
   await ensureStayYears(db, f);
   const { rows } = await db.execute<CarrierSqlRow>(sql`
     WITH per_carrier AS (
-      SELECT s.carrier_id, count(*)::int AS tenants_in_year,
-             count(*) FILTER (WHERE s.at_year_end)::int AS tenants_at_end,
-             count(*) FILTER (WHERE s.entered_on >= ${start}::date)::int AS new_tenants,
-             coalesce(sum(s.area_m2) FILTER (WHERE s.at_year_end), 0)::int AS occupied
-      FROM stay_year_figures s
-      WHERE s.year = ${f.year} AND ${carrierFilter(sql`s.carrier_id`, f.carrierId)}
-      GROUP BY s.carrier_id
+      SELECT t.carrier_id, t.tenants AS tenants_in_year, t.tenants_at_end, t.new_tenants, t.occupied_m2 AS occupied
+      FROM carrier_year_tenants t
+      WHERE t.year = ${f.year} AND ${carrierFilter(sql`t.carrier_id`, f.carrierId)}
     ),
     per_carrier_rep AS (
       SELECT y.carrier_id, y.reporting_tenants AS reporting, y.revenue_fen AS revenue, y.rd_spend_fen AS rd,
