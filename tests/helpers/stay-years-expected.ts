@@ -118,4 +118,3 @@ export function expectedStayYears(
   const sorted = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
   return { stayYears: sorted(out), carrierYears: sorted(carrierYears) };
 }
-

@@ -183,9 +183,7 @@ async function held() {
     stayYears: Object.fromEntries(
       sy.map(({ year, carrierId, ventureId, ...row }) => [`${year}|${carrierId}|${ventureId}`, row] as const).sort(([a], [b]) => (a < b ? -1 : 1)),
     ),
-    carrierYears: Object.fromEntries(
-      cyt.map(({ year, carrierId, ...row }) => [`${year}|${carrierId}`, row] as const).sort(([a], [b]) => (a < b ? -1 : 1)),
-    ),
+    carrierYears: Object.fromEntries(cyt.map(({ year, carrierId, ...row }) => [`${year}|${carrierId}`, row] as const).sort(([a], [b]) => (a < b ? -1 : 1))),
   };
 }
 
@@ -223,14 +221,7 @@ describe('network summaries', () => {
     await Promise.all(
       ventureIds.map((ventureId, i) =>
         handle.db.transaction((tx) =>
-          saveQuarterReports(
-            tx,
-            w.operator,
-            w.scope,
-            { carrierId, year: 2026, quarter: 1 },
-            [{ ...FIGURES, ventureId, revenueFen: (i + 1) * 777 }],
-            TODAY,
-          ),
+          saveQuarterReports(tx, w.operator, w.scope, { carrierId, year: 2026, quarter: 1 }, [{ ...FIGURES, ventureId, revenueFen: (i + 1) * 777 }], TODAY),
         ),
       ),
     );
@@ -250,14 +241,7 @@ describe('network summaries', () => {
     await Promise.all([
       ...ventureIds.map((ventureId, i) =>
         handle.db.transaction((tx) =>
-          saveQuarterReports(
-            tx,
-            w.operator,
-            w.scope,
-            { carrierId, year: 2025, quarter: 2 },
-            [{ ...FIGURES, ventureId, revenueFen: (i + 1) * 991 }],
-            TODAY,
-          ),
+          saveQuarterReports(tx, w.operator, w.scope, { carrierId, year: 2025, quarter: 2 }, [{ ...FIGURES, ventureId, revenueFen: (i + 1) * 991 }], TODAY),
         ),
       ),
       updateAccreditation(handle.db, w.decider, { carrierId, version: c!.version, kind, level: 'municipal', status: c!.status }),
